@@ -1,0 +1,48 @@
+# Trygg: the commands a newcomer needs. Each one installs what is missing first.
+#   make serve   build and serve the app at http://127.0.0.1:8080/
+#   make test    run every test (native, wasm in Chromium, end to end, lint)
+#   make dist    write the release folder dist/ to upload to any static web server
+#   make bench   print release sizes (raw, gzip, brotli) and roster timings
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CARGO_TERM_COLOR ?= never
+
+.PHONY: setup setup-browser serve dist test test-native test-wasm test-e2e lint bench clean
+
+setup:
+	@scripts/setup.sh
+
+setup-browser:
+	@scripts/setup.sh --browser
+
+serve: setup
+	trunk serve --offline
+
+dist: setup
+	trunk build --release --offline
+	@scripts/check-dist.sh dist
+
+test: setup-browser lint test-native test-wasm dist test-e2e
+	@echo "All tests passed."
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p trygg-app --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	cargo test --workspace
+
+test-wasm:
+	CHROMEDRIVER=/usr/bin/chromedriver cargo test -p trygg-app --target wasm32-unknown-unknown
+
+test-e2e:
+	node tests/e2e/run.mjs
+
+bench: dist
+	node scripts/bench.mjs
+
+clean:
+	cargo clean
+	rm -rf dist node_modules

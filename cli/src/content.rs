@@ -1,0 +1,230 @@
+//! `trygg content check` and `trygg content schema`: what a security officer runs after
+//! editing the course, and what CI runs so broken content never ships.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::fs;
+use std::io::{ErrorKind, Write as _};
+use std::path::Path;
+
+use serde_json::{json, Value};
+use trygg_core::content::{
+    load_course, module_file, parse_organisation, schemas, ContentIssue, ContentSummary,
+    QUESTION_TYPES,
+};
+
+const USAGE: &str = "\
+Usage:
+  trygg content check DIR [--json]   check the content folder DIR (with organisation.json,
+                                     sources.json and modules/); exit 1 on any problem
+  trygg content schema DIR           write organisation, sources and module JSON Schemas to DIR";
+
+pub fn run(args: &[String]) -> i32 {
+    match args.first().map(String::as_str) {
+        Some("check") => check(&args[1..]),
+        Some("schema") => schema(&args[1..]),
+        Some("-h" | "--help") => {
+            println!("{USAGE}");
+            0
+        }
+        Some(other) => usage_error(&format!("unknown content command \"{other}\"")),
+        None => usage_error("missing content command"),
+    }
+}
+
+fn usage_error(message: &str) -> i32 {
+    eprintln!("trygg content: {message}\n\n{USAGE}");
+    2
+}
+
+fn check(args: &[String]) -> i32 {
+    let mut as_json = false;
+    let mut dirs = Vec::new();
+    for arg in args {
+        match arg.as_str() {
+            "--json" => as_json = true,
+            flag if flag.starts_with('-') => return usage_error(&format!("unknown option {flag}")),
+            dir => dirs.push(dir),
+        }
+    }
+    let [dir] = dirs[..] else {
+        return usage_error("check takes exactly one folder");
+    };
+    let dir = Path::new(dir);
+    if !dir.is_dir() {
+        eprintln!("trygg content: {} is not a folder", dir.display());
+        return 2;
+    }
+
+    let mut files = Vec::new();
+    let mut unreadable = Vec::new();
+    let mut read = |rel: &str| match fs::read(dir.join(rel)) {
+        Ok(bytes) => {
+            files.push((rel.to_string(), bytes.clone()));
+            Some(bytes)
+        }
+        Err(e) if e.kind() == ErrorKind::NotFound => None,
+        Err(e) => {
+            unreadable.push(ContentIssue::new(rel, "", format!("cannot read: {e}")));
+            None
+        }
+    };
+    let listed: Vec<String> = read("organisation.json")
+        .and_then(|bytes| parse_organisation("organisation.json", &bytes).ok())
+        .map(|org| org.modules)
+        .unwrap_or_default();
+    read("sources.json");
+    for id in &listed {
+        // A malformed id is reported by validation; never let it reach outside the folder.
+        if !id.is_empty() && !id.contains(['/', '\\', '.']) {
+            read(&module_file(id));
+        }
+    }
+    let warnings = extra_module_files(dir, &listed);
+
+    match load_course(&files) {
+        Err(issues) => {
+            let unreadable_files: HashSet<&str> =
+                unreadable.iter().map(|i| i.file.as_str()).collect();
+            let issues: Vec<&ContentIssue> = unreadable
+                .iter()
+                .chain(issues.iter().filter(|i| {
+                    !(unreadable_files.contains(i.file.as_str()) && i.message == "file is missing")
+                }))
+                .collect();
+            if as_json {
+                emit(&pretty(&json!({ "ok": false, "issues": issues, "warnings": warnings })));
+            } else {
+                let mut out = String::new();
+                for issue in &issues {
+                    let file = dir.join(&issue.file).display().to_string();
+                    let issue = ContentIssue::new(file, &issue.path, &issue.message);
+                    let _ = writeln!(out, "{issue}");
+                }
+                for warning in &warnings {
+                    let _ = writeln!(out, "warning: {warning}");
+                }
+                let _ = writeln!(out, "{}", plural(issues.len(), "problem") + " found");
+                emit(&out);
+            }
+            1
+        }
+        Ok(course) => {
+            let summary = ContentSummary::of(&course);
+            let mut warnings = warnings;
+            warnings.extend(summary.uncovered.iter().map(|u| {
+                let by = if u.missing_in == "lesson" { "lesson section" } else { "question" };
+                format!("point \"{}\" is not cited by any {by}", u.point)
+            }));
+            if as_json {
+                let mut out = serde_json::to_value(&summary).unwrap_or(Value::Null);
+                if let Value::Object(map) = &mut out {
+                    map.insert("ok".into(), Value::Bool(true));
+                    map.insert("warnings".into(), json!(warnings));
+                }
+                emit(&pretty(&out));
+            } else {
+                emit(&summary_text(&summary, &warnings));
+            }
+            0
+        }
+    }
+}
+
+fn pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+}
+
+/// Writes to stdout, ignoring a closed pipe (`trygg content check … | head`).
+fn emit(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// Module files nobody lists are not part of the course; say so, since it is usually a
+/// forgotten entry in `organisation.json` rather than a file meant to be ignored.
+fn extra_module_files(dir: &Path, listed: &[String]) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(dir.join("modules")) else {
+        return Vec::new();
+    };
+    let mut extra: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| {
+            name.strip_suffix(".json")
+                .is_some_and(|id| !listed.iter().any(|l| l == id))
+        })
+        .map(|name| format!("modules/{name} is not listed in organisation.json and was not checked"))
+        .collect();
+    extra.sort();
+    extra
+}
+
+fn summary_text(summary: &ContentSummary, warnings: &[String]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Course {}, content version {}",
+        summary.course_id, summary.version
+    );
+    let _ = writeln!(out, "Languages: {}", summary.languages.join(", "));
+    let _ = writeln!(out, "Modules ({}):", summary.modules.len());
+    let width = summary.modules.iter().map(|m| m.id.len()).max().unwrap_or(0);
+    for m in &summary.modules {
+        let _ = writeln!(
+            out,
+            "  {:width$}  {} ({}, {})",
+            m.id,
+            m.title,
+            plural(m.sections, "section"),
+            plural(m.questions, "question")
+        );
+    }
+    let _ = writeln!(out, "Lesson sections: {}", summary.total_sections);
+    let by_type: Vec<String> = QUESTION_TYPES
+        .iter()
+        .map(|t| format!("{t} {}", summary.questions_by_type.get(t).copied().unwrap_or(0)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "Questions: {} ({})",
+        summary.total_questions,
+        by_type.join(", ")
+    );
+    let _ = writeln!(out, "Roles:");
+    for r in &summary.roles {
+        let _ = writeln!(
+            out,
+            "  {}: {} required, {} optional",
+            r.role, r.required, r.optional
+        );
+    }
+    for warning in warnings {
+        let _ = writeln!(out, "warning: {warning}");
+    }
+    let _ = writeln!(out, "OK: no problems found");
+    out
+}
+
+fn schema(args: &[String]) -> i32 {
+    let [dir] = args else {
+        return usage_error("schema takes exactly one folder");
+    };
+    let dir = Path::new(dir);
+    if let Err(e) = fs::create_dir_all(dir) {
+        eprintln!("trygg content: cannot create {}: {e}", dir.display());
+        return 2;
+    }
+    for (name, text) in schemas() {
+        let path = dir.join(name);
+        if let Err(e) = fs::write(&path, text) {
+            eprintln!("trygg content: cannot write {}: {e}", path.display());
+            return 2;
+        }
+        println!("wrote {}", path.display());
+    }
+    0
+}

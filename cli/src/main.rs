@@ -1,0 +1,54 @@
+//! `trygg`: the command-line side of Trygg. It checks course content before it ships,
+//! verifies certificates, and works with rosters, all through the same core as the app.
+
+use std::process::ExitCode;
+
+mod content;
+mod roster;
+mod sample;
+mod verify;
+
+const USAGE: &str = "\
+trygg — Trygg's command-line tool
+
+Usage:
+  trygg content check DIR [--json]   check a content folder; print a summary or every problem
+  trygg content schema DIR           write the JSON Schemas for content files into DIR
+  trygg verify ...                   verify a certificate
+  trygg roster ...                   work with a roster of learners
+  trygg sample ...                   produce sample data
+  trygg --help | --version
+
+Exit codes: 0 success, 1 problems found, 2 usage or I/O error.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let code = run(&args);
+    ExitCode::from(u8::try_from(code).unwrap_or(2))
+}
+
+fn run(args: &[String]) -> i32 {
+    let Some(command) = args.first() else {
+        eprintln!("{USAGE}");
+        return 2;
+    };
+    let rest = &args[1..];
+    match command.as_str() {
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            0
+        }
+        "-V" | "--version" => {
+            println!("trygg {}", env!("CARGO_PKG_VERSION"));
+            0
+        }
+        "content" => content::run(rest),
+        "verify" => verify::run(rest),
+        "roster" => roster::run(rest),
+        "sample" => sample::run(rest),
+        other => {
+            eprintln!("trygg: unknown command \"{other}\"\n\n{USAGE}");
+            2
+        }
+    }
+}

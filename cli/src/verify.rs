@@ -1,0 +1,6 @@
+//! Placeholder until the real `trygg verify` lands; it is replaced wholesale.
+
+pub fn run(_args: &[String]) -> i32 {
+    eprintln!("not yet implemented");
+    2
+}

@@ -1,0 +1,176 @@
+//! A calendar reminder to renew the training. Nothing reminds the learner otherwise (there
+//! is no server to send mail), so the certificate page offers an `.ics` file they add to
+//! their own calendar.
+
+use super::CompletionRecord;
+use crate::content::Lang;
+use crate::date::Date;
+
+/// How long before expiry the reminder falls; matches the roster's renewal window.
+const REMINDER_DAYS: i64 = 30;
+
+/// An RFC 5545 calendar with one all-day event 30 days before `valid_until` (on
+/// `valid_until` itself when the certificate is shorter-lived than that) and an alarm at
+/// 09:00 that day. The UID derives from the certificate id, so importing the file again
+/// updates the event instead of adding a second one. Lines end in CRLF and are folded at
+/// 75 octets, as strict calendar clients require.
+pub fn renewal_ics(record: &CompletionRecord, lang: Lang, org_name: &str) -> String {
+    let remind_on = {
+        let early = record.valid_until.add_days(-REMINDER_DAYS);
+        if early > record.completed_on {
+            early
+        } else {
+            record.valid_until
+        }
+    };
+    let org = org_name.trim();
+    let (summary, description, alarm) = match lang {
+        Lang::Sv => (
+            if org.is_empty() {
+                "Förnya säkerhetsutbildningen".to_owned()
+            } else {
+                format!("Förnya säkerhetsutbildningen – {org}")
+            },
+            format!(
+                "Ditt utbildningsbevis gäller till och med {}. Gör om utbildningen före dess \
+                 så att du fortsätter att ha ett giltigt bevis.\n\nBevis: {}\nKurs: {}\nVerifieringskod: {}",
+                record.valid_until, record.certificate_id, record.course_id, record.verification_code
+            ),
+            "Dags att förnya säkerhetsutbildningen",
+        ),
+        Lang::En => (
+            if org.is_empty() {
+                "Renew your security training".to_owned()
+            } else {
+                format!("Renew your security training – {org}")
+            },
+            format!(
+                "Your training certificate is valid until {}. Take the training again before \
+                 then to keep a valid certificate.\n\nCertificate: {}\nCourse: {}\nVerification code: {}",
+                record.valid_until, record.certificate_id, record.course_id, record.verification_code
+            ),
+            "Time to renew your security training",
+        ),
+    };
+
+    let lines = [
+        "BEGIN:VCALENDAR".to_owned(),
+        "VERSION:2.0".to_owned(),
+        format!(
+            "PRODID:-//Trygg//Trygg {}//{}",
+            env!("CARGO_PKG_VERSION"),
+            lang.code().to_uppercase()
+        ),
+        "CALSCALE:GREGORIAN".to_owned(),
+        "METHOD:PUBLISH".to_owned(),
+        "BEGIN:VEVENT".to_owned(),
+        format!("UID:{}-renewal@trygg", escape_text(&record.certificate_id)),
+        format!("DTSTAMP:{}", utc_stamp(record.issued_at_ms)),
+        format!("DTSTART;VALUE=DATE:{}", remind_on.to_basic()),
+        format!("DTEND;VALUE=DATE:{}", remind_on.add_days(1).to_basic()),
+        format!("SUMMARY;LANGUAGE={}:{}", lang.code(), escape_text(&summary)),
+        format!(
+            "DESCRIPTION;LANGUAGE={}:{}",
+            lang.code(),
+            escape_text(&description)
+        ),
+        "TRANSP:TRANSPARENT".to_owned(),
+        "BEGIN:VALARM".to_owned(),
+        "ACTION:DISPLAY".to_owned(),
+        format!("DESCRIPTION:{}", escape_text(alarm)),
+        "TRIGGER;RELATED=START:PT9H".to_owned(),
+        "END:VALARM".to_owned(),
+        "END:VEVENT".to_owned(),
+        "END:VCALENDAR".to_owned(),
+    ];
+    let mut out = String::new();
+    for line in &lines {
+        fold_into(line, &mut out);
+    }
+    out
+}
+
+/// `YYYYMMDDTHHMMSSZ` for a unix-ms instant.
+fn utc_stamp(ms: u64) -> String {
+    let date = Date::from_unix_ms(ms);
+    let secs = (ms % 86_400_000) / 1000;
+    format!(
+        "{}T{:02}{:02}{:02}Z",
+        date.to_basic(),
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    )
+}
+
+/// RFC 5545 TEXT: backslash, semicolon and comma escaped, line breaks as `\n`, other control
+/// characters dropped (they have no representation).
+fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("\\n");
+            }
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends `line` folded so no physical line exceeds 75 octets (continuations start with a
+/// space, which counts), never splitting a UTF-8 character, each ended by CRLF.
+fn fold_into(line: &str, out: &mut String) {
+    const LIMIT: usize = 75;
+    let mut used = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if used + len > LIMIT {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push(c);
+        used += len;
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamps_are_utc() {
+        assert_eq!(utc_stamp(0), "19700101T000000Z");
+        assert_eq!(utc_stamp(1_709_251_199_000), "20240229T235959Z");
+    }
+
+    #[test]
+    fn text_escapes() {
+        assert_eq!(
+            escape_text("a\\b;c,d\r\ne\nf\u{7}"),
+            "a\\\\b\\;c\\,d\\ne\\nf"
+        );
+    }
+
+    #[test]
+    fn folding_respects_octets_and_characters() {
+        let mut out = String::new();
+        let line = format!("SUMMARY:{}", "å".repeat(100));
+        fold_into(&line, &mut out);
+        for physical in out.split_terminator("\r\n") {
+            assert!(physical.len() <= 75, "{} octets", physical.len());
+        }
+        let unfolded = out.replace("\r\n ", "");
+        assert_eq!(unfolded, format!("{line}\r\n"));
+    }
+}

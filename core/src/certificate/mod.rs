@@ -1,0 +1,354 @@
+//! The completion record: the file a learner downloads when the course is done and hands to
+//! their manager, who imports it into the roster. There is no server, so the file itself must
+//! carry everything needed to check it.
+//!
+//! Every record carries a verification code: the first 80 bits of SHA-256 over the record's
+//! canonical JSON (every field except the code, keys sorted, no whitespace), written as 16
+//! Crockford base32 characters. Change any field and the code no longer matches, so a
+//! hand-edited file (a later `valid_until`, another name) is flagged.
+//!
+//! The code is a checksum, not a signature: the algorithm is public and anyone who can run
+//! it can forge a matching code. It catches edits in a text editor and copy mistakes; it
+//! does not prove who issued the file. Reproduce it with
+//! `printf '%s' "$CANONICAL" | sha256sum` and the first 20 hex digits.
+
+mod ics;
+mod learner;
+mod verify;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+
+use crate::content::{Lang, Role};
+use crate::date::Date;
+
+pub use ics::renewal_ics;
+pub use learner::{validate_learner, validate_learner_field, FieldError, LearnerField};
+pub use verify::{check_record, extract_from_pdf, read_record, verify, VerifyError};
+
+/// The value of `format`: lets the verifier tell a completion file from any other JSON a
+/// manager drops on the roster by mistake.
+pub const FORMAT: &str = "trygg-completion";
+
+/// The only schema version this build reads. A file with a higher number was written by a
+/// newer Trygg and is reported as such instead of being misread.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A size no genuine completion file (or certificate PDF with one embedded) comes near;
+/// callers pass it to [`verify`] so a stray video dropped on the roster is refused quickly.
+pub const DEFAULT_MAX_BYTES: usize = 4 * 1024 * 1024;
+
+/// One learner's completed course, as written to `<certificate id>.json` and embedded in the
+/// certificate PDF. The JSON shape is versioned by `schema_version` and described by
+/// `schemas/completion.schema.json`; unknown fields are refused so that nothing outside the
+/// verification code can ride along.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompletionRecord {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Always [`SCHEMA_VERSION`] for records this build issues.
+    pub schema_version: u32,
+    /// `TRG-` and 12 Crockford base32 characters; identifies the certificate across copies,
+    /// so the roster merges the same file imported twice.
+    pub certificate_id: String,
+    /// The organisation's `course_id`, so one course's roster rejects another's files.
+    pub course_id: String,
+    /// Which edition of the content was taken; the roster notes learners on an older one.
+    pub content_version: String,
+    /// The organisation's name in the learner's language, as printed on the certificate.
+    pub organisation: String,
+    pub learner: Learner,
+    pub role: Role,
+    /// The language the learner took the course in.
+    pub lang: Lang,
+    /// The required modules passed, in course order.
+    pub modules: Vec<ModuleResult>,
+    /// The day the last required module was passed.
+    pub completed_on: Date,
+    /// The last day the certificate is valid (inclusive).
+    pub valid_until: Date,
+    /// When the file was created (unix ms, from the learner's clock).
+    pub issued_at_ms: u64,
+    /// `XXXX-XXXX-XXXX-XXXX`; see [`compute_code`].
+    pub verification_code: String,
+}
+
+/// Who completed the course, as they typed it. Only `full_name` is required; the others are
+/// empty strings when not given, never missing, so every file has the same keys.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Learner {
+    pub full_name: String,
+    pub employee_number: String,
+    pub unit: String,
+    pub email: String,
+}
+
+/// One passed module. The title is stored (in the learner's language) so the certificate
+/// still reads correctly after the content is renamed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModuleResult {
+    pub id: String,
+    pub title: String,
+    /// The best quiz score, 0–100.
+    pub percent: u8,
+    pub passed_on: Date,
+}
+
+/// What the app knows when the learner asks for a certificate; [`issue`] adds the dates,
+/// the id and the code. Validate the learner with [`validate_learner`] first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssueInput {
+    pub course_id: String,
+    pub content_version: String,
+    pub organisation: String,
+    pub learner: Learner,
+    pub role: Role,
+    pub lang: Lang,
+    pub modules: Vec<ModuleResult>,
+    /// The organisation's `validity_months`.
+    pub validity_months: u8,
+}
+
+/// Makes the record for a finished course. `completed_on` is the day the last module was
+/// passed (today when there are none), so fetching the certificate weeks later does not
+/// extend its validity.
+pub fn issue(input: IssueInput, now_ms: u64) -> CompletionRecord {
+    let completed_on = input
+        .modules
+        .iter()
+        .map(|m| m.passed_on)
+        .max()
+        .unwrap_or_else(|| Date::from_unix_ms(now_ms));
+    let mut record = CompletionRecord {
+        format: FORMAT.to_owned(),
+        schema_version: SCHEMA_VERSION,
+        certificate_id: String::new(),
+        course_id: input.course_id,
+        content_version: input.content_version,
+        organisation: input.organisation,
+        learner: input.learner,
+        role: input.role,
+        lang: input.lang,
+        modules: input.modules,
+        completed_on,
+        valid_until: completed_on.add_months(u32::from(input.validity_months)),
+        issued_at_ms: now_ms,
+        verification_code: String::new(),
+    };
+    record.certificate_id = certificate_id_for(&record);
+    record.verification_code = compute_code(&record);
+    record
+}
+
+/// The id derives from everything in the record (with an empty id) including the issue
+/// time, so two learners, or one learner fetching twice, never share an id, yet the same
+/// inputs always give the same id (tests and samples are reproducible).
+fn certificate_id_for(record: &CompletionRecord) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(b"trygg-certificate-id\n");
+    let mut without_id = canonical_value(record);
+    without_id.insert("certificate_id".to_owned(), Value::String(String::new()));
+    let mut text = String::new();
+    write_canonical(&Value::Object(without_id), &mut text);
+    hasher.update(text.as_bytes());
+    let digest = hasher.finalize();
+    format!("TRG-{}", crockford(&digest, 12))
+}
+
+/// The exact bytes the verification code is computed over: every field except
+/// `verification_code`, object keys sorted by code point, no whitespace, strings escaped as
+/// JSON requires and nothing more (non-ASCII stays UTF-8). Built field by field rather than
+/// through serde_json's map so a `preserve_order` feature switched on elsewhere in a build
+/// can never change a code.
+pub fn canonical_json(record: &CompletionRecord) -> String {
+    let mut out = String::with_capacity(512);
+    write_canonical(&Value::Object(canonical_value(record)), &mut out);
+    out
+}
+
+/// The record as a JSON object without `verification_code`. Must mirror the serde form
+/// exactly; `tests/certificate_record.rs` checks that it does.
+fn canonical_value(r: &CompletionRecord) -> Map<String, Value> {
+    let s = |v: &str| Value::String(v.to_owned());
+    let mut learner = Map::new();
+    learner.insert("full_name".into(), s(&r.learner.full_name));
+    learner.insert("employee_number".into(), s(&r.learner.employee_number));
+    learner.insert("unit".into(), s(&r.learner.unit));
+    learner.insert("email".into(), s(&r.learner.email));
+    let modules = r
+        .modules
+        .iter()
+        .map(|m| {
+            let mut o = Map::new();
+            o.insert("id".into(), s(&m.id));
+            o.insert("title".into(), s(&m.title));
+            o.insert("percent".into(), Value::from(m.percent));
+            o.insert("passed_on".into(), Value::String(m.passed_on.to_string()));
+            Value::Object(o)
+        })
+        .collect();
+    let mut o = Map::new();
+    o.insert("format".into(), s(&r.format));
+    o.insert("schema_version".into(), Value::from(r.schema_version));
+    o.insert("certificate_id".into(), s(&r.certificate_id));
+    o.insert("course_id".into(), s(&r.course_id));
+    o.insert("content_version".into(), s(&r.content_version));
+    o.insert("organisation".into(), s(&r.organisation));
+    o.insert("learner".into(), Value::Object(learner));
+    o.insert("role".into(), s(r.role.key()));
+    o.insert("lang".into(), s(r.lang.code()));
+    o.insert("modules".into(), Value::Array(modules));
+    o.insert("completed_on".into(), Value::String(r.completed_on.to_string()));
+    o.insert("valid_until".into(), Value::String(r.valid_until.to_string()));
+    o.insert("issued_at_ms".into(), Value::from(r.issued_at_ms));
+    o
+}
+
+fn write_canonical(value: &Value, out: &mut String) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(&n.to_string()),
+        Value::String(s) => write_json_string(s, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            out.push('{');
+            for (i, key) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_json_string(key, out);
+                out.push(':');
+                if let Some(v) = map.get(key) {
+                    write_canonical(v, out);
+                }
+            }
+            out.push('}');
+        }
+    }
+}
+
+fn write_json_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// The first `chars * 5` bits of `bytes` in Crockford base32: no I, L, O or U, so a code read
+/// aloud or retyped from paper survives.
+fn crockford(bytes: &[u8], chars: usize) -> String {
+    let mut out = String::with_capacity(chars);
+    let mut acc: u32 = 0;
+    let mut bits = 0;
+    let mut input = bytes.iter();
+    while out.len() < chars {
+        if bits < 5 {
+            acc = (acc << 8) | u32::from(input.next().copied().unwrap_or(0));
+            bits += 8;
+        }
+        bits -= 5;
+        out.push(char::from(CROCKFORD[((acc >> bits) & 31) as usize]));
+    }
+    out
+}
+
+/// The verification code the record should carry: SHA-256 over [`canonical_json`], first
+/// 80 bits, Crockford base32, grouped `XXXX-XXXX-XXXX-XXXX` for reading off a printout.
+pub fn compute_code(record: &CompletionRecord) -> String {
+    let digest = Sha256::digest(canonical_json(record).as_bytes());
+    group(&crockford(&digest, 16))
+}
+
+fn group(code: &str) -> String {
+    let mut out = String::with_capacity(19);
+    for (i, c) in code.chars().enumerate() {
+        if i > 0 && i % 4 == 0 {
+            out.push('-');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A code as someone typed it (any case, with or without dashes or spaces, O for 0, I or L
+/// for 1) in the grouped form [`compute_code`] gives; `None` if it cannot be a code.
+pub fn normalize_code(typed: &str) -> Option<String> {
+    let mut plain = String::with_capacity(16);
+    for c in typed.chars() {
+        let c = match c.to_ascii_uppercase() {
+            '-' | ' ' => continue,
+            'O' => '0',
+            'I' | 'L' => '1',
+            c if c.is_ascii() && CROCKFORD.contains(&(c as u8)) => c,
+            _ => return None,
+        };
+        plain.push(c);
+    }
+    (plain.len() == 16).then(|| group(&plain))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crockford_encodes_known_bits() {
+        assert_eq!(crockford(&[0; 10], 16), "0000000000000000");
+        assert_eq!(crockford(&[0xff; 10], 16), "ZZZZZZZZZZZZZZZZ");
+        // 0b00001_00010_00011_00100_00101_00110_00111_01000 = 0x08 0x86 0x42 0x98 0xe8
+        assert_eq!(crockford(&[0x08, 0x86, 0x42, 0x98, 0xe8], 8), "12345678");
+    }
+
+    #[test]
+    fn normalize_code_forgives_typing() {
+        assert_eq!(
+            normalize_code("abcd efgh-jkmn-pq01").as_deref(),
+            Some("ABCD-EFGH-JKMN-PQ01")
+        );
+        assert_eq!(
+            normalize_code("O0IL-0000-0000-0000").as_deref(),
+            Some("0011-0000-0000-0000")
+        );
+        assert_eq!(normalize_code("ABCD-EFGH-JKMN-PQ0"), None);
+        assert_eq!(normalize_code("ABCD-EFGH-JKMN-PQ0U"), None);
+        assert_eq!(normalize_code("ÅBCD-EFGH-JKMN-PQ01"), None);
+    }
+
+    #[test]
+    fn json_strings_escape_only_what_json_requires() {
+        let mut out = String::new();
+        write_json_string("a\"b\\c\nd\u{1}é/", &mut out);
+        assert_eq!(out, r#""a\"b\\c\nd\u0001é/""#);
+        let parsed: String = serde_json::from_str(&out).unwrap();
+        assert_eq!(parsed, "a\"b\\c\nd\u{1}é/");
+    }
+}

@@ -1,0 +1,298 @@
+//! Hand-written `Deserialize` for [`Question`] and [`Block`], the two shapes whose `"type"`
+//! tag sits beside the other fields. Serde's derives for such shapes buffer the fields first,
+//! which loses the JSON path of a type error (and `flatten` cannot deny unknown fields). Here
+//! every field is read straight from the input, so an error names its full path, e.g.
+//! `questions[7].options[1].correct`, and a field that does not belong to the kind is named.
+
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use std::fmt;
+
+use super::model::{
+    AnswerOption, Block, ContactKind, Question, QuestionKind, Role, ScenarioStep, Source, Text,
+    Tone,
+};
+
+const QUESTION_FIELDS: &[&str] = &[
+    "id",
+    "roles",
+    "source",
+    "prompt",
+    "explanation",
+    "type",
+    "options",
+    "answer",
+    "steps",
+];
+
+const BLOCK_FIELDS: &[&str] = &["type", "text", "ordered", "items", "tone", "title", "which"];
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+enum QuestionType {
+    Single,
+    Multiple,
+    TrueFalse,
+    Ordering,
+    Scenario,
+}
+
+impl QuestionType {
+    fn name(self) -> &'static str {
+        match self {
+            QuestionType::Single => "single",
+            QuestionType::Multiple => "multiple",
+            QuestionType::TrueFalse => "true_false",
+            QuestionType::Ordering => "ordering",
+            QuestionType::Scenario => "scenario",
+        }
+    }
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+enum BlockType {
+    Paragraph,
+    List,
+    Callout,
+    Contact,
+}
+
+impl BlockType {
+    fn name(self) -> &'static str {
+        match self {
+            BlockType::Paragraph => "paragraph",
+            BlockType::List => "list",
+            BlockType::Callout => "callout",
+            BlockType::Contact => "contact",
+        }
+    }
+}
+
+/// `steps` means ordering steps or scenario steps; when it comes before `"type"` it is kept as
+/// JSON until the type is known.
+enum Steps {
+    Ordering(Vec<Text>),
+    Scenario(Vec<ScenarioStep>),
+    Unread(serde_json::Value),
+}
+
+/// Sets a field once; JSON objects with a repeated key are rejected like serde's derives do.
+fn set<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    slot: &mut Option<T>,
+    name: &'static str,
+    map: &mut A,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return Err(de::Error::duplicate_field(name));
+    }
+    *slot = Some(map.next_value()?);
+    Ok(())
+}
+
+/// Rejects an unknown key while reading its value, so the error's path ends in that key
+/// (`questions[3].extra`), as it does for the derived types.
+struct Unknown<'a>(&'a str, &'static [&'static str]);
+
+impl<'de> DeserializeSeed<'de> for Unknown<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, _: D) -> Result<(), D::Error> {
+        Err(de::Error::unknown_field(self.0, self.1))
+    }
+}
+
+fn required<T, E: de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
+    slot.ok_or_else(|| de::Error::missing_field(name))
+}
+
+/// Rejects a field that is valid for some kind but not for this one.
+fn foreign<E: de::Error>(present: &[(&str, bool)], kind: &str, what: &str) -> Result<(), E> {
+    match present.iter().find(|(_, is_present)| *is_present) {
+        Some((name, _)) => Err(de::Error::custom(format!(
+            "field `{name}` does not belong to a {kind} {what}"
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// Reads buffered `steps`; the inner path is put in the message since the outer one ends here.
+fn late_steps<T: DeserializeOwned, E: de::Error>(value: serde_json::Value) -> Result<T, E> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        de::Error::custom(format!("steps{path}: {}", e.inner()))
+    })
+}
+
+impl<'de> Deserialize<'de> for Question {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_struct("Question", QUESTION_FIELDS, QuestionVisitor)
+    }
+}
+
+struct QuestionVisitor;
+
+impl<'de> Visitor<'de> for QuestionVisitor {
+    type Value = Question;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a question object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Question, A::Error> {
+        let mut id: Option<String> = None;
+        let mut roles: Option<Vec<Role>> = None;
+        let mut source: Option<Source> = None;
+        let mut prompt: Option<Text> = None;
+        let mut explanation: Option<Text> = None;
+        let mut kind: Option<QuestionType> = None;
+        let mut options: Option<Vec<AnswerOption>> = None;
+        let mut answer: Option<bool> = None;
+        let mut steps: Option<Steps> = None;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "id" => set(&mut id, "id", &mut map)?,
+                "roles" => set(&mut roles, "roles", &mut map)?,
+                "source" => set(&mut source, "source", &mut map)?,
+                "prompt" => set(&mut prompt, "prompt", &mut map)?,
+                "explanation" => set(&mut explanation, "explanation", &mut map)?,
+                "type" => set(&mut kind, "type", &mut map)?,
+                "options" => set(&mut options, "options", &mut map)?,
+                "answer" => set(&mut answer, "answer", &mut map)?,
+                "steps" => {
+                    if steps.is_some() {
+                        return Err(de::Error::duplicate_field("steps"));
+                    }
+                    steps = Some(match kind {
+                        Some(QuestionType::Ordering) => Steps::Ordering(map.next_value()?),
+                        Some(QuestionType::Scenario) => Steps::Scenario(map.next_value()?),
+                        _ => Steps::Unread(map.next_value()?),
+                    });
+                }
+                other => map.next_value_seed(Unknown(other, QUESTION_FIELDS))?,
+            }
+        }
+        let kind = required(kind, "type")?;
+        let present = [
+            ("options", options.is_some()),
+            ("answer", answer.is_some()),
+            ("steps", steps.is_some()),
+        ];
+        let own = |name: &str| match kind {
+            QuestionType::Single | QuestionType::Multiple => name == "options",
+            QuestionType::TrueFalse => name == "answer",
+            QuestionType::Ordering | QuestionType::Scenario => name == "steps",
+        };
+        let others: Vec<(&str, bool)> = present.into_iter().filter(|(n, _)| !own(n)).collect();
+        foreign(&others, kind.name(), "question")?;
+        let kind = match kind {
+            QuestionType::Single => QuestionKind::Single {
+                options: required(options, "options")?,
+            },
+            QuestionType::Multiple => QuestionKind::Multiple {
+                options: required(options, "options")?,
+            },
+            QuestionType::TrueFalse => QuestionKind::TrueFalse {
+                answer: required(answer, "answer")?,
+            },
+            QuestionType::Ordering => QuestionKind::Ordering {
+                steps: match required(steps, "steps")? {
+                    Steps::Ordering(steps) => steps,
+                    Steps::Unread(value) => late_steps(value)?,
+                    Steps::Scenario(_) => return Err(de::Error::custom("steps of the wrong kind")),
+                },
+            },
+            QuestionType::Scenario => QuestionKind::Scenario {
+                steps: match required(steps, "steps")? {
+                    Steps::Scenario(steps) => steps,
+                    Steps::Unread(value) => late_steps(value)?,
+                    Steps::Ordering(_) => return Err(de::Error::custom("steps of the wrong kind")),
+                },
+            },
+        };
+        Ok(Question {
+            id: required(id, "id")?,
+            roles: roles.unwrap_or_default(),
+            source: required(source, "source")?,
+            prompt: required(prompt, "prompt")?,
+            explanation: required(explanation, "explanation")?,
+            kind,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Block {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_struct("Block", BLOCK_FIELDS, BlockVisitor)
+    }
+}
+
+struct BlockVisitor;
+
+impl<'de> Visitor<'de> for BlockVisitor {
+    type Value = Block;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a block object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Block, A::Error> {
+        let mut kind: Option<BlockType> = None;
+        let mut text: Option<Text> = None;
+        let mut ordered: Option<bool> = None;
+        let mut items: Option<Vec<Text>> = None;
+        let mut tone: Option<Tone> = None;
+        let mut title: Option<Text> = None;
+        let mut which: Option<ContactKind> = None;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "type" => set(&mut kind, "type", &mut map)?,
+                "text" => set(&mut text, "text", &mut map)?,
+                "ordered" => set(&mut ordered, "ordered", &mut map)?,
+                "items" => set(&mut items, "items", &mut map)?,
+                "tone" => set(&mut tone, "tone", &mut map)?,
+                "title" => set(&mut title, "title", &mut map)?,
+                "which" => set(&mut which, "which", &mut map)?,
+                other => map.next_value_seed(Unknown(other, BLOCK_FIELDS))?,
+            }
+        }
+        let kind = required(kind, "type")?;
+        let present = [
+            ("text", text.is_some()),
+            ("ordered", ordered.is_some()),
+            ("items", items.is_some()),
+            ("tone", tone.is_some()),
+            ("title", title.is_some()),
+            ("which", which.is_some()),
+        ];
+        let own: &[&str] = match kind {
+            BlockType::Paragraph => &["text"],
+            BlockType::List => &["ordered", "items"],
+            BlockType::Callout => &["tone", "title", "text"],
+            BlockType::Contact => &["which"],
+        };
+        let others: Vec<(&str, bool)> = present
+            .into_iter()
+            .filter(|(name, _)| !own.contains(name))
+            .collect();
+        foreign(&others, kind.name(), "block")?;
+        Ok(match kind {
+            BlockType::Paragraph => Block::Paragraph {
+                text: required(text, "text")?,
+            },
+            BlockType::List => Block::List {
+                ordered: ordered.unwrap_or_default(),
+                items: required(items, "items")?,
+            },
+            BlockType::Callout => Block::Callout {
+                tone: tone.unwrap_or_default(),
+                title,
+                text: required(text, "text")?,
+            },
+            BlockType::Contact => Block::Contact {
+                which: required(which, "which")?,
+            },
+        })
+    }
+}

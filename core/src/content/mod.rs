@@ -1,0 +1,27 @@
+//! Course content: the data model, its parsing, validation, coverage and version hash.
+
+mod course;
+mod coverage;
+mod de;
+mod inline;
+mod issue;
+mod model;
+mod parse;
+#[cfg(feature = "schema")]
+mod schema;
+mod summary;
+mod validate;
+mod validate_module;
+mod version;
+
+pub use course::{load_course, Course};
+pub use coverage::uncovered_points;
+pub use inline::{parse_inline, Inline, ALLOWED_SCHEMES};
+pub use issue::ContentIssue;
+pub use model::*;
+pub use parse::{parse_module, parse_organisation, parse_sources, MAX_FILE_BYTES};
+#[cfg(feature = "schema")]
+pub use schema::schemas;
+pub use summary::{ContentSummary, ModuleSummary, RoleSummary, UncoveredPoint, QUESTION_TYPES};
+pub use validate::validate;
+pub use version::{content_version, course_files, module_file};

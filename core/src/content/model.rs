@@ -1,0 +1,421 @@
+//! The course as data: the shapes of `content/organisation.json`, `content/sources.json`
+//! and `content/modules/*.json`. A security officer edits these files; the app and the CLI
+//! read them with the same types, so both accept and reject exactly the same content.
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "schema")]
+use schemars::JsonSchema;
+
+/// The languages every text is written in. Swedish comes first: it is the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Sv,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Sv, Lang::En];
+
+    /// The BCP 47 tag used for `<html lang>` and PDF metadata.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "sv" => Some(Lang::Sv),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// A text in both languages. Both are required so no learner meets a half-translated course.
+// A missing language deserializes as `""` on purpose: validation then reports it with its
+// exact path (`title.en`) instead of a bare "missing field". The JSON Schema still marks both
+// as required, so editors flag the gap as it is typed (see `content::schema`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// Swedish text. May use `**strong**` and `[label](https://…)`.
+    #[serde(default)]
+    pub sv: String,
+    /// English text. May use `**strong**` and `[label](https://…)`.
+    #[serde(default)]
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Sv => &self.sv,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// The three audiences of the course; each has its own list of required modules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Employee,
+    Manager,
+    Elected,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Employee, Role::Manager, Role::Elected];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Employee => "employee",
+            Role::Manager => "manager",
+            Role::Elected => "elected",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.key() == key)
+    }
+}
+
+/// Where a claim comes from: a seed policy file and the heading in it, so a reviewer can
+/// trace every lesson section and question back to the policy text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// File name of the seed document, as listed in `sources.json`.
+    pub seed: String,
+    /// The section or heading in that document, as listed in `sources.json`.
+    pub section: String,
+    /// Ids of the individual policy statements (from `sources.json`) this rests on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub points: Vec<String>,
+}
+
+/// `content/sources.json`: the seed documents the course rests on.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Sources {
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    pub documents: Vec<SourceDocument>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SourceDocument {
+    /// The seed's file name, e.g. `002_5fffc2445dade5da.txt`.
+    pub file: String,
+    /// A human title, e.g. "Region Skåne – Policy för säkerhet och beredskap".
+    pub title: String,
+    /// Headings in the document that content may cite.
+    pub sections: Vec<String>,
+    /// Individual statements that must each be taught and tested somewhere.
+    #[serde(default)]
+    pub points: Vec<SourcePoint>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SourcePoint {
+    pub id: String,
+    /// The heading the statement stands under (one of `sections`).
+    pub section: String,
+    /// The statement in our own words, for reviewers.
+    pub summary: String,
+}
+
+/// `content/organisation.json`: everything an organisation adapts without touching lessons.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Namespaces stored progress and is stamped on certificates. Change it for a new course.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^[a-z0-9-]{3,64}$")))]
+    pub course_id: String,
+    /// True for the shipped example, so the app can show that contacts are placeholders.
+    #[serde(default)]
+    pub example: bool,
+    pub name: Text,
+    pub security_unit: Contact,
+    pub reporting: Reporting,
+    pub emergency: Emergency,
+    /// Percentage of points needed to pass a module quiz (1–100).
+    #[serde(default = "default_pass_mark")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 100)))]
+    pub pass_mark: u8,
+    /// How long a completion certificate is valid.
+    #[serde(default = "default_validity")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
+    pub validity_months: u8,
+    /// Module files in `modules/`, in course order (ids, without `.json`).
+    pub modules: Vec<String>,
+    pub roles: RoleRequirements,
+}
+
+fn default_pass_mark() -> u8 {
+    80
+}
+
+fn default_validity() -> u8 {
+    12
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: Text,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub email: String,
+    /// Link to the unit's intranet page.
+    #[serde(default)]
+    pub intranet: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Reporting {
+    /// Name of the reporting system, e.g. the incident system on the intranet.
+    pub system: Text,
+    /// Link to where reports are made.
+    #[serde(default)]
+    pub url: String,
+    /// Phone for reporting IT incidents around the clock.
+    #[serde(default)]
+    pub phone: String,
+    /// How and when to report, in a sentence or two.
+    pub how: Text,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Emergency {
+    /// The public emergency number, 112 in Sweden.
+    pub public: String,
+    /// The internal alarm (guards, security centre).
+    pub internal_alarm: String,
+    pub internal_alarm_note: Text,
+}
+
+/// Which modules each role must complete and which it may take.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RoleRequirements {
+    pub employee: RoleModules,
+    pub manager: RoleModules,
+    pub elected: RoleModules,
+}
+
+impl RoleRequirements {
+    pub fn get(&self, role: Role) -> &RoleModules {
+        match role {
+            Role::Employee => &self.employee,
+            Role::Manager => &self.manager,
+            Role::Elected => &self.elected,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RoleModules {
+    pub required: Vec<String>,
+    #[serde(default)]
+    pub optional: Vec<String>,
+}
+
+/// One module file: lessons, then a quiz drawn from a pool of questions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Module {
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Must equal the file name without `.json`.
+    pub id: String,
+    pub title: Text,
+    /// One or two sentences shown on "my training".
+    pub summary: Text,
+    /// Estimated minutes to read and answer.
+    #[serde(default)]
+    pub minutes: u16,
+    /// How many questions each quiz attempt draws from the pool.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
+    pub quiz_size: usize,
+    pub sections: Vec<Section>,
+    pub questions: Vec<Question>,
+}
+
+/// A short lesson page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    pub title: Text,
+    /// Only these roles see the section; empty means everyone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role>,
+    pub source: Source,
+    pub blocks: Vec<Block>,
+}
+
+/// Structured lesson text: never HTML, so no content file can inject markup or script.
+// Deserialize is written by hand (`content::de`): serde's internally tagged enums buffer
+// their fields, which loses the JSON path of an error inside a block.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Block {
+    Paragraph {
+        text: Text,
+    },
+    List {
+        #[serde(default)]
+        ordered: bool,
+        items: Vec<Text>,
+    },
+    Callout {
+        #[serde(default)]
+        tone: Tone,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        title: Option<Text>,
+        text: Text,
+    },
+    /// A "who to contact" box filled from `organisation.json`.
+    Contact {
+        which: ContactKind,
+    },
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Tone {
+    #[default]
+    Info,
+    Tip,
+    Warning,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ContactKind {
+    SecurityUnit,
+    Reporting,
+    Emergency,
+}
+
+/// A quiz question. Every question explains why the right answer is right.
+///
+/// In JSON the kind's fields sit beside `id`, `prompt` and the rest (`"type": "single",
+/// "options": [...]`). Deserialize and the JSON Schema are written by hand (`content::de`,
+/// `content::schema`): serde cannot combine `flatten` with `deny_unknown_fields` (it rejected
+/// every question, even `"type"`), and flattening loses the JSON path of errors.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Question {
+    pub id: String,
+    /// Only these roles get the question; empty means everyone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role>,
+    pub source: Source,
+    pub prompt: Text,
+    pub explanation: Text,
+    #[serde(flatten)]
+    pub kind: QuestionKind,
+}
+
+/// The kind of a question and the fields only that kind has (see [`Question`] for the JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum QuestionKind {
+    /// Exactly one option is correct.
+    Single { options: Vec<AnswerOption> },
+    /// "Select all that apply": at least one option is correct.
+    Multiple { options: Vec<AnswerOption> },
+    /// A statement that is true or false.
+    TrueFalse { answer: bool },
+    /// Steps listed in the right order; the learner sees them shuffled.
+    Ordering { steps: Vec<Text> },
+    /// A situation in steps; each choice gets its own feedback before the next step.
+    Scenario { steps: Vec<ScenarioStep> },
+}
+
+impl QuestionKind {
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            QuestionKind::Single { .. } => "single",
+            QuestionKind::Multiple { .. } => "multiple",
+            QuestionKind::TrueFalse { .. } => "true_false",
+            QuestionKind::Ordering { .. } => "ordering",
+            QuestionKind::Scenario { .. } => "scenario",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AnswerOption {
+    pub text: Text,
+    #[serde(default)]
+    pub correct: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioStep {
+    pub id: String,
+    /// What happens now and what the learner must decide.
+    pub text: Text,
+    pub choices: Vec<ScenarioChoice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioChoice {
+    pub text: Text,
+    /// Shown right after the choice: why it is wise or not.
+    pub feedback: Text,
+    #[serde(default)]
+    pub correct: bool,
+    /// The step that follows this choice; by default the next step in the list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+impl Section {
+    pub fn is_for(&self, role: Role) -> bool {
+        self.roles.is_empty() || self.roles.contains(&role)
+    }
+}
+
+impl Question {
+    pub fn is_for(&self, role: Role) -> bool {
+        self.roles.is_empty() || self.roles.contains(&role)
+    }
+}

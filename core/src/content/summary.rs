@@ -1,0 +1,91 @@
+//! What a course contains, in numbers: what `trygg content check` prints (or emits as JSON)
+//! so a reviewer sees at a glance that a change did what it meant to.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::coverage::uncovered_points;
+use super::course::Course;
+use super::model::{Lang, Role};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContentSummary {
+    pub course_id: String,
+    pub version: String,
+    /// Language codes, default first.
+    pub languages: Vec<&'static str>,
+    pub modules: Vec<ModuleSummary>,
+    pub total_sections: usize,
+    pub total_questions: usize,
+    /// Every question type, with zero for the ones not used, so a missing type shows.
+    pub questions_by_type: BTreeMap<&'static str, usize>,
+    pub roles: Vec<RoleSummary>,
+    /// Policy points not yet taught (`"lesson"`) or tested (`"question"`); see `coverage`.
+    pub uncovered: Vec<UncoveredPoint>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ModuleSummary {
+    pub id: String,
+    /// The Swedish (default) title.
+    pub title: String,
+    pub sections: usize,
+    pub questions: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RoleSummary {
+    pub role: &'static str,
+    pub required: usize,
+    pub optional: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UncoveredPoint {
+    pub point: String,
+    pub missing_in: &'static str,
+}
+
+/// The type names in the order they are shown.
+pub const QUESTION_TYPES: [&str; 5] = ["single", "multiple", "true_false", "ordering", "scenario"];
+
+impl ContentSummary {
+    pub fn of(course: &Course) -> ContentSummary {
+        let mut questions_by_type: BTreeMap<&'static str, usize> =
+            QUESTION_TYPES.iter().map(|t| (*t, 0)).collect();
+        for question in course.modules.iter().flat_map(|m| &m.questions) {
+            *questions_by_type.entry(question.kind.type_name()).or_default() += 1;
+        }
+        ContentSummary {
+            course_id: course.organisation.course_id.clone(),
+            version: course.version.clone(),
+            languages: Lang::ALL.iter().map(|l| l.code()).collect(),
+            modules: course
+                .modules
+                .iter()
+                .map(|m| ModuleSummary {
+                    id: m.id.clone(),
+                    title: m.title.sv.clone(),
+                    sections: m.sections.len(),
+                    questions: m.questions.len(),
+                })
+                .collect(),
+            total_sections: course.modules.iter().map(|m| m.sections.len()).sum(),
+            total_questions: course.modules.iter().map(|m| m.questions.len()).sum(),
+            questions_by_type,
+            roles: Role::ALL
+                .iter()
+                .map(|&role| RoleSummary {
+                    role: role.key(),
+                    required: course.required_modules(role).len(),
+                    optional: course.optional_modules(role).len(),
+                })
+                .collect(),
+            uncovered: uncovered_points(course)
+                .into_iter()
+                .map(|(point, missing_in)| UncoveredPoint { point, missing_in })
+                .collect(),
+        }
+    }
+}

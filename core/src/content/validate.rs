@@ -1,0 +1,282 @@
+//! Every rule content must meet beyond its JSON shape. All problems are reported at once,
+//! each with its file and JSON path, so an author can fix a whole file in one pass.
+
+use std::collections::{HashMap, HashSet};
+
+use super::inline::parse_inline;
+use super::issue::ContentIssue;
+use super::model::{Organisation, Role, Source, SourceDocument, Sources, Text};
+use super::validate_module::check_module;
+use super::version::module_file;
+
+pub(crate) const ORGANISATION: &str = "organisation.json";
+pub(crate) const SOURCES: &str = "sources.json";
+
+/// Checks the whole course. `modules` pairs each module with the file it came from
+/// (`modules/<id>.json`); a module the organisation lists but that is absent here is reported
+/// as missing.
+pub fn validate(
+    org: &Organisation,
+    sources: &Sources,
+    modules: &[(String, super::model::Module)],
+) -> Vec<ContentIssue> {
+    let mut issues = Vec::new();
+    let index = SourceIndex::new(sources);
+    check_organisation(&mut Out::new(ORGANISATION, &mut issues), org, modules);
+    check_sources(&mut Out::new(SOURCES, &mut issues), sources);
+    for (file, module) in modules {
+        check_module(&mut Out::new(file, &mut issues), file, module, org, &index);
+    }
+    issues
+}
+
+/// The message for a listed module without a file; `load_course` leaves it out for a module
+/// whose file exists but did not parse, which is already reported.
+pub(crate) fn missing_module_message(id: &str) -> String {
+    format!("module \"{id}\" is listed but {} is missing", module_file(id))
+}
+
+/// Collects issues for one file.
+pub(crate) struct Out<'a> {
+    file: &'a str,
+    issues: &'a mut Vec<ContentIssue>,
+}
+
+impl<'a> Out<'a> {
+    pub(crate) fn new(file: &'a str, issues: &'a mut Vec<ContentIssue>) -> Self {
+        Out { file, issues }
+    }
+
+    pub(crate) fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.issues
+            .push(ContentIssue::new(self.file, path, message));
+    }
+
+    /// Both languages present, non-empty, with well-formed inline markup and no HTML.
+    pub(crate) fn text(&mut self, path: &str, text: &Text) {
+        for (lang, value) in [("sv", &text.sv), ("en", &text.en)] {
+            let at = format!("{path}.{lang}");
+            if value.trim().is_empty() {
+                self.push(at, "text is missing or empty");
+            } else if let Err(e) = parse_inline(value) {
+                self.push(at, e);
+            } else if looks_like_html(value) {
+                self.push(at, "HTML is not allowed; use **bold** and [label](https://…)");
+            }
+        }
+    }
+
+    pub(crate) fn nonempty(&mut self, path: &str, value: &str) -> bool {
+        let ok = !value.trim().is_empty();
+        if !ok {
+            self.push(path, "must not be empty");
+        }
+        ok
+    }
+
+    /// Ids end up in file names, URLs and storage keys, so they stay plain.
+    pub(crate) fn id(&mut self, path: &str, id: &str) {
+        if self.nonempty(path, id) && !is_plain_id(id, 1) {
+            self.push(
+                path,
+                format!("id \"{id}\" must be at most 64 characters of a–z, 0–9 and \"-\""),
+            );
+        }
+    }
+
+    /// An https link an organisation gives (intranet, reporting system), when given.
+    fn url(&mut self, path: &str, url: &str) {
+        if !url.is_empty() && !(url.starts_with("https://") && url.len() > 8) {
+            self.push(path, format!("\"{url}\" must be an https:// address"));
+        }
+    }
+
+    pub(crate) fn source(&mut self, path: &str, source: &Source, index: &SourceIndex) {
+        let doc = index.documents.get(source.seed.as_str());
+        match doc {
+            None => self.push(
+                format!("{path}.seed"),
+                format!("seed \"{}\" is not in sources.json", source.seed),
+            ),
+            Some(doc) if !doc.sections.contains(&source.section) => self.push(
+                format!("{path}.section"),
+                format!(
+                    "section \"{}\" is not among the sections of \"{}\" in sources.json",
+                    source.section, source.seed
+                ),
+            ),
+            Some(_) => {}
+        }
+        for (i, point) in source.points.iter().enumerate() {
+            match index.points.get(point.as_str()) {
+                None => self.push(
+                    format!("{path}.points[{i}]"),
+                    format!("point \"{point}\" does not exist"),
+                ),
+                Some(owner) if doc.is_some() && *owner != source.seed => self.push(
+                    format!("{path}.points[{i}]"),
+                    format!(
+                        "point \"{point}\" belongs to \"{owner}\", not to \"{}\"",
+                        source.seed
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+}
+
+/// `[a-z0-9-]`, between `min` and 64 characters.
+pub(crate) fn is_plain_id(id: &str, min: usize) -> bool {
+    (min..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn looks_like_html(s: &str) -> bool {
+    s.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!'))
+}
+
+/// Documents by file name and point ids with the document that defines them.
+pub(crate) struct SourceIndex<'a> {
+    pub(crate) documents: HashMap<&'a str, &'a SourceDocument>,
+    pub(crate) points: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> SourceIndex<'a> {
+    fn new(sources: &'a Sources) -> Self {
+        let documents = sources.documents.iter().map(|d| (d.file.as_str(), d)).collect();
+        let mut points = HashMap::new();
+        for doc in &sources.documents {
+            for point in &doc.points {
+                points.entry(point.id.as_str()).or_insert(doc.file.as_str());
+            }
+        }
+        SourceIndex { documents, points }
+    }
+}
+
+fn check_organisation(
+    out: &mut Out,
+    org: &Organisation,
+    modules: &[(String, super::model::Module)],
+) {
+    if !is_plain_id(&org.course_id, 3) {
+        out.push(
+            "course_id",
+            format!(
+                "course id \"{}\" must be 3–64 characters of a–z, 0–9 and \"-\"",
+                org.course_id
+            ),
+        );
+    }
+    out.text("name", &org.name);
+    out.text("security_unit.name", &org.security_unit.name);
+    out.url("security_unit.intranet", &org.security_unit.intranet);
+    out.text("reporting.system", &org.reporting.system);
+    out.url("reporting.url", &org.reporting.url);
+    out.text("reporting.how", &org.reporting.how);
+    out.nonempty("emergency.public", &org.emergency.public);
+    out.nonempty("emergency.internal_alarm", &org.emergency.internal_alarm);
+    out.text("emergency.internal_alarm_note", &org.emergency.internal_alarm_note);
+    if !(1..=100).contains(&org.pass_mark) {
+        out.push(
+            "pass_mark",
+            format!("pass mark {} must be between 1 and 100", org.pass_mark),
+        );
+    }
+    if org.validity_months == 0 {
+        out.push("validity_months", "validity must be at least 1 month");
+    }
+    if org.modules.is_empty() {
+        out.push("modules", "the course lists no modules");
+    }
+    let present: HashSet<&str> = modules.iter().map(|(_, m)| m.id.as_str()).collect();
+    let mut seen = HashSet::new();
+    for (i, id) in org.modules.iter().enumerate() {
+        let path = format!("modules[{i}]");
+        out.id(&path, id);
+        if !seen.insert(id.as_str()) {
+            out.push(&path, format!("module \"{id}\" is listed twice"));
+        } else if !id.is_empty() && !present.contains(id.as_str()) {
+            out.push(&path, missing_module_message(id));
+        }
+    }
+    let listed: HashSet<&str> = org.modules.iter().map(String::as_str).collect();
+    for role in Role::ALL {
+        let lists = org.roles.get(role);
+        let key = role.key();
+        if lists.required.is_empty() {
+            out.push(
+                format!("roles.{key}.required"),
+                format!("role {key} requires no modules"),
+            );
+        }
+        let mut seen = HashSet::new();
+        for (list, ids) in [("required", &lists.required), ("optional", &lists.optional)] {
+            for (i, id) in ids.iter().enumerate() {
+                let path = format!("roles.{key}.{list}[{i}]");
+                if !listed.contains(id.as_str()) {
+                    let verb = if list == "required" { "requires" } else { "offers" };
+                    out.push(
+                        path,
+                        format!("role {key} {verb} module \"{id}\", which is not in modules"),
+                    );
+                } else if !seen.insert(id.as_str()) {
+                    out.push(path, format!("module \"{id}\" appears twice for role {key}"));
+                }
+            }
+        }
+    }
+}
+
+fn check_sources(out: &mut Out, sources: &Sources) {
+    if sources.documents.is_empty() {
+        out.push("documents", "no source documents are listed");
+    }
+    let mut files = HashSet::new();
+    let mut point_ids = HashSet::new();
+    for (d, doc) in sources.documents.iter().enumerate() {
+        let at = format!("documents[{d}]");
+        if out.nonempty(&format!("{at}.file"), &doc.file) && !files.insert(doc.file.as_str()) {
+            out.push(
+                format!("{at}.file"),
+                format!("document \"{}\" is listed twice", doc.file),
+            );
+        }
+        out.nonempty(&format!("{at}.title"), &doc.title);
+        if doc.sections.is_empty() {
+            out.push(format!("{at}.sections"), "a document needs at least one section");
+        }
+        let mut sections = HashSet::new();
+        for (s, section) in doc.sections.iter().enumerate() {
+            let path = format!("{at}.sections[{s}]");
+            if out.nonempty(&path, section) && !sections.insert(section.as_str()) {
+                out.push(path, format!("section \"{section}\" is listed twice"));
+            }
+        }
+        for (p, point) in doc.points.iter().enumerate() {
+            let path = format!("{at}.points[{p}]");
+            out.id(&format!("{path}.id"), &point.id);
+            if !point.id.is_empty() && !point_ids.insert(point.id.as_str()) {
+                out.push(
+                    format!("{path}.id"),
+                    format!("duplicate point id \"{}\"", point.id),
+                );
+            }
+            if !doc.sections.contains(&point.section) {
+                out.push(
+                    format!("{path}.section"),
+                    format!(
+                        "section \"{}\" is not among this document's sections",
+                        point.section
+                    ),
+                );
+            }
+            out.nonempty(&format!("{path}.summary"), &point.summary);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! The rules for one module file: ids, texts, sources, answer keys and quiz pools.
+
+use std::collections::HashSet;
+
+use super::model::{AnswerOption, Block, Module, Organisation, QuestionKind, Role, ScenarioStep};
+use super::validate::{Out, SourceIndex};
+
+pub(crate) fn check_module(
+    out: &mut Out,
+    file: &str,
+    module: &Module,
+    org: &Organisation,
+    index: &SourceIndex,
+) {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    out.id("id", &module.id);
+    if name.strip_suffix(".json") != Some(module.id.as_str()) {
+        out.push(
+            "id",
+            format!(
+                "module id \"{}\" does not match the file name \"{name}\"",
+                module.id
+            ),
+        );
+    }
+    if !org.modules.contains(&module.id) {
+        out.push(
+            "id",
+            format!("module \"{}\" is not listed in organisation.json", module.id),
+        );
+    }
+    out.text("title", &module.title);
+    out.text("summary", &module.summary);
+    if module.quiz_size == 0 {
+        out.push("quiz_size", "quiz size must be at least 1");
+    }
+    if module.sections.is_empty() {
+        out.push("sections", "the module has no lesson sections");
+    }
+    let mut ids = HashSet::new();
+    for (i, section) in module.sections.iter().enumerate() {
+        let at = format!("sections[{i}]");
+        out.id(&format!("{at}.id"), &section.id);
+        if !ids.insert(section.id.as_str()) {
+            out.push(
+                format!("{at}.id"),
+                format!("duplicate section id \"{}\"", section.id),
+            );
+        }
+        out.text(&format!("{at}.title"), &section.title);
+        out.source(&format!("{at}.source"), &section.source, index);
+        if section.blocks.is_empty() {
+            out.push(format!("{at}.blocks"), "a section needs at least one block");
+        }
+        for (b, block) in section.blocks.iter().enumerate() {
+            check_block(out, &format!("{at}.blocks[{b}]"), block);
+        }
+    }
+    if module.questions.is_empty() {
+        out.push("questions", "the module has no questions");
+    }
+    let mut ids = HashSet::new();
+    for (i, question) in module.questions.iter().enumerate() {
+        let at = format!("questions[{i}]");
+        out.id(&format!("{at}.id"), &question.id);
+        if !ids.insert(question.id.as_str()) {
+            out.push(
+                format!("{at}.id"),
+                format!("duplicate question id \"{}\"", question.id),
+            );
+        }
+        out.source(&format!("{at}.source"), &question.source, index);
+        out.text(&format!("{at}.prompt"), &question.prompt);
+        out.text(&format!("{at}.explanation"), &question.explanation);
+        match &question.kind {
+            QuestionKind::Single { options } => check_options(out, &at, options, true),
+            QuestionKind::Multiple { options } => check_options(out, &at, options, false),
+            QuestionKind::TrueFalse { .. } => {}
+            QuestionKind::Ordering { steps } => {
+                if steps.len() < 3 {
+                    out.push(
+                        format!("{at}.steps"),
+                        format!(
+                            "an ordering question needs at least 3 steps, found {}",
+                            steps.len()
+                        ),
+                    );
+                }
+                for (s, step) in steps.iter().enumerate() {
+                    out.text(&format!("{at}.steps[{s}]"), step);
+                }
+            }
+            QuestionKind::Scenario { steps } => check_scenario(out, &at, steps),
+        }
+    }
+    check_roles(out, module, org);
+}
+
+fn check_block(out: &mut Out, at: &str, block: &Block) {
+    match block {
+        Block::Paragraph { text } => out.text(&format!("{at}.text"), text),
+        Block::List { items, .. } => {
+            if items.is_empty() {
+                out.push(format!("{at}.items"), "a list needs at least one item");
+            }
+            for (i, item) in items.iter().enumerate() {
+                out.text(&format!("{at}.items[{i}]"), item);
+            }
+        }
+        Block::Callout { title, text, .. } => {
+            if let Some(title) = title {
+                out.text(&format!("{at}.title"), title);
+            }
+            out.text(&format!("{at}.text"), text);
+        }
+        Block::Contact { .. } => {}
+    }
+}
+
+fn check_options(out: &mut Out, at: &str, options: &[AnswerOption], single: bool) {
+    let path = format!("{at}.options");
+    if options.len() < 2 {
+        out.push(
+            &path,
+            format!("a question needs at least 2 options, found {}", options.len()),
+        );
+    }
+    let correct = options.iter().filter(|o| o.correct).count();
+    if correct == 0 {
+        out.push(&path, "no option is marked correct");
+    } else if single && correct > 1 {
+        out.push(
+            &path,
+            format!("a single-choice question must have exactly one correct option, found {correct}"),
+        );
+    }
+    for (o, option) in options.iter().enumerate() {
+        out.text(&format!("{path}[{o}].text"), &option.text);
+    }
+}
+
+fn check_scenario(out: &mut Out, at: &str, steps: &[ScenarioStep]) {
+    if steps.is_empty() {
+        out.push(format!("{at}.steps"), "a scenario needs at least one step");
+    }
+    let step_ids: HashSet<&str> = steps.iter().map(|s| s.id.as_str()).collect();
+    let mut seen = HashSet::new();
+    for (s, step) in steps.iter().enumerate() {
+        let at = format!("{at}.steps[{s}]");
+        out.id(&format!("{at}.id"), &step.id);
+        if !seen.insert(step.id.as_str()) {
+            out.push(
+                format!("{at}.id"),
+                format!("duplicate step id \"{}\"", step.id),
+            );
+        }
+        out.text(&format!("{at}.text"), &step.text);
+        let choices = format!("{at}.choices");
+        if step.choices.len() < 2 {
+            out.push(
+                &choices,
+                format!("a step needs at least 2 choices, found {}", step.choices.len()),
+            );
+        }
+        if !step.choices.iter().any(|c| c.correct) {
+            out.push(&choices, "no choice is marked correct");
+        }
+        for (c, choice) in step.choices.iter().enumerate() {
+            let at = format!("{choices}[{c}]");
+            out.text(&format!("{at}.text"), &choice.text);
+            out.text(&format!("{at}.feedback"), &choice.feedback);
+            if let Some(next) = &choice.next {
+                if !step_ids.contains(next.as_str()) {
+                    out.push(
+                        format!("{at}.next"),
+                        format!("step \"{next}\" does not exist"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Every role that takes the module must see a lesson and have enough questions to draw.
+fn check_roles(out: &mut Out, module: &Module, org: &Organisation) {
+    for role in Role::ALL {
+        let lists = org.roles.get(role);
+        if !lists.required.contains(&module.id) && !lists.optional.contains(&module.id) {
+            continue;
+        }
+        let key = role.key();
+        if !module.sections.is_empty() && !module.sections.iter().any(|s| s.is_for(role)) {
+            out.push("sections", format!("role {key} sees no lesson sections"));
+        }
+        let pool = module.questions.iter().filter(|q| q.is_for(role)).count();
+        if pool < module.quiz_size {
+            out.push(
+                "quiz_size",
+                format!(
+                    "role {key}: pool has {pool} questions but the quiz draws {}",
+                    module.quiz_size
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! Reading a progress document, from browser storage or from a file the learner restores.
+//! Both go through [`load_progress`], so a backup is checked exactly like local data.
+
+use std::fmt;
+
+use serde_json::Value;
+
+use super::v1::ProgressV1;
+use super::{Progress, PROGRESS_VERSION};
+
+/// Why a progress document was not loaded. The app matches on the variant to show a
+/// translated message; `Display` is the plain-English version for the CLI and logs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProgressError {
+    /// Refused before parsing, so a huge file cannot freeze the page.
+    TooLarge { bytes: usize, max: usize },
+    /// Not valid JSON; line and column are 1-based, as editors count.
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// Valid JSON but not a progress document (or a damaged one).
+    NotProgress(String),
+    /// Progress from another course (another organisation's or an older edition's).
+    ForeignCourse { found: String, expected: String },
+    /// Written by a newer version of the app. Never migrated backwards: the caller must
+    /// leave the stored copy untouched (read-only) so the newer app still finds it intact.
+    NewerVersion { found: u64, supported: u32 },
+}
+
+impl fmt::Display for ProgressError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProgressError::TooLarge { bytes, max } => write!(
+                f,
+                "the progress file is too large ({bytes} bytes; at most {max} are accepted)"
+            ),
+            ProgressError::NotJson {
+                line,
+                column,
+                message,
+            } => write!(
+                f,
+                "the progress file is damaged: {message} (line {line}, column {column})"
+            ),
+            ProgressError::NotProgress(message) => {
+                write!(f, "this is not a Trygg progress file: {message}")
+            }
+            ProgressError::ForeignCourse { found, expected } => write!(
+                f,
+                "this progress belongs to the course \"{found}\", not to \"{expected}\""
+            ),
+            ProgressError::NewerVersion { found, supported } => write!(
+                f,
+                "this progress was saved by a newer version of Trygg (format {found}; this \
+                 version reads up to {supported}); update the app to continue"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ProgressError {}
+
+/// Parses, checks and migrates a progress document for `course_id`.
+///
+/// In order: size (before any parsing), JSON syntax, a top-level object with a positive
+/// integer `version`, not newer than [`PROGRESS_VERSION`], migrated forward one version at a
+/// time, read as the current shape, and finally the course id. Attempts are made to fit
+/// their plans (missing answer slots become unanswered), so a damaged attempt never reaches
+/// the quiz screen. A leading byte-order mark is ignored (some editors add one).
+pub fn load_progress(
+    raw: &str,
+    course_id: &str,
+    max_bytes: usize,
+) -> Result<Progress, ProgressError> {
+    if raw.len() > max_bytes {
+        return Err(ProgressError::TooLarge {
+            bytes: raw.len(),
+            max: max_bytes,
+        });
+    }
+    let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let mut value: Value = serde_json::from_str(text).map_err(|e| ProgressError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        message: error_message(&e),
+    })?;
+    let Some(object) = value.as_object() else {
+        return Err(not_progress("expected a JSON object"));
+    };
+    let mut version = match object.get("version") {
+        Some(v) => v
+            .as_u64()
+            .filter(|&n| n >= 1)
+            .ok_or_else(|| not_progress("\"version\" must be a whole number from 1"))?,
+        None => return Err(not_progress("it has no \"version\"")),
+    };
+    if version > u64::from(PROGRESS_VERSION) {
+        return Err(ProgressError::NewerVersion {
+            found: version,
+            supported: PROGRESS_VERSION,
+        });
+    }
+    while version < u64::from(PROGRESS_VERSION) {
+        value = migrate_step(version, value)?;
+        version += 1;
+    }
+    let mut progress: Progress =
+        serde_json::from_value(value).map_err(|e| not_progress(&e.to_string()))?;
+    if progress.course_id != course_id {
+        return Err(ProgressError::ForeignCourse {
+            found: progress.course_id,
+            expected: course_id.to_string(),
+        });
+    }
+    for attempt in progress
+        .modules
+        .values_mut()
+        .filter_map(|m| m.attempt.as_mut())
+    {
+        attempt.normalise();
+    }
+    Ok(progress)
+}
+
+/// Turns a document of `from` into one of `from + 1`. Each step knows only its two
+/// neighbours, so adding version 3 later means adding one arm, not rewriting the others.
+fn migrate_step(from: u64, value: Value) -> Result<Value, ProgressError> {
+    match from {
+        1 => {
+            let v1: ProgressV1 = serde_json::from_value(value)
+                .map_err(|e| not_progress(&format!("version 1 document: {e}")))?;
+            serde_json::to_value(v1.migrate()).map_err(|e| not_progress(&e.to_string()))
+        }
+        other => Err(not_progress(&format!("unknown version {other}"))),
+    }
+}
+
+/// The document as pretty JSON, for storage and for the learner's backup download.
+pub fn to_json(progress: &Progress) -> String {
+    // Cannot fail: every map key is a string and every type derives Serialize. Should it
+    // ever, the empty string is refused by `load_progress` rather than read as progress.
+    serde_json::to_string_pretty(progress).unwrap_or_default()
+}
+
+fn not_progress(message: &str) -> ProgressError {
+    ProgressError::NotProgress(message.to_string())
+}
+
+/// serde_json's message without its trailing " at line L column C", which
+/// [`ProgressError::NotJson`] carries separately.
+fn error_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    full.strip_suffix(&suffix).unwrap_or(&full).to_string()
+}

@@ -1,0 +1,105 @@
+//! Combining two copies of the same learner's progress, e.g. from two open tabs that both
+//! saved. The rule is "never lose anything the learner did": per module the newer attempt,
+//! the best result, the latest pass, the furthest lesson.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+use super::{Attempt, ModuleProgress, PassRecord, Progress, PROGRESS_VERSION};
+
+/// Merges `other` into `local` and returns the result; neither input is changed.
+///
+/// * Per module: the attempt with the newer `updated_ms`, or more answers when equal; the
+///   higher `best_percent`; the `last_pass` with the later `passed_ms`; the larger attempt
+///   count and lesson step; lessons done if either says so. A module in only one copy is
+///   kept as is.
+/// * Language, role, the shared-computer flag and learner details come from the copy with
+///   the larger `updated_ms` (then the larger `revision`).
+/// * `updated_ms` is the larger of the two and `revision` one more than the larger, so
+///   every tab sees the merge as a change.
+///
+/// Ties are broken on content, never on argument order, so the result is the same from
+/// either tab (only `course_id` is taken from `local`; merging two courses is the caller's
+/// mistake to avoid). Merging a copy with itself changes nothing but the revision.
+pub fn merge(local: &Progress, other: &Progress) -> Progress {
+    let newer = match document_order(local, other) {
+        Ordering::Less => other,
+        _ => local,
+    };
+    let mut modules = BTreeMap::new();
+    for (id, m) in local.modules.iter().chain(other.modules.iter()) {
+        let merged = match modules.remove(id) {
+            Some(seen) => merge_module(&seen, m),
+            None => m.clone(),
+        };
+        modules.insert(id.clone(), merged);
+    }
+    Progress {
+        version: PROGRESS_VERSION,
+        course_id: local.course_id.clone(),
+        lang: newer.lang,
+        role: newer.role,
+        shared_computer: newer.shared_computer,
+        learner: newer.learner.clone(),
+        modules,
+        updated_ms: local.updated_ms.max(other.updated_ms),
+        revision: local.revision.max(other.revision).saturating_add(1),
+    }
+}
+
+/// Which document's settings win: newer clock, then higher revision, then (for a true tie)
+/// the settings themselves, so the choice does not depend on which tab merges.
+fn document_order(a: &Progress, b: &Progress) -> Ordering {
+    let key = |p: &Progress| {
+        (
+            p.updated_ms,
+            p.revision,
+            p.lang,
+            p.role,
+            p.shared_computer,
+            p.learner.clone(),
+        )
+    };
+    key(a).cmp(&key(b))
+}
+
+fn merge_module(a: &ModuleProgress, b: &ModuleProgress) -> ModuleProgress {
+    ModuleProgress {
+        lesson_step: a.lesson_step.max(b.lesson_step),
+        lessons_done: a.lessons_done || b.lessons_done,
+        attempt: match (&a.attempt, &b.attempt) {
+            (Some(x), Some(y)) => Some(newer_attempt(x, y).clone()),
+            (x, y) => x.clone().or_else(|| y.clone()),
+        },
+        best_percent: a.best_percent.max(b.best_percent),
+        last_pass: later_pass(a.last_pass, b.last_pass),
+        attempts: a.attempts.max(b.attempts),
+    }
+}
+
+/// Newer `updated_ms`, then more answers, then finished over running, then (identical
+/// activity, different content) the larger JSON text: arbitrary but the same either way.
+fn newer_attempt<'a>(x: &'a Attempt, y: &'a Attempt) -> &'a Attempt {
+    let key = |a: &Attempt| (a.updated_ms, a.answered_count(), a.finished, a.started_ms);
+    let order = key(x).cmp(&key(y)).then_with(|| {
+        serde_json::to_string(x)
+            .ok()
+            .cmp(&serde_json::to_string(y).ok())
+    });
+    if order == Ordering::Less {
+        y
+    } else {
+        x
+    }
+}
+
+fn later_pass(a: Option<PassRecord>, b: Option<PassRecord>) -> Option<PassRecord> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(if (y.passed_ms, y.percent) > (x.passed_ms, x.percent) {
+            y
+        } else {
+            x
+        }),
+        (x, y) => x.or(y),
+    }
+}

@@ -1,0 +1,92 @@
+//! Version 1 of the progress document, as written by the first release, and its migration
+//! to version 2. Version 1 kept one summary per module and no attempts:
+//!
+//! ```json
+//! {"version":1,"course":"trygg-x","lang":"sv","role":"employee",
+//!  "modules":{"phishing":{"step":3,"passed":true,"score":90,"date":"2026-01-02"}}}
+//! ```
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::{LearnerDetails, ModuleProgress, PassRecord, Progress};
+use crate::content::{Lang, Role};
+use crate::date::Date;
+
+#[derive(Debug, Deserialize)]
+pub(super) struct ProgressV1 {
+    course: String,
+    #[serde(default)]
+    lang: Option<String>,
+    #[serde(default)]
+    role: Option<String>,
+    #[serde(default)]
+    modules: BTreeMap<String, ModuleV1>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ModuleV1 {
+    /// The lesson section reached.
+    #[serde(default)]
+    step: usize,
+    #[serde(default)]
+    passed: bool,
+    /// Percent of the latest finished quiz, passed or not.
+    #[serde(default)]
+    score: Option<u8>,
+    /// `YYYY-MM-DD` of the pass.
+    #[serde(default)]
+    date: Option<String>,
+}
+
+impl ProgressV1 {
+    /// Version 2 as if the same learner had used the new app.
+    ///
+    /// * A passed module keeps its pass, dated midnight UTC of its `date`. A pass whose date
+    ///   is missing or unreadable is kept but dated the epoch: it then shows as expired, so
+    ///   the learner renews it instead of getting a certificate with an invented date.
+    /// * A score counts as one finished attempt (v1 kept no count); a failed score is not a
+    ///   `best_percent`, which only passes set.
+    /// * A passed module had its lessons done.
+    /// * A language or role the app no longer knows becomes "not chosen yet", to be asked.
+    pub(super) fn migrate(self) -> Progress {
+        let modules = self
+            .modules
+            .into_iter()
+            .map(|(id, m)| (id, m.migrate()))
+            .collect();
+        Progress {
+            version: 2,
+            course_id: self.course,
+            lang: self.lang.as_deref().and_then(Lang::from_code),
+            role: self.role.as_deref().and_then(Role::from_key),
+            shared_computer: false,
+            learner: LearnerDetails::default(),
+            modules,
+            updated_ms: 0,
+            revision: 0,
+        }
+    }
+}
+
+impl ModuleV1 {
+    fn migrate(self) -> ModuleProgress {
+        let last_pass = self.passed.then(|| PassRecord {
+            percent: self.score.unwrap_or(0).min(100),
+            passed_ms: self
+                .date
+                .as_deref()
+                .and_then(Date::parse_iso)
+                .map_or(0, |d| d.to_unix_ms()),
+        });
+        ModuleProgress {
+            lesson_step: self.step,
+            lessons_done: self.passed,
+            attempt: None,
+            best_percent: last_pass.map(|p| p.percent),
+            last_pass,
+            attempts: u32::from(self.score.is_some() || self.passed),
+        }
+    }
+}

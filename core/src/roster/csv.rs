@@ -1,0 +1,118 @@
+//! CSV for spreadsheets. Names come from learners, so a cell may be anything: every field is
+//! quoted, and a cell a spreadsheet would run as a formula gets a leading apostrophe
+//! (OWASP's advice against CSV injection). The BOM makes Excel read UTF-8, so å, ä and ö
+//! survive a double-click.
+
+use super::table::Row;
+use crate::content::{Lang, Role};
+
+/// The table as CSV with English headers; see [`to_csv_in`].
+pub fn to_csv(rows: &[Row], separator: char) -> String {
+    to_csv_in(rows, separator, Lang::En)
+}
+
+/// The table as CSV with headers, status and role in `lang`: UTF-8 with BOM, every field
+/// quoted, CRLF after every row, ISO dates. Use `;` where the spreadsheet's locale uses a
+/// decimal comma (Swedish Excel), `,` elsewhere. A separator that would break the quoting
+/// (a quote, apostrophe or line break) is replaced by `,`.
+pub fn to_csv_in(rows: &[Row], separator: char, lang: Lang) -> String {
+    let sep = match separator {
+        '"' | '\'' | '\r' | '\n' => ',',
+        c => c,
+    };
+    let header: [&str; 11] = match lang {
+        Lang::Sv => [
+            "Namn",
+            "Anställningsnummer",
+            "Enhet",
+            "E-post",
+            "Roll",
+            "Genomförd",
+            "Giltig till och med",
+            "Status",
+            "Bevis-id",
+            "Innehållsversion",
+            "Flaggade filer",
+        ],
+        Lang::En => [
+            "Name",
+            "Employee number",
+            "Unit",
+            "Email",
+            "Role",
+            "Completed on",
+            "Valid until",
+            "Status",
+            "Certificate id",
+            "Content version",
+            "Flagged files",
+        ],
+    };
+    let mut out = String::with_capacity(64 + rows.len() * 160);
+    out.push('\u{FEFF}');
+    write_row(&mut out, sep, header.iter().copied());
+    for row in rows {
+        let completed = row.completed_on.to_string();
+        let valid = row.valid_until.to_string();
+        let flagged = row.flagged_files.join(" | ");
+        write_row(
+            &mut out,
+            sep,
+            [
+                row.full_name.as_str(),
+                &row.employee_number,
+                &row.unit,
+                &row.email,
+                role_label(row.role, lang),
+                &completed,
+                &valid,
+                row.status.label(lang),
+                &row.certificate_id,
+                &row.content_version,
+                &flagged,
+            ],
+        );
+    }
+    out
+}
+
+fn role_label(role: Role, lang: Lang) -> &'static str {
+    match (role, lang) {
+        (Role::Employee, Lang::Sv) => "Medarbetare",
+        (Role::Employee, Lang::En) => "Employee",
+        (Role::Manager, Lang::Sv) => "Chef",
+        (Role::Manager, Lang::En) => "Manager",
+        (Role::Elected, Lang::Sv) => "Förtroendevald",
+        (Role::Elected, Lang::En) => "Elected representative",
+    }
+}
+
+fn write_row<'a>(out: &mut String, sep: char, cells: impl IntoIterator<Item = &'a str>) {
+    for (i, cell) in cells.into_iter().enumerate() {
+        if i > 0 {
+            out.push(sep);
+        }
+        out.push('"');
+        if starts_formula(cell) {
+            out.push('\'');
+        }
+        for c in cell.chars() {
+            if c == '"' {
+                out.push('"');
+            }
+            out.push(c);
+        }
+        out.push('"');
+    }
+    out.push_str("\r\n");
+}
+
+/// Characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula (or,
+/// for tab and line breaks, hide what follows), including the full-width forms some
+/// locales accept.
+fn starts_formula(cell: &str) -> bool {
+    matches!(
+        cell.chars().next(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | '＝' | '＋' | '－' | '＠')
+    )
+}

@@ -1,0 +1,310 @@
+//! The roster as a table: one row per person, filters, sorting and counts.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap};
+
+use super::{Entry, Roster, Status};
+use crate::certificate::Learner;
+use crate::content::Role;
+use crate::date::Date;
+
+/// One person's line in the roster, showing their current certificate: the one completed
+/// most recently. People are told apart by employee number when the file has one, else by
+/// name and unit (ignoring case and extra spaces), since names alone repeat in large
+/// organisations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The grouping key; stable across imports, for keyed lists in the UI.
+    pub person_key: String,
+    pub full_name: String,
+    pub employee_number: String,
+    pub unit: String,
+    pub email: String,
+    pub role: Role,
+    pub completed_on: Date,
+    pub valid_until: Date,
+    pub status: Status,
+    pub certificate_id: String,
+    pub content_version: String,
+    /// How many distinct certificates the person has in the roster (renewals included).
+    pub certificates: usize,
+    /// Files with an edited copy of one of this person's certificates; non-empty exactly
+    /// when `status` is [`Status::Flagged`].
+    pub flagged_files: Vec<String>,
+    pub notes: Vec<RowNote>,
+}
+
+/// Things worth knowing about a row that do not change its status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowNote {
+    /// Taken on another edition of the content than the current one.
+    OtherContentVersion { found: String, current: String },
+    /// Completed after the day the file was imported: the learner's clock was probably
+    /// wrong.
+    CompletedInFuture,
+}
+
+/// Lowercase with runs of whitespace collapsed, so "Anna  Berg" and "anna berg" are one
+/// person.
+fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+fn person_key(learner: &Learner) -> String {
+    let number: String = learner
+        .employee_number
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if number.is_empty() {
+        format!(
+            "name:{}|{}",
+            normalise(&learner.full_name),
+            normalise(&learner.unit)
+        )
+    } else {
+        format!("emp:{number}")
+    }
+}
+
+/// Newest completion first; ties go to the later issue, then the id, so the choice never
+/// depends on import order.
+fn newer(a: &Entry, b: &Entry) -> Ordering {
+    a.record
+        .completed_on
+        .cmp(&b.record.completed_on)
+        .then_with(|| a.record.issued_at_ms.cmp(&b.record.issued_at_ms))
+        .then_with(|| a.record.certificate_id.cmp(&b.record.certificate_id))
+}
+
+pub(super) fn build_rows(roster: &Roster, today: Date) -> Vec<Row> {
+    let current_version = roster.current_content_version().map(str::to_owned);
+    let mut people: HashMap<String, Vec<&Entry>> = HashMap::new();
+    for entry in roster.entries.values() {
+        people
+            .entry(person_key(&entry.record.learner))
+            .or_default()
+            .push(entry);
+    }
+    let mut rows: Vec<Row> = people
+        .into_iter()
+        .filter_map(|(key, entries)| {
+            // A genuine certificate is current if there is one; an edited copy only when
+            // nothing else is known about the person.
+            let current = entries
+                .iter()
+                .filter(|e| !e.tampered)
+                .max_by(|a, b| newer(a, b))
+                .or_else(|| entries.iter().max_by(|a, b| newer(a, b)))?;
+            let flagged_files: Vec<String> = entries
+                .iter()
+                .flat_map(|e| e.tampered_files.iter().cloned())
+                .collect();
+            let r = &current.record;
+            let status = if flagged_files.is_empty() {
+                Status::of(r.valid_until, today)
+            } else {
+                Status::Flagged
+            };
+            let mut notes = Vec::new();
+            if let Some(current) = &current_version {
+                if &r.content_version != current {
+                    notes.push(RowNote::OtherContentVersion {
+                        found: r.content_version.clone(),
+                        current: current.clone(),
+                    });
+                }
+            }
+            if current.from_the_future {
+                notes.push(RowNote::CompletedInFuture);
+            }
+            Some(Row {
+                person_key: key,
+                full_name: r.learner.full_name.clone(),
+                employee_number: r.learner.employee_number.clone(),
+                unit: r.learner.unit.clone(),
+                email: r.learner.email.clone(),
+                role: r.role,
+                completed_on: r.completed_on,
+                valid_until: r.valid_until,
+                status,
+                certificate_id: r.certificate_id.clone(),
+                content_version: r.content_version.clone(),
+                certificates: entries.iter().filter(|e| !e.tampered).count(),
+                flagged_files,
+                notes,
+            })
+        })
+        .collect();
+    sort_rows(&mut rows, SortKey::Name, false);
+    rows
+}
+
+/// What the manager narrows the table to. Empty fields match everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Exact unit, ignoring case and extra spaces.
+    pub unit: Option<String>,
+    pub role: Option<Role>,
+    pub status: Option<Status>,
+    /// Words that must each appear (ignoring case) in the name, employee number, unit,
+    /// e-mail or certificate id.
+    pub search: String,
+}
+
+impl Filter {
+    pub fn matches(&self, row: &Row) -> bool {
+        if let Some(unit) = &self.unit {
+            if normalise(unit) != normalise(&row.unit) {
+                return false;
+            }
+        }
+        if self.role.is_some_and(|r| r != row.role) || self.status.is_some_and(|s| s != row.status)
+        {
+            return false;
+        }
+        let search = normalise(&self.search);
+        if search.is_empty() {
+            return true;
+        }
+        let haystack = normalise(&format!(
+            "{} {} {} {} {}",
+            row.full_name, row.employee_number, row.unit, row.email, row.certificate_id
+        ));
+        search.split(' ').all(|word| haystack.contains(word))
+    }
+
+    /// The rows that match, in their order.
+    pub fn apply<'a>(&self, rows: &'a [Row]) -> Vec<&'a Row> {
+        rows.iter().filter(|r| self.matches(r)).collect()
+    }
+}
+
+/// The columns the table sorts by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SortKey {
+    Name,
+    EmployeeNumber,
+    Unit,
+    Role,
+    CompletedOn,
+    ValidUntil,
+    Status,
+}
+
+/// Sorts in place; equal keys fall back to name, then person, so the order is total and
+/// does not jump between renders.
+pub fn sort_rows(rows: &mut [Row], key: SortKey, descending: bool) {
+    let by_name = |a: &Row, b: &Row| {
+        collation_key(&a.full_name)
+            .cmp(&collation_key(&b.full_name))
+            .then_with(|| a.person_key.cmp(&b.person_key))
+    };
+    rows.sort_by(|a, b| {
+        let primary = match key {
+            SortKey::Name => Ordering::Equal,
+            SortKey::EmployeeNumber => natural(&a.employee_number, &b.employee_number),
+            SortKey::Unit => collation_key(&a.unit).cmp(&collation_key(&b.unit)),
+            SortKey::Role => a.role.cmp(&b.role),
+            SortKey::CompletedOn => a.completed_on.cmp(&b.completed_on),
+            SortKey::ValidUntil => a.valid_until.cmp(&b.valid_until),
+            SortKey::Status => a.status.cmp(&b.status),
+        };
+        let order = primary.then_with(|| by_name(a, b));
+        if descending {
+            order.reverse()
+        } else {
+            order
+        }
+    });
+}
+
+/// A sort key that puts å, ä and ö after z, as Swedish readers expect (æ and ø sort with ä
+/// and ö), and ignores case.
+fn collation_key(text: &str) -> Vec<u32> {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .flat_map(|c| match c {
+            'å' => ['z' as u32, 1],
+            'ä' | 'æ' => ['z' as u32, 2],
+            'ö' | 'ø' => ['z' as u32, 3],
+            c => [c as u32, 0],
+        })
+        .collect()
+}
+
+/// Employee numbers compare as numbers when both are, so 900 comes before 1000.
+fn natural(a: &str, b: &str) -> Ordering {
+    match (a.trim().parse::<u128>(), b.trim().parse::<u128>()) {
+        (Ok(x), Ok(y)) => x.cmp(&y).then_with(|| a.cmp(b)),
+        (Ok(_), Err(_)) => Ordering::Less,
+        (Err(_), Ok(_)) => Ordering::Greater,
+        (Err(_), Err(_)) => collation_key(a).cmp(&collation_key(b)),
+    }
+}
+
+/// How many people are in each status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Everyone with a completion on file, whatever its status.
+    pub people: usize,
+    pub valid: usize,
+    pub renewal_due: usize,
+    pub expired: usize,
+    pub flagged: usize,
+}
+
+impl Counts {
+    fn add(&mut self, status: Status) {
+        self.people += 1;
+        match status {
+            Status::Valid => self.valid += 1,
+            Status::RenewalDue => self.renewal_due += 1,
+            Status::Expired => self.expired += 1,
+            Status::Flagged => self.flagged += 1,
+        }
+    }
+
+    pub fn get(&self, status: Status) -> usize {
+        match status {
+            Status::Valid => self.valid,
+            Status::RenewalDue => self.renewal_due,
+            Status::Expired => self.expired,
+            Status::Flagged => self.flagged,
+        }
+    }
+}
+
+/// The numbers at the top of the roster and in the CLI's output.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub total: Counts,
+    /// Keyed by the unit as written on the current certificate ("" when none was given).
+    pub per_unit: BTreeMap<String, Counts>,
+    /// Verified certificates (0 when summarising bare rows).
+    pub certificates: usize,
+    /// Files not accepted, edited ones included (0 when summarising bare rows).
+    pub rejected_files: usize,
+}
+
+/// Counts over any set of rows, e.g. a filtered view.
+pub fn summarise<'a>(rows: impl IntoIterator<Item = &'a Row>) -> Summary {
+    let mut summary = Summary::default();
+    for row in rows {
+        summary.total.add(row.status);
+        summary
+            .per_unit
+            .entry(row.unit.trim().to_owned())
+            .or_default()
+            .add(row.status);
+    }
+    summary
+}

@@ -1,0 +1,129 @@
+//! The root component: loads the course, provides the app state, and picks the page.
+
+use std::rc::Rc;
+
+use trygg_core::content::{course_files, load_course, parse_organisation, Lang};
+use yew::prelude::*;
+
+use crate::browser::{document, fetch, storage::KeyValueStore};
+use crate::components::{footer::Footer, header::Header};
+use crate::i18n::t;
+use crate::pages;
+use crate::route::{use_route, Route};
+use crate::state::{AppAction, AppState, ContentFailure, ContentState};
+
+/// Global preference key: the language is needed before the course (and its id) is loaded.
+const LANG_KEY: &str = "trygg:lang";
+
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(|| {
+        let lang = KeyValueStore::open(false)
+            .get(LANG_KEY)
+            .and_then(|code| Lang::from_code(&code))
+            .unwrap_or(Lang::Sv);
+        AppState::new(lang)
+    });
+    let route = use_route();
+
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(state.load_attempt, move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                match fetch_course().await {
+                    Ok(course) => dispatch.dispatch(AppAction::ContentLoaded(Rc::new(course))),
+                    Err(failure) => dispatch.dispatch(AppAction::ContentFailed(failure)),
+                }
+            });
+        });
+    }
+
+    use_effect_with(state.lang, |lang| {
+        document::set_lang(*lang);
+        let _ = KeyValueStore::open(false).set(LANG_KEY, lang.code());
+    });
+
+    // Move focus to the new page's heading on navigation, but not on first load.
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(route.clone(), move |_| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            document::focus("page-title");
+        });
+    }
+
+    let lang = state.lang;
+    let body = match &state.content {
+        ContentState::Loading => html! {
+            <div class="loading" role="status">
+                <span class="spinner" aria-hidden="true"></span>
+                { t(lang, "loading.content") }
+            </div>
+        },
+        ContentState::Failed(failure) => {
+            html! { <pages::content_error::ContentError failure={failure.clone()} /> }
+        }
+        ContentState::Ready(_) => pages::render(&route),
+    };
+
+    html! {
+        <ContextProvider<crate::state::AppHandle> context={state.clone()}>
+            <a class="skip-link" href="#main" onclick={skip_to_main()}>{ t(lang, "nav.skip") }</a>
+            <Header route={route.clone()} />
+            <main id="main" tabindex="-1">{ body }</main>
+            <Footer />
+        </ContextProvider<crate::state::AppHandle>>
+    }
+}
+
+/// The skip link must not change the hash (that is our router), so it moves focus itself.
+fn skip_to_main() -> Callback<MouseEvent> {
+    Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        document::focus("main");
+    })
+}
+
+/// Fetches the organisation file, then the files it lists, and validates them all with
+/// the same core code as `trygg content check`.
+async fn fetch_course() -> Result<trygg_core::content::Course, ContentFailure> {
+    let org_file = "organisation.json";
+    let org_bytes = fetch_file(org_file).await?;
+    let organisation = parse_organisation(org_file, &org_bytes).map_err(ContentFailure::Invalid)?;
+    let mut files = Vec::new();
+    for name in course_files(&organisation) {
+        let bytes = if name == org_file {
+            org_bytes.clone()
+        } else {
+            fetch_file(&name).await?
+        };
+        files.push((name, bytes));
+    }
+    load_course(&files).map_err(ContentFailure::Invalid)
+}
+
+async fn fetch_file(name: &str) -> Result<Vec<u8>, ContentFailure> {
+    fetch::fetch_bytes(&format!("content/{name}"))
+        .await
+        .map_err(|error| ContentFailure::Fetch {
+            file: format!("content/{name}"),
+            error,
+        })
+}
+
+impl Route {
+    /// The translation key of the page's name, for the document title.
+    pub fn title_key(&self) -> &'static str {
+        match self {
+            Route::Start => "page.start",
+            Route::Training | Route::Lesson { .. } | Route::Quiz { .. } => "page.training",
+            Route::Certificate => "page.certificate",
+            Route::Manager => "page.manager",
+            Route::MyData => "page.data",
+            Route::About => "page.about",
+            Route::NotFound => "page.not_found",
+        }
+    }
+}

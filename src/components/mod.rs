@@ -1,0 +1,6 @@
+//! Components shared by several pages.
+
+pub mod footer;
+pub mod header;
+pub mod inline_text;
+pub mod page_title;

@@ -1,0 +1,16 @@
+//! Trygg's browser app: a thin Yew shell over `trygg-core`. Components render state and
+//! send messages; browser APIs live in `browser/`.
+
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod i18n;
+pub mod pages;
+pub mod route;
+pub mod state;
+
+/// Replaces the static loading screen with the app.
+pub fn start() {
+    browser::document::remove_boot_screen();
+    yew::Renderer::<app::App>::new().render();
+}

@@ -1,0 +1,81 @@
+//! The app's state and the messages that change it (`use_reducer` + `Reducible`).
+
+use std::rc::Rc;
+
+use trygg_core::content::{ContentIssue, Course, Lang};
+use yew::prelude::*;
+
+use crate::browser::fetch::FetchError;
+
+/// Why the course could not be shown; rendered on the error page with the file's name.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ContentFailure {
+    Fetch { file: String, error: FetchError },
+    Invalid(Vec<ContentIssue>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ContentState {
+    Loading,
+    Ready(Rc<Course>),
+    Failed(ContentFailure),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    pub lang: Lang,
+    pub content: ContentState,
+    /// Bumped to ask the loader to fetch the content again (the retry button).
+    pub load_attempt: u32,
+}
+
+pub enum AppAction {
+    SetLang(Lang),
+    ContentLoaded(Rc<Course>),
+    ContentFailed(ContentFailure),
+    RetryContent,
+}
+
+impl AppState {
+    pub fn new(lang: Lang) -> AppState {
+        AppState {
+            lang,
+            content: ContentState::Loading,
+            load_attempt: 0,
+        }
+    }
+
+    pub fn course(&self) -> Option<&Rc<Course>> {
+        match &self.content {
+            ContentState::Ready(course) => Some(course),
+            _ => None,
+        }
+    }
+}
+
+impl Reducible for AppState {
+    type Action = AppAction;
+
+    fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            AppAction::SetLang(lang) => next.lang = lang,
+            AppAction::ContentLoaded(course) => next.content = ContentState::Ready(course),
+            AppAction::ContentFailed(failure) => next.content = ContentState::Failed(failure),
+            AppAction::RetryContent => {
+                next.content = ContentState::Loading;
+                next.load_attempt += 1;
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+/// The app state shared through context, so pages need no prop chains.
+pub type AppHandle = UseReducerHandle<AppState>;
+
+#[hook]
+pub fn use_app() -> AppHandle {
+    // Only reachable by a programming error: `App` always provides the context.
+    use_context::<AppHandle>().expect("App provides the app context")
+}

@@ -1,0 +1,65 @@
+// Shared helpers for the end-to-end tests: Debian's Chromium through playwright-core,
+// the project's static server (sub-path + strict CSP), and an axe-core scan.
+import { chromium } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage'];
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+}
+
+/**
+ * Opens a new isolated page at `base + hash` and records console errors, page errors and
+ * CSP violations, which `t.assertClean()` fails on.
+ */
+export async function openPage(t, hash = '#/', { base, viewport, context: givenContext } = {}) {
+  const context = givenContext || await t.browser.newContext({ viewport: viewport || { width: 1280, height: 900 }, acceptDownloads: true });
+  if (!givenContext) t.contexts.push(context);
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') t.problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => t.problems.push(`page error: ${err.message}`));
+  await page.goto((base || t.server.subUrl) + hash);
+  await page.waitForSelector('#page-title', { timeout: 20000 });
+  return page;
+}
+
+/** Runs axe-core's WCAG 2.1 A/AA rules on the page; fails with the violations listed. */
+export async function expectAxeClean(page, label) {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+  assert.deepEqual(result, [], `axe violations on ${label}:\n${result.join('\n')}`);
+}
+
+/** Presses Tab until the focused element matches `predicate`; fails after `max` presses. */
+export async function tabTo(page, predicate, max = 40) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const hit = await page.evaluate(predicate);
+    if (hit) return;
+  }
+  throw new Error(`tabTo: never reached the element after ${max} presses`);
+}
+
+export async function heading(page) {
+  return (await page.textContent('#page-title'))?.trim();
+}
+
+export { assert };

@@ -1,0 +1,65 @@
+// A small static server for end-to-end tests: serves dist/ both at / and under a sub-path,
+// with the strict Content-Security-Policy as a response header, like a real intranet host.
+import http from 'node:http';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
+export const SUB_PATH = '/intranet/utbildning/trygg/';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ttf': 'font/ttf', '.woff2': 'font/woff2',
+  '.md': 'text/plain; charset=utf-8',
+};
+
+/** Starts the server on a free port; resolves to { url, subUrl, close, blocked }. */
+export async function startServer(root, { subPath = SUB_PATH } = {}) {
+  const blocked = new Set(); // paths to answer with 500, to test failure pages
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let rel = decodeURIComponent(url.pathname);
+    if (rel.startsWith(subPath)) rel = '/' + rel.slice(subPath.length);
+    else if (rel + '/' === subPath) { res.writeHead(301, { location: subPath }); res.end(); return; }
+    if (rel.endsWith('/')) rel += 'index.html';
+    const file = path.join(root, path.normalize(rel).replace(/^(\.\.[/\\])+/, ''));
+    if (!file.startsWith(path.resolve(root)) || [...blocked].some((b) => rel.endsWith(b))) {
+      res.writeHead(500, { 'content-security-policy': CSP }); res.end('blocked'); return;
+    }
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      const body = await readFile(file);
+      const etag = '"' + createHash('sha1').update(body).digest('hex').slice(0, 16) + '"';
+      const headers = {
+        'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
+        'content-security-policy': CSP, 'x-content-type-options': 'nosniff',
+        'cache-control': 'no-cache', etag,
+      };
+      if (req.headers['if-none-match'] === etag) { res.writeHead(304, headers); res.end(); return; }
+      res.writeHead(200, headers);
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain', 'content-security-policy': CSP });
+      res.end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    subUrl: `http://127.0.0.1:${port}${subPath}`,
+    blocked,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = process.argv[2] || 'dist';
+  const s = await startServer(path.resolve(root));
+  console.log(`serving ${root} at ${s.url} and ${s.subUrl}`);
+}

@@ -1,0 +1,24 @@
+// Starts the Trygg app without an inline script, so the page runs under a strict CSP.
+// Shows a clear message instead of a blank page when WebAssembly or a file cannot load.
+const message = document.getElementById('boot-message');
+const retry = document.getElementById('boot-retry');
+
+function fail(text) {
+  if (message) message.textContent = text;
+  if (retry) {
+    retry.hidden = false;
+    retry.addEventListener('click', () => window.location.reload(), { once: true });
+    retry.focus();
+  }
+}
+
+if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+  fail('Din webbläsare kan inte köra utbildningen (WebAssembly saknas eller är avstängt). Prova en aktuell version av Edge, Chrome, Firefox eller Safari. / Your browser cannot run the training (WebAssembly is missing or turned off). Try a current Edge, Chrome, Firefox or Safari.');
+} else {
+  import('./trygg-app.js')
+    .then((app) => app.default({ module_or_path: new URL('trygg-app_bg.wasm', import.meta.url) }))
+    .catch((error) => {
+      console.error(error);
+      fail('Utbildningen kunde inte laddas. Kontrollera anslutningen och försök igen. / The training could not be loaded. Check your connection and try again.');
+    });
+}
