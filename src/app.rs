@@ -6,8 +6,9 @@ use trygg_core::content::{course_files, load_course, parse_organisation, Lang};
 use yew::prelude::*;
 
 use crate::browser::{document, fetch, storage::KeyValueStore};
-use crate::components::{footer::Footer, header::Header};
+use crate::components::{footer::Footer, header::Header, storage_banner::StorageBanner};
 use crate::i18n::t;
+use crate::learner::LearnerProvider;
 use crate::pages;
 use crate::route::{use_route, Route};
 use crate::state::{AppAction, AppState, ContentFailure, ContentState};
@@ -65,7 +66,12 @@ pub fn App() -> Html {
         ContentState::Failed(failure) => {
             html! { <pages::content_error::ContentError failure={failure.clone()} /> }
         }
-        ContentState::Ready(_) => pages::render(&route),
+        ContentState::Ready(course) => html! {
+            <LearnerProvider course={course.clone()}>
+                <StorageBanner />
+                { pages::render(&route) }
+            </LearnerProvider>
+        },
     };
 
     html! {

@@ -32,16 +32,30 @@ fn session_storage_is_used_for_shared_computers() {
 #[wasm_bindgen_test]
 fn a_full_storage_is_reported_as_a_value() {
     let store = KeyValueStore::open(false);
-    // Roughly 5 MB per origin: a 6 MB value cannot fit.
-    let huge = "x".repeat(6 * 1024 * 1024);
-    assert_eq!(store.set("trygg:test:huge", &huge), Err(StorageError::Full));
-    assert_eq!(store.get("trygg:test:huge"), None);
+    // Fill the origin's quota (a few MB) one megabyte at a time until the browser refuses.
+    let chunk = "x".repeat(1024 * 1024);
+    let mut result = Ok(());
+    let mut written = 0;
+    while written < 200 {
+        result = store.set(&format!("trygg:test:fill:{written}"), &chunk);
+        if result.is_err() {
+            break;
+        }
+        written += 1;
+    }
+    for i in 0..=written {
+        store.remove(&format!("trygg:test:fill:{i}"));
+    }
+    assert_eq!(result, Err(StorageError::Full), "after {written} MB");
+    assert!(store.set("trygg:test:after", "ok").is_ok(), "space is back");
+    store.remove("trygg:test:after");
 }
 
 #[wasm_bindgen_test]
 fn blocked_storage_falls_back_to_memory() {
     // Make `window.localStorage` throw, as a browser policy or sandbox does.
     let window = web_sys::window().expect("a window");
+    let original = js_sys::Object::get_own_property_descriptor(&window, &"localStorage".into());
     let blocker =
         js_sys::Function::new_no_args("throw new DOMException('blocked', 'SecurityError')");
     let descriptor = js_sys::Object::new();
@@ -54,6 +68,6 @@ fn blocked_storage_falls_back_to_memory() {
     store.set("k", "v").expect("memory accepts writes");
     assert_eq!(store.get("k").as_deref(), Some("v"));
     // Restore the real accessor for the other tests in this page.
-    js_sys::Reflect::delete_property(&window, &"localStorage".into()).expect("restore");
+    js_sys::Object::define_property(&window, &"localStorage".into(), &original.into());
     assert_eq!(KeyValueStore::open(false).persistence(), Persistence::Local);
 }

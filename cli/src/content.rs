@@ -69,18 +69,20 @@ fn check(args: &[String]) -> i32 {
             None
         }
     };
-    let listed: Vec<String> = read("organisation.json")
+    let listed: Option<Vec<String>> = read("organisation.json")
         .and_then(|bytes| parse_organisation("organisation.json", &bytes).ok())
-        .map(|org| org.modules)
-        .unwrap_or_default();
+        .map(|org| org.modules);
     read("sources.json");
-    for id in &listed {
+    for id in listed.iter().flatten() {
         // A malformed id is reported by validation; never let it reach outside the folder.
         if !id.is_empty() && !id.contains(['/', '\\', '.']) {
             read(&module_file(id));
         }
     }
-    let warnings = extra_module_files(dir, &listed);
+    // Without a readable module list every file would look unlisted; that issue comes first.
+    let warnings = listed
+        .map(|listed| extra_module_files(dir, &listed))
+        .unwrap_or_default();
 
     match load_course(&files) {
         Err(issues) => {
@@ -93,7 +95,9 @@ fn check(args: &[String]) -> i32 {
                 }))
                 .collect();
             if as_json {
-                emit(&pretty(&json!({ "ok": false, "issues": issues, "warnings": warnings })));
+                emit(&pretty(
+                    &json!({ "ok": false, "issues": issues, "warnings": warnings }),
+                ));
             } else {
                 let mut out = String::new();
                 for issue in &issues {
@@ -113,7 +117,11 @@ fn check(args: &[String]) -> i32 {
             let summary = ContentSummary::of(&course);
             let mut warnings = warnings;
             warnings.extend(summary.uncovered.iter().map(|u| {
-                let by = if u.missing_in == "lesson" { "lesson section" } else { "question" };
+                let by = if u.missing_in == "lesson" {
+                    "lesson section"
+                } else {
+                    "question"
+                };
                 format!("point \"{}\" is not cited by any {by}", u.point)
             }));
             if as_json {
@@ -157,7 +165,9 @@ fn extra_module_files(dir: &Path, listed: &[String]) -> Vec<String> {
             name.strip_suffix(".json")
                 .is_some_and(|id| !listed.iter().any(|l| l == id))
         })
-        .map(|name| format!("modules/{name} is not listed in organisation.json and was not checked"))
+        .map(|name| {
+            format!("modules/{name} is not listed in organisation.json and was not checked")
+        })
         .collect();
     extra.sort();
     extra
@@ -172,7 +182,12 @@ fn summary_text(summary: &ContentSummary, warnings: &[String]) -> String {
     );
     let _ = writeln!(out, "Languages: {}", summary.languages.join(", "));
     let _ = writeln!(out, "Modules ({}):", summary.modules.len());
-    let width = summary.modules.iter().map(|m| m.id.len()).max().unwrap_or(0);
+    let width = summary
+        .modules
+        .iter()
+        .map(|m| m.id.len())
+        .max()
+        .unwrap_or(0);
     for m in &summary.modules {
         let _ = writeln!(
             out,
@@ -186,7 +201,12 @@ fn summary_text(summary: &ContentSummary, warnings: &[String]) -> String {
     let _ = writeln!(out, "Lesson sections: {}", summary.total_sections);
     let by_type: Vec<String> = QUESTION_TYPES
         .iter()
-        .map(|t| format!("{t} {}", summary.questions_by_type.get(t).copied().unwrap_or(0)))
+        .map(|t| {
+            format!(
+                "{t} {}",
+                summary.questions_by_type.get(t).copied().unwrap_or(0)
+            )
+        })
         .collect();
     let _ = writeln!(
         out,

@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 
 mod content;
+mod font;
 mod roster;
 mod sample;
 mod verify;
@@ -17,6 +18,7 @@ Usage:
   trygg verify ...                   verify a certificate
   trygg roster ...                   work with a roster of learners
   trygg sample ...                   produce sample data
+  trygg font subset IN.ttf OUT.ttf   cut a font down to the scripts certificates print
   trygg --help | --version
 
 Exit codes: 0 success, 1 problems found, 2 usage or I/O error.";
@@ -46,6 +48,7 @@ fn run(args: &[String]) -> i32 {
         "verify" => verify::run(rest),
         "roster" => roster::run(rest),
         "sample" => sample::run(rest),
+        "font" => font::run(rest),
         other => {
             eprintln!("trygg: unknown command \"{other}\"\n\n{USAGE}");
             2

@@ -1,6 +1,512 @@
-//! Placeholder until the real `trygg roster` lands; it is replaced wholesale.
+//! `trygg roster`: builds the roster from a folder of completion files without the browser,
+//! for the manager of a large organisation (or a scheduled job) with tens of thousands of
+//! files. Bad files are reported and skipped; the run itself succeeds.
 
-pub fn run(_args: &[String]) -> i32 {
-    eprintln!("not yet implemented");
-    2
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use trygg_core::certificate::{VerifyError, DEFAULT_MAX_BYTES};
+use trygg_core::content::Lang;
+use trygg_core::date::Date;
+use trygg_core::roster::{to_csv_in, ImportOutcome, Roster, Status};
+
+const USAGE: &str =
+    "usage: trygg roster [--csv FILE] [--json FILE] [--separator ';'|','] [--lang sv|en]
+                    [--course ID] [--content-version V] [--today YYYY-MM-DD] PATH...
+
+Reads completion files (.json, and certificate .pdf files with the record embedded) from
+each PATH, recursing into folders, and prints a summary. Each refused file is listed on
+stderr with the reason. --csv writes one row per person (UTF-8 with BOM, ';' by default for
+Swedish Excel); --json writes the merged, verified certificates. --today sets the day the
+statuses are computed for (default: today, UTC).
+Exit code 0 when the roster was built (even if some files were refused), 2 for bad
+arguments, 1 when an output file could not be written.";
+
+struct Options {
+    csv: Option<PathBuf>,
+    json: Option<PathBuf>,
+    separator: char,
+    lang: Lang,
+    course: Option<String>,
+    content_version: Option<String>,
+    today: Option<Date>,
+    paths: Vec<PathBuf>,
+}
+
+fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
+    let mut o = Options {
+        csv: None,
+        json: None,
+        separator: ';',
+        lang: Lang::Sv,
+        course: None,
+        content_version: None,
+        today: None,
+        paths: Vec::new(),
+    };
+    let mut iter = args.iter();
+    let mut options_done = false;
+    while let Some(arg) = iter.next() {
+        if options_done || !arg.starts_with("--") {
+            o.paths.push(PathBuf::from(arg));
+            continue;
+        }
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) => (n, Some(v.to_owned())),
+            None => (arg.as_str(), None),
+        };
+        if name == "--" {
+            options_done = true;
+            continue;
+        }
+        if name == "--help" {
+            return Ok(None);
+        }
+        let mut value = || {
+            inline
+                .clone()
+                .or_else(|| iter.next().cloned())
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match name {
+            "--csv" => o.csv = Some(PathBuf::from(value()?)),
+            "--json" => o.json = Some(PathBuf::from(value()?)),
+            "--separator" => {
+                o.separator = match value()?.as_str() {
+                    ";" => ';',
+                    "," => ',',
+                    other => return Err(format!("--separator must be ';' or ',', not '{other}'")),
+                }
+            }
+            "--lang" => {
+                let v = value()?;
+                o.lang = Lang::from_code(&v).ok_or(format!("--lang must be sv or en, not {v}"))?;
+            }
+            "--course" => o.course = Some(value()?),
+            "--content-version" => o.content_version = Some(value()?),
+            "--today" => {
+                let v = value()?;
+                o.today = Some(
+                    Date::parse_iso(&v).ok_or(format!("--today must be YYYY-MM-DD, not {v}"))?,
+                );
+            }
+            other => return Err(format!("unknown option {other}")),
+        }
+    }
+    if o.paths.is_empty() {
+        return Err("no files or folders given".into());
+    }
+    for path in &o.paths {
+        if fs::metadata(path).is_err() {
+            return Err(format!("{} does not exist", path.display()));
+        }
+    }
+    Ok(Some(o))
+}
+
+/// Runs the subcommand on the arguments after `roster`; returns the exit code.
+pub fn run(args: &[String]) -> i32 {
+    let mut err = BufWriter::new(io::stderr().lock());
+    let code = run_with(args, &mut io::stdout().lock(), &mut err);
+    let _ = err.flush();
+    code
+}
+
+/// [`run`] with its output streams passed in, so tests can read what it prints.
+fn run_with(args: &[String], stdout: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let options = match parse_args(args) {
+        Ok(Some(o)) => o,
+        Ok(None) => {
+            let _ = writeln!(stdout, "{USAGE}");
+            return 0;
+        }
+        Err(problem) => {
+            let _ = writeln!(err, "trygg roster: {problem}\n\n{USAGE}");
+            return 2;
+        }
+    };
+    let today = options.today.unwrap_or_else(system_today);
+    let mut roster = Roster::new();
+    if let Some(v) = &options.content_version {
+        roster = roster.with_content_version(v.clone());
+    }
+
+    let mut files = Vec::new();
+    let mut walk_errors = Vec::new();
+    for path in &options.paths {
+        collect_files(path, &mut files, &mut walk_errors);
+    }
+    let mut stats = Stats {
+        unreadable: walk_errors.len(),
+        ..Stats::default()
+    };
+    for (path, e) in &walk_errors {
+        let _ = writeln!(err, "{}: could not be read: {e}", path.display());
+    }
+    for path in &files {
+        stats.files += 1;
+        let name = path.display().to_string();
+        let bytes = match read_limited(path, DEFAULT_MAX_BYTES) {
+            Ok(Ok(bytes)) => bytes,
+            Ok(Err(too_large)) => {
+                stats.refused += 1;
+                let _ = writeln!(err, "{name}: {too_large}");
+                continue;
+            }
+            Err(e) => {
+                stats.unreadable += 1;
+                let _ = writeln!(err, "{name}: could not be read: {e}");
+                continue;
+            }
+        };
+        match roster.add_file(&name, &bytes, options.course.as_deref(), today) {
+            ImportOutcome::Accepted(_) => {}
+            ImportOutcome::Duplicate { .. } => stats.duplicates += 1,
+            ImportOutcome::Rejected { file_name, reason } => {
+                stats.refused += 1;
+                if reason.is_tampered() {
+                    stats.tampered += 1;
+                }
+                let _ = writeln!(err, "{file_name}: {reason}");
+            }
+        }
+    }
+    let rows = roster.rows(today);
+    let mut code = 0;
+    if let Some(path) = &options.csv {
+        let csv = to_csv_in(&rows, options.separator, options.lang);
+        if let Err(e) = fs::write(path, csv) {
+            let _ = writeln!(err, "trygg roster: could not write {}: {e}", path.display());
+            code = 1;
+        }
+    }
+    if let Some(path) = &options.json {
+        if let Err(e) = fs::write(path, roster.to_json()) {
+            let _ = writeln!(err, "trygg roster: could not write {}: {e}", path.display());
+            code = 1;
+        }
+    }
+    let summary = trygg_core::roster::summarise(&rows);
+    let mut out = String::new();
+    out.push_str(&format!("Roster on {today}\n"));
+    out.push_str(&format!("Files read:          {}\n", stats.files));
+    out.push_str(&format!(
+        "Certificates:        {} ({} duplicate files merged)\n",
+        roster.len(),
+        stats.duplicates
+    ));
+    out.push_str(&format!(
+        "Refused files:       {} ({} edited after issue, {} unreadable)\n",
+        stats.refused + stats.unreadable,
+        stats.tampered,
+        stats.unreadable
+    ));
+    out.push_str(&format!("People:              {}\n", summary.total.people));
+    for status in Status::ALL {
+        out.push_str(&format!(
+            "  {:<19}{}\n",
+            format!("{}:", status.label(Lang::En)),
+            summary.total.get(status)
+        ));
+    }
+    if !summary.per_unit.is_empty() {
+        let width = summary
+            .per_unit
+            .keys()
+            .map(|u| u.chars().count())
+            .max()
+            .unwrap_or(0)
+            .clamp(9, 40);
+        out.push_str(&format!(
+            "\n{:<width$}  {:>7}  {:>7}  {:>11}  {:>7}  {:>7}\n",
+            "Unit", "People", "Valid", "Renewal due", "Expired", "Flagged"
+        ));
+        for (unit, c) in &summary.per_unit {
+            let unit = if unit.is_empty() { "(no unit)" } else { unit };
+            let shown: String = unit.chars().take(width).collect();
+            let pad = width.saturating_sub(shown.chars().count());
+            out.push_str(&format!(
+                "{shown}{}  {:>7}  {:>7}  {:>11}  {:>7}  {:>7}\n",
+                " ".repeat(pad),
+                c.people,
+                c.valid,
+                c.renewal_due,
+                c.expired,
+                c.flagged
+            ));
+        }
+    }
+    if let Some(path) = &options.csv {
+        if code == 0 {
+            out.push_str(&format!(
+                "\nWrote {} rows to {}\n",
+                rows.len(),
+                path.display()
+            ));
+        }
+    }
+    let _ = stdout.write_all(out.as_bytes());
+    code
+}
+
+#[derive(Default)]
+struct Stats {
+    files: usize,
+    duplicates: usize,
+    refused: usize,
+    tampered: usize,
+    unreadable: usize,
+}
+
+/// Appends every candidate file under `root` to `files`, in name order. Explicitly named
+/// files are always taken; inside folders only `.json` and `.pdf` files are, and symbolic
+/// links to folders are not followed (no loops).
+fn collect_files(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<(PathBuf, io::Error)>) {
+    match fs::metadata(root) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => return files.push(root.to_path_buf()),
+        Err(e) => return errors.push((root.to_path_buf(), e)),
+    }
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                errors.push((dir, e));
+                continue;
+            }
+        };
+        let mut here = Vec::new();
+        let mut dirs = Vec::new();
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    errors.push((dir.clone(), e));
+                    continue;
+                }
+            };
+            let path = entry.path();
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() {
+                dirs.push(path);
+            } else if is_candidate(&path) && (kind.is_file() || path.is_file()) {
+                here.push(path);
+            }
+        }
+        here.sort();
+        files.extend(here);
+        // Reversed, so the stack pops folders in name order.
+        dirs.sort_by(|a, b| b.cmp(a));
+        stack.extend(dirs);
+    }
+}
+
+fn is_candidate(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("pdf"))
+}
+
+fn system_today() -> Date {
+    let ms = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+        .unwrap_or(0);
+    Date::from_unix_ms(ms)
+}
+
+/// Reads at most `max` bytes, reporting a larger file as too large without reading it all.
+fn read_limited(path: &Path, max: usize) -> io::Result<Result<Vec<u8>, VerifyError>> {
+    let file = File::open(path)?;
+    let len = file.metadata()?.len();
+    let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
+    let mut bytes = Vec::with_capacity(usize::try_from(len.min(limit)).unwrap_or(0));
+    file.take(limit).read_to_end(&mut bytes)?;
+    if bytes.len() > max {
+        let size = usize::try_from(len).unwrap_or(usize::MAX).max(bytes.len());
+        return Ok(Err(VerifyError::TooLarge { size, max }));
+    }
+    Ok(Ok(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use trygg_core::certificate::{issue, IssueInput, Learner, ModuleResult};
+    use trygg_core::content::Role;
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("trygg-roster-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn record(name: &str, unit: &str, passed: &str) -> String {
+        let r = issue(
+            IssueInput {
+                course_id: "c".into(),
+                content_version: "1".into(),
+                organisation: "O".into(),
+                learner: Learner {
+                    full_name: name.into(),
+                    unit: unit.into(),
+                    ..Learner::default()
+                },
+                role: Role::Employee,
+                lang: Lang::Sv,
+                modules: vec![ModuleResult {
+                    id: "m".into(),
+                    title: "M".into(),
+                    percent: 100,
+                    passed_on: Date::parse_iso(passed).unwrap(),
+                }],
+                validity_months: 12,
+            },
+            1_738_300_000_000,
+        );
+        serde_json::to_string_pretty(&r).unwrap()
+    }
+
+    /// Runs with captured output: (exit code, stdout, stderr).
+    fn run_args(list: &[&str]) -> (i32, String, String) {
+        let args: Vec<String> = list.iter().map(|s| s.to_string()).collect();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = run_with(&args, &mut out, &mut err);
+        (
+            code,
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(err).unwrap(),
+        )
+    }
+
+    fn code(list: &[&str]) -> i32 {
+        run_args(list).0
+    }
+
+    #[test]
+    fn builds_outputs_from_nested_folders_and_survives_bad_files() {
+        let dir = temp_dir("nested");
+        let inner = dir.join("a").join("b");
+        fs::create_dir_all(&inner).unwrap();
+        fs::write(
+            dir.join("one.json"),
+            record("Åsa Öberg", "Akuten", "2025-01-10"),
+        )
+        .unwrap();
+        fs::write(
+            inner.join("two.JSON"),
+            record("Анна Петрова", "IT", "2024-01-10"),
+        )
+        .unwrap();
+        fs::write(
+            inner.join("copy.json"),
+            record("Åsa Öberg", "Akuten", "2025-01-10"),
+        )
+        .unwrap();
+        fs::write(inner.join("bad.json"), "{ not json").unwrap();
+        fs::write(
+            inner.join("edited.json"),
+            record("Eva =Ek", "IT", "2025-01-10").replace("Eva =Ek", "=Eva Ek"),
+        )
+        .unwrap();
+        fs::write(inner.join("notes.txt"), "ignored").unwrap();
+        let csv = dir.join("out.csv");
+        let json = dir.join("out.json");
+        let (code, out, err) = run_args(&[
+            "--csv",
+            &csv.to_string_lossy(),
+            "--json",
+            &json.to_string_lossy(),
+            "--separator",
+            ",",
+            "--course=c",
+            "--today",
+            "2025-06-01",
+            &dir.to_string_lossy(),
+        ]);
+        assert_eq!(code, 0);
+        assert!(out.contains("Files read:          5"), "{out}");
+        assert!(
+            out.contains("Certificates:        2 (1 duplicate files merged)"),
+            "{out}"
+        );
+        assert!(
+            out.contains("Refused files:       2 (1 edited after issue, 0 unreadable)"),
+            "{out}"
+        );
+        assert!(out.contains("People:              3"), "{out}");
+        assert!(out.contains("  Flagged:           1"), "{out}");
+        assert!(out.contains("Akuten"), "{out}");
+        assert_eq!(err.lines().count(), 2, "{err}");
+        assert!(
+            err.contains("bad.json: The file is not a completion file"),
+            "{err}"
+        );
+        assert!(
+            err.contains("edited.json: The file has been changed"),
+            "{err}"
+        );
+        let csv = fs::read_to_string(&csv).unwrap();
+        assert!(csv.starts_with('\u{FEFF}'));
+        assert_eq!(csv.matches("\r\n").count(), 4, "{csv}");
+        assert!(csv.contains("\"Åsa Öberg\",\"\",\"Akuten\""));
+        assert!(csv.contains("\"'=Eva Ek\""));
+        assert!(csv.contains("Flaggad"));
+        let exported: Vec<serde_json::Value> =
+            serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
+        assert_eq!(exported.len(), 2);
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn argument_and_output_errors() {
+        let dir = temp_dir("args");
+        let d = dir.to_string_lossy().into_owned();
+        assert_eq!(code(&[]), 2);
+        assert_eq!(code(&["--separator", "|", &d]), 2);
+        assert_eq!(code(&["--today", "2025-02-30", &d]), 2);
+        assert_eq!(code(&["--csv"]), 2);
+        assert_eq!(code(&["--frobnicate", &d]), 2);
+        let (status, _, err) = run_args(&["/nonexistent/trygg/folder"]);
+        assert_eq!(status, 2);
+        assert!(err.contains("does not exist"), "{err}");
+        assert_eq!(code(&["--help"]), 0);
+        let (status, out, err) = run_args(&[&d]);
+        assert_eq!(
+            (status, err.as_str()),
+            (0, ""),
+            "an empty folder is an empty roster"
+        );
+        assert!(out.contains("People:              0"), "{out}");
+        let unwritable = dir.join("missing-folder").join("out.csv");
+        let (status, _, err) = run_args(&["--csv", &unwritable.to_string_lossy(), &d]);
+        assert_eq!(status, 1);
+        assert!(err.contains("could not write"), "{err}");
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn walk_visits_candidates_in_order() {
+        let dir = temp_dir("walk");
+        fs::create_dir_all(dir.join("b")).unwrap();
+        fs::create_dir_all(dir.join("a")).unwrap();
+        for f in ["z.json", "a/y.pdf", "b/x.json", "b/w.txt", "a.json"] {
+            fs::write(dir.join(f), "").unwrap();
+        }
+        let (mut files, mut errors) = (Vec::new(), Vec::new());
+        collect_files(&dir, &mut files, &mut errors);
+        assert!(errors.is_empty());
+        let seen: Vec<String> = files
+            .iter()
+            .map(|p| p.strip_prefix(&dir).unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(seen, ["a.json", "z.json", "a/y.pdf", "b/x.json"]);
+        let _ = fs::remove_dir_all(&dir);
+    }
 }

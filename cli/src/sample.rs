@@ -1,6 +1,522 @@
-//! Placeholder until the real `trygg sample` lands; it is replaced wholesale.
+//! `trygg sample`: writes realistic, valid completion files, so the roster (in the app and
+//! the CLI) can be tried and load-tested without real learners' data. Names mix Swedish,
+//! Polish, Turkish, Vietnamese and Cyrillic spellings to shake out encoding bugs; dates
+//! spread over two years so every status appears; some people have renewed.
 
-pub fn run(_args: &[String]) -> i32 {
-    eprintln!("not yet implemented");
-    2
+use std::fs;
+use std::path::PathBuf;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use trygg_core::certificate::{issue, IssueInput, Learner, ModuleResult};
+use trygg_core::content::{Lang, Role};
+use trygg_core::date::Date;
+
+const USAGE: &str =
+    "usage: trygg sample --count N --out DIR [--seed S] [--course ID] [--today YYYY-MM-DD]
+
+Writes N valid completion files into DIR (created if missing), named by certificate id.
+The same seed and --today give the same files. Completion dates fall in the two years
+before --today (default: today, UTC).";
+
+const DEFAULT_COURSE: &str = "trygg-exempelregionen";
+const DEFAULT_SEED: u64 = 20_240_229;
+
+const FIRST_NAMES: &[&str] = &[
+    "Åsa",
+    "Örjan",
+    "Ängla",
+    "Björn",
+    "Märta",
+    "Göran",
+    "Karin",
+    "Lars",
+    "Anna",
+    "Mohammed",
+    "Łukasz",
+    "Małgorzata",
+    "Ćwierć",
+    "Şule",
+    "Ayşe",
+    "Ömer",
+    "Nguyễn",
+    "Thị Ngọc",
+    "Анна",
+    "Дмитрий",
+    "Ольга",
+    "Sören",
+    "Jürgen",
+    "Zoë",
+    "Siobhán",
+    "Aino",
+    "José",
+    "Fatima",
+];
+
+const LAST_NAMES: &[&str] = &[
+    "Öberg",
+    "Åström",
+    "Ärlig",
+    "Lindqvist",
+    "Svensson",
+    "Ek",
+    "Håkansson",
+    "Nyström",
+    "Kowalczyk",
+    "Wiśniewski",
+    "Ćwikła",
+    "Şahin",
+    "Yılmaz",
+    "Trần",
+    "Phạm",
+    "Lê Văn",
+    "Петрова",
+    "Иванов",
+    "Smirnova",
+    "Järvinen",
+    "O'Brien",
+    "García-López",
+    "Al-Hassan",
+];
+
+const UNITS: &[&str] = &[
+    "Akutmottagningen",
+    "Vårdcentralen Öster",
+    "Regionservice, IT",
+    "HR & Lön",
+    "Kollektivtrafik",
+    "Kultur och fritid",
+    "Miljöförvaltningen",
+    "Regionstyrelsen",
+];
+
+/// (id, Swedish title, English title)
+const MODULES: &[(&str, &str, &str)] = &[
+    ("grunder", "Grunderna i säkerhet", "Security basics"),
+    (
+        "informationssakerhet",
+        "Informationssäkerhet",
+        "Information security",
+    ),
+    ("incidenter", "Rapportera incidenter", "Reporting incidents"),
+    ("beredskap", "Kris och beredskap", "Crisis preparedness"),
+    ("ledning", "Säkerhet i ledningen", "Security leadership"),
+];
+
+/// SplitMix64: tiny, seedable, good enough for sample data.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        // The modulo bias is irrelevant for sample data.
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+}
+
+struct Options {
+    count: usize,
+    out: PathBuf,
+    seed: u64,
+    course: String,
+    today: Option<Date>,
+}
+
+fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
+    let mut count = None;
+    let mut out = None;
+    let mut seed = DEFAULT_SEED;
+    let mut course = DEFAULT_COURSE.to_owned();
+    let mut today = None;
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_owned())),
+            _ => (arg.as_str(), None),
+        };
+        if matches!(name, "-h" | "--help") {
+            return Ok(None);
+        }
+        let mut value = || {
+            inline
+                .clone()
+                .or_else(|| iter.next().cloned())
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match name {
+            "--count" => {
+                let v = value()?;
+                count = Some(
+                    v.parse::<usize>()
+                        .map_err(|_| format!("--count must be a whole number, not {v}"))?,
+                );
+            }
+            "--out" => out = Some(PathBuf::from(value()?)),
+            "--seed" => {
+                let v = value()?;
+                seed = v
+                    .parse()
+                    .map_err(|_| format!("--seed must be a whole number, not {v}"))?;
+            }
+            "--course" => {
+                course = value()?;
+                if course.trim().is_empty() {
+                    return Err("--course must not be empty".into());
+                }
+            }
+            "--today" => {
+                let v = value()?;
+                today = Some(
+                    Date::parse_iso(&v).ok_or(format!("--today must be YYYY-MM-DD, not {v}"))?,
+                );
+            }
+            other => return Err(format!("unexpected argument {other}")),
+        }
+    }
+    Ok(Some(Options {
+        count: count.ok_or("--count is required")?,
+        out: out.ok_or("--out is required")?,
+        seed,
+        course,
+        today,
+    }))
+}
+
+/// Runs the subcommand on the arguments after `sample`; returns the exit code: 0 when all
+/// files were written, 1 when writing failed, 2 for bad arguments.
+pub fn run(args: &[String]) -> i32 {
+    let o = match parse_args(args) {
+        Ok(Some(o)) => o,
+        Ok(None) => {
+            println!("{USAGE}");
+            return 0;
+        }
+        Err(problem) => {
+            eprintln!("trygg sample: {problem}\n\n{USAGE}");
+            return 2;
+        }
+    };
+    if let Err(e) = fs::create_dir_all(&o.out) {
+        eprintln!("trygg sample: could not create {}: {e}", o.out.display());
+        return 1;
+    }
+    let today = o.today.unwrap_or_else(system_today);
+    let mut rng = Rng(o.seed);
+    // About one in six files belongs to someone who already has one: a renewal.
+    let people = (o.count * 5 / 6).max(1);
+    for i in 0..o.count {
+        let person = if i < people { i } else { rng.below(people) };
+        let mut person_rng = Rng(o.seed ^ (person as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
+        let input = sample_input(&mut person_rng, person, &o.course);
+        let record = issue_sample(input, &mut rng, today, i);
+        let path = o.out.join(format!("{}.json", record.certificate_id));
+        let text = match serde_json::to_string_pretty(&record) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("trygg sample: could not serialise a record: {e}");
+                return 1;
+            }
+        };
+        if let Err(e) = fs::write(&path, text + "\n") {
+            eprintln!("trygg sample: could not write {}: {e}", path.display());
+            return 1;
+        }
+    }
+    println!(
+        "Wrote {} completion files for course {} to {}",
+        o.count,
+        o.course,
+        o.out.display()
+    );
+    0
+}
+
+/// The person-dependent part of a record; the same person always gets the same details.
+fn sample_input(rng: &mut Rng, person: usize, course: &str) -> IssueInput {
+    let first = rng.pick(FIRST_NAMES);
+    let last = rng.pick(LAST_NAMES);
+    let full_name = format!("{first} {last}");
+    // Unique per person: a shared number would merge two people in the roster.
+    let employee_number = if rng.chance(80) {
+        format!("{}", 100_000 + person)
+    } else {
+        String::new()
+    };
+    let unit = if rng.chance(95) { rng.pick(UNITS) } else { "" }.to_owned();
+    let email = if rng.chance(60) {
+        format!("{}.{}@exempelregionen.se", ascii(first), ascii(last))
+    } else {
+        String::new()
+    };
+    let role = match rng.below(10) {
+        0..=6 => Role::Employee,
+        7 | 8 => Role::Manager,
+        _ => Role::Elected,
+    };
+    let lang = if rng.chance(75) { Lang::Sv } else { Lang::En };
+    IssueInput {
+        course_id: course.to_owned(),
+        content_version: String::new(),
+        organisation: match lang {
+            Lang::Sv => "Exempelregionen",
+            Lang::En => "Example Region",
+        }
+        .to_owned(),
+        learner: Learner {
+            full_name,
+            employee_number,
+            unit,
+            email,
+        },
+        role,
+        lang,
+        modules: Vec::new(),
+        validity_months: 12,
+    }
+}
+
+/// Adds the occasion-dependent part: when, which modules, what scores.
+fn issue_sample(
+    mut input: IssueInput,
+    rng: &mut Rng,
+    today: Date,
+    index: usize,
+) -> trygg_core::certificate::CompletionRecord {
+    let completed_on = today.add_days(-(rng.below(730) as i64));
+    input.content_version = if completed_on.year >= 2025 {
+        "2025.1"
+    } else {
+        "2024.2"
+    }
+    .to_owned();
+    let required = match input.role {
+        Role::Employee => 3,
+        Role::Manager => 5,
+        Role::Elected => 4,
+    };
+    let mut passed_on = completed_on.add_days(-(rng.below(20) as i64));
+    input.modules = MODULES[..required]
+        .iter()
+        .enumerate()
+        .map(|(i, (id, sv, en))| {
+            if i > 0 {
+                passed_on = passed_on.add_days(rng.below(4) as i64).min(completed_on);
+            }
+            let on = if i + 1 == required {
+                completed_on
+            } else {
+                passed_on
+            };
+            ModuleResult {
+                id: (*id).to_owned(),
+                title: match input.lang {
+                    Lang::Sv => sv,
+                    Lang::En => en,
+                }
+                .to_string(),
+                percent: (80 + rng.below(21)) as u8,
+                passed_on: on,
+            }
+        })
+        .collect();
+    // Issued on the completion day, at some time of the working day; the index keeps
+    // every file's issue time (and so its id) distinct.
+    let ms = completed_on.to_unix_ms() + 25_200_000 + (rng.below(36_000_000) as u64) + index as u64;
+    issue(input, ms)
+}
+
+/// A rough ASCII form of a name for an e-mail address ("person" for scripts it cannot
+/// transliterate, such as Cyrillic).
+fn ascii(name: &str) -> String {
+    let text: String = name
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter_map(transliterate)
+        .take(30)
+        .collect();
+    if text.is_empty() {
+        "person".to_owned()
+    } else {
+        text
+    }
+}
+
+fn transliterate(c: char) -> Option<char> {
+    Some(match c {
+        'å' | 'ä' | 'à' | 'á' | 'â' | 'ă' | 'ạ' | 'ầ' => 'a',
+        'ö' | 'ó' | 'ò' | 'ô' | 'ơ' | 'ọ' | 'ø' => 'o',
+        'é' | 'è' | 'ê' | 'ë' | 'ễ' | 'ệ' | 'ế' => 'e',
+        'ü' | 'ú' | 'ù' | 'ư' => 'u',
+        'ı' | 'í' | 'ì' | 'ị' => 'i',
+        'ł' => 'l',
+        'ś' | 'ş' => 's',
+        'ć' => 'c',
+        'ğ' => 'g',
+        'ñ' => 'n',
+        'đ' => 'd',
+        c if c.is_ascii_alphanumeric() => c,
+        _ => return None,
+    })
+}
+
+fn system_today() -> Date {
+    let ms = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+        .unwrap_or(0);
+    Date::from_unix_ms(ms)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use trygg_core::certificate::{verify, DEFAULT_MAX_BYTES};
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("trygg-sample-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        dir
+    }
+
+    fn read_all(dir: &PathBuf) -> Vec<(String, String)> {
+        let mut files: Vec<(String, String)> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| {
+                let p = e.unwrap().path();
+                (
+                    p.file_name().unwrap().to_string_lossy().into_owned(),
+                    fs::read_to_string(&p).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn writes_valid_varied_reproducible_files() {
+        let dir = temp_dir("a");
+        let d = dir.to_string_lossy().into_owned();
+        let base = [
+            "--count",
+            "300",
+            "--out",
+            &d,
+            "--seed",
+            "7",
+            "--today",
+            "2025-06-15",
+        ];
+        assert_eq!(run(&args(&base)), 0);
+        let files = read_all(&dir);
+        assert_eq!(files.len(), 300);
+        let today = Date::parse_iso("2025-06-15").unwrap();
+        let mut units = std::collections::HashSet::new();
+        let mut roles = std::collections::HashSet::new();
+        let mut names = String::new();
+        let (mut expired, mut valid) = (0, 0);
+        for (name, text) in &files {
+            let r = verify(text.as_bytes(), Some(DEFAULT_COURSE), DEFAULT_MAX_BYTES)
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(name, &format!("{}.json", r.certificate_id));
+            assert!(r.completed_on <= today && r.completed_on >= today.add_days(-730));
+            assert!(r.modules.iter().all(|m| m.passed_on <= r.completed_on));
+            units.insert(r.learner.unit.clone());
+            roles.insert(r.role);
+            names.push_str(&r.learner.full_name);
+            if r.valid_until < today {
+                expired += 1;
+            } else {
+                valid += 1;
+            }
+        }
+        assert!(units.len() >= 6, "{units:?}");
+        assert_eq!(roles.len(), 3);
+        assert!(expired > 50 && valid > 50, "{expired} {valid}");
+        for letter in ['å', 'ä', 'ö', 'ł', 'ş', 'ễ', 'ć'] {
+            assert!(names.contains(letter), "no {letter}");
+        }
+        assert!(
+            names.chars().any(|c| ('\u{400}'..='\u{4FF}').contains(&c)),
+            "no Cyrillic"
+        );
+
+        // Same seed, same files; another seed, other files.
+        let again = temp_dir("b");
+        let a = again.to_string_lossy().into_owned();
+        let mut same = base;
+        same[3] = &a;
+        assert_eq!(run(&args(&same)), 0);
+        assert_eq!(read_all(&again), files);
+        let _ = fs::remove_dir_all(&again);
+        let mut other = same;
+        other[5] = "8";
+        assert_eq!(run(&args(&other)), 0);
+        assert_ne!(read_all(&again), files);
+        let _ = fs::remove_dir_all(&again);
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn bad_arguments_exit_2() {
+        assert_eq!(run(&[]), 2);
+        assert_eq!(run(&args(&["--count", "x", "--out", "/tmp/x"])), 2);
+        assert_eq!(run(&args(&["--count", "3"])), 2);
+        assert_eq!(run(&args(&["--out", "/tmp/x"])), 2);
+        assert_eq!(
+            run(&args(&[
+                "--count",
+                "3",
+                "--out",
+                "/tmp/x",
+                "--today",
+                "2025-13-01"
+            ])),
+            2
+        );
+        assert_eq!(run(&args(&["--count", "3", "--out", "/tmp/x", "--wat"])), 2);
+        assert_eq!(run(&args(&["--help"])), 0);
+    }
+
+    #[test]
+    fn custom_course_and_zero_count() {
+        let dir = temp_dir("c");
+        let d = dir.to_string_lossy().into_owned();
+        assert_eq!(run(&args(&["--count=0", "--out", &d])), 0);
+        assert!(read_all(&dir).is_empty());
+        assert_eq!(
+            run(&args(&["--count=2", "--out", &d, "--course=kurs-x"])),
+            0
+        );
+        for (_, text) in read_all(&dir) {
+            assert!(verify(text.as_bytes(), Some("kurs-x"), DEFAULT_MAX_BYTES).is_ok());
+        }
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn ascii_handles_every_script() {
+        assert_eq!(ascii("Åsa"), "asa");
+        assert_eq!(ascii("Ćwikła"), "cwikla");
+        assert_eq!(ascii("Lê Văn"), "levan");
+        assert_eq!(ascii("Анна"), "person");
+    }
 }

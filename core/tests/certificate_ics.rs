@@ -1,6 +1,8 @@
 use std::collections::BTreeMap;
 
-use trygg_core::certificate::{issue, renewal_ics, CompletionRecord, IssueInput, Learner, ModuleResult};
+use trygg_core::certificate::{
+    issue, renewal_ics, CompletionRecord, IssueInput, Learner, ModuleResult,
+};
 use trygg_core::content::{Lang, Role};
 use trygg_core::date::Date;
 
@@ -64,8 +66,15 @@ fn parse(ics: &str) -> Component {
     assert!(ics.ends_with("\r\n"));
     let body = &ics[..ics.len() - 2];
     for physical in body.split("\r\n") {
-        assert!(!physical.contains('\n') && !physical.contains('\r'), "bare line break");
-        assert!(physical.len() <= 75, "{} octets: {physical}", physical.len());
+        assert!(
+            !physical.contains('\n') && !physical.contains('\r'),
+            "bare line break"
+        );
+        assert!(
+            physical.len() <= 75,
+            "{} octets: {physical}",
+            physical.len()
+        );
         assert!(!physical.is_empty(), "empty line");
     }
     let unfolded = body.replace("\r\n ", "").replace("\r\n\t", "");
@@ -103,7 +112,11 @@ fn parse(ics: &str) -> Component {
             "END" => {
                 let done = stack.pop().unwrap();
                 assert_eq!(done.name, value, "END does not match BEGIN");
-                stack.last_mut().expect("END without BEGIN").children.push(done);
+                stack
+                    .last_mut()
+                    .expect("END without BEGIN")
+                    .children
+                    .push(done);
             }
             _ => stack.last_mut().unwrap().props.push(Prop {
                 name,
@@ -148,10 +161,20 @@ fn the_calendar_parses_and_holds_one_all_day_event_with_an_alarm() {
     assert_eq!(cal.children.len(), 1);
     let event = &cal.children[0];
     assert_eq!(event.name, "VEVENT");
-    for required in ["UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION"] {
+    for required in [
+        "UID",
+        "DTSTAMP",
+        "DTSTART",
+        "DTEND",
+        "SUMMARY",
+        "DESCRIPTION",
+    ] {
         assert_eq!(event.count(required), 1, "{required}");
     }
-    assert_eq!(event.prop("UID").value, format!("{}-renewal@trygg", r.certificate_id));
+    assert_eq!(
+        event.prop("UID").value,
+        format!("{}-renewal@trygg", r.certificate_id)
+    );
     assert_eq!(event.prop("DTSTAMP").value, "20240229T235959Z");
     // Valid until 2025-02-28; reminder 30 days before.
     assert_eq!(r.valid_until, Date::parse_iso("2025-02-28").unwrap());
@@ -160,7 +183,10 @@ fn the_calendar_parses_and_holds_one_all_day_event_with_an_alarm() {
     assert_eq!(start.value, "20250129");
     assert_eq!(event.prop("DTEND").value, "20250130");
     let summary = unescape(&event.prop("SUMMARY").value);
-    assert_eq!(summary, "Förnya säkerhetsutbildningen – Region Exempel; Skåne, Sverige");
+    assert_eq!(
+        summary,
+        "Förnya säkerhetsutbildningen – Region Exempel; Skåne, Sverige"
+    );
     let description = unescape(&event.prop("DESCRIPTION").value);
     assert!(description.contains("2025-02-28"), "{description}");
     assert!(description.contains(&r.certificate_id));
@@ -172,7 +198,10 @@ fn the_calendar_parses_and_holds_one_all_day_event_with_an_alarm() {
     assert_eq!(alarm.name, "VALARM");
     assert_eq!(alarm.prop("ACTION").value, "DISPLAY");
     assert!(!alarm.prop("DESCRIPTION").value.is_empty());
-    assert!(alarm.prop("TRIGGER").value.starts_with("PT") || alarm.prop("TRIGGER").value.starts_with("-P"));
+    assert!(
+        alarm.prop("TRIGGER").value.starts_with("PT")
+            || alarm.prop("TRIGGER").value.starts_with("-P")
+    );
 }
 
 #[test]
@@ -182,7 +211,10 @@ fn long_names_fold_and_unfold_back() {
     let ics = renewal_ics(&r, Lang::En, &org);
     let cal = parse(&ics);
     let summary = unescape(&cal.children[0].prop("SUMMARY").value);
-    assert_eq!(summary, format!("Renew your security training – {}", org.trim()));
+    assert_eq!(
+        summary,
+        format!("Renew your security training – {}", org.trim())
+    );
     assert!(ics.contains("\r\n "), "expected folded lines");
 }
 
@@ -194,11 +226,17 @@ fn a_short_validity_reminds_on_the_last_day() {
     let event = &cal.children[0];
     assert_eq!(event.prop("DTSTART").value, "20240229");
     assert_eq!(event.prop("DTEND").value, "20240301");
-    assert_eq!(unescape(&event.prop("SUMMARY").value), "Renew your security training");
+    assert_eq!(
+        unescape(&event.prop("SUMMARY").value),
+        "Renew your security training"
+    );
 }
 
 #[test]
 fn the_same_certificate_gives_the_same_calendar() {
     let r = record("2024-05-05", 12);
-    assert_eq!(renewal_ics(&r, Lang::Sv, "X"), renewal_ics(&r, Lang::Sv, "X"));
+    assert_eq!(
+        renewal_ics(&r, Lang::Sv, "X"),
+        renewal_ics(&r, Lang::Sv, "X")
+    );
 }

@@ -116,7 +116,10 @@ fn canonical_json_is_the_serde_form_without_the_code() {
     assert!(!text.contains("verification_code"));
     assert!(!text.contains(": ") && !text.contains('\n'));
     assert!(text.starts_with("{\"certificate_id\":"), "{text}");
-    assert!(text.contains("\"Åsa Öberg-Łukasz\""), "non-ASCII stays UTF-8");
+    assert!(
+        text.contains("\"Åsa Öberg-Łukasz\""),
+        "non-ASCII stays UTF-8"
+    );
     assert!(text.contains(r#""Rapportera \"incidenter\"""#));
 }
 
@@ -216,25 +219,38 @@ fn canonical_form_is_stable_across_field_order_and_whitespace() {
     assert_eq!(back, r);
     assert_eq!(canonical_json(&back), canonical_json(&r));
     let pretty = serde_json::to_string_pretty(&r).unwrap();
-    assert_eq!(verify(pretty.as_bytes(), None, DEFAULT_MAX_BYTES).unwrap(), r);
+    assert_eq!(
+        verify(pretty.as_bytes(), None, DEFAULT_MAX_BYTES).unwrap(),
+        r
+    );
     let mut bom = b"\xEF\xBB\xBF".to_vec();
     bom.extend_from_slice(pretty.as_bytes());
     assert_eq!(verify(&bom, None, DEFAULT_MAX_BYTES).unwrap(), r);
 }
 
+type Edit = fn(&mut CompletionRecord);
+
 /// Every way of changing one field of the record, with the field's name.
-fn one_field_edits() -> Vec<(&'static str, fn(&mut CompletionRecord))> {
+fn one_field_edits() -> Vec<(&'static str, Edit)> {
     vec![
         ("format", |r| r.format.push('x')),
         ("schema_version", |r| r.schema_version += 1),
-        ("certificate_id", |r| r.certificate_id = "TRG-000000000000".into()),
+        ("certificate_id", |r| {
+            r.certificate_id = "TRG-000000000000".into()
+        }),
         ("course_id", |r| r.course_id.push('x')),
         ("content_version", |r| r.content_version = "2025.2".into()),
         ("organisation", |r| r.organisation.push(' ')),
-        ("learner.full_name", |r| r.learner.full_name = "Åsa Oberg-Łukasz".into()),
-        ("learner.employee_number", |r| r.learner.employee_number = "10043".into()),
+        ("learner.full_name", |r| {
+            r.learner.full_name = "Åsa Oberg-Łukasz".into()
+        }),
+        ("learner.employee_number", |r| {
+            r.learner.employee_number = "10043".into()
+        }),
         ("learner.unit", |r| r.learner.unit.clear()),
-        ("learner.email", |r| r.learner.email = "ASA.OBERG@example.se".into()),
+        ("learner.email", |r| {
+            r.learner.email = "ASA.OBERG@example.se".into()
+        }),
         ("role", |r| r.role = Role::Employee),
         ("lang", |r| r.lang = Lang::En),
         ("modules (removed)", |r| {
@@ -242,11 +258,19 @@ fn one_field_edits() -> Vec<(&'static str, fn(&mut CompletionRecord))> {
         }),
         ("modules (reordered)", |r| r.modules.reverse()),
         ("modules[0].id", |r| r.modules[0].id.push('2')),
-        ("modules[0].title", |r| r.modules[0].title = "grunderna".into()),
+        ("modules[0].title", |r| {
+            r.modules[0].title = "grunderna".into()
+        }),
         ("modules[0].percent", |r| r.modules[0].percent -= 1),
-        ("modules[0].passed_on", |r| r.modules[0].passed_on = r.modules[0].passed_on.add_days(1)),
-        ("completed_on", |r| r.completed_on = r.completed_on.add_days(-1)),
-        ("valid_until", |r| r.valid_until = r.valid_until.add_months(1)),
+        ("modules[0].passed_on", |r| {
+            r.modules[0].passed_on = r.modules[0].passed_on.add_days(1)
+        }),
+        ("completed_on", |r| {
+            r.completed_on = r.completed_on.add_days(-1)
+        }),
+        ("valid_until", |r| {
+            r.valid_until = r.valid_until.add_months(1)
+        }),
         ("issued_at_ms", |r| r.issued_at_ms += 1),
     ]
 }
@@ -263,7 +287,9 @@ fn any_change_of_any_field_changes_the_code_and_is_flagged() {
             continue;
         }
         assert!(
-            edits.iter().any(|(name, _)| name.split(['.', ' ', '[']).next() == Some(key)),
+            edits
+                .iter()
+                .any(|(name, _)| name.split(['.', ' ', '[']).next() == Some(key)),
             "no edit covers {key}"
         );
     }
@@ -307,7 +333,10 @@ fn learner_fields_are_trimmed_and_limited() {
         validate_learner_field(FullName, "  Åsa Öberg  ").unwrap(),
         "Åsa Öberg"
     );
-    assert_eq!(validate_learner_field(FullName, "   "), Err(FieldError::Required));
+    assert_eq!(
+        validate_learner_field(FullName, "   "),
+        Err(FieldError::Required)
+    );
     assert_eq!(
         validate_learner_field(FullName, "Å"),
         Err(FieldError::TooShort { min: 2 })
@@ -326,7 +355,14 @@ fn learner_fields_are_trimmed_and_limited() {
     for optional in [EmployeeNumber, Unit, Email] {
         assert_eq!(validate_learner_field(optional, "  ").unwrap(), "");
     }
-    for bad in ["Anna\nBerg", "Anna\tBerg", "Anna\u{0}", "Anna\u{202E}greB", "A\u{85}B", "A\u{2028}B"] {
+    for bad in [
+        "Anna\nBerg",
+        "Anna\tBerg",
+        "Anna\u{0}",
+        "Anna\u{202E}greB",
+        "A\u{85}B",
+        "A\u{2028}B",
+    ] {
         assert_eq!(
             validate_learner_field(FullName, bad),
             Err(FieldError::ControlCharacter),
@@ -356,10 +392,26 @@ fn markup_and_formulas_are_plain_text_names() {
 
 #[test]
 fn email_shape_is_checked_lightly() {
-    for good in ["a@b.se", "anna.berg+trygg@region.example.se", "åsa@exempel.se"] {
-        assert!(validate_learner_field(LearnerField::Email, good).is_ok(), "{good}");
+    for good in [
+        "a@b.se",
+        "anna.berg+trygg@region.example.se",
+        "åsa@exempel.se",
+    ] {
+        assert!(
+            validate_learner_field(LearnerField::Email, good).is_ok(),
+            "{good}"
+        );
     }
-    for bad in ["anna", "anna@", "@x.se", "anna@localhost", "a b@x.se", "a@@x.se", "a@x..se", "a@x.se."] {
+    for bad in [
+        "anna",
+        "anna@",
+        "@x.se",
+        "anna@localhost",
+        "a b@x.se",
+        "a@@x.se",
+        "a@x..se",
+        "a@x.se.",
+    ] {
         assert_eq!(
             validate_learner_field(LearnerField::Email, bad),
             Err(FieldError::InvalidEmail),

@@ -3,7 +3,9 @@
 //! for the keywords the schema uses and refuses any keyword it does not understand.
 
 use serde_json::{json, Value};
-use trygg_core::certificate::{issue, read_record, CompletionRecord, IssueInput, Learner, ModuleResult};
+use trygg_core::certificate::{
+    issue, read_record, CompletionRecord, IssueInput, Learner, ModuleResult,
+};
 use trygg_core::content::{Lang, Role};
 use trygg_core::date::Date;
 
@@ -14,12 +16,21 @@ fn schema() -> Value {
 }
 
 /// Keywords that only annotate.
-const ANNOTATIONS: &[&str] = &["$schema", "$id", "title", "description", "examples", "$defs"];
+const ANNOTATIONS: &[&str] = &[
+    "$schema",
+    "$id",
+    "title",
+    "description",
+    "examples",
+    "$defs",
+];
 
 fn resolve<'a>(root: &'a Value, reference: &str) -> &'a Value {
     let path = reference.strip_prefix("#/").expect("local $ref");
-    path.split('/')
-        .fold(root, |v, part| v.get(part).unwrap_or_else(|| panic!("dangling $ref {reference}")))
+    path.split('/').fold(root, |v, part| {
+        v.get(part)
+            .unwrap_or_else(|| panic!("dangling $ref {reference}"))
+    })
 }
 
 fn is_iso_date(text: &str) -> bool {
@@ -29,8 +40,13 @@ fn is_iso_date(text: &str) -> bool {
     b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && matches!(&text[5..7], "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12")
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && matches!(
+            &text[5..7],
+            "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12"
+        )
         && ("01"..="31").contains(&&text[8..10])
 }
 
@@ -42,7 +58,13 @@ fn validate(root: &Value, schema: &Value, value: &Value, path: &str, errors: &mu
     for (keyword, arg) in s {
         match keyword.as_str() {
             k if ANNOTATIONS.contains(&k) => {}
-            "$ref" => validate(root, resolve(root, arg.as_str().unwrap()), value, path, errors),
+            "$ref" => validate(
+                root,
+                resolve(root, arg.as_str().unwrap()),
+                value,
+                path,
+                errors,
+            ),
             "type" => {
                 let ok = match arg.as_str().unwrap() {
                     "object" => value.is_object(),
@@ -82,7 +104,10 @@ fn validate(root: &Value, schema: &Value, value: &Value, path: &str, errors: &mu
             }
             "format" => assert_eq!(arg, "date"),
             "pattern" => {
-                assert!(arg.as_str().unwrap().starts_with("^[0-9]{4}-"), "unknown pattern {arg}");
+                assert!(
+                    arg.as_str().unwrap().starts_with("^[0-9]{4}-"),
+                    "unknown pattern {arg}"
+                );
                 if let Some(text) = value.as_str() {
                     if !is_iso_date(text) {
                         errors.push(format!("{path}: not a date"));
@@ -277,7 +302,12 @@ fn schema_and_reader_agree_on_mutations() {
     }
     for (name, v) in &cases {
         let schema_ok = errors_for(v).is_empty();
-        assert_eq!(schema_ok, rust_reads(v), "{name}: schema says {schema_ok}, {:?}", errors_for(v));
+        assert_eq!(
+            schema_ok,
+            rust_reads(v),
+            "{name}: schema says {schema_ok}, {:?}",
+            errors_for(v)
+        );
     }
     for (pointer, new, valid) in edits {
         let mut v = base.clone();

@@ -57,7 +57,11 @@ fn a_genuine_file_verifies() {
 #[test]
 fn the_code_may_be_typed_loosely() {
     let mut v = value();
-    let code = v["verification_code"].as_str().unwrap().to_lowercase().replace('-', " ");
+    let code = v["verification_code"]
+        .as_str()
+        .unwrap()
+        .to_lowercase()
+        .replace('-', " ");
     v["verification_code"] = Value::String(code);
     assert!(check(&bytes_of(&v)).is_ok());
 }
@@ -83,8 +87,14 @@ fn not_json_reports_where() {
         check(b"{\n  \"format\": \"trygg-completion\",\n  oops\n}"),
         Err(VerifyError::NotJson { line: 3, column: 3 })
     );
-    assert!(matches!(check(b"\xff\xfe{}"), Err(VerifyError::NotJson { .. })));
-    assert!(matches!(check(b"PK\x03\x04 zip"), Err(VerifyError::NotJson { .. })));
+    assert!(matches!(
+        check(b"\xff\xfe{}"),
+        Err(VerifyError::NotJson { .. })
+    ));
+    assert!(matches!(
+        check(b"PK\x03\x04 zip"),
+        Err(VerifyError::NotJson { .. })
+    ));
 }
 
 #[test]
@@ -96,7 +106,11 @@ fn other_json_is_not_a_completion_file() {
         json!({"format": "trygg-progress", "schema_version": 1}),
         json!({"format": 1}),
     ] {
-        assert_eq!(check(&bytes_of(&other)), Err(VerifyError::NotCompletionFile), "{other}");
+        assert_eq!(
+            check(&bytes_of(&other)),
+            Err(VerifyError::NotCompletionFile),
+            "{other}"
+        );
     }
 }
 
@@ -106,9 +120,13 @@ fn newer_versions_are_named() {
     v["schema_version"] = json!(2);
     assert_eq!(check(&bytes_of(&v)), Err(VerifyError::UnknownVersion(2)));
     v["schema_version"] = json!("1");
-    assert!(matches!(check(&bytes_of(&v)), Err(VerifyError::Malformed(m)) if m.contains("schema_version")));
+    assert!(
+        matches!(check(&bytes_of(&v)), Err(VerifyError::Malformed(m)) if m.contains("schema_version"))
+    );
     v.as_object_mut().unwrap().remove("schema_version");
-    assert!(matches!(check(&bytes_of(&v)), Err(VerifyError::Malformed(m)) if m.contains("schema_version")));
+    assert!(
+        matches!(check(&bytes_of(&v)), Err(VerifyError::Malformed(m)) if m.contains("schema_version"))
+    );
 }
 
 fn malformed(v: &Value) -> String {
@@ -164,9 +182,15 @@ fn implausible_values_are_refused_even_with_a_matching_code() {
         r.verification_code = trygg_core::certificate::compute_code(&r);
         check(&serde_json::to_vec(&r).unwrap())
     };
-    assert!(matches!(resign(|r| r.modules[0].percent = 101), Err(VerifyError::Malformed(m)) if m.contains("percent")));
-    assert!(matches!(resign(|r| r.learner.full_name = " ".into()), Err(VerifyError::Malformed(m)) if m.contains("full_name")));
-    assert!(matches!(resign(|r| r.valid_until = r.completed_on.add_days(-1)), Err(VerifyError::Malformed(m)) if m.contains("valid_until")));
+    assert!(
+        matches!(resign(|r| r.modules[0].percent = 101), Err(VerifyError::Malformed(m)) if m.contains("percent"))
+    );
+    assert!(
+        matches!(resign(|r| r.learner.full_name = " ".into()), Err(VerifyError::Malformed(m)) if m.contains("full_name"))
+    );
+    assert!(
+        matches!(resign(|r| r.valid_until = r.completed_on.add_days(-1)), Err(VerifyError::Malformed(m)) if m.contains("valid_until"))
+    );
     assert!(resign(|r| r.learner.full_name = "Анна Петрова".into()).is_ok());
 }
 
@@ -210,18 +234,39 @@ fn other_courses_are_refused_by_name() {
 #[test]
 fn messages_are_plain_and_name_the_problem() {
     let cases = [
-        (VerifyError::TooLarge { size: 9_000_000, max: 4_194_304 }, "too large"),
-        (VerifyError::Empty, "empty"),
-        (VerifyError::NotJson { line: 3, column: 7 }, "line 3, column 7"),
-        (VerifyError::NotCompletionFile, "not a Trygg completion file"),
-        (VerifyError::UnknownVersion(4), "version 4"),
-        (VerifyError::Malformed("learner.unit: bad".into()), "learner.unit"),
         (
-            VerifyError::WrongCourse { found: "a".into(), expected: "b".into() },
+            VerifyError::TooLarge {
+                size: 9_000_000,
+                max: 4_194_304,
+            },
+            "too large",
+        ),
+        (VerifyError::Empty, "empty"),
+        (
+            VerifyError::NotJson { line: 3, column: 7 },
+            "line 3, column 7",
+        ),
+        (
+            VerifyError::NotCompletionFile,
+            "not a Trygg completion file",
+        ),
+        (VerifyError::UnknownVersion(4), "version 4"),
+        (
+            VerifyError::Malformed("learner.unit: bad".into()),
+            "learner.unit",
+        ),
+        (
+            VerifyError::WrongCourse {
+                found: "a".into(),
+                expected: "b".into(),
+            },
             "course \"a\", not \"b\"",
         ),
         (
-            VerifyError::CodeMismatch { expected: "X".into(), found: "Y".into() },
+            VerifyError::CodeMismatch {
+                expected: "X".into(),
+                found: "Y".into(),
+            },
             "changed after it was issued",
         ),
     ];
@@ -235,7 +280,9 @@ fn messages_are_plain_and_name_the_problem() {
 fn pdf_with(json: &[u8], eol: &str) -> Vec<u8> {
     let mut pdf = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Length 5 >>\nstream\nBT ET\nendstream\nendobj\n"
         .to_vec();
-    pdf.extend_from_slice(b"2 0 obj\n<< /Type /EmbeddedFile /Subtype /application#2Fjson >>\nstream");
+    pdf.extend_from_slice(
+        b"2 0 obj\n<< /Type /EmbeddedFile /Subtype /application#2Fjson >>\nstream",
+    );
     pdf.extend_from_slice(eol.as_bytes());
     pdf.extend_from_slice(json);
     pdf.extend_from_slice(eol.as_bytes());
@@ -254,10 +301,15 @@ fn pdfs_are_verified_through_the_embedded_record() {
     // An edited embedded record is caught like an edited file.
     let mut v = value();
     v["learner"]["full_name"] = json!("Someone Else");
-    assert!(check(&pdf_with(&bytes_of(&v), "\n")).unwrap_err().is_tampered());
+    assert!(check(&pdf_with(&bytes_of(&v), "\n"))
+        .unwrap_err()
+        .is_tampered());
     // A PDF without one is not a completion file.
     let plain = pdf_with(b"{\"hello\": 1}", "\n");
     assert_eq!(extract_from_pdf(&plain), None);
     assert_eq!(check(&plain), Err(VerifyError::NotCompletionFile));
-    assert_eq!(check(b"%PDF-1.4\n%%EOF"), Err(VerifyError::NotCompletionFile));
+    assert_eq!(
+        check(b"%PDF-1.4\n%%EOF"),
+        Err(VerifyError::NotCompletionFile)
+    );
 }

@@ -44,7 +44,13 @@ fn parse_iso_accepts_only_existing_days() {
 
 #[test]
 fn display_is_iso_and_round_trips() {
-    for text in ["2024-02-29", "1970-01-01", "0001-01-01", "9999-12-31", "2025-10-05"] {
+    for text in [
+        "2024-02-29",
+        "1970-01-01",
+        "0001-01-01",
+        "9999-12-31",
+        "2025-10-05",
+    ] {
         assert_eq!(d(text).to_string(), text);
     }
     assert_eq!(Date::new(2025, 3, 7).unwrap().to_basic(), "20250307");

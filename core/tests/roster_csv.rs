@@ -70,7 +70,16 @@ fn every_field_is_quoted_with_bom_crlf_and_a_header() {
     assert_eq!(rows[0].len(), rows[1].len());
     assert_eq!(
         rows[1][..8],
-        ["Anna Berg", "0042", "Vård & omsorg", "a@b.se", "Employee", "2024-02-29", "2025-02-28", "Expired"]
+        [
+            "Anna Berg",
+            "0042",
+            "Vård & omsorg",
+            "a@b.se",
+            "Employee",
+            "2024-02-29",
+            "2025-02-28",
+            "Expired"
+        ]
     );
     let comma = parse(&to_csv(&[row("Anna Berg")], ','), ',');
     assert_eq!(comma, rows);
@@ -78,7 +87,14 @@ fn every_field_is_quoted_with_bom_crlf_and_a_header() {
 
 #[test]
 fn swedish_headers_and_characters_survive() {
-    let names = ["Åsa Öberg", "Ängla Åström", "Łukasz Ćwikła", "Nguyễn Thị", "Şule", "Анна Петрова"];
+    let names = [
+        "Åsa Öberg",
+        "Ängla Åström",
+        "Łukasz Ćwikła",
+        "Nguyễn Thị",
+        "Şule",
+        "Анна Петрова",
+    ];
     let rows: Vec<Row> = names.iter().map(|n| row(n)).collect();
     let csv = to_csv_in(&rows, ';', Lang::Sv);
     let parsed = parse(&csv, ';');
@@ -93,7 +109,14 @@ fn swedish_headers_and_characters_survive() {
 
 #[test]
 fn quotes_newlines_and_separators_stay_inside_their_cell() {
-    let tricky = ["Anna \"Annie\" Berg", "Rad ett\r\nRad två", "Berg; Anna", "Berg, Anna", "\"", "Line\nbreak"];
+    let tricky = [
+        "Anna \"Annie\" Berg",
+        "Rad ett\r\nRad två",
+        "Berg; Anna",
+        "Berg, Anna",
+        "\"",
+        "Line\nbreak",
+    ];
     let rows: Vec<Row> = tricky.iter().map(|n| row(n)).collect();
     for sep in [';', ','] {
         let parsed = parse(&to_csv(&rows, sep), sep);
@@ -108,14 +131,20 @@ fn quotes_newlines_and_separators_stay_inside_their_cell() {
 #[test]
 fn formula_injection_is_neutralised() {
     let cases = [
-        ("=HYPERLINK(\"http://x\",\"click\")", "'=HYPERLINK(\"http://x\",\"click\")"),
+        (
+            "=HYPERLINK(\"http://x\",\"click\")",
+            "'=HYPERLINK(\"http://x\",\"click\")",
+        ),
         ("+46 70 123", "'+46 70 123"),
         ("-2+3", "'-2+3"),
         ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
         ("\t=1+1", "'\t=1+1"),
         ("\r=1+1", "'\r=1+1"),
         ("＝1+1", "'＝1+1"),
-        ("<img src=x onerror=alert(1)>", "<img src=x onerror=alert(1)>"),
+        (
+            "<img src=x onerror=alert(1)>",
+            "<img src=x onerror=alert(1)>",
+        ),
         ("Anna=Berg", "Anna=Berg"),
         (" =1", " =1"),
     ];
@@ -125,8 +154,8 @@ fn formula_injection_is_neutralised() {
         r.email = input.into();
         r.employee_number = input.into();
         let parsed = parse(&to_csv(&[r], ';'), ';');
-        for col in 0..4 {
-            assert_eq!(parsed[1][col], expected, "column {col} for {input:?}");
+        for (col, cell) in parsed[1][..4].iter().enumerate() {
+            assert_eq!(cell, expected, "column {col} for {input:?}");
         }
     }
 }

@@ -13,7 +13,14 @@ fn d(text: &str) -> Date {
     Date::parse_iso(text).unwrap()
 }
 
-fn cert(name: &str, emp: &str, unit: &str, role: Role, completed: &str, version: &str) -> CompletionRecord {
+fn cert(
+    name: &str,
+    emp: &str,
+    unit: &str,
+    role: Role,
+    completed: &str,
+    version: &str,
+) -> CompletionRecord {
     let passed_on = d(completed);
     issue(
         IssueInput {
@@ -60,7 +67,10 @@ fn status_boundaries_follow_the_renewal_window() {
     assert_eq!(Status::of(d("2026-01-01"), today), Status::Valid);
     // Across a leap day: 2024-02-29 + 30 days window.
     assert_eq!(Status::of(d("2024-03-30"), d("2024-02-29")), Status::Valid);
-    assert_eq!(Status::of(d("2024-03-29"), d("2024-02-29")), Status::RenewalDue);
+    assert_eq!(
+        Status::of(d("2024-03-29"), d("2024-02-29")),
+        Status::RenewalDue
+    );
     for s in Status::ALL {
         assert_eq!(Status::from_key(s.key()), Some(s));
         assert_ne!(s.label(Lang::Sv), s.label(Lang::En));
@@ -70,9 +80,26 @@ fn status_boundaries_follow_the_renewal_window() {
 #[test]
 fn duplicates_merge_and_renewals_become_current() {
     let mut roster = Roster::new();
-    let old = cert("Anna Berg", "1001", "IT", Role::Employee, "2024-03-01", "2025.1");
-    let new = cert("Anna Berg", "1001", "IT", Role::Manager, "2025-03-01", "2025.1");
-    assert_eq!(add(&mut roster, "a.json", &old), ImportOutcome::Accepted(old.clone()));
+    let old = cert(
+        "Anna Berg",
+        "1001",
+        "IT",
+        Role::Employee,
+        "2024-03-01",
+        "2025.1",
+    );
+    let new = cert(
+        "Anna Berg",
+        "1001",
+        "IT",
+        Role::Manager,
+        "2025-03-01",
+        "2025.1",
+    );
+    assert_eq!(
+        add(&mut roster, "a.json", &old),
+        ImportOutcome::Accepted(old.clone())
+    );
     assert_eq!(
         add(&mut roster, "copy/a.json", &old),
         ImportOutcome::Duplicate {
@@ -80,7 +107,10 @@ fn duplicates_merge_and_renewals_become_current() {
             certificate_id: old.certificate_id.clone()
         }
     );
-    assert_eq!(add(&mut roster, "b.json", &new), ImportOutcome::Accepted(new.clone()));
+    assert_eq!(
+        add(&mut roster, "b.json", &new),
+        ImportOutcome::Accepted(new.clone())
+    );
     assert_eq!(roster.len(), 2);
     let rows = roster.rows(d(TODAY));
     assert_eq!(rows.len(), 1);
@@ -104,22 +134,40 @@ fn people_are_grouped_by_employee_number_else_name_and_unit() {
     let mut roster = Roster::new();
     let records = [
         cert("Anna Berg", "1001", "IT", Role::Employee, "2024-07-01", "v"),
-        cert("Anna  BERG", " 1001 ", "HR", Role::Employee, "2024-08-01", "v"),
+        cert(
+            "Anna  BERG",
+            " 1001 ",
+            "HR",
+            Role::Employee,
+            "2024-08-01",
+            "v",
+        ),
         cert("Anna Berg", "", "IT", Role::Employee, "2024-07-02", "v"),
         cert("anna berg ", "", " it", Role::Employee, "2024-07-03", "v"),
         cert("Anna Berg", "", "HR", Role::Employee, "2024-07-04", "v"),
     ];
     for (i, r) in records.iter().enumerate() {
-        assert!(matches!(add(&mut roster, &format!("{i}.json"), r), ImportOutcome::Accepted(_)));
+        assert!(matches!(
+            add(&mut roster, &format!("{i}.json"), r),
+            ImportOutcome::Accepted(_)
+        ));
     }
     let rows = roster.rows(d(TODAY));
     assert_eq!(rows.len(), 3, "{rows:#?}");
-    let by_number = rows.iter().find(|r| r.employee_number.trim() == "1001").unwrap();
+    let by_number = rows
+        .iter()
+        .find(|r| r.employee_number.trim() == "1001")
+        .unwrap();
     assert_eq!(by_number.certificates, 2);
     assert_eq!(by_number.unit, "HR", "newest completion is current");
-    let by_name: Vec<_> = rows.iter().filter(|r| r.employee_number.is_empty()).collect();
+    let by_name: Vec<_> = rows
+        .iter()
+        .filter(|r| r.employee_number.is_empty())
+        .collect();
     assert_eq!(by_name.len(), 2);
-    assert!(by_name.iter().any(|r| r.certificates == 2 && r.completed_on == d("2024-07-03")));
+    assert!(by_name
+        .iter()
+        .any(|r| r.certificates == 2 && r.completed_on == d("2024-07-03")));
 }
 
 #[test]
@@ -127,21 +175,43 @@ fn rejected_files_are_reported_with_reasons() {
     let mut roster = Roster::new();
     let today = d(TODAY);
     let outcome = roster.add_file("notes.txt", b"hello", Some(COURSE), today);
-    assert!(matches!(outcome, ImportOutcome::Rejected { ref file_name, reason: VerifyError::NotJson { .. } } if file_name == "notes.txt"));
+    assert!(
+        matches!(outcome, ImportOutcome::Rejected { ref file_name, reason: VerifyError::NotJson { .. } } if file_name == "notes.txt")
+    );
     let outcome = roster.add_file("empty.json", b"", Some(COURSE), today);
-    assert!(matches!(outcome, ImportOutcome::Rejected { reason: VerifyError::Empty, .. }));
+    assert!(matches!(
+        outcome,
+        ImportOutcome::Rejected {
+            reason: VerifyError::Empty,
+            ..
+        }
+    ));
 
     let mut other = cert("Eva", "", "", Role::Employee, "2025-01-01", "v");
     other.course_id = "other".into();
     other.verification_code = compute_code(&other);
     let outcome = roster.add_file("other.json", &bytes(&other), Some(COURSE), today);
-    assert!(matches!(outcome, ImportOutcome::Rejected { reason: VerifyError::WrongCourse { .. }, .. }));
+    assert!(matches!(
+        outcome,
+        ImportOutcome::Rejected {
+            reason: VerifyError::WrongCourse { .. },
+            ..
+        }
+    ));
     // Without a course filter the same file is welcome.
     let outcome = roster.add_file("other.json", &bytes(&other), None, today);
     assert!(matches!(outcome, ImportOutcome::Accepted(_)));
 
-    let big = Roster::new().with_max_bytes(10).add_file("big.json", &bytes(&other), None, today);
-    assert!(matches!(big, ImportOutcome::Rejected { reason: VerifyError::TooLarge { .. }, .. }));
+    let big = Roster::new()
+        .with_max_bytes(10)
+        .add_file("big.json", &bytes(&other), None, today);
+    assert!(matches!(
+        big,
+        ImportOutcome::Rejected {
+            reason: VerifyError::TooLarge { .. },
+            ..
+        }
+    ));
 
     assert_eq!(roster.rejected().len(), 3);
     assert_eq!(roster.rejected()[0].0, "notes.txt");
@@ -153,11 +223,24 @@ fn rejected_files_are_reported_with_reasons() {
 #[test]
 fn edited_files_flag_the_person() {
     let mut roster = Roster::new();
-    let genuine = cert("Olle Ödman", "42", "Akuten", Role::Employee, "2024-01-10", "v");
+    let genuine = cert(
+        "Olle Ödman",
+        "42",
+        "Akuten",
+        Role::Employee,
+        "2024-01-10",
+        "v",
+    );
     let mut edited = genuine.clone();
     edited.valid_until = d("2030-01-10");
     let outcome = add(&mut roster, "edited.json", &edited);
-    assert!(matches!(outcome, ImportOutcome::Rejected { reason: VerifyError::CodeMismatch { .. }, .. }));
+    assert!(matches!(
+        outcome,
+        ImportOutcome::Rejected {
+            reason: VerifyError::CodeMismatch { .. },
+            ..
+        }
+    ));
     // The edited file alone shows as a flagged row, not as a valid certificate.
     assert_eq!(roster.len(), 0);
     let rows = roster.rows(d(TODAY));
@@ -166,7 +249,10 @@ fn edited_files_flag_the_person() {
     assert_eq!(rows[0].flagged_files, vec!["edited.json".to_owned()]);
     assert_eq!(rows[0].certificates, 0);
     // The genuine file arriving later becomes the record, but the flag stays.
-    assert!(matches!(add(&mut roster, "genuine.json", &genuine), ImportOutcome::Accepted(_)));
+    assert!(matches!(
+        add(&mut roster, "genuine.json", &genuine),
+        ImportOutcome::Accepted(_)
+    ));
     assert_eq!(roster.len(), 1);
     let rows = roster.rows(d(TODAY));
     assert_eq!(rows[0].valid_until, d("2025-01-10"));
@@ -183,9 +269,21 @@ fn edited_files_flag_the_person() {
 #[test]
 fn other_content_versions_and_future_dates_are_noted_not_flagged() {
     let mut roster = Roster::new().with_content_version("2025.2");
-    add(&mut roster, "a", &cert("A Person", "1", "U", Role::Employee, "2025-05-01", "2025.1"));
-    add(&mut roster, "b", &cert("B Person", "2", "U", Role::Employee, "2025-05-02", "2025.2"));
-    add(&mut roster, "c", &cert("C Person", "3", "U", Role::Employee, "2025-07-01", "2025.2"));
+    add(
+        &mut roster,
+        "a",
+        &cert("A Person", "1", "U", Role::Employee, "2025-05-01", "2025.1"),
+    );
+    add(
+        &mut roster,
+        "b",
+        &cert("B Person", "2", "U", Role::Employee, "2025-05-02", "2025.2"),
+    );
+    add(
+        &mut roster,
+        "c",
+        &cert("C Person", "3", "U", Role::Employee, "2025-07-01", "2025.2"),
+    );
     let rows = roster.rows(d(TODAY));
     assert_eq!(
         rows[0].notes,
@@ -199,8 +297,16 @@ fn other_content_versions_and_future_dates_are_noted_not_flagged() {
     assert_eq!(rows[2].notes, vec![RowNote::CompletedInFuture]);
     // Without a set version, the most recently issued certificate's counts as current.
     let mut roster = Roster::new();
-    add(&mut roster, "a", &cert("A Person", "1", "U", Role::Employee, "2025-05-01", "2025.1"));
-    add(&mut roster, "b", &cert("B Person", "2", "U", Role::Employee, "2025-05-02", "2025.2"));
+    add(
+        &mut roster,
+        "a",
+        &cert("A Person", "1", "U", Role::Employee, "2025-05-01", "2025.1"),
+    );
+    add(
+        &mut roster,
+        "b",
+        &cert("B Person", "2", "U", Role::Employee, "2025-05-02", "2025.2"),
+    );
     assert_eq!(roster.current_content_version(), Some("2025.2"));
     assert_eq!(roster.rows(d(TODAY))[0].notes.len(), 1);
 }
@@ -208,14 +314,18 @@ fn other_content_versions_and_future_dates_are_noted_not_flagged() {
 fn team() -> Roster {
     let mut roster = Roster::new();
     let people = [
-        ("Örjan Ek", "5", "Akuten", Role::Employee, "2024-05-01"),     // expired
-        ("Åsa Ek", "3", "Akuten", Role::Manager, "2024-07-01"),        // due (until 2025-07-01)
-        ("Ängel Ek", "10", "IT", Role::Employee, "2025-01-01"),        // valid
-        ("Zed Ek", "900", "IT", Role::Elected, "2025-02-01"),          // valid
-        ("anders Ek", "", "", Role::Employee, "2024-06-10"),           // expired
+        ("Örjan Ek", "5", "Akuten", Role::Employee, "2024-05-01"), // expired
+        ("Åsa Ek", "3", "Akuten", Role::Manager, "2024-07-01"),    // due (until 2025-07-01)
+        ("Ängel Ek", "10", "IT", Role::Employee, "2025-01-01"),    // valid
+        ("Zed Ek", "900", "IT", Role::Elected, "2025-02-01"),      // valid
+        ("anders Ek", "", "", Role::Employee, "2024-06-10"),       // expired
     ];
     for (i, (name, emp, unit, role, date)) in people.into_iter().enumerate() {
-        add(&mut roster, &format!("{i}.json"), &cert(name, emp, unit, role, date, "v"));
+        add(
+            &mut roster,
+            &format!("{i}.json"),
+            &cert(name, emp, unit, role, date, "v"),
+        );
     }
     roster
 }
@@ -224,7 +334,10 @@ fn team() -> Roster {
 fn rows_sort_with_swedish_letters_last() {
     let rows = team().rows(d(TODAY));
     let names: Vec<&str> = rows.iter().map(|r| r.full_name.as_str()).collect();
-    assert_eq!(names, ["anders Ek", "Zed Ek", "Åsa Ek", "Ängel Ek", "Örjan Ek"]);
+    assert_eq!(
+        names,
+        ["anders Ek", "Zed Ek", "Åsa Ek", "Ängel Ek", "Örjan Ek"]
+    );
     let mut rows = rows;
     sort_rows(&mut rows, SortKey::EmployeeNumber, false);
     let nums: Vec<&str> = rows.iter().map(|r| r.employee_number.as_str()).collect();
@@ -235,7 +348,13 @@ fn rows_sort_with_swedish_letters_last() {
     let statuses: Vec<Status> = rows.iter().map(|r| r.status).collect();
     assert_eq!(
         statuses,
-        [Status::Valid, Status::Valid, Status::RenewalDue, Status::Expired, Status::Expired]
+        [
+            Status::Valid,
+            Status::Valid,
+            Status::RenewalDue,
+            Status::Expired,
+            Status::Expired
+        ]
     );
     assert_eq!(rows[3].full_name, "anders Ek", "ties fall back to name");
     sort_rows(&mut rows, SortKey::Unit, false);
@@ -249,19 +368,40 @@ fn rows_sort_with_swedish_letters_last() {
 #[test]
 fn filters_combine_and_search_ignores_case() {
     let rows = team().rows(d(TODAY));
-    let names = |f: &Filter| -> Vec<String> { f.apply(&rows).iter().map(|r| r.full_name.clone()).collect() };
+    let names = |f: &Filter| -> Vec<String> {
+        f.apply(&rows).iter().map(|r| r.full_name.clone()).collect()
+    };
     assert_eq!(names(&Filter::default()).len(), 5);
-    let it = Filter { unit: Some(" it ".into()), ..Filter::default() };
+    let it = Filter {
+        unit: Some(" it ".into()),
+        ..Filter::default()
+    };
     assert_eq!(names(&it), ["Zed Ek", "Ängel Ek"]);
-    let expired = Filter { status: Some(Status::Expired), ..Filter::default() };
+    let expired = Filter {
+        status: Some(Status::Expired),
+        ..Filter::default()
+    };
     assert_eq!(names(&expired), ["anders Ek", "Örjan Ek"]);
-    let managers = Filter { role: Some(Role::Manager), ..Filter::default() };
+    let managers = Filter {
+        role: Some(Role::Manager),
+        ..Filter::default()
+    };
     assert_eq!(names(&managers), ["Åsa Ek"]);
-    let search = Filter { search: "  ÅSA   ek ".into(), ..Filter::default() };
+    let search = Filter {
+        search: "  ÅSA   ek ".into(),
+        ..Filter::default()
+    };
     assert_eq!(names(&search), ["Åsa Ek"]);
-    let by_cert = Filter { search: rows[0].certificate_id.to_lowercase(), ..Filter::default() };
+    let by_cert = Filter {
+        search: rows[0].certificate_id.to_lowercase(),
+        ..Filter::default()
+    };
     assert_eq!(names(&by_cert), ["anders Ek"]);
-    let none = Filter { unit: Some("IT".into()), status: Some(Status::Expired), ..Filter::default() };
+    let none = Filter {
+        unit: Some("IT".into()),
+        status: Some(Status::Expired),
+        ..Filter::default()
+    };
     assert!(names(&none).is_empty());
 }
 
@@ -276,12 +416,19 @@ fn summary_counts_per_status_and_unit() {
     assert_eq!(summary.total.flagged, 0);
     assert_eq!(summary.certificates, 5);
     let akuten = summary.per_unit["Akuten"];
-    assert_eq!((akuten.people, akuten.expired, akuten.renewal_due), (2, 1, 1));
+    assert_eq!(
+        (akuten.people, akuten.expired, akuten.renewal_due),
+        (2, 1, 1)
+    );
     assert_eq!(summary.per_unit["IT"].get(Status::Valid), 2);
     assert_eq!(summary.per_unit[""].get(Status::Expired), 1);
     // Summaries of a filtered view.
     let rows = roster.rows(d(TODAY));
-    let filtered = Filter { unit: Some("IT".into()), ..Filter::default() }.apply(&rows);
+    let filtered = Filter {
+        unit: Some("IT".into()),
+        ..Filter::default()
+    }
+    .apply(&rows);
     assert_eq!(summarise(filtered).total.people, 2);
 }
 

@@ -3,5 +3,8 @@
 
 pub mod clock;
 pub mod document;
+pub mod download;
 pub mod fetch;
+pub mod file_read;
+pub mod progress_store;
 pub mod storage;

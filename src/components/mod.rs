@@ -4,3 +4,4 @@ pub mod footer;
 pub mod header;
 pub mod inline_text;
 pub mod page_title;
+pub mod storage_banner;

@@ -2,15 +2,21 @@
 //! Keys are plain strings so a missing translation shows up in a test, not as a blank.
 
 mod en;
+mod en_certificate;
+mod en_manager;
 mod sv;
+mod sv_certificate;
+mod sv_manager;
 
 use trygg_core::content::Lang;
 
-/// The table for a language: `(key, text)` pairs.
-pub fn table(lang: Lang) -> &'static [(&'static str, &'static str)] {
+type Part = &'static [(&'static str, &'static str)];
+
+/// The table for a language, kept in parts by area so pages can be worked on separately.
+pub fn table(lang: Lang) -> [Part; 3] {
     match lang {
-        Lang::Sv => sv::TABLE,
-        Lang::En => en::TABLE,
+        Lang::Sv => [sv::TABLE, sv_certificate::TABLE, sv_manager::TABLE],
+        Lang::En => [en::TABLE, en_certificate::TABLE, en_manager::TABLE],
     }
 }
 
@@ -18,6 +24,7 @@ pub fn table(lang: Lang) -> &'static [(&'static str, &'static str)] {
 pub fn t(lang: Lang, key: &'static str) -> &'static str {
     table(lang)
         .iter()
+        .flat_map(|part| part.iter())
         .find(|(k, _)| *k == key)
         .map(|(_, v)| *v)
         .unwrap_or(key)
@@ -38,7 +45,11 @@ mod tests {
     use std::collections::BTreeSet;
 
     fn keys(lang: Lang) -> BTreeSet<&'static str> {
-        table(lang).iter().map(|(k, _)| *k).collect()
+        entries(lang).map(|(k, _)| *k).collect()
+    }
+
+    fn entries(lang: Lang) -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+        table(lang).into_iter().flat_map(|part| part.iter())
     }
 
     #[test]
@@ -54,9 +65,8 @@ mod tests {
     #[test]
     fn no_key_is_listed_twice_or_left_empty() {
         for lang in Lang::ALL {
-            let table = table(lang);
-            assert_eq!(keys(lang).len(), table.len(), "duplicate key in {lang:?}");
-            for (k, v) in table {
+            assert_eq!(keys(lang).len(), entries(lang).count(), "duplicate key in {lang:?}");
+            for (k, v) in entries(lang) {
                 assert!(!v.trim().is_empty(), "{lang:?}: {k} is empty");
             }
         }
@@ -66,12 +76,16 @@ mod tests {
     fn every_key_used_in_the_source_exists() {
         let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
         let mut missing = Vec::new();
+        let known = keys(Lang::Sv);
+        let prefixes: BTreeSet<&str> = known.iter().filter_map(|k| k.split('.').next()).collect();
         visit(std::path::Path::new(src), &mut |text| {
-            for part in text.split("t(lang, \"").skip(1) {
-                if let Some(key) = part.split('"').next() {
-                    if !keys(Lang::Sv).contains(key) {
-                        missing.push(key.to_string());
-                    }
+            // Every string literal shaped like `area.key` whose area is a table area.
+            for literal in text.split('"').skip(1).step_by(2) {
+                let shaped = literal.contains('.')
+                    && literal.chars().all(|c| c.is_ascii_lowercase() || c == '.' || c == '_');
+                let area = literal.split('.').next().unwrap_or_default();
+                if shaped && prefixes.contains(area) && !known.contains(literal) {
+                    missing.push(literal.to_string());
                 }
             }
         });

@@ -1,11 +1,12 @@
 //! A module's lesson sections, one at a time, with previous and next.
 
-use trygg_core::content::{Block, ContactKind, Lang, Organisation, Role, Tone};
+use trygg_core::content::{Block, ContactKind, Lang, Organisation, Section, Tone};
 use yew::prelude::*;
 
 use crate::components::inline_text::InlineText;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{fill, t};
+use crate::learner::{use_learner, LearnerAction};
 use crate::route::Route;
 use crate::state::use_app;
 
@@ -18,17 +19,41 @@ pub struct LessonProps {
 #[component]
 pub fn LessonPage(props: &LessonProps) -> Html {
     let app = use_app();
+    let learner = use_learner();
     let lang = app.lang;
-    let Some(course) = app.course() else {
-        return html! {};
-    };
-    let Some(module) = course.module(&props.module) else {
-        return html! { <crate::pages::not_found::NotFoundPage /> };
-    };
-    let role = Role::Employee;
-    let sections: Vec<_> = module.sections.iter().filter(|s| s.is_for(role)).collect();
-    let total = sections.len();
-    let Some(section) = props.step.checked_sub(1).and_then(|i| sections.get(i)) else {
+    let role = learner.role_or_default();
+    let found = app
+        .course()
+        .and_then(|c| c.module(&props.module))
+        .and_then(|module| {
+            let sections: Vec<(usize, &Section)> = module
+                .sections
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.is_for(role))
+                .collect();
+            let (index, section) = *props.step.checked_sub(1).and_then(|i| sections.get(i))?;
+            Some((module, section, index, sections.len()))
+        });
+    let record = found.map(|(m, _, index, total)| (m.id.clone(), index, props.step == total));
+
+    // Remember where the learner is, after every lesson step.
+    {
+        let dispatch = learner.dispatcher();
+        use_effect_with(record, move |record| {
+            if let Some((module, index, last)) = record.clone() {
+                dispatch.dispatch(LearnerAction::LessonStep {
+                    module: module.clone(),
+                    index,
+                });
+                if last {
+                    dispatch.dispatch(LearnerAction::FinishLessons { module });
+                }
+            }
+        });
+    }
+
+    let (Some(course), Some((module, section, _, total))) = (app.course(), found) else {
         return html! { <crate::pages::not_found::NotFoundPage /> };
     };
     let step = props.step;

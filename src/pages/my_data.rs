@@ -1,17 +1,171 @@
-//! The data page.
+//! "My data": download the saved progress, restore it in another browser, or delete it all.
+//! A restored file is checked first; a wrong, foreign, newer or oversized file changes nothing.
 
+use trygg_core::content::Lang;
+use trygg_core::progress::{load_progress, to_json, ProgressError};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::browser::download::download;
+use crate::browser::file_read::{files_of, read_file};
+use crate::browser::progress_store::MAX_PROGRESS_BYTES;
+use crate::browser::storage::Persistence;
 use crate::components::page_title::PageTitle;
-use crate::i18n::t;
+use crate::components::storage_banner::progress_file_name;
+use crate::i18n::{fill, t};
+use crate::learner::{use_learner, LearnerAction};
 use crate::state::use_app;
+
+#[derive(Clone, PartialEq)]
+enum RestoreState {
+    Idle,
+    Done,
+    Failed { file: String, reason: String },
+}
 
 #[component]
 pub fn MyDataPage() -> Html {
-    let lang = use_app().lang;
+    let app = use_app();
+    let learner = use_learner();
+    let lang = app.lang;
+    let confirming = use_state(|| false);
+    let restore = use_state(|| RestoreState::Idle);
+
+    let on_download = {
+        let progress = learner.progress.clone();
+        Callback::from(move |_| {
+            let json = to_json(&progress);
+            download(
+                &progress_file_name(&progress.course_id),
+                "application/json",
+                json.as_bytes(),
+            );
+        })
+    };
+    let on_restore = {
+        let dispatch = learner.dispatcher();
+        let restore = restore.clone();
+        let course_id = learner.progress.course_id.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let Some(file) = files_of(input.files()).into_iter().next() else {
+                return;
+            };
+            input.set_value("");
+            let dispatch = dispatch.clone();
+            let restore = restore.clone();
+            let course_id = course_id.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.name();
+                if file.size() > MAX_PROGRESS_BYTES as f64 {
+                    let reason = fill(
+                        t(lang, "data.restore.too_large"),
+                        &[("max", &(MAX_PROGRESS_BYTES / 1024).to_string())],
+                    );
+                    restore.set(RestoreState::Failed { file: name, reason });
+                    return;
+                }
+                let Some(picked) = read_file(&file).await else {
+                    restore.set(RestoreState::Failed {
+                        file: name,
+                        reason: t(lang, "data.restore.unreadable").to_string(),
+                    });
+                    return;
+                };
+                let text = String::from_utf8_lossy(&picked.bytes);
+                match load_progress(&text, &course_id, MAX_PROGRESS_BYTES) {
+                    Ok(progress) => {
+                        dispatch.dispatch(LearnerAction::Restore(progress));
+                        restore.set(RestoreState::Done);
+                    }
+                    Err(error) => restore.set(RestoreState::Failed {
+                        file: name,
+                        reason: restore_reason(&error, lang),
+                    }),
+                }
+            });
+        })
+    };
+    let ask_delete = {
+        let confirming = confirming.clone();
+        Callback::from(move |_| {
+            confirming.set(true);
+            crate::pages::quiz::focus_soon("confirm-delete-title");
+        })
+    };
+    let cancel_delete = {
+        let confirming = confirming.clone();
+        Callback::from(move |_| confirming.set(false))
+    };
+    let do_delete = {
+        let confirming = confirming.clone();
+        let dispatch = learner.dispatcher();
+        Callback::from(move |_| {
+            dispatch.dispatch(LearnerAction::DeleteAll);
+            confirming.set(false);
+        })
+    };
+    let where_kept = match learner.store.persistence() {
+        Persistence::Local => t(lang, "data.where.local"),
+        Persistence::Session => t(lang, "data.where.session"),
+        Persistence::Memory => t(lang, "data.where.memory"),
+    };
+
     html! {
-        <section class="page">
+        <section class="page prose">
             <PageTitle text={t(lang, "page.data")} />
+            <p>{ where_kept }</p>
+            <h2>{ t(lang, "data.download.title") }</h2>
+            <p>{ t(lang, "data.download.text") }</p>
+            <p><button type="button" class="button" onclick={on_download}>{ t(lang, "data.download.button") }</button></p>
+            <h2>{ t(lang, "data.restore.title") }</h2>
+            <p>{ t(lang, "data.restore.text") }</p>
+            <p>
+                <label for="restore-file" class="file-label">{ t(lang, "data.restore.label") }</label>
+                <input type="file" id="restore-file" accept=".json,application/json" onchange={on_restore} />
+            </p>
+            <div role="status" class="restore-status">
+                { match &*restore {
+                    RestoreState::Idle => html! {},
+                    RestoreState::Done => html! { <p class="feedback ok">{ t(lang, "data.restore.done") }</p> },
+                    RestoreState::Failed { file, reason } => html! {
+                        <p class="feedback bad">{ fill(t(lang, "data.restore.failed"), &[("file", file), ("reason", reason)]) }</p>
+                    },
+                } }
+            </div>
+            <h2>{ t(lang, "data.delete.title") }</h2>
+            <p>{ t(lang, "data.delete.text") }</p>
+            if *confirming {
+                <div class="confirm-box" role="alertdialog" aria-labelledby="confirm-delete-title" aria-describedby="confirm-delete-text">
+                    <p id="confirm-delete-title" tabindex="-1"><strong>{ t(lang, "data.delete.confirm_title") }</strong></p>
+                    <p id="confirm-delete-text">{ t(lang, "data.delete.confirm_text") }</p>
+                    <p class="button-row">
+                        <button type="button" class="button danger" onclick={do_delete}>{ t(lang, "data.delete.yes") }</button>
+                        <button type="button" class="button secondary" onclick={cancel_delete}>{ t(lang, "data.delete.no") }</button>
+                    </p>
+                </div>
+            } else {
+                <p><button type="button" class="button secondary" onclick={ask_delete}>{ t(lang, "data.delete.button") }</button></p>
+            }
         </section>
+    }
+}
+
+/// Why a restore file was refused, in the learner's language.
+fn restore_reason(error: &ProgressError, lang: Lang) -> String {
+    match error {
+        ProgressError::TooLarge { max, .. } => fill(
+            t(lang, "data.restore.too_large"),
+            &[("max", &(max / 1024).to_string())],
+        ),
+        ProgressError::NotJson { line, column, .. } => fill(
+            t(lang, "data.restore.not_json"),
+            &[("line", &line.to_string()), ("column", &column.to_string())],
+        ),
+        ProgressError::NotProgress(_) => t(lang, "data.restore.not_progress").to_string(),
+        ProgressError::ForeignCourse { found, .. } => {
+            fill(t(lang, "data.restore.foreign"), &[("course", found)])
+        }
+        ProgressError::NewerVersion { .. } => t(lang, "data.restore.newer").to_string(),
     }
 }

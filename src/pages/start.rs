@@ -1,27 +1,121 @@
-//! The start page: what the training is and how to begin.
+//! The start page: what the training is, then language, role and the shared-computer
+//! option, and a button into "my training".
 
+use trygg_core::content::{Lang, Role};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::page_title::PageTitle;
 use crate::i18n::t;
-use crate::route::Route;
-use crate::state::use_app;
+use crate::learner::{use_learner, LearnerAction};
+use crate::route::{navigate, Route};
+use crate::state::{use_app, AppAction};
 
 #[component]
 pub fn StartPage() -> Html {
     let app = use_app();
+    let learner = use_learner();
     let lang = app.lang;
+    let saved_role = learner.role();
+    let role = use_state(|| saved_role);
+    let shared = use_state(|| learner.progress.shared_computer);
+
     let example = app
         .course()
         .is_some_and(|c| c.organisation.example)
         .then(|| html! { <p class="callout warning">{ t(lang, "start.example") }</p> });
+
+    let onsubmit = {
+        let role = role.clone();
+        let shared = shared.clone();
+        let learner = learner.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(chosen) = *role else {
+                crate::browser::document::focus("role-employee");
+                return;
+            };
+            if learner.role() != Some(chosen) {
+                learner.dispatch(LearnerAction::SetRole(chosen));
+            }
+            if learner.progress.shared_computer != *shared {
+                learner.dispatch(LearnerAction::SetShared(*shared));
+            }
+            navigate(&Route::Training);
+        })
+    };
+
+    let lang_radio = |l: Lang, label: &'static str| {
+        let dispatch = app.dispatcher();
+        let onchange = Callback::from(move |_| dispatch.dispatch(AppAction::SetLang(l)));
+        let id = format!("lang-{}", l.code());
+        html! {
+            <div class="choice">
+                <input type="radio" name="lang" id={id.clone()} checked={lang == l} {onchange} />
+                <label for={id} lang={l.code()}>{ label }</label>
+            </div>
+        }
+    };
+
+    let role_radio = |r: Role, label: &'static str, hint: &'static str| {
+        let checked = *role == Some(r);
+        let role = role.clone();
+        let onchange = Callback::from(move |_| role.set(Some(r)));
+        let id = format!("role-{}", r.key());
+        let hint_id = format!("{id}-hint");
+        html! {
+            <div class="choice">
+                <input type="radio" name="role" id={id.clone()} {checked} {onchange}
+                    aria-describedby={hint_id.clone()} />
+                <label for={id}>{ t(lang, label) }</label>
+                <p class="hint" id={hint_id}>{ t(lang, hint) }</p>
+            </div>
+        }
+    };
+
+    let on_shared = {
+        let shared = shared.clone();
+        Callback::from(move |e: Event| {
+            let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
+            shared.set(checked);
+        })
+    };
+    let role_changing = saved_role.is_some() && *role != saved_role;
+    let button = if saved_role.is_some() {
+        t(lang, "start.continue")
+    } else {
+        t(lang, "start.begin")
+    };
+
     html! {
         <section class="page">
             <PageTitle text={t(lang, "start.title")} />
             <p class="lead">{ t(lang, "start.lead") }</p>
             { example.unwrap_or_default() }
-            <p>{ t(lang, "start.privacy") }</p>
-            <p><a class="button" href={Route::Training.href()}>{ t(lang, "start.begin") }</a></p>
+            <form class="start-form" {onsubmit}>
+                <fieldset>
+                    <legend>{ t(lang, "start.language") }</legend>
+                    { lang_radio(Lang::Sv, "Svenska") }
+                    { lang_radio(Lang::En, "English") }
+                </fieldset>
+                <fieldset>
+                    <legend>{ t(lang, "start.role") }</legend>
+                    { role_radio(Role::Employee, "role.employee", "role.employee.hint") }
+                    { role_radio(Role::Manager, "role.manager", "role.manager.hint") }
+                    { role_radio(Role::Elected, "role.elected", "role.elected.hint") }
+                </fieldset>
+                if role_changing {
+                    <p class="callout info" role="status">{ t(lang, "start.role_change") }</p>
+                }
+                <div class="choice checkbox">
+                    <input type="checkbox" id="shared-computer" checked={*shared} onchange={on_shared}
+                        aria-describedby="shared-computer-hint" />
+                    <label for="shared-computer">{ t(lang, "start.shared") }</label>
+                    <p class="hint" id="shared-computer-hint">{ t(lang, "start.shared.hint") }</p>
+                </div>
+                <p>{ t(lang, "start.privacy") }</p>
+                <button type="submit" class="button">{ button }</button>
+            </form>
         </section>
     }
 }

@@ -1,33 +1,221 @@
-//! "My training": the role's modules, in course order.
+//! "My training": the role's required (and optional) modules with their status, where the
+//! learner is in each, and overall progress.
 
-use trygg_core::content::Role;
+use trygg_core::content::{Course, Lang, Module, Role};
+use trygg_core::date::Date;
+use trygg_core::progress::{ModuleStatus, Progress};
 use yew::prelude::*;
 
+use crate::browser::clock::now_ms;
 use crate::components::page_title::PageTitle;
-use crate::i18n::t;
+use crate::i18n::{fill, t};
+use crate::learner::use_learner;
 use crate::route::Route;
 use crate::state::use_app;
+
+/// Days before expiry that a pass shows as due for renewal.
+pub const RENEWAL_WINDOW_DAYS: u32 = 30;
 
 #[component]
 pub fn TrainingPage() -> Html {
     let app = use_app();
+    let learner = use_learner();
     let lang = app.lang;
     let Some(course) = app.course() else {
         return html! {};
     };
-    let role = Role::Employee;
-    let required = &course.organisation.roles.get(role).required;
+    let role = learner.role_or_default();
+    let progress = &learner.progress;
+    let now = now_ms();
+    let reqs = course.organisation.roles.get(role);
+    let required: Vec<&Module> = reqs
+        .required
+        .iter()
+        .filter_map(|id| course.module(id))
+        .collect();
+    let optional: Vec<&Module> = reqs
+        .optional
+        .iter()
+        .filter_map(|id| course.module(id))
+        .collect();
+    let statuses: Vec<ModuleStatus> = required
+        .iter()
+        .map(|m| status_of(progress, course, &m.id, now))
+        .collect();
+    let done = statuses.iter().filter(|s| counts_as_done(s)).count();
+    let total = required.len();
+    let summary = fill(
+        t(lang, "training.summary"),
+        &[("done", &done.to_string()), ("total", &total.to_string())],
+    );
+
     html! {
         <section class="page">
             <PageTitle text={t(lang, "page.training")} />
+            if learner.role().is_none() {
+                <p class="callout info">{ t(lang, "training.no_role") }{ " " }<a href={Route::Start.href()}>{ t(lang, "training.choose_role") }</a></p>
+            } else {
+                <p>{ fill(t(lang, "training.role"), &[("role", t(lang, role_key(role)))]) }{ " " }<a href={Route::Start.href()}>{ t(lang, "training.change_role") }</a></p>
+            }
+            <p class="overall">{ summary.clone() }</p>
+            <progress class="step-bar" max={total.to_string()} value={done.to_string()} aria-label={summary}></progress>
+            if done == total && total > 0 {
+                <p class="callout tip">{ t(lang, "training.all_done") }{ " " }<a href={Route::Certificate.href()}>{ t(lang, "training.get_certificate") }</a></p>
+            }
+            <h2>{ t(lang, "training.required") }</h2>
             <ol class="module-list">
-                { for course.modules.iter().filter(|m| required.contains(&m.id)).map(|m| html! {
-                    <li class="module-card">
-                        <h2><a href={Route::Lesson { module: m.id.clone(), step: 1 }.href()}>{ m.title.get(lang).to_string() }</a></h2>
-                        <p>{ m.summary.get(lang).to_string() }</p>
-                    </li>
-                }) }
+                { for required.iter().zip(statuses).map(|(m, s)| module_card(m, &s, lang, role)) }
             </ol>
+            if !optional.is_empty() {
+                <h2>{ t(lang, "training.optional") }</h2>
+                <ul class="module-list">
+                    { for optional.iter().map(|m| module_card(m, &status_of(progress, course, &m.id, now), lang, role)) }
+                </ul>
+            }
         </section>
+    }
+}
+
+pub fn status_of(progress: &Progress, course: &Course, module_id: &str, now: u64) -> ModuleStatus {
+    progress.module_status(
+        module_id,
+        now,
+        course.organisation.validity_months,
+        RENEWAL_WINDOW_DAYS,
+    )
+}
+
+/// Passed and still valid (renewal due is still valid).
+pub fn counts_as_done(status: &ModuleStatus) -> bool {
+    matches!(
+        status,
+        ModuleStatus::Passed { .. } | ModuleStatus::RenewalDue { .. }
+    )
+}
+
+pub fn role_key(role: Role) -> &'static str {
+    match role {
+        Role::Employee => "role.employee",
+        Role::Manager => "role.manager",
+        Role::Elected => "role.elected",
+    }
+}
+
+pub fn date_of(ms: u64) -> String {
+    Date::from_unix_ms(ms).to_string()
+}
+
+fn module_card(module: &Module, status: &ModuleStatus, lang: Lang, role: Role) -> Html {
+    let sections: Vec<usize> = module
+        .sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.is_for(role))
+        .map(|(i, _)| i)
+        .collect();
+    let lesson = |step: usize| Route::Lesson {
+        module: module.id.clone(),
+        step,
+    };
+    let quiz = Route::Quiz {
+        module: module.id.clone(),
+    };
+    let (badge_class, badge, detail, primary, secondary) = match status {
+        ModuleStatus::NotStarted => (
+            "badge",
+            t(lang, "status.not_started").to_string(),
+            String::new(),
+            (lesson(1), t(lang, "training.start")),
+            None,
+        ),
+        ModuleStatus::InProgress {
+            lesson_step,
+            question,
+        } => {
+            let step = sections
+                .iter()
+                .position(|i| i == lesson_step)
+                .map_or(1, |p| p + 1);
+            match question {
+                Some(q) => (
+                    "badge progress",
+                    t(lang, "status.in_progress").to_string(),
+                    fill(
+                        t(lang, "status.at_question"),
+                        &[("n", &(q + 1).to_string())],
+                    ),
+                    (quiz.clone(), t(lang, "training.continue")),
+                    Some((lesson(1), t(lang, "training.review_lessons"))),
+                ),
+                None => (
+                    "badge progress",
+                    t(lang, "status.in_progress").to_string(),
+                    fill(
+                        t(lang, "status.at_section"),
+                        &[
+                            ("n", &step.to_string()),
+                            ("total", &sections.len().to_string()),
+                        ],
+                    ),
+                    (lesson(step), t(lang, "training.continue")),
+                    Some((quiz.clone(), t(lang, "training.to_quiz"))),
+                ),
+            }
+        }
+        ModuleStatus::Passed { percent, passed_ms } => (
+            "badge ok",
+            t(lang, "status.passed").to_string(),
+            fill(
+                t(lang, "status.passed_detail"),
+                &[
+                    ("percent", &percent.to_string()),
+                    ("date", &date_of(*passed_ms)),
+                ],
+            ),
+            (lesson(1), t(lang, "training.review_lessons")),
+            Some((quiz.clone(), t(lang, "training.retake"))),
+        ),
+        ModuleStatus::RenewalDue {
+            percent,
+            valid_until,
+            ..
+        } => (
+            "badge warn",
+            t(lang, "status.renewal_due").to_string(),
+            fill(
+                t(lang, "status.renewal_detail"),
+                &[
+                    ("percent", &percent.to_string()),
+                    ("date", &valid_until.to_string()),
+                ],
+            ),
+            (quiz.clone(), t(lang, "training.renew")),
+            Some((lesson(1), t(lang, "training.review_lessons"))),
+        ),
+        ModuleStatus::Expired { valid_until, .. } => (
+            "badge bad",
+            t(lang, "status.expired").to_string(),
+            fill(
+                t(lang, "status.expired_detail"),
+                &[("date", &valid_until.to_string())],
+            ),
+            (quiz.clone(), t(lang, "training.renew")),
+            Some((lesson(1), t(lang, "training.review_lessons"))),
+        ),
+    };
+    let title = module.title.get(lang).to_string();
+    html! {
+        <li class="module-card">
+            <h3>{ title.clone() }</h3>
+            <p class="status"><span class={badge_class}>{ badge }</span>{ " " }{ detail }</p>
+            <p>{ module.summary.get(lang).to_string() }</p>
+            <p class="module-meta">{ fill(t(lang, "training.minutes"), &[("minutes", &module.minutes.to_string())]) }</p>
+            <p class="button-row">
+                <a class="button" href={primary.0.href()} aria-label={format!("{}: {}", primary.1, title)}>{ primary.1 }</a>
+                { secondary.map(|(r, label)| html! {
+                    <a class="button secondary" href={r.href()} aria-label={format!("{label}: {title}")}>{ label }</a>
+                }).unwrap_or_default() }
+            </p>
+        </li>
     }
 }

@@ -34,8 +34,12 @@ impl LearnerField {
 pub enum FieldError {
     /// Empty (after trimming) where a value is needed.
     Required,
-    TooShort { min: usize },
-    TooLong { max: usize },
+    TooShort {
+        min: usize,
+    },
+    TooLong {
+        max: usize,
+    },
     /// Line breaks, tabs, other control characters or bidirectional overrides: they break
     /// CSV and calendar lines, and overrides can make a name display as another.
     ControlCharacter,

@@ -14,6 +14,7 @@
 
 mod ics;
 mod learner;
+pub mod pdf;
 mod verify;
 
 use serde::{Deserialize, Serialize};
@@ -202,8 +203,14 @@ fn canonical_value(r: &CompletionRecord) -> Map<String, Value> {
     o.insert("role".into(), s(r.role.key()));
     o.insert("lang".into(), s(r.lang.code()));
     o.insert("modules".into(), Value::Array(modules));
-    o.insert("completed_on".into(), Value::String(r.completed_on.to_string()));
-    o.insert("valid_until".into(), Value::String(r.valid_until.to_string()));
+    o.insert(
+        "completed_on".into(),
+        Value::String(r.completed_on.to_string()),
+    );
+    o.insert(
+        "valid_until".into(),
+        Value::String(r.valid_until.to_string()),
+    );
     o.insert("issued_at_ms".into(), Value::from(r.issued_at_ms));
     o
 }

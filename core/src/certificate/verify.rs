@@ -111,9 +111,10 @@ fn read_json(bytes: &[u8]) -> Result<CompletionRecord, VerifyError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(VerifyError::Empty);
     }
+    // serde_json says column 0 for an error at a line break; people count from 1.
     let value: Value = serde_json::from_slice(bytes).map_err(|e| VerifyError::NotJson {
         line: e.line(),
-        column: e.column(),
+        column: e.column().max(1),
     })?;
     let Value::Object(map) = &value else {
         return Err(VerifyError::NotCompletionFile);
@@ -122,7 +123,11 @@ fn read_json(bytes: &[u8]) -> Result<CompletionRecord, VerifyError> {
         return Err(VerifyError::NotCompletionFile);
     }
     match map.get("schema_version") {
-        None => return Err(VerifyError::Malformed("missing field `schema_version`".into())),
+        None => {
+            return Err(VerifyError::Malformed(
+                "missing field `schema_version`".into(),
+            ))
+        }
         Some(v) => match v.as_u64() {
             Some(n) if n == u64::from(SCHEMA_VERSION) => {}
             Some(n) => return Err(VerifyError::UnknownVersion(n)),
@@ -216,9 +221,7 @@ pub fn extract_from_pdf(bytes: &[u8]) -> Option<Vec<u8>> {
         } else {
             continue;
         };
-        let Some(len) = find(&bytes[start..], b"endstream") else {
-            return None;
-        };
+        let len = find(&bytes[start..], b"endstream")?;
         let content = trim_ascii(&bytes[start..start + len]);
         pos = start + len + b"endstream".len();
         if content.first() == Some(&b'{') && find(content, FORMAT.as_bytes()).is_some() {

@@ -38,8 +38,11 @@ pub fn load_course(files: &[(String, Vec<u8>)]) -> Result<Course, Vec<ContentIss
         }
         bytes
     };
-    let org = read(ORGANISATION, &mut issues)
-        .and_then(|b| parse_organisation(ORGANISATION, b).map_err(|e| issues.extend(e)).ok());
+    let org = read(ORGANISATION, &mut issues).and_then(|b| {
+        parse_organisation(ORGANISATION, b)
+            .map_err(|e| issues.extend(e))
+            .ok()
+    });
     let sources = read(SOURCES, &mut issues)
         .and_then(|b| parse_sources(SOURCES, b).map_err(|e| issues.extend(e)).ok());
     let (Some(org), Some(sources)) = (org, sources) else {
@@ -95,12 +98,18 @@ impl Course {
     /// The modules a role must pass for a certificate, in course order.
     pub fn required_modules(&self, role: Role) -> Vec<&Module> {
         let ids = &self.organisation.roles.get(role).required;
-        self.modules.iter().filter(|m| ids.contains(&m.id)).collect()
+        self.modules
+            .iter()
+            .filter(|m| ids.contains(&m.id))
+            .collect()
     }
 
     /// The modules a role may take but need not, in course order.
     pub fn optional_modules(&self, role: Role) -> Vec<&Module> {
         let ids = &self.organisation.roles.get(role).optional;
-        self.modules.iter().filter(|m| ids.contains(&m.id)).collect()
+        self.modules
+            .iter()
+            .filter(|m| ids.contains(&m.id))
+            .collect()
     }
 }

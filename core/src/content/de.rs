@@ -4,13 +4,13 @@
 //! every field is read straight from the input, so an error names its full path, e.g.
 //! `questions[7].options[1].correct`, and a field that does not belong to the kind is named.
 
-use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use std::fmt;
 
 use super::model::{
-    AnswerOption, Block, ContactKind, Question, QuestionKind, Role, ScenarioStep, Source, Text,
-    Tone,
+    AnswerOption, Block, ContactKind, Question, QuestionKind, Role, ScenarioChoice, ScenarioStep,
+    Source, Text, Tone,
 };
 
 const QUESTION_FIELDS: &[&str] = &[
@@ -69,12 +69,61 @@ impl BlockType {
     }
 }
 
-/// `steps` means ordering steps or scenario steps; when it comes before `"type"` it is kept as
-/// JSON until the type is known.
+/// `steps` means ordering steps or scenario steps; when it comes before `"type"` it is read
+/// as [`AnyStep`]s and sorted out once the type is known.
 enum Steps {
     Ordering(Vec<Text>),
     Scenario(Vec<ScenarioStep>),
-    Unread(serde_json::Value),
+    Either(Vec<AnyStep>),
+}
+
+/// The fields of both kinds of step, each read in place so type errors keep their path.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnyStep {
+    sv: Option<String>,
+    en: Option<String>,
+    id: Option<String>,
+    text: Option<Text>,
+    choices: Option<Vec<ScenarioChoice>>,
+}
+
+impl AnyStep {
+    fn ordering<E: de::Error>(self, i: usize) -> Result<Text, E> {
+        let foreign = [
+            ("id", self.id.is_some()),
+            ("text", self.text.is_some()),
+            ("choices", self.choices.is_some()),
+        ];
+        step_fields(i, &foreign, "an ordering")?;
+        Ok(Text {
+            sv: self.sv.unwrap_or_default(),
+            en: self.en.unwrap_or_default(),
+        })
+    }
+
+    fn scenario<E: de::Error>(self, i: usize) -> Result<ScenarioStep, E> {
+        step_fields(
+            i,
+            &[("sv", self.sv.is_some()), ("en", self.en.is_some())],
+            "a scenario",
+        )?;
+        let missing = |name: &str| de::Error::custom(format!("steps[{i}]: missing field `{name}`"));
+        Ok(ScenarioStep {
+            id: self.id.ok_or_else(|| missing("id"))?,
+            text: self.text.ok_or_else(|| missing("text"))?,
+            choices: self.choices.ok_or_else(|| missing("choices"))?,
+        })
+    }
+}
+
+fn step_fields<E: de::Error>(i: usize, foreign: &[(&str, bool)], kind: &str) -> Result<(), E> {
+    match foreign.iter().find(|(_, present)| *present) {
+        Some((name, _)) => Err(de::Error::custom(format!(
+            "steps[{i}]: field `{name}` does not belong to {kind} step"
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// Sets a field once; JSON objects with a repeated key are rejected like serde's derives do.
@@ -114,15 +163,6 @@ fn foreign<E: de::Error>(present: &[(&str, bool)], kind: &str, what: &str) -> Re
         ))),
         None => Ok(()),
     }
-}
-
-/// Reads buffered `steps`; the inner path is put in the message since the outer one ends here.
-fn late_steps<T: DeserializeOwned, E: de::Error>(value: serde_json::Value) -> Result<T, E> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        de::Error::custom(format!("steps{path}: {}", e.inner()))
-    })
 }
 
 impl<'de> Deserialize<'de> for Question {
@@ -167,7 +207,7 @@ impl<'de> Visitor<'de> for QuestionVisitor {
                     steps = Some(match kind {
                         Some(QuestionType::Ordering) => Steps::Ordering(map.next_value()?),
                         Some(QuestionType::Scenario) => Steps::Scenario(map.next_value()?),
-                        _ => Steps::Unread(map.next_value()?),
+                        _ => Steps::Either(map.next_value()?),
                     });
                 }
                 other => map.next_value_seed(Unknown(other, QUESTION_FIELDS))?,
@@ -199,14 +239,24 @@ impl<'de> Visitor<'de> for QuestionVisitor {
             QuestionType::Ordering => QuestionKind::Ordering {
                 steps: match required(steps, "steps")? {
                     Steps::Ordering(steps) => steps,
-                    Steps::Unread(value) => late_steps(value)?,
+                    Steps::Either(steps) => {
+                        let steps = steps.into_iter().enumerate();
+                        steps
+                            .map(|(i, s)| s.ordering(i))
+                            .collect::<Result<_, _>>()?
+                    }
                     Steps::Scenario(_) => return Err(de::Error::custom("steps of the wrong kind")),
                 },
             },
             QuestionType::Scenario => QuestionKind::Scenario {
                 steps: match required(steps, "steps")? {
                     Steps::Scenario(steps) => steps,
-                    Steps::Unread(value) => late_steps(value)?,
+                    Steps::Either(steps) => {
+                        let steps = steps.into_iter().enumerate();
+                        steps
+                            .map(|(i, s)| s.scenario(i))
+                            .collect::<Result<_, _>>()?
+                    }
                     Steps::Ordering(_) => return Err(de::Error::custom("steps of the wrong kind")),
                 },
             },

@@ -15,7 +15,11 @@ pub struct ContentIssue {
 }
 
 impl ContentIssue {
-    pub fn new(file: impl Into<String>, path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(
+        file: impl Into<String>,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
         ContentIssue {
             file: file.into(),
             path: path.into(),

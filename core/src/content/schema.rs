@@ -16,8 +16,14 @@ use super::model::{
 pub fn schemas() -> Vec<(&'static str, String)> {
     let gen = || SchemaSettings::draft07().into_generator();
     [
-        ("organisation.schema.json", gen().into_root_schema_for::<Organisation>()),
-        ("sources.schema.json", gen().into_root_schema_for::<Sources>()),
+        (
+            "organisation.schema.json",
+            gen().into_root_schema_for::<Organisation>(),
+        ),
+        (
+            "sources.schema.json",
+            gen().into_root_schema_for::<Sources>(),
+        ),
         ("module.schema.json", gen().into_root_schema_for::<Module>()),
     ]
     .into_iter()

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::coverage::uncovered_points;
 use super::course::Course;
+use super::coverage::uncovered_points;
 use super::model::{Lang, Role};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -55,7 +55,9 @@ impl ContentSummary {
         let mut questions_by_type: BTreeMap<&'static str, usize> =
             QUESTION_TYPES.iter().map(|t| (*t, 0)).collect();
         for question in course.modules.iter().flat_map(|m| &m.questions) {
-            *questions_by_type.entry(question.kind.type_name()).or_default() += 1;
+            *questions_by_type
+                .entry(question.kind.type_name())
+                .or_default() += 1;
         }
         ContentSummary {
             course_id: course.organisation.course_id.clone(),

@@ -33,7 +33,10 @@ pub fn validate(
 /// The message for a listed module without a file; `load_course` leaves it out for a module
 /// whose file exists but did not parse, which is already reported.
 pub(crate) fn missing_module_message(id: &str) -> String {
-    format!("module \"{id}\" is listed but {} is missing", module_file(id))
+    format!(
+        "module \"{id}\" is listed but {} is missing",
+        module_file(id)
+    )
 }
 
 /// Collects issues for one file.
@@ -61,7 +64,10 @@ impl<'a> Out<'a> {
             } else if let Err(e) = parse_inline(value) {
                 self.push(at, e);
             } else if looks_like_html(value) {
-                self.push(at, "HTML is not allowed; use **bold** and [label](https://…)");
+                self.push(
+                    at,
+                    "HTML is not allowed; use **bold** and [label](https://…)",
+                );
             }
         }
     }
@@ -86,7 +92,8 @@ impl<'a> Out<'a> {
 
     /// An https link an organisation gives (intranet, reporting system), when given.
     fn url(&mut self, path: &str, url: &str) {
-        if !url.is_empty() && !(url.starts_with("https://") && url.len() > 8) {
+        let https = url.starts_with("https://") && url.len() > "https://".len();
+        if !url.is_empty() && !https {
             self.push(path, format!("\"{url}\" must be an https:// address"));
         }
     }
@@ -126,6 +133,12 @@ impl<'a> Out<'a> {
     }
 }
 
+/// `modules/roles.json` → `roles`.
+pub(crate) fn file_stem(file: &str) -> &str {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    name.strip_suffix(".json").unwrap_or(name)
+}
+
 /// `[a-z0-9-]`, between `min` and 64 characters.
 pub(crate) fn is_plain_id(id: &str, min: usize) -> bool {
     (min..=64).contains(&id.len())
@@ -148,7 +161,11 @@ pub(crate) struct SourceIndex<'a> {
 
 impl<'a> SourceIndex<'a> {
     fn new(sources: &'a Sources) -> Self {
-        let documents = sources.documents.iter().map(|d| (d.file.as_str(), d)).collect();
+        let documents = sources
+            .documents
+            .iter()
+            .map(|d| (d.file.as_str(), d))
+            .collect();
         let mut points = HashMap::new();
         for doc in &sources.documents {
             for point in &doc.points {
@@ -181,7 +198,10 @@ fn check_organisation(
     out.text("reporting.how", &org.reporting.how);
     out.nonempty("emergency.public", &org.emergency.public);
     out.nonempty("emergency.internal_alarm", &org.emergency.internal_alarm);
-    out.text("emergency.internal_alarm_note", &org.emergency.internal_alarm_note);
+    out.text(
+        "emergency.internal_alarm_note",
+        &org.emergency.internal_alarm_note,
+    );
     if !(1..=100).contains(&org.pass_mark) {
         out.push(
             "pass_mark",
@@ -194,7 +214,8 @@ fn check_organisation(
     if org.modules.is_empty() {
         out.push("modules", "the course lists no modules");
     }
-    let present: HashSet<&str> = modules.iter().map(|(_, m)| m.id.as_str()).collect();
+    // By file name: a module whose id differs from its file name is reported on its own.
+    let present: HashSet<&str> = modules.iter().map(|(file, _)| file_stem(file)).collect();
     let mut seen = HashSet::new();
     for (i, id) in org.modules.iter().enumerate() {
         let path = format!("modules[{i}]");
@@ -220,13 +241,20 @@ fn check_organisation(
             for (i, id) in ids.iter().enumerate() {
                 let path = format!("roles.{key}.{list}[{i}]");
                 if !listed.contains(id.as_str()) {
-                    let verb = if list == "required" { "requires" } else { "offers" };
+                    let verb = if list == "required" {
+                        "requires"
+                    } else {
+                        "offers"
+                    };
                     out.push(
                         path,
                         format!("role {key} {verb} module \"{id}\", which is not in modules"),
                     );
                 } else if !seen.insert(id.as_str()) {
-                    out.push(path, format!("module \"{id}\" appears twice for role {key}"));
+                    out.push(
+                        path,
+                        format!("module \"{id}\" appears twice for role {key}"),
+                    );
                 }
             }
         }
@@ -249,7 +277,10 @@ fn check_sources(out: &mut Out, sources: &Sources) {
         }
         out.nonempty(&format!("{at}.title"), &doc.title);
         if doc.sections.is_empty() {
-            out.push(format!("{at}.sections"), "a document needs at least one section");
+            out.push(
+                format!("{at}.sections"),
+                "a document needs at least one section",
+            );
         }
         let mut sections = HashSet::new();
         for (s, section) in doc.sections.iter().enumerate() {

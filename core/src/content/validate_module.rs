@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::model::{AnswerOption, Block, Module, Organisation, QuestionKind, Role, ScenarioStep};
-use super::validate::{Out, SourceIndex};
+use super::validate::{file_stem, Out, SourceIndex};
 
 pub(crate) fn check_module(
     out: &mut Out,
@@ -14,7 +14,7 @@ pub(crate) fn check_module(
 ) {
     let name = file.rsplit('/').next().unwrap_or(file);
     out.id("id", &module.id);
-    if name.strip_suffix(".json") != Some(module.id.as_str()) {
+    if file_stem(file) != module.id {
         out.push(
             "id",
             format!(
@@ -22,11 +22,13 @@ pub(crate) fn check_module(
                 module.id
             ),
         );
-    }
-    if !org.modules.contains(&module.id) {
+    } else if !org.modules.contains(&module.id) {
         out.push(
             "id",
-            format!("module \"{}\" is not listed in organisation.json", module.id),
+            format!(
+                "module \"{}\" is not listed in organisation.json",
+                module.id
+            ),
         );
     }
     out.text("title", &module.title);
@@ -122,7 +124,10 @@ fn check_options(out: &mut Out, at: &str, options: &[AnswerOption], single: bool
     if options.len() < 2 {
         out.push(
             &path,
-            format!("a question needs at least 2 options, found {}", options.len()),
+            format!(
+                "a question needs at least 2 options, found {}",
+                options.len()
+            ),
         );
     }
     let correct = options.iter().filter(|o| o.correct).count();
@@ -131,7 +136,9 @@ fn check_options(out: &mut Out, at: &str, options: &[AnswerOption], single: bool
     } else if single && correct > 1 {
         out.push(
             &path,
-            format!("a single-choice question must have exactly one correct option, found {correct}"),
+            format!(
+                "a single-choice question must have exactly one correct option, found {correct}"
+            ),
         );
     }
     for (o, option) in options.iter().enumerate() {
@@ -159,7 +166,10 @@ fn check_scenario(out: &mut Out, at: &str, steps: &[ScenarioStep]) {
         if step.choices.len() < 2 {
             out.push(
                 &choices,
-                format!("a step needs at least 2 choices, found {}", step.choices.len()),
+                format!(
+                    "a step needs at least 2 choices, found {}",
+                    step.choices.len()
+                ),
             );
         }
         if !step.choices.iter().any(|c| c.correct) {

@@ -94,6 +94,8 @@ impl fmt::Display for Status {
 }
 
 /// What happened to one imported file, for the import log shown to the manager.
+// One value per file, used at once: boxing the record would only add an allocation.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportOutcome {
     /// Verified and added.
@@ -230,7 +232,9 @@ impl Roster {
                     from_the_future: false,
                 });
             }
-            MapEntry::Occupied(mut slot) => slot.get_mut().tampered_files.push(file_name.to_owned()),
+            MapEntry::Occupied(mut slot) => {
+                slot.get_mut().tampered_files.push(file_name.to_owned())
+            }
         }
     }
 

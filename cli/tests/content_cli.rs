@@ -1,0 +1,273 @@
+//! `trygg content check` as a user meets it: exit codes and output, on a copy of the core's
+//! fixture course with one thing broken at a time.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde_json::Value;
+
+fn trygg(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_trygg"))
+        .args(args)
+        .output()
+        .expect("run trygg");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A fresh copy of the fixture course in a unique temporary folder.
+struct Copy(PathBuf);
+
+impl Copy {
+    fn new() -> Copy {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "trygg-content-cli-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        ));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("modules")).expect("temp dir");
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/content");
+        for f in [
+            "organisation.json",
+            "sources.json",
+            "modules/alpha.json",
+            "modules/beta.json",
+        ] {
+            fs::copy(fixture.join(f), dir.join(f)).expect("copy fixture");
+        }
+        Copy(dir)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().expect("utf-8 temp path")
+    }
+
+    /// Replaces the one occurrence of `from` in `file`.
+    fn replace(&self, file: &str, from: &str, to: &str) -> &Self {
+        let path = self.0.join(file);
+        let text = fs::read_to_string(&path).expect("read");
+        assert_eq!(text.matches(from).count(), 1, "{from:?} in {file}");
+        fs::write(&path, text.replace(from, to)).expect("write");
+        self
+    }
+
+    fn check(&self, json: bool) -> (i32, String, String) {
+        if json {
+            trygg(&["content", "check", self.path(), "--json"])
+        } else {
+            trygg(&["content", "check", self.path()])
+        }
+    }
+}
+
+impl Drop for Copy {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+const CORRECT_ALLA: &str = r#"{ "text": { "sv": "Alla", "en": "Everyone" }, "correct": true }"#;
+const WRONG_ALLA: &str = r#"{ "text": { "sv": "Alla", "en": "Everyone" } }"#;
+
+#[test]
+fn help_and_version() {
+    let (code, out, _) = trygg(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("trygg content check DIR [--json]"));
+    assert!(out.contains("trygg verify"));
+    let (code, out, _) = trygg(&["--version"]);
+    assert_eq!((code, out.as_str()), (0, "trygg 0.1.0\n"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let missing = std::env::temp_dir().join("trygg-content-cli-no-such-folder");
+    let missing = missing.to_str().expect("utf-8");
+    for args in [
+        &[][..],
+        &["frobnicate"],
+        &["content"],
+        &["content", "lint"],
+        &["content", "check"],
+        &["content", "check", "a", "b"],
+        &["content", "check", ".", "--yaml"],
+        &["content", "check", missing],
+        &["content", "schema"],
+    ] {
+        let (code, out, err) = trygg(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert!(!err.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn valid_content_prints_a_summary() {
+    let copy = Copy::new();
+    let (code, out, _) = copy.check(false);
+    assert_eq!(code, 0, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("Course trygg-test, content version "));
+    assert_eq!(
+        lines[0].len(),
+        "Course trygg-test, content version ".len() + 12
+    );
+    assert_eq!(
+        &lines[1..],
+        [
+            "Languages: sv, en",
+            "Modules (2):",
+            "  alpha  Ansvar och rapportering (3 sections, 5 questions)",
+            "  beta   Beredskap (1 section, 2 questions)",
+            "Lesson sections: 4",
+            "Questions: 7 (single 2, multiple 1, true_false 2, ordering 1, scenario 1)",
+            "Roles:",
+            "  employee: 1 required, 1 optional",
+            "  manager: 2 required, 0 optional",
+            "  elected: 1 required, 0 optional",
+            "OK: no problems found",
+        ]
+    );
+}
+
+#[test]
+fn valid_content_as_json() {
+    let copy = Copy::new();
+    let (code, out, _) = copy.check(true);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["ok"], true);
+    assert_eq!(v["course_id"], "trygg-test");
+    assert_eq!(v["version"].as_str().map(str::len), Some(12));
+    assert_eq!(v["languages"], serde_json::json!(["sv", "en"]));
+    assert_eq!(v["modules"][1]["id"], "beta");
+    assert_eq!(v["questions_by_type"]["scenario"], 1);
+    assert_eq!(v["roles"][2]["role"], "elected");
+    assert_eq!(v["warnings"], serde_json::json!([]));
+}
+
+#[test]
+fn the_version_is_the_same_as_the_core_computes() {
+    let copy = Copy::new();
+    let files: Vec<(String, Vec<u8>)> = [
+        "organisation.json",
+        "sources.json",
+        "modules/alpha.json",
+        "modules/beta.json",
+    ]
+    .iter()
+    .map(|f| (f.to_string(), fs::read(copy.0.join(f)).expect("read")))
+    .collect();
+    let course = trygg_core::content::load_course(&files).expect("loads");
+    let (_, out, _) = copy.check(true);
+    let v: Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["version"], course.version.as_str());
+}
+
+#[test]
+fn a_problem_is_printed_as_file_path_message_and_exits_1() {
+    let copy = Copy::new();
+    copy.replace("modules/alpha.json", CORRECT_ALLA, WRONG_ALLA);
+    let (code, out, _) = copy.check(false);
+    assert_eq!(code, 1);
+    let file = copy.0.join("modules/alpha.json");
+    assert_eq!(
+        out,
+        format!(
+            "{}: questions[0].options: no option is marked correct\n1 problem found\n",
+            file.display()
+        )
+    );
+}
+
+#[test]
+fn problems_as_json() {
+    let copy = Copy::new();
+    copy.replace("modules/alpha.json", CORRECT_ALLA, WRONG_ALLA)
+        .replace(
+            "organisation.json",
+            r#""pass_mark": 80"#,
+            r#""pass_mark": 0"#,
+        );
+    let (code, out, _) = copy.check(true);
+    assert_eq!(code, 1);
+    let v: Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["ok"], false);
+    assert_eq!(
+        v["issues"],
+        serde_json::json!([
+            {"file": "organisation.json", "path": "pass_mark", "message": "pass mark 0 must be between 1 and 100"},
+            {"file": "modules/alpha.json", "path": "questions[0].options", "message": "no option is marked correct"}
+        ])
+    );
+}
+
+#[test]
+fn malformed_json_and_missing_module() {
+    let copy = Copy::new();
+    copy.replace(
+        "sources.json",
+        r#""title": "Testpolicy B","#,
+        r#""title": "Testpolicy B""#,
+    );
+    fs::remove_file(copy.0.join("modules/beta.json")).expect("remove");
+    let (code, out, _) = copy.check(false);
+    assert_eq!(code, 1);
+    let sources = copy.0.join("sources.json");
+    assert_eq!(
+        out,
+        format!(
+            "{}: invalid JSON at line 16, column 7: expected `,` or `}}`\n1 problem found\n",
+            sources.display()
+        )
+    );
+    copy.replace(
+        "sources.json",
+        r#""title": "Testpolicy B""#,
+        r#""title": "Testpolicy B","#,
+    );
+    let (code, out, _) = copy.check(false);
+    assert_eq!(code, 1);
+    let org = copy.0.join("organisation.json");
+    assert_eq!(
+        out,
+        format!(
+            "{}: modules[1]: module \"beta\" is listed but modules/beta.json is missing\n1 problem found\n",
+            org.display()
+        )
+    );
+}
+
+#[test]
+fn unlisted_module_files_and_uncovered_points_are_warnings() {
+    let copy = Copy::new();
+    fs::write(copy.0.join("modules/draft.json"), "{").expect("write");
+    fs::write(copy.0.join("modules/notes.txt"), "ignored").expect("write");
+    copy.replace(
+        "modules/beta.json",
+        r#""source": { "seed": "seed-b.txt", "section": "Beredskap", "points": ["b-prepare"] },
+      "blocks""#,
+        r#""source": { "seed": "seed-b.txt", "section": "Beredskap" },
+      "blocks""#,
+    );
+    let (code, out, _) = copy.check(false);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains(
+        "warning: modules/draft.json is not listed in organisation.json and was not checked\n"
+    ));
+    assert!(out.contains("warning: point \"b-prepare\" is not cited by any lesson section\n"));
+    assert!(!out.contains("notes.txt"));
+    assert!(out.ends_with("OK: no problems found\n"));
+    let (_, out, _) = copy.check(true);
+    let v: Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["warnings"].as_array().map(Vec::len), Some(2));
+    assert_eq!(v["uncovered"][0]["point"], "b-prepare");
+    assert_eq!(v["uncovered"][0]["missing_in"], "lesson");
+}

@@ -1,0 +1,173 @@
+//! Per-document font subsetting: keeps the outlines of the glyphs a page uses (and the parts
+//! composite glyphs are built from) and empties every other glyph, without renumbering.
+//! The font the app fetches covers Latin, Greek and Cyrillic (a few hundred kilobytes); a
+//! certificate uses about a hundred glyphs, so this keeps each PDF small. Glyph ids do not
+//! change, so widths and the CID-to-glyph map need no translation.
+
+use std::collections::BTreeSet;
+
+use super::font::{u16_at, u32_at, Font, FontError};
+
+/// Tables a PDF viewer needs from an embedded TrueType font (PDF 32000-1, 9.9.1); `cmap`,
+/// `name` and `post` are left out, as Ghostscript and Typst do, since the PDF maps and
+/// names the glyphs itself.
+const KEEP: [&[u8; 4]; 9] = [
+    b"cvt ", b"fpgm", b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp", b"prep",
+];
+
+/// Component flags in a composite glyph (OpenType `glyf`).
+const ARGS_ARE_WORDS: u16 = 0x0001;
+const HAS_SCALE: u16 = 0x0008;
+const MORE_COMPONENTS: u16 = 0x0020;
+const HAS_XY_SCALE: u16 = 0x0040;
+const HAS_2X2: u16 = 0x0080;
+
+/// The font with only `used` glyphs (plus glyph 0 and composite parts) keeping outlines.
+pub fn strip(font: &Font, used: &BTreeSet<u16>) -> Result<Vec<u8>, FontError> {
+    let head = font.table(b"head").ok_or_else(|| err("head"))?;
+    let loca = font.table(b"loca").ok_or_else(|| err("loca"))?;
+    let glyf = font.table(b"glyf").ok_or_else(|| err("glyf"))?;
+    let long = u16_at(head, 50).ok_or_else(|| err("head"))? == 1;
+    let count = font.glyph_count();
+    let range = |gid: u16| -> Option<(usize, usize)> {
+        let (a, b) = if long {
+            let i = 4 * usize::from(gid);
+            (u32_at(loca, i)? as usize, u32_at(loca, i + 4)? as usize)
+        } else {
+            let i = 2 * usize::from(gid);
+            (
+                2 * usize::from(u16_at(loca, i)?),
+                2 * usize::from(u16_at(loca, i + 2)?),
+            )
+        };
+        (a <= b && b <= glyf.len()).then_some((a, b))
+    };
+
+    // Close over composite glyphs: a glyph made of others needs those too.
+    let mut keep: BTreeSet<u16> = used.iter().copied().filter(|&g| g < count).collect();
+    keep.insert(0);
+    let mut todo: Vec<u16> = keep.iter().copied().collect();
+    while let Some(gid) = todo.pop() {
+        let (a, b) = range(gid).ok_or_else(|| err("loca"))?;
+        for part in components(&glyf[a..b]) {
+            if part < count && keep.insert(part) {
+                todo.push(part);
+            }
+        }
+    }
+
+    let mut new_glyf = Vec::new();
+    let mut new_loca = Vec::with_capacity(4 * (usize::from(count) + 1));
+    for gid in 0..count {
+        new_loca.extend_from_slice(&(new_glyf.len() as u32).to_be_bytes());
+        if keep.contains(&gid) {
+            let (a, b) = range(gid).ok_or_else(|| err("loca"))?;
+            new_glyf.extend_from_slice(&glyf[a..b]);
+            while new_glyf.len() % 4 != 0 {
+                new_glyf.push(0);
+            }
+        }
+    }
+    new_loca.extend_from_slice(&(new_glyf.len() as u32).to_be_bytes());
+
+    let mut new_head = head.to_vec();
+    if new_head.len() < 54 {
+        return Err(err("head"));
+    }
+    new_head[8..12].fill(0); // checkSumAdjustment, set by `assemble`
+    new_head[50..52].copy_from_slice(&1u16.to_be_bytes()); // long loca offsets
+
+    let mut tables: Vec<([u8; 4], Vec<u8>)> = Vec::new();
+    for tag in KEEP {
+        let body = match tag {
+            b"glyf" => std::mem::take(&mut new_glyf),
+            b"loca" => std::mem::take(&mut new_loca),
+            b"head" => std::mem::take(&mut new_head),
+            _ => match font.table(tag) {
+                Some(t) => t.to_vec(),
+                None => continue,
+            },
+        };
+        tables.push((*tag, body));
+    }
+    Ok(assemble(tables))
+}
+
+/// The glyph ids a composite glyph refers to; empty for a simple (or empty) glyph.
+fn components(glyph: &[u8]) -> Vec<u16> {
+    let mut out = Vec::new();
+    if glyph.len() < 10 || (glyph[0] & 0x80) == 0 {
+        return out; // numberOfContours >= 0
+    }
+    let mut at = 10;
+    while let (Some(flags), Some(gid)) = (u16_at(glyph, at), u16_at(glyph, at + 2)) {
+        out.push(gid);
+        at += 4 + if flags & ARGS_ARE_WORDS != 0 { 4 } else { 2 };
+        at += if flags & HAS_SCALE != 0 {
+            2
+        } else if flags & HAS_XY_SCALE != 0 {
+            4
+        } else if flags & HAS_2X2 != 0 {
+            8
+        } else {
+            0
+        };
+        if flags & MORE_COMPONENTS == 0 {
+            break;
+        }
+    }
+    out
+}
+
+fn err(table: &str) -> FontError {
+    FontError(format!("damaged {table} table"))
+}
+
+/// Writes an sfnt file from tables given in tag order: directory, checksums, 4-byte
+/// alignment and the `head` checksum adjustment. Shared with the CLI's build-time
+/// subsetter, which adds a `cmap` to what the `subsetter` crate leaves.
+pub fn assemble(mut tables: Vec<([u8; 4], Vec<u8>)>) -> Vec<u8> {
+    tables.sort_by(|a, b| a.0.cmp(&b.0));
+    let count = tables.len() as u16;
+    let mut pow = 1u16;
+    let mut selector = 0u16;
+    while pow * 2 <= count {
+        pow *= 2;
+        selector += 1;
+    }
+    let mut out = Vec::new();
+    out.extend_from_slice(&0x0001_0000u32.to_be_bytes());
+    for v in [count, pow * 16, selector, count * 16 - pow * 16] {
+        out.extend_from_slice(&v.to_be_bytes());
+    }
+    let mut offset = 12 + 16 * tables.len();
+    let mut head_at = None;
+    for (tag, body) in &mut tables {
+        if tag == b"head" && body.len() >= 12 {
+            body[8..12].fill(0);
+            head_at = Some(offset + 8);
+        }
+        out.extend_from_slice(tag);
+        out.extend_from_slice(&checksum(body).to_be_bytes());
+        out.extend_from_slice(&(offset as u32).to_be_bytes());
+        out.extend_from_slice(&(body.len() as u32).to_be_bytes());
+        offset += body.len().next_multiple_of(4);
+    }
+    for (_, body) in &tables {
+        out.extend_from_slice(body);
+        out.resize(out.len().next_multiple_of(4), 0);
+    }
+    if let Some(at) = head_at {
+        let adjust = 0xB1B0_AFBAu32.wrapping_sub(checksum(&out));
+        out[at..at + 4].copy_from_slice(&adjust.to_be_bytes());
+    }
+    out
+}
+
+fn checksum(data: &[u8]) -> u32 {
+    data.chunks(4).fold(0u32, |sum, c| {
+        let mut b = [0u8; 4];
+        b[..c.len()].copy_from_slice(c);
+        sum.wrapping_add(u32::from_be_bytes(b))
+    })
+}

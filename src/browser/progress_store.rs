@@ -1,0 +1,235 @@
+//! Where the learner's progress document lives in the browser, and the rules that keep it
+//! from being lost: a corrupted document is backed up before anything else is written, a
+//! document from a newer app version is never overwritten, and a write never discards what
+//! another tab saved in the meantime (the two are merged).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use trygg_core::progress::{load_progress, merge, to_json, Progress, ProgressError};
+
+use super::storage::{KeyValueStore, Persistence, StorageError};
+
+/// Progress files above this size are refused (a real one is a few kilobytes).
+pub const MAX_PROGRESS_BYTES: usize = 512 * 1024;
+
+/// How the saved document was found when the app opened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OpenOutcome {
+    /// Nothing saved yet.
+    Fresh,
+    /// Loaded (and migrated if it was older).
+    Loaded,
+    /// Unreadable: the raw text was kept under `backup_key` and a fresh start made.
+    Recovered {
+        error: ProgressError,
+        backup_key: String,
+    },
+    /// Unreadable and the backup could not be written either: nothing will be written
+    /// over it in this session.
+    Unrecoverable { error: ProgressError },
+    /// Written by a newer version of Trygg: opened read-only, never overwritten.
+    NewerVersion { error: ProgressError },
+}
+
+/// The result of a save.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveOutcome {
+    Saved,
+    /// Another tab had saved changes; the merged document was saved and must replace ours.
+    Merged(Progress),
+    /// Saving is switched off (read-only or unrecoverable data).
+    Skipped,
+}
+
+/// The learner's progress in one storage area, under a key namespaced by course id.
+#[derive(Clone)]
+pub struct ProgressStore {
+    store: KeyValueStore,
+    key: String,
+    course_id: String,
+    writable: bool,
+    /// The raw text we last read or wrote: a different text in storage means another tab.
+    last_seen: Rc<RefCell<Option<String>>>,
+}
+
+impl PartialEq for ProgressStore {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+            && self.writable == other.writable
+            && self.store == other.store
+            && Rc::ptr_eq(&self.last_seen, &other.last_seen)
+    }
+}
+
+pub fn progress_key(course_id: &str) -> String {
+    format!("trygg:{course_id}:progress")
+}
+
+impl ProgressStore {
+    /// Opens the progress for a course: sessionStorage if this browser session was marked as
+    /// a shared computer, else localStorage, else memory.
+    pub fn open(course_id: &str, now_ms: u64) -> (ProgressStore, Progress, OpenOutcome) {
+        let key = progress_key(course_id);
+        let session = KeyValueStore::open(true);
+        let store = if session.persistence() == Persistence::Session && session.get(&key).is_some()
+        {
+            session
+        } else {
+            KeyValueStore::open(false)
+        };
+        Self::open_in(store, course_id, now_ms)
+    }
+
+    /// Opens the progress in a given storage area (also used by tests).
+    pub fn open_in(
+        store: KeyValueStore,
+        course_id: &str,
+        now_ms: u64,
+    ) -> (ProgressStore, Progress, OpenOutcome) {
+        let key = progress_key(course_id);
+        let raw = store.get(&key);
+        let mut this = ProgressStore {
+            store,
+            key,
+            course_id: course_id.to_string(),
+            writable: true,
+            last_seen: Rc::new(RefCell::new(raw.clone())),
+        };
+        let Some(raw) = raw else {
+            return (this, Progress::new(course_id), OpenOutcome::Fresh);
+        };
+        match load_progress(&raw, course_id, MAX_PROGRESS_BYTES) {
+            Ok(progress) => (this, progress, OpenOutcome::Loaded),
+            Err(error @ ProgressError::NewerVersion { .. }) => {
+                this.writable = false;
+                (
+                    this,
+                    Progress::new(course_id),
+                    OpenOutcome::NewerVersion { error },
+                )
+            }
+            Err(error) => {
+                let backup_key = format!("{}:backup:{now_ms}", this.key);
+                if this.store.set(&backup_key, &raw).is_ok() {
+                    this.store.remove(&this.key);
+                    *this.last_seen.borrow_mut() = None;
+                    let outcome = OpenOutcome::Recovered { error, backup_key };
+                    (this, Progress::new(course_id), outcome)
+                } else {
+                    this.writable = false;
+                    (
+                        this,
+                        Progress::new(course_id),
+                        OpenOutcome::Unrecoverable { error },
+                    )
+                }
+            }
+        }
+    }
+
+    pub fn persistence(&self) -> Persistence {
+        self.store.persistence()
+    }
+
+    pub fn is_writable(&self) -> bool {
+        self.writable
+    }
+
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The raw text kept under a backup key, for the learner to download.
+    pub fn backup(&self, backup_key: &str) -> Option<String> {
+        self.store.get(backup_key)
+    }
+
+    /// Saves `progress`, first merging anything another tab saved since we last looked.
+    pub fn save(&self, progress: &Progress) -> Result<SaveOutcome, StorageError> {
+        if !self.writable {
+            return Ok(SaveOutcome::Skipped);
+        }
+        let stored = self.store.get(&self.key);
+        let seen = self.last_seen.borrow().clone();
+        let theirs = match &stored {
+            Some(raw) if Some(raw) != seen.as_ref() => {
+                load_progress(raw, &self.course_id, MAX_PROGRESS_BYTES).ok()
+            }
+            _ => None,
+        };
+        let (to_save, outcome) = match theirs {
+            Some(theirs) if !same_content(&theirs, progress) => {
+                let merged = merge(progress, &theirs);
+                (merged.clone(), SaveOutcome::Merged(merged))
+            }
+            _ => (progress.clone(), SaveOutcome::Saved),
+        };
+        let raw = to_json(&to_save);
+        if stored.as_deref() == Some(raw.as_str()) {
+            *self.last_seen.borrow_mut() = Some(raw);
+            return Ok(outcome);
+        }
+        self.store.set(&self.key, &raw)?;
+        *self.last_seen.borrow_mut() = Some(raw);
+        Ok(outcome)
+    }
+
+    /// Called when another tab changed our key: returns the document to adopt, if any.
+    /// Adopting without writing back keeps two tabs from echoing saves at each other.
+    pub fn external_change(&self, ours: &Progress) -> Option<Progress> {
+        let raw = self.store.get(&self.key)?;
+        if self.last_seen.borrow().as_deref() == Some(raw.as_str()) {
+            return None;
+        }
+        let theirs = load_progress(&raw, &self.course_id, MAX_PROGRESS_BYTES).ok()?;
+        *self.last_seen.borrow_mut() = Some(raw);
+        if same_content(&theirs, ours) {
+            return None;
+        }
+        let merged = merge(ours, &theirs);
+        Some(if same_content(&merged, &theirs) {
+            theirs
+        } else {
+            merged
+        })
+    }
+
+    /// Deletes the saved progress (the learner asked to, after confirming).
+    pub fn delete(&self) {
+        if self.writable {
+            self.store.remove(&self.key);
+            *self.last_seen.borrow_mut() = None;
+        }
+    }
+
+    /// Moves the document to sessionStorage (shared computer) or back to localStorage.
+    pub fn switch_area(&self, shared: bool, progress: &Progress) -> ProgressStore {
+        let target = KeyValueStore::open(shared);
+        if target.persistence() == self.store.persistence() {
+            return self.clone();
+        }
+        let moved = ProgressStore {
+            store: target,
+            key: self.key.clone(),
+            course_id: self.course_id.clone(),
+            writable: self.writable,
+            last_seen: Rc::new(RefCell::new(None)),
+        };
+        if moved.save(progress).is_ok() && self.writable {
+            self.store.remove(&self.key);
+        }
+        moved
+    }
+}
+
+/// Equal apart from the bookkeeping that every save changes.
+fn same_content(a: &Progress, b: &Progress) -> bool {
+    let mut a = a.clone();
+    let mut b = b.clone();
+    a.revision = 0;
+    b.revision = 0;
+    a.updated_ms = 0;
+    b.updated_ms = 0;
+    a == b
+}

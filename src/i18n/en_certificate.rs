@@ -1,0 +1,3 @@
+//! English UI strings for the certificate page.
+
+pub const TABLE: &[(&str, &str)] = &[];

@@ -1,0 +1,3 @@
+//! Swedish UI strings for the certificate page.
+
+pub const TABLE: &[(&str, &str)] = &[];

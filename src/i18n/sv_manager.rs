@@ -1,0 +1,3 @@
+//! Swedish UI strings for the manager page.
+
+pub const TABLE: &[(&str, &str)] = &[];

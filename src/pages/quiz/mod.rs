@@ -1,0 +1,91 @@
+//! A module's quiz: an intro, one question at a time with immediate feedback, and a result
+//! with a full review. Every answer is saved as it is given, so a reload resumes exactly.
+
+mod answer_text;
+mod ordering;
+mod question;
+mod results;
+mod scenario;
+
+pub use question::focus_soon;
+
+use trygg_core::content::Module;
+use trygg_core::quiz::{draw_quiz, plan_is_valid};
+use yew::prelude::*;
+
+use crate::components::page_title::PageTitle;
+use crate::i18n::{fill, t};
+use crate::learner::{use_learner, LearnerAction, LearnerHandle};
+use crate::state::use_app;
+
+#[derive(Properties, PartialEq)]
+pub struct QuizProps {
+    pub module: AttrValue,
+}
+
+#[component]
+pub fn QuizPage(props: &QuizProps) -> Html {
+    let app = use_app();
+    let learner = use_learner();
+    let lang = app.lang;
+    let Some(module) = app.course().and_then(|c| c.module(&props.module)) else {
+        return html! { <crate::pages::not_found::NotFoundPage /> };
+    };
+    let attempt = learner
+        .progress
+        .attempt(&module.id)
+        .filter(|a| plan_is_valid(module, &a.plan));
+    let title = module.title.get(lang).to_string();
+
+    let body = match attempt {
+        Some(a) if a.finished => html! { <results::Results module={module.id.clone()} /> },
+        Some(a) if a.current < a.plan.items.len() => html! {
+            <question::QuestionCard key={format!("{}-{}-{}", a.started_ms, a.current, a.plan.items[a.current].question_id)}
+                module={module.id.clone()} index={a.current} />
+        },
+        Some(_) => html! { <results::FinishPrompt module={module.id.clone()} /> },
+        None => intro(module, &learner, lang),
+    };
+    html! {
+        <section class="page quiz">
+            <p class="eyebrow">{ title }</p>
+            <PageTitle text={t(lang, "page.quiz")} />
+            { body }
+        </section>
+    }
+}
+
+fn intro(module: &Module, learner: &LearnerHandle, lang: trygg_core::content::Lang) -> Html {
+    let role = learner.role_or_default();
+    let count = module
+        .questions
+        .iter()
+        .filter(|q| q.is_for(role))
+        .count()
+        .min(module.quiz_size);
+    let start = start_quiz_callback(module, learner);
+    html! {
+        <>
+            <p>{ fill(t(lang, "quiz.intro"), &[("count", &count.to_string())]) }</p>
+            <p>{ t(lang, "quiz.intro.saved") }</p>
+            <button type="button" class="button" onclick={start}>{ t(lang, "quiz.start") }</button>
+        </>
+    }
+}
+
+/// Draws a fresh, reshuffled set of questions and starts an attempt with it.
+pub fn start_quiz_callback(module: &Module, learner: &LearnerHandle) -> Callback<MouseEvent> {
+    let module = module.clone();
+    let role = learner.role_or_default();
+    let dispatch = learner.dispatcher();
+    Callback::from(move |_| {
+        let plan = draw_quiz(&module, role, fresh_seed());
+        dispatch.dispatch(LearnerAction::StartQuiz { plan });
+    })
+}
+
+/// A seed that differs between attempts; stored with the attempt so a resume is identical.
+fn fresh_seed() -> u64 {
+    let random = (js_sys::Math::random() * (u32::MAX as f64)) as u64;
+    crate::browser::clock::now_ms().rotate_left(21) ^ (random << 11) ^ random
+}
