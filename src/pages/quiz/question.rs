@@ -144,7 +144,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     };
 
     html! {
-        <article class="question-card">
+        <article class="question-card" data-question-id={question.id.clone()}>
             <h2 id="question-title" tabindex="-1" class="question-counter">{ counter.clone() }</h2>
             <progress class="step-bar" max={total.to_string()} value={(props.index + 1).to_string()} aria-label={counter}></progress>
             if matches!(question.kind, QuestionKind::Scenario { .. } | QuestionKind::Ordering { .. }) {

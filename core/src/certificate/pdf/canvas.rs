@@ -100,7 +100,8 @@ impl<'a> Canvas<'a> {
         self.pages.push(Content::new());
     }
 
-    fn page(&mut self) -> &mut Content {
+    /// The page being drawn.
+    pub(crate) fn page(&mut self) -> &mut Content {
         if self.pages.is_empty() {
             self.pages.push(Content::new());
         }
@@ -257,33 +258,6 @@ impl<'a> Canvas<'a> {
         }
         push_run(last, face, dots, dots_w);
         lines
-    }
-
-    /// A straight line.
-    pub(crate) fn rule(&mut self, from: (f32, f32), to: (f32, f32), width: f32, color: Rgb) {
-        let page = self.page();
-        page.set_stroke_rgb(color[0], color[1], color[2]);
-        page.set_line_width(width);
-        page.move_to(from.0, from.1);
-        page.line_to(to.0, to.1);
-        page.stroke();
-    }
-
-    /// A rectangle's outline.
-    pub(crate) fn frame(&mut self, rect: [f32; 4], width: f32, color: Rgb) {
-        let page = self.page();
-        page.set_stroke_rgb(color[0], color[1], color[2]);
-        page.set_line_width(width);
-        page.rect(rect[0], rect[1], rect[2], rect[3]);
-        page.stroke();
-    }
-
-    /// A filled rectangle.
-    pub(crate) fn fill(&mut self, rect: [f32; 4], color: Rgb) {
-        let page = self.page();
-        page.set_fill_rgb(color[0], color[1], color[2]);
-        page.rect(rect[0], rect[1], rect[2], rect[3]);
-        page.fill_nonzero();
     }
 }
 

@@ -15,7 +15,10 @@ mod embed;
 pub mod font;
 mod labels;
 mod pocket;
+mod shapes;
 mod strip;
+mod style;
+mod table;
 
 use std::fmt;
 

@@ -3,7 +3,7 @@
 //! violence module's own list items, so the card never says anything the course does not.
 
 use super::canvas::{Canvas, Face, Line};
-use super::certificate::{border, ACCENT, INK, MUTED, TINT};
+use super::style::{border, ACCENT, INK, MUTED, TINT};
 use super::document::{finish, Meta};
 use super::{PdfError, PdfFonts, PocketCardLabels, MM};
 use crate::content::{parse_inline, Block, Inline, Lang, Module, Organisation};

@@ -1,0 +1,123 @@
+//! The table of passed modules. A course with many modules runs onto further pages; each
+//! continuation page names the learner and the certificate again, and the footer always
+//! shares its page with at least the last row.
+
+use super::canvas::{Canvas, Face, Line};
+use super::style::{border, clamped, ACCENT, HAIRLINE, INK, MUTED, TINT};
+use super::CertificateLabels;
+use crate::certificate::CompletionRecord;
+use crate::content::Lang;
+
+/// The page's text edges and the vertical limits the table must respect.
+pub(crate) struct Frame {
+    pub left: f32,
+    pub right: f32,
+    /// First baseline area on a new page.
+    pub top: f32,
+    /// Rows on the footer's page end above this.
+    pub footer_top: f32,
+    /// Rows on other pages end above this.
+    pub bottom: f32,
+}
+
+const SIZE: f32 = 10.0;
+const LEAD: f32 = 13.0;
+const SCORE_W: f32 = 70.0;
+const DATE_W: f32 = 82.0;
+const HEAD_H: f32 = 20.0;
+
+struct Row {
+    lines: Vec<Line>,
+    percent: String,
+    date: String,
+    height: f32,
+}
+
+/// Draws the table from `top` down; returns the y below the last row.
+pub(crate) fn modules(
+    c: &mut Canvas,
+    r: &CompletionRecord,
+    l: &CertificateLabels,
+    f: &Frame,
+    top: f32,
+) -> f32 {
+    let title_w = f.right - f.left - SCORE_W - DATE_W - 16.0;
+    let rows: Vec<Row> = r
+        .modules
+        .iter()
+        .map(|m| {
+            let lines = clamped(c, &[(Face::Regular, &m.title)], SIZE, title_w, 2);
+            let height = LEAD * lines.len().max(1) as f32 + 9.0;
+            let percent = match r.lang {
+                Lang::Sv => format!("{} %", m.percent),
+                Lang::En => format!("{}%", m.percent),
+            };
+            let date = m.passed_on.to_string();
+            Row {
+                lines,
+                percent,
+                date,
+                height,
+            }
+        })
+        .collect();
+
+    let mut y = head(c, l, f, top, false);
+    for (i, row) in rows.iter().enumerate() {
+        let rest: f32 = rows[i..].iter().map(|r| r.height).sum();
+        let last = i + 1 == rows.len();
+        let fits = if rest <= y - f.footer_top {
+            true
+        } else {
+            !last && y - row.height >= f.bottom
+        };
+        if !fits {
+            c.new_page();
+            border(c);
+            let who = format!("{} · {}", r.learner.full_name, r.certificate_id);
+            let lines = clamped(c, &[(Face::Regular, &who)], 8.5, f.right - f.left, 1);
+            if let Some(line) = lines.first() {
+                c.line(line, 8.5, MUTED, f.left, f.top);
+            }
+            y = head(c, l, f, f.top - 14.0, true);
+        }
+        let base = y - 6.0 - SIZE * 0.8;
+        for (j, line) in row.lines.iter().enumerate() {
+            c.line(line, SIZE, INK, f.left + 6.0, base - LEAD * j as f32);
+        }
+        let x = f.right - DATE_W - 6.0 - c.measure(Face::Bold, SIZE, &row.percent);
+        c.text(Face::Bold, SIZE, INK, x, base, &row.percent);
+        let x = f.right - 6.0 - c.measure(Face::Regular, SIZE, &row.date);
+        c.text(Face::Regular, SIZE, INK, x, base, &row.date);
+        y -= row.height;
+        c.rule((f.left, y), (f.right, y), 0.4, HAIRLINE);
+    }
+    y
+}
+
+/// The tinted heading row; returns the y below it.
+fn head(c: &mut Canvas, l: &CertificateLabels, f: &Frame, top: f32, continued: bool) -> f32 {
+    const HEAD: f32 = 8.5;
+    c.fill([f.left, top - HEAD_H, f.right - f.left, HEAD_H], TINT);
+    let base = top - 13.5;
+    let title = if continued {
+        format!("{} {}", l.module, l.continued)
+    } else {
+        l.module.clone()
+    };
+    let room = f.right - f.left - SCORE_W - DATE_W - 16.0;
+    if let Some(line) = clamped(c, &[(Face::Bold, &title)], HEAD, room, 1).first() {
+        c.line(line, HEAD, ACCENT, f.left + 6.0, base);
+    }
+    for (text, right) in [
+        (&l.score, f.right - DATE_W - 6.0),
+        (&l.passed_on, f.right - 6.0),
+    ] {
+        let size = c.fit(Face::Bold, text, SCORE_W - 4.0, HEAD, 6.0);
+        if let Some(line) = clamped(c, &[(Face::Bold, text)], size, SCORE_W - 4.0, 1).first() {
+            c.line(line, size, ACCENT, right - line.width, base);
+        }
+    }
+    c.rule((f.left, top - HEAD_H), (f.right, top - HEAD_H), 0.8, ACCENT);
+    top - HEAD_H
+}

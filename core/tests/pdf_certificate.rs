@@ -1,0 +1,211 @@
+//! The certificate PDF, read back the way a manager's viewer and Trygg's verifier read it:
+//! the exact name in any script, the key lines, the title, nothing outside the border, and
+//! the attached record verifying on its own.
+
+mod pdf_support;
+
+use pdf_support::{
+    assert_inside, flat_text, module, record, six_modules, tool, word_boxes, write, Fonts,
+};
+use trygg_core::certificate::pdf::{certificate_pdf, CertificateLabels, PdfError, PdfFonts};
+use trygg_core::certificate::{extract_from_pdf, verify, CompletionRecord, DEFAULT_MAX_BYTES};
+use trygg_core::content::Lang;
+
+const NAMES: [&str; 4] = [
+    "Łukasz Şahin-Nguyễn",
+    "Олена Ćosić",
+    "<img src=x onerror=alert(1)>",
+    "=HYPERLINK(\"http://x\")",
+];
+
+/// A `Key: value` line of `pdfinfo` output.
+fn field<'a>(info: &'a str, key: &str) -> &'a str {
+    info.lines()
+        .find_map(|l| l.strip_prefix(key)?.strip_prefix(':'))
+        .map_or("", str::trim)
+}
+
+fn make(record: &CompletionRecord, fonts: &Fonts) -> Vec<u8> {
+    let labels = match record.lang {
+        Lang::Sv => CertificateLabels::swedish(),
+        Lang::En => CertificateLabels::english(),
+    };
+    certificate_pdf(record, &labels, &fonts.get()).expect("certificate pdf")
+}
+
+#[test]
+fn names_in_any_script_come_back_exactly() {
+    let fonts = Fonts::load();
+    for (i, name) in NAMES.iter().enumerate() {
+        let rec = record(name, Lang::Sv, six_modules());
+        let path = write(&format!("certificate-name-{i}.pdf"), &make(&rec, &fonts));
+        let Some(text) = pdf_support::pdftotext(&path) else { return };
+        assert!(
+            text.lines().any(|l| l.trim() == *name),
+            "{name:?} not on a line of its own in:\n{text}"
+        );
+        assert_inside(&path, 31.0);
+    }
+}
+
+#[test]
+fn key_lines_are_printed() {
+    let fonts = Fonts::load();
+    let rec = record(NAMES[0], Lang::Sv, six_modules());
+    let path = write("certificate-sv.pdf", &make(&rec, &fonts));
+    let Some(text) = flat_text(&path) else { return };
+    let expected = [
+        "Exempelregionen",
+        "Intyg",
+        "Härmed intygas att",
+        "Anställningsnummer: E-10427",
+        "Enhet: Akutmottagningen, Skånes universitetssjukhus",
+        "E-post: lukasz.sahin@exempelregionen.example",
+        "Roll: Chef",
+        "Beredskap för kris och krig 80 % 2025-11-12",
+        "Hot och våld 100 % 2025-11-10",
+        "Genomförd",
+        "2025-11-14",
+        "Giltig till och med",
+        "2026-11-14",
+        &rec.certificate_id,
+        &rec.verification_code,
+        "2025-11-a1b2c3d4",
+        "Chefsvy",
+    ];
+    for line in expected {
+        assert!(text.contains(line), "{line:?} missing from:\n{text}");
+    }
+    assert_inside(&path, 31.0);
+}
+
+#[test]
+fn english_labels_and_metadata() {
+    let fonts = Fonts::load();
+    let rec = record(NAMES[1], Lang::En, six_modules());
+    let pdf = make(&rec, &fonts);
+    assert!(pdf.windows(10).any(|w| w == b"/Lang (en)"), "document language");
+    let path = write("certificate-en.pdf", &pdf);
+    if let Some(text) = flat_text(&path) {
+        for line in ["Certificate of completion", "Role: Manager", "Valid until", "90%"] {
+            assert!(text.contains(line), "{line:?} missing from:\n{text}");
+        }
+    }
+    if let Some(info) = tool("pdfinfo", &[path.to_str().expect("path")]) {
+        assert_eq!(field(&info, "Title"), "Certificate of completion – Олена Ćosić");
+        assert_eq!(field(&info, "Pages"), "1");
+        assert!(info.contains("(A4)"), "{info}");
+    }
+}
+
+#[test]
+fn swedish_title_and_language() {
+    let fonts = Fonts::load();
+    let rec = record(NAMES[0], Lang::Sv, six_modules());
+    let pdf = make(&rec, &fonts);
+    assert!(pdf.windows(10).any(|w| w == b"/Lang (sv)"));
+    let path = write("certificate-title.pdf", &pdf);
+    if let Some(info) = tool("pdfinfo", &[path.to_str().expect("path")]) {
+        assert_eq!(field(&info, "Title"), "Intyg – Łukasz Şahin-Nguyễn");
+    }
+}
+
+#[test]
+fn attached_record_verifies() {
+    let fonts = Fonts::load();
+    for name in NAMES.iter().chain(["Anna endstream Öberg"].iter()) {
+        let rec = record(name, Lang::Sv, six_modules());
+        let pdf = make(&rec, &fonts);
+        let found = verify(&pdf, Some("trygg-exempelregionen"), DEFAULT_MAX_BYTES)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(found, rec);
+        let json = extract_from_pdf(&pdf).expect("embedded json");
+        assert_eq!(serde_json::from_slice::<CompletionRecord>(&json).expect("json"), rec);
+    }
+}
+
+#[test]
+fn attachment_is_listed_by_pdf_readers() {
+    let fonts = Fonts::load();
+    let rec = record(NAMES[0], Lang::Sv, six_modules());
+    let path = write("certificate-attachment.pdf", &make(&rec, &fonts));
+    let p = path.to_str().expect("path");
+    let Some(list) = tool("pdfdetach", &["-list", p]) else { return };
+    let file = format!("trygg-intyg-{}.json", rec.certificate_id);
+    assert!(list.contains(&file), "{list}");
+    let saved = pdf_support::out_dir().join(&file);
+    let saved_str = saved.to_str().expect("path");
+    tool("pdfdetach", &["-save", "1", "-o", saved_str, p]);
+    let bytes = std::fs::read(&saved).expect("detached file");
+    assert_eq!(verify(&bytes, None, DEFAULT_MAX_BYTES).expect("verifies"), rec);
+}
+
+#[test]
+fn long_names_and_many_modules_stay_on_the_page() {
+    let fonts = Fonts::load();
+    let long_name = "Maximiliana Aleksandra Świętochowska-Wiśniewska-Nguyễn Thị Ngọc Bích Ольга Дмитриевна";
+    let words = "Säkerhetsskydd, informationssäkerhet och beredskap för kris och höjd beredskap";
+    let modules: Vec<_> = (0..24)
+        .map(|i| module(&format!("m{i}"), &format!("{words} del {i}"), 80 + (i % 21) as u8, "2025-10-01"))
+        .collect();
+    let rec = record(long_name, Lang::Sv, modules);
+    let path = write("certificate-long.pdf", &make(&rec, &fonts));
+    assert_inside(&path, 31.0);
+    let Some(text) = flat_text(&path) else { return };
+    assert!(text.contains(long_name), "{text}");
+    assert!(text.contains("del 23"), "last module on a later page");
+    assert!(text.contains("(forts.)"), "continued heading");
+    let info = tool("pdfinfo", &[path.to_str().expect("path")]).unwrap_or_default();
+    assert_eq!(field(&info, "Pages"), "2");
+}
+
+#[test]
+fn an_unbreakable_name_is_wrapped_not_cut_off() {
+    let fonts = Fonts::load();
+    let name = "Ж".repeat(100);
+    let rec = record(&name, Lang::En, six_modules());
+    let path = write("certificate-unbreakable.pdf", &make(&rec, &fonts));
+    assert_inside(&path, 31.0);
+    if let Some(words) = word_boxes(&path) {
+        let joined: String = words.iter().filter(|w| w.text.starts_with('Ж')).map(|w| w.text.as_str()).collect();
+        assert_eq!(joined, name);
+    }
+}
+
+#[test]
+fn same_record_gives_the_same_bytes_and_a_small_file() {
+    let fonts = Fonts::load();
+    let rec = record(NAMES[0], Lang::Sv, six_modules());
+    let a = make(&rec, &fonts);
+    assert_eq!(a, make(&rec, &fonts));
+    assert!(a.len() < 120_000, "certificate is {} bytes", a.len());
+}
+
+#[test]
+fn damaged_fonts_are_an_error_not_a_panic() {
+    let fonts = Fonts::load();
+    let rec = record(NAMES[0], Lang::Sv, six_modules());
+    let labels = CertificateLabels::swedish();
+    let bad = PdfFonts { regular: &fonts.regular, bold: b"not a font" };
+    match certificate_pdf(&rec, &labels, &bad) {
+        Err(PdfError::Font { which, .. }) => assert_eq!(which, "bold"),
+        other => panic!("expected a font error, got {:?}", other.map(|b| b.len())),
+    }
+    // Every truncation and a sweep of corrupted bytes either works or errs cleanly.
+    let step = (fonts.regular.len() / 97).max(1);
+    for cut in (0..fonts.regular.len()).step_by(step) {
+        let broken = PdfFonts { regular: &fonts.regular[..cut], bold: &fonts.bold };
+        let _ = certificate_pdf(&rec, &labels, &broken);
+    }
+    let mut seed: u32 = 7;
+    for _ in 0..60 {
+        let mut copy = fonts.regular.clone();
+        for _ in 0..40 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let at = (seed as usize >> 4) % copy.len().min(4096);
+            copy[at] = (seed >> 24) as u8;
+        }
+        let broken = PdfFonts { regular: &copy, bold: &fonts.bold };
+        let _ = certificate_pdf(&rec, &labels, &broken);
+    }
+}

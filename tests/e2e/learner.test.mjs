@@ -1,0 +1,265 @@
+// The learner's path: choose a role, read lessons, pass a quiz by keyboard alone, resume
+// after reload, fail and retry, two tabs, recovery from corrupted or blocked storage,
+// restore from a file, and a 320 px wide phone.
+import { readFile } from 'node:fs/promises';
+import { openPage, expectAxeClean, heading, assert } from './harness.mjs';
+import { loadModule, answerQuestion, next, finishQuiz, press } from './quiz-driver.mjs';
+
+const KEY = 'trygg:trygg-exempelregionen:progress';
+const stored = (page) => page.evaluate((k) => localStorage.getItem(k), KEY);
+
+async function chooseRole(page, roleLabel = 'Medarbetare') {
+  await page.goto(page.url().replace(/#.*$/, '#/'));
+  await page.waitForSelector('.start-form');
+  await page.getByLabel(roleLabel, { exact: true }).check();
+  await page.getByRole('button', { name: /Börja utbildningen|Fortsätt till min utbildning/ }).click();
+  await page.waitForFunction(() => location.hash === '#/training');
+}
+
+async function startQuiz(page, moduleId) {
+  await page.goto(page.url().replace(/#.*$/, `#/module/${moduleId}/quiz`));
+  await page.waitForSelector('#page-title');
+  await page.getByRole('button', { name: 'Starta kunskapsprovet' }).click();
+  await page.waitForSelector('.question-card');
+}
+
+export default [
+  {
+    name: 'a learner completes a module by keyboard alone, with axe clean on every step',
+    async run(t) {
+      const module = await loadModule(t.root, 'report');
+      const page = await openPage(t, '#/');
+      // Start page: role by keyboard (Tab into the role group, arrows to choose), then submit.
+      for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.name)) !== 'role'; i++) await page.keyboard.press('Tab');
+      await page.keyboard.press('Space');
+      assert.equal(await page.isChecked('#role-employee'), true);
+      await expectAxeClean(page, 'start page with role chosen');
+      await press(page, 'Börja utbildningen', { keyboard: true });
+      await page.waitForFunction(() => location.hash === '#/training');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'page-title');
+      await expectAxeClean(page, 'my training');
+      // Open the module from "my training" and read every section with the keyboard.
+      await press(page, 'Börja', { keyboard: true });
+      await page.waitForFunction(() => location.hash.startsWith('#/module/'));
+      const opened = await page.evaluate(() => location.hash);
+      await page.goto(page.url().replace(/#.*$/, '#/module/report/lesson/1'));
+      await page.waitForSelector('#page-title');
+      let sections = 0;
+      while (!(await page.evaluate(() => location.hash.endsWith('/quiz')))) {
+        sections++;
+        await expectAxeClean(page, `lesson section ${sections}`);
+        const label = (await page.textContent('.pager .button:last-child')).trim();
+        await press(page, label, { keyboard: true });
+        await page.waitForFunction(() => document.activeElement?.id === 'page-title');
+      }
+      assert.ok(sections >= 3, `read ${sections} sections (opened ${opened})`);
+      await press(page, 'Starta kunskapsprovet', { keyboard: true });
+      await page.waitForSelector('.question-card');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'question-title', 'focus on the new question');
+      await expectAxeClean(page, 'first question');
+      const first = await answerQuestion(page, module, { keyboard: true });
+      assert.ok(first);
+      assert.match(await page.textContent('#feedback'), /Rätt!/);
+      await expectAxeClean(page, 'feedback');
+      await next(page, { keyboard: true });
+      await finishQuiz(page, module, { keyboard: true });
+      assert.match(await page.textContent('.result-box'), /Godkänt!/);
+      assert.match(await page.textContent('.result-box'), /100 %/);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'result-title');
+      assert.equal(await page.$$eval('.review-item', (els) => els.length), 8);
+      await expectAxeClean(page, 'results and review');
+      await press(page, 'Tillbaka till min utbildning', { keyboard: true });
+      await page.waitForFunction(() => location.hash === '#/training');
+      assert.match(await page.textContent('main'), /Godkänd/);
+      assert.match(await page.textContent('.overall'), /1 av 6/);
+    },
+  },
+  {
+    name: 'reload mid-quiz resumes the same question with earlier answers intact',
+    async run(t) {
+      const module = await loadModule(t.root, 'threats');
+      const page = await openPage(t, '#/');
+      await chooseRole(page);
+      await startQuiz(page, 'threats');
+      const answered = [];
+      for (let i = 0; i < 3; i++) {
+        answered.push(await answerQuestion(page, module));
+        await next(page);
+        await page.waitForFunction((n) => document.querySelector('#question-title')?.textContent === `Fråga ${n} av 8`, i + 2);
+      }
+      const current = await page.getAttribute('.question-card', 'data-question-id');
+      const before = JSON.parse(await stored(page));
+      await page.reload();
+      await page.waitForSelector('.question-card');
+      assert.equal(await heading(page), 'Kunskapsprov');
+      assert.equal(await page.textContent('#question-title'), 'Fråga 4 av 8');
+      assert.equal(await page.getAttribute('.question-card', 'data-question-id'), current);
+      const after = JSON.parse(await stored(page));
+      assert.deepEqual(after.modules.threats.attempt.answers, before.modules.threats.attempt.answers);
+      assert.equal(after.modules.threats.attempt.answers.filter(Boolean).length, 3);
+      // A half-done scenario also survives a reload: answer this one partly if it is a scenario.
+      await finishQuiz(page, module);
+      const review = await page.$$eval('.review-item', (els) => els.map((e) => e.className));
+      assert.equal(review.filter((c) => c.includes('ok')).length, 8, 'all eight right, including the three before reload');
+    },
+  },
+  {
+    name: 'failing offers a retry with a freshly drawn set; passing records the result',
+    async run(t) {
+      const module = await loadModule(t.root, 'everyday');
+      const page = await openPage(t, '#/');
+      await chooseRole(page);
+      await startQuiz(page, 'everyday');
+      const firstPlan = JSON.parse(await stored(page)).modules.everyday.attempt.plan;
+      await finishQuiz(page, module, { right: false });
+      assert.match(await page.textContent('.result-box'), /Inte godkänt/);
+      assert.match(await page.textContent('.review-list'), /Rätt svar:/);
+      await expectAxeClean(page, 'failed result');
+      await page.getByRole('button', { name: 'Försök igen med nya frågor' }).click();
+      await page.waitForSelector('.question-card');
+      const secondPlan = JSON.parse(await stored(page)).modules.everyday.attempt.plan;
+      assert.notEqual(secondPlan.seed, firstPlan.seed);
+      assert.notDeepEqual(secondPlan.items, firstPlan.items, 'a fresh, reshuffled set');
+      await finishQuiz(page, module);
+      assert.match(await page.textContent('.result-box'), /Godkänt!/);
+      const saved = JSON.parse(await stored(page)).modules.everyday;
+      assert.equal(saved.attempts, 2);
+      assert.equal(saved.best_percent, 100);
+      assert.ok(saved.last_pass.passed_ms > 0);
+    },
+  },
+  {
+    name: 'two tabs: each sees the other\'s changes and neither overwrites newer answers',
+    async run(t) {
+      const module = await loadModule(t.root, 'roles');
+      const a = await openPage(t, '#/');
+      await chooseRole(a);
+      const b = await openPage(t, '#/training', { context: a.context() });
+      await startQuiz(a, 'roles');
+      await answerQuestion(a, module);
+      // Tab B learns of tab A's attempt through the storage event.
+      await b.waitForFunction(() => /fråga 1 i kunskapsprovet/.test(document.querySelector('main')?.textContent || ''));
+      // Tab B reads a lesson (a change of its own) while A answers another question.
+      await b.goto(b.url().replace(/#.*$/, '#/module/violence/lesson/2'));
+      await b.waitForSelector('#page-title');
+      await next(a);
+      await a.waitForSelector('#question-title');
+      await answerQuestion(a, module);
+      await a.waitForTimeout(200);
+      await b.goto(b.url().replace(/#.*$/, '#/module/violence/lesson/3'));
+      await b.waitForSelector('#page-title');
+      await b.waitForTimeout(200);
+      const doc = JSON.parse(await stored(a));
+      assert.equal(doc.modules.roles.attempt.answers.filter(Boolean).length, 2, 'both of A\'s answers kept');
+      assert.ok(doc.modules.violence.lesson_step >= 1, 'B\'s lesson step kept');
+    },
+  },
+  {
+    name: 'corrupted saved data is backed up, explained and downloadable, and the learner starts fresh',
+    async run(t) {
+      const page = await openPage(t, '#/');
+      await page.evaluate((k) => localStorage.setItem(k, '{"version": 2, "course_id": "trygg-exempelregionen", "modules": {'), KEY);
+      await page.reload();
+      await page.waitForSelector('.banner.warning');
+      assert.match(await page.textContent('.banner.warning'), /gick inte att läsa/);
+      const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':backup:')));
+      assert.equal(backups.length, 1);
+      assert.equal(await page.evaluate((k) => localStorage.getItem(k), backups[0]), '{"version": 2, "course_id": "trygg-exempelregionen", "modules": {');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner de oläsbara uppgifterna' }).click()]);
+      assert.match(await readFile(await download.path(), 'utf8'), /"modules": \{$/);
+      await expectAxeClean(page, 'recovery banner');
+      await chooseRole(page);
+      assert.equal(JSON.parse(await stored(page)).role, 'employee', 'a fresh document is saved');
+    },
+  },
+  {
+    name: 'blocked storage: the app still works and warns that progress will not be kept',
+    async run(t) {
+      const context = await t.browser.newContext();
+      t.contexts.push(context);
+      await context.addInitScript(() => {
+        Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+        Object.defineProperty(window, 'sessionStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+      });
+      const page = await openPage(t, '#/', { context });
+      assert.match(await page.textContent('.banner.warning'), /tillåter inte/);
+      await page.getByLabel('Chef', { exact: true }).check();
+      await page.getByRole('button', { name: 'Börja utbildningen' }).click();
+      await page.waitForFunction(() => location.hash === '#/training');
+      assert.match(await page.textContent('main'), /Din roll: Chef/);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.banner.warning').getByRole('button', { name: 'Ladda ner mina framsteg' }).click()]);
+      const saved = JSON.parse(await readFile(await download.path(), 'utf8'));
+      assert.equal(saved.role, 'manager');
+      await expectAxeClean(page, 'blocked storage warning');
+    },
+  },
+  {
+    name: 'restore from a downloaded file in another browser; wrong files change nothing',
+    async run(t) {
+      const module = await loadModule(t.root, 'report');
+      const page = await openPage(t, '#/');
+      await chooseRole(page);
+      await startQuiz(page, 'report');
+      await finishQuiz(page, module);
+      await page.goto(page.url().replace(/#.*$/, '#/data'));
+      await page.waitForSelector('#page-title');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner mina framsteg' }).click()]);
+      const file = await download.path();
+      // Another browser (a new context has empty storage).
+      const other = await openPage(t, '#/data');
+      await other.setInputFiles('#restore-file', { name: 'fel.json', mimeType: 'application/json', buffer: Buffer.from('not json at all') });
+      await other.waitForSelector('.restore-status .feedback.bad');
+      assert.match(await other.textContent('.restore-status'), /fel\.json användes inte: filen är skadad/);
+      await other.setInputFiles('#restore-file', { name: 'annan.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ version: 2, course_id: 'annan-kurs', modules: {} })) });
+      await other.waitForFunction(() => /annan-kurs/.test(document.querySelector('.restore-status')?.textContent || ''));
+      await other.setInputFiles('#restore-file', { name: 'nyare.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ version: 99, course_id: 'trygg-exempelregionen' })) });
+      await other.waitForFunction(() => /nyare version/.test(document.querySelector('.restore-status')?.textContent || ''));
+      assert.equal(await other.evaluate((k) => localStorage.getItem(k), KEY), null, 'nothing was saved from wrong files');
+      await other.setInputFiles('#restore-file', file);
+      await other.waitForSelector('.restore-status .feedback.ok');
+      await expectAxeClean(other, 'my data after restore');
+      await other.goto(other.url().replace(/#.*$/, '#/training'));
+      await other.waitForSelector('.module-card');
+      assert.match(await other.textContent('main'), /Godkänd/);
+      // Delete everything, with confirmation.
+      await other.goto(other.url().replace(/#.*$/, '#/data'));
+      await other.getByRole('button', { name: 'Radera allt' }).click();
+      await other.getByRole('button', { name: 'Ja, radera allt' }).click();
+      await other.waitForFunction((k) => localStorage.getItem(k) === null || !localStorage.getItem(k).includes('report'), KEY);
+    },
+  },
+  {
+    name: 'a shared computer keeps progress only in this session',
+    async run(t) {
+      const page = await openPage(t, '#/');
+      await page.getByLabel('Medarbetare', { exact: true }).check();
+      await page.getByLabel('Jag använder en delad dator').check();
+      await page.getByRole('button', { name: 'Börja utbildningen' }).click();
+      await page.waitForFunction(() => location.hash === '#/training');
+      assert.match(await page.textContent('.banner.warning'), /Delad dator/);
+      assert.equal(await stored(page), null, 'nothing in localStorage');
+      const session = await page.evaluate((k) => sessionStorage.getItem(k), KEY);
+      assert.equal(JSON.parse(session).shared_computer, true);
+      await page.reload();
+      await page.waitForSelector('.banner.warning');
+      assert.match(await page.textContent('main'), /Din roll: Medarbetare/);
+    },
+  },
+  {
+    name: 'a quiz works at 320 px wide without horizontal scrolling',
+    async run(t) {
+      const module = await loadModule(t.root, 'violence');
+      const page = await openPage(t, '#/', { viewport: { width: 320, height: 640 } });
+      await chooseRole(page);
+      await startQuiz(page, 'violence');
+      for (let i = 0; i < 3; i++) {
+        await expectAxeClean(page, `question ${i + 1} at 320 px`);
+        assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth), false);
+        await answerQuestion(page, module);
+        assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth), false);
+        await next(page);
+        await page.waitForSelector('.question-card');
+      }
+    },
+  },
+];

@@ -1,0 +1,137 @@
+// Drives a quiz the way a learner does, knowing the right answers from the content files.
+// With { keyboard: true } every action is a key press (Tab, arrows, Space, Enter).
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export async function loadModule(root, id) {
+  return JSON.parse(await readFile(path.join(root, 'dist/content/modules', `${id}.json`), 'utf8'));
+}
+
+const activeId = (page) => page.evaluate(() => document.activeElement?.id || '');
+
+async function tabToId(page, id, max = 60) {
+  for (let i = 0; i < max; i++) {
+    if ((await activeId(page)) === id) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`never reached #${id} by Tab`);
+}
+
+async function tabToText(page, text, max = 60) {
+  for (let i = 0; i < max; i++) {
+    const t = await page.evaluate(() => document.activeElement?.textContent?.trim() || '');
+    if (t === text) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`never reached "${text}" by Tab`);
+}
+
+/** Presses a button by its visible text, by keyboard or by click. */
+export async function press(page, text, { keyboard } = {}) {
+  if (keyboard) {
+    await tabToText(page, text);
+    await page.keyboard.press('Enter');
+  } else {
+    await page.getByRole('button', { name: text, exact: true }).click();
+  }
+}
+
+async function selectRadio(page, id, keyboard) {
+  if (!keyboard) return page.check(`#${id}`);
+  const group = await page.getAttribute(`#${id}`, 'name');
+  // Tab into the group, then move with the arrow keys until the wanted radio is checked.
+  for (let i = 0; i < 60; i++) {
+    const name = await page.evaluate(() => document.activeElement?.getAttribute('name') || '');
+    if (name === group) break;
+    await page.keyboard.press('Tab');
+  }
+  for (let i = 0; i < 12; i++) {
+    if (await page.isChecked(`#${id}`)) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`could not select #${id} with the arrow keys`);
+}
+
+async function toggleCheckbox(page, id, keyboard) {
+  if (!keyboard) return page.check(`#${id}`);
+  await tabToId(page, id);
+  await page.keyboard.press('Space');
+}
+
+/** Answers the question on screen; right or deliberately wrong. Returns its id. */
+export async function answerQuestion(page, module, { keyboard = false, right = true, lang = 'sv' } = {}) {
+  const qid = await page.getAttribute('.question-card', 'data-question-id');
+  const q = module.questions.find((x) => x.id === qid);
+  if (!q) throw new Error(`question ${qid} not in module ${module.id}`);
+  const check = lang === 'sv' ? 'Kontrollera svaret' : 'Check answer';
+  if (q.type === 'single') {
+    const i = q.options.findIndex((o) => !!o.correct === right);
+    await selectRadio(page, `option-${i}`, keyboard);
+    await press(page, check, { keyboard });
+  } else if (q.type === 'multiple') {
+    const picks = right ? q.options.map((o, i) => (o.correct ? i : -1)).filter((i) => i >= 0)
+      : [q.options.findIndex((o) => !o.correct)];
+    for (const i of picks) await toggleCheckbox(page, `option-${i}`, keyboard);
+    await press(page, check, { keyboard });
+  } else if (q.type === 'true_false') {
+    await selectRadio(page, `option-${(q.answer === right) ? 1 : 0}`, keyboard);
+    await press(page, check, { keyboard });
+  } else if (q.type === 'ordering') {
+    if (right) await sortSteps(page, q.steps.length, keyboard);
+    await press(page, check, { keyboard });
+  } else if (q.type === 'scenario') {
+    const choose = lang === 'sv' ? 'Välj' : 'Choose';
+    for (let guard = 0; guard < 10; guard++) {
+      const form = await page.$('.scenario-current');
+      if (!form) break;
+      const name = await page.getAttribute('.scenario-current input[type=radio]', 'name');
+      const stepId = name.replace(/^step-/, '');
+      const step = q.steps.find((s) => s.id === stepId);
+      const i = step.choices.findIndex((c) => !!c.correct === right);
+      await selectRadio(page, `choice-${stepId}-${i}`, keyboard);
+      await press(page, choose, { keyboard });
+      await page.waitForFunction((n) => document.querySelectorAll('.scenario-step.done').length >= n, guard + 1);
+    }
+  }
+  await page.waitForSelector('.feedback-region .feedback');
+  return qid;
+}
+
+/** Moves the steps into content order (0, 1, 2, ...) with the up buttons. */
+async function sortSteps(page, count, keyboard) {
+  for (let target = 0; target < count; target++) {
+    for (let guard = 0; guard < count; guard++) {
+      const order = await page.$$eval('.order-item', (els) => els.map((e) => Number(e.querySelector('.icon-button')?.id.split('-')[1])));
+      const pos = order.indexOf(target);
+      if (pos === target) break;
+      if (keyboard) {
+        await tabToId(page, `up-${target}`);
+        await page.keyboard.press('Enter');
+        await page.waitForTimeout(20);
+      } else {
+        await page.click(`#up-${target}`);
+      }
+    }
+  }
+}
+
+/** Goes to the next question or the result. */
+export async function next(page, { keyboard = false, lang = 'sv' } = {}) {
+  const labels = lang === 'sv' ? ['Nästa fråga', 'Se resultatet'] : ['Next question', 'See the result'];
+  const text = (await page.textContent('.question-card .button-row .button')).trim();
+  if (!labels.includes(text)) throw new Error(`unexpected button ${text}`);
+  await press(page, text, { keyboard });
+}
+
+/** Answers every remaining question and returns at the result. */
+export async function finishQuiz(page, module, opts = {}) {
+  for (let i = 0; i < 30; i++) {
+    if (await page.$('.results')) return;
+    await page.waitForSelector('.question-card, .results');
+    if (await page.$('.results')) return;
+    await answerQuestion(page, module, opts);
+    await next(page, opts);
+    await page.waitForFunction(() => document.activeElement?.id === 'question-title' || document.querySelector('.results'));
+  }
+  throw new Error('quiz did not finish');
+}
