@@ -39,7 +39,9 @@ fn names_in_any_script_come_back_exactly() {
     for (i, name) in NAMES.iter().enumerate() {
         let rec = record(name, Lang::Sv, six_modules());
         let path = write(&format!("certificate-name-{i}.pdf"), &make(&rec, &fonts));
-        let Some(text) = pdf_support::pdftotext(&path) else { return };
+        let Some(text) = pdf_support::pdftotext(&path) else {
+            return;
+        };
         assert!(
             text.lines().any(|l| l.trim() == *name),
             "{name:?} not on a line of its own in:\n{text}"
@@ -84,15 +86,26 @@ fn english_labels_and_metadata() {
     let fonts = Fonts::load();
     let rec = record(NAMES[1], Lang::En, six_modules());
     let pdf = make(&rec, &fonts);
-    assert!(pdf.windows(10).any(|w| w == b"/Lang (en)"), "document language");
+    assert!(
+        pdf.windows(10).any(|w| w == b"/Lang (en)"),
+        "document language"
+    );
     let path = write("certificate-en.pdf", &pdf);
     if let Some(text) = flat_text(&path) {
-        for line in ["Certificate of completion", "Role: Manager", "Valid until", "90%"] {
+        for line in [
+            "Certificate of completion",
+            "Role: Manager",
+            "Valid until",
+            "90%",
+        ] {
             assert!(text.contains(line), "{line:?} missing from:\n{text}");
         }
     }
     if let Some(info) = tool("pdfinfo", &[path.to_str().expect("path")]) {
-        assert_eq!(field(&info, "Title"), "Certificate of completion – Олена Ćosić");
+        assert_eq!(
+            field(&info, "Title"),
+            "Certificate of completion – Олена Ćosić"
+        );
         assert_eq!(field(&info, "Pages"), "1");
         assert!(info.contains("(A4)"), "{info}");
     }
@@ -120,7 +133,10 @@ fn attached_record_verifies() {
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(found, rec);
         let json = extract_from_pdf(&pdf).expect("embedded json");
-        assert_eq!(serde_json::from_slice::<CompletionRecord>(&json).expect("json"), rec);
+        assert_eq!(
+            serde_json::from_slice::<CompletionRecord>(&json).expect("json"),
+            rec
+        );
     }
 }
 
@@ -130,23 +146,36 @@ fn attachment_is_listed_by_pdf_readers() {
     let rec = record(NAMES[0], Lang::Sv, six_modules());
     let path = write("certificate-attachment.pdf", &make(&rec, &fonts));
     let p = path.to_str().expect("path");
-    let Some(list) = tool("pdfdetach", &["-list", p]) else { return };
+    let Some(list) = tool("pdfdetach", &["-list", p]) else {
+        return;
+    };
     let file = format!("trygg-intyg-{}.json", rec.certificate_id);
     assert!(list.contains(&file), "{list}");
     let saved = pdf_support::out_dir().join(&file);
     let saved_str = saved.to_str().expect("path");
     tool("pdfdetach", &["-save", "1", "-o", saved_str, p]);
     let bytes = std::fs::read(&saved).expect("detached file");
-    assert_eq!(verify(&bytes, None, DEFAULT_MAX_BYTES).expect("verifies"), rec);
+    assert_eq!(
+        verify(&bytes, None, DEFAULT_MAX_BYTES).expect("verifies"),
+        rec
+    );
 }
 
 #[test]
 fn long_names_and_many_modules_stay_on_the_page() {
     let fonts = Fonts::load();
-    let long_name = "Maximiliana Aleksandra Świętochowska-Wiśniewska-Nguyễn Thị Ngọc Bích Ольга Дмитриевна";
+    let long_name =
+        "Maximiliana Aleksandra Świętochowska-Wiśniewska-Nguyễn Thị Ngọc Bích Ольга Дмитриевна";
     let words = "Säkerhetsskydd, informationssäkerhet och beredskap för kris och höjd beredskap";
     let modules: Vec<_> = (0..24)
-        .map(|i| module(&format!("m{i}"), &format!("{words} del {i}"), 80 + (i % 21) as u8, "2025-10-01"))
+        .map(|i| {
+            module(
+                &format!("m{i}"),
+                &format!("{words} del {i}"),
+                80 + (i % 21) as u8,
+                "2025-10-01",
+            )
+        })
         .collect();
     let rec = record(long_name, Lang::Sv, modules);
     let path = write("certificate-long.pdf", &make(&rec, &fonts));
@@ -167,7 +196,11 @@ fn an_unbreakable_name_is_wrapped_not_cut_off() {
     let path = write("certificate-unbreakable.pdf", &make(&rec, &fonts));
     assert_inside(&path, 31.0);
     if let Some(words) = word_boxes(&path) {
-        let joined: String = words.iter().filter(|w| w.text.starts_with('Ж')).map(|w| w.text.as_str()).collect();
+        let joined: String = words
+            .iter()
+            .filter(|w| w.text.starts_with('Ж'))
+            .map(|w| w.text.as_str())
+            .collect();
         assert_eq!(joined, name);
     }
 }
@@ -186,7 +219,10 @@ fn damaged_fonts_are_an_error_not_a_panic() {
     let fonts = Fonts::load();
     let rec = record(NAMES[0], Lang::Sv, six_modules());
     let labels = CertificateLabels::swedish();
-    let bad = PdfFonts { regular: &fonts.regular, bold: b"not a font" };
+    let bad = PdfFonts {
+        regular: &fonts.regular,
+        bold: b"not a font",
+    };
     match certificate_pdf(&rec, &labels, &bad) {
         Err(PdfError::Font { which, .. }) => assert_eq!(which, "bold"),
         other => panic!("expected a font error, got {:?}", other.map(|b| b.len())),
@@ -194,7 +230,10 @@ fn damaged_fonts_are_an_error_not_a_panic() {
     // Every truncation and a sweep of corrupted bytes either works or errs cleanly.
     let step = (fonts.regular.len() / 97).max(1);
     for cut in (0..fonts.regular.len()).step_by(step) {
-        let broken = PdfFonts { regular: &fonts.regular[..cut], bold: &fonts.bold };
+        let broken = PdfFonts {
+            regular: &fonts.regular[..cut],
+            bold: &fonts.bold,
+        };
         let _ = certificate_pdf(&rec, &labels, &broken);
     }
     let mut seed: u32 = 7;
@@ -205,7 +244,10 @@ fn damaged_fonts_are_an_error_not_a_panic() {
             let at = (seed as usize >> 4) % copy.len().min(4096);
             copy[at] = (seed >> 24) as u8;
         }
-        let broken = PdfFonts { regular: &copy, bold: &fonts.bold };
+        let broken = PdfFonts {
+            regular: &copy,
+            bold: &fonts.bold,
+        };
         let _ = certificate_pdf(&rec, &labels, &broken);
     }
 }

@@ -7,4 +7,5 @@ pub mod download;
 pub mod fetch;
 pub mod file_read;
 pub mod progress_store;
+pub mod roster_store;
 pub mod storage;

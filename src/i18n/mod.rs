@@ -65,7 +65,11 @@ mod tests {
     #[test]
     fn no_key_is_listed_twice_or_left_empty() {
         for lang in Lang::ALL {
-            assert_eq!(keys(lang).len(), entries(lang).count(), "duplicate key in {lang:?}");
+            assert_eq!(
+                keys(lang).len(),
+                entries(lang).count(),
+                "duplicate key in {lang:?}"
+            );
             for (k, v) in entries(lang) {
                 assert!(!v.trim().is_empty(), "{lang:?}: {k} is empty");
             }
@@ -82,7 +86,9 @@ mod tests {
             // Every string literal shaped like `area.key` whose area is a table area.
             for literal in text.split('"').skip(1).step_by(2) {
                 let shaped = literal.contains('.')
-                    && literal.chars().all(|c| c.is_ascii_lowercase() || c == '.' || c == '_');
+                    && literal
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_');
                 let area = literal.split('.').next().unwrap_or_default();
                 if shaped && prefixes.contains(area) && !known.contains(literal) {
                     missing.push(literal.to_string());

@@ -32,7 +32,9 @@ impl Fonts {
             ),
         ];
         for (r, b) in candidates {
-            if let (Ok(regular), Ok(bold)) = (std::fs::read(root.join(r)), std::fs::read(root.join(b))) {
+            if let (Ok(regular), Ok(bold)) =
+                (std::fs::read(root.join(r)), std::fs::read(root.join(b)))
+            {
                 return Fonts { regular, bold };
             }
         }
@@ -69,7 +71,9 @@ pub fn tool(name: &str, args: &[&str]) -> Option<String> {
     let out = match Command::new(name).args(args).output() {
         Ok(out) => out,
         Err(_) => {
-            eprintln!("note: {name} is not installed (apt-get install poppler-utils); check skipped");
+            eprintln!(
+                "note: {name} is not installed (apt-get install poppler-utils); check skipped"
+            );
             return None;
         }
     };
@@ -128,7 +132,9 @@ pub fn word_boxes(path: &Path) -> Option<Vec<WordBox>> {
 
 /// Every word lies inside the page's inner border (`inset` points from each edge).
 pub fn assert_inside(path: &Path, inset: f32) {
-    let Some(words) = word_boxes(path) else { return };
+    let Some(words) = word_boxes(path) else {
+        return;
+    };
     assert!(!words.is_empty(), "no text found in {}", path.display());
     for w in words {
         let [x0, y0, x1, y1] = w.rect;
@@ -185,7 +191,12 @@ pub fn six_modules() -> Vec<ModuleResult> {
         module("threats", "Hot och risker", 90, "2025-11-04"),
         module("report", "Att rapportera", 85, "2025-11-05"),
         module("violence", "Hot och våld", 100, "2025-11-10"),
-        module("preparedness", "Beredskap för kris och krig", 80, "2025-11-12"),
+        module(
+            "preparedness",
+            "Beredskap för kris och krig",
+            80,
+            "2025-11-12",
+        ),
         module("everyday", "Säkerhet i vardagen", 95, "2025-11-14"),
     ]
 }

@@ -3,9 +3,7 @@
 
 use super::canvas::{Canvas, Face};
 use super::document::{finish, Attachment, Meta};
-use super::style::{
-    border, centred, clamped, fitted, pieces, seal, ACCENT, HAIRLINE, INK, MUTED,
-};
+use super::style::{border, centred, clamped, fitted, pieces, seal, ACCENT, HAIRLINE, INK, MUTED};
 use super::table::{modules, Frame};
 use super::{CertificateLabels, PdfError, PdfFonts, MM};
 use crate::certificate::CompletionRecord;
@@ -20,7 +18,7 @@ const FRAME: Frame = Frame {
     left: LEFT,
     right: RIGHT,
     top: H - 70.0,
-    footer_top: 236.0,
+    footer_top: 212.0,
     bottom: 70.0,
 };
 
@@ -45,8 +43,10 @@ pub fn certificate_pdf(
 
     let mut c = Canvas::new(regular, bold, W, H);
     let end = draw_body(&mut c, record, labels, shift);
-    if c.pages.len() == 1 && end - FRAME.footer_top >= 100.0 {
-        seal(&mut c, W / 2.0, (end + FRAME.footer_top) / 2.0 + 4.0, 30.0);
+    let gap = end - FRAME.footer_top;
+    if c.pages.len() == 1 && gap >= 70.0 {
+        let r = ((gap - 24.0) / 2.0).min(30.0);
+        seal(&mut c, W / 2.0, (end + FRAME.footer_top) / 2.0 + 6.0, r);
     }
     footer(&mut c, record, labels);
 
@@ -121,9 +121,9 @@ fn footer(c: &mut Canvas, r: &CompletionRecord, l: &CertificateLabels) {
     ];
     for (i, (label, value)) in dates.iter().enumerate() {
         let x = LEFT + half * i as f32;
-        captioned(c, (x, 204.0), half - 8.0, label, value, (15.0, ACCENT));
+        captioned(c, (x, 180.0), half - 8.0, label, value, (15.0, ACCENT));
     }
-    c.rule((LEFT, 174.0), (RIGHT, 174.0), 0.5, HAIRLINE);
+    c.rule((LEFT, 150.0), (RIGHT, 150.0), 0.5, HAIRLINE);
     let third = (RIGHT - LEFT) / 3.0;
     let ids = [
         (&l.certificate_id, &r.certificate_id),
@@ -132,10 +132,16 @@ fn footer(c: &mut Canvas, r: &CompletionRecord, l: &CertificateLabels) {
     ];
     for (i, (label, value)) in ids.into_iter().enumerate() {
         let x = LEFT + third * i as f32;
-        captioned(c, (x, 154.0), third - 8.0, label, value, (10.5, INK));
+        captioned(c, (x, 130.0), third - 8.0, label, value, (10.5, INK));
     }
-    let lines = clamped(c, &[(Face::Regular, &l.how_to_verify)], 8.0, RIGHT - LEFT, 3);
-    centred(c, &lines, SPAN, (8.0, 10.5), MUTED, 112.0);
+    let lines = clamped(
+        c,
+        &[(Face::Regular, &l.how_to_verify)],
+        8.0,
+        RIGHT - LEFT,
+        3,
+    );
+    centred(c, &lines, SPAN, (8.0, 10.5), MUTED, 90.0);
 }
 
 /// A small caption above a value, both kept within `width`.

@@ -159,6 +159,18 @@ impl<'a> Font<'a> {
     }
 }
 
+impl Font<'_> {
+    /// The left side bearing of a glyph in font units, for rebuilding `hmtx`.
+    pub(crate) fn side_bearing(&self, gid: u16) -> i16 {
+        let at = if gid < self.h_metrics {
+            4 * usize::from(gid) + 2
+        } else {
+            4 * usize::from(self.h_metrics) + 2 * usize::from(gid - self.h_metrics)
+        };
+        i16_at(self.hmtx, at).unwrap_or(0)
+    }
+}
+
 /// The best Unicode subtable: full repertoire (format 12) first, then the BMP (format 4).
 fn unicode_subtable(cmap: &[u8]) -> Option<&[u8]> {
     let count = usize::from(u16_at(cmap, 2)?);

@@ -16,9 +16,11 @@ pub mod font;
 mod labels;
 mod pocket;
 mod shapes;
+mod steps;
 mod strip;
 mod style;
 mod table;
+mod text;
 
 use std::fmt;
 

@@ -13,9 +13,17 @@ pub(crate) const HAIRLINE: Rgb = [0.76, 0.80, 0.85];
 pub(crate) fn border(c: &mut Canvas) {
     let (w, h) = (c.width, c.height);
     let outer = (w * 0.045).min(26.0);
-    c.frame([outer, outer, w - 2.0 * outer, h - 2.0 * outer], 2.2, ACCENT);
+    c.frame(
+        [outer, outer, w - 2.0 * outer, h - 2.0 * outer],
+        2.2,
+        ACCENT,
+    );
     let inner = outer + 5.0;
-    c.frame([inner, inner, w - 2.0 * inner, h - 2.0 * inner], 0.6, ACCENT);
+    c.frame(
+        [inner, inner, w - 2.0 * inner, h - 2.0 * inner],
+        0.6,
+        ACCENT,
+    );
 }
 
 /// A round seal with a tick, centred on `(x, y)`: marks the certificate as complete
@@ -46,7 +54,13 @@ pub(crate) fn centred(
     mut y: f32,
 ) -> f32 {
     for line in lines {
-        c.line(line, size, color, left + ((right - left) - line.width) / 2.0, y);
+        c.line(
+            line,
+            size,
+            color,
+            left + ((right - left) - line.width) / 2.0,
+            y,
+        );
         y -= lead;
     }
     y

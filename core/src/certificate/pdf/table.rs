@@ -74,9 +74,18 @@ pub(crate) fn modules(
         if !fits {
             c.new_page();
             border(c);
-            let who = format!("{} · {}", r.learner.full_name, r.certificate_id);
-            let lines = clamped(c, &[(Face::Regular, &who)], 8.5, f.right - f.left, 1);
-            if let Some(line) = lines.first() {
+            let id_w = c.measure(Face::Regular, 8.5, &r.certificate_id);
+            c.text(
+                Face::Regular,
+                8.5,
+                MUTED,
+                f.right - id_w,
+                f.top,
+                &r.certificate_id,
+            );
+            let room = f.right - f.left - id_w - 12.0;
+            let name = clamped(c, &[(Face::Regular, &r.learner.full_name)], 8.5, room, 1);
+            if let Some(line) = name.first() {
                 c.line(line, 8.5, MUTED, f.left, f.top);
             }
             y = head(c, l, f, f.top - 14.0, true);

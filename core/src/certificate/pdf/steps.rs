@@ -1,0 +1,156 @@
+//! The pocket card's steps: section headings with bulleted steps below, set as large as
+//! the space allows. Each step gets as many lines as fit, shared out evenly; a step that
+//! still does not fit ends in "…".
+
+use super::canvas::{Canvas, Face, Line};
+use super::style::{clamped, ACCENT, INK};
+
+/// One step as styled runs (bold where the content has `**…**`).
+pub(crate) type Step = Vec<(Face, String)>;
+
+/// A heading from the content and the steps under it.
+pub(crate) struct StepSection {
+    pub title: String,
+    pub steps: Vec<Step>,
+}
+
+/// Where the steps may go: text edges and the lowest baseline area.
+pub(crate) struct Area {
+    pub left: f32,
+    pub right: f32,
+    pub bottom: f32,
+}
+
+const BULLET_INDENT: f32 = 8.0;
+/// (font size, lines per step at first) from roomiest to tightest.
+const DENSITIES: [(f32, usize); 8] = [
+    (8.5, 4),
+    (8.0, 4),
+    (8.0, 3),
+    (7.5, 3),
+    (7.5, 2),
+    (7.0, 2),
+    (7.0, 1),
+    (6.5, 1),
+];
+
+/// Draws the sections from `top` down, as large as fits above `area.bottom`.
+pub(crate) fn draw_steps(c: &mut Canvas, sections: &[StepSection], area: &Area, top: f32) {
+    let avail = top - area.bottom;
+    let width = area.right - area.left - BULLET_INDENT;
+    let mut chosen = None;
+    for &(size, cap) in &DENSITIES {
+        let full: Vec<Vec<usize>> = sections
+            .iter()
+            .map(|s| {
+                s.steps
+                    .iter()
+                    .map(|st| wrap(c, st, size, width).len())
+                    .collect()
+            })
+            .collect();
+        let mut caps: Vec<Vec<usize>> = full
+            .iter()
+            .map(|s| s.iter().map(|&n| n.min(cap)).collect())
+            .collect();
+        if height(&caps, size) > avail {
+            continue;
+        }
+        // Hand out spare lines one step at a time, in reading order, while they fit.
+        let mut grew = true;
+        while grew {
+            grew = false;
+            for (i, sec) in full.iter().enumerate() {
+                for (j, &n) in sec.iter().enumerate() {
+                    if caps[i][j] < n {
+                        caps[i][j] += 1;
+                        if height(&caps, size) <= avail {
+                            grew = true;
+                        } else {
+                            caps[i][j] -= 1;
+                        }
+                    }
+                }
+            }
+        }
+        chosen = Some((size, caps));
+        break;
+    }
+    // Too many steps even at one line each: keep the first few of every section, so all
+    // three headings stay on the card.
+    let (size, caps) = chosen.unwrap_or_else(|| {
+        let caps_for = |k: usize| -> Vec<Vec<usize>> {
+            sections
+                .iter()
+                .map(|s| vec![1; s.steps.len().min(k)])
+                .collect()
+        };
+        let mut k = sections.iter().map(|s| s.steps.len()).max().unwrap_or(0);
+        while k > 1 && height(&caps_for(k), 6.5) > avail {
+            k -= 1;
+        }
+        (6.5, caps_for(k))
+    });
+    draw(c, sections, area, top, size, &caps);
+}
+
+fn wrap(c: &Canvas, step: &[(Face, String)], size: f32, width: f32) -> Vec<Line> {
+    let spans: Vec<(Face, &str)> = step.iter().map(|(f, s)| (*f, s.as_str())).collect();
+    c.wrap(&spans, size, width)
+}
+
+fn lead(size: f32) -> f32 {
+    size * 1.22
+}
+
+fn head_size(size: f32) -> f32 {
+    size + 1.5
+}
+
+/// Height of all sections with `caps[i][j]` lines for step j of section i.
+fn height(caps: &[Vec<usize>], size: f32) -> f32 {
+    caps.iter()
+        .map(|steps| {
+            let lines: usize = steps.iter().sum();
+            head_size(size) * 1.7 + lead(size) * lines as f32 + 2.0 * steps.len() as f32 + 8.0
+        })
+        .sum()
+}
+
+fn draw(
+    c: &mut Canvas,
+    sections: &[StepSection],
+    area: &Area,
+    mut y: f32,
+    size: f32,
+    caps: &[Vec<usize>],
+) {
+    let width = area.right - area.left;
+    for (section, caps) in sections.iter().zip(caps) {
+        let head = head_size(size);
+        if y - head < area.bottom {
+            return;
+        }
+        y -= head;
+        if let Some(line) = clamped(c, &[(Face::Bold, &section.title)], head, width, 1).first() {
+            c.line(line, head, ACCENT, area.left, y);
+        }
+        y -= head * 0.7;
+        for (step, &cap) in section.steps.iter().zip(caps) {
+            let room = width - BULLET_INDENT;
+            let lines = c.clamp(wrap(c, step, size, room), size, room, cap);
+            if y - lead(size) * (lines.len() as f32) < area.bottom {
+                return;
+            }
+            for (i, line) in lines.iter().enumerate() {
+                y -= lead(size);
+                if i == 0 {
+                    c.text(Face::Bold, size, ACCENT, area.left + 1.0, y, "•");
+                }
+                c.line(line, size, INK, area.left + BULLET_INDENT, y);
+            }
+            y -= 2.0;
+        }
+        y -= 8.0;
+    }
+}

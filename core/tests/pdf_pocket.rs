@@ -1,0 +1,177 @@
+//! The pocket card from the shipped content: one A6 page, both numbers, and the steps from
+//! the violence module's "before", "during" and "after" sections, in the learner's language.
+
+mod pdf_support;
+
+use pdf_support::{assert_inside, flat_text, tool, workspace, write, Fonts};
+use trygg_core::certificate::pdf::{pocket_card_pdf, PocketCardLabels};
+use trygg_core::content::{
+    parse_module, parse_organisation, Block, Lang, Module, Organisation, Text,
+};
+
+fn content() -> (Organisation, Module) {
+    let dir = workspace().join("content");
+    let org = std::fs::read(dir.join("organisation.json")).expect("organisation.json");
+    let org = parse_organisation("organisation.json", &org).expect("organisation parses");
+    let module = std::fs::read(dir.join("modules/violence.json")).expect("violence.json");
+    let module = parse_module("modules/violence.json", &module).expect("module parses");
+    (org, module)
+}
+
+fn labels(lang: Lang) -> PocketCardLabels {
+    match lang {
+        Lang::Sv => PocketCardLabels::swedish(),
+        Lang::En => PocketCardLabels::english(),
+    }
+}
+
+fn field<'a>(info: &'a str, key: &str) -> &'a str {
+    info.lines()
+        .find_map(|l| l.strip_prefix(key)?.strip_prefix(':'))
+        .map_or("", str::trim)
+}
+
+/// The text of a section's first list item, without markup, up to its first comma-free
+/// stretch of a few words: what must appear on the card.
+fn first_item_start(module: &Module, id: &str, lang: Lang) -> String {
+    let section = module
+        .sections
+        .iter()
+        .find(|s| s.id == id)
+        .expect("section");
+    let item = section
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::List { items, .. } => items.first().map(|t| t.get(lang).to_owned()),
+            _ => None,
+        })
+        .expect("a list");
+    let plain = item.replace("**", "");
+    plain
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn card_has_numbers_and_steps_in_both_languages() {
+    let fonts = Fonts::load();
+    let (org, module) = content();
+    for lang in Lang::ALL {
+        let pdf = pocket_card_pdf(&org, &module, lang, &labels(lang), &fonts.get()).expect("pdf");
+        let path = write(&format!("pocket-{}.pdf", lang.code()), &pdf);
+        assert_inside(&path, 18.0);
+        let Some(text) = flat_text(&path) else { return };
+        let l = labels(lang);
+        let mut expected = vec![
+            org.name.get(lang).to_owned(),
+            org.emergency.public.clone(),
+            org.emergency.internal_alarm.clone(),
+            l.emergency.clone(),
+            l.internal_alarm.clone(),
+        ];
+        for id in ["before", "during", "after"] {
+            let section = module
+                .sections
+                .iter()
+                .find(|s| s.id == id)
+                .expect("section");
+            expected.push(section.title.get(lang).to_owned());
+            expected.push(first_item_start(&module, id, lang));
+        }
+        for line in expected {
+            assert!(
+                text.contains(&line),
+                "{line:?} missing ({}):\n{text}",
+                lang.code()
+            );
+        }
+        let Some(info) = tool("pdfinfo", &[path.to_str().expect("path")]) else {
+            return;
+        };
+        assert_eq!(field(&info, "Pages"), "1");
+        // A6 is 105 × 148 mm; poppler does not name the size.
+        assert_eq!(field(&info, "Page size"), "297.638 x 419.528 pts");
+        let title = format!("{} – {}", l.title, module.title.get(lang));
+        assert_eq!(field(&info, "Title"), title);
+        assert!(pdf
+            .windows(10)
+            .any(|w| w == format!("/Lang ({})", lang.code()).as_bytes()));
+    }
+}
+
+#[test]
+fn long_steps_are_cut_with_an_ellipsis_and_stay_on_the_card() {
+    let fonts = Fonts::load();
+    let (org, mut module) = content();
+    let long = "Ett mycket långt steg som fortsätter och fortsätter ".repeat(12);
+    for section in &mut module.sections {
+        for block in &mut section.blocks {
+            if let Block::List { items, .. } = block {
+                for item in items.iter_mut() {
+                    *item = Text {
+                        sv: long.clone(),
+                        en: long.clone(),
+                    };
+                }
+                items.extend(items.clone());
+            }
+        }
+    }
+    let pdf =
+        pocket_card_pdf(&org, &module, Lang::Sv, &labels(Lang::Sv), &fonts.get()).expect("pdf");
+    let path = write("pocket-long.pdf", &pdf);
+    assert_inside(&path, 18.0);
+    if let Some(text) = flat_text(&path) {
+        assert!(text.contains('…'), "{text}");
+        assert!(text.contains(org.emergency.internal_alarm.as_str()));
+        for id in ["before", "during", "after"] {
+            let section = module
+                .sections
+                .iter()
+                .find(|s| s.id == id)
+                .expect("section");
+            assert!(
+                text.contains(section.title.sv.as_str()),
+                "{id} heading kept:\n{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn paragraphs_stand_in_when_a_section_has_no_list_and_missing_sections_are_skipped() {
+    let fonts = Fonts::load();
+    let (org, mut module) = content();
+    module.sections.retain(|s| s.id != "after");
+    for section in &mut module.sections {
+        section.blocks.retain(|b| !matches!(b, Block::List { .. }));
+    }
+    let pdf =
+        pocket_card_pdf(&org, &module, Lang::En, &labels(Lang::En), &fonts.get()).expect("pdf");
+    let path = write("pocket-paragraphs.pdf", &pdf);
+    assert_inside(&path, 18.0);
+    let Some(text) = flat_text(&path) else { return };
+    let before = module
+        .sections
+        .iter()
+        .find(|s| s.id == "before")
+        .expect("before");
+    let para = before
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Paragraph { text } => Some(text.en.clone()),
+            _ => None,
+        })
+        .expect("a paragraph");
+    let start: String = para
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains(&start), "{start:?} missing:\n{text}");
+    assert!(!text.contains("After:"), "{text}");
+}

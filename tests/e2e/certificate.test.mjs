@@ -1,0 +1,130 @@
+// The certificate: listed gaps before completion; after finishing the employee role, the
+// PDF, the completion file, the calendar reminder and the pocket card, with names from
+// many alphabets and hostile-looking input kept as plain text everywhere.
+import { readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { openPage, expectAxeClean, assert } from './harness.mjs';
+import { loadModule, finishQuiz } from './quiz-driver.mjs';
+
+const EMPLOYEE_MODULES = ['roles', 'threats', 'report', 'violence', 'preparedness', 'everyday'];
+
+function pdftotext(file) {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', file, '-'], { encoding: 'utf8' });
+}
+
+function trygg(root, args) {
+  try {
+    return { code: 0, out: execFileSync('cargo', ['run', '-q', '-p', 'trygg-cli', '--', ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
+  } catch (e) {
+    return { code: e.status, out: `${e.stdout}${e.stderr}` };
+  }
+}
+
+async function save(page, buttonName, artifacts, name) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName }).click()]);
+  const file = path.join(artifacts, name || download.suggestedFilename());
+  await download.saveAs(file);
+  return { file, suggested: download.suggestedFilename() };
+}
+
+async function fillDetails(page, { name, number = '', unit = '', email = '' }) {
+  await page.fill('#full-name', name);
+  await page.fill('#employee-number', number);
+  await page.fill('#unit', unit);
+  await page.fill('#email', email);
+  await page.getByRole('button', { name: 'Spara och visa intyget' }).click();
+}
+
+export default [
+  {
+    name: 'before completion the certificate page lists exactly what is missing',
+    async run(t) {
+      const page = await openPage(t, '#/');
+      await page.getByLabel('Medarbetare', { exact: true }).check();
+      await page.getByRole('button', { name: 'Börja utbildningen' }).click();
+      await page.goto(page.url().replace(/#.*$/, '#/certificate'));
+      await page.waitForSelector('.missing-list');
+      assert.equal(await page.$$eval('.missing-list li', (els) => els.length), 6);
+      assert.match(await page.textContent('.missing-list'), /Rapportera – Inte påbörjad/);
+      await expectAxeClean(page, 'certificate page, incomplete');
+    },
+  },
+  {
+    name: 'finishing the employee role gives a PDF, a verifiable completion file, a reminder and a pocket card',
+    async run(t) {
+      const page = await openPage(t, '#/');
+      await page.getByLabel('Medarbetare', { exact: true }).check();
+      await page.getByRole('button', { name: 'Börja utbildningen' }).click();
+      for (const id of EMPLOYEE_MODULES) {
+        const module = await loadModule(t.root, id);
+        await page.goto(page.url().replace(/#.*$/, `#/module/${id}/quiz`));
+        await page.getByRole('button', { name: 'Starta kunskapsprovet' }).click();
+        await finishQuiz(page, module);
+        assert.match(await page.textContent('.result-box'), /Godkänt!/, `module ${id}`);
+      }
+      await page.goto(page.url().replace(/#.*$/, '#/certificate'));
+      await page.waitForSelector('.details-form');
+      // Empty name: a clear error on the field, and no certificate.
+      await page.getByRole('button', { name: 'Spara och visa intyget' }).click();
+      await page.waitForSelector('#full-name-error');
+      assert.equal(await page.getAttribute('#full-name', 'aria-invalid'), 'true');
+      assert.equal(await page.$('.certificate-preview'), null);
+
+      const hostile = '<img src=x onerror=alert(1)>';
+      const formula = '=HYPERLINK("http://x")';
+      await fillDetails(page, { name: '  Łukasz Şahin-Nguyễn ', number: hostile, unit: formula, email: 'lukasz@example.se' });
+      await page.waitForSelector('.certificate-preview');
+      assert.equal(await page.textContent('.certificate-name'), 'Łukasz Şahin-Nguyễn', 'trimmed, exact');
+      assert.match(await page.textContent('.certificate-preview'), /<img src=x onerror=alert\(1\)>/);
+      assert.equal(await page.$('.certificate-preview img'), null, 'no markup from input');
+      await expectAxeClean(page, 'certificate page, complete');
+
+      // The completion file: schema-valid, accepted by trygg verify, rejected once edited.
+      const json = await save(page, 'Ladda ner fil till chefen (JSON)', t.artifacts);
+      const record = JSON.parse(await readFile(json.file, 'utf8'));
+      assert.equal(record.learner.full_name, 'Łukasz Şahin-Nguyễn');
+      assert.equal(record.learner.employee_number, hostile);
+      assert.equal(record.learner.unit, formula);
+      assert.equal(record.modules.length, 6);
+      const schema = JSON.parse(await readFile(path.join(t.root, 'schemas/completion.schema.json'), 'utf8'));
+      const ajv = new Ajv2020({ strict: false });
+      ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
+      const validate = ajv.compile(schema);
+      assert.ok(validate(record), JSON.stringify(validate.errors));
+      assert.equal(trygg(t.root, ['verify', json.file]).code, 0);
+      const edited = path.join(t.artifacts, 'edited.json');
+      await writeFile(edited, JSON.stringify({ ...record, learner: { ...record.learner, full_name: 'Someone Else' } }, null, 2));
+      const refused = trygg(t.root, ['verify', edited]);
+      assert.equal(refused.code, 1);
+
+      // The PDF: the exact text back from pdftotext, the record attached, a page image.
+      const pdf = await save(page, 'Ladda ner intyget (PDF)', t.artifacts, 'certificate-lukasz.pdf');
+      const text = pdftotext(pdf.file);
+      for (const expected of ['Łukasz Şahin-Nguyễn', hostile, formula, record.certificate_id, record.verification_code, 'Exempelregionen']) {
+        assert.ok(text.includes(expected), `PDF text has ${expected}`);
+      }
+      assert.equal(trygg(t.root, ['verify', pdf.file]).code, 0, 'the PDF carries a verifiable record');
+      execFileSync('pdftoppm', ['-png', '-r', '50', '-singlefile', pdf.file, path.join(t.artifacts, 'certificate-page')]);
+
+      // A Cyrillic name prints exactly too.
+      await fillDetails(page, { name: 'Олена Ćosić' });
+      await page.waitForFunction(() => document.querySelector('.certificate-name')?.textContent === 'Олена Ćosić');
+      const pdf2 = await save(page, 'Ladda ner intyget (PDF)', t.artifacts, 'certificate-olena.pdf');
+      assert.ok(pdftotext(pdf2.file).includes('Олена Ćosić'));
+
+      // The renewal reminder opens as a calendar event.
+      const ics = await readFile((await save(page, 'Påminnelse i kalendern (.ics)', t.artifacts)).file, 'utf8');
+      assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+      assert.match(ics, /BEGIN:VEVENT\r\n/);
+      assert.match(ics, /DTSTART;VALUE=DATE:\d{8}\r\n/);
+      assert.match(ics, /END:VCALENDAR\r\n$/);
+
+      // The pocket card: the organisation's numbers and the steps, in Swedish.
+      const card = pdftotext((await save(page, 'Ladda ner fickkortet (PDF)', t.artifacts, 'pocket-card.pdf')).file);
+      assert.ok(card.includes('112'));
+      assert.ok(card.includes('010-000 00 99'));
+    },
+  },
+];
