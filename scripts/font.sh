@@ -25,9 +25,9 @@ for pair in "${pairs[@]}"; do
 done
 [ ${#stale[@]} -eq 0 ] && exit 0
 
-# Cargo rebuilds the CLI only if its sources changed since the last build.
-cargo build -q --release -p trygg-cli
-trygg=target/release/trygg
+# Cargo rebuilds the CLI only if its sources changed; the debug build is shared with the tests.
+cargo build -q -p trygg-cli
+trygg=target/debug/trygg
 
 mkdir -p "$out"
 for pair in "${stale[@]}"; do

@@ -59,3 +59,6 @@ if [ "$need_browser" = 1 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
   fi
 fi
+
+# 6. The PDF fonts: DejaVu Sans from npm, subset by the trygg CLI (web/fonts/, not committed).
+scripts/font.sh

@@ -123,8 +123,11 @@ fn be32(d: &[u8], at: usize) -> Option<usize> {
     Some(u32::from_be_bytes(d.get(at..at + 4)?.try_into().ok()?) as usize)
 }
 
-/// Every table of an sfnt file, as (tag, bytes).
-fn read_tables(data: &[u8]) -> Result<Vec<([u8; 4], Vec<u8>)>, String> {
+/// A font's tables as (tag, bytes), the form `assemble_font` takes.
+type Tables = Vec<([u8; 4], Vec<u8>)>;
+
+/// Every table of an sfnt file.
+fn read_tables(data: &[u8]) -> Result<Tables, String> {
     let bad = || "subsetter wrote a damaged font".to_string();
     let count = be16(data, 4).ok_or_else(bad)?;
     let mut out = Vec::with_capacity(count);
@@ -194,4 +197,54 @@ fn os2_table(os2: &[u8], map: &[(u32, u16)]) -> Vec<u8> {
         out[66..68].copy_from_slice(&last.to_be_bytes());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dejavu(name: &str) -> Vec<u8> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../node_modules/dejavu-fonts-ttf/ttf")
+            .join(name);
+        fs::read(&path)
+            .unwrap_or_else(|_| panic!("{} is missing: run `make setup` (npm ci)", path.display()))
+    }
+
+    #[test]
+    fn subset_is_a_standalone_font_with_every_kept_character() {
+        for name in ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"] {
+            let data = dejavu(name);
+            let out = subset_font(&data).expect("subset");
+            assert!(out.len() < data.len() / 4, "{name}: {} bytes", out.len());
+            let font = Font::parse(&out).expect("parses");
+            for c in "Łukasz Şahin-Nguyễn Олена Ćosić Ωμέγα – — ‘’ “” • …".chars()
+            {
+                assert!(font.glyph(c).is_some() || c == ' ', "{name}: {c}");
+            }
+            assert_eq!(font.glyph('中'), None);
+            assert!(font.table(b"OS/2").is_some() && font.table(b"cmap").is_some());
+        }
+    }
+
+    #[test]
+    fn cmap_segments_share_runs() {
+        let map = [(0x41, 5), (0x42, 6), (0x43, 7), (0x61, 9)];
+        let table = cmap_table(&map);
+        // Three segments: A–C, a, and the closing 0xFFFF.
+        assert_eq!(u16::from_be_bytes([table[26], table[27]]), 6);
+    }
+
+    #[test]
+    fn usage_errors_exit_2() {
+        assert_eq!(run(&[]), 2);
+        assert_eq!(
+            run(&[
+                "subset".into(),
+                "/nonexistent.ttf".into(),
+                "/tmp/x.ttf".into()
+            ]),
+            2
+        );
+    }
 }

@@ -164,12 +164,15 @@ fn preview(record: &CompletionRecord, course: &Course, lang: Lang) -> Html {
     }
 }
 
+/// The regular and bold font files.
+type FontPair = Rc<(Vec<u8>, Vec<u8>)>;
+
 thread_local! {
     /// The fonts, fetched once and only when the first PDF is made.
-    static FONTS: RefCell<Option<Rc<(Vec<u8>, Vec<u8>)>>> = const { RefCell::new(None) };
+    static FONTS: RefCell<Option<FontPair>> = const { RefCell::new(None) };
 }
 
-async fn fonts() -> Result<Rc<(Vec<u8>, Vec<u8>)>, String> {
+async fn fonts() -> Result<FontPair, String> {
     if let Some(f) = FONTS.with(|f| f.borrow().clone()) {
         return Ok(f);
     }

@@ -70,8 +70,18 @@ pub fn certificate_pdf(
 /// value) so a name containing it cannot end the PDF stream early for a byte scanner.
 fn attachment_json(record: &CompletionRecord) -> Result<Vec<u8>, PdfError> {
     let json = serde_json::to_vec_pretty(record).map_err(|e| PdfError::Json(e.to_string()))?;
-    let text = String::from_utf8(json).map_err(|e| PdfError::Json(e.to_string()))?;
-    Ok(text.replace("endstream", "\\u0065ndstream").into_bytes())
+    let mut out = Vec::with_capacity(json.len() + 16);
+    let mut rest = json.as_slice();
+    while let Some((&first, tail)) = rest.split_first() {
+        if rest.starts_with(b"endstream") {
+            out.extend_from_slice(b"\\u0065ndstream");
+            rest = &rest[b"endstream".len()..];
+        } else {
+            out.push(first);
+            rest = tail;
+        }
+    }
+    Ok(out)
 }
 
 /// Border, heading, name, details and the module table; returns the y below the table.

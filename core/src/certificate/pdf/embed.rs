@@ -3,8 +3,6 @@
 //! to glyphs, widths for layout-exact rendering, and a ToUnicode CMap so text extraction
 //! and search return the characters that were typed.
 
-use std::collections::BTreeSet;
-
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Finish, Name, Pdf, Rect, Ref, Str};
 
@@ -66,11 +64,11 @@ pub(crate) fn write_font(
         .stem_v(stem.max(10.0))
         .font_file2(file);
 
-    let used: BTreeSet<u16> = glyphs.chars.iter().map(|&(_, g)| g).collect();
-    let data = strip(font, &used).map_err(|reason| PdfError::Font { which, reason })?;
-    pdf.stream(file, &data).pair(
+    let used = glyphs.chars.iter().map(|&(_, g)| g);
+    let cut = strip(font, used).map_err(|reason| PdfError::Font { which, reason })?;
+    pdf.stream(file, &cut.data).pair(
         Name(b"Length1"),
-        i32::try_from(data.len()).unwrap_or(i32::MAX),
+        i32::try_from(cut.data.len()).unwrap_or(i32::MAX),
     );
 
     let mut cmap = UnicodeCmap::new(Name(b"Trygg-UTF16"), IDENTITY);
@@ -81,7 +79,7 @@ pub(crate) fn write_font(
 
     let mut map = vec![0u8, 0];
     for &(_, gid) in &glyphs.chars {
-        map.extend_from_slice(&gid.to_be_bytes());
+        map.extend_from_slice(&cut.new_id(gid).to_be_bytes());
     }
     pdf.stream(cid_map, &map);
     Ok(type0)

@@ -83,7 +83,8 @@ impl<'a> Font<'a> {
         }
         let find = |tag: &[u8; 4]| tables.iter().find(|(t, _)| t == tag).map(|(_, b)| *b);
         let need = |tag: &[u8; 4]| {
-            find(tag).ok_or_else(|| bad(&format!("no {} table", String::from_utf8_lossy(tag))))
+            let name: String = tag.iter().map(|&b| char::from(b)).collect();
+            find(tag).ok_or_else(|| bad(&format!("no {name} table")))
         };
         let (head, hhea, maxp) = (need(b"head")?, need(b"hhea")?, need(b"maxp")?);
         need(b"glyf")?;

@@ -37,7 +37,7 @@ impl Stripped {
 }
 
 /// The font with only `used` glyphs (plus glyph 0 and composite parts).
-pub(crate) fn strip(font: &Font, used: &BTreeSet<u16>) -> Result<Stripped, FontError> {
+pub(crate) fn strip(font: &Font, used: impl Iterator<Item = u16>) -> Result<Stripped, FontError> {
     let head = font.table(b"head").ok_or_else(|| err("head"))?;
     let loca = font.table(b"loca").ok_or_else(|| err("loca"))?;
     let glyf = font.table(b"glyf").ok_or_else(|| err("glyf"))?;
@@ -64,8 +64,11 @@ pub(crate) fn strip(font: &Font, used: &BTreeSet<u16>) -> Result<Stripped, FontE
     };
 
     // Close over composite glyphs: a glyph made of others needs those too.
-    let mut keep: BTreeSet<u16> = used.iter().copied().filter(|&g| g < count).collect();
+    let mut keep = BTreeSet::new();
     keep.insert(0);
+    for gid in used.filter(|&g| g < count) {
+        keep.insert(gid);
+    }
     let mut todo: Vec<u16> = keep.iter().copied().collect();
     while let Some(gid) = todo.pop() {
         for (_, part) in components(outline(gid)?) {
@@ -162,7 +165,14 @@ fn err(table: &str) -> FontError {
 /// alignment and the `head` checksum adjustment. Shared with the CLI's build-time
 /// subsetter, which adds a `cmap` to what the `subsetter` crate leaves.
 pub fn assemble(mut tables: Vec<([u8; 4], Vec<u8>)>) -> Vec<u8> {
-    tables.sort_by(|a, b| a.0.cmp(&b.0));
+    // Insertion sort: a dozen tables, and no sort routine linked into the wasm for it.
+    for i in 1..tables.len() {
+        let mut j = i;
+        while j > 0 && tables[j - 1].0 > tables[j].0 {
+            tables.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let count = tables.len() as u16;
     let mut pow = 1u16;
     let mut selector = 0u16;
