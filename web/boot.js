@@ -12,6 +12,19 @@ function fail(text) {
   }
 }
 
+// The PDF maker is a separate wasm module, fetched the first time a PDF is asked for.
+let docs = null;
+window.tryggDocs = () => {
+  docs ??= import('./trygg_docs.js').then(async (module) => {
+    await module.default({ module_or_path: new URL('trygg_docs_bg.wasm', import.meta.url) });
+    return module;
+  }).catch((error) => {
+    docs = null;
+    throw error;
+  });
+  return docs;
+};
+
 if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
   fail('Din webbläsare kan inte köra utbildningen (WebAssembly saknas eller är avstängt). Prova en aktuell version av Edge, Chrome, Firefox eller Safari. / Your browser cannot run the training (WebAssembly is missing or turned off). Try a current Edge, Chrome, Firefox or Safari.');
 } else {

@@ -2,6 +2,7 @@
 //! failure modes (blocked storage, failed fetch) become values.
 
 pub mod clock;
+pub mod docs;
 pub mod document;
 pub mod download;
 pub mod fetch;

@@ -157,10 +157,12 @@ impl RosterStore {
     }
 }
 
+type Listener = Closure<dyn FnMut(JsValue)>;
+
 /// Resolves when `target` fires `ok`, fails with the event when it fires one of `bad`. The
 /// listeners are removed again, so nothing is leaked per request.
 async fn wait(target: &EventTarget, ok: &str, bad: &[&str]) -> Result<(), JsValue> {
-    let mut listeners: Vec<(String, Closure<dyn FnMut(JsValue)>)> = Vec::new();
+    let mut listeners: Vec<(String, Listener)> = Vec::new();
     let promise = Promise::new(&mut |resolve: Function, reject: Function| {
         let on_ok = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
             let _ = resolve.call1(&JsValue::NULL, &event);

@@ -134,6 +134,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("start.privacy", "Your progress is saved only in this browser. Nothing is sent anywhere."),
     ("start.role", "Your role"),
     ("start.role_change", "Changing role changes which modules you must complete. Your results so far are kept."),
+    ("start.role_missing", "Choose your role to continue."),
     ("start.shared", "I am on a shared computer"),
     ("start.shared.hint", "Progress is then kept only until you close the browser. Download your certificate or progress before you leave."),
     ("start.title", "Welcome to Trygg"),

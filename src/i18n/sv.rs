@@ -134,6 +134,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("start.privacy", "Dina framsteg sparas bara i den här webbläsaren. Ingenting skickas någonstans."),
     ("start.role", "Din roll"),
     ("start.role_change", "Om du byter roll ändras vilka moduler du måste gå. Dina resultat hittills finns kvar."),
+    ("start.role_missing", "Välj din roll för att fortsätta."),
     ("start.shared", "Jag använder en delad dator"),
     ("start.shared.hint", "Då sparas framstegen bara tills du stänger webbläsaren. Ladda ner intyget eller dina framsteg innan du går."),
     ("start.title", "Välkommen till Trygg"),

@@ -19,6 +19,7 @@ pub fn StartPage() -> Html {
     let saved_role = learner.role();
     let role = use_state(|| saved_role);
     let shared = use_state(|| learner.progress.shared_computer);
+    let role_missing = use_state(|| false);
 
     let example = app
         .course()
@@ -29,9 +30,11 @@ pub fn StartPage() -> Html {
         let role = role.clone();
         let shared = shared.clone();
         let learner = learner.clone();
+        let role_missing = role_missing.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(chosen) = *role else {
+                role_missing.set(true);
                 crate::browser::document::focus("role-employee");
                 return;
             };
@@ -98,8 +101,11 @@ pub fn StartPage() -> Html {
                     { lang_radio(Lang::Sv, "Svenska") }
                     { lang_radio(Lang::En, "English") }
                 </fieldset>
-                <fieldset>
+                <fieldset aria-describedby={role_missing.then_some("role-missing")}>
                     <legend>{ t(lang, "start.role") }</legend>
+                    if *role_missing && role.is_none() {
+                        <p class="error" id="role-missing" role="alert">{ t(lang, "start.role_missing") }</p>
+                    }
                     { role_radio(Role::Employee, "role.employee", "role.employee.hint") }
                     { role_radio(Role::Manager, "role.manager", "role.manager.hint") }
                     { role_radio(Role::Elected, "role.elected", "role.elected.hint") }

@@ -29,6 +29,11 @@ export default [
     async run(t) {
       const module = await loadModule(t.root, 'report');
       const page = await openPage(t, '#/');
+      // Submitting without a role explains what is missing.
+      await page.getByRole('button', { name: 'Börja utbildningen' }).click();
+      assert.equal(await page.textContent('#role-missing'), 'Välj din roll för att fortsätta.');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'role-employee');
+      await page.evaluate(() => document.activeElement.blur());
       // Start page: role by keyboard (Tab into the role group, arrows to choose), then submit.
       for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.name)) !== 'role'; i++) await page.keyboard.press('Tab');
       await page.keyboard.press('Space');

@@ -4,14 +4,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use trygg_core::certificate::pdf::{
-    certificate_pdf, pocket_card_pdf, CertificateLabels, PdfFonts, PocketCardLabels,
-};
 use trygg_core::certificate::{renewal_ics, CompletionRecord};
-use trygg_core::content::{Course, Lang};
+use trygg_core::content::{module_file, Course, Lang};
 use yew::prelude::*;
 
 use super::record::file_stem;
+use crate::browser::docs;
 use crate::browser::download::download;
 use crate::browser::fetch::fetch_bytes;
 use crate::i18n::{fill, t};
@@ -65,29 +63,26 @@ pub fn Documents(props: &DocumentsProps) -> Html {
             let _ = w.print();
         }
     });
-    let on_pdf = make_pdf_callback(pdf_state.clone(), {
-        let record = record.clone();
-        let stem = stem.clone();
-        move |fonts: &PdfFonts| {
-            let labels = if lang == Lang::Sv {
-                CertificateLabels::swedish()
-            } else {
-                CertificateLabels::english()
-            };
-            certificate_pdf(&record, &labels, fonts).map(|bytes| (format!("{stem}.pdf"), bytes))
-        }
-    });
-    let card_module = course.module(POCKET_CARD_MODULE).cloned();
-    let on_card = card_module.clone().map(|module| {
-        let org = course.organisation.clone();
-        make_pdf_callback(pdf_state.clone(), move |fonts: &PdfFonts| {
-            let labels = if lang == Lang::Sv {
-                PocketCardLabels::swedish()
-            } else {
-                PocketCardLabels::english()
-            };
-            pocket_card_pdf(&org, &module, lang, &labels, fonts)
-                .map(|b| ("trygg-fickkort.pdf".to_string(), b))
+    let on_pdf = {
+        let record_json = serde_json::to_string(&record).unwrap_or_default();
+        let name = format!("{stem}.pdf");
+        make_pdf_callback(pdf_state.clone(), move |fonts: FontPair| {
+            let record_json = record_json.clone();
+            let name = name.clone();
+            async move {
+                let bytes =
+                    docs::certificate_pdf(&record_json, lang.code(), &fonts.0, &fonts.1).await?;
+                Ok((name, bytes))
+            }
+        })
+    };
+    let on_card = course.module(POCKET_CARD_MODULE).map(|_| {
+        make_pdf_callback(pdf_state.clone(), move |fonts: FontPair| async move {
+            let org = fetch_content("organisation.json").await?;
+            let module = fetch_content(&module_file(POCKET_CARD_MODULE)).await?;
+            let bytes =
+                docs::pocket_card_pdf(&org, &module, lang.code(), &fonts.0, &fonts.1).await?;
+            Ok(("trygg-fickkort.pdf".to_string(), bytes))
         })
     });
     let working = *pdf_state == PdfState::Working;
@@ -187,13 +182,19 @@ async fn fonts() -> Result<FontPair, String> {
     Ok(pair)
 }
 
-type PdfResult = Result<(String, Vec<u8>), trygg_core::certificate::pdf::PdfError>;
+async fn fetch_content(name: &str) -> Result<Vec<u8>, String> {
+    fetch_bytes(&format!("content/{name}"))
+        .await
+        .map_err(|e| format!("content/{name}: {e:?}"))
+}
 
-/// A click handler that fetches the fonts, makes a PDF and downloads it, reporting failures.
-fn make_pdf_callback(
-    state: UseStateHandle<PdfState>,
-    make: impl Fn(&PdfFonts) -> PdfResult + 'static,
-) -> Callback<MouseEvent> {
+/// A click handler that fetches the fonts, makes a PDF with the PDF maker and downloads it,
+/// reporting failures.
+fn make_pdf_callback<F, Fut>(state: UseStateHandle<PdfState>, make: F) -> Callback<MouseEvent>
+where
+    F: Fn(FontPair) -> Fut + 'static,
+    Fut: std::future::Future<Output = Result<(String, Vec<u8>), String>> + 'static,
+{
     let make = Rc::new(make);
     Callback::from(move |_| {
         let state = state.clone();
@@ -201,11 +202,7 @@ fn make_pdf_callback(
         state.set(PdfState::Working);
         wasm_bindgen_futures::spawn_local(async move {
             let result = match fonts().await {
-                Ok(f) => make(&PdfFonts {
-                    regular: &f.0,
-                    bold: &f.1,
-                })
-                .map_err(|e| e.to_string()),
+                Ok(f) => make(f).await,
                 Err(e) => Err(e),
             };
             match result {

@@ -11,7 +11,7 @@ use crate::browser::file_read::files_of;
 
 /// Inside folders only these are taken (explicitly picked files always are), as the CLI
 /// does: a folder of certificates often holds other things too.
-fn is_candidate(name: &str) -> bool {
+pub(super) fn is_candidate(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     lower.ends_with(".json") || lower.ends_with(".pdf")
 }

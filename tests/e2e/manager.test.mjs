@@ -1,0 +1,364 @@
+// The manager view: imports a folder's worth of completion files (good, edited, broken,
+// foreign, duplicated, a PDF), shows the same counts as `trygg roster` over the same files,
+// filters, searches, sorts, exports a safe CSV, keeps the roster across a reload and clears
+// it; and imports 2,000 files without freezing the page.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, writeFile, copyFile, mkdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { openPage, expectAxeClean, tabTo, assert } from './harness.mjs';
+
+/** Runs the CLI (debug build, through cargo so it is built when missing). */
+function trygg(t, args) {
+  return execFileSync('cargo', ['run', '-q', '-p', 'trygg-cli', '--', ...args], {
+    cwd: t.root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+async function courseId(t) {
+  return JSON.parse(await readFile(path.join(t.root, 'content/organisation.json'), 'utf8')).course_id;
+}
+
+/** Today in UTC, the day both the app and the CLI compute statuses for. */
+const today = () => new Date().toISOString().slice(0, 10);
+
+// The verification code, recomputed as certificate/mod.rs documents it (canonical JSON:
+// every field but the code, keys sorted, no whitespace; SHA-256; first 80 bits in
+// Crockford base32), so the test can make valid files with names the CLI never writes.
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+function crockford(bytes, chars) {
+  let out = ''; let acc = 0; let bits = 0; let i = 0;
+  while (out.length < chars) {
+    if (bits < 5) { acc = ((acc << 8) | (bytes[i++] ?? 0)) & 0xffff; bits += 8; }
+    bits -= 5;
+    out += CROCKFORD[(acc >> bits) & 31];
+  }
+  return out;
+}
+function withCode(record) {
+  const { verification_code: _, ...rest } = record;
+  const digest = createHash('sha256').update(canonical(rest), 'utf8').digest();
+  return { ...record, verification_code: crockford(digest, 16).match(/.{4}/g).join('-') };
+}
+
+/** A minimal PDF carrying the record as an uncompressed embedded-file stream, the way the
+ * certificate PDF embeds it (core/src/certificate/pdf/ needs fonts the CLI cannot pass, so
+ * no CLI command writes a real certificate PDF; this exercises the same extraction path). */
+function pdfWith(json) {
+  const body = Buffer.from(json, 'utf8');
+  return Buffer.concat([
+    Buffer.from(`%PDF-1.7\n1 0 obj\n<< /Type /EmbeddedFile /Subtype /application#2Fjson /Length ${body.length} >>\nstream\n`),
+    body,
+    Buffer.from('\nendstream\nendobj\ntrailer\n<< >>\n%%EOF\n'),
+  ]);
+}
+
+/** Parses `trygg roster`'s summary into numbers. */
+function rosterSummary(text) {
+  const num = (label) => Number(new RegExp(`${label}:\\s+(\\d+)`).exec(text)?.[1]);
+  return {
+    people: num('People'), valid: num('Valid'), renewal_due: num('Renewal due'),
+    expired: num('Expired'), flagged: num('Flagged'),
+  };
+}
+
+async function figures(page) {
+  return page.$$eval('#manager-summary .figure', (items) => Object.fromEntries(items.map((li) => [
+    [...li.classList].find((c) => c !== 'figure'), Number(li.querySelector('.figure-value').textContent),
+  ])));
+}
+
+async function tableNames(page) {
+  return page.$$eval('.roster-table tbody th', (cells) => cells.map((c) => c.firstChild?.textContent ?? ''));
+}
+
+async function shownCount(page) {
+  const text = await page.textContent('.roster-count');
+  const [, shown, total] = /(\d+)\D+(\d+)/.exec(text);
+  return { shown: Number(shown), total: Number(total) };
+}
+
+async function waitForImport(page, timeout = 60000) {
+  await page.waitForSelector('#manager-result', { timeout });
+}
+
+/** Writes the test's folder of files; returns their paths and what they are. */
+async function makeFiles(t) {
+  const course = await courseId(t);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'trygg-manager-'));
+  const good = path.join(dir, 'good');
+  const other = path.join(dir, 'other');
+  trygg(t, ['sample', '--count', '20', '--out', good, '--course', course, '--today', today()]);
+  trygg(t, ['sample', '--count', '1', '--out', other, '--course', 'annan-kurs', '--today', today()]);
+  const names = (await readdir(good)).sort();
+  const files = names.map((n) => path.join(good, n));
+  const template = JSON.parse(await readFile(files[0], 'utf8'));
+
+  // Edited after issue: a name changed, the code left as it was.
+  const editedName = names[1];
+  const edited = JSON.parse(await readFile(files[1], 'utf8'));
+  edited.learner.full_name = 'Redigerad Redigerare';
+  await writeFile(files[1], JSON.stringify(edited, null, 2));
+
+  const extra = path.join(dir, 'extra');
+  await mkdir(extra);
+  const make = (id, fullName, number, unit) => withCode({
+    ...template,
+    certificate_id: id,
+    learner: { full_name: fullName, employee_number: number, unit, email: '' },
+  });
+  const hyperlink = make('TRG-0000000000H1', '=HYPERLINK("http://x")', '990001', 'Testenheten');
+  const fromPdf = make('TRG-0000000000P1', 'Pia Pdf-Persson', '990002', 'Testenheten');
+  const paths = {
+    garbage: path.join(extra, 'garbage.json'),
+    empty: path.join(extra, 'empty.json'),
+    huge: path.join(extra, 'huge.json'),
+    wrongCourse: path.join(extra, 'wrong-course.json'),
+    duplicate: path.join(extra, 'kopia-av-bevis.json'),
+    hyperlink: path.join(extra, 'hyperlink.json'),
+    pdf: path.join(extra, 'certificate.pdf'),
+  };
+  await writeFile(paths.garbage, Buffer.from([0x89, 0x00, 0xff, 0x13, 0x37, 0x7b, 0x7d, 0x5b, 0x0a, 0xfe]));
+  await writeFile(paths.empty, '');
+  await writeFile(paths.huge, Buffer.alloc(4 * 1024 * 1024 + 4096, 0x20));
+  await copyFile(path.join(other, (await readdir(other))[0]), paths.wrongCourse);
+  await copyFile(files[2], paths.duplicate);
+  await writeFile(paths.hyperlink, JSON.stringify(hyperlink, null, 2));
+  await writeFile(paths.pdf, pdfWith(JSON.stringify(fromPdf)));
+  // The hand-made records must verify with the CLI, or the test would test itself.
+  trygg(t, ['verify', '--course', course, paths.hyperlink, paths.pdf]);
+
+  const all = [...files, ...Object.values(paths)];
+  const cli = rosterSummary(trygg(t, ['roster', '--course', course, '--today', today(), ...all]));
+  return { dir, all, paths, editedName, editedPath: files[1], course, cli, hyperlinkName: hyperlink.learner.full_name };
+}
+
+export default [
+  {
+    name: 'imports good and bad files, matches trygg roster, filters, sorts, exports, survives reload, clears',
+    async run(t) {
+      const f = await makeFiles(t);
+      const page = await openPage(t, '#/manager');
+      await page.waitForSelector('.drop-zone');
+      await expectAxeClean(page, 'manager before import');
+
+      // The picker buttons work from the keyboard and open a multiple-file chooser.
+      await tabTo(page, () => document.activeElement?.textContent?.trim() === 'Välj filer');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+      assert.equal(chooser.isMultiple(), true);
+      assert.notEqual(await page.getAttribute('#manager-folder', 'webkitdirectory'), null, 'the folder picker picks folders');
+
+      await page.setInputFiles('#manager-files', f.all);
+      await waitForImport(page);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'manager-result', 'focus moves to the result');
+      const result = await page.textContent('#manager-result');
+      assert.match(result, new RegExp(`${f.all.length} filer lästa`));
+      assert.match(result, /1 dubbletter sammanslagna/);
+      assert.match(result, /5 avvisade/);
+
+      // The same numbers as the CLI over the same files.
+      const shown = await figures(page);
+      assert.deepEqual(shown, f.cli, 'summary figures match trygg roster');
+      assert.equal(shown.flagged, 1, 'the edited file flags its person');
+      assert.equal((await shownCount(page)).total, f.cli.people);
+      assert.equal(await page.locator('.roster-table tbody tr').count(), f.cli.people, 'one row per person');
+
+      // Each refused file, with a plain reason.
+      const reasonOf = async (name) => (await page.locator('.refused-list li', { hasText: name }).textContent());
+      assert.match(await reasonOf('garbage.json'), /inte giltig JSON/);
+      assert.match(await reasonOf('empty.json'), /Filen är tom/);
+      assert.match(await reasonOf('huge.json'), /för stor/);
+      assert.match(await reasonOf('wrong-course.json'), /annan utbildning \(annan-kurs\)/);
+      assert.match(await reasonOf(f.editedName), /har ändrats efter att den utfärdades/);
+      assert.equal(await page.locator('.refused-list li').count(), 5);
+      assert.equal(await page.locator('.refused-list li', { hasText: 'kopia-av-bevis.json' }).count(), 0, 'a duplicate is merged, not refused');
+      assert.ok((await tableNames(page)).includes('Pia Pdf-Persson'), 'the PDF certificate is read');
+
+      // Filters and search narrow the table.
+      await page.selectOption('#filter-unit', { label: 'Testenheten' });
+      assert.deepEqual(new Set(await tableNames(page)), new Set(['=HYPERLINK("http://x")', 'Pia Pdf-Persson']));
+      await page.selectOption('#filter-unit', '');
+      await page.selectOption('#filter-status', 'flagged');
+      assert.equal((await shownCount(page)).shown, 1);
+      assert.match(await page.textContent('.roster-table tbody tr'), /Flaggad/);
+      await page.selectOption('#filter-status', 'expired');
+      assert.equal((await shownCount(page)).shown, f.cli.expired);
+      const statuses = await page.$$eval('.roster-table tbody .badge', (b) => b.map((x) => x.textContent));
+      assert.ok(statuses.every((s) => s === 'Utgången'));
+      await page.selectOption('#filter-status', '');
+      await page.selectOption('#filter-role', 'manager');
+      const managers = (await shownCount(page)).shown;
+      assert.ok(managers < f.cli.people, 'the role filter narrows');
+      await page.selectOption('#filter-role', '');
+      await page.fill('#filter-search', 'hyperlink');
+      assert.deepEqual(await tableNames(page), ['=HYPERLINK("http://x")']);
+      await page.fill('#filter-search', '');
+      assert.equal((await shownCount(page)).shown, f.cli.people);
+
+      // Sorting: by name first; employee number ascending, then descending.
+      assert.equal(await page.getAttribute('th:has(button:has-text("Namn"))', 'aria-sort'), 'ascending');
+      await page.click('th button:has-text("Anställningsnr")');
+      assert.equal(await page.getAttribute('th:has(button:has-text("Anställningsnr"))', 'aria-sort'), 'ascending');
+      assert.equal(await page.getAttribute('th:has(button:has-text("Namn"))', 'aria-sort'), null);
+      const numbers = async () => (await page.$$eval('.roster-table tbody tr td:first-of-type', (c) => c.map((x) => x.textContent)))
+        .filter((n) => n !== '').map(Number);
+      const ascending = await numbers();
+      assert.deepEqual(ascending, [...ascending].sort((a, b) => a - b));
+      await page.click('th button:has-text("Anställningsnr")');
+      assert.equal(await page.getAttribute('th:has(button:has-text("Anställningsnr"))', 'aria-sort'), 'descending');
+      const descending = await numbers();
+      assert.deepEqual(descending, [...ascending].reverse());
+
+      // CSV: BOM, ';', every field quoted, formulas neutralised, every person (not just the filter).
+      await page.selectOption('#filter-status', 'valid');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Ladda ner CSV")')]);
+      assert.match(download.suggestedFilename(), new RegExp(`^${f.course}-roster-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+      const csv = await readFile(await download.path());
+      assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'starts with the UTF-8 BOM');
+      const lines = csv.subarray(3).toString('utf8').split('\r\n').filter((l) => l !== '');
+      assert.equal(lines.length, f.cli.people + 1, 'all rows are exported by default');
+      assert.match(lines[0], /^"Namn";"Anställningsnummer";"Enhet"/);
+      const quotedRow = /^"(?:[^"]|"")*"(?:;"(?:[^"]|"")*")*$/;
+      for (const line of lines) {
+        assert.match(line, quotedRow, `every field quoted: ${line}`);
+        assert.equal(line.match(/"(?:[^"]|"")*"/g).length, 11);
+      }
+      assert.ok(lines.some((l) => l.startsWith(`"'=HYPERLINK(""http://x"")";`)), 'the formula is neutralised with a leading apostrophe');
+      await page.selectOption('#filter-status', '');
+      await page.selectOption('#export-separator', ',');
+      const [commaDownload] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Ladda ner CSV")')]);
+      const commaCsv = (await readFile(await commaDownload.path())).toString('utf8');
+      assert.match(commaCsv.split('\r\n')[0], /^\uFEFF"Namn","Anställningsnummer"/);
+      const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Ladda ner JSON")')]);
+      const merged = JSON.parse(await readFile(await jsonDownload.path(), 'utf8'));
+      assert.ok(Array.isArray(merged) && merged.length >= f.cli.people - 1);
+
+      await expectAxeClean(page, 'manager after import');
+      await page.click('button:has-text("English")');
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      assert.match(await page.textContent('.refused-list'), /The file is empty\./);
+      assert.ok(await page.locator('.roster-table th button:has-text("Employee no.")').count());
+      await expectAxeClean(page, 'manager after import, in English');
+      await page.click('button:has-text("Svenska")');
+      await page.waitForFunction(() => document.documentElement.lang === 'sv');
+
+      // Kept across a reload, in IndexedDB.
+      await page.reload();
+      await page.waitForSelector('#manager-summary', { timeout: 20000 });
+      assert.deepEqual(await figures(page), f.cli);
+      assert.equal(await page.locator('.refused-list li').count(), 5);
+      assert.match(await page.locator('.refused-list li', { hasText: f.editedName }).textContent(), /har ändrats/);
+
+      // A drop adds more later (the drop zone takes files as well as the pickers).
+      const duplicateBytes = [...await readFile(f.paths.duplicate)];
+      await page.evaluate((bytes) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(bytes)], 'dropped.json', { type: 'application/json' }));
+        document.querySelector('.drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      }, duplicateBytes);
+      await page.waitForFunction(() => /1 filer lästa/.test(document.querySelector('#manager-result')?.textContent || ''));
+      assert.match(await page.textContent('#manager-result'), /1 dubbletter sammanslagna/);
+
+      // Clearing asks first, then empties the list here and after a reload.
+      await page.click('#clear-roster');
+      await page.waitForSelector('[role=alertdialog]');
+      await page.click('button:has-text("Avbryt")');
+      assert.equal(await page.locator('#manager-summary').count(), 1, 'cancel keeps the list');
+      await page.click('#clear-roster');
+      await page.click('button:has-text("Ja, rensa")');
+      await page.waitForSelector('.empty-roster');
+      assert.equal(await page.locator('.refused-list').count(), 0);
+      await page.reload();
+      await page.waitForSelector('.empty-roster', { timeout: 20000 });
+      assert.equal(await page.locator('#manager-summary').count(), 0);
+      await expectAxeClean(page, 'manager after clearing');
+      await rm(f.dir, { recursive: true, force: true });
+    },
+  },
+  {
+    name: 'imports 2,000 files with progress and no long task blocking the page',
+    async run(t) {
+      const course = await courseId(t);
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'trygg-manager-2000-'));
+      trygg(t, ['sample', '--count', '2000', '--out', dir, '--course', course, '--today', today()]);
+      const files = (await readdir(dir)).map((n) => path.join(dir, n));
+      const cli = rosterSummary(trygg(t, ['roster', '--course', course, '--today', today(), dir]));
+
+      const page = await openPage(t, '#/manager');
+      await page.waitForSelector('.drop-zone');
+      await page.evaluate(() => {
+        window.__longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: Math.round(e.duration) });
+        }).observe({ type: 'longtask', buffered: false });
+        // When the app gets the files: Chromium's own work on a 2,000-file input comes before.
+        window.addEventListener('change', () => { window.__changeAt ??= performance.now(); }, true);
+        window.__progress = new Set();
+        new MutationObserver(() => {
+          const text = document.querySelector('.progress-count')?.textContent;
+          if (text) window.__progress.add(text);
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      const started = Date.now();
+      await page.setInputFiles('#manager-files', files);
+      await waitForImport(page, 120000);
+      const seconds = (Date.now() - started) / 1000;
+      const { longTasks, changeAt, progress } = await page.evaluate(() => ({
+        longTasks: window.__longTasks, changeAt: window.__changeAt, progress: [...window.__progress],
+      }));
+      const blocking = longTasks.filter((e) => e.duration > 200);
+      const appBlocking = blocking.filter((e) => e.start >= changeAt);
+      console.log(`     2,000 files imported in ${seconds.toFixed(1)} s; long tasks (> 50 ms): ${longTasks.length}, ` +
+        `over 200 ms: ${blocking.length} (${appBlocking.length} after the app got the files), ` +
+        `longest ${Math.max(0, ...longTasks.map((e) => e.duration))} ms; progress shown ${progress.length} times`);
+      assert.ok(progress.some((p) => /av 2000 filer/.test(p)), `progress "n av 2000" was shown: ${progress.slice(0, 3)}`);
+      assert.match(await page.textContent('#manager-result'), /2000 filer lästa/);
+      assert.deepEqual(await figures(page), cli);
+      assert.ok(blocking.length <= 3, `at most a few tasks over 200 ms, got ${blocking.map((e) => e.duration).join(', ')}`);
+      assert.match(await page.textContent('.roster-pager'), new RegExp(`Sida 1 av ${Math.ceil(cli.people / 50)}`));
+      assert.equal(await page.locator('.roster-table tbody tr').count(), 50, 'one page of 50 rows');
+      await page.click('button:has-text("Nästa sida")');
+      assert.match(await page.textContent('.roster-pager'), /Sida 2 av/);
+      await rm(dir, { recursive: true, force: true });
+    },
+  },
+  {
+    name: 'picks a whole folder, and keeps the roster in memory with a warning when IndexedDB is missing',
+    async run(t) {
+      const course = await courseId(t);
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'trygg-manager-folder-'));
+      const team = path.join(dir, 'team');
+      trygg(t, ['sample', '--count', '3', '--out', path.join(team, 'a'), '--course', course, '--today', today()]);
+      await mkdir(path.join(team, 'b'), { recursive: true });
+      await writeFile(path.join(team, 'b', 'broken.json'), '{"format": "trygg-completion",');
+      await writeFile(path.join(team, 'b', 'notes.txt'), 'not a certificate, and not picked up');
+
+      const context = await t.browser.newContext();
+      t.contexts.push(context);
+      await context.addInitScript(() => {
+        Object.defineProperty(window, 'indexedDB', { get: () => undefined, configurable: true });
+      });
+      const page = await openPage(t, '#/manager', { context });
+      await page.waitForSelector('.drop-zone');
+      assert.match(await page.textContent('.banner'), /kan inte spara listan/);
+      await page.setInputFiles('#manager-folder', team);
+      await waitForImport(page);
+      assert.match(await page.textContent('#manager-result'), /4 filer lästa: 3 godkända/);
+      assert.match(await page.textContent('.refused-list'), /team\/b\/broken\.json/);
+      assert.equal(await page.locator('.refused-list li').count(), 1, 'only .json and .pdf files are taken from a folder');
+      await expectAxeClean(page, 'manager without IndexedDB');
+      await page.reload();
+      await page.waitForSelector('.empty-roster');
+      assert.match(await page.textContent('.banner'), /kan inte spara listan/);
+      await rm(dir, { recursive: true, force: true });
+    },
+  },
+];
