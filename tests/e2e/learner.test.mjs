@@ -65,6 +65,7 @@ export default [
       const first = await answerQuestion(page, module, { keyboard: true });
       assert.ok(first);
       assert.match(await page.textContent('#feedback'), /Rätt!/);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'feedback', 'focus moves to the feedback');
       await expectAxeClean(page, 'feedback');
       await next(page, { keyboard: true });
       await finishQuiz(page, module, { keyboard: true });

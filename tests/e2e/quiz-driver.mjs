@@ -129,9 +129,13 @@ export async function finishQuiz(page, module, opts = {}) {
     if (await page.$('.results')) return;
     await page.waitForSelector('.question-card, .results');
     if (await page.$('.results')) return;
-    await answerQuestion(page, module, opts);
+    const qid = await answerQuestion(page, module, opts);
     await next(page, opts);
-    await page.waitForFunction(() => document.activeElement?.id === 'question-title' || document.querySelector('.results'));
+    await page.waitForFunction(() => document.activeElement?.id === 'question-title' || document.querySelector('.results'), null, { timeout: 5000 })
+      .catch(async (e) => {
+        const active = await page.evaluate(() => document.activeElement?.outerHTML?.slice(0, 200));
+        throw new Error(`after ${qid} (${module.questions.find((q) => q.id === qid)?.type}) focus is on ${active}: ${e.message}`);
+      });
   }
   throw new Error('quiz did not finish');
 }

@@ -87,12 +87,21 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 Some(answer) => {
                     missing.set(false);
                     record.emit(answer);
-                    focus_soon("feedback");
                 }
                 None => missing.set(true),
             }
         })
     };
+    // Once answered, move focus to the feedback, after it is rendered. Only on the change,
+    // so a question resumed after reload starts at its heading.
+    {
+        let was_done = use_mut_ref(|| done);
+        use_effect_with(done, move |done| {
+            if *done && !std::mem::replace(&mut *was_done.borrow_mut(), true) {
+                focus("feedback");
+            }
+        });
+    }
     let last = props.index + 1 >= total;
     let on_next = {
         let dispatch = learner.dispatcher();

@@ -6,7 +6,6 @@ use trygg_core::quiz::{scenario_walk, Answer, PlannedQuestion, ScenarioPick};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::question::focus_soon;
 use crate::components::inline_text::InlineText;
 use crate::i18n::t;
 use crate::state::use_app;
@@ -33,6 +32,20 @@ pub fn ScenarioInput(props: &ScenarioProps) -> Html {
     };
     let walk = scenario_walk(&props.question, &picks);
 
+    // After each pick, focus moves to that step's feedback once it is rendered. The last
+    // pick's feedback is followed by the question's own feedback, which takes focus instead.
+    {
+        let seen = use_mut_ref(|| walk.visited.len());
+        let count = walk.visited.len();
+        let more = walk.next.is_some();
+        use_effect_with(count, move |count| {
+            let before = std::mem::replace(&mut *seen.borrow_mut(), *count);
+            if *count > before && more {
+                crate::browser::document::focus(&format!("step-feedback-{}", count - 1));
+            }
+        });
+    }
+
     let visited = walk.visited.iter().enumerate().map(|(n, v)| {
         let choice = v.step.choices.get(v.choice);
         html! {
@@ -50,7 +63,6 @@ pub fn ScenarioInput(props: &ScenarioProps) -> Html {
     let current = walk.next.map(|step| {
         let step_index = steps.iter().position(|s| s.id == step.id).unwrap_or_default();
         let order = props.item.choice_order(step_index, step.choices.len());
-        let visited_count = walk.visited.len();
         let options = order.into_iter().filter_map(|i| step.choices.get(i).map(|c| (i, c))).map(|(i, c)| {
             let id = format!("choice-{}-{i}", step.id);
             let checked = *selected == Some(i);
@@ -84,7 +96,6 @@ pub fn ScenarioInput(props: &ScenarioProps) -> Html {
                 choices.push(ScenarioPick { step: step_id.clone(), choice });
                 selected.set(None);
                 on_pick.emit(Answer::Scenario { choices });
-                focus_soon(format!("step-feedback-{visited_count}"));
             })
         };
         html! {
