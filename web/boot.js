@@ -12,18 +12,23 @@ function fail(text) {
   }
 }
 
-// The PDF maker is a separate wasm module, fetched the first time a PDF is asked for.
-let docs = null;
-window.tryggDocs = () => {
-  docs ??= import('./trygg_docs.js').then(async (module) => {
-    await module.default({ module_or_path: new URL('trygg_docs_bg.wasm', import.meta.url) });
-    return module;
-  }).catch((error) => {
-    docs = null;
-    throw error;
-  });
-  return docs;
-};
+// The PDF maker and the manager view are wasm modules of their own, fetched on first use,
+// so a learner's first load carries neither. Each loader resolves to the module's exports.
+function lazy(name) {
+  let loading = null;
+  return () => {
+    loading ??= import(`./${name}.js`).then(async (module) => {
+      await module.default({ module_or_path: new URL(`${name}_bg.wasm`, import.meta.url) });
+      return module;
+    }).catch((error) => {
+      loading = null;
+      throw error;
+    });
+    return loading;
+  };
+}
+window.tryggDocs = lazy('trygg_docs');
+window.tryggManager = lazy('trygg_manager');
 
 if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
   fail('Din webbläsare kan inte köra utbildningen (WebAssembly saknas eller är avstängt). Prova en aktuell version av Edge, Chrome, Firefox eller Safari. / Your browser cannot run the training (WebAssembly is missing or turned off). Try a current Edge, Chrome, Firefox or Safari.');

@@ -2,11 +2,11 @@
 //! failure modes (blocked storage, failed fetch) become values.
 
 pub mod clock;
-pub mod docs;
 pub mod document;
 pub mod download;
 pub mod fetch;
 pub mod file_read;
+pub mod lazy;
 pub mod progress_store;
 pub mod roster_store;
 pub mod storage;

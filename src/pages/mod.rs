@@ -5,6 +5,7 @@ pub mod certificate;
 pub mod content_error;
 pub mod lesson;
 pub mod manager;
+pub mod manager_page;
 pub mod my_data;
 pub mod not_found;
 pub mod quiz;
@@ -22,7 +23,7 @@ pub fn render(route: &Route) -> Html {
         Route::Lesson { module, step } => html! { <lesson::LessonPage {module} {step} /> },
         Route::Quiz { module } => html! { <quiz::QuizPage {module} /> },
         Route::Certificate => html! { <certificate::CertificatePage /> },
-        Route::Manager => html! { <manager::ManagerPage /> },
+        Route::Manager => html! { <manager_page::ManagerPage /> },
         Route::MyData => html! { <my_data::MyDataPage /> },
         Route::About => html! { <about::AboutPage /> },
         Route::NotFound => html! { <not_found::NotFoundPage /> },

@@ -9,9 +9,9 @@ use trygg_core::content::{module_file, Course, Lang};
 use yew::prelude::*;
 
 use super::record::file_stem;
-use crate::browser::docs;
 use crate::browser::download::download;
 use crate::browser::fetch::fetch_bytes;
+use crate::browser::lazy as docs;
 use crate::i18n::{fill, t};
 use crate::pages::training::role_key;
 use crate::state::use_app;

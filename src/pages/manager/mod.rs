@@ -12,7 +12,7 @@ mod table;
 
 use std::rc::Rc;
 
-use trygg_core::content::{Course, Lang, Role};
+use trygg_core::content::{Lang, Role};
 use trygg_core::roster::{summarise, Counts, Row, Status, Summary};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -24,7 +24,6 @@ use self::table::RosterTable;
 use crate::browser::document;
 use crate::browser::download::download;
 use crate::browser::roster_store::RosterStoreError;
-use crate::components::page_title::PageTitle;
 use crate::i18n::{fill, t};
 use crate::state::use_app;
 
@@ -49,23 +48,12 @@ impl<T> PartialEq for Shared<T> {
     }
 }
 
-#[component]
-pub fn ManagerPage() -> Html {
-    let app = use_app();
-    let lang = app.lang;
-    html! {
-        <section class="page manager">
-            <PageTitle text={t(lang, "page.manager")} />
-            if let Some(course) = app.course() {
-                <ManagerView course={course.clone()} />
-            }
-        </section>
-    }
-}
-
+/// The manager view's content for one course. It runs in its own wasm module (`manager/`),
+/// mounted by the app's manager page, so learners never download it.
 #[derive(Properties, PartialEq)]
-struct ManagerViewProps {
-    course: Rc<Course>,
+pub struct ManagerViewProps {
+    pub course_id: AttrValue,
+    pub content_version: AttrValue,
 }
 
 /// What the roster looks like at one revision; rebuilt only when files were added or
@@ -78,12 +66,14 @@ struct Derived {
 }
 
 #[component]
-fn ManagerView(props: &ManagerViewProps) -> Html {
+pub fn ManagerView(props: &ManagerViewProps) -> Html {
     let lang = use_app().lang;
-    let course_id = props.course.organisation.course_id.clone();
+    let course_id = props.course_id.to_string();
     let session: Rc<SharedSession> = {
-        let course = props.course.clone();
-        use_memo(course_id.clone(), move |_| session::session_for(&course))
+        let version = props.content_version.clone();
+        use_memo(course_id.clone(), move |id| {
+            session::session_for(id, &version)
+        })
     };
     let force = use_force_update();
     {

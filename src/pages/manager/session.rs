@@ -12,7 +12,6 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 use trygg_core::certificate::{read_record, VerifyError, DEFAULT_MAX_BYTES};
-use trygg_core::content::Course;
 use trygg_core::date::Date;
 use trygg_core::roster::{ImportOutcome, Roster};
 use wasm_bindgen::JsCast;
@@ -230,8 +229,8 @@ thread_local! {
 }
 
 /// The course's session, created (and its saved roster restored) on first use.
-pub fn session_for(course: &Course) -> SharedSession {
-    let course_id = course.organisation.course_id.clone();
+pub fn session_for(course_id: &str, content_version: &str) -> SharedSession {
+    let course_id = course_id.to_string();
     if let Some(existing) = CURRENT.with(|c| c.borrow().clone()) {
         if existing.borrow().course_id == course_id {
             return existing;
@@ -239,8 +238,8 @@ pub fn session_for(course: &Course) -> SharedSession {
     }
     let session = Rc::new(RefCell::new(Session {
         course_id: course_id.clone(),
-        content_version: course.version.clone(),
-        roster: new_roster(&course.version),
+        content_version: content_version.to_string(),
+        roster: new_roster(content_version),
         refused: Vec::new(),
         queue: VecDeque::new(),
         running: false,

@@ -1,42 +1,50 @@
-//! The bridge to the PDF maker, a second wasm module (`docs/`) that `boot.js` loads on the
-//! first request, so the PDF code is not part of the app's first load.
+//! The bridge to the lazily loaded wasm modules: the PDF maker (`docs/`) and the manager
+//! view (`manager/`). `boot.js` loads each on first use, so learners' first load carries
+//! neither.
 
 use js_sys::{Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-async fn module() -> Result<JsValue, String> {
+/// Loads a lazily fetched wasm module through its loader in `boot.js` (`window[loader]`),
+/// resolving to the module's exports.
+pub async fn load_module(loader: &str, file: &str) -> Result<JsValue, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let loader: Function = Reflect::get(&window, &"tryggDocs".into())
+    let load: Function = Reflect::get(&window, &loader.into())
         .ok()
         .and_then(|f| f.dyn_into().ok())
-        .ok_or("the PDF maker is not available")?;
-    let promise: Promise = loader
+        .ok_or_else(|| format!("{file} has no loader"))?;
+    let promise: Promise = load
         .call0(&JsValue::NULL)
         .ok()
         .and_then(|p| p.dyn_into().ok())
-        .ok_or("the PDF maker could not start")?;
+        .ok_or_else(|| format!("{file} could not start"))?;
     JsFuture::from(promise)
         .await
-        .map_err(|_| "the PDF maker could not be loaded (trygg_docs.js)".to_string())
+        .map_err(|_| format!("{file} could not be loaded"))
 }
 
-/// Calls an export of the PDF maker with the given arguments; returns the PDF bytes.
-async fn call(name: &str, args: &[JsValue]) -> Result<Vec<u8>, String> {
-    let module = module().await?;
-    let function: Function = Reflect::get(&module, &name.into())
+/// Calls `name` on a loaded module's exports.
+pub fn call_export(module: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, String> {
+    let function: Function = Reflect::get(module, &name.into())
         .ok()
         .and_then(|f| f.dyn_into().ok())
-        .ok_or_else(|| format!("the PDF maker has no {name}"))?;
+        .ok_or_else(|| format!("the module has no {name}"))?;
     let list = js_sys::Array::new();
     for arg in args {
         list.push(arg);
     }
-    let result = function.apply(&JsValue::NULL, &list).map_err(|e| {
+    function.apply(&JsValue::NULL, &list).map_err(|e| {
         e.dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
             .unwrap_or_else(|| "unknown error".to_string())
-    })?;
+    })
+}
+
+/// Calls an export of the PDF maker with the given arguments; returns the PDF bytes.
+async fn call(name: &str, args: &[JsValue]) -> Result<Vec<u8>, String> {
+    let module = load_module("tryggDocs", "trygg_docs.js").await?;
+    let result = call_export(&module, name, args)?;
     Ok(Uint8Array::new(&result).to_vec())
 }
 
