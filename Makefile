@@ -2,7 +2,7 @@
 #   make serve   build and serve the app at http://127.0.0.1:8080/
 #   make test    run every test (native, wasm in Chromium, end to end, lint)
 #   make dist    write the release folder dist/ to upload to any static web server
-#   make bench   print release sizes (raw, gzip, brotli) and roster timings
+#   make bench   print release sizes (raw, gzip, brotli) and roster timings (not a test)
 
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
@@ -42,6 +42,7 @@ test-e2e:
 
 bench: dist
 	node scripts/bench.mjs
+	node scripts/bench-roster.mjs
 
 clean:
 	cargo clean

@@ -33,5 +33,16 @@ for (const r of rows) console.log(`${r.file.padEnd(34)}${kb(r.raw)}${kb(r.gzip)}
 console.log(`${'total'.padEnd(34)}${kb(total.raw)}${kb(total.gzip)}${kb(total.brotli)}`);
 const budget = 250 * 1024;
 console.log(`budget: 250 KB gzip; ${total.gzip <= budget ? 'within' : 'OVER'} budget by ${kb(Math.abs(budget - total.gzip)).trim()} KB`);
-const lazy = (await readdir(dist)).filter((f) => !firstLoad.includes(f) && /\.(wasm|js|ttf|woff2)$/.test(f));
-if (lazy.length) console.log(`fetched only when needed: ${lazy.join(', ')}`);
+const appOnly = rows.filter((r) => !r.file.startsWith('content/')).reduce((n, r) => n + r.gzip, 0);
+console.log(`of which the app itself (without the course content): ${kb(appOnly).trim()} KB gzip`);
+
+// Fetched only when a learner asks for a PDF, or when a manager opens the manager view.
+const lazy = [...(await readdir(dist)).filter((f) => !firstLoad.includes(f) && /\.(wasm|js)$/.test(f)),
+  ...(await readdir(path.join(dist, 'fonts'))).filter((f) => f.endsWith('.ttf')).map((f) => `fonts/${f}`)];
+if (lazy.length) {
+  console.log('\nfetched only when needed (KB)');
+  for (const rel of lazy.sort()) {
+    const body = await readFile(path.join(dist, rel));
+    console.log(`${rel.padEnd(34)}${kb(body.length)}${kb(zlib.gzipSync(body, { level: 9 }).length)}`);
+  }
+}
