@@ -1,0 +1,115 @@
+// Progress written in the past: passes near and beyond their validity show as renewal due
+// and expired, an expired module blocks the certificate; ordering by drag and drop; and the
+// certificate's print view.
+import { openPage, expectAxeClean, assert } from './harness.mjs';
+import { loadModule, finishQuiz } from './quiz-driver.mjs';
+
+const KEY = 'trygg:trygg-exempelregionen:progress';
+const DAY = 24 * 3600 * 1000;
+
+function progress(modules, extra = {}) {
+  return JSON.stringify({ version: 2, course_id: 'trygg-exempelregionen', lang: 'sv', role: 'employee', modules, updated_ms: Date.now(), revision: 1, ...extra });
+}
+
+const passed = (daysAgo, percent = 90) => ({ lesson_step: 3, lessons_done: true, best_percent: percent, last_pass: { percent, passed_ms: Date.now() - daysAgo * DAY }, attempts: 1 });
+
+async function withProgress(t, hash, doc) {
+  const page = await openPage(t, '#/about');
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, doc]);
+  await page.goto(page.url().replace(/#.*$/, hash));
+  await page.reload();
+  await page.waitForSelector('#page-title');
+  return page;
+}
+
+export default [
+  {
+    name: 'my training shows passed, renewal due and expired; an expired module blocks the certificate',
+    async run(t) {
+      const doc = progress({
+        roles: passed(20),
+        threats: passed(350),
+        report: passed(400),
+        violence: passed(10),
+        preparedness: passed(10),
+        everyday: passed(10),
+      });
+      const page = await withProgress(t, '#/training', doc);
+      await page.waitForSelector('.module-card');
+      const cards = await page.$$eval('.module-card', (els) => els.map((e) => e.textContent));
+      assert.match(cards[0], /Godkänd/);
+      assert.match(cards[1], /Snart dags att förnya/);
+      assert.match(cards[1], /giltigt till och med \d{4}-\d{2}-\d{2}/);
+      assert.match(cards[2], /Behöver förnyas/);
+      assert.match(await page.textContent('.overall'), /5 av 6/);
+      await expectAxeClean(page, 'training with renewal states');
+      await page.goto(page.url().replace(/#.*$/, '#/certificate'));
+      await page.waitForSelector('.missing-list');
+      assert.equal(await page.$$eval('.missing-list li', (els) => els.length), 1);
+      assert.match(await page.textContent('.missing-list'), /Rapportera – Behöver förnyas/);
+    },
+  },
+  {
+    name: 'renewing a module gives a certificate with a new id',
+    async run(t) {
+      const all = ['roles', 'threats', 'report', 'violence', 'preparedness', 'everyday'];
+      const doc = progress(Object.fromEntries(all.map((id) => [id, passed(100)])), { learner: { full_name: 'Åsa Öberg', employee_number: '', unit: '', email: '' } });
+      const page = await withProgress(t, '#/certificate', doc);
+      await page.waitForSelector('.certificate-preview');
+      const before = await page.textContent('.certificate-facts code');
+      const module = await loadModule(t.root, 'report');
+      await page.goto(page.url().replace(/#.*$/, '#/module/report/quiz'));
+      await page.getByRole('button', { name: 'Starta kunskapsprovet' }).click();
+      await finishQuiz(page, module);
+      await page.goto(page.url().replace(/#.*$/, '#/certificate'));
+      await page.waitForSelector('.certificate-preview');
+      const after = await page.textContent('.certificate-facts code');
+      assert.notEqual(after, before, 'a renewed certificate has a new id');
+    },
+  },
+  {
+    name: 'an ordering question can be sorted by dragging as well as by keyboard',
+    async run(t) {
+      const module = await loadModule(t.root, 'report');
+      const q = module.questions.find((x) => x.id === 'report-path');
+      const order = q.steps.map((_, i) => i).reverse();
+      const plan = { module_id: 'report', seed: 7, items: [{ question_id: q.id, order }] };
+      const doc = progress({ report: { lesson_step: 0, lessons_done: false, attempt: { plan, answers: [null], current: 0, started_ms: Date.now(), updated_ms: Date.now(), finished: false }, attempts: 0 } });
+      const page = await withProgress(t, '#/module/report/quiz', doc);
+      await page.waitForSelector('.order-list');
+      const ids = () => page.$$eval('.order-item .icon-button:first-child', (els) => els.map((e) => Number(e.id.split('-')[1])));
+      assert.deepEqual(await ids(), order);
+      // Drag the last item (step 0) to the top.
+      const items = page.locator('.order-item');
+      await items.nth(order.length - 1).dragTo(items.nth(0));
+      const afterDrag = await ids();
+      assert.equal(afterDrag[0], 0, `step 0 dragged to the top: ${afterDrag}`);
+      assert.match(await page.textContent('.order-list + .visually-hidden'), /flyttades till plats 1/);
+      // By keyboard: focus step 1's "move up" button and press Enter until it is second.
+      await page.focus('#up-1');
+      while ((await ids()).indexOf(1) > 1) {
+        await page.keyboard.press('Enter');
+        await page.waitForTimeout(20);
+        assert.match(await page.evaluate(() => document.activeElement?.id || ''), /^(up|down)-1$/, 'focus stays on the moved step');
+      }
+      assert.deepEqual((await ids()).slice(0, 2), [0, 1]);
+      await expectAxeClean(page, 'ordering question');
+    },
+  },
+  {
+    name: 'the print view shows only the certificate',
+    async run(t) {
+      const all = ['roles', 'threats', 'report', 'violence', 'preparedness', 'everyday'];
+      const doc = progress(Object.fromEntries(all.map((id) => [id, passed(5)])), { learner: { full_name: 'Nguyễn Thị Lan', employee_number: '', unit: '', email: '' } });
+      const page = await withProgress(t, '#/certificate', doc);
+      await page.waitForSelector('.certificate-preview');
+      await page.emulateMedia({ media: 'print' });
+      const visible = async (sel) => page.$eval(sel, (e) => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().height > 0);
+      assert.equal(await visible('.certificate-preview'), true);
+      assert.equal(await visible('.details-form'), false);
+      assert.equal(await visible('.site-header'), false);
+      assert.equal(await visible('.no-print'), false);
+      assert.equal(await page.textContent('.certificate-name'), 'Nguyễn Thị Lan');
+    },
+  },
+];
