@@ -7,6 +7,8 @@ mod content;
 mod font;
 mod roster;
 mod sample;
+#[cfg(test)]
+mod test_support;
 mod verify;
 
 const USAGE: &str = "\

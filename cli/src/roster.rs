@@ -337,52 +337,10 @@ fn read_limited(path: &Path, max: usize) -> io::Result<Result<Vec<u8>, VerifyErr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use trygg_core::certificate::{issue, IssueInput, Learner, ModuleResult};
-    use trygg_core::content::Role;
+    use crate::test_support::{record, run_captured, temp_dir};
 
-    fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("trygg-roster-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        dir
-    }
-
-    fn record(name: &str, unit: &str, passed: &str) -> String {
-        let r = issue(
-            IssueInput {
-                course_id: "c".into(),
-                content_version: "1".into(),
-                organisation: "O".into(),
-                learner: Learner {
-                    full_name: name.into(),
-                    unit: unit.into(),
-                    ..Learner::default()
-                },
-                role: Role::Employee,
-                lang: Lang::Sv,
-                modules: vec![ModuleResult {
-                    id: "m".into(),
-                    title: "M".into(),
-                    percent: 100,
-                    passed_on: Date::parse_iso(passed).unwrap(),
-                }],
-                validity_months: 12,
-            },
-            1_738_300_000_000,
-        );
-        serde_json::to_string_pretty(&r).unwrap()
-    }
-
-    /// Runs with captured output: (exit code, stdout, stderr).
     fn run_args(list: &[&str]) -> (i32, String, String) {
-        let args: Vec<String> = list.iter().map(|s| s.to_string()).collect();
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let code = run_with(&args, &mut out, &mut err);
-        (
-            code,
-            String::from_utf8(out).unwrap(),
-            String::from_utf8(err).unwrap(),
-        )
+        run_captured(run_with, list)
     }
 
     fn code(list: &[&str]) -> i32 {

@@ -118,52 +118,14 @@ fn read_limited(path: &Path, max: usize) -> io::Result<Result<Vec<u8>, VerifyErr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use trygg_core::certificate::{issue, IssueInput, Learner, ModuleResult};
-    use trygg_core::content::{Lang, Role};
-    use trygg_core::date::Date;
-
-    fn temp_dir(name: &str) -> std::path::PathBuf {
-        let dir = std::env::temp_dir().join(format!("trygg-verify-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
-    }
+    use crate::test_support::{record, run_captured, temp_dir};
 
     fn record_json() -> String {
-        let r = issue(
-            IssueInput {
-                course_id: "c".into(),
-                content_version: "1".into(),
-                organisation: "O".into(),
-                learner: Learner {
-                    full_name: "Åsa Öberg".into(),
-                    ..Learner::default()
-                },
-                role: Role::Employee,
-                lang: Lang::Sv,
-                modules: vec![ModuleResult {
-                    id: "m".into(),
-                    title: "M".into(),
-                    percent: 100,
-                    passed_on: Date::parse_iso("2025-01-31").unwrap(),
-                }],
-                validity_months: 12,
-            },
-            1_738_300_000_000,
-        );
-        serde_json::to_string_pretty(&r).unwrap()
+        record("Åsa Öberg", "", "2025-01-31")
     }
 
-    /// Runs with captured output: (exit code, stdout, stderr).
     fn run_args(list: &[&str]) -> (i32, String, String) {
-        let args: Vec<String> = list.iter().map(|s| s.to_string()).collect();
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let code = run_with(&args, &mut out, &mut err);
-        (
-            code,
-            String::from_utf8(out).unwrap(),
-            String::from_utf8(err).unwrap(),
-        )
+        run_captured(run_with, list)
     }
 
     fn code(list: &[&str]) -> i32 {
