@@ -27,17 +27,8 @@ pub fn TrainingPage() -> Html {
     let role = learner.role_or_default();
     let progress = &learner.progress;
     let now = now_ms();
-    let reqs = course.organisation.roles.get(role);
-    let required: Vec<&Module> = reqs
-        .required
-        .iter()
-        .filter_map(|id| course.module(id))
-        .collect();
-    let optional: Vec<&Module> = reqs
-        .optional
-        .iter()
-        .filter_map(|id| course.module(id))
-        .collect();
+    let required: Vec<&Module> = course.required_modules(role);
+    let optional: Vec<&Module> = course.optional_modules(role);
     let statuses: Vec<ModuleStatus> = required
         .iter()
         .map(|m| status_of(progress, course, &m.id, now))

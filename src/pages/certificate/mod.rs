@@ -28,12 +28,8 @@ pub fn CertificatePage() -> Html {
     let role = learner.role_or_default();
     let now = now_ms();
     let missing: Vec<(String, String, ModuleStatus)> = course
-        .organisation
-        .roles
-        .get(role)
-        .required
-        .iter()
-        .filter_map(|id| course.module(id))
+        .required_modules(role)
+        .into_iter()
         .map(|m| {
             (
                 m.id.clone(),
