@@ -100,8 +100,8 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
     let derived = {
         let session = session.clone();
         use_memo((course_id.clone(), revision), move |_| {
-            let rows = session.borrow().roster.rows(session::today());
-            let summary = summarise(&rows);
+            let rows = session::rows(&session);
+            let summary = summarise(rows.iter());
             let units: Vec<String> = summary.per_unit.keys().cloned().collect();
             let unit_counts: Vec<(String, Counts)> = summary
                 .per_unit
@@ -109,7 +109,7 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
                 .map(|(u, c)| (u.clone(), *c))
                 .collect();
             Derived {
-                rows: Shared(Rc::new(rows)),
+                rows: Shared(rows),
                 summary,
                 units: Shared(Rc::new(units)),
                 unit_counts: Shared(Rc::new(unit_counts)),

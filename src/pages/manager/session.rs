@@ -13,7 +13,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 use trygg_core::certificate::{read_record, VerifyError, DEFAULT_MAX_BYTES};
 use trygg_core::date::Date;
-use trygg_core::roster::{ImportOutcome, Roster};
+use trygg_core::roster::{ImportOutcome, Roster, Row};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::Callback;
@@ -219,7 +219,23 @@ pub struct Session {
     pub revision: u32,
     /// Set when an import finishes; the page moves focus to the result and clears it.
     pub focus_result: bool,
+    /// The table rows for `revision`, computed in a task of their own after an import, so
+    /// building thousands of rows and rendering them never share one long task.
+    rows: Option<(u32, Rc<Vec<Row>>)>,
     notify: Option<Callback<()>>,
+}
+
+/// The table rows for the current revision, from the cache when they were prepared.
+pub fn rows(session: &SharedSession) -> Rc<Vec<Row>> {
+    let mut s = session.borrow_mut();
+    if let Some((revision, rows)) = &s.rows {
+        if *revision == s.revision {
+            return rows.clone();
+        }
+    }
+    let rows = Rc::new(s.roster.rows(today()));
+    s.rows = Some((s.revision, rows.clone()));
+    rows
 }
 
 pub type SharedSession = Rc<RefCell<Session>>;
@@ -249,6 +265,7 @@ pub fn session_for(course_id: &str, content_version: &str) -> SharedSession {
         run: Report::default(),
         report: None,
         revision: 0,
+        rows: None,
         focus_result: false,
         notify: None,
     }));
@@ -436,6 +453,14 @@ async fn drain(session: SharedSession) {
         notify(&session);
         next_tick().await;
     }
+    // Build the new rows now, then render them in the next task.
+    {
+        let mut s = session.borrow_mut();
+        let next = s.revision + 1;
+        let rows = Rc::new(s.roster.rows(today()));
+        s.rows = Some((next, rows));
+    }
+    next_tick().await;
     {
         let mut s = session.borrow_mut();
         s.running = false;
