@@ -1,5 +1,6 @@
 //! Components shared by several pages.
 
+pub mod confirm_box;
 pub mod footer;
 pub mod header;
 pub mod inline_text;

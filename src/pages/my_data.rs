@@ -10,6 +10,7 @@ use crate::browser::download::download;
 use crate::browser::file_read::{files_of, read_file};
 use crate::browser::progress_store::MAX_PROGRESS_BYTES;
 use crate::browser::storage::Persistence;
+use crate::components::confirm_box::ConfirmBox;
 use crate::components::page_title::PageTitle;
 use crate::components::storage_banner::progress_file_name;
 use crate::i18n::{fill, t};
@@ -88,14 +89,14 @@ pub fn MyDataPage() -> Html {
     };
     let ask_delete = {
         let confirming = confirming.clone();
-        Callback::from(move |_| {
-            confirming.set(true);
-            crate::pages::quiz::focus_soon("confirm-delete-title");
-        })
+        Callback::from(move |_| confirming.set(true))
     };
     let cancel_delete = {
         let confirming = confirming.clone();
-        Callback::from(move |_| confirming.set(false))
+        Callback::from(move |_| {
+            confirming.set(false);
+            crate::pages::quiz::focus_soon("delete-everything");
+        })
     };
     let do_delete = {
         let confirming = confirming.clone();
@@ -136,16 +137,10 @@ pub fn MyDataPage() -> Html {
             <h2>{ t(lang, "data.delete.title") }</h2>
             <p>{ t(lang, "data.delete.text") }</p>
             if *confirming {
-                <div class="confirm-box" role="alertdialog" aria-labelledby="confirm-delete-title" aria-describedby="confirm-delete-text">
-                    <p id="confirm-delete-title" tabindex="-1"><strong>{ t(lang, "data.delete.confirm_title") }</strong></p>
-                    <p id="confirm-delete-text">{ t(lang, "data.delete.confirm_text") }</p>
-                    <p class="button-row">
-                        <button type="button" class="button danger" onclick={do_delete}>{ t(lang, "data.delete.yes") }</button>
-                        <button type="button" class="button secondary" onclick={cancel_delete}>{ t(lang, "data.delete.no") }</button>
-                    </p>
-                </div>
+                <ConfirmBox id="confirm-delete" title={t(lang, "data.delete.confirm_title")} text={t(lang, "data.delete.confirm_text")}
+                    yes={t(lang, "data.delete.yes")} no={t(lang, "data.delete.no")} on_yes={do_delete} on_no={cancel_delete} />
             } else {
-                <p><button type="button" class="button secondary" onclick={ask_delete}>{ t(lang, "data.delete.button") }</button></p>
+                <p><button type="button" id="delete-everything" class="button secondary" onclick={ask_delete}>{ t(lang, "data.delete.button") }</button></p>
             }
         </section>
     }

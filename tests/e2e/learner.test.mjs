@@ -230,6 +230,11 @@ export default [
       // Delete everything, with confirmation.
       await other.goto(other.url().replace(/#.*$/, '#/data'));
       await other.getByRole('button', { name: 'Radera allt' }).click();
+      assert.equal(await other.evaluate(() => document.activeElement?.id), 'confirm-delete-title', 'focus on the question');
+      await other.getByRole('button', { name: 'Avbryt' }).click();
+      await other.waitForFunction(() => document.activeElement?.id === 'delete-everything');
+      assert.match(await other.textContent('main'), /Ladda ner mina framsteg/);
+      await other.getByRole('button', { name: 'Radera allt' }).click();
       await other.getByRole('button', { name: 'Ja, radera allt' }).click();
       await other.waitForFunction((k) => localStorage.getItem(k) === null || !localStorage.getItem(k).includes('report'), KEY);
     },

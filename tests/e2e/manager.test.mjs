@@ -150,9 +150,12 @@ export default [
       await page.waitForSelector('.drop-zone');
       await expectAxeClean(page, 'manager before import');
 
-      // The picker buttons work from the keyboard and open a multiple-file chooser.
+      // The picker buttons work from the keyboard and open a multiple-file chooser. (Listening
+      // early makes Playwright intercept the chooser before the key press, not after.)
+      const chosen = new Promise((resolve) => page.once('filechooser', resolve));
       await tabTo(page, () => document.activeElement?.textContent?.trim() === 'Välj filer');
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+      await page.keyboard.press('Enter');
+      const chooser = await chosen;
       assert.equal(chooser.isMultiple(), true);
       assert.notEqual(await page.getAttribute('#manager-folder', 'webkitdirectory'), null, 'the folder picker picks folders');
 

@@ -24,6 +24,7 @@ use self::table::RosterTable;
 use crate::browser::document;
 use crate::browser::download::download;
 use crate::browser::roster_store::RosterStoreError;
+use crate::components::confirm_box::ConfirmBox;
 use crate::i18n::{fill, t};
 use crate::state::use_app;
 
@@ -179,10 +180,7 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
     };
     let ask_clear = {
         let confirming = confirming.clone();
-        Callback::from(move |_| {
-            confirming.set(true);
-            crate::pages::quiz::focus_soon("confirm-clear-title");
-        })
+        Callback::from(move |_| confirming.set(true))
     };
     let cancel_clear = {
         let confirming = confirming.clone();
@@ -313,14 +311,8 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
                 <h2>{ t(lang, "manager.clear.title") }</h2>
                 <p>{ t(lang, "manager.clear.text") }</p>
                 if *confirming {
-                    <div class="confirm-box" role="alertdialog" aria-labelledby="confirm-clear-title" aria-describedby="confirm-clear-text">
-                        <p id="confirm-clear-title" tabindex="-1"><strong>{ t(lang, "manager.clear.confirm_title") }</strong></p>
-                        <p id="confirm-clear-text">{ t(lang, "manager.clear.confirm_text") }</p>
-                        <p class="button-row">
-                            <button type="button" class="button danger" onclick={do_clear}>{ t(lang, "manager.clear.yes") }</button>
-                            <button type="button" class="button secondary" onclick={cancel_clear}>{ t(lang, "manager.clear.no") }</button>
-                        </p>
-                    </div>
+                    <ConfirmBox id="confirm-clear" title={t(lang, "manager.clear.confirm_title")} text={t(lang, "manager.clear.confirm_text")}
+                        yes={t(lang, "manager.clear.yes")} no={t(lang, "manager.clear.no")} on_yes={do_clear} on_no={cancel_clear} />
                 } else {
                     <p>
                         <button type="button" id="clear-roster" class="button secondary" disabled={running} onclick={ask_clear}>

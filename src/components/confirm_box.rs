@@ -1,0 +1,36 @@
+//! "Are you sure?" before something that cannot be undone (deleting progress, clearing the
+//! roster): a labelled alert dialog in the page flow, with the safe choice last.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ConfirmBoxProps {
+    /// Prefix for the element ids; the title gets `{id}-title` and takes focus when shown.
+    pub id: AttrValue,
+    pub title: AttrValue,
+    pub text: AttrValue,
+    pub yes: AttrValue,
+    pub no: AttrValue,
+    pub on_yes: Callback<MouseEvent>,
+    pub on_no: Callback<MouseEvent>,
+}
+
+#[component]
+pub fn ConfirmBox(props: &ConfirmBoxProps) -> Html {
+    let title_id = format!("{}-title", props.id);
+    let text_id = format!("{}-text", props.id);
+    {
+        let title_id = title_id.clone();
+        use_effect_with((), move |_| crate::browser::document::focus(&title_id));
+    }
+    html! {
+        <div class="confirm-box" role="alertdialog" aria-labelledby={title_id.clone()} aria-describedby={text_id.clone()}>
+            <p id={title_id} tabindex="-1"><strong>{ props.title.clone() }</strong></p>
+            <p id={text_id}>{ props.text.clone() }</p>
+            <p class="button-row">
+                <button type="button" class="button danger" onclick={props.on_yes.clone()}>{ props.yes.clone() }</button>
+                <button type="button" class="button secondary" onclick={props.on_no.clone()}>{ props.no.clone() }</button>
+            </p>
+        </div>
+    }
+}
