@@ -41,7 +41,8 @@ export default [
       await expectAxeClean(page, 'start page with role chosen');
       await press(page, 'Börja utbildningen', { keyboard: true });
       await page.waitForFunction(() => location.hash === '#/training');
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'page-title');
+      // Focus moves to the new page's heading (waited for: the hash changes before the render).
+      await page.waitForFunction(() => document.activeElement?.id === 'page-title', null, { timeout: 5000 });
       await expectAxeClean(page, 'my training');
       // Open the module from "my training" and read every section with the keyboard.
       await press(page, 'Börja', { keyboard: true });
@@ -60,7 +61,7 @@ export default [
       assert.ok(sections >= 3, `read ${sections} sections (opened ${opened})`);
       await press(page, 'Starta kunskapsprovet', { keyboard: true });
       await page.waitForSelector('.question-card');
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'question-title', 'focus on the new question');
+      await page.waitForFunction(() => document.activeElement?.id === 'question-title', null, { timeout: 5000 });
       await expectAxeClean(page, 'first question');
       const first = await answerQuestion(page, module, { keyboard: true });
       assert.ok(first);
@@ -71,7 +72,7 @@ export default [
       await finishQuiz(page, module, { keyboard: true });
       assert.match(await page.textContent('.result-box'), /Godkänt!/);
       assert.match(await page.textContent('.result-box'), /100 %/);
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'result-title');
+      await page.waitForFunction(() => document.activeElement?.id === 'result-title', null, { timeout: 5000 });
       assert.equal(await page.$$eval('.review-item', (els) => els.length), 8);
       await expectAxeClean(page, 'results and review');
       await press(page, 'Tillbaka till min utbildning', { keyboard: true });

@@ -24,7 +24,7 @@ export default [
       await tabTo(page, () => document.activeElement?.getAttribute('href') === '#/about');
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.querySelector('#page-title')?.textContent === 'Om Trygg');
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'page-title', 'focus moves to the heading');
+      await page.waitForFunction(() => document.activeElement?.id === 'page-title', null, { timeout: 5000 });
       assert.equal(await page.title(), 'Om Trygg – Trygg');
       await tabTo(page, () => document.activeElement?.textContent === 'English');
       await page.keyboard.press('Enter');
