@@ -78,7 +78,7 @@ pub fn App() -> Html {
         <ContextProvider<crate::state::AppHandle> context={state.clone()}>
             <a class="skip-link" href="#main" onclick={skip_to_main()}>{ t(lang, "nav.skip") }</a>
             <Header route={route.clone()} />
-            <main id="main" tabindex="-1">{ body }</main>
+            <main id="main" tabindex="-1" data-route={route.href()}>{ body }</main>
             <Footer />
         </ContextProvider<crate::state::AppHandle>>
     }

@@ -21,7 +21,7 @@ export default [
         await page.waitForFunction(() => document.documentElement.lang === 'sv');
         await page.getByLabel(label, { exact: true }).check();
         await page.locator('.start-form button[type=submit]').click();
-        await page.waitForFunction(() => location.hash === '#/training');
+        await page.waitForSelector('main[data-route="#/training"]');
         for (const id of org.modules) {
           const module = JSON.parse(await readFile(path.join(dist, 'modules', `${id}.json`), 'utf8'));
           const sections = module.sections.filter((s) => !s.roles || s.roles.includes(role));

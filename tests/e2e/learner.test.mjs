@@ -13,7 +13,7 @@ async function chooseRole(page, roleLabel = 'Medarbetare') {
   await page.waitForSelector('.start-form');
   await page.getByLabel(roleLabel, { exact: true }).check();
   await page.getByRole('button', { name: /Börja utbildningen|Fortsätt till min utbildning/ }).click();
-  await page.waitForFunction(() => location.hash === '#/training');
+  await page.waitForSelector('main[data-route="#/training"]');
 }
 
 async function startQuiz(page, moduleId) {
@@ -40,13 +40,13 @@ export default [
       assert.equal(await page.isChecked('#role-employee'), true);
       await expectAxeClean(page, 'start page with role chosen');
       await press(page, 'Börja utbildningen', { keyboard: true });
-      await page.waitForFunction(() => location.hash === '#/training');
+      await page.waitForSelector('main[data-route="#/training"]');
       // Focus moves to the new page's heading (waited for: the hash changes before the render).
       await page.waitForFunction(() => document.activeElement?.id === 'page-title', null, { timeout: 5000 });
       await expectAxeClean(page, 'my training');
       // Open the module from "my training" and read every section with the keyboard.
       await press(page, 'Börja', { keyboard: true });
-      await page.waitForFunction(() => location.hash.startsWith('#/module/'));
+      await page.waitForSelector('main[data-route^="#/module/"]');
       const opened = await page.evaluate(() => location.hash);
       await page.goto(page.url().replace(/#.*$/, '#/module/report/lesson/1'));
       await page.waitForSelector('#page-title');
@@ -76,7 +76,7 @@ export default [
       assert.equal(await page.$$eval('.review-item', (els) => els.length), 8);
       await expectAxeClean(page, 'results and review');
       await press(page, 'Tillbaka till min utbildning', { keyboard: true });
-      await page.waitForFunction(() => location.hash === '#/training');
+      await page.waitForSelector('main[data-route="#/training"]');
       assert.match(await page.textContent('main'), /Godkänd/);
       assert.match(await page.textContent('.overall'), /1 av 6/);
     },
@@ -192,7 +192,7 @@ export default [
       assert.match(await page.textContent('.banner.warning'), /tillåter inte/);
       await page.getByLabel('Chef', { exact: true }).check();
       await page.getByRole('button', { name: 'Börja utbildningen' }).click();
-      await page.waitForFunction(() => location.hash === '#/training');
+      await page.waitForSelector('main[data-route="#/training"]');
       assert.match(await page.textContent('main'), /Din roll: Chef/);
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.banner.warning').getByRole('button', { name: 'Ladda ner mina framsteg' }).click()]);
       const saved = JSON.parse(await readFile(await download.path(), 'utf8'));
@@ -247,7 +247,7 @@ export default [
       await page.getByLabel('Medarbetare', { exact: true }).check();
       await page.getByLabel('Jag använder en delad dator').check();
       await page.getByRole('button', { name: 'Börja utbildningen' }).click();
-      await page.waitForFunction(() => location.hash === '#/training');
+      await page.waitForSelector('main[data-route="#/training"]');
       assert.match(await page.textContent('.banner.warning'), /Delad dator/);
       assert.equal(await stored(page), null, 'nothing in localStorage');
       const session = await page.evaluate((k) => sessionStorage.getItem(k), KEY);

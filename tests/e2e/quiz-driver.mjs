@@ -94,6 +94,8 @@ export async function answerQuestion(page, module, { keyboard = false, right = t
     }
   }
   await page.waitForSelector('.feedback-region .feedback');
+  // The app moves focus to the feedback once it is shown; wait for it, as a learner would.
+  await page.waitForFunction(() => document.activeElement?.id === 'feedback', null, { timeout: 5000 });
   return qid;
 }
 
