@@ -3,6 +3,7 @@
 
 use std::process::ExitCode;
 
+mod args;
 mod content;
 mod font;
 mod roster;

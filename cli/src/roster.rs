@@ -7,6 +7,7 @@ use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::args;
 use trygg_core::certificate::{VerifyError, DEFAULT_MAX_BYTES};
 use trygg_core::content::Lang;
 use trygg_core::date::Date;
@@ -53,10 +54,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
             o.paths.push(PathBuf::from(arg));
             continue;
         }
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) => (n, Some(v.to_owned())),
-            None => (arg.as_str(), None),
-        };
+        let (name, inline) = args::split(arg);
         if name == "--" {
             options_done = true;
             continue;
@@ -64,12 +62,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
         if name == "--help" {
             return Ok(None);
         }
-        let mut value = || {
-            inline
-                .clone()
-                .or_else(|| iter.next().cloned())
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
+        let mut value = || args::value(name, inline.clone(), &mut iter);
         match name {
             "--csv" => o.csv = Some(PathBuf::from(value()?)),
             "--json" => o.json = Some(PathBuf::from(value()?)),
@@ -86,12 +79,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
             }
             "--course" => o.course = Some(value()?),
             "--content-version" => o.content_version = Some(value()?),
-            "--today" => {
-                let v = value()?;
-                o.today = Some(
-                    Date::parse_iso(&v).ok_or(format!("--today must be YYYY-MM-DD, not {v}"))?,
-                );
-            }
+            "--today" => o.today = Some(args::date(name, &value()?)?),
             other => return Err(format!("unknown option {other}")),
         }
     }

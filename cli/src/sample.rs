@@ -5,6 +5,8 @@
 
 use std::fs;
 use std::path::PathBuf;
+
+use crate::args;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use trygg_core::certificate::{issue, IssueInput, Learner, ModuleResult};
@@ -144,19 +146,11 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
     let mut today = None;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_owned())),
-            _ => (arg.as_str(), None),
-        };
+        let (name, inline) = args::split(arg);
         if matches!(name, "-h" | "--help") {
             return Ok(None);
         }
-        let mut value = || {
-            inline
-                .clone()
-                .or_else(|| iter.next().cloned())
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
+        let mut value = || args::value(name, inline.clone(), &mut iter);
         match name {
             "--count" => {
                 let v = value()?;
@@ -178,12 +172,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
                     return Err("--course must not be empty".into());
                 }
             }
-            "--today" => {
-                let v = value()?;
-                today = Some(
-                    Date::parse_iso(&v).ok_or(format!("--today must be YYYY-MM-DD, not {v}"))?,
-                );
-            }
+            "--today" => today = Some(args::date(name, &value()?)?),
             other => return Err(format!("unexpected argument {other}")),
         }
     }
