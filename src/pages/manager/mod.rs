@@ -81,7 +81,10 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
         let session = session.clone();
         use_effect_with(course_id.clone(), move |_| {
             let notify = Callback::from(move |_| force.force_update());
-            session::set_notify(&session, Some(notify));
+            session::set_notify(&session, Some(notify.clone()));
+            // The saved roster may have been opened (or found missing) between the first
+            // render and this effect, with no one yet to tell: render once more to catch up.
+            notify.emit(());
             let session = session.clone();
             move || session::set_notify(&session, None)
         });
