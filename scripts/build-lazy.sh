@@ -10,7 +10,7 @@ flags=(-q --target wasm32-unknown-unknown -p trygg-docs -p trygg-manager)
 [ "$profile" = "release" ] && flags+=(--release)
 cargo build "${flags[@]}"
 for name in trygg_docs trygg_manager; do
-  wasm-bindgen --target web --no-typescript --out-dir "$out" "target/wasm32-unknown-unknown/$profile/$name.wasm"
+  wasm-bindgen --target web --no-typescript --out-dir "$out" "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$profile/$name.wasm"
   if [ "$profile" = "release" ]; then
     wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"

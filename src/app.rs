@@ -92,31 +92,47 @@ fn skip_to_main() -> Callback<MouseEvent> {
     })
 }
 
-/// Fetches the organisation file, then the files it lists, and validates them all with
-/// the same core code as `trygg content check`.
+/// Fetches the organisation file, then the files it lists (all requests sent at once), and
+/// validates them all with the same core code as `trygg content check`.
 async fn fetch_course() -> Result<trygg_core::content::Course, ContentFailure> {
     let org_file = "organisation.json";
     let org_bytes = fetch_file(org_file).await?;
     let organisation = parse_organisation(org_file, &org_bytes).map_err(ContentFailure::Invalid)?;
-    let mut files = Vec::new();
+    let mut pending = Vec::new();
     for name in course_files(&organisation) {
-        let bytes = if name == org_file {
-            org_bytes.clone()
+        let request = if name == org_file {
+            None
         } else {
-            fetch_file(&name).await?
+            Some(fetch::start_fetch(&content_url(&name)).map_err(|e| fetch_failure(&name, e))?)
+        };
+        pending.push((name, request));
+    }
+    let mut files = Vec::new();
+    for (name, request) in pending {
+        let bytes = match request {
+            None => org_bytes.clone(),
+            Some(request) => request.bytes().await.map_err(|e| fetch_failure(&name, e))?,
         };
         files.push((name, bytes));
     }
     load_course(&files).map_err(ContentFailure::Invalid)
 }
 
+fn content_url(name: &str) -> String {
+    format!("content/{name}")
+}
+
+fn fetch_failure(name: &str, error: fetch::FetchError) -> ContentFailure {
+    ContentFailure::Fetch {
+        file: content_url(name),
+        error,
+    }
+}
+
 async fn fetch_file(name: &str) -> Result<Vec<u8>, ContentFailure> {
-    fetch::fetch_bytes(&format!("content/{name}"))
+    fetch::fetch_bytes(&content_url(name))
         .await
-        .map_err(|error| ContentFailure::Fetch {
-            file: format!("content/{name}"),
-            error,
-        })
+        .map_err(|e| fetch_failure(name, e))
 }
 
 impl Route {

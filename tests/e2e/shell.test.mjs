@@ -101,6 +101,29 @@ export default [
     },
   },
   {
+    name: 'the course files are requested together, not one after another',
+    async run(t) {
+      const context = await t.browser.newContext();
+      t.contexts.push(context);
+      // Hold every module file until all six have been asked for: a loader that waits for
+      // one file before asking for the next never gets past the first.
+      const held = [];
+      let release;
+      const allAsked = new Promise((resolve) => { release = resolve; });
+      await context.route('**/content/modules/*.json', async (route) => {
+        held.push(route.request().url());
+        if (held.length === 6) release();
+        await Promise.race([allAsked, new Promise((r) => setTimeout(r, 10000))]);
+        await route.continue();
+      });
+      const started = Date.now();
+      const page = await openPage(t, '#/training', { context });
+      assert.equal(held.length, 6, `requests sent before the first answer: ${held.length}`);
+      assert.ok(Date.now() - started < 10000, 'the content loaded without waiting out the hold');
+      assert.equal(await heading(page), 'Min utbildning');
+    },
+  },
+  {
     name: 'a missing wasm file shows a clear message and a retry button',
     async run(t) {
       t.server.blocked.add('trygg-app_bg.wasm');
