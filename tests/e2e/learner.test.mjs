@@ -152,10 +152,14 @@ export default [
       await next(a);
       await a.waitForSelector('#question-title');
       await answerQuestion(a, module);
-      await a.waitForTimeout(200);
+      await a.waitForFunction(([k]) => {
+        const doc = JSON.parse(localStorage.getItem(k) || '{}');
+        return doc.modules?.roles?.attempt?.answers?.filter(Boolean).length === 2;
+      }, [KEY]);
+      // B saves again after A's second answer; the saved document must still hold it.
       await b.goto(b.url().replace(/#.*$/, '#/module/violence/lesson/3'));
       await b.waitForSelector('#page-title');
-      await b.waitForTimeout(200);
+      await b.waitForFunction(([k]) => JSON.parse(localStorage.getItem(k) || '{}').modules?.violence?.lesson_step >= 2, [KEY]);
       const doc = JSON.parse(await stored(a));
       assert.equal(doc.modules.roles.attempt.answers.filter(Boolean).length, 2, 'both of A\'s answers kept');
       assert.ok(doc.modules.violence.lesson_step >= 1, 'B\'s lesson step kept');

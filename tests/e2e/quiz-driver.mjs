@@ -103,18 +103,27 @@ export async function answerQuestion(page, module, { keyboard = false, right = t
 async function sortSteps(page, count, keyboard) {
   for (let target = 0; target < count; target++) {
     for (let guard = 0; guard < count; guard++) {
-      const order = await page.$$eval('.order-item', (els) => els.map((e) => Number(e.querySelector('.icon-button')?.id.split('-')[1])));
+      const order = await stepOrder(page);
       const pos = order.indexOf(target);
       if (pos === target) break;
       if (keyboard) {
         await tabToId(page, `up-${target}`);
         await page.keyboard.press('Enter');
-        await page.waitForTimeout(20);
       } else {
         await page.click(`#up-${target}`);
       }
+      // One move per press: wait for it to render before looking again.
+      await page.waitForFunction(([t, p]) => {
+        const now = [...document.querySelectorAll('.order-item')].map((e) => Number(e.querySelector('.icon-button')?.id.split('-')[1]));
+        return now.indexOf(t) === p - 1;
+      }, [target, pos]);
     }
   }
+}
+
+/** The steps' content indexes in their current on-screen order. */
+function stepOrder(page) {
+  return page.$$eval('.order-item', (els) => els.map((e) => Number(e.querySelector('.icon-button')?.id.split('-')[1])));
 }
 
 /** Goes to the next question or the result. */

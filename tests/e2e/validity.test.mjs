@@ -88,9 +88,14 @@ export default [
       // By keyboard: focus step 1's "move up" button and press Enter until it is second.
       await page.focus('#up-1');
       while ((await ids()).indexOf(1) > 1) {
+        const before = (await ids()).indexOf(1);
         await page.keyboard.press('Enter');
-        await page.waitForTimeout(20);
-        assert.match(await page.evaluate(() => document.activeElement?.id || ''), /^(up|down)-1$/, 'focus stays on the moved step');
+        // One move per press: wait for it to render before pressing again.
+        await page.waitForFunction((b) => [...document.querySelectorAll('.order-item .icon-button:first-child')]
+          .map((e) => Number(e.id.split('-')[1])).indexOf(1) === b - 1, before);
+        // Focus follows the moved step (set just after the render).
+        await page.waitForFunction(() => /^(up|down)-1$/.test(document.activeElement?.id || ''), null, { timeout: 3000 })
+          .catch(() => assert.fail('focus stays on the moved step'));
       }
       assert.deepEqual((await ids()).slice(0, 2), [0, 1]);
       await expectAxeClean(page, 'ordering question');
