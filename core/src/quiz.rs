@@ -26,7 +26,7 @@ pub use scoring::{is_correct, score_answer, score_attempt, AttemptScore, Questio
 /// Every index refers to the content's own lists (options, steps, choices), never to a
 /// display position, so a saved answer stays meaningful however the quiz was shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", try_from = "AnswerFields")]
 pub enum Answer {
     /// The chosen option of a `single` question.
     Single { option: usize },
@@ -38,6 +38,55 @@ pub enum Answer {
     Ordering { steps: Vec<usize> },
     /// The choices made, one per scenario step visited, in the order they were made.
     Scenario { choices: Vec<ScenarioPick> },
+}
+
+/// An [`Answer`] as stored: `{"type": "single", "option": 2}` and so on. Read as one flat
+/// record, then checked, because serde's reader for tagged enums first copies every value
+/// into a buffer of its own, which costs the app's wasm far more than this does.
+#[derive(Deserialize)]
+struct AnswerFields {
+    #[serde(rename = "type")]
+    kind: AnswerKind,
+    option: Option<usize>,
+    options: Option<Vec<usize>>,
+    value: Option<bool>,
+    steps: Option<Vec<usize>>,
+    choices: Option<Vec<ScenarioPick>>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum AnswerKind {
+    Single,
+    Multiple,
+    TrueFalse,
+    Ordering,
+    Scenario,
+}
+
+impl TryFrom<AnswerFields> for Answer {
+    type Error = String;
+
+    fn try_from(f: AnswerFields) -> Result<Answer, String> {
+        let missing = |field: &str| format!("missing field `{field}`");
+        Ok(match f.kind {
+            AnswerKind::Single => Answer::Single {
+                option: f.option.ok_or_else(|| missing("option"))?,
+            },
+            AnswerKind::Multiple => Answer::Multiple {
+                options: f.options.ok_or_else(|| missing("options"))?,
+            },
+            AnswerKind::TrueFalse => Answer::TrueFalse {
+                value: f.value.ok_or_else(|| missing("value"))?,
+            },
+            AnswerKind::Ordering => Answer::Ordering {
+                steps: f.steps.ok_or_else(|| missing("steps"))?,
+            },
+            AnswerKind::Scenario => Answer::Scenario {
+                choices: f.choices.ok_or_else(|| missing("choices"))?,
+            },
+        })
+    }
 }
 
 /// One decision in a scenario. The step is named by id so a pick can never be credited to

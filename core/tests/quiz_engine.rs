@@ -623,6 +623,33 @@ fn answers_are_tagged_json() {
 }
 
 #[test]
+fn saved_answers_are_read_in_any_field_order_and_wrong_shapes_are_refused() {
+    assert_eq!(
+        serde_json::from_str::<Answer>(r#"{"option":2,"type":"single"}"#).unwrap(),
+        Answer::Single { option: 2 }
+    );
+    for (json, why) in [
+        (r#"{"type":"single"}"#, "missing field `option`"),
+        (
+            r#"{"type":"single","options":[1]}"#,
+            "missing field `option`",
+        ),
+        (
+            r#"{"type":"scenario","steps":[1]}"#,
+            "missing field `choices`",
+        ),
+        (r#"{"type":"essay","text":"x"}"#, "unknown variant `essay`"),
+        (r#"{"option":1}"#, "missing field `type`"),
+        (r#"{"type":"true_false","value":"yes"}"#, "invalid type"),
+    ] {
+        let error = serde_json::from_str::<Answer>(json)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains(why), "{json}: {error}");
+    }
+}
+
+#[test]
 fn plans_round_trip_and_accept_missing_optional_fields() {
     let m = mixed_module("m", 5);
     let plan = draw_quiz(&m, Role::Employee, 8);

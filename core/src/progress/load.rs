@@ -3,7 +3,8 @@
 
 use std::fmt;
 
-use serde_json::Value;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::Deserialize;
 
 use super::v1::ProgressV1;
 use super::{Progress, PROGRESS_VERSION};
@@ -81,20 +82,21 @@ pub fn load_progress(
         });
     }
     let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-    let mut value: Value = serde_json::from_str(text).map_err(|e| ProgressError::NotJson {
+    // Syntax first, so a damaged file is reported with its line and column whatever its
+    // shape. The document is read straight from the text at each step (never through a
+    // generic JSON tree, whose deserialiser would cost the app's wasm tens of kilobytes).
+    serde_json::from_str::<IgnoredAny>(text).map_err(|e| ProgressError::NotJson {
         line: e.line(),
         column: e.column(),
         message: error_message(&e),
     })?;
-    let Some(object) = value.as_object() else {
-        return Err(not_progress("expected a JSON object"));
-    };
-    let mut version = match object.get("version") {
-        Some(v) => v
-            .as_u64()
-            .filter(|&n| n >= 1)
-            .ok_or_else(|| not_progress("\"version\" must be a whole number from 1"))?,
-        None => return Err(not_progress("it has no \"version\"")),
+    let version = match serde_json::from_str::<VersionProbe>(text) {
+        Ok(VersionProbe::Version(n)) => n,
+        Ok(VersionProbe::Missing) => return Err(not_progress("it has no \"version\"")),
+        Ok(VersionProbe::Invalid) => {
+            return Err(not_progress("\"version\" must be a whole number from 1"))
+        }
+        Err(_) => return Err(not_progress("expected a JSON object")),
     };
     if version > u64::from(PROGRESS_VERSION) {
         return Err(ProgressError::NewerVersion {
@@ -102,12 +104,7 @@ pub fn load_progress(
             supported: PROGRESS_VERSION,
         });
     }
-    while version < u64::from(PROGRESS_VERSION) {
-        value = migrate_step(version, value)?;
-        version += 1;
-    }
-    let mut progress: Progress =
-        serde_json::from_value(value).map_err(|e| not_progress(&e.to_string()))?;
+    let mut progress = read_version(version, text)?;
     if progress.course_id != course_id {
         return Err(ProgressError::ForeignCourse {
             found: progress.course_id,
@@ -124,16 +121,111 @@ pub fn load_progress(
     Ok(progress)
 }
 
-/// Turns a document of `from` into one of `from + 1`. Each step knows only its two
-/// neighbours, so adding version 3 later means adding one arm, not rewriting the others.
-fn migrate_step(from: u64, value: Value) -> Result<Value, ProgressError> {
-    match from {
+/// Reads a document of `version` and migrates it to the current one. Each older version
+/// keeps its own type and a `migrate` to the next, so adding version 3 later means one new
+/// arm here and a `migrate` on version 2, not rewriting the others.
+fn read_version(version: u64, text: &str) -> Result<Progress, ProgressError> {
+    match version {
         1 => {
-            let v1: ProgressV1 = serde_json::from_value(value)
+            let v1: ProgressV1 = serde_json::from_str(text)
                 .map_err(|e| not_progress(&format!("version 1 document: {e}")))?;
-            serde_json::to_value(v1.migrate()).map_err(|e| not_progress(&e.to_string()))
+            Ok(v1.migrate())
         }
+        2 => serde_json::from_str(text).map_err(|e| not_progress(&e.to_string())),
         other => Err(not_progress(&format!("unknown version {other}"))),
+    }
+}
+
+/// The top-level `version` of a document, read without reading the rest: a newer
+/// version's shape is unknown, so nothing else may be required of it.
+enum VersionProbe {
+    Version(u64),
+    Missing,
+    /// Present but not a whole number from 1.
+    Invalid,
+}
+
+impl<'de> Deserialize<'de> for VersionProbe {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ProbeVisitor)
+    }
+}
+
+struct ProbeVisitor;
+
+impl<'de> Visitor<'de> for ProbeVisitor {
+    type Value = VersionProbe;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<VersionProbe, A::Error> {
+        let mut found = VersionProbe::Missing;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key == "version" {
+                found = match map.next_value::<WholeNumber>()?.0 {
+                    Some(n) if n >= 1 => VersionProbe::Version(n),
+                    _ => VersionProbe::Invalid,
+                };
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(found)
+    }
+}
+
+/// Any JSON value: `Some` when it is a non-negative whole number.
+struct WholeNumber(Option<u64>);
+
+impl<'de> Deserialize<'de> for WholeNumber {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(WholeNumberVisitor)
+    }
+}
+
+struct WholeNumberVisitor;
+
+impl<'de> Visitor<'de> for WholeNumberVisitor {
+    type Value = WholeNumber;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any value")
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<WholeNumber, E> {
+        Ok(WholeNumber(Some(n)))
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<WholeNumber, E> {
+        Ok(WholeNumber(u64::try_from(n).ok()))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<WholeNumber, E> {
+        Ok(WholeNumber(None))
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<WholeNumber, E> {
+        Ok(WholeNumber(None))
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<WholeNumber, E> {
+        Ok(WholeNumber(None))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<WholeNumber, E> {
+        Ok(WholeNumber(None))
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<WholeNumber, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(WholeNumber(None))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<WholeNumber, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(WholeNumber(None))
     }
 }
 
