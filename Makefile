@@ -2,7 +2,7 @@
 #   make serve   build and serve the app at http://127.0.0.1:8080/
 #   make test    run every test (native, wasm in Chromium, end to end, lint)
 #   make dist    write the release folder dist/ to upload to any static web server
-#   make bench   print release sizes (raw, gzip, brotli) and roster timings (not a test)
+#   make bench   print release sizes (raw, gzip, brotli), load times and roster timings (not a test)
 
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
@@ -40,8 +40,9 @@ test-wasm:
 test-e2e:
 	node tests/e2e/run.mjs
 
-bench: dist
+bench: setup-browser dist
 	node scripts/bench.mjs
+	node scripts/bench-load.mjs
 	node scripts/bench-roster.mjs
 
 clean:

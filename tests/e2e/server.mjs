@@ -4,6 +4,7 @@ import http from 'node:http';
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
@@ -17,8 +18,10 @@ const TYPES = {
   '.md': 'text/plain; charset=utf-8',
 };
 
-/** Starts the server on a free port; resolves to { url, subUrl, close, blocked }. */
-export async function startServer(root, { subPath = SUB_PATH } = {}) {
+/** Starts the server on a free port; resolves to { url, subUrl, close, blocked }. With
+ *  `gzip`, text and wasm are sent compressed to clients that accept it, as a production
+ *  host would (the load benchmark uses this; the tests do not need it). */
+export async function startServer(root, { subPath = SUB_PATH, gzip = false } = {}) {
   const blocked = new Set(); // paths to answer with 500, to test failure pages
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
@@ -41,6 +44,11 @@ export async function startServer(root, { subPath = SUB_PATH } = {}) {
         'cache-control': 'no-cache', etag,
       };
       if (req.headers['if-none-match'] === etag) { res.writeHead(304, headers); res.end(); return; }
+      if (gzip && /gzip/.test(req.headers['accept-encoding'] || '') && !/\.(png|ttf|woff2)$/.test(file)) {
+        res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        res.end(zlib.gzipSync(body, { level: 6 }));
+        return;
+      }
       res.writeHead(200, headers);
       res.end(body);
     } catch {
