@@ -2,16 +2,16 @@
 
 use std::rc::Rc;
 
-use trygg_core::content::{course_files, load_course, parse_organisation, Lang};
+use trygg_core::content::{course_files, load_course, parse_organisation, Lang, Organisation};
 use yew::prelude::*;
 
 use crate::browser::{document, fetch, storage::KeyValueStore};
 use crate::components::{footer::Footer, header::Header, storage_banner::StorageBanner};
 use crate::i18n::t;
-use crate::learner::LearnerProvider;
+use crate::learner::{use_learner, LearnerProvider};
 use crate::pages;
 use crate::route::{use_route, Route};
-use crate::state::{AppAction, AppState, ContentFailure, ContentState};
+use crate::state::{use_app, AppAction, AppState, ContentFailure, ContentState};
 
 /// Global preference key: the language is needed before the course (and its id) is loaded.
 const LANG_KEY: &str = "trygg:lang";
@@ -31,7 +31,11 @@ pub fn App() -> Html {
         let dispatch = state.dispatcher();
         use_effect_with(state.load_attempt, move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                match fetch_course().await {
+                let on_organisation = {
+                    let dispatch = dispatch.clone();
+                    move |org| dispatch.dispatch(AppAction::OrganisationLoaded(Rc::new(org)))
+                };
+                match fetch_course(on_organisation).await {
                     Ok(course) => dispatch.dispatch(AppAction::ContentLoaded(Rc::new(course))),
                     Err(failure) => dispatch.dispatch(AppAction::ContentFailed(failure)),
                 }
@@ -44,33 +48,20 @@ pub fn App() -> Html {
         let _ = KeyValueStore::open(false).set(LANG_KEY, lang.code());
     });
 
-    // Move focus to the new page's heading on navigation, but not on first load.
-    {
-        let first = use_mut_ref(|| true);
-        use_effect_with(route.clone(), move |_| {
-            if std::mem::replace(&mut *first.borrow_mut(), false) {
-                return;
-            }
-            document::focus("page-title");
-        });
-    }
-
     let lang = state.lang;
-    let body = match &state.content {
-        ContentState::Loading => html! {
-            <div class="loading" role="status">
-                <span class="spinner" aria-hidden="true"></span>
-                { t(lang, "loading.content") }
-            </div>
+    let main = match (&state.content, &state.organisation) {
+        (ContentState::Failed(failure), _) => html! {
+            <main id="main" tabindex="-1" data-route="content-error">
+                <pages::content_error::ContentError failure={failure.clone()} />
+            </main>
         },
-        ContentState::Failed(failure) => {
-            html! { <pages::content_error::ContentError failure={failure.clone()} /> }
-        }
-        ContentState::Ready(course) => html! {
-            <LearnerProvider course={course.clone()}>
-                <StorageBanner />
-                { pages::render(&route) }
+        (_, Some(org)) => html! {
+            <LearnerProvider course_id={org.course_id.clone()} course={state.course().cloned()}>
+                <Page route={route.clone()} />
             </LearnerProvider>
+        },
+        (_, None) => html! {
+            <main id="main" tabindex="-1" data-route="loading">{ loading(lang) }</main>
         },
     };
 
@@ -78,9 +69,61 @@ pub fn App() -> Html {
         <ContextProvider<crate::state::AppHandle> context={state.clone()}>
             <a class="skip-link" href="#main" onclick={skip_to_main()}>{ t(lang, "nav.skip") }</a>
             <Header route={route.clone()} />
-            <main id="main" tabindex="-1" data-route={route.href()}>{ body }</main>
+            { main }
             <Footer />
         </ContextProvider<crate::state::AppHandle>>
+    }
+}
+
+fn loading(lang: Lang) -> Html {
+    html! {
+        <div class="loading" role="status">
+            <span class="spinner" aria-hidden="true"></span>
+            { t(lang, "loading.content") }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PageProps {
+    route: Route,
+}
+
+/// `<main>` with the route's page once what the page needs is there: the organisation file
+/// for the start, about and not-found pages; the whole course, with the learner's progress
+/// fitted to it, for the rest. `data-route` names the page actually shown, for tests.
+#[component]
+fn Page(props: &PageProps) -> Html {
+    let app = use_app();
+    let learner = use_learner();
+    let route = &props.route;
+    let ready = matches!(route, Route::Start | Route::About | Route::NotFound)
+        || app
+            .course()
+            .is_some_and(|c| learner.reconciled.as_deref() == Some(c.version.as_str()));
+
+    // Move focus to the new page's heading on navigation (also when the page had to wait
+    // for the course), but not on the first page of a visit.
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with((route.clone(), ready), move |(_, ready)| {
+            if !*ready || std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            document::focus("page-title");
+        });
+    }
+
+    let (name, body) = if ready {
+        (route.href(), pages::render(route))
+    } else {
+        ("loading".to_string(), loading(app.lang))
+    };
+    html! {
+        <main id="main" tabindex="-1" data-route={name}>
+            <StorageBanner />
+            { body }
+        </main>
     }
 }
 
@@ -92,9 +135,12 @@ fn skip_to_main() -> Callback<MouseEvent> {
     })
 }
 
-/// Fetches the organisation file, then the files it lists (all requests sent at once), and
-/// validates them all with the same core code as `trygg content check`.
-async fn fetch_course() -> Result<trygg_core::content::Course, ContentFailure> {
+/// Fetches the organisation file (handed to `on_organisation` at once, so the first page
+/// can show), then the files it lists, all requests sent together, and validates them all
+/// with the same core code as `trygg content check`.
+async fn fetch_course(
+    on_organisation: impl FnOnce(Organisation),
+) -> Result<trygg_core::content::Course, ContentFailure> {
     let org_file = "organisation.json";
     let org_bytes = fetch_file(org_file).await?;
     let organisation = parse_organisation(org_file, &org_bytes).map_err(ContentFailure::Invalid)?;
@@ -107,6 +153,7 @@ async fn fetch_course() -> Result<trygg_core::content::Course, ContentFailure> {
         };
         pending.push((name, request));
     }
+    on_organisation(organisation);
     let mut files = Vec::new();
     for (name, request) in pending {
         let bytes = match request {

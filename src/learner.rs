@@ -31,9 +31,15 @@ pub struct LearnerState {
     /// The last save failed (e.g. storage full); cleared by the next successful save.
     pub save_error: Option<StorageError>,
     pub notices: Vec<Notice>,
+    /// The content version the progress was last fitted to ([`LearnerAction::Reconcile`]).
+    /// Pages that show modules wait for it, so they never see an attempt whose questions
+    /// the security officer has since replaced.
+    pub reconciled: Option<String>,
 }
 
 pub enum LearnerAction {
+    /// The course has arrived: fit the progress to its modules (once per content version).
+    Reconcile(Rc<Course>),
     SetRole(Role),
     SetShared(bool),
     SetDetails(LearnerDetails),
@@ -73,27 +79,18 @@ pub enum LearnerAction {
 }
 
 impl LearnerState {
-    pub fn open(course: &Course) -> LearnerState {
-        let now = now_ms();
-        let (store, mut progress, opened) =
-            ProgressStore::open(&course.organisation.course_id, now);
-        let notices = progress
-            .reconcile(&course.modules)
-            .into_iter()
-            .filter_map(|n| match n {
-                ReconcileNotice::AttemptRestarted { module_id } => {
-                    Some(Notice::QuizRestarted { module_id })
-                }
-                ReconcileNotice::ModuleDropped { .. } => None,
-            })
-            .collect();
+    /// Opens the course's saved progress. It is fitted to the modules later, when they have
+    /// arrived ([`LearnerAction::Reconcile`]): the start page needs only the course id.
+    pub fn open(course_id: &str) -> LearnerState {
+        let (store, progress, opened) = ProgressStore::open(course_id, now_ms());
         crate::browser::storage::request_persistence();
         LearnerState {
             progress: Rc::new(progress),
             store,
             opened,
             save_error: None,
-            notices,
+            notices: Vec::new(),
+            reconciled: None,
         }
     }
 
@@ -117,6 +114,21 @@ impl Reducible for LearnerState {
         // Refused updates (UpdateError) leave the document unchanged: the UI only offers
         // actions that are valid, so a refusal means a stale click and is safe to ignore.
         match action {
+            LearnerAction::Reconcile(course) => {
+                if self.reconciled.as_deref() == Some(course.version.as_str()) {
+                    return self;
+                }
+                next.reconciled = Some(course.version.clone());
+                next.notices
+                    .extend(progress.reconcile(&course.modules).into_iter().filter_map(
+                        |n| match n {
+                            ReconcileNotice::AttemptRestarted { module_id } => {
+                                Some(Notice::QuizRestarted { module_id })
+                            }
+                            ReconcileNotice::ModuleDropped { .. } => None,
+                        },
+                    ));
+            }
             LearnerAction::SetRole(role) => progress.set_role(role, now),
             LearnerAction::SetShared(shared) => {
                 progress.set_shared_computer(shared, now);
@@ -189,15 +201,28 @@ pub fn use_learner() -> LearnerHandle {
 
 #[derive(Properties, PartialEq)]
 pub struct LearnerProviderProps {
-    pub course: Rc<Course>,
+    pub course_id: AttrValue,
+    /// `None` while the module files are still loading.
+    pub course: Option<Rc<Course>>,
     pub children: Html,
 }
 
 /// Owns the learner state: saves after every change, listens for other tabs.
 #[component]
 pub fn LearnerProvider(props: &LearnerProviderProps) -> Html {
-    let course = props.course.clone();
-    let state = use_reducer(move || LearnerState::open(&course));
+    let course_id = props.course_id.clone();
+    let state = use_reducer(move || LearnerState::open(&course_id));
+
+    {
+        let dispatch = state.dispatcher();
+        let course = props.course.clone();
+        let version = course.as_ref().map(|c| c.version.clone());
+        use_effect_with(version, move |_| {
+            if let Some(course) = course {
+                dispatch.dispatch(LearnerAction::Reconcile(course));
+            }
+        });
+    }
 
     {
         let dispatch = state.dispatcher();

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use trygg_core::content::{ContentIssue, Course, Lang};
+use trygg_core::content::{ContentIssue, Course, Lang, Organisation};
 use yew::prelude::*;
 
 use crate::browser::fetch::FetchError;
@@ -24,6 +24,9 @@ pub enum ContentState {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub lang: Lang,
+    /// The organisation file, as soon as it is read: the start and about pages need only
+    /// this, so they are shown while the module files are still on their way.
+    pub organisation: Option<Rc<Organisation>>,
     pub content: ContentState,
     /// Bumped to ask the loader to fetch the content again (the retry button).
     pub load_attempt: u32,
@@ -31,6 +34,7 @@ pub struct AppState {
 
 pub enum AppAction {
     SetLang(Lang),
+    OrganisationLoaded(Rc<Organisation>),
     ContentLoaded(Rc<Course>),
     ContentFailed(ContentFailure),
     RetryContent,
@@ -40,9 +44,14 @@ impl AppState {
     pub fn new(lang: Lang) -> AppState {
         AppState {
             lang,
+            organisation: None,
             content: ContentState::Loading,
             load_attempt: 0,
         }
+    }
+
+    pub fn organisation(&self) -> Option<&Organisation> {
+        self.organisation.as_deref()
     }
 
     pub fn course(&self) -> Option<&Rc<Course>> {
@@ -60,6 +69,7 @@ impl Reducible for AppState {
         let mut next = (*self).clone();
         match action {
             AppAction::SetLang(lang) => next.lang = lang,
+            AppAction::OrganisationLoaded(org) => next.organisation = Some(org),
             AppAction::ContentLoaded(course) => next.content = ContentState::Ready(course),
             AppAction::ContentFailed(failure) => next.content = ContentState::Failed(failure),
             AppAction::RetryContent => {

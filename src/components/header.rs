@@ -17,8 +17,8 @@ pub fn Header(props: &HeaderProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     let org_name = app
-        .course()
-        .map(|c| c.organisation.name.get(lang).to_string())
+        .organisation()
+        .map(|o| o.name.get(lang).to_string())
         .unwrap_or_else(|| "Trygg".to_string());
     let links = [
         (Route::Start, "nav.start"),

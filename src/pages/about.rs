@@ -11,8 +11,8 @@ use crate::state::use_app;
 pub fn AboutPage() -> Html {
     let app = use_app();
     let lang = app.lang;
-    let contact = app.course().map(|c| {
-        let unit = &c.organisation.security_unit;
+    let contact = app.organisation().map(|o| {
+        let unit = &o.security_unit;
         html! {
             <p>
                 { t(lang, "about.a11y.contact") }{ " " }

@@ -22,8 +22,8 @@ pub fn StartPage() -> Html {
     let role_missing = use_state(|| false);
 
     let example = app
-        .course()
-        .is_some_and(|c| c.organisation.example)
+        .organisation()
+        .is_some_and(|o| o.example)
         .then(|| html! { <p class="callout warning">{ t(lang, "start.example") }</p> });
 
     let onsubmit = {

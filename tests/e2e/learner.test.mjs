@@ -136,6 +136,48 @@ export default [
     },
   },
   {
+    name: 'the start page works while the module files are still loading; the training page waits for them',
+    async run(t) {
+      const context = await t.browser.newContext();
+      t.contexts.push(context);
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await context.route('**/content/modules/*.json', async (route) => { await held; await route.continue(); });
+      const page = await openPage(t, '#/', { context });
+      assert.equal(await heading(page), 'Välkommen till Trygg');
+      await page.getByLabel('Chef', { exact: true }).check();
+      await page.getByRole('button', { name: 'Börja utbildningen' }).click();
+      await page.waitForSelector('main[data-route="loading"] .loading');
+      assert.equal(JSON.parse(await stored(page)).role, 'manager', 'the choice is saved before the modules arrive');
+      release();
+      await page.waitForSelector('main[data-route="#/training"]');
+      assert.match(await page.textContent('main'), /Din roll: Chef/);
+      await page.waitForFunction(() => document.activeElement?.id === 'page-title', null, { timeout: 5000 });
+      await expectAxeClean(page, 'training page after a wait');
+    },
+  },
+  {
+    name: 'a quiz whose questions were replaced in the content restarts, with a notice',
+    async run(t) {
+      const page = await openPage(t, '#/');
+      await chooseRole(page);
+      await startQuiz(page, 'roles');
+      // As if the security officer had replaced the first question since the quiz began.
+      await page.evaluate((k) => {
+        const doc = JSON.parse(localStorage.getItem(k));
+        doc.modules.roles.attempt.plan.items[0].question_id = 'a-question-that-was-removed';
+        localStorage.setItem(k, JSON.stringify(doc));
+      }, KEY);
+      await page.goto(page.url().replace(/#.*$/, '#/training'));
+      await page.reload();
+      await page.waitForSelector('main[data-route="#/training"]');
+      assert.match(await page.textContent('.banner'), /har ändrats sedan du började kunskapsprovet/);
+      const doc = JSON.parse(await stored(page));
+      assert.equal(doc.modules.roles.attempt ?? null, null, 'the stale attempt is gone');
+      await expectAxeClean(page, 'quiz restarted notice');
+    },
+  },
+  {
     name: 'two tabs: each sees the other\'s changes and neither overwrites newer answers',
     async run(t) {
       const module = await loadModule(t.root, 'roles');

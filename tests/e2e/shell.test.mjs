@@ -87,6 +87,8 @@ export default [
       t.server.blocked.add('modules/threats.json');
       try {
         const page = await openPage(t, '#/');
+        // The start page may show first (it needs only organisation.json); the error replaces it.
+        await page.waitForSelector('main[data-route="content-error"]');
         assert.equal(await heading(page), 'Utbildningen kunde inte laddas');
         assert.match(await page.textContent('main'), /content\/modules\/threats\.json/);
         await expectAxeClean(page, 'content error page');
