@@ -1,9 +1,10 @@
 // Times a learner's first visit in Chromium on a throttled network, like the phone figures
 // in REFERENCE.md (H5P: LCP 9.4 s, Adapt: 14.1 s): slow 4G (150 ms round trip, 1.6 Mbit/s
 // down, 750 kbit/s up) and a CPU slowed four times. The built dist/ is served gzipped from a
-// sub-path with the strict CSP. Prints the median of a few cold loads (empty cache each time):
-// when the start page's heading is on screen and usable, the largest contentful paint, and
-// the bytes that crossed the network.
+// sub-path with the strict CSP. Prints the median of a few cold loads (empty cache each time)
+// of the start page (which needs only organisation.json) and of a deep link to "my training"
+// (which needs every module file): when the page's heading is on screen and usable, the
+// largest contentful paint, and the bytes that crossed the network.
 // Usage: node scripts/bench-load.mjs [dist] [runs]   (make bench builds dist/ first)
 import path from 'node:path';
 import { launchBrowser } from '../tests/e2e/harness.mjs';
@@ -19,7 +20,7 @@ const PROFILES = [
   { name: 'office LAN', latency: 2, down: 100e6, up: 100e6, cpu: 1 },
 ];
 
-async function visit(profile) {
+async function visit(profile, hash) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -38,8 +39,8 @@ async function visit(profile) {
       for (const e of list.getEntries()) window.__lcp = Math.max(window.__lcp, e.startTime);
     }).observe({ type: 'largest-contentful-paint', buffered: true });
   });
-  await page.goto(server.subUrl + '#/');
-  await page.waitForSelector('main[data-route="#/"] #page-title', { timeout: 120000 });
+  await page.goto(server.subUrl + hash);
+  await page.waitForSelector(`main[data-route="${hash}"] #page-title`, { timeout: 120000 });
   const ready = await page.evaluate(() => performance.now());
   // LCP is final once the page has settled; wait for the network to go quiet first.
   await page.waitForLoadState('networkidle');
@@ -49,14 +50,16 @@ async function visit(profile) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`first visit to the start page, median of ${runs} cold loads (gzip from a sub-path)`);
-console.log(`${'network'.padEnd(20)}${'usable s'.padStart(10)}${'LCP s'.padStart(8)}${'KB sent'.padStart(10)}`);
+console.log(`first visit, median of ${runs} cold loads (gzip from a sub-path)`);
+console.log(`${'network'.padEnd(20)}${'page'.padEnd(14)}${'usable s'.padStart(10)}${'LCP s'.padStart(8)}${'KB sent'.padStart(10)}`);
 for (const profile of PROFILES) {
-  const results = [];
-  for (let i = 0; i < runs; i++) results.push(await visit(profile));
-  const s = (ms) => (ms / 1000).toFixed(2).padStart(8);
-  console.log(`${profile.name.padEnd(20)}${s(median(results.map((r) => r.ready))).padStart(10)}` +
-    `${s(median(results.map((r) => r.lcp)))}${(median(results.map((r) => r.bytes)) / 1024).toFixed(0).padStart(10)}`);
+  for (const hash of ['#/', '#/training']) {
+    const results = [];
+    for (let i = 0; i < runs; i++) results.push(await visit(profile, hash));
+    const s = (ms) => (ms / 1000).toFixed(2).padStart(8);
+    console.log(`${profile.name.padEnd(20)}${hash.padEnd(14)}${s(median(results.map((r) => r.ready))).padStart(10)}` +
+      `${s(median(results.map((r) => r.lcp)))}${(median(results.map((r) => r.bytes)) / 1024).toFixed(0).padStart(10)}`);
+  }
 }
 await browser.close();
 await server.close();
