@@ -50,16 +50,12 @@ pub fn App() -> Html {
 
     let lang = state.lang;
     let main = match (&state.content, &state.organisation) {
-        (ContentState::Failed(failure), _) => html! {
-            <main id="main" tabindex="-1" data-route="content-error">
-                <pages::content_error::ContentError failure={failure.clone()} />
-            </main>
-        },
         (_, Some(org)) => html! {
             <LearnerProvider course_id={org.course_id.clone()} course={state.course().cloned()}>
                 <Page route={route.clone()} />
             </LearnerProvider>
         },
+        (ContentState::Failed(failure), None) => content_error(failure),
         (_, None) => html! {
             <main id="main" tabindex="-1" data-route="loading">{ loading(lang) }</main>
         },
@@ -72,6 +68,14 @@ pub fn App() -> Html {
             { main }
             <Footer />
         </ContextProvider<crate::state::AppHandle>>
+    }
+}
+
+fn content_error(failure: &ContentFailure) -> Html {
+    html! {
+        <main id="main" tabindex="-1" data-route="content-error">
+            <pages::content_error::ContentError failure={failure.clone()} />
+        </main>
     }
 }
 
@@ -90,17 +94,30 @@ struct PageProps {
 }
 
 /// `<main>` with the route's page once what the page needs is there: the organisation file
-/// for the start, about and not-found pages; the whole course, with the learner's progress
-/// fitted to it, for the rest. `data-route` names the page actually shown, for tests.
+/// for the start, about, my-data and not-found pages; the whole course, with the learner's
+/// progress fitted to it, for the rest. When the course failed to load, the pages that do
+/// not need it still work (so a learner can always download their progress) and the rest
+/// show the error. `data-route` names the page actually shown, for tests.
 #[component]
 fn Page(props: &PageProps) -> Html {
     let app = use_app();
     let learner = use_learner();
     let route = &props.route;
-    let ready = matches!(route, Route::Start | Route::About | Route::NotFound)
-        || app
-            .course()
-            .is_some_and(|c| learner.reconciled.as_deref() == Some(c.version.as_str()));
+    let failure = match &app.content {
+        ContentState::Failed(failure) => Some(failure.clone()),
+        _ => None,
+    };
+    let without_course = matches!(route, Route::About | Route::MyData | Route::NotFound);
+    let ready = without_course
+        || match &failure {
+            Some(_) => false,
+            None => {
+                matches!(route, Route::Start)
+                    || app
+                        .course()
+                        .is_some_and(|c| learner.reconciled.as_deref() == Some(c.version.as_str()))
+            }
+        };
 
     // Move focus to the new page's heading on navigation (also when the page had to wait
     // for the course), but not on the first page of a visit.
@@ -114,10 +131,12 @@ fn Page(props: &PageProps) -> Html {
         });
     }
 
-    let (name, body) = if ready {
-        (route.href(), pages::render(route))
-    } else {
-        ("loading".to_string(), loading(app.lang))
+    let (name, body) = match (ready, failure) {
+        (true, _) => (route.href(), pages::render(route)),
+        (false, Some(failure)) => {
+            return content_error(&failure);
+        }
+        (false, None) => ("loading".to_string(), loading(app.lang)),
     };
     html! {
         <main id="main" tabindex="-1" data-route={name}>

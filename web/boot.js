@@ -1,11 +1,13 @@
 // Starts the Trygg app without an inline script, so the page runs under a strict CSP.
 // Shows a clear message instead of a blank page when WebAssembly or a file cannot load.
+// A classic script (not a module), so it still runs when index.html is opened straight from
+// disk, where browsers refuse module scripts: it can then say what to do instead.
 const message = document.getElementById('boot-message');
 const retry = document.getElementById('boot-retry');
 
-function fail(text) {
+function fail(text, canRetry = true) {
   if (message) message.textContent = text;
-  if (retry) {
+  if (retry && canRetry) {
     retry.hidden = false;
     retry.addEventListener('click', () => window.location.reload(), { once: true });
     retry.focus();
@@ -18,7 +20,7 @@ function lazy(name) {
   let loading = null;
   return () => {
     loading ??= import(`./${name}.js`).then(async (module) => {
-      await module.default({ module_or_path: new URL(`${name}_bg.wasm`, import.meta.url) });
+      await module.default({ module_or_path: new URL(`${name}_bg.wasm`, document.baseURI) });
       return module;
     }).catch((error) => {
       loading = null;
@@ -30,11 +32,13 @@ function lazy(name) {
 window.tryggDocs = lazy('trygg_docs');
 window.tryggManager = lazy('trygg_manager');
 
-if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+if (window.location.protocol === 'file:') {
+  fail('Utbildningen måste öppnas från en webbserver, inte som en fil från disken. Lägg mappen på en webbserver (se README.md) och öppna dess adress. / The training must be opened from a web server, not as a file from disk. Put the folder on a web server (see README.md) and open its address.', false);
+} else if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
   fail('Din webbläsare kan inte köra utbildningen (WebAssembly saknas eller är avstängt). Prova en aktuell version av Edge, Chrome, Firefox eller Safari. / Your browser cannot run the training (WebAssembly is missing or turned off). Try a current Edge, Chrome, Firefox or Safari.');
 } else {
   import('./trygg-app.js')
-    .then((app) => app.default({ module_or_path: new URL('trygg-app_bg.wasm', import.meta.url) }))
+    .then((app) => app.default({ module_or_path: new URL('trygg-app_bg.wasm', document.baseURI) }))
     .catch((error) => {
       console.error(error);
       fail('Utbildningen kunde inte laddas. Kontrollera anslutningen och försök igen. / The training could not be loaded. Check your connection and try again.');

@@ -1,5 +1,6 @@
 // The app shell: renders from a sub-path under the strict CSP, navigates and switches
 // language by keyboard, survives reload on deep links, and is axe-clean on every route.
+import path from 'node:path';
 import { openPage, expectAxeClean, tabTo, heading, assert } from './harness.mjs';
 
 const ROUTES = ['#/', '#/training', '#/module/roles/lesson/1', '#/certificate', '#/manager', '#/data', '#/about', '#/no-such-page'];
@@ -92,9 +93,16 @@ export default [
         assert.equal(await heading(page), 'Utbildningen kunde inte laddas');
         assert.match(await page.textContent('main'), /content\/modules\/threats\.json/);
         await expectAxeClean(page, 'content error page');
+        // Pages that do not need the course still work, so progress can always be saved.
+        await page.goto(page.url().replace(/#.*$/, '#/data'));
+        await page.waitForSelector('main[data-route="#/data"]');
+        assert.equal(await heading(page), 'Mina uppgifter');
+        await page.getByRole('button', { name: 'Ladda ner mina framsteg' }).waitFor();
+        await page.goto(page.url().replace(/#.*$/, '#/training'));
+        await page.waitForSelector('main[data-route="content-error"]');
         t.server.blocked.clear();
         await page.click('button:has-text("Försök igen")');
-        await page.waitForFunction(() => document.querySelector('#page-title')?.textContent === 'Välkommen till Trygg');
+        await page.waitForFunction(() => document.querySelector('#page-title')?.textContent === 'Min utbildning');
       } finally {
         t.server.blocked.clear();
       }
@@ -123,6 +131,18 @@ export default [
       assert.equal(held.length, 6, `requests sent before the first answer: ${held.length}`);
       assert.ok(Date.now() - started < 10000, 'the content loaded without waiting out the hold');
       assert.equal(await heading(page), 'Min utbildning');
+    },
+  },
+  {
+    name: 'opened as a file from disk, it says to use a web server instead of loading forever',
+    async run(t) {
+      const context = await t.browser.newContext();
+      t.contexts.push(context);
+      const page = await context.newPage();
+      await page.goto('file://' + path.join(t.root, 'dist', 'index.html'));
+      await page.waitForFunction(() => /webbserver/.test(document.getElementById('boot-message')?.textContent || ''), null, { timeout: 10000 });
+      assert.match(await page.textContent('#boot-message'), /opened from a web server/);
+      assert.equal(await page.isVisible('#boot-retry'), false, 'no retry: retrying cannot help');
     },
   },
   {
