@@ -62,13 +62,14 @@ fn status_boundaries_follow_the_renewal_window() {
     let today = d("2025-06-15");
     assert_eq!(Status::of(d("2025-06-14"), today), Status::Expired);
     assert_eq!(Status::of(d("2025-06-15"), today), Status::RenewalDue);
-    assert_eq!(Status::of(d("2025-07-14"), today), Status::RenewalDue);
-    assert_eq!(Status::of(d("2025-07-15"), today), Status::Valid);
+    // Exactly 30 days left is due, as on the learner's side and in the calendar reminder.
+    assert_eq!(Status::of(d("2025-07-15"), today), Status::RenewalDue);
+    assert_eq!(Status::of(d("2025-07-16"), today), Status::Valid);
     assert_eq!(Status::of(d("2026-01-01"), today), Status::Valid);
     // Across a leap day: 2024-02-29 + 30 days window.
-    assert_eq!(Status::of(d("2024-03-30"), d("2024-02-29")), Status::Valid);
+    assert_eq!(Status::of(d("2024-03-31"), d("2024-02-29")), Status::Valid);
     assert_eq!(
-        Status::of(d("2024-03-29"), d("2024-02-29")),
+        Status::of(d("2024-03-30"), d("2024-02-29")),
         Status::RenewalDue
     );
     for s in Status::ALL {

@@ -18,7 +18,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("manager.progress.count", "{done} of {total} files"),
     ("manager.progress.wait", "The files are being checked. You can keep using the page meanwhile."),
     ("manager.result.done", "The import is done."),
-    ("manager.result.counts", "{files} files read: {accepted} accepted, {duplicates} duplicates merged, {refused} refused."),
+    ("manager.result.counts", "Files read: {files}. Accepted: {accepted}, duplicates (merged): {duplicates}, refused: {refused}."),
     ("manager.result.edited", "{count} of the refused files were changed after they were issued and show as flagged in the table."),
     ("manager.result.see_refused", "See the refused files"),
     ("manager.empty", "No certificates have been imported yet."),

@@ -163,9 +163,9 @@ export default [
       await waitForImport(page);
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'manager-result', 'focus moves to the result');
       const result = await page.textContent('#manager-result');
-      assert.match(result, new RegExp(`${f.all.length} filer lästa`));
-      assert.match(result, /1 dubbletter sammanslagna/);
-      assert.match(result, /5 avvisade/);
+      assert.match(result, new RegExp(`Lästa filer: ${f.all.length}\\.`));
+      assert.match(result, /dubbletter \(sammanslagna\): 1,/);
+      assert.match(result, /avvisade: 5\./);
 
       // The same numbers as the CLI over the same files.
       const shown = await figures(page);
@@ -173,6 +173,9 @@ export default [
       assert.equal(shown.flagged, 1, 'the edited file flags its person');
       assert.equal((await shownCount(page)).total, f.cli.people);
       assert.equal(await page.locator('.roster-table tbody tr').count(), f.cli.people, 'one row per person');
+      assert.ok(await page.$eval('.table-scroll', (e) => e.scrollWidth <= e.clientWidth),
+        'the whole table fits a 1280 px wide screen without sideways scrolling');
+      assert.match(await page.textContent('.roster-table thead th:nth-child(2)'), /^Status/, 'status comes right after the name');
 
       // Each refused file, with a plain reason.
       const reasonOf = async (name) => (await page.locator('.refused-list li', { hasText: name }).textContent());
@@ -211,7 +214,7 @@ export default [
       await page.click('th button:has-text("Anställningsnr")');
       assert.equal(await page.getAttribute('th:has(button:has-text("Anställningsnr"))', 'aria-sort'), 'ascending');
       assert.equal(await page.getAttribute('th:has(button:has-text("Namn"))', 'aria-sort'), null);
-      const numbers = async () => (await page.$$eval('.roster-table tbody tr td:first-of-type', (c) => c.map((x) => x.textContent)))
+      const numbers = async () => (await page.$$eval('.roster-table tbody tr td.cell-number', (c) => c.map((x) => x.textContent)))
         .filter((n) => n !== '').map(Number);
       const ascending = await numbers();
       assert.deepEqual(ascending, [...ascending].sort((a, b) => a - b));
@@ -267,8 +270,8 @@ export default [
         transfer.items.add(new File([new Uint8Array(bytes)], 'dropped.json', { type: 'application/json' }));
         document.querySelector('.drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
       }, duplicateBytes);
-      await page.waitForFunction(() => /1 filer lästa/.test(document.querySelector('#manager-result')?.textContent || ''));
-      assert.match(await page.textContent('#manager-result'), /1 dubbletter sammanslagna/);
+      await page.waitForFunction(() => /Lästa filer: 1\./.test(document.querySelector('#manager-result')?.textContent || ''));
+      assert.match(await page.textContent('#manager-result'), /dubbletter \(sammanslagna\): 1,/);
 
       // Clearing asks first, then empties the list here and after a reload.
       await page.click('#clear-roster');
@@ -326,7 +329,7 @@ export default [
         `longest ${Math.max(0, ...longTasks.map((e) => e.duration))} ms, longest after the app got the files ` +
         `${Math.max(0, ...longTasks.filter((e) => e.start >= changeAt).map((e) => e.duration))} ms; progress shown ${progress.length} times`);
       assert.ok(progress.some((p) => /av 2000 filer/.test(p)), `progress "n av 2000" was shown: ${progress.slice(0, 3)}`);
-      assert.match(await page.textContent('#manager-result'), /2000 filer lästa/);
+      assert.match(await page.textContent('#manager-result'), /Lästa filer: 2000\./);
       assert.deepEqual(await figures(page), cli);
       assert.ok(blocking.length <= 3, `at most a few tasks over 200 ms, got ${blocking.map((e) => e.duration).join(', ')}`);
       assert.deepEqual(appLong, [], 'no task over 100 ms after the app got the files');
@@ -358,7 +361,7 @@ export default [
       assert.match(await page.textContent('.banner'), /kan inte spara listan/);
       await page.setInputFiles('#manager-folder', team);
       await waitForImport(page);
-      assert.match(await page.textContent('#manager-result'), /4 filer lästa: 3 godkända/);
+      assert.match(await page.textContent('#manager-result'), /Lästa filer: 4\. Godkända: 3,/);
       assert.match(await page.textContent('.refused-list'), /team\/b\/broken\.json/);
       assert.equal(await page.locator('.refused-list li').count(), 1, 'only .json and .pdf files are taken from a folder');
       await expectAxeClean(page, 'manager without IndexedDB');

@@ -21,8 +21,9 @@ use crate::date::Date;
 pub use csv::{to_csv, to_csv_in};
 pub use table::{sort_rows, summarise, Counts, Filter, Row, RowNote, SortKey, Summary};
 
-/// Days before `valid_until` when a certificate counts as due for renewal; the renewal
-/// reminder in the learner's calendar falls on the first of them.
+/// Days before `valid_until` when a certificate counts as due for renewal, that day
+/// included: the same rule as the learner's own "renewal due" and the day the reminder in
+/// the learner's calendar falls on.
 pub const RENEWAL_WINDOW_DAYS: i64 = 30;
 
 /// Where a person stands on a given day.
@@ -51,7 +52,7 @@ impl Status {
         let left = today.days_until(&valid_until);
         if left < 0 {
             Status::Expired
-        } else if left < RENEWAL_WINDOW_DAYS {
+        } else if left <= RENEWAL_WINDOW_DAYS {
             Status::RenewalDue
         } else {
             Status::Valid

@@ -237,18 +237,62 @@ pub fn sort_rows(rows: &mut [Row], key: SortKey, descending: bool) {
     }
 }
 
-/// A sort key that puts å, ä and ö after z, as Swedish readers expect (æ and ø sort with ä
-/// and ö), and ignores case.
+/// A sort key in Swedish alphabetical order, ignoring case: å, ä and ö are letters of their
+/// own after z (æ and ø sort with ä and ö, ü with y, as Swedish dictionaries have it), and
+/// other accented Latin letters sort with their base letter (é with e, ł with l, ễ with e).
+/// All letters are compared first; accents and case only break ties, so "Ek" and "Ék" stay
+/// together instead of splitting around every other E-name.
 fn collation_key(text: &str) -> Vec<u32> {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .flat_map(|c| match c {
-            'å' => ['z' as u32, 1],
-            'ä' | 'æ' => ['z' as u32, 2],
-            'ö' | 'ø' => ['z' as u32, 3],
-            c => [c as u32, 0],
-        })
-        .collect()
+    let lower: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
+    let mut key: Vec<u32> = lower.iter().flat_map(|&c| primary(c)).collect();
+    key.push(0);
+    key.extend(text.chars().map(u32::from));
+    key
+}
+
+/// The letter(s) `c` sorts as in Swedish, as code points (å, ä, ö just after z).
+fn primary(c: char) -> Vec<u32> {
+    const AFTER_Z: u32 = 'z' as u32;
+    let base = |s: &str| s.chars().map(u32::from).collect();
+    match c {
+        'å' => vec![AFTER_Z + 1],
+        'ä' | 'æ' => vec![AFTER_Z + 2],
+        'ö' | 'ø' | 'œ' | 'ő' => vec![AFTER_Z + 3],
+        'ü' | 'ű' => base("y"),
+        'ß' => base("ss"),
+        'ĳ' => base("ij"),
+        _ => match latin_base(c) {
+            Some(b) => vec![u32::from(b)],
+            None => vec![u32::from(c)],
+        },
+    }
+}
+
+/// The base letter of a lower-case accented Latin letter (Latin-1, Latin Extended-A and the
+/// Vietnamese letters of Latin Extended Additional).
+fn latin_base(c: char) -> Option<char> {
+    // Latin-1 Supplement and Latin Extended-A, from U+00E0: one base letter per code point,
+    // '.' where the letter is upper case, handled above or has no base.
+    const FROM_E0: &str = concat!(
+        "aaaa...ceeeeiiiidnoooo...uuu.yty", // U+00E0–U+00FF
+        ".a.a.a.c.c.c.c.d.d.e.e.e.e.e.g.g.g.g.h.h.i.i.i.i.i", // U+0100–U+0131
+        "...j.kk.l.l.l.l.l.n.n.nn.n.o.o.....r.r.r.s.s.s.s.t.t.t", // U+0132–U+0167
+        ".u.u.u.u...u.w.y..z.z.z",          // U+0168–U+017E
+    );
+    let code = u32::from(c);
+    if (0xE0..=0x17E).contains(&code) {
+        let i = usize::try_from(code - 0xE0).ok()?;
+        return FROM_E0.chars().nth(i).filter(|&b| b != '.');
+    }
+    match code {
+        0x1EA0..=0x1EB7 => Some('a'),
+        0x1EB8..=0x1EC7 => Some('e'),
+        0x1EC8..=0x1ECB => Some('i'),
+        0x1ECC..=0x1EE3 => Some('o'),
+        0x1EE4..=0x1EF1 => Some('u'),
+        0x1EF2..=0x1EF9 => Some('y'),
+        _ => None,
+    }
 }
 
 /// Employee numbers compare as numbers when both are, so 900 comes before 1000.
@@ -317,4 +361,45 @@ pub fn summarise<'a>(rows: impl IntoIterator<Item = &'a Row>) -> Summary {
             .add(row.status);
     }
     summary
+}
+
+#[cfg(test)]
+mod tests {
+    use super::collation_key;
+
+    #[test]
+    fn names_sort_in_swedish_order_with_accents_on_their_base_letter() {
+        let mut names = [
+            "Ömer Ek",
+            "Zed Ek",
+            "Łukasz Lindqvist",
+            "Nguyễn An",
+            "Eva Ek",
+            "Müller Ek",
+            "Åsa Ek",
+            "Lars Ek",
+            "Émile Ek",
+            "Ngo An",
+            "Yngve Ek",
+            "Ängel Ek",
+        ];
+        names.sort_by_key(|n| collation_key(n));
+        assert_eq!(
+            names,
+            [
+                "Émile Ek",
+                "Eva Ek",
+                "Lars Ek",
+                "Łukasz Lindqvist",
+                "Müller Ek",
+                "Ngo An",
+                "Nguyễn An",
+                "Yngve Ek",
+                "Zed Ek",
+                "Åsa Ek",
+                "Ängel Ek",
+                "Ömer Ek",
+            ]
+        );
+    }
 }

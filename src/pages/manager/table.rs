@@ -236,12 +236,12 @@ pub fn RosterTable(props: &RosterTableProps) -> Html {
                         <thead>
                             <tr>
                                 { header(SortKey::Name, "manager.col.name") }
+                                { header(SortKey::Status, "manager.col.status") }
                                 { header(SortKey::EmployeeNumber, "manager.col.employee_number") }
                                 { header(SortKey::Unit, "manager.col.unit") }
                                 { header(SortKey::Role, "manager.col.role") }
                                 { header(SortKey::CompletedOn, "manager.col.completed") }
                                 { header(SortKey::ValidUntil, "manager.col.valid_until") }
-                                { header(SortKey::Status, "manager.col.status") }
                             </tr>
                         </thead>
                         <tbody>
@@ -326,12 +326,12 @@ fn render_row(row: &Row, lang: Lang) -> Html {
                     </ul>
                 }
             </th>
-            <td>{ &row.employee_number }</td>
+            <td><span class={classes!("badge", badge)}>{ status_label(row.status, lang) }</span></td>
+            <td class="cell-number">{ &row.employee_number }</td>
             <td>{ unit_name(&row.unit, lang) }</td>
             <td>{ role_label(row.role, lang) }</td>
             <td class="cell-date">{ row.completed_on.to_string() }</td>
             <td class="cell-date">{ row.valid_until.to_string() }</td>
-            <td><span class={classes!("badge", badge)}>{ status_label(row.status, lang) }</span></td>
         </tr>
     }
 }
