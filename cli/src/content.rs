@@ -56,29 +56,11 @@ fn check(args: &[String]) -> i32 {
         return 2;
     }
 
-    let mut files = Vec::new();
-    let mut unreadable = Vec::new();
-    let mut read = |rel: &str| match fs::read(dir.join(rel)) {
-        Ok(bytes) => {
-            files.push((rel.to_string(), bytes.clone()));
-            Some(bytes)
-        }
-        Err(e) if e.kind() == ErrorKind::NotFound => None,
-        Err(e) => {
-            unreadable.push(ContentIssue::new(rel, "", format!("cannot read: {e}")));
-            None
-        }
-    };
-    let listed: Option<Vec<String>> = read("organisation.json")
-        .and_then(|bytes| parse_organisation("organisation.json", &bytes).ok())
-        .map(|org| org.modules);
-    read("sources.json");
-    for id in listed.iter().flatten() {
-        // A malformed id is reported by validation; never let it reach outside the folder.
-        if !id.is_empty() && !id.contains(['/', '\\', '.']) {
-            read(&module_file(id));
-        }
-    }
+    let CourseFiles {
+        files,
+        unreadable,
+        listed,
+    } = read_course_files(dir);
     // Without a readable module list every file would look unlisted; that issue comes first.
     let warnings = listed
         .map(|listed| extra_module_files(dir, &listed))
@@ -136,6 +118,49 @@ fn check(args: &[String]) -> i32 {
             }
             0
         }
+    }
+}
+
+/// A course folder as read from disk, ready for `load_course`.
+pub struct CourseFiles {
+    /// `(relative path, bytes)` of every course file that could be read.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// Files that exist but could not be read.
+    pub unreadable: Vec<ContentIssue>,
+    /// The module ids `organisation.json` lists, when it parses.
+    pub listed: Option<Vec<String>>,
+}
+
+/// Reads `organisation.json`, `sources.json` and the module files it lists from `dir`;
+/// shared by `content check` and `sample --content`, so both see the same course.
+pub fn read_course_files(dir: &Path) -> CourseFiles {
+    let mut files = Vec::new();
+    let mut unreadable = Vec::new();
+    let mut read = |rel: &str| match fs::read(dir.join(rel)) {
+        Ok(bytes) => {
+            files.push((rel.to_string(), bytes.clone()));
+            Some(bytes)
+        }
+        Err(e) if e.kind() == ErrorKind::NotFound => None,
+        Err(e) => {
+            unreadable.push(ContentIssue::new(rel, "", format!("cannot read: {e}")));
+            None
+        }
+    };
+    let listed: Option<Vec<String>> = read("organisation.json")
+        .and_then(|bytes| parse_organisation("organisation.json", &bytes).ok())
+        .map(|org| org.modules);
+    read("sources.json");
+    for id in listed.iter().flatten() {
+        // A malformed id is reported by validation; never let it reach outside the folder.
+        if !id.is_empty() && !id.contains(['/', '\\', '.']) {
+            read(&module_file(id));
+        }
+    }
+    CourseFiles {
+        files,
+        unreadable,
+        listed,
     }
 }
 

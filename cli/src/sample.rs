@@ -10,15 +10,20 @@ use crate::args;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use trygg_core::certificate::{issue, IssueInput, Learner, ModuleResult};
-use trygg_core::content::{Lang, Role};
+use trygg_core::content::{load_course, Course, Lang, Role};
 use trygg_core::date::Date;
 
-const USAGE: &str =
-    "usage: trygg sample --count N --out DIR [--seed S] [--course ID] [--today YYYY-MM-DD]
+const USAGE: &str = "usage: trygg sample --count N --out DIR [--seed S] [--today YYYY-MM-DD]
+                    [--content CONTENT_DIR | --course ID]
 
 Writes N valid completion files into DIR (created if missing), named by certificate id.
 The same seed and --today give the same files. Completion dates fall in the two years
-before --today (default: today, UTC).";
+before --today (default: today, UTC).
+
+With --content, the files are for that course as it is now: its id, content version,
+validity and each role's required modules, so the manager view of a deployment shows them
+as current. Without it, they are for a made-up course (id from --course, default
+trygg-exempelregionen) with made-up modules and versions.";
 
 const DEFAULT_COURSE: &str = "trygg-exempelregionen";
 const DEFAULT_SEED: u64 = 20_240_229;
@@ -135,14 +140,88 @@ struct Options {
     out: PathBuf,
     seed: u64,
     course: String,
+    content: Option<PathBuf>,
     today: Option<Date>,
+}
+
+/// The course the files are issued for.
+struct SampleCourse {
+    id: String,
+    /// `None`: made-up versions by year of completion.
+    version: Option<String>,
+    validity_months: u8,
+    /// Each role's required modules as (id, Swedish title, English title).
+    required: [Vec<(String, String, String)>; 3],
+}
+
+impl SampleCourse {
+    fn made_up(id: &str) -> SampleCourse {
+        let first = |n: usize| {
+            MODULES[..n]
+                .iter()
+                .map(|(id, sv, en)| (id.to_string(), sv.to_string(), en.to_string()))
+                .collect()
+        };
+        SampleCourse {
+            id: id.to_owned(),
+            version: None,
+            validity_months: 12,
+            required: [first(3), first(5), first(4)],
+        }
+    }
+
+    fn of(course: &Course) -> SampleCourse {
+        let required = |role: Role| {
+            course
+                .required_modules(role)
+                .into_iter()
+                .map(|m| (m.id.clone(), m.title.sv.clone(), m.title.en.clone()))
+                .collect()
+        };
+        SampleCourse {
+            id: course.organisation.course_id.clone(),
+            version: Some(course.version.clone()),
+            validity_months: course.organisation.validity_months,
+            required: [
+                required(Role::Employee),
+                required(Role::Manager),
+                required(Role::Elected),
+            ],
+        }
+    }
+
+    fn required(&self, role: Role) -> &[(String, String, String)] {
+        match role {
+            Role::Employee => &self.required[0],
+            Role::Manager => &self.required[1],
+            Role::Elected => &self.required[2],
+        }
+    }
+}
+
+/// Loads and checks the course in `dir`, as `trygg content check` does.
+fn load_sample_course(dir: &std::path::Path) -> Result<SampleCourse, String> {
+    let read = crate::content::read_course_files(dir);
+    if let Some(issue) = read.unreadable.first() {
+        return Err(format!("{}: {issue}", dir.display()));
+    }
+    load_course(&read.files)
+        .map(|course| SampleCourse::of(&course))
+        .map_err(|issues| {
+            format!(
+                "the content in {} has {} problem(s); run trygg content check {0}",
+                dir.display(),
+                issues.len()
+            )
+        })
 }
 
 fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
     let mut count = None;
     let mut out = None;
     let mut seed = DEFAULT_SEED;
-    let mut course = DEFAULT_COURSE.to_owned();
+    let mut course = None;
+    let mut content = None;
     let mut today = None;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
@@ -167,20 +246,29 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
                     .map_err(|_| format!("--seed must be a whole number, not {v}"))?;
             }
             "--course" => {
-                course = value()?;
-                if course.trim().is_empty() {
+                let id = value()?;
+                if id.trim().is_empty() {
                     return Err("--course must not be empty".into());
                 }
+                course = Some(id);
             }
+            "--content" => content = Some(PathBuf::from(value()?)),
             "--today" => today = Some(args::date(name, &value()?)?),
             other => return Err(format!("unexpected argument {other}")),
         }
+    }
+    if course.is_some() && content.is_some() {
+        return Err(
+            "--course and --content cannot be used together: the course id comes from the content"
+                .into(),
+        );
     }
     Ok(Some(Options {
         count: count.ok_or("--count is required")?,
         out: out.ok_or("--out is required")?,
         seed,
-        course,
+        course: course.unwrap_or_else(|| DEFAULT_COURSE.to_owned()),
+        content,
         today,
     }))
 }
@@ -199,6 +287,16 @@ pub fn run(args: &[String]) -> i32 {
             return 2;
         }
     };
+    let course = match &o.content {
+        Some(dir) => match load_sample_course(dir) {
+            Ok(course) => course,
+            Err(problem) => {
+                eprintln!("trygg sample: {problem}");
+                return 1;
+            }
+        },
+        None => SampleCourse::made_up(&o.course),
+    };
     if let Err(e) = fs::create_dir_all(&o.out) {
         eprintln!("trygg sample: could not create {}: {e}", o.out.display());
         return 1;
@@ -210,8 +308,8 @@ pub fn run(args: &[String]) -> i32 {
     for i in 0..o.count {
         let person = if i < people { i } else { rng.below(people) };
         let mut person_rng = Rng(o.seed ^ (person as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
-        let input = sample_input(&mut person_rng, person, &o.course);
-        let record = issue_sample(input, &mut rng, today, i);
+        let input = sample_input(&mut person_rng, person, &course);
+        let record = issue_sample(input, &course, &mut rng, today, i);
         let path = o.out.join(format!("{}.json", record.certificate_id));
         let text = match serde_json::to_string_pretty(&record) {
             Ok(text) => text,
@@ -228,14 +326,14 @@ pub fn run(args: &[String]) -> i32 {
     println!(
         "Wrote {} completion files for course {} to {}",
         o.count,
-        o.course,
+        course.id,
         o.out.display()
     );
     0
 }
 
 /// The person-dependent part of a record; the same person always gets the same details.
-fn sample_input(rng: &mut Rng, person: usize, course: &str) -> IssueInput {
+fn sample_input(rng: &mut Rng, person: usize, course: &SampleCourse) -> IssueInput {
     let first = rng.pick(FIRST_NAMES);
     let last = rng.pick(LAST_NAMES);
     let full_name = format!("{first} {last}");
@@ -258,7 +356,7 @@ fn sample_input(rng: &mut Rng, person: usize, course: &str) -> IssueInput {
     };
     let lang = if rng.chance(75) { Lang::Sv } else { Lang::En };
     IssueInput {
-        course_id: course.to_owned(),
+        course_id: course.id.clone(),
         content_version: String::new(),
         organisation: match lang {
             Lang::Sv => "Exempelregionen",
@@ -274,31 +372,28 @@ fn sample_input(rng: &mut Rng, person: usize, course: &str) -> IssueInput {
         role,
         lang,
         modules: Vec::new(),
-        validity_months: 12,
+        validity_months: course.validity_months,
     }
 }
 
 /// Adds the occasion-dependent part: when, which modules, what scores.
 fn issue_sample(
     mut input: IssueInput,
+    course: &SampleCourse,
     rng: &mut Rng,
     today: Date,
     index: usize,
 ) -> trygg_core::certificate::CompletionRecord {
     let completed_on = today.add_days(-(rng.below(730) as i64));
-    input.content_version = if completed_on.year >= 2025 {
-        "2025.1"
-    } else {
-        "2024.2"
-    }
-    .to_owned();
-    let required = match input.role {
-        Role::Employee => 3,
-        Role::Manager => 5,
-        Role::Elected => 4,
+    input.content_version = match &course.version {
+        Some(version) => version.clone(),
+        None if completed_on.year >= 2025 => "2025.1".to_owned(),
+        None => "2024.2".to_owned(),
     };
+    let modules = course.required(input.role);
+    let required = modules.len();
     let mut passed_on = completed_on.add_days(-(rng.below(20) as i64));
-    input.modules = MODULES[..required]
+    input.modules = modules
         .iter()
         .enumerate()
         .map(|(i, (id, sv, en))| {
@@ -311,12 +406,12 @@ fn issue_sample(
                 passed_on
             };
             ModuleResult {
-                id: (*id).to_owned(),
+                id: id.clone(),
                 title: match input.lang {
                     Lang::Sv => sv,
                     Lang::En => en,
                 }
-                .to_string(),
+                .clone(),
                 percent: (80 + rng.below(21)) as u8,
                 passed_on: on,
             }
@@ -462,6 +557,64 @@ mod tests {
         assert_ne!(read_all(&again), files);
         let _ = fs::remove_dir_all(&again);
         let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn files_for_a_real_course_carry_its_id_version_and_modules() {
+        let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+        let read = crate::content::read_course_files(&content);
+        let course = load_course(&read.files).expect("the shipped content is valid");
+        let dir = temp_dir("real");
+        let d = dir.to_string_lossy().into_owned();
+        let c = content.to_string_lossy().into_owned();
+        let list = [
+            "--count",
+            "40",
+            "--out",
+            &d,
+            "--content",
+            &c,
+            "--today",
+            "2026-11-25",
+        ];
+        assert_eq!(run(&args(&list)), 0);
+        let files = read_all(&dir);
+        assert_eq!(files.len(), 40);
+        for (name, text) in &files {
+            let r = verify(
+                text.as_bytes(),
+                Some(&course.organisation.course_id),
+                DEFAULT_MAX_BYTES,
+            )
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(r.content_version, course.version);
+            let ids: Vec<&str> = r.modules.iter().map(|m| m.id.as_str()).collect();
+            let required: Vec<&str> = course
+                .required_modules(r.role)
+                .iter()
+                .map(|m| m.id.as_str())
+                .collect();
+            assert_eq!(ids, required, "{name}");
+            assert_eq!(
+                r.valid_until,
+                r.completed_on
+                    .add_months(course.organisation.validity_months.into())
+            );
+        }
+        let _ = fs::remove_dir_all(&dir);
+        let both = [
+            "--count",
+            "1",
+            "--out",
+            &d,
+            "--content",
+            &c,
+            "--course",
+            "x",
+        ];
+        assert_eq!(run(&args(&both)), 2);
+        let broken = ["--count", "1", "--out", &d, "--content", "/nonexistent"];
+        assert_eq!(run(&args(&broken)), 1);
     }
 
     #[test]
