@@ -55,6 +55,25 @@ fn first_item_start(module: &Module, id: &str, lang: Lang) -> String {
         .join(" ")
 }
 
+/// The last three words of a section's last step, as they read on the card.
+fn last_item_end(module: &Module, id: &str, lang: Lang) -> String {
+    let section = module
+        .sections
+        .iter()
+        .find(|s| s.id == id)
+        .expect("section");
+    let item = section
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::List { items, .. } => items.last().map(|t| t.get(lang).replace("**", "")),
+            _ => None,
+        })
+        .expect("a list");
+    let words: Vec<&str> = item.split_whitespace().collect();
+    words[words.len().saturating_sub(3)..].join(" ")
+}
+
 #[test]
 fn card_has_numbers_and_steps_in_both_languages() {
     let fonts = Fonts::load();
@@ -88,10 +107,25 @@ fn card_has_numbers_and_steps_in_both_languages() {
                 lang.code()
             );
         }
+        // Every step in full: safety advice is never cut off on the shipped card.
+        assert!(
+            !text.contains('…'),
+            "a step is cut ({}):\n{text}",
+            lang.code()
+        );
+        for id in ["before", "during", "after"] {
+            let ending = last_item_end(&module, id, lang);
+            assert!(
+                text.contains(&ending),
+                "{ending:?} missing ({}):\n{text}",
+                lang.code()
+            );
+        }
         let Some(info) = tool("pdfinfo", &[path.to_str().expect("path")]) else {
             return;
         };
-        assert_eq!(field(&info, "Pages"), "1");
+        // The shipped steps do not fit one side in readable type: a front and a back.
+        assert_eq!(field(&info, "Pages"), "2");
         // A6 is 105 × 148 mm; poppler does not name the size.
         assert_eq!(field(&info, "Page size"), "297.638 x 419.528 pts");
         let title = format!("{} – {}", l.title, module.title.get(lang));

@@ -25,7 +25,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("certificate.passed_on", "Passed"),
     ("certificate.pdf_failed", "The PDF could not be made: {reason}. Download the file for your manager instead, or try again."),
     ("certificate.pdf_working", "Making the PDF …"),
-    ("certificate.pocket_text", "A pocket-sized card with the alarm numbers and what to do before, during and after a threatening situation."),
+    ("certificate.pocket_text", "A pocket-sized card (A6, front and back) with the alarm numbers and what to do before, during and after a threatening situation."),
     ("certificate.pocket_title", "Pocket card: threats and violence"),
     ("certificate.print", "Print"),
     ("certificate.ready", "You have passed every required module. Fill in your details to create your certificate."),

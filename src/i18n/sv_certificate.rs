@@ -25,7 +25,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("certificate.passed_on", "Godkänd"),
     ("certificate.pdf_failed", "PDF-filen kunde inte skapas: {reason}. Ladda ner filen till chefen i stället, eller försök igen."),
     ("certificate.pdf_working", "Skapar PDF …"),
-    ("certificate.pocket_text", "Ett kort i fickformat med larmnummer och vad du gör före, under och efter en hotfull situation."),
+    ("certificate.pocket_text", "Ett kort i fickformat (A6, fram- och baksida) med larmnummer och vad du gör före, under och efter en hotfull situation."),
     ("certificate.pocket_title", "Fickkort: hot och våld"),
     ("certificate.print", "Skriv ut"),
     ("certificate.ready", "Du har klarat alla obligatoriska moduler. Fyll i dina uppgifter så skapas ditt intyg."),

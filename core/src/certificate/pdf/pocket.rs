@@ -1,11 +1,13 @@
-//! The pocket card: an A6 page with the numbers to call and what to do before, during and
+//! The pocket card: an A6 card with the numbers to call and what to do before, during and
 //! after a violent situation, to print and keep by the desk or in a wallet. The steps are
 //! the violence module's own list items, so the card never says anything the course does
-//! not, and it follows the content when the content changes.
+//! not, and it follows the content when the content changes. When they do not all fit in
+//! full on one side in readable type, the card gets a back: the numbers and the first
+//! section on the front, the rest behind, never a step cut short.
 
 use super::canvas::{Canvas, Face};
 use super::document::{finish, Meta};
-use super::steps::{draw_steps, Area, Step, StepSection};
+use super::steps::{draw_steps, fit_in_full, Area, Step, StepSection};
 use super::style::{border, centred, clamped, fitted, ACCENT, INK, MUTED, TINT};
 use super::{PdfError, PdfFonts, PocketCardLabels, MM};
 use crate::content::{parse_inline, Block, Inline, Lang, Module, Organisation};
@@ -16,6 +18,8 @@ const LEFT: f32 = 28.0;
 const RIGHT: f32 = W - 28.0;
 const SPAN: (f32, f32) = (LEFT, RIGHT);
 const ALARM_RED: [f32; 3] = [0.70, 0.08, 0.10];
+/// The smallest step type (points) a one-sided card may use before it gets a back.
+const READABLE: f32 = 7.5;
 /// The sections the card is made of, in order.
 const SECTIONS: [&str; 3] = ["before", "during", "after"];
 
@@ -55,7 +59,17 @@ pub fn pocket_card_pdf(
         right: RIGHT,
         bottom: 30.0,
     };
-    draw_steps(&mut c, &sections, &area, y);
+    if sections.len() > 1 && !fit_in_full(&c, &sections, &area, y, READABLE) {
+        let (front, back) = sections.split_at(1);
+        draw_steps(&mut c, front, &area, y);
+        c.new_page();
+        border(&mut c);
+        let (size, lines) = fitted(&c, Face::Bold, &title, (11.0, 8.0), width, 2);
+        let top = centred(&mut c, &lines, SPAN, (size, size * 1.2), ACCENT, H - 40.0);
+        draw_steps(&mut c, back, &area, top - 4.0);
+    } else {
+        draw_steps(&mut c, &sections, &area, y);
+    }
 
     let meta = Meta {
         title: format!("{} – {}", labels.title, title),

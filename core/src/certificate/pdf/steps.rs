@@ -1,5 +1,6 @@
 //! The pocket card's steps: section headings with bulleted steps below, set as large as
-//! the space allows. Each step gets as many lines as fit, shared out evenly; a step that
+//! the space allows with every step in full. Only when even the smallest size cannot hold
+//! them all does each step get as many lines as fit, shared out evenly, and a step that
 //! still does not fit ends in "…".
 
 use super::canvas::{Canvas, Face, Line};
@@ -34,12 +35,19 @@ const DENSITIES: [(f32, usize); 8] = [
     (6.5, 1),
 ];
 
-/// Draws the sections from `top` down, as large as fits above `area.bottom`.
-pub(crate) fn draw_steps(c: &mut Canvas, sections: &[StepSection], area: &Area, top: f32) {
-    let avail = top - area.bottom;
+/// Font sizes tried for the steps in full, from roomiest to tightest.
+const FULL_SIZES: [f32; 5] = [8.5, 8.0, 7.5, 7.0, 6.5];
+
+/// Whether every step of `sections` fits in full from `top` down at `min_size` or larger.
+pub(crate) fn fit_in_full(
+    c: &Canvas,
+    sections: &[StepSection],
+    area: &Area,
+    top: f32,
+    min_size: f32,
+) -> bool {
     let width = area.right - area.left - BULLET_INDENT;
-    let mut chosen = None;
-    for &(size, cap) in &DENSITIES {
+    FULL_SIZES.iter().filter(|&&s| s >= min_size).any(|&size| {
         let full: Vec<Vec<usize>> = sections
             .iter()
             .map(|s| {
@@ -49,6 +57,32 @@ pub(crate) fn draw_steps(c: &mut Canvas, sections: &[StepSection], area: &Area, 
                     .collect()
             })
             .collect();
+        height(&full, size) <= top - area.bottom
+    })
+}
+
+/// Draws the sections from `top` down, as large as fits above `area.bottom`.
+pub(crate) fn draw_steps(c: &mut Canvas, sections: &[StepSection], area: &Area, top: f32) {
+    let avail = top - area.bottom;
+    let width = area.right - area.left - BULLET_INDENT;
+    let lines_at = |size: f32| -> Vec<Vec<usize>> {
+        sections
+            .iter()
+            .map(|s| {
+                s.steps
+                    .iter()
+                    .map(|st| wrap(c, st, size, width).len())
+                    .collect()
+            })
+            .collect()
+    };
+    // Safety advice cut mid-sentence is worse than smaller type: every step in full first.
+    let mut chosen = FULL_SIZES.iter().find_map(|&size| {
+        let full = lines_at(size);
+        (height(&full, size) <= avail).then_some((size, full))
+    });
+    for &(size, cap) in DENSITIES.iter().filter(|_| chosen.is_none()) {
+        let full = lines_at(size);
         let mut caps: Vec<Vec<usize>> = full
             .iter()
             .map(|s| s.iter().map(|&n| n.min(cap)).collect())
