@@ -314,11 +314,11 @@ fn status_of_untouched_and_started_modules() {
     p.finish_attempt("m", &score(10, false), T).unwrap();
     assert_eq!(
         p.module_status("m", T, 12, 30),
-        ModuleStatus::InProgress {
+        ModuleStatus::NotPassed {
             lesson_step: 2,
-            question: None
+            attempts: 1
         },
-        "failed: still to do"
+        "failed: said so, not \"in progress\""
     );
 
     let mut lessons_only = Progress::new(COURSE);

@@ -1,6 +1,9 @@
 //! English UI strings for the certificate page.
 
 pub const TABLE: &[(&str, &str)] = &[
+    ("file.certificate", "trygg-certificate"),
+    ("file.pocket_card", "trygg-pocket-card"),
+    ("file.renewal", "trygg-renewal"),
     ("certificate.code", "Verification code"),
     ("certificate.code_hint", "The verification code is computed from the facts on the certificate. The manager view and the trygg verify command recompute it and notice if the file was changed afterwards. It is a checksum, not a signature."),
     ("certificate.completed_on", "Completed"),

@@ -1,6 +1,9 @@
 //! Swedish UI strings for the certificate page.
 
 pub const TABLE: &[(&str, &str)] = &[
+    ("file.certificate", "trygg-intyg"),
+    ("file.pocket_card", "trygg-fickkort"),
+    ("file.renewal", "trygg-fornyelse"),
     ("certificate.code", "Kontrollkod"),
     ("certificate.code_hint", "Kontrollkoden räknas fram ur uppgifterna på intyget. Chefsvyn och kommandot trygg verify räknar om den och upptäcker om filen har ändrats efteråt. Den är en kontrollsumma, inte en underskrift."),
     ("certificate.completed_on", "Genomförd"),

@@ -4,6 +4,7 @@
 use trygg_core::content::{Course, Lang, Module, Role};
 use trygg_core::date::Date;
 use trygg_core::progress::{ModuleStatus, Progress};
+use trygg_core::quiz::score_attempt;
 use yew::prelude::*;
 
 use crate::browser::clock::now_ms;
@@ -39,6 +40,12 @@ pub fn TrainingPage() -> Html {
         t(lang, "training.summary"),
         &[("done", &done.to_string()), ("total", &total.to_string())],
     );
+    let card = Card {
+        lang,
+        role,
+        progress,
+        pass_mark: course.organisation.pass_mark,
+    };
 
     html! {
         <section class="page">
@@ -55,12 +62,12 @@ pub fn TrainingPage() -> Html {
             }
             <h2>{ t(lang, "training.required") }</h2>
             <ol class="module-list">
-                { for required.iter().zip(statuses).map(|(m, s)| module_card(m, &s, lang, role)) }
+                { for required.iter().zip(statuses).map(|(m, s)| module_card(m, &s, &card)) }
             </ol>
             if !optional.is_empty() {
                 <h2>{ t(lang, "training.optional") }</h2>
                 <ul class="module-list">
-                    { for optional.iter().map(|m| module_card(m, &status_of(progress, course, &m.id, now), lang, role)) }
+                    { for optional.iter().map(|m| module_card(m, &status_of(progress, course, &m.id, now), &card)) }
                 </ul>
             }
         </section>
@@ -96,7 +103,24 @@ pub fn date_of(ms: u64) -> String {
     Date::from_unix_ms(ms).to_string()
 }
 
-fn module_card(module: &Module, status: &ModuleStatus, lang: Lang, role: Role) -> Html {
+/// What every module card needs besides its module and status.
+struct Card<'a> {
+    lang: Lang,
+    role: Role,
+    progress: &'a Progress,
+    pass_mark: u8,
+}
+
+/// The score of the module's last finished attempt, for "not passed".
+fn last_percent(progress: &Progress, module: &Module, pass_mark: u8) -> Option<u8> {
+    let attempt = progress.module(&module.id)?.attempt.as_ref()?;
+    score_attempt(module, &attempt.plan, &attempt.answers, pass_mark)
+        .ok()
+        .map(|s| s.percent)
+}
+
+fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
+    let (lang, role) = (card.lang, card.role);
     let sections: Vec<usize> = module
         .sections
         .iter()
@@ -153,6 +177,22 @@ fn module_card(module: &Module, status: &ModuleStatus, lang: Lang, role: Role) -
                 ),
             }
         }
+        ModuleStatus::NotPassed { .. } => (
+            "badge bad",
+            t(lang, "status.not_passed").to_string(),
+            match last_percent(card.progress, module, card.pass_mark) {
+                Some(percent) => fill(
+                    t(lang, "status.not_passed_detail"),
+                    &[
+                        ("percent", &percent.to_string()),
+                        ("pass", &card.pass_mark.to_string()),
+                    ],
+                ),
+                None => String::new(),
+            },
+            (quiz.clone(), t(lang, "training.retake")),
+            Some((lesson(1), t(lang, "training.review_lessons"))),
+        ),
         ModuleStatus::Passed { percent, passed_ms } => (
             "badge ok",
             t(lang, "status.passed").to_string(),

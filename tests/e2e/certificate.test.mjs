@@ -127,6 +127,13 @@ export default [
       const card = pdftotext((await save(page, 'Ladda ner fickkortet (PDF)', t.artifacts, 'pocket-card.pdf')).file);
       assert.ok(card.includes('112'));
       assert.ok(card.includes('010-000 00 99'));
+      assert.ok(!card.includes('…'), 'no step on the pocket card is cut short');
+
+      // By keyboard, focus stays on the button while and after the PDF is made.
+      await page.focus('button:has-text("Ladda ner intyget (PDF)")');
+      await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+      await page.waitForFunction(() => document.activeElement?.textContent === 'Ladda ner intyget (PDF)'
+        && document.activeElement.getAttribute('aria-disabled') === null, null, { timeout: 5000 });
     },
   },
 ];

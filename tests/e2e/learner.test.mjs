@@ -122,6 +122,13 @@ export default [
       assert.match(await page.textContent('.result-box'), /Inte godkänt/);
       assert.match(await page.textContent('.review-list'), /Rätt svar:/);
       await expectAxeClean(page, 'failed result');
+      // "My training" says the quiz was not passed, with the score, and offers it again.
+      await page.goto(page.url().replace(/#.*$/, '#/training'));
+      await page.waitForSelector('main[data-route="#/training"]');
+      const card = page.locator('.module-card', { hasText: module.title.sv });
+      assert.match(await card.textContent(), /Inte godkänt än.*Senaste provet: \d+ %\. Det krävs 80 %\./s);
+      await card.getByRole('link', { name: /^Gör om provet/ }).click();
+      await page.waitForSelector('main[data-route="#/module/everyday/quiz"]');
       await page.getByRole('button', { name: 'Försök igen med nya frågor' }).click();
       await page.waitForSelector('.question-card');
       const secondPlan = JSON.parse(await stored(page)).modules.everyday.attempt.plan;

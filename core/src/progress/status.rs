@@ -1,5 +1,5 @@
-//! What "my training" shows for a module: not started, in progress, passed, due for
-//! renewal or expired.
+//! What "my training" shows for a module: not started, in progress, not passed, passed,
+//! due for renewal or expired.
 
 use super::Progress;
 use crate::date::Date;
@@ -8,11 +8,17 @@ use crate::date::Date;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ModuleStatus {
     NotStarted,
-    /// Lessons begun, or a quiz running or failed. `question` is the index of the current
-    /// question of a running attempt, `None` if no attempt is running.
+    /// Lessons begun, or a quiz running. `question` is the index of the current question of
+    /// a running attempt, `None` if no attempt is running.
     InProgress {
         lesson_step: usize,
         question: Option<usize>,
+    },
+    /// The last quiz was finished below the pass mark and none has passed yet: the learner
+    /// should be told so, and offered the quiz again, rather than be shown "in progress".
+    NotPassed {
+        lesson_step: usize,
+        attempts: u32,
     },
     /// Passed and not yet close to expiry.
     Passed {
@@ -80,6 +86,12 @@ impl Progress {
             };
         }
         let running = m.attempt.as_ref().filter(|a| !a.finished);
+        if m.attempt.as_ref().is_some_and(|a| a.finished) {
+            return ModuleStatus::NotPassed {
+                lesson_step: m.lesson_step,
+                attempts: m.attempts,
+            };
+        }
         if m.attempt.is_some() || m.lesson_step > 0 || m.lessons_done || m.attempts > 0 {
             ModuleStatus::InProgress {
                 lesson_step: m.lesson_step,

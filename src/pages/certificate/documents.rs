@@ -40,7 +40,7 @@ pub fn Documents(props: &DocumentsProps) -> Html {
         return html! {};
     };
     let record = props.record.clone();
-    let stem = file_stem(&record);
+    let stem = file_stem(&record, lang);
 
     let on_json = {
         let record = record.clone();
@@ -55,7 +55,11 @@ pub fn Documents(props: &DocumentsProps) -> Html {
         let org = course.organisation.name.get(lang).to_string();
         Callback::from(move |_| {
             let ics = renewal_ics(&record, lang, &org);
-            download("trygg-fornyelse.ics", "text/calendar", ics.as_bytes());
+            download(
+                &format!("{}.ics", t(lang, "file.renewal")),
+                "text/calendar",
+                ics.as_bytes(),
+            );
         })
     };
     let on_print = Callback::from(|_| {
@@ -82,10 +86,18 @@ pub fn Documents(props: &DocumentsProps) -> Html {
             let module = fetch_content(&module_file(POCKET_CARD_MODULE)).await?;
             let bytes =
                 docs::pocket_card_pdf(&org, &module, lang.code(), &fonts.0, &fonts.1).await?;
-            Ok(("trygg-fickkort.pdf".to_string(), bytes))
+            Ok((format!("{}.pdf", t(lang, "file.pocket_card")), bytes))
         })
     });
     let working = *pdf_state == PdfState::Working;
+    // While a PDF is being made the buttons say so (aria-disabled) and ignore clicks, but
+    // are not `disabled`: that would drop the keyboard focus on the body.
+    let (on_pdf, on_card) = if working {
+        (Callback::noop(), on_card.map(|_| Callback::noop()))
+    } else {
+        (on_pdf, on_card)
+    };
+    let busy = working.then_some(AttrValue::Static("true"));
 
     html! {
         <div class="certificate-documents">
@@ -93,7 +105,7 @@ pub fn Documents(props: &DocumentsProps) -> Html {
             <div class="no-print">
                 <h2>{ t(lang, "certificate.downloads") }</h2>
                 <p class="button-row">
-                    <button type="button" class="button" onclick={on_pdf} disabled={working}>{ t(lang, "certificate.download_pdf") }</button>
+                    <button type="button" class="button" onclick={on_pdf} aria-disabled={busy.clone()}>{ t(lang, "certificate.download_pdf") }</button>
                     <button type="button" class="button secondary" onclick={on_json}>{ t(lang, "certificate.download_json") }</button>
                     <button type="button" class="button secondary" onclick={on_ics}>{ t(lang, "certificate.download_ics") }</button>
                     <button type="button" class="button secondary" onclick={on_print}>{ t(lang, "certificate.print") }</button>
@@ -102,7 +114,7 @@ pub fn Documents(props: &DocumentsProps) -> Html {
                 if let Some(on_card) = on_card {
                     <h2>{ t(lang, "certificate.pocket_title") }</h2>
                     <p>{ t(lang, "certificate.pocket_text") }</p>
-                    <p><button type="button" class="button secondary" onclick={on_card} disabled={working}>{ t(lang, "certificate.download_pocket") }</button></p>
+                    <p><button type="button" class="button secondary" onclick={on_card} aria-disabled={busy}>{ t(lang, "certificate.download_pocket") }</button></p>
                 }
                 <div role="status">
                     { match &*pdf_state {

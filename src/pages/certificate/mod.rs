@@ -53,6 +53,7 @@ pub fn CertificatePage() -> Html {
                         let why = match status {
                             ModuleStatus::Expired { .. } => t(lang, "status.expired"),
                             ModuleStatus::InProgress { .. } => t(lang, "status.in_progress"),
+                            ModuleStatus::NotPassed { .. } => t(lang, "status.not_passed"),
                             _ => t(lang, "status.not_started"),
                         };
                         html! {

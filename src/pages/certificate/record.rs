@@ -5,6 +5,8 @@ use trygg_core::content::{Course, Lang, Role};
 use trygg_core::date::Date;
 use trygg_core::progress::Progress;
 
+use crate::i18n::t;
+
 /// The record for a learner who has passed every required module, or `None` otherwise.
 /// It is issued as of the latest pass, so the same progress always yields the same
 /// certificate id, and a renewal (a newer pass) yields a new one.
@@ -51,7 +53,7 @@ pub fn completion_record(
     Some(issue(input, latest))
 }
 
-/// A file-name-safe form of the certificate id.
-pub fn file_stem(record: &CompletionRecord) -> String {
-    format!("trygg-intyg-{}", record.certificate_id)
+/// The downloaded files' name: a word in the learner's language and the certificate id.
+pub fn file_stem(record: &CompletionRecord, lang: Lang) -> String {
+    format!("{}-{}", t(lang, "file.certificate"), record.certificate_id)
 }
