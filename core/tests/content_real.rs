@@ -4,7 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use trygg_core::content::{course_files, load_course, parse_organisation, uncovered_points, Lang};
+use trygg_core::content::{
+    course_files, load_course, parse_organisation, uncovered_points, Lang, QuestionKind, Role,
+};
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -48,6 +50,34 @@ fn real_content_passes_every_check() {
         ["multiple", "ordering", "scenario", "single", "true_false"]
     );
     assert_eq!(uncovered_points(&course), vec![]);
+}
+
+/// Elected officials are not staff: their quizzes never ask about patient records, the
+/// clinic's own routines or what a manager tells them to do at work.
+#[test]
+fn elected_officials_get_no_questions_written_for_staff() {
+    let files = read_course(&workspace().join("content"));
+    let course = load_course(&files).expect("content loads");
+    let staff_only = ["journal", "klinik", "mottagning", "din chef", "ny på jobbet"];
+    for module in &course.modules {
+        for q in module.questions.iter().filter(|q| q.is_for(Role::Elected)) {
+            let mut text = q.prompt.sv.to_lowercase();
+            if let QuestionKind::Scenario { steps } = &q.kind {
+                for step in steps {
+                    text.push(' ');
+                    text.push_str(&step.text.sv.to_lowercase());
+                }
+            }
+            for word in staff_only {
+                assert!(
+                    !text.contains(word),
+                    "{}: question {} is asked of elected officials but mentions \"{word}\"",
+                    module.id,
+                    q.id
+                );
+            }
+        }
+    }
 }
 
 /// Every section heading cited in sources.json must be found verbatim in its seed document, so
