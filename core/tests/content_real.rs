@@ -58,7 +58,13 @@ fn real_content_passes_every_check() {
 fn elected_officials_get_no_questions_written_for_staff() {
     let files = read_course(&workspace().join("content"));
     let course = load_course(&files).expect("content loads");
-    let staff_only = ["journal", "klinik", "mottagning", "din chef", "ny på jobbet"];
+    let staff_only = [
+        "journal",
+        "klinik",
+        "mottagning",
+        "din chef",
+        "ny på jobbet",
+    ];
     for module in &course.modules {
         for q in module.questions.iter().filter(|q| q.is_for(Role::Elected)) {
             let mut text = q.prompt.sv.to_lowercase();

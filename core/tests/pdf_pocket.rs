@@ -31,46 +31,42 @@ fn field<'a>(info: &'a str, key: &str) -> &'a str {
         .map_or("", str::trim)
 }
 
-/// The text of a section's first list item, without markup, up to its first comma-free
-/// stretch of a few words: what must appear on the card.
-fn first_item_start(module: &Module, id: &str, lang: Lang) -> String {
+/// A section's list items without markup, as they read on the card.
+fn items(module: &Module, id: &str, lang: Lang) -> Vec<String> {
     let section = module
         .sections
         .iter()
         .find(|s| s.id == id)
         .expect("section");
-    let item = section
+    section
         .blocks
         .iter()
         .find_map(|b| match b {
-            Block::List { items, .. } => items.first().map(|t| t.get(lang).to_owned()),
+            Block::List { items, .. } => Some(
+                items
+                    .iter()
+                    .map(|t| t.get(lang).replace("**", ""))
+                    .collect(),
+            ),
             _ => None,
         })
-        .expect("a list");
-    let plain = item.replace("**", "");
-    plain
+        .expect("a list")
+}
+
+/// The first three words of a section's first step: what must appear on the card.
+fn first_item_start(module: &Module, id: &str, lang: Lang) -> String {
+    let first = items(module, id, lang).swap_remove(0);
+    first
         .split_whitespace()
         .take(3)
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-/// The last three words of a section's last step, as they read on the card.
+/// The last three words of a section's last step: the card must not cut it short.
 fn last_item_end(module: &Module, id: &str, lang: Lang) -> String {
-    let section = module
-        .sections
-        .iter()
-        .find(|s| s.id == id)
-        .expect("section");
-    let item = section
-        .blocks
-        .iter()
-        .find_map(|b| match b {
-            Block::List { items, .. } => items.last().map(|t| t.get(lang).replace("**", "")),
-            _ => None,
-        })
-        .expect("a list");
-    let words: Vec<&str> = item.split_whitespace().collect();
+    let last = items(module, id, lang).pop().expect("a step");
+    let words: Vec<&str> = last.split_whitespace().collect();
     words[words.len().saturating_sub(3)..].join(" ")
 }
 

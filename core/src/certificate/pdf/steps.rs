@@ -47,35 +47,30 @@ pub(crate) fn fit_in_full(
     min_size: f32,
 ) -> bool {
     let width = area.right - area.left - BULLET_INDENT;
-    FULL_SIZES.iter().filter(|&&s| s >= min_size).any(|&size| {
-        let full: Vec<Vec<usize>> = sections
-            .iter()
-            .map(|s| {
-                s.steps
-                    .iter()
-                    .map(|st| wrap(c, st, size, width).len())
-                    .collect()
-            })
-            .collect();
-        height(&full, size) <= top - area.bottom
-    })
+    FULL_SIZES
+        .iter()
+        .filter(|&&s| s >= min_size)
+        .any(|&size| height(&line_counts(c, sections, size, width), size) <= top - area.bottom)
+}
+
+/// How many lines each step takes in full at `size`, per section.
+fn line_counts(c: &Canvas, sections: &[StepSection], size: f32, width: f32) -> Vec<Vec<usize>> {
+    sections
+        .iter()
+        .map(|s| {
+            s.steps
+                .iter()
+                .map(|st| wrap(c, st, size, width).len())
+                .collect()
+        })
+        .collect()
 }
 
 /// Draws the sections from `top` down, as large as fits above `area.bottom`.
 pub(crate) fn draw_steps(c: &mut Canvas, sections: &[StepSection], area: &Area, top: f32) {
     let avail = top - area.bottom;
     let width = area.right - area.left - BULLET_INDENT;
-    let lines_at = |size: f32| -> Vec<Vec<usize>> {
-        sections
-            .iter()
-            .map(|s| {
-                s.steps
-                    .iter()
-                    .map(|st| wrap(c, st, size, width).len())
-                    .collect()
-            })
-            .collect()
-    };
+    let lines_at = |size: f32| line_counts(c, sections, size, width);
     // Safety advice cut mid-sentence is worse than smaller type: every step in full first.
     let mut chosen = FULL_SIZES.iter().find_map(|&size| {
         let full = lines_at(size);
