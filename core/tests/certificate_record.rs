@@ -79,6 +79,28 @@ fn issue_is_deterministic_and_the_id_depends_on_time_and_person() {
 }
 
 #[test]
+fn one_completion_has_one_id_in_either_language() {
+    let sv = issue(input(), 1_706_700_000_000);
+    let mut english = input();
+    english.lang = Lang::En;
+    english.organisation = "Example Region".into();
+    english.modules[0].title = "The basics".into();
+    english.modules[1].title = "Reporting \"incidents\"".into();
+    let en = issue(english, 1_706_700_000_000);
+    assert_eq!(sv.certificate_id, en.certificate_id, "the same completion");
+    assert_ne!(
+        sv.verification_code, en.verification_code,
+        "each text is still sealed"
+    );
+    let mut other = input();
+    other.modules[0].percent = 91;
+    assert_ne!(
+        issue(other, 1_706_700_000_000).certificate_id,
+        sv.certificate_id
+    );
+}
+
+#[test]
 fn validity_clamps_at_month_end_and_leap_day() {
     let with = |last: &str, months: u8| {
         let mut i = input();

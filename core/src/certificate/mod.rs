@@ -145,14 +145,25 @@ pub fn issue(input: IssueInput, now_ms: u64) -> CompletionRecord {
     record
 }
 
-/// The id derives from everything in the record (with an empty id) including the issue
-/// time, so two learners, or one learner fetching twice, never share an id, yet the same
-/// inputs always give the same id (tests and samples are reproducible).
+/// The id derives from the record's facts (with an empty id) including the issue time, so
+/// two learners, or one learner fetching twice, never share an id, yet the same inputs
+/// always give the same id (tests and samples are reproducible). What only depends on the
+/// language it is printed in (`lang`, the organisation's name, module titles) is left out:
+/// one completion has one id, whichever language its certificate is downloaded in.
 fn certificate_id_for(record: &CompletionRecord) -> String {
     let mut hasher = Sha256::new();
     hasher.update(b"trygg-certificate-id\n");
     let mut without_id = canonical_value(record);
     without_id.insert("certificate_id".to_owned(), Value::String(String::new()));
+    without_id.remove("lang");
+    without_id.remove("organisation");
+    if let Some(Value::Array(modules)) = without_id.get_mut("modules") {
+        for module in modules.iter_mut() {
+            if let Value::Object(m) = module {
+                m.remove("title");
+            }
+        }
+    }
     let mut text = String::new();
     write_canonical(&Value::Object(without_id), &mut text);
     hasher.update(text.as_bytes());
