@@ -134,6 +134,12 @@ export default [
       await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
       await page.waitForFunction(() => document.activeElement?.textContent === 'Ladda ner intyget (PDF)'
         && document.activeElement.getAttribute('aria-disabled') === null, null, { timeout: 5000 });
+
+      // In English the certificate reads differently but is the same certificate.
+      const idSv = await page.textContent('.certificate-preview dd code');
+      await page.click('button:has-text("English")');
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      assert.equal(await page.textContent('.certificate-preview dd code'), idSv, 'one id in both languages');
     },
   },
 ];
