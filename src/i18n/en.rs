@@ -101,7 +101,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("quiz.result.passed", "Passed!"),
     ("quiz.result.passed_text", "Well done. Your result is saved."),
     ("quiz.result.reread", "Read the lesson again"),
-    ("quiz.result.retake", "Take the quiz again"),
+    ("quiz.result.retake", "Retake the quiz"),
     ("quiz.result.retry", "Try again with new questions"),
     ("quiz.result.score", "You scored {percent} % ({correct} of {total} right). The pass mark is {mark} %."),
     ("quiz.review.none", "(no answer)"),

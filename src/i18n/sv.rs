@@ -101,7 +101,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("quiz.result.passed", "Godkänt!"),
     ("quiz.result.passed_text", "Bra jobbat. Resultatet är sparat."),
     ("quiz.result.reread", "Läs lektionen igen"),
-    ("quiz.result.retake", "Gör provet igen"),
+    ("quiz.result.retake", "Gör om provet"),
     ("quiz.result.retry", "Försök igen med nya frågor"),
     ("quiz.result.score", "Du fick {percent} % ({correct} av {total} rätt). För godkänt krävs {mark} %."),
     ("quiz.review.none", "(inget svar)"),
