@@ -32,8 +32,8 @@ pub fn renewal_ics(record: &CompletionRecord, lang: Lang, org_name: &str) -> Str
                 format!("Förnya säkerhetsutbildningen – {org}")
             },
             format!(
-                "Ditt utbildningsbevis gäller till och med {}. Gör om utbildningen före dess \
-                 så att du fortsätter att ha ett giltigt bevis.\n\nBevis: {}\nKurs: {}\nVerifieringskod: {}",
+                "Ditt intyg gäller till och med {}. Gör om utbildningen före dess så att du \
+                 fortsätter att ha ett giltigt intyg.\n\nIntygsnummer: {}\nKurs: {}\nKontrollkod: {}",
                 record.valid_until, record.certificate_id, record.course_id, record.verification_code
             ),
             "Dags att förnya säkerhetsutbildningen",
@@ -45,8 +45,8 @@ pub fn renewal_ics(record: &CompletionRecord, lang: Lang, org_name: &str) -> Str
                 format!("Renew your security training – {org}")
             },
             format!(
-                "Your training certificate is valid until {}. Take the training again before \
-                 then to keep a valid certificate.\n\nCertificate: {}\nCourse: {}\nVerification code: {}",
+                "Your certificate is valid until {}. Take the training again before then to \
+                 keep a valid certificate.\n\nCertificate number: {}\nCourse: {}\nVerification code: {}",
                 record.valid_until, record.certificate_id, record.course_id, record.verification_code
             ),
             "Time to renew your security training",

@@ -56,13 +56,13 @@ impl CertificateLabels {
             score: "Resultat".into(),
             passed_on: "Godkänd".into(),
             completed_on: "Genomförd".into(),
-            valid_until: "Giltig till och med".into(),
-            certificate_id: "Intygs-ID".into(),
-            verification_code: "Verifieringskod".into(),
+            valid_until: "Giltigt till och med".into(),
+            certificate_id: "Intygsnummer".into(),
+            verification_code: "Kontrollkod".into(),
             content_version: "Innehållsversion".into(),
             how_to_verify:
                 "Kontrollera intyget i Trygg under Chefsvy: välj den här PDF-filen eller \
-                            den bifogade JSON-filen. Verifieringskoden visar om uppgifterna har \
+                            den bifogade JSON-filen. Kontrollkoden visar om uppgifterna har \
                             ändrats efter att intyget utfärdades."
                     .into(),
             continued: "(forts.)".into(),
@@ -89,7 +89,7 @@ impl CertificateLabels {
             passed_on: "Passed on".into(),
             completed_on: "Completed on".into(),
             valid_until: "Valid until".into(),
-            certificate_id: "Certificate ID".into(),
+            certificate_id: "Certificate number".into(),
             verification_code: "Verification code".into(),
             content_version: "Content version".into(),
             how_to_verify:
