@@ -109,6 +109,8 @@ pub const TABLE: &[(&str, &str)] = &[
     ("quiz.review.title", "Review of the questions"),
     ("quiz.review.wrong", "Wrong:"),
     ("quiz.review.yours", "Your answer:"),
+    ("quiz.option_right", "Right answer"),
+    ("quiz.option_wrong", "Your choice, wrong"),
     ("quiz.right", "Right!"),
     ("quiz.scenario.bad", "Not the best choice."),
     ("quiz.scenario.choose", "Choose"),

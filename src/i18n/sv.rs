@@ -109,6 +109,8 @@ pub const TABLE: &[(&str, &str)] = &[
     ("quiz.review.title", "Genomgång av frågorna"),
     ("quiz.review.wrong", "Fel:"),
     ("quiz.review.yours", "Ditt svar:"),
+    ("quiz.option_right", "Rätt svar"),
+    ("quiz.option_wrong", "Ditt val, fel"),
     ("quiz.right", "Rätt!"),
     ("quiz.scenario.bad", "Inte det bästa valet."),
     ("quiz.scenario.choose", "Välj"),

@@ -118,6 +118,21 @@ export default [
       await chooseRole(page);
       await startQuiz(page, 'everyday');
       const firstPlan = JSON.parse(await stored(page)).modules.everyday.attempt.plan;
+      // A wrong answer to a choice question marks the right option and the wrong choice.
+      const typeNow = async () => {
+        const id = await page.getAttribute('.question-card', 'data-question-id');
+        return module.questions.find((q) => q.id === id)?.type;
+      };
+      while (!['single', 'multiple', 'true_false'].includes(await typeNow())) {
+        await answerQuestion(page, module, { right: false });
+        await next(page);
+        await page.waitForSelector('.question-card');
+      }
+      await answerQuestion(page, module, { right: false });
+      assert.ok(await page.locator('.choice.right .option-mark', { hasText: 'Rätt svar' }).count() >= 1, 'the right option is marked');
+      assert.ok(await page.locator('.choice.wrong .option-mark', { hasText: 'Ditt val, fel' }).count() >= 1, 'the wrong choice is marked');
+      await expectAxeClean(page, 'marked options');
+      await next(page);
       await finishQuiz(page, module, { right: false });
       assert.match(await page.textContent('.result-box'), /Inte godkänt/);
       assert.match(await page.textContent('.review-list'), /Rätt svar:/);

@@ -205,6 +205,16 @@ fn choice_form(
         _ => (Vec::new(), false),
     };
     let is_bool = matches!(question.kind, QuestionKind::TrueFalse { .. });
+    // Once answered, each option says whether it was right, as well as the feedback below.
+    let option_is_right = |i: usize| -> bool {
+        match &question.kind {
+            QuestionKind::Single { options } | QuestionKind::Multiple { options } => {
+                options.get(i).is_some_and(|o| o.correct)
+            }
+            QuestionKind::TrueFalse { answer } => usize::from(*answer) == i,
+            _ => false,
+        }
+    };
     let checked = |i: usize| -> bool {
         match (answer, &**selection) {
             (Some(Answer::Single { option }), _) => *option == i,
@@ -239,11 +249,20 @@ fn choice_form(
             };
             selection.set(next);
         });
+        let mark = match (locked, option_is_right(i), checked(i)) {
+            (false, _, _) => None,
+            (true, true, _) => Some(("choice right", t(lang, "quiz.option_right"))),
+            (true, false, true) => Some(("choice wrong", t(lang, "quiz.option_wrong"))),
+            (true, false, false) => None,
+        };
         html! {
-            <div class="choice">
+            <div class={mark.map_or("choice", |(class, _)| class)}>
                 <input type={if multiple { "checkbox" } else { "radio" }} name="answer" id={id.clone()}
                     checked={checked(i)} disabled={locked} {onchange} />
-                <label for={id}><InlineText text={text} /></label>
+                <label for={id}>
+                    <InlineText text={text} />
+                    { mark.map(|(_, label)| html! { <span class="option-mark">{ label }</span> }).unwrap_or_default() }
+                </label>
             </div>
         }
     });
