@@ -37,5 +37,6 @@ pub const TABLE: &[(&str, &str)] = &[
     ("certificate.score", "Score"),
     ("certificate.title", "Certificate of completion"),
     ("certificate.to_training", "To my training"),
+    ("certificate.unsaved", "You have changed the details but not saved them. The certificate and files below keep the last saved details ({name}) until you save."),
     ("certificate.valid_until", "Valid until"),
 ];

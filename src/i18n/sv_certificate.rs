@@ -37,5 +37,6 @@ pub const TABLE: &[(&str, &str)] = &[
     ("certificate.score", "Resultat"),
     ("certificate.title", "Intyg"),
     ("certificate.to_training", "Till min utbildning"),
+    ("certificate.unsaved", "Du har ändrat uppgifterna men inte sparat dem. Intyget och filerna nedan har de senast sparade uppgifterna ({name}) tills du sparar."),
     ("certificate.valid_until", "Giltigt till och med"),
 ];

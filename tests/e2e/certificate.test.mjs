@@ -60,7 +60,7 @@ export default [
       for (const id of EMPLOYEE_MODULES) {
         const module = await loadModule(t.root, id);
         await page.goto(page.url().replace(/#.*$/, `#/module/${id}/quiz`));
-        await page.waitForSelector('#page-title');
+        await page.waitForSelector(`main[data-route="#/module/${id}/quiz"]`);
         // Every module of the employee role, answered by keyboard alone.
         await press(page, 'Starta kunskapsprovet', { keyboard: true });
         await finishQuiz(page, module, { keyboard: true });
@@ -110,9 +110,13 @@ export default [
       assert.equal(trygg(t.root, ['verify', pdf.file]).code, 0, 'the PDF carries a verifiable record');
       execFileSync('pdftoppm', ['-png', '-r', '50', '-singlefile', pdf.file, path.join(t.artifacts, 'certificate-page')]);
 
+      // Unsaved edits are pointed out: the files keep the saved details until saved.
+      await page.fill('#full-name', 'Someone Typing');
+      assert.match(await page.textContent('.callout.warning'), /inte sparat.*Łukasz Şahin-Nguyễn/s);
       // A Cyrillic name prints exactly too.
       await fillDetails(page, { name: 'Олена Ćosić' });
       await page.waitForFunction(() => document.querySelector('.certificate-name')?.textContent === 'Олена Ćosić');
+      assert.equal(await page.locator('.callout.warning').count(), 0, 'saved: nothing pending');
       const pdf2 = await save(page, 'Ladda ner intyget (PDF)', t.artifacts, 'certificate-olena.pdf');
       assert.ok(pdftotext(pdf2.file).includes('Олена Ćosić'));
 

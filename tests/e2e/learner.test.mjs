@@ -18,7 +18,7 @@ async function chooseRole(page, roleLabel = 'Medarbetare') {
 
 async function startQuiz(page, moduleId) {
   await page.goto(page.url().replace(/#.*$/, `#/module/${moduleId}/quiz`));
-  await page.waitForSelector('#page-title');
+  await page.waitForSelector(`main[data-route="#/module/${moduleId}/quiz"]`);
   await page.getByRole('button', { name: 'Starta kunskapsprovet' }).click();
   await page.waitForSelector('.question-card');
 }
@@ -49,7 +49,7 @@ export default [
       await page.waitForSelector('main[data-route^="#/module/"]');
       const opened = await page.evaluate(() => location.hash);
       await page.goto(page.url().replace(/#.*$/, '#/module/report/lesson/1'));
-      await page.waitForSelector('#page-title');
+      await page.waitForSelector('main[data-route="#/module/report/lesson/1"]');
       let sections = 0;
       while (!(await page.evaluate(() => location.hash.endsWith('/quiz')))) {
         sections++;
@@ -212,7 +212,7 @@ export default [
       await b.waitForFunction(() => /fråga 1 i kunskapsprovet/.test(document.querySelector('main')?.textContent || ''));
       // Tab B reads a lesson (a change of its own) while A answers another question.
       await b.goto(b.url().replace(/#.*$/, '#/module/violence/lesson/2'));
-      await b.waitForSelector('#page-title');
+      await b.waitForSelector('main[data-route="#/module/violence/lesson/2"]');
       await next(a);
       await a.waitForSelector('#question-title');
       await answerQuestion(a, module);
@@ -222,7 +222,7 @@ export default [
       }, [KEY]);
       // B saves again after A's second answer; the saved document must still hold it.
       await b.goto(b.url().replace(/#.*$/, '#/module/violence/lesson/3'));
-      await b.waitForSelector('#page-title');
+      await b.waitForSelector('main[data-route="#/module/violence/lesson/3"]');
       await b.waitForFunction(([k]) => JSON.parse(localStorage.getItem(k) || '{}').modules?.violence?.lesson_step >= 2, [KEY]);
       const doc = JSON.parse(await stored(a));
       assert.equal(doc.modules.roles.attempt.answers.filter(Boolean).length, 2, 'both of A\'s answers kept');
@@ -277,7 +277,7 @@ export default [
       await startQuiz(page, 'report');
       await finishQuiz(page, module);
       await page.goto(page.url().replace(/#.*$/, '#/data'));
-      await page.waitForSelector('#page-title');
+      await page.waitForSelector('main[data-route="#/data"]');
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner mina framsteg' }).click()]);
       const file = await download.path();
       // Another browser (a new context has empty storage).
@@ -321,7 +321,8 @@ export default [
       const session = await page.evaluate((k) => sessionStorage.getItem(k), KEY);
       assert.equal(JSON.parse(session).shared_computer, true);
       await page.reload();
-      await page.waitForSelector('.banner.warning');
+      await page.waitForSelector('main[data-route="#/training"]');
+      assert.match(await page.textContent('.banner.warning'), /Delad dator/);
       assert.match(await page.textContent('main'), /Din roll: Medarbetare/);
     },
   },

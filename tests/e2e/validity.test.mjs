@@ -18,7 +18,7 @@ async function withProgress(t, hash, doc) {
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, doc]);
   await page.goto(page.url().replace(/#.*$/, hash));
   await page.reload();
-  await page.waitForSelector('#page-title');
+  await page.waitForSelector(`main[data-route="${hash}"]`);
   return page;
 }
 

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::documents::Documents;
 use super::record::completion_record;
-use crate::i18n::t;
+use crate::i18n::{fill, t};
 use crate::learner::{use_learner, LearnerAction};
 use crate::pages::quiz::focus_soon;
 use crate::state::use_app;
@@ -136,6 +136,11 @@ pub fn CertificateFlow() -> Html {
                 <button type="submit" class="button">{ t(lang, "certificate.save_details") }</button>
             </form>
             if let Some(record) = record {
+                if *draft != *saved {
+                    <p class="callout warning no-print" role="status">
+                        { fill(t(lang, "certificate.unsaved"), &[("name", &saved.full_name)]) }
+                    </p>
+                }
                 <Documents {record} />
             }
         </>
