@@ -99,6 +99,13 @@ export default [
       }
       assert.deepEqual((await ids()).slice(0, 2), [0, 1]);
       await expectAxeClean(page, 'ordering question');
+      // Checked in a wrong order, the right order is shown as a numbered list of the steps.
+      await page.getByRole('button', { name: 'Kontrollera svaret' }).click();
+      await page.waitForSelector('.feedback');
+      assert.match(await page.textContent('.feedback'), /Inte rätt/, 'steps 3–5 are still reversed');
+      assert.equal(await page.locator('.feedback ol.answer-steps li').count(), q.steps.length);
+      assert.equal(await page.textContent('.feedback ol.answer-steps li'), q.steps[0].sv);
+      await expectAxeClean(page, 'ordering feedback');
     },
   },
   {

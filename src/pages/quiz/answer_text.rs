@@ -1,14 +1,47 @@
-//! Plain-text descriptions of answers for the review and the feedback.
+//! Descriptions of answers in words, for the review and the feedback.
 
 use trygg_core::content::{Lang, Question, QuestionKind};
 use trygg_core::quiz::{scenario_walk, Answer};
+use yew::prelude::*;
 
 use crate::i18n::t;
 
+/// An answer in words: one line, or steps in order (an ordering question), which read better
+/// as a numbered list than as one run-on sentence.
+pub enum AnswerText {
+    Line(String),
+    Steps(Vec<String>),
+}
+
+impl AnswerText {
+    /// `label` ("Your answer:", "Right answer:") followed by the answer.
+    pub fn render(self, label: &str) -> Html {
+        match self {
+            AnswerText::Line(text) => html! { <p>{ label }{ " " }{ text }</p> },
+            AnswerText::Steps(steps) => html! {
+                <>
+                    <p>{ label }</p>
+                    <ol class="answer-steps">{ for steps.into_iter().map(|s| html! { <li>{ s }</li> }) }</ol>
+                </>
+            },
+        }
+    }
+}
+
 /// The learner's answer in words, or `None` if there is none.
-pub fn given(q: &Question, answer: Option<&Answer>, lang: Lang) -> Option<String> {
+pub fn given(q: &Question, answer: Option<&Answer>, lang: Lang) -> Option<AnswerText> {
     let answer = answer?;
-    Some(match (&q.kind, answer) {
+    if let (QuestionKind::Ordering { steps }, Answer::Ordering { steps: order }) = (&q.kind, answer)
+    {
+        return Some(AnswerText::Steps(
+            order
+                .iter()
+                .filter_map(|i| steps.get(*i))
+                .map(|s| s.get(lang).to_string())
+                .collect(),
+        ));
+    }
+    Some(AnswerText::Line(match (&q.kind, answer) {
         (QuestionKind::Single { options }, Answer::Single { option }) => options
             .get(*option)
             .map(|o| o.text.get(lang).to_string())
@@ -22,12 +55,6 @@ pub fn given(q: &Question, answer: Option<&Answer>, lang: Lang) -> Option<String
         (QuestionKind::TrueFalse { .. }, Answer::TrueFalse { value }) => {
             bool_text(*value, lang).to_string()
         }
-        (QuestionKind::Ordering { steps }, Answer::Ordering { steps: order }) => numbered(
-            order
-                .iter()
-                .filter_map(|i| steps.get(*i))
-                .map(|s| s.get(lang).to_string()),
-        ),
         (QuestionKind::Scenario { .. }, Answer::Scenario { choices }) => scenario_walk(q, choices)
             .visited
             .iter()
@@ -36,12 +63,15 @@ pub fn given(q: &Question, answer: Option<&Answer>, lang: Lang) -> Option<String
             .collect::<Vec<_>>()
             .join(" → "),
         _ => String::new(),
-    })
+    }))
 }
 
 /// The right answer in words.
-pub fn correct(q: &Question, lang: Lang) -> String {
-    match &q.kind {
+pub fn correct(q: &Question, lang: Lang) -> AnswerText {
+    if let QuestionKind::Ordering { steps } = &q.kind {
+        return AnswerText::Steps(steps.iter().map(|s| s.get(lang).to_string()).collect());
+    }
+    AnswerText::Line(match &q.kind {
         QuestionKind::Single { options } | QuestionKind::Multiple { options } => options
             .iter()
             .filter(|o| o.correct)
@@ -49,14 +79,14 @@ pub fn correct(q: &Question, lang: Lang) -> String {
             .collect::<Vec<_>>()
             .join("; "),
         QuestionKind::TrueFalse { answer } => bool_text(*answer, lang).to_string(),
-        QuestionKind::Ordering { steps } => numbered(steps.iter().map(|s| s.get(lang).to_string())),
+        QuestionKind::Ordering { .. } => String::new(),
         QuestionKind::Scenario { steps } => steps
             .iter()
             .filter_map(|s| s.choices.iter().find(|c| c.correct))
             .map(|c| c.text.get(lang).to_string())
             .collect::<Vec<_>>()
             .join(" → "),
-    }
+    })
 }
 
 pub fn bool_text(value: bool, lang: Lang) -> &'static str {
@@ -65,12 +95,4 @@ pub fn bool_text(value: bool, lang: Lang) -> &'static str {
     } else {
         t(lang, "quiz.false")
     }
-}
-
-fn numbered(items: impl Iterator<Item = String>) -> String {
-    items
-        .enumerate()
-        .map(|(i, s)| format!("{}. {s}", i + 1))
-        .collect::<Vec<_>>()
-        .join(" ")
 }

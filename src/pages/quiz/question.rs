@@ -312,7 +312,7 @@ pub fn feedback(question: &Question, answer: Option<&Answer>, lang: Lang) -> Htm
                 { if right { t(lang, "quiz.right") } else if is_scenario { t(lang, "quiz.scenario_done") } else { t(lang, "quiz.wrong") } }
             </strong></p>
             if !right {
-                <p>{ t(lang, "quiz.correct_answer") }{ " " }{ answer_text::correct(question, lang) }</p>
+                { answer_text::correct(question, lang).render(t(lang, "quiz.correct_answer")) }
             }
             <p><InlineText text={question.explanation.get(lang).to_string()} /></p>
         </div>

@@ -48,13 +48,14 @@ pub fn Results(props: &ResultsProps) -> Html {
         let q = question_by_id(module, &item.question_id)?;
         let answer = attempt.answers.get(i).cloned().flatten();
         let right = answer.as_ref().is_some_and(|a| is_correct(q, a));
-        let given = answer_text::given(q, answer.as_ref(), lang).unwrap_or_else(|| t(lang, "quiz.review.none").to_string());
+        let given = answer_text::given(q, answer.as_ref(), lang)
+            .unwrap_or_else(|| answer_text::AnswerText::Line(t(lang, "quiz.review.none").to_string()));
         Some(html! {
             <li class={if right { "review-item ok" } else { "review-item bad" }}>
                 <h3><span class="verdict">{ if right { t(lang, "quiz.review.right") } else { t(lang, "quiz.review.wrong") } }</span>{ " " }<InlineText text={q.prompt.get(lang).to_string()} /></h3>
-                <p>{ t(lang, "quiz.review.yours") }{ " " }{ given }</p>
+                { given.render(t(lang, "quiz.review.yours")) }
                 if !right {
-                    <p>{ t(lang, "quiz.correct_answer") }{ " " }{ answer_text::correct(q, lang) }</p>
+                    { answer_text::correct(q, lang).render(t(lang, "quiz.correct_answer")) }
                 }
                 <p class="explanation"><InlineText text={q.explanation.get(lang).to_string()} /></p>
             </li>
