@@ -10,7 +10,7 @@ use crate::browser::download::download;
 use crate::browser::file_read::{files_of, read_file};
 use crate::browser::progress_store::MAX_PROGRESS_BYTES;
 use crate::browser::storage::Persistence;
-use crate::components::confirm_box::ConfirmBox;
+use crate::components::confirm_box::{use_confirm, ConfirmBox};
 use crate::components::page_title::PageTitle;
 use crate::components::storage_banner::progress_file_name;
 use crate::i18n::{fill, t};
@@ -29,7 +29,7 @@ pub fn MyDataPage() -> Html {
     let app = use_app();
     let learner = use_learner();
     let lang = app.lang;
-    let confirming = use_state(|| false);
+    let confirm = use_confirm("delete-everything");
     let restore = use_state(|| RestoreState::Idle);
 
     let on_download = {
@@ -87,23 +87,12 @@ pub fn MyDataPage() -> Html {
             });
         })
     };
-    let ask_delete = {
-        let confirming = confirming.clone();
-        Callback::from(move |_| confirming.set(true))
-    };
-    let cancel_delete = {
-        let confirming = confirming.clone();
-        Callback::from(move |_| {
-            confirming.set(false);
-            crate::pages::quiz::focus_soon("delete-everything");
-        })
-    };
     let do_delete = {
-        let confirming = confirming.clone();
+        let done = confirm.done.clone();
         let dispatch = learner.dispatcher();
         Callback::from(move |_| {
             dispatch.dispatch(LearnerAction::DeleteAll);
-            confirming.set(false);
+            done.emit(());
         })
     };
     let where_kept = match learner.store.persistence() {
@@ -136,11 +125,11 @@ pub fn MyDataPage() -> Html {
             </div>
             <h2>{ t(lang, "data.delete.title") }</h2>
             <p>{ t(lang, "data.delete.text") }</p>
-            if *confirming {
+            if confirm.shown {
                 <ConfirmBox id="confirm-delete" title={t(lang, "data.delete.confirm_title")} text={t(lang, "data.delete.confirm_text")}
-                    yes={t(lang, "data.delete.yes")} no={t(lang, "data.delete.no")} on_yes={do_delete} on_no={cancel_delete} />
+                    yes={t(lang, "data.delete.yes")} no={t(lang, "data.delete.no")} on_yes={do_delete} on_no={confirm.cancel.clone()} />
             } else {
-                <p><button type="button" id="delete-everything" class="button secondary" onclick={ask_delete}>{ t(lang, "data.delete.button") }</button></p>
+                <p><button type="button" id="delete-everything" class="button secondary" onclick={confirm.ask.clone()}>{ t(lang, "data.delete.button") }</button></p>
             }
         </section>
     }

@@ -24,7 +24,7 @@ use self::table::RosterTable;
 use crate::browser::document;
 use crate::browser::download::download;
 use crate::browser::roster_store::RosterStoreError;
-use crate::components::confirm_box::ConfirmBox;
+use crate::components::confirm_box::{use_confirm, ConfirmBox};
 use crate::i18n::{fill, t};
 use crate::state::use_app;
 
@@ -120,7 +120,7 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
             }
         })
     };
-    let confirming = use_state(|| false);
+    let confirm = use_confirm("clear-roster");
     let dragging = use_state_eq(|| false);
     let show_all_refused = use_state(|| false);
 
@@ -181,22 +181,11 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
             download(&format!("{stem}.json"), "application/json", json.as_bytes());
         })
     };
-    let ask_clear = {
-        let confirming = confirming.clone();
-        Callback::from(move |_| confirming.set(true))
-    };
-    let cancel_clear = {
-        let confirming = confirming.clone();
-        Callback::from(move |_| {
-            confirming.set(false);
-            crate::pages::quiz::focus_soon("clear-roster");
-        })
-    };
     let do_clear = {
-        let confirming = confirming.clone();
+        let done = confirm.done.clone();
         let session = session.clone();
         Callback::from(move |_| {
-            confirming.set(false);
+            done.emit(());
             let session = session.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 session::clear((*session).clone()).await;
@@ -313,12 +302,12 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
             if people > 0 || refused_count > 0 {
                 <h2>{ t(lang, "manager.clear.title") }</h2>
                 <p>{ t(lang, "manager.clear.text") }</p>
-                if *confirming {
+                if confirm.shown {
                     <ConfirmBox id="confirm-clear" title={t(lang, "manager.clear.confirm_title")} text={t(lang, "manager.clear.confirm_text")}
-                        yes={t(lang, "manager.clear.yes")} no={t(lang, "manager.clear.no")} on_yes={do_clear} on_no={cancel_clear} />
+                        yes={t(lang, "manager.clear.yes")} no={t(lang, "manager.clear.no")} on_yes={do_clear} on_no={confirm.cancel.clone()} />
                 } else {
                     <p>
-                        <button type="button" id="clear-roster" class="button secondary" disabled={running} onclick={ask_clear}>
+                        <button type="button" id="clear-roster" class="button secondary" disabled={running} onclick={confirm.ask.clone()}>
                             { t(lang, "manager.clear.button") }
                         </button>
                     </p>
