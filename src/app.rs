@@ -107,17 +107,14 @@ fn Page(props: &PageProps) -> Html {
         ContentState::Failed(failure) => Some(failure.clone()),
         _ => None,
     };
-    let without_course = matches!(route, Route::About | Route::MyData | Route::NotFound);
-    let ready = without_course
-        || match &failure {
-            Some(_) => false,
-            None => {
-                matches!(route, Route::Start)
-                    || app
-                        .course()
-                        .is_some_and(|c| learner.reconciled.as_deref() == Some(c.version.as_str()))
-            }
-        };
+    let ready = match route {
+        Route::About | Route::MyData | Route::NotFound => true,
+        _ if failure.is_some() => false,
+        Route::Start => true,
+        _ => app
+            .course()
+            .is_some_and(|c| learner.reconciled.as_deref() == Some(c.version.as_str())),
+    };
 
     // Move focus to the new page's heading on navigation (also when the page had to wait
     // for the course), but not on the first page of a visit.

@@ -30,63 +30,71 @@ impl AnswerText {
 
 /// The learner's answer in words, or `None` if there is none.
 pub fn given(q: &Question, answer: Option<&Answer>, lang: Lang) -> Option<AnswerText> {
-    let answer = answer?;
-    if let (QuestionKind::Ordering { steps }, Answer::Ordering { steps: order }) = (&q.kind, answer)
-    {
-        return Some(AnswerText::Steps(
+    let line = |parts: Vec<String>, sep: &str| AnswerText::Line(parts.join(sep));
+    Some(match (&q.kind, answer?) {
+        (QuestionKind::Single { options }, Answer::Single { option }) => AnswerText::Line(
+            options
+                .get(*option)
+                .map(|o| o.text.get(lang).to_string())
+                .unwrap_or_default(),
+        ),
+        (QuestionKind::Multiple { options }, Answer::Multiple { options: picked }) => line(
+            picked
+                .iter()
+                .filter_map(|i| options.get(*i))
+                .map(|o| o.text.get(lang).to_string())
+                .collect(),
+            "; ",
+        ),
+        (QuestionKind::TrueFalse { .. }, Answer::TrueFalse { value }) => {
+            AnswerText::Line(bool_text(*value, lang).to_string())
+        }
+        (QuestionKind::Ordering { steps }, Answer::Ordering { steps: order }) => AnswerText::Steps(
             order
                 .iter()
                 .filter_map(|i| steps.get(*i))
                 .map(|s| s.get(lang).to_string())
                 .collect(),
-        ));
-    }
-    Some(AnswerText::Line(match (&q.kind, answer) {
-        (QuestionKind::Single { options }, Answer::Single { option }) => options
-            .get(*option)
-            .map(|o| o.text.get(lang).to_string())
-            .unwrap_or_default(),
-        (QuestionKind::Multiple { options }, Answer::Multiple { options: picked }) => picked
-            .iter()
-            .filter_map(|i| options.get(*i))
-            .map(|o| o.text.get(lang).to_string())
-            .collect::<Vec<_>>()
-            .join("; "),
-        (QuestionKind::TrueFalse { .. }, Answer::TrueFalse { value }) => {
-            bool_text(*value, lang).to_string()
-        }
-        (QuestionKind::Scenario { .. }, Answer::Scenario { choices }) => scenario_walk(q, choices)
-            .visited
-            .iter()
-            .filter_map(|v| v.step.choices.get(v.choice))
-            .map(|c| c.text.get(lang).to_string())
-            .collect::<Vec<_>>()
-            .join(" → "),
-        _ => String::new(),
-    }))
+        ),
+        (QuestionKind::Scenario { .. }, Answer::Scenario { choices }) => line(
+            scenario_walk(q, choices)
+                .visited
+                .iter()
+                .filter_map(|v| v.step.choices.get(v.choice))
+                .map(|c| c.text.get(lang).to_string())
+                .collect(),
+            " → ",
+        ),
+        _ => AnswerText::Line(String::new()),
+    })
 }
 
 /// The right answer in words.
 pub fn correct(q: &Question, lang: Lang) -> AnswerText {
-    if let QuestionKind::Ordering { steps } = &q.kind {
-        return AnswerText::Steps(steps.iter().map(|s| s.get(lang).to_string()).collect());
+    match &q.kind {
+        QuestionKind::Single { options } | QuestionKind::Multiple { options } => AnswerText::Line(
+            options
+                .iter()
+                .filter(|o| o.correct)
+                .map(|o| o.text.get(lang).to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        QuestionKind::TrueFalse { answer } => {
+            AnswerText::Line(bool_text(*answer, lang).to_string())
+        }
+        QuestionKind::Ordering { steps } => {
+            AnswerText::Steps(steps.iter().map(|s| s.get(lang).to_string()).collect())
+        }
+        QuestionKind::Scenario { steps } => AnswerText::Line(
+            steps
+                .iter()
+                .filter_map(|s| s.choices.iter().find(|c| c.correct))
+                .map(|c| c.text.get(lang).to_string())
+                .collect::<Vec<_>>()
+                .join(" → "),
+        ),
     }
-    AnswerText::Line(match &q.kind {
-        QuestionKind::Single { options } | QuestionKind::Multiple { options } => options
-            .iter()
-            .filter(|o| o.correct)
-            .map(|o| o.text.get(lang).to_string())
-            .collect::<Vec<_>>()
-            .join("; "),
-        QuestionKind::TrueFalse { answer } => bool_text(*answer, lang).to_string(),
-        QuestionKind::Ordering { .. } => String::new(),
-        QuestionKind::Scenario { steps } => steps
-            .iter()
-            .filter_map(|s| s.choices.iter().find(|c| c.correct))
-            .map(|c| c.text.get(lang).to_string())
-            .collect::<Vec<_>>()
-            .join(" → "),
-    })
 }
 
 pub fn bool_text(value: bool, lang: Lang) -> &'static str {
