@@ -243,28 +243,26 @@ pub fn sort_rows(rows: &mut [Row], key: SortKey, descending: bool) {
 /// All letters are compared first; accents and case only break ties, so "Ek" and "Ék" stay
 /// together instead of splitting around every other E-name.
 fn collation_key(text: &str) -> Vec<u32> {
-    let lower: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
-    let mut key: Vec<u32> = lower.iter().flat_map(|&c| primary(c)).collect();
+    let mut key = Vec::with_capacity(text.len() * 2 + 1);
+    for c in text.chars().flat_map(char::to_lowercase) {
+        push_primary(c, &mut key);
+    }
     key.push(0);
     key.extend(text.chars().map(u32::from));
     key
 }
 
-/// The letter(s) `c` sorts as in Swedish, as code points (å, ä, ö just after z).
-fn primary(c: char) -> Vec<u32> {
+/// Appends the letter(s) `c` sorts as in Swedish, as code points (å, ä, ö just after z).
+fn push_primary(c: char, key: &mut Vec<u32>) {
     const AFTER_Z: u32 = 'z' as u32;
-    let base = |s: &str| s.chars().map(u32::from).collect();
     match c {
-        'å' => vec![AFTER_Z + 1],
-        'ä' | 'æ' => vec![AFTER_Z + 2],
-        'ö' | 'ø' | 'œ' | 'ő' => vec![AFTER_Z + 3],
-        'ü' | 'ű' => base("y"),
-        'ß' => base("ss"),
-        'ĳ' => base("ij"),
-        _ => match latin_base(c) {
-            Some(b) => vec![u32::from(b)],
-            None => vec![u32::from(c)],
-        },
+        'å' => key.push(AFTER_Z + 1),
+        'ä' | 'æ' => key.push(AFTER_Z + 2),
+        'ö' | 'ø' | 'œ' | 'ő' => key.push(AFTER_Z + 3),
+        'ü' | 'ű' => key.push(u32::from('y')),
+        'ß' => key.extend([u32::from('s'); 2]),
+        'ĳ' => key.extend([u32::from('i'), u32::from('j')]),
+        _ => key.push(u32::from(latin_base(c).unwrap_or(c))),
     }
 }
 
@@ -282,7 +280,11 @@ fn latin_base(c: char) -> Option<char> {
     let code = u32::from(c);
     if (0xE0..=0x17E).contains(&code) {
         let i = usize::try_from(code - 0xE0).ok()?;
-        return FROM_E0.chars().nth(i).filter(|&b| b != '.');
+        return FROM_E0
+            .as_bytes()
+            .get(i)
+            .map(|&b| char::from(b))
+            .filter(|&b| b != '.');
     }
     match code {
         0x1EA0..=0x1EB7 => Some('a'),
