@@ -165,7 +165,10 @@ async fn fetch_course(
         let request = if name == org_file {
             None
         } else {
-            Some(fetch::start_fetch(&content_url(&name)).map_err(|e| fetch_failure(&name, e))?)
+            Some(
+                fetch::start_fetch(&fetch::content_url(&name))
+                    .map_err(|e| fetch_failure(&name, e))?,
+            )
         };
         pending.push((name, request));
     }
@@ -181,19 +184,15 @@ async fn fetch_course(
     load_course(&files).map_err(ContentFailure::Invalid)
 }
 
-fn content_url(name: &str) -> String {
-    format!("content/{name}")
-}
-
 fn fetch_failure(name: &str, error: fetch::FetchError) -> ContentFailure {
     ContentFailure::Fetch {
-        file: content_url(name),
+        file: fetch::content_url(name),
         error,
     }
 }
 
 async fn fetch_file(name: &str) -> Result<Vec<u8>, ContentFailure> {
-    fetch::fetch_bytes(&content_url(name))
+    fetch::fetch_bytes(&fetch::content_url(name))
         .await
         .map_err(|e| fetch_failure(name, e))
 }

@@ -12,6 +12,11 @@ pub enum FetchError {
     Status(u16),
 }
 
+/// The address of a file in `content/`, relative to `index.html`.
+pub fn content_url(name: &str) -> String {
+    format!("content/{name}")
+}
+
 /// Fetches `url` (relative) and returns its bytes. Always revalidates, so an edited
 /// content file is seen on the next reload.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {

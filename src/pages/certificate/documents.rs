@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::record::file_stem;
 use crate::browser::download::download;
-use crate::browser::fetch::fetch_bytes;
+use crate::browser::fetch::{content_url, fetch_bytes};
 use crate::browser::lazy as docs;
 use crate::i18n::{fill, t};
 use crate::pages::training::role_key;
@@ -195,9 +195,8 @@ async fn fonts() -> Result<FontPair, String> {
 }
 
 async fn fetch_content(name: &str) -> Result<Vec<u8>, String> {
-    fetch_bytes(&format!("content/{name}"))
-        .await
-        .map_err(|e| format!("content/{name}: {e:?}"))
+    let url = content_url(name);
+    fetch_bytes(&url).await.map_err(|e| format!("{url}: {e:?}"))
 }
 
 /// A click handler that fetches the fonts, makes a PDF with the PDF maker and downloads it,
