@@ -29,7 +29,7 @@ test: setup-browser lint test-native test-wasm dist test-e2e
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy -p trygg-app -p trygg-docs -p trygg-manager --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy -p trygg-app -p trygg-course -p trygg-docs -p trygg-manager --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 test-native:
 	cargo test --workspace

@@ -10,11 +10,12 @@ const css = [...html.matchAll(/href="([^"]+\.css)"/g)].map((m) => m[1]);
 const org = JSON.parse(await readFile(path.join(dist, 'content/organisation.json'), 'utf8'));
 
 // What a learner's browser fetches on a first visit: the app and organisation.json, after
-// which the start page is usable, then the rest of the course content, requested together
-// while the learner reads the start page.
-const startPage = ['index.html', 'boot.js', 'trygg-app.js', 'trygg-app_bg.wasm', ...css, 'content/organisation.json'];
+// which the start page is usable (the first load). Opening "my training" (or any course page)
+// then fetches the course module and the course content, requested together.
+const startPage = ['index.html', 'boot.js', 'favicon.svg', 'trygg-app.js', 'trygg-app_bg.wasm', ...css, 'content/organisation.json'];
+const courseModule = ['trygg_course.js', 'trygg_course_bg.wasm'];
 const courseContent = ['content/sources.json', ...org.modules.map((m) => `content/modules/${m}.json`)];
-const firstLoad = [...startPage, ...courseContent];
+const firstLoad = [...startPage, ...courseModule, ...courseContent];
 
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 const rows = [];
@@ -33,15 +34,16 @@ const sum = (files) => {
   return t;
 };
 const line = (label, r) => console.log(`${label.padEnd(34)}${kb(r.raw)}${kb(r.gzip)}${kb(r.brotli)}`);
-console.log(`first visit to ${dist}/ (KB)`);
+console.log(`a learner's first visit to ${dist}/ (KB)`);
 console.log(`${'file'.padEnd(34)}${'raw'.padStart(8)}${'gzip'.padStart(8)}${'brotli'.padStart(8)}`);
 for (const r of rows) line(r.file, r);
-line('until the start page is usable', sum(startPage));
-line('course content', sum(courseContent));
-const total = sum(firstLoad);
-line('whole first visit', total);
+const first = sum(startPage);
+line('first load: start page usable', first);
+line('then, opening the course: module', sum(courseModule));
+line('                          content', sum(courseContent));
+line('whole visit through the course', sum(firstLoad));
 const budget = 250 * 1024;
-console.log(`budget: 250 KB gzip for the whole first visit; ${total.gzip <= budget ? 'within' : 'OVER'} budget by ${kb(Math.abs(budget - total.gzip)).trim()} KB`);
+console.log(`budget: 250 KB gzip for the first load; ${first.gzip <= budget ? 'within' : 'OVER'} budget by ${kb(Math.abs(budget - first.gzip)).trim()} KB`);
 
 // Fetched only when a learner asks for a PDF, or when a manager opens the manager view.
 const lazy = [...(await readdir(dist)).filter((f) => !firstLoad.includes(f) && /\.(wasm|js)$/.test(f)),

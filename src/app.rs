@@ -1,17 +1,28 @@
-//! The root component: loads the course, provides the app state, and picks the page.
+//! The root component: reads the organisation file, provides the app state, and shows the
+//! route's page. The course pages live in a wasm module of their own (`course/`), mounted by
+//! [`CourseHost`] on their routes, so the first page loads without them.
 
 use std::rc::Rc;
 
-use trygg_core::content::{course_files, load_course, parse_organisation, Lang, Organisation};
+use trygg_core::content::Lang;
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::browser::{document, fetch, storage::KeyValueStore};
-use crate::components::{footer::Footer, header::Header, storage_banner::StorageBanner};
-use crate::i18n::t;
-use crate::learner::{use_learner, LearnerProvider};
+use crate::browser::lazy::{call_export, load_module};
+use crate::browser::{document, storage::KeyValueStore};
+use crate::components::{
+    footer::Footer,
+    header::Header,
+    page_title::{use_heading_focus, PageTitle},
+    storage_banner::StorageBanner,
+};
+use crate::content_loader::fetch_organisation;
+use crate::i18n::{fill, t};
+use crate::learner::LearnerProvider;
 use crate::pages;
+use crate::pages::content_error::{content_error, loading};
 use crate::route::{use_route, Route};
-use crate::state::{use_app, AppAction, AppState, ContentFailure, ContentState};
+use crate::state::{use_app, AppAction, AppState, ContentState};
 
 /// Global preference key: the language is needed before the course (and its id) is loaded.
 const LANG_KEY: &str = "trygg:lang";
@@ -31,12 +42,8 @@ pub fn App() -> Html {
         let dispatch = state.dispatcher();
         use_effect_with(state.load_attempt, move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let on_organisation = {
-                    let dispatch = dispatch.clone();
-                    move |org| dispatch.dispatch(AppAction::OrganisationLoaded(Rc::new(org)))
-                };
-                match fetch_course(on_organisation).await {
-                    Ok(course) => dispatch.dispatch(AppAction::ContentLoaded(Rc::new(course))),
+                match fetch_organisation().await {
+                    Ok(org) => dispatch.dispatch(AppAction::OrganisationLoaded(Rc::new(org))),
                     Err(failure) => dispatch.dispatch(AppAction::ContentFailed(failure)),
                 }
             });
@@ -48,11 +55,24 @@ pub fn App() -> Html {
         let _ = KeyValueStore::open(false).set(LANG_KEY, lang.code());
     });
 
+    // Whether the learner has moved on from the first page of the visit: from then on,
+    // focus goes to each new page's heading.
+    let navigated = {
+        let first = use_mut_ref(|| route.clone());
+        let navigated = use_mut_ref(|| false);
+        if *first.borrow() != route {
+            *navigated.borrow_mut() = true;
+        }
+        let value = *navigated.borrow();
+        value
+    };
+
     let lang = state.lang;
     let main = match (&state.content, &state.organisation) {
+        (_, Some(_)) if route.is_course() => html! { <CourseHost focus_on_ready={navigated} /> },
         (_, Some(org)) => html! {
-            <LearnerProvider course_id={org.course_id.clone()} course={state.course().cloned()}>
-                <Page route={route.clone()} />
+            <LearnerProvider course_id={org.course_id.clone()} course={None}>
+                <ShellPage route={route.clone()} focus_on_ready={navigated} />
             </LearnerProvider>
         },
         (ContentState::Failed(failure), None) => content_error(failure),
@@ -71,75 +91,124 @@ pub fn App() -> Html {
     }
 }
 
-fn content_error(failure: &ContentFailure) -> Html {
+#[derive(Properties, PartialEq)]
+struct ShellPageProps {
+    route: Route,
+    focus_on_ready: bool,
+}
+
+/// `<main>` with one of the app's own pages (start, about, my data, manager, not found).
+/// `data-route` names the page shown, for tests.
+#[component]
+fn ShellPage(props: &ShellPageProps) -> Html {
+    let route = &props.route;
+    use_heading_focus(route.clone(), true, props.focus_on_ready);
     html! {
-        <main id="main" tabindex="-1" data-route="content-error">
-            <pages::content_error::ContentError failure={failure.clone()} />
+        <main id="main" tabindex="-1" data-route={route.href()}>
+            <StorageBanner />
+            { pages::render_shell(route) }
         </main>
     }
 }
 
-fn loading(lang: Lang) -> Html {
-    html! {
-        <div class="loading" role="status">
-            <span class="spinner" aria-hidden="true"></span>
-            { t(lang, "loading.content") }
-        </div>
-    }
+#[derive(Clone, PartialEq)]
+enum Mount {
+    Loading,
+    Mounted,
+    Failed,
 }
+
+const COURSE_LOADER: &str = "tryggCourse";
+const COURSE_FILE: &str = "trygg_course.js";
 
 #[derive(Properties, PartialEq)]
-struct PageProps {
-    route: Route,
+struct CourseHostProps {
+    focus_on_ready: bool,
 }
 
-/// `<main>` with the route's page once what the page needs is there: the organisation file
-/// for the start, about, my-data and not-found pages; the whole course, with the learner's
-/// progress fitted to it, for the rest. When the course failed to load, the pages that do
-/// not need it still work (so a learner can always download their progress) and the rest
-/// show the error. `data-route` names the page actually shown, for tests.
+/// Fetches the course module on first use and mounts it into a container of its own; the
+/// module renders `<main>` and follows the route itself.
 #[component]
-fn Page(props: &PageProps) -> Html {
+fn CourseHost(props: &CourseHostProps) -> Html {
     let app = use_app();
-    let learner = use_learner();
-    let route = &props.route;
-    let failure = match &app.content {
-        ContentState::Failed(failure) => Some(failure.clone()),
-        _ => None,
-    };
-    let ready = match route {
-        Route::About | Route::MyData | Route::NotFound => true,
-        _ if failure.is_some() => false,
-        Route::Start => true,
-        _ => app
-            .course()
-            .is_some_and(|c| learner.reconciled.as_deref() == Some(c.version.as_str())),
-    };
+    let lang = app.lang;
+    let root = use_node_ref();
+    let mount = use_state(|| Mount::Loading);
+    let attempt = use_state(|| 0u32);
 
-    // Move focus to the new page's heading on navigation (also when the page had to wait
-    // for the course), but not on the first page of a visit.
     {
-        let first = use_mut_ref(|| true);
-        use_effect_with((route.clone(), ready), move |(_, ready)| {
-            if !*ready || std::mem::replace(&mut *first.borrow_mut(), false) {
-                return;
+        let root = root.clone();
+        let mount = mount.clone();
+        let focus = props.focus_on_ready;
+        use_effect_with(*attempt, move |_| {
+            if let Some(element) = root.get() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = match load_module(COURSE_LOADER, COURSE_FILE).await {
+                        Ok(module) => call_export(
+                            &module,
+                            "mount",
+                            &[element.into(), lang.code().into(), focus.into()],
+                        )
+                        .map(|_| ()),
+                        Err(e) => Err(e),
+                    };
+                    if let Err(e) = &result {
+                        web_sys::console::error_1(&e.into());
+                    }
+                    mount.set(match result {
+                        Ok(()) => Mount::Mounted,
+                        Err(_) => Mount::Failed,
+                    });
+                });
             }
-            document::focus("page-title");
+            || {
+                wasm_bindgen_futures::spawn_local(async {
+                    if let Ok(module) = load_module(COURSE_LOADER, COURSE_FILE).await {
+                        let _ = call_export(&module, "unmount", &[JsValue::NULL]);
+                    }
+                });
+            }
         });
     }
 
-    let (name, body) = match (ready, failure) {
-        (true, _) => (route.href(), pages::render(route)),
-        (false, Some(failure)) => {
-            return content_error(&failure);
-        }
-        (false, None) => ("loading".to_string(), loading(app.lang)),
+    {
+        let mounted = *mount == Mount::Mounted;
+        use_effect_with((lang, mounted), move |(lang, mounted)| {
+            let lang = *lang;
+            if *mounted {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(module) = load_module(COURSE_LOADER, COURSE_FILE).await {
+                        let _ = call_export(&module, "set_lang", &[lang.code().into()]);
+                    }
+                });
+            }
+        });
+    }
+
+    let retry = {
+        let attempt = attempt.clone();
+        let mount = mount.clone();
+        Callback::from(move |_| {
+            mount.set(Mount::Loading);
+            attempt.set(*attempt + 1);
+        })
     };
     html! {
-        <main id="main" tabindex="-1" data-route={name}>
-            <StorageBanner />
-            { body }
-        </main>
+        <>
+            if *mount == Mount::Loading {
+                <main id="main" tabindex="-1" data-route="loading">{ loading(lang) }</main>
+            }
+            if *mount == Mount::Failed {
+                <main id="main" tabindex="-1" data-route="module-error">
+                    <div class="page" role="alert">
+                        <PageTitle text={t(lang, "content_error.title")} />
+                        <p>{ fill(t(lang, "course.load_failed"), &[("file", COURSE_FILE)]) }</p>
+                        <p><button type="button" class="button" onclick={retry}>{ t(lang, "content_error.retry") }</button></p>
+                    </div>
+                </main>
+            }
+            <div class="course-host" ref={root}></div>
+        </>
     }
 }
 
@@ -149,52 +218,6 @@ fn skip_to_main() -> Callback<MouseEvent> {
         e.prevent_default();
         document::focus("main");
     })
-}
-
-/// Fetches the organisation file (handed to `on_organisation` at once, so the first page
-/// can show), then the files it lists, all requests sent together, and validates them all
-/// with the same core code as `trygg content check`.
-async fn fetch_course(
-    on_organisation: impl FnOnce(Organisation),
-) -> Result<trygg_core::content::Course, ContentFailure> {
-    let org_file = "organisation.json";
-    let org_bytes = fetch_file(org_file).await?;
-    let organisation = parse_organisation(org_file, &org_bytes).map_err(ContentFailure::Invalid)?;
-    let mut pending = Vec::new();
-    for name in course_files(&organisation) {
-        let request = if name == org_file {
-            None
-        } else {
-            Some(
-                fetch::start_fetch(&fetch::content_url(&name))
-                    .map_err(|e| fetch_failure(&name, e))?,
-            )
-        };
-        pending.push((name, request));
-    }
-    on_organisation(organisation);
-    let mut files = Vec::new();
-    for (name, request) in pending {
-        let bytes = match request {
-            None => org_bytes.clone(),
-            Some(request) => request.bytes().await.map_err(|e| fetch_failure(&name, e))?,
-        };
-        files.push((name, bytes));
-    }
-    load_course(&files).map_err(ContentFailure::Invalid)
-}
-
-fn fetch_failure(name: &str, error: fetch::FetchError) -> ContentFailure {
-    ContentFailure::Fetch {
-        file: fetch::content_url(name),
-        error,
-    }
-}
-
-async fn fetch_file(name: &str) -> Result<Vec<u8>, ContentFailure> {
-    fetch::fetch_bytes(&fetch::content_url(name))
-        .await
-        .map_err(|e| fetch_failure(name, e))
 }
 
 impl Route {

@@ -4,7 +4,10 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod content_loader;
+pub mod course_app;
 pub mod i18n;
+pub mod lazy_mount;
 pub mod learner;
 pub mod pages;
 pub mod route;

@@ -14,8 +14,9 @@ function fail(text, canRetry = true) {
   }
 }
 
-// The PDF maker and the manager view are wasm modules of their own, fetched on first use,
-// so a learner's first load carries neither. Each loader resolves to the module's exports.
+// The course pages, the PDF maker and the manager view are wasm modules of their own,
+// fetched on first use, so the first page of a visit carries none of them. Each loader
+// resolves to the module's exports.
 function lazy(name) {
   let loading = null;
   return () => {
@@ -29,6 +30,7 @@ function lazy(name) {
     return loading;
   };
 }
+window.tryggCourse = lazy('trygg_course');
 window.tryggDocs = lazy('trygg_docs');
 window.tryggManager = lazy('trygg_manager');
 
@@ -37,6 +39,11 @@ if (window.location.protocol === 'file:') {
 } else if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
   fail('Din webbläsare kan inte köra utbildningen (WebAssembly saknas eller är avstängt). Prova en aktuell version av Edge, Chrome, Firefox eller Safari. / Your browser cannot run the training (WebAssembly is missing or turned off). Try a current Edge, Chrome, Firefox or Safari.');
 } else {
+  // A link straight into the course (my training, a lesson, a quiz, the certificate) needs
+  // the course module too: fetch it alongside the app rather than after it.
+  if (/^#\/(training|module\/|certificate)/.test(window.location.hash)) {
+    window.tryggCourse().catch(() => {});
+  }
   import('./trygg-app.js')
     .then((app) => app.default({ module_or_path: new URL('trygg-app_bg.wasm', document.baseURI) }))
     .catch((error) => {

@@ -3,8 +3,10 @@
 
 use std::cell::RefCell;
 
+use trygg_app::content_loader::fetch_course;
+use trygg_app::i18n::{fill, t};
 use trygg_app::pages::manager::ManagerView;
-use trygg_app::state::{AppHandle, AppState};
+use trygg_app::state::{AppHandle, AppState, ContentFailure};
 use trygg_core::content::Lang;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
@@ -12,62 +14,66 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 struct RootProps {
     lang: Lang,
-    course_id: AttrValue,
-    content_version: AttrValue,
 }
 
-/// Gives the manager view the app state it reads (the language), as the app does.
+/// The course's id and content version, which the roster judges certificates against.
+type CourseKey = Result<(AttrValue, AttrValue), ContentFailure>;
+
+/// Gives the manager view the app state it reads (the language), as the app does, and the
+/// course it checks certificates against, read with the same code as the course pages.
 #[component]
 fn Root(props: &RootProps) -> Html {
     let lang = props.lang;
     let state = use_reducer(move || AppState::new(lang));
+    let course = use_state(|| None::<CourseKey>);
+    {
+        let course = course.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let key = fetch_course()
+                    .await
+                    .map(|c| (c.organisation.course_id.into(), c.version.into()));
+                course.set(Some(key));
+            });
+        });
+    }
+    let body = match &*course {
+        None => html! {
+            <p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>{ t(lang, "manager.loading") }</p>
+        },
+        Some(Ok((course_id, version))) => html! {
+            <ManagerView course_id={course_id.clone()} content_version={version.clone()} />
+        },
+        Some(Err(failure)) => {
+            let reason = match failure {
+                ContentFailure::Fetch { file, .. } => file.clone(),
+                ContentFailure::Invalid(issues) => issues
+                    .first()
+                    .map(|issue| issue.to_string())
+                    .unwrap_or_default(),
+            };
+            html! {
+                <p class="feedback bad" role="alert">{ fill(t(lang, "manager.load_failed"), &[("reason", &reason)]) }</p>
+            }
+        }
+    };
     html! {
-        <ContextProvider<AppHandle> context={state}>
-            <ManagerView course_id={props.course_id.clone()} content_version={props.content_version.clone()} />
-        </ContextProvider<AppHandle>>
+        <ContextProvider<AppHandle> context={state}>{ body }</ContextProvider<AppHandle>>
     }
 }
 
 thread_local! {
     static MOUNTED: RefCell<Option<yew::AppHandle<Root>>> = const { RefCell::new(None) };
-    static IDS_SKIPPED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-#[component]
-fn Nothing() -> Html {
-    html! {}
-}
-
-/// Yew marks DOM elements and events with a subtree id counted per wasm instance, starting
-/// at 1. The app (another instance) owns id 1 for the whole page, so if the manager view
-/// also took id 1 the app would claim the manager's clicks and run its own listeners for
-/// them. Burning a few ids on throwaway roots gives the manager ids the app never uses.
-fn skip_app_subtree_ids() {
-    if IDS_SKIPPED.with(|s| s.replace(true)) {
-        return;
-    }
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    for _ in 0..8 {
-        if let Ok(scratch) = document.create_element("div") {
-            yew::Renderer::<Nothing>::with_root(scratch)
-                .render()
-                .destroy();
-        }
-    }
 }
 
 /// Renders the manager view into `root` in `lang`, replacing any earlier mount. An import
 /// in progress carries on: its state lives outside the view.
 #[wasm_bindgen]
-pub fn mount(root: web_sys::Element, lang: &str, course_id: &str, content_version: &str) {
+pub fn mount(root: web_sys::Element, lang: &str) {
     unmount();
-    skip_app_subtree_ids();
+    trygg_app::lazy_mount::skip_app_subtree_ids();
     let props = RootProps {
         lang: Lang::from_code(lang).unwrap_or(Lang::Sv),
-        course_id: course_id.to_string().into(),
-        content_version: content_version.to_string().into(),
     };
     let handle = yew::Renderer::<Root>::with_root_and_props(root, props).render();
     MOUNTED.with(|m| *m.borrow_mut() = Some(handle));

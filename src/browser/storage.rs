@@ -1,9 +1,8 @@
 //! Browser storage that never throws: localStorage or sessionStorage when they work,
 //! memory when they are blocked. Every failure is a value the UI can show.
 
-use std::cell::RefCell;
-use std::collections::BTreeMap;
-use std::rc::Rc;
+use js_sys::{Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Where data is being kept; the UI warns unless it is `Local`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +34,9 @@ pub struct KeyValueStore {
 #[derive(Clone)]
 enum Backend {
     Web(web_sys::Storage),
-    Memory(Rc<RefCell<BTreeMap<String, String>>>),
+    /// A plain object on `window`, so the app and its lazily loaded course module (separate
+    /// wasm instances) see the same data.
+    Memory(Object),
 }
 
 impl PartialEq for KeyValueStore {
@@ -64,11 +65,11 @@ impl KeyValueStore {
         }
     }
 
-    /// A store that lives only as long as the page; used when storage is blocked, and in tests.
+    /// A store that lives only as long as the page; used when storage is blocked.
     pub fn memory() -> KeyValueStore {
         KeyValueStore {
             persistence: Persistence::Memory,
-            backend: Backend::Memory(Rc::default()),
+            backend: Backend::Memory(page_memory()),
         }
     }
 
@@ -79,17 +80,18 @@ impl KeyValueStore {
     pub fn get(&self, key: &str) -> Option<String> {
         match &self.backend {
             Backend::Web(s) => s.get_item(key).ok().flatten(),
-            Backend::Memory(m) => m.borrow().get(key).cloned(),
+            Backend::Memory(m) => Reflect::get(m, &key.into())
+                .ok()
+                .and_then(|v| v.as_string()),
         }
     }
 
     pub fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
         match &self.backend {
             Backend::Web(s) => s.set_item(key, value).map_err(classify),
-            Backend::Memory(m) => {
-                m.borrow_mut().insert(key.to_string(), value.to_string());
-                Ok(())
-            }
+            Backend::Memory(m) => Reflect::set(m, &key.into(), &value.into())
+                .map(|_| ())
+                .map_err(classify),
         }
     }
 
@@ -99,8 +101,26 @@ impl KeyValueStore {
                 let _ = s.remove_item(key);
             }
             Backend::Memory(m) => {
-                m.borrow_mut().remove(key);
+                let _ = Reflect::delete_property(m, &key.into());
             }
+        }
+    }
+}
+
+const PAGE_MEMORY: &str = "__tryggMemoryStorage";
+
+/// The page's one memory area, created on first use.
+fn page_memory() -> Object {
+    let Some(window) = web_sys::window() else {
+        return Object::new();
+    };
+    // The area has no prototype (so no key can clash with one), hence no `instanceof Object`.
+    match Reflect::get(&window, &PAGE_MEMORY.into()) {
+        Ok(area) if area.is_object() => area.unchecked_into(),
+        _ => {
+            let area = Object::create(&JsValue::NULL.unchecked_into());
+            let _ = Reflect::set(&window, &PAGE_MEMORY.into(), &area);
+            area
         }
     }
 }
@@ -118,8 +138,7 @@ fn probe(session_only: bool) -> Option<web_sys::Storage> {
     Some(storage)
 }
 
-fn classify(error: wasm_bindgen::JsValue) -> StorageError {
-    use wasm_bindgen::JsCast;
+fn classify(error: JsValue) -> StorageError {
     let name = error
         .dyn_ref::<web_sys::DomException>()
         .map(|e| e.name())

@@ -21,6 +21,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("contact.public_emergency", "Emergency number"),
     ("contact.reporting", "How to report"),
     ("contact.security_unit", "Contact the security function"),
+    ("course.load_failed", "The course part of the training ({file}) could not be loaded. Check your connection and try again. Your saved progress is not affected."),
     ("content_error.fetch", "The file {file} could not be fetched: {reason}."),
     ("content_error.invalid", "The training's content files contain errors, so the training cannot be shown:"),
     ("content_error.network", "the server could not be reached"),

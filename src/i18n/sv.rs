@@ -21,6 +21,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("contact.public_emergency", "Nödnummer"),
     ("contact.reporting", "Så rapporterar du"),
     ("contact.security_unit", "Kontakta säkerhetsfunktionen"),
+    ("course.load_failed", "Utbildningens kursdel ({file}) kunde inte laddas. Kontrollera anslutningen och försök igen. Dina sparade framsteg påverkas inte."),
     ("content_error.fetch", "Filen {file} kunde inte hämtas: {reason}."),
     ("content_error.invalid", "Utbildningens innehållsfiler innehåller fel, så utbildningen kan inte visas:"),
     ("content_error.network", "ingen kontakt med servern"),

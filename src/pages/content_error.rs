@@ -50,3 +50,22 @@ pub fn ContentError(props: &ContentErrorProps) -> Html {
         </section>
     }
 }
+
+/// The whole `<main>` for a failure, for the app and the course module alike.
+pub fn content_error(failure: &ContentFailure) -> Html {
+    html! {
+        <main id="main" tabindex="-1" data-route="content-error">
+            <ContentError failure={failure.clone()} />
+        </main>
+    }
+}
+
+/// The waiting message inside `<main>` while files load.
+pub fn loading(lang: trygg_core::content::Lang) -> Html {
+    html! {
+        <div class="loading" role="status">
+            <span class="spinner" aria-hidden="true"></span>
+            { t(lang, "loading.content") }
+        </div>
+    }
+}

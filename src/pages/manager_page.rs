@@ -22,29 +22,19 @@ pub fn ManagerPage() -> Html {
     let lang = app.lang;
     let root = use_node_ref();
     let mount = use_state(|| Mount::Loading);
-    let course = app
-        .course()
-        .map(|c| (c.organisation.course_id.clone(), c.version.clone()));
 
     {
         let root = root.clone();
         let mount = mount.clone();
-        use_effect_with((lang, course), move |(lang, course)| {
+        use_effect_with(lang, move |lang| {
             let lang = *lang;
-            if let (Some(element), Some((course_id, version))) = (root.get(), course.clone()) {
+            if let Some(element) = root.get() {
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = match load_module("tryggManager", "trygg_manager.js").await {
-                        Ok(module) => call_export(
-                            &module,
-                            "mount",
-                            &[
-                                element.into(),
-                                lang.code().into(),
-                                course_id.into(),
-                                version.into(),
-                            ],
-                        )
-                        .map(|_| ()),
+                        Ok(module) => {
+                            call_export(&module, "mount", &[element.into(), lang.code().into()])
+                                .map(|_| ())
+                        }
                         Err(e) => Err(e),
                     };
                     mount.set(match result {

@@ -1,4 +1,4 @@
-//! One module per page; `render` maps a route to its page.
+//! One module per page; `render_shell` and `render_course` map a route to its page.
 
 pub mod about;
 pub mod certificate;
@@ -16,16 +16,24 @@ use yew::prelude::*;
 
 use crate::route::Route;
 
-pub fn render(route: &Route) -> Html {
-    match route.clone() {
+/// The pages of the app itself: they need only `organisation.json`.
+pub fn render_shell(route: &Route) -> Html {
+    match route {
         Route::Start => html! { <start::StartPage /> },
+        Route::Manager => html! { <manager_page::ManagerPage /> },
+        Route::MyData => html! { <my_data::MyDataPage /> },
+        Route::About => html! { <about::AboutPage /> },
+        _ => html! { <not_found::NotFoundPage /> },
+    }
+}
+
+/// The pages of the course module (`course/`): they need the whole course.
+pub fn render_course(route: &Route) -> Html {
+    match route.clone() {
         Route::Training => html! { <training::TrainingPage /> },
         Route::Lesson { module, step } => html! { <lesson::LessonPage {module} {step} /> },
         Route::Quiz { module } => html! { <quiz::QuizPage {module} /> },
         Route::Certificate => html! { <certificate::CertificatePage /> },
-        Route::Manager => html! { <manager_page::ManagerPage /> },
-        Route::MyData => html! { <my_data::MyDataPage /> },
-        Route::About => html! { <about::AboutPage /> },
-        Route::NotFound => html! { <not_found::NotFoundPage /> },
+        _ => html! {},
     }
 }

@@ -87,13 +87,14 @@ export default [
     async run(t) {
       t.server.blocked.add('modules/threats.json');
       try {
-        const page = await openPage(t, '#/');
-        // The start page may show first (it needs only organisation.json); the error replaces it.
+        const page = await openPage(t, '#/training');
         await page.waitForSelector('main[data-route="content-error"]');
         assert.equal(await heading(page), 'Utbildningen kunde inte laddas');
         assert.match(await page.textContent('main'), /content\/modules\/threats\.json/);
         await expectAxeClean(page, 'content error page');
-        // Pages that do not need the course still work, so progress can always be saved.
+        // Pages that need only organisation.json still work, so progress can always be saved.
+        await page.goto(page.url().replace(/#.*$/, '#/'));
+        await page.waitForSelector('main[data-route="#/"]');
         await page.goto(page.url().replace(/#.*$/, '#/data'));
         await page.waitForSelector('main[data-route="#/data"]');
         assert.equal(await heading(page), 'Mina uppgifter');
