@@ -2,9 +2,12 @@
 // in REFERENCE.md (H5P: LCP 9.4 s, Adapt: 14.1 s): slow 4G (150 ms round trip, 1.6 Mbit/s
 // down, 750 kbit/s up) and a CPU slowed four times. The built dist/ is served gzipped from a
 // sub-path with the strict CSP. Prints the median of a few cold loads (empty cache each time)
-// of the start page (which needs only organisation.json) and of a deep link to "my training"
-// (which needs every module file): when the page's heading is on screen and usable, the
-// largest contentful paint, and the bytes that crossed the network.
+// of the start page (which needs only the app and organisation.json) and of a deep link to
+// "my training" (which also needs the course module and every module file): when the page's
+// heading is on screen and usable, the largest contentful paint, and the bytes that crossed
+// the network. Then the usual path: the start page, a role chosen (which starts fetching the
+// course in the background), a few seconds to read, and "Börja utbildningen": the time from
+// that click until "my training" is usable.
 // Usage: node scripts/bench-load.mjs [dist] [runs]   (make bench builds dist/ first)
 import path from 'node:path';
 import { launchBrowser } from '../tests/e2e/harness.mjs';
@@ -20,7 +23,7 @@ const PROFILES = [
   { name: 'office LAN', latency: 2, down: 100e6, up: 100e6, cpu: 1 },
 ];
 
-async function visit(profile, hash) {
+async function visit(profile, hash, { thenStart = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -45,10 +48,21 @@ async function visit(profile, hash) {
   // LCP is final once the page has settled; wait for the network to go quiet first.
   await page.waitForLoadState('networkidle');
   const lcp = await page.evaluate(() => window.__lcp);
+  let click = 0;
+  if (thenStart) {
+    await page.getByLabel('Medarbetare', { exact: true }).check();
+    await page.waitForTimeout(READING_MS);
+    const start = await page.evaluate(() => performance.now());
+    await page.getByRole('button', { name: 'Börja utbildningen' }).click();
+    await page.waitForSelector('main[data-route="#/training"] #page-title', { timeout: 120000 });
+    click = (await page.evaluate(() => performance.now())) - start;
+  }
   await context.close();
-  return { ready, lcp, bytes };
+  return { ready, lcp, bytes, click };
 }
 
+/** How long the learner spends on the start page after choosing a role. */
+const READING_MS = 5000;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`first visit, median of ${runs} cold loads (gzip from a sub-path)`);
 console.log(`${'network'.padEnd(20)}${'page'.padEnd(14)}${'usable s'.padStart(10)}${'LCP s'.padStart(8)}${'KB sent'.padStart(10)}`);
@@ -60,6 +74,10 @@ for (const profile of PROFILES) {
     console.log(`${profile.name.padEnd(20)}${hash.padEnd(14)}${s(median(results.map((r) => r.ready))).padStart(10)}` +
       `${s(median(results.map((r) => r.lcp)))}${(median(results.map((r) => r.bytes)) / 1024).toFixed(0).padStart(10)}`);
   }
+  const started = [];
+  for (let i = 0; i < runs; i++) started.push(await visit(profile, '#/', { thenStart: true }));
+  console.log(`${profile.name.padEnd(20)}start → my training, ${READING_MS / 1000} s after choosing a role: ` +
+    `${(median(started.map((r) => r.click)) / 1000).toFixed(2)} s from the click`);
 }
 await browser.close();
 await server.close();

@@ -41,6 +41,28 @@ pub fn call_export(module: &JsValue, name: &str, args: &[JsValue]) -> Result<JsV
     })
 }
 
+thread_local! {
+    static COURSE_PREFETCHED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Starts fetching the course module and the course files in the background, once per visit:
+/// called when the learner shows they are about to start, so "my training" then opens at
+/// once. The files land in the HTTP cache; the course module revalidates them (a 304).
+pub fn prefetch_course(files: impl IntoIterator<Item = String>) {
+    if COURSE_PREFETCHED.with(|done| done.replace(true)) {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = load_module("tryggCourse", "trygg_course.js").await;
+    });
+    if let Some(window) = web_sys::window() {
+        for name in files {
+            // Fire and forget: a failure here only means the course module fetches it later.
+            let _ = window.fetch_with_str(&crate::browser::fetch::content_url(&name));
+        }
+    }
+}
+
 /// Calls an export of the PDF maker with the given arguments; returns the PDF bytes.
 async fn call(name: &str, args: &[JsValue]) -> Result<Vec<u8>, String> {
     let module = load_module("tryggDocs", "trygg_docs.js").await?;

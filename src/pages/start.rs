@@ -1,10 +1,11 @@
 //! The start page: what the training is, then language, role and the shared-computer
 //! option, and a button into "my training".
 
-use trygg_core::content::{Lang, Role};
+use trygg_core::content::{course_files, Lang, Role};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::browser::lazy::prefetch_course;
 use crate::components::page_title::PageTitle;
 use crate::i18n::t;
 use crate::learner::{use_learner, LearnerAction};
@@ -90,12 +91,32 @@ pub fn StartPage() -> Html {
         t(lang, "start.begin")
     };
 
+    // Learners who touch the form, or come back with a role, are on their way into the course.
+    let prefetch = {
+        let files = app.organisation().map(course_files).unwrap_or_default();
+        move || prefetch_course(files.clone())
+    };
+    {
+        let prefetch = prefetch.clone();
+        use_effect_with(saved_role.is_some(), move |returning| {
+            if *returning {
+                prefetch();
+            }
+        });
+    }
+    let onfocusin = {
+        let prefetch = prefetch.clone();
+        Callback::from(move |_: FocusEvent| prefetch())
+    };
+    // Some browsers do not focus a radio button on click; the change still says it.
+    let onchange = Callback::from(move |_: Event| prefetch());
+
     html! {
         <section class="page">
             <PageTitle text={t(lang, "start.title")} />
             <p class="lead">{ t(lang, "start.lead") }</p>
             { example.unwrap_or_default() }
-            <form class="start-form" {onsubmit}>
+            <form class="start-form" {onsubmit} {onfocusin} {onchange}>
                 <fieldset>
                     <legend>{ t(lang, "start.language") }</legend>
                     { lang_radio(Lang::Sv, "Svenska") }

@@ -1,6 +1,7 @@
 // The app shell: renders from a sub-path under the strict CSP, navigates and switches
 // language by keyboard, survives reload on deep links, and is axe-clean on every route.
 import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { openPage, expectAxeClean, tabTo, heading, assert } from './harness.mjs';
 
 const ROUTES = ['#/', '#/training', '#/module/roles/lesson/1', '#/certificate', '#/manager', '#/data', '#/about', '#/no-such-page'];
@@ -144,6 +145,98 @@ export default [
       await page.waitForFunction(() => /webbserver/.test(document.getElementById('boot-message')?.textContent || ''), null, { timeout: 10000 });
       assert.match(await page.textContent('#boot-message'), /opened from a web server/);
       assert.equal(await page.isVisible('#boot-retry'), false, 'no retry: retrying cannot help');
+    },
+  },
+  {
+    name: 'the first page loads only the app and organisation.json; the course module and files follow on my training',
+    async run(t) {
+      const context = await t.browser.newContext({ acceptDownloads: true });
+      t.contexts.push(context);
+      const requested = [];
+      context.on('request', (r) => requested.push(new URL(r.url()).pathname));
+      const page = await openPage(t, '#/', { context });
+      await page.waitForSelector('main[data-route="#/"]');
+      await page.waitForLoadState('networkidle');
+      const course = /trygg_course|trygg_docs|trygg_manager|content\/modules\/|sources\.json/;
+      assert.deepEqual(requested.filter((p) => course.test(p)), [], 'nothing of the course on the first page');
+      assert.ok(requested.some((p) => p.endsWith('content/organisation.json')));
+
+      // Into the course by keyboard: the module loads, and focus lands on the new heading.
+      await tabTo(page, () => document.activeElement?.getAttribute('href') === '#/training');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('main[data-route="#/training"]');
+      await page.waitForFunction(() => document.activeElement?.id === 'page-title', null, { timeout: 5000 });
+      for (const file of ['trygg_course_bg.wasm', 'content/modules/roles.json', 'content/sources.json']) {
+        assert.ok(requested.some((p) => p.endsWith(file)), `${file} fetched for my training`);
+      }
+      assert.equal(await page.locator('main').count(), 1, 'one main landmark');
+
+      // The language switch reaches the course pages without mounting them again.
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.waitForFunction(() => document.querySelector('#page-title')?.textContent === 'My training');
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      await page.getByRole('button', { name: 'Svenska' }).click();
+      await page.waitForFunction(() => document.querySelector('#page-title')?.textContent === 'Min utbildning');
+
+      // What the course pages save, the app's own pages see, and the other way round.
+      await page.click('a[href="#/module/roles/lesson/1"]');
+      await page.waitForSelector('main[data-route="#/module/roles/lesson/1"]');
+      await page.click('a[href="#/data"]');
+      await page.waitForSelector('main[data-route="#/data"]');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner mina framsteg' }).click()]);
+      const saved = JSON.parse(await readFile(await download.path(), 'utf8'));
+      assert.ok(saved.modules.roles, 'the lesson opened in the course module is in the file the app downloads');
+      await page.goto(page.url().replace(/#.*$/, '#/'));
+      await page.waitForSelector('main[data-route="#/"]');
+      await page.getByLabel('Förtroendevald', { exact: true }).check();
+      await page.getByRole('button', { name: 'Börja utbildningen' }).click();
+      await page.waitForSelector('main[data-route="#/training"]');
+      assert.match(await page.textContent('main'), /Din roll: Förtroendevald/);
+      const modules = requested.filter((p) => p.endsWith('trygg_course_bg.wasm'));
+      assert.equal(modules.length, 1, 'the course module is fetched once per visit');
+    },
+  },
+  {
+    name: 'choosing a role starts fetching the course in the background, so my training opens at once',
+    async run(t) {
+      const context = await t.browser.newContext();
+      t.contexts.push(context);
+      const requested = [];
+      context.on('request', (r) => requested.push(new URL(r.url()).pathname));
+      const page = await openPage(t, '#/', { context });
+      await page.waitForLoadState('networkidle');
+      assert.ok(!requested.some((p) => p.endsWith('trygg_course_bg.wasm')), 'not before the learner acts');
+      const prefetched = ['trygg_course_bg.wasm', 'content/modules/everyday.json']
+        .map((file) => page.waitForRequest((r) => r.url().endsWith(file), { timeout: 5000 }));
+      await page.getByLabel('Medarbetare', { exact: true }).check();
+      await Promise.all(prefetched);
+      await page.waitForLoadState('networkidle');
+      const before = requested.length;
+      await page.getByRole('button', { name: 'Börja utbildningen' }).click();
+      await page.waitForSelector('main[data-route="#/training"]');
+      const after = requested.slice(before);
+      assert.ok(!after.some((p) => p.endsWith('.wasm')), `no wasm fetched again: ${after}`);
+    },
+  },
+  {
+    name: 'a course module that cannot load says so, with a retry that works',
+    async run(t) {
+      t.server.blocked.add('trygg_course_bg.wasm');
+      try {
+        const page = await openPage(t, '#/');
+        await page.click('a[href="#/training"]');
+        await page.waitForSelector('main[data-route="module-error"]');
+        assert.equal(await heading(page), 'Utbildningen kunde inte laddas');
+        assert.match(await page.textContent('main'), /trygg_course\.js/);
+        await expectAxeClean(page, 'course module error');
+        t.server.blocked.clear();
+        await page.getByRole('button', { name: 'Försök igen' }).click();
+        await page.waitForSelector('main[data-route="#/training"]');
+        assert.equal(await heading(page), 'Min utbildning');
+      } finally {
+        t.server.blocked.clear();
+      }
+      t.problems = t.problems.filter((p) => !p.includes('500') && !p.includes('trygg_course'));
     },
   },
   {
