@@ -138,13 +138,14 @@ fn read_json(bytes: &[u8]) -> Result<CompletionRecord, VerifyError> {
             }
         },
     }
-    let record: CompletionRecord = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        if path == "." {
-            VerifyError::Malformed(inner.to_string())
+    // `from_slice` above proved the bytes are JSON, hence UTF-8.
+    let text = std::str::from_utf8(bytes).map_err(|_| VerifyError::NotCompletionFile)?;
+    let record: CompletionRecord = serde_json::from_str(text).map_err(|e| {
+        let (path, message) = crate::content::parse::locate(text, &e);
+        if path.is_empty() {
+            VerifyError::Malformed(message)
         } else {
-            VerifyError::Malformed(format!("{path}: {inner}"))
+            VerifyError::Malformed(format!("{path}: {message}"))
         }
     })?;
     Ok(record)

@@ -6,7 +6,7 @@ mod de;
 mod inline;
 mod issue;
 mod model;
-mod parse;
+pub(crate) mod parse;
 #[cfg(feature = "schema")]
 mod schema;
 mod summary;
