@@ -15,6 +15,7 @@ pub mod state;
 
 /// Replaces the static loading screen with the app.
 pub fn start() {
+    i18n::use_areas(&[&i18n::SHELL]);
     browser::document::remove_boot_screen();
     yew::Renderer::<app::App>::new().render();
 }

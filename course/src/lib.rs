@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 
 use trygg_app::course_app::{self, CourseApp, CourseAppProps};
+use trygg_app::i18n;
 use trygg_core::content::Lang;
 use wasm_bindgen::prelude::*;
 
@@ -21,6 +22,7 @@ fn lang_from(code: &str) -> Lang {
 #[wasm_bindgen]
 pub fn mount(root: web_sys::Element, lang: &str, focus_on_ready: bool) {
     unmount();
+    i18n::use_areas(&[&i18n::COURSE, &i18n::CERTIFICATE]);
     trygg_app::lazy_mount::skip_app_subtree_ids();
     let props = CourseAppProps {
         lang: lang_from(lang),

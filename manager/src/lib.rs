@@ -71,6 +71,7 @@ thread_local! {
 #[wasm_bindgen]
 pub fn mount(root: web_sys::Element, lang: &str) {
     unmount();
+    trygg_app::i18n::use_areas(&[&trygg_app::i18n::MANAGER]);
     trygg_app::lazy_mount::skip_app_subtree_ids();
     let props = RootProps {
         lang: Lang::from_code(lang).unwrap_or(Lang::Sv),

@@ -1,8 +1,6 @@
 //! English UI strings for the manager page.
 
 pub const TABLE: &[(&str, &str)] = &[
-    ("manager.loading", "Loading the manager view …"),
-    ("manager.load_failed", "The manager view could not be loaded: {reason}. Reload the page and try again."),
     ("manager.intro", "Collect the completion files from your team and see who holds a valid certificate, who needs to renew soon and whose certificate has expired."),
     ("manager.privacy", "The files are checked here in the browser and sent nowhere. The list is kept in this browser until you clear it."),
     ("manager.keeping.memory", "This browser cannot save the list. It is kept only until you reload or close the page."),

@@ -3,30 +3,87 @@
 
 mod en;
 mod en_certificate;
+mod en_course;
 mod en_manager;
+mod en_shell;
 mod sv;
 mod sv_certificate;
+mod sv_course;
 mod sv_manager;
+mod sv_shell;
+
+use std::cell::RefCell;
 
 use trygg_core::content::Lang;
 
 type Part = &'static [(&'static str, &'static str)];
 
-/// The table for a language, kept in parts by area so pages can be worked on separately.
-pub fn table(lang: Lang) -> [Part; 3] {
-    match lang {
-        Lang::Sv => [sv::TABLE, sv_certificate::TABLE, sv_manager::TABLE],
-        Lang::En => [en::TABLE, en_certificate::TABLE, en_manager::TABLE],
+/// The strings of one area of the UI in both languages. Each wasm module (the app, the course
+/// pages, the manager view) registers the areas its pages use with [`use_areas`], so it
+/// carries no other module's strings; [`COMMON`] is always there.
+pub struct Area {
+    sv: Part,
+    en: Part,
+}
+
+impl Area {
+    fn part(&self, lang: Lang) -> Part {
+        match lang {
+            Lang::Sv => self.sv,
+            Lang::En => self.en,
+        }
     }
+}
+
+/// Navigation, page names, storage warnings and notices, content errors: every module.
+pub static COMMON: Area = Area {
+    sv: sv::TABLE,
+    en: en::TABLE,
+};
+/// The app's own pages: start, about, my data.
+pub static SHELL: Area = Area {
+    sv: sv_shell::TABLE,
+    en: en_shell::TABLE,
+};
+/// The course module: my training, lessons, quizzes.
+pub static COURSE: Area = Area {
+    sv: sv_course::TABLE,
+    en: en_course::TABLE,
+};
+/// The course module's certificate page and the files it makes.
+pub static CERTIFICATE: Area = Area {
+    sv: sv_certificate::TABLE,
+    en: en_certificate::TABLE,
+};
+/// The manager module.
+pub static MANAGER: Area = Area {
+    sv: sv_manager::TABLE,
+    en: en_manager::TABLE,
+};
+
+thread_local! {
+    static AREAS: RefCell<Vec<&'static Area>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Adds the areas this module's pages use to the lookup of [`t`].
+pub fn use_areas(areas: &[&'static Area]) {
+    AREAS.with(|registered| {
+        let mut registered = registered.borrow_mut();
+        for area in areas {
+            if !registered.iter().any(|r| std::ptr::eq(*r, *area)) {
+                registered.push(area);
+            }
+        }
+    });
 }
 
 /// The text for `key`; the key itself if missing, so a gap is visible rather than silent.
 pub fn t(lang: Lang, key: &'static str) -> &'static str {
-    table(lang)
-        .iter()
-        .flat_map(|part| part.iter())
-        .find(|(k, _)| *k == key)
-        .map(|(_, v)| *v)
+    let find = |part: Part| part.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+    find(COMMON.part(lang))
+        .or_else(|| {
+            AREAS.with(|areas| areas.borrow().iter().find_map(|area| find(area.part(lang))))
+        })
         .unwrap_or(key)
 }
 
@@ -48,8 +105,10 @@ mod tests {
         entries(lang).map(|(k, _)| *k).collect()
     }
 
+    const ALL: [&Area; 5] = [&COMMON, &SHELL, &COURSE, &CERTIFICATE, &MANAGER];
+
     fn entries(lang: Lang) -> impl Iterator<Item = &'static (&'static str, &'static str)> {
-        table(lang).into_iter().flat_map(|part| part.iter())
+        ALL.into_iter().flat_map(move |area| area.part(lang).iter())
     }
 
     #[test]
@@ -77,12 +136,21 @@ mod tests {
     }
 
     #[test]
-    fn every_key_used_in_the_source_exists() {
+    fn every_key_used_in_the_source_exists_in_its_modules_areas() {
         let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
         let mut missing = Vec::new();
         let known = keys(Lang::Sv);
         let prefixes: BTreeSet<&str> = known.iter().filter_map(|k| k.split('.').next()).collect();
-        visit(std::path::Path::new(src), &mut |text| {
+        visit(std::path::Path::new(src), &mut |path, text| {
+            if path.contains("src/i18n/") {
+                return; // the tables themselves
+            }
+            let mut areas = vec![&COMMON];
+            areas.extend(areas_of(path));
+            let reachable: BTreeSet<&str> = areas
+                .iter()
+                .flat_map(|area| area.part(Lang::Sv).iter().map(|(k, _)| *k))
+                .collect();
             // Every string literal shaped like `area.key` whose area is a table area.
             for literal in text.split('"').skip(1).step_by(2) {
                 let shaped = literal.contains('.')
@@ -90,24 +158,55 @@ mod tests {
                         .chars()
                         .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_');
                 let area = literal.split('.').next().unwrap_or_default();
-                if shaped && prefixes.contains(area) && !known.contains(literal) {
-                    missing.push(literal.to_string());
+                if shaped && prefixes.contains(area) && !reachable.contains(literal) {
+                    missing.push(format!("{path}: {literal}"));
                 }
             }
         });
         assert!(
             missing.is_empty(),
-            "keys used but not translated: {missing:?}"
+            "keys used but not translated in the areas the file's module registers: {missing:?}"
         );
     }
 
-    fn visit(dir: &std::path::Path, f: &mut dyn FnMut(&str)) {
+    /// The areas registered by the module a source file is built into (besides COMMON):
+    /// `src/lib.rs` (the app), `course/src/lib.rs` and `manager/src/lib.rs` register them.
+    fn areas_of(path: &str) -> Vec<&'static Area> {
+        const COURSE_FILES: [&str; 5] = [
+            "src/course_app.rs",
+            "src/pages/training.rs",
+            "src/pages/lesson.rs",
+            "src/pages/quiz/",
+            "src/pages/certificate/",
+        ];
+        const APP_FILES: [&str; 7] = [
+            "src/app.rs",
+            "src/lib.rs",
+            "src/pages/start.rs",
+            "src/pages/about.rs",
+            "src/pages/my_data.rs",
+            "src/pages/not_found.rs",
+            "src/pages/manager_page.rs",
+        ];
+        if path.contains("src/pages/manager/") {
+            vec![&MANAGER]
+        } else if COURSE_FILES.iter().any(|f| path.contains(f)) {
+            vec![&COURSE, &CERTIFICATE]
+        } else if APP_FILES.iter().any(|f| path.ends_with(f)) {
+            vec![&SHELL]
+        } else {
+            Vec::new()
+        }
+    }
+
+    fn visit(dir: &std::path::Path, f: &mut dyn FnMut(&str, &str)) {
         for entry in std::fs::read_dir(dir).expect("src is readable").flatten() {
             let path = entry.path();
             if path.is_dir() {
                 visit(&path, f);
             } else if path.extension().is_some_and(|e| e == "rs") {
-                f(&std::fs::read_to_string(&path).expect("source is UTF-8"));
+                let text = std::fs::read_to_string(&path).expect("source is UTF-8");
+                f(&path.to_string_lossy(), &text);
             }
         }
     }

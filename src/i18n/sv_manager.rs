@@ -1,8 +1,6 @@
 //! Swedish UI strings for the manager page.
 
 pub const TABLE: &[(&str, &str)] = &[
-    ("manager.loading", "Laddar chefsvyn …"),
-    ("manager.load_failed", "Chefsvyn kunde inte laddas: {reason}. Ladda om sidan och försök igen."),
     ("manager.intro", "Samla in slutförandefilerna från din grupp och se vem som har ett giltigt bevis, vem som snart behöver förnya och vems bevis har gått ut."),
     ("manager.privacy", "Filerna kontrolleras här i webbläsaren och skickas ingenstans. Listan sparas i den här webbläsaren tills du rensar den."),
     ("manager.keeping.memory", "Den här webbläsaren kan inte spara listan. Den finns kvar bara tills du laddar om eller stänger sidan."),

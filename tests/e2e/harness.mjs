@@ -46,7 +46,12 @@ export async function expectAxeClean(page, label) {
     return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   });
   assert.deepEqual(result, [], `axe violations on ${label}:\n${result.join('\n')}`);
+  // A UI string missing from the wasm module that shows the page appears as its key.
+  const keys = (await page.evaluate(() => document.body.innerText)).match(UNTRANSLATED) || [];
+  assert.deepEqual(keys, [], `untranslated keys on ${label}`);
 }
+
+const UNTRANSLATED = /\b(about|certificate|contact|content_error|course|data|file|footer|lang|lesson|loading|manager|nav|not_found|notice|page|quiz|role|start|status|storage|training)\.[a-z_]+\b/g;
 
 /** Presses Tab until the focused element matches `predicate`; fails after `max` presses. */
 export async function tabTo(page, predicate, max = 40) {

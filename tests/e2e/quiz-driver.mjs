@@ -116,7 +116,10 @@ async function sortSteps(page, count, keyboard) {
       await page.waitForFunction(([t, p]) => {
         const now = [...document.querySelectorAll('.order-item')].map((e) => Number(e.querySelector('.icon-button')?.id.split('-')[1]));
         return now.indexOf(t) === p - 1;
-      }, [target, pos]);
+      }, [target, pos], { timeout: 10000 }).catch(async (e) => {
+        const active = await page.evaluate(() => document.activeElement?.id);
+        throw new Error(`moving step ${target} up from ${pos} in [${order}]: now [${await stepOrder(page)}], focus on ${active}: ${e.message}`);
+      });
     }
   }
 }
