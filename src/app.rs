@@ -136,20 +136,27 @@ fn CourseHost(props: &CourseHostProps) -> Html {
     let mount = use_state(|| Mount::Loading);
     let attempt = use_state(|| 0u32);
 
+    // The language when the module arrives, which the learner may have switched meanwhile.
+    let current_lang = use_mut_ref(|| lang);
+    *current_lang.borrow_mut() = lang;
     {
         let root = root.clone();
         let mount = mount.clone();
         let focus = props.focus_on_ready;
+        let current_lang = current_lang.clone();
         use_effect_with(*attempt, move |_| {
             if let Some(element) = root.get() {
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = match load_module(COURSE_LOADER, COURSE_FILE).await {
-                        Ok(module) => call_export(
-                            &module,
-                            "mount",
-                            &[element.into(), lang.code().into(), focus.into()],
-                        )
-                        .map(|_| ()),
+                        Ok(module) => {
+                            let lang = *current_lang.borrow();
+                            call_export(
+                                &module,
+                                "mount",
+                                &[element.into(), lang.code().into(), focus.into()],
+                            )
+                            .map(|_| ())
+                        }
                         Err(e) => Err(e),
                     };
                     if let Err(e) = &result {

@@ -113,7 +113,12 @@ fn CoursePage(props: &CoursePageProps) -> Html {
         .course()
         .is_some_and(|c| learner.reconciled.as_deref() == Some(c.version.as_str()));
 
-    use_heading_focus(route.clone(), ready, props.focus_on_ready);
+    // The app shows the page when the route leaves the course; this tree must not focus it.
+    use_heading_focus(
+        route.clone(),
+        ready && route.is_course(),
+        props.focus_on_ready,
+    );
 
     if !ready || !route.is_course() {
         return html! {

@@ -79,8 +79,8 @@ pub enum LearnerAction {
 }
 
 impl LearnerState {
-    /// Opens the course's saved progress. It is fitted to the modules later, when they have
-    /// arrived ([`LearnerAction::Reconcile`]): the start page needs only the course id.
+    /// Opens the course's saved progress. The course module fits it to the modules once they
+    /// have arrived ([`LearnerAction::Reconcile`]); the app's own pages need only the course id.
     pub fn open(course_id: &str) -> LearnerState {
         let (store, progress, opened) = ProgressStore::open(course_id, now_ms());
         crate::browser::storage::request_persistence();
@@ -202,7 +202,8 @@ pub fn use_learner() -> LearnerHandle {
 #[derive(Properties, PartialEq)]
 pub struct LearnerProviderProps {
     pub course_id: AttrValue,
-    /// `None` while the module files are still loading.
+    /// The whole course in the course module; `None` in the app, whose pages do not show
+    /// modules.
     pub course: Option<Rc<Course>>,
     pub children: Html,
 }

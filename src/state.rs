@@ -24,8 +24,8 @@ pub enum ContentState {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub lang: Lang,
-    /// The organisation file, as soon as it is read: the start and about pages need only
-    /// this, so they are shown while the module files are still on their way.
+    /// The organisation file, as soon as it is read: all the app's own pages need (the course
+    /// module fills in `content` as well).
     pub organisation: Option<Rc<Organisation>>,
     pub content: ContentState,
     /// Bumped to ask the loader to fetch the content again (the retry button).
@@ -86,6 +86,7 @@ pub type AppHandle = UseReducerHandle<AppState>;
 
 #[hook]
 pub fn use_app() -> AppHandle {
-    // Only reachable by a programming error: `App` always provides the context.
-    use_context::<AppHandle>().expect("App provides the app context")
+    // Only reachable by a programming error: each module's root (the app's `App`, the course
+    // module's `CourseApp`, the manager module's `Root`) provides the context.
+    use_context::<AppHandle>().expect("the module's root provides the app context")
 }

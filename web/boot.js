@@ -17,14 +17,19 @@ function fail(text, canRetry = true) {
 // The course pages, the PDF maker and the manager view are wasm modules of their own,
 // fetched on first use, so the first page of a visit carries none of them. Each loader
 // resolves to the module's exports.
+// After a failure the next call tries again; browsers remember a module script that failed
+// to load, so a retry asks for it under a fresh query string.
 function lazy(name) {
   let loading = null;
+  let failures = 0;
   return () => {
-    loading ??= import(`./${name}.js`).then(async (module) => {
-      await module.default({ module_or_path: new URL(`${name}_bg.wasm`, document.baseURI) });
+    const query = failures ? `?retry=${failures}` : '';
+    loading ??= import(`./${name}.js${query}`).then(async (module) => {
+      await module.default({ module_or_path: new URL(`${name}_bg.wasm${query}`, document.baseURI) });
       return module;
     }).catch((error) => {
       loading = null;
+      failures += 1;
       throw error;
     });
     return loading;

@@ -17,7 +17,7 @@ struct RootProps {
 }
 
 /// The course's id and content version, which the roster judges certificates against.
-type CourseKey = Result<(AttrValue, AttrValue), ContentFailure>;
+type CourseKey = (AttrValue, AttrValue);
 
 /// Gives the manager view the app state it reads (the language), as the app does, and the
 /// course it checks certificates against, read with the same code as the course pages.
@@ -25,16 +25,28 @@ type CourseKey = Result<(AttrValue, AttrValue), ContentFailure>;
 fn Root(props: &RootProps) -> Html {
     let lang = props.lang;
     let state = use_reducer(move || AppState::new(lang));
-    let course = use_state(|| None::<CourseKey>);
+    let course = use_state(|| {
+        COURSE_KEY
+            .with(|k| k.borrow().clone())
+            .map(Ok::<_, ContentFailure>)
+    });
     {
         let course = course.clone();
         use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                let key = fetch_course()
-                    .await
-                    .map(|c| (c.organisation.course_id.into(), c.version.into()));
-                course.set(Some(key));
-            });
+            if course.is_none() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let key = fetch_course().await.map(|c| {
+                        (
+                            AttrValue::from(c.organisation.course_id),
+                            AttrValue::from(c.version),
+                        )
+                    });
+                    if let Ok(key) = &key {
+                        COURSE_KEY.with(|k| *k.borrow_mut() = Some(key.clone()));
+                    }
+                    course.set(Some(key));
+                });
+            }
         });
     }
     let body = match &*course {
@@ -64,6 +76,9 @@ fn Root(props: &RootProps) -> Html {
 
 thread_local! {
     static MOUNTED: RefCell<Option<yew::AppHandle<Root>>> = const { RefCell::new(None) };
+    /// The course's id and version once read: a language switch mounts the view again, and the
+    /// files do not change while the page is open.
+    static COURSE_KEY: RefCell<Option<CourseKey>> = const { RefCell::new(None) };
 }
 
 /// Renders the manager view into `root` in `lang`, replacing any earlier mount. An import

@@ -1,6 +1,6 @@
-//! The bridge to the lazily loaded wasm modules: the PDF maker (`docs/`) and the manager
-//! view (`manager/`). `boot.js` loads each on first use, so learners' first load carries
-//! neither.
+//! The bridge to the lazily loaded wasm modules: the course pages (`course/`), the PDF maker
+//! (`docs/`) and the manager view (`manager/`). `boot.js` loads each on first use, so the
+//! first page of a visit carries none of them.
 
 use js_sys::{Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -47,20 +47,25 @@ thread_local! {
 
 /// Starts fetching the course module and the course files in the background, once per visit:
 /// called when the learner shows they are about to start, so "my training" then opens at
-/// once. The files land in the HTTP cache; the course module revalidates them (a 304).
+/// once. The files land in the HTTP cache, where the course module's own requests find them
+/// (a 304 when the server sends validators, as the README's configurations do).
 pub fn prefetch_course(files: impl IntoIterator<Item = String>) {
     if COURSE_PREFETCHED.with(|done| done.replace(true)) {
         return;
     }
-    wasm_bindgen_futures::spawn_local(async {
+    let requests: Vec<_> = files
+        .into_iter()
+        .filter_map(|name| {
+            crate::browser::fetch::start_fetch(&crate::browser::fetch::content_url(&name)).ok()
+        })
+        .collect();
+    wasm_bindgen_futures::spawn_local(async move {
+        // A failure here only means the course module fetches it again later.
         let _ = load_module("tryggCourse", "trygg_course.js").await;
-    });
-    if let Some(window) = web_sys::window() {
-        for name in files {
-            // Fire and forget: a failure here only means the course module fetches it later.
-            let _ = window.fetch_with_str(&crate::browser::fetch::content_url(&name));
+        for request in requests {
+            let _ = request.bytes().await;
         }
-    }
+    });
 }
 
 /// Calls an export of the PDF maker with the given arguments; returns the PDF bytes.

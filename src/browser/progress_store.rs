@@ -145,6 +145,20 @@ impl ProgressStore {
         self.store.get(backup_key)
     }
 
+    /// The keys of every backup of unreadable progress in this area, oldest first: "my data"
+    /// offers them for download for as long as they are kept.
+    pub fn backups(&self) -> Vec<String> {
+        let prefix = format!("{}:backup:", self.key);
+        let mut keys: Vec<String> = self
+            .store
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(&prefix))
+            .collect();
+        keys.sort_by_key(|k| k[prefix.len()..].parse::<u64>().unwrap_or(u64::MAX));
+        keys
+    }
+
     /// Saves `progress`, first merging anything another tab saved since we last looked.
     pub fn save(&self, progress: &Progress) -> Result<SaveOutcome, StorageError> {
         if !self.writable {
@@ -195,10 +209,14 @@ impl ProgressStore {
         })
     }
 
-    /// Deletes the saved progress (the learner asked to, after confirming).
+    /// Deletes the saved progress and any backups of unreadable progress (the learner asked
+    /// to, after confirming).
     pub fn delete(&self) {
         if self.writable {
             self.store.remove(&self.key);
+            for backup in self.backups() {
+                self.store.remove(&backup);
+            }
             *self.last_seen.borrow_mut() = None;
         }
     }

@@ -95,6 +95,19 @@ impl KeyValueStore {
         }
     }
 
+    /// Every key in the area (for finding backups).
+    pub fn keys(&self) -> Vec<String> {
+        match &self.backend {
+            Backend::Web(s) => (0..s.length().unwrap_or(0))
+                .filter_map(|i| s.key(i).ok().flatten())
+                .collect(),
+            Backend::Memory(m) => Object::keys(m)
+                .iter()
+                .filter_map(|k| k.as_string())
+                .collect(),
+        }
+    }
+
     pub fn remove(&self, key: &str) {
         match &self.backend {
             Backend::Web(s) => {

@@ -101,6 +101,26 @@ pub fn MyDataPage() -> Html {
         Persistence::Memory => t(lang, "data.where.memory"),
     };
 
+    // Unreadable progress set aside when the app opened; kept until everything is deleted.
+    let backup_keys = learner.store.backups();
+    let count = backup_keys.len();
+    let backups = backup_keys.into_iter().enumerate().map(|(i, key)| {
+        let store = learner.store.clone();
+        let onclick = Callback::from(move |_| {
+            let raw = store.backup(&key).unwrap_or_default();
+            download("trygg-backup.txt", "text/plain", raw.as_bytes());
+        });
+        let label = if count == 1 {
+            t(lang, "storage.download_backup").to_string()
+        } else {
+            fill(
+                t(lang, "data.backup.button_n"),
+                &[("n", &(i + 1).to_string())],
+            )
+        };
+        html! { <p><button type="button" class="button secondary" {onclick}>{ label }</button></p> }
+    });
+
     html! {
         <section class="page prose">
             <PageTitle text={t(lang, "page.data")} />
@@ -123,6 +143,11 @@ pub fn MyDataPage() -> Html {
                     },
                 } }
             </div>
+            if count > 0 {
+                <h2>{ t(lang, "data.backup.title") }</h2>
+                <p>{ t(lang, "data.backup.text") }</p>
+                { for backups }
+            }
             <h2>{ t(lang, "data.delete.title") }</h2>
             <p>{ t(lang, "data.delete.text") }</p>
             if confirm.shown {

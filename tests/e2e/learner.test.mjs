@@ -245,6 +245,18 @@ export default [
       await expectAxeClean(page, 'recovery banner');
       await chooseRole(page);
       assert.equal(JSON.parse(await stored(page)).role, 'employee', 'a fresh document is saved');
+      // After the course pages, the one-off warning is gone, but "my data" still offers the
+      // set-aside data until everything is deleted.
+      await page.goto(page.url().replace(/#.*$/, '#/data'));
+      await page.waitForSelector('main[data-route="#/data"]');
+      assert.equal(await page.locator('.banner.warning').count(), 0);
+      const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner de oläsbara uppgifterna' }).click()]);
+      assert.match(await readFile(await again.path(), 'utf8'), /"modules": \{$/);
+      await expectAxeClean(page, 'my data with a backup');
+      await page.getByRole('button', { name: 'Radera allt' }).click();
+      await page.getByRole('button', { name: 'Ja, radera allt' }).click();
+      await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.includes(':backup:')));
+      assert.equal(await page.getByRole('button', { name: 'Ladda ner de oläsbara uppgifterna' }).count(), 0);
     },
   },
   {

@@ -221,6 +221,8 @@ export default [
   {
     name: 'a course module that cannot load says so, with a retry that works',
     async run(t) {
+      // Its script and its wasm both fail: browsers remember a failed module script.
+      t.server.blocked.add('trygg_course.js');
       t.server.blocked.add('trygg_course_bg.wasm');
       try {
         const page = await openPage(t, '#/');

@@ -1,5 +1,6 @@
-//! A whole course, loaded from its files and checked: the one entry point the app and the
-//! CLI share, so both accept exactly the same content and compute the same version.
+//! A whole course, loaded from its files and checked: the one entry point the course pages,
+//! the manager view and the CLI share, so all accept exactly the same content and compute the
+//! same version.
 
 use std::collections::HashSet;
 

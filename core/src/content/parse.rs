@@ -191,6 +191,14 @@ pub(crate) fn json_path_at(text: &str, end: usize) -> String {
         }
         i += 1;
     }
+    // A map or sequence of the wrong type is reported before its bracket is read: that value
+    // has begun too.
+    let next = bytes[end.min(bytes.len())..]
+        .iter()
+        .find(|b| !b.is_ascii_whitespace());
+    if matches!(next, Some(b'{' | b'[')) {
+        begin_value(&mut stack);
+    }
     let mut path = String::new();
     for frame in &stack {
         match frame {
@@ -253,6 +261,24 @@ mod tests {
         #[serde(rename = "å")]
         _first: String,
         _n: Vec<u32>,
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    struct Numbers {
+        _a: Vec<u32>,
+    }
+
+    #[test]
+    fn an_object_or_list_of_the_wrong_type_in_a_list_is_named_by_its_own_index() {
+        for (text, expected) in [
+            (r#"{"_a": [1, {"b": 5}]}"#, "_a[1]"),
+            (r#"{"_a": [{"b": 5}]}"#, "_a[0]"),
+            ("{\r\n  \"_a\": [\r\n    1,\r\n    [2]\r\n  ]\r\n}", "_a[1]"),
+        ] {
+            let issues =
+                super::parse::<Numbers>("f.json", text.as_bytes()).expect_err("not a number");
+            assert_eq!(issues[0].path, expected, "{text}");
+        }
     }
 
     #[test]

@@ -422,6 +422,7 @@ mod tests {
     /// The table and the CSV must not disagree on what a status is called.
     #[test]
     fn status_words_match_the_csv() {
+        crate::i18n::use_areas(&[&crate::i18n::MANAGER]);
         for lang in Lang::ALL {
             for status in Status::ALL {
                 assert_eq!(status_label(status, lang), status.label(lang));

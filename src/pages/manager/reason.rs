@@ -49,6 +49,7 @@ mod tests {
 
     #[test]
     fn every_reason_is_translated_in_both_languages() {
+        crate::i18n::use_areas(&[&crate::i18n::MANAGER]);
         let all = [
             Refusal::Unreadable,
             Refusal::Verify(VerifyError::TooLarge {
