@@ -155,7 +155,7 @@ impl ProgressStore {
             .into_iter()
             .filter(|k| k.starts_with(&prefix))
             .collect();
-        keys.sort_by_key(|k| k[prefix.len()..].parse::<u64>().unwrap_or(u64::MAX));
+        keys.sort_unstable_by_key(|k| k[prefix.len()..].parse::<u64>().unwrap_or(u64::MAX));
         keys
     }
 
