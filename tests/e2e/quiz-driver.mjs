@@ -120,6 +120,9 @@ async function sortSteps(page, count, keyboard) {
         const active = await page.evaluate(() => document.activeElement?.id);
         throw new Error(`moving step ${target} up from ${pos} in [${order}]: now [${await stepOrder(page)}], focus on ${active}: ${e.message}`);
       });
+      // Focus follows the moved step (to its other button at the top); the app moves it just
+      // after the render, so wait for it before the next key press.
+      await page.waitForFunction((t) => [`up-${t}`, `down-${t}`].includes(document.activeElement?.id), target, { timeout: 5000 });
     }
   }
 }
