@@ -3,7 +3,7 @@
 //! first page arrives without the module files, the quiz engine or the certificate code.
 //! Each mount opens the learner's progress afresh from storage, where the app saved it.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use trygg_core::content::{Course, Lang};
@@ -22,6 +22,15 @@ thread_local! {
     static COURSE: RefCell<Option<Rc<Course>>> = const { RefCell::new(None) };
     /// Lets the app pass on a language switch without mounting the pages again.
     static LANG: RefCell<Option<UseReducerDispatcher<AppState>>> = const { RefCell::new(None) };
+    /// The learner is still on the page the visit began with and has not moved on.
+    static LANDED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether focus should stay where the browser put it: true only the first time it is asked
+/// on the page the visit began with (a quiz opened by a link or a reload starts at the top of
+/// the document, like every other page). Every later question takes focus.
+pub fn keep_focus_on_landing() -> bool {
+    LANDED.with(|landed| landed.replace(false))
 }
 
 #[derive(Properties, PartialEq)]
@@ -34,6 +43,10 @@ pub struct CourseAppProps {
 #[component]
 pub fn CourseApp(props: &CourseAppProps) -> Html {
     let lang = props.lang;
+    {
+        let landed = !props.focus_on_ready;
+        use_state(move || LANDED.with(|l| l.set(landed)));
+    }
     let state = use_reducer(move || {
         let mut state = AppState::new(lang);
         if let Some(course) = COURSE.with(|c| c.borrow().clone()) {
@@ -119,6 +132,14 @@ fn CoursePage(props: &CoursePageProps) -> Html {
         ready && route.is_course(),
         props.focus_on_ready,
     );
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(route.clone(), move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                LANDED.with(|l| l.set(false));
+            }
+        });
+    }
 
     if !ready || !route.is_course() {
         return html! {

@@ -179,6 +179,8 @@ impl Reducible for LearnerState {
             LearnerAction::DeleteAll => {
                 self.store.delete();
                 progress = Progress::new(&progress.course_id);
+                // The shared-computer choice went with everything else.
+                next.store = self.store.in_area(false);
                 next.notices = vec![Notice::Deleted];
             }
             LearnerAction::DismissNotices => {

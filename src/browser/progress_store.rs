@@ -221,19 +221,28 @@ impl ProgressStore {
         }
     }
 
-    /// Moves the document to sessionStorage (shared computer) or back to localStorage.
-    pub fn switch_area(&self, shared: bool, progress: &Progress) -> ProgressStore {
+    /// This course's store in sessionStorage (shared computer) or localStorage, with nothing
+    /// read from it yet; itself if that is where it already is.
+    pub fn in_area(&self, shared: bool) -> ProgressStore {
         let target = KeyValueStore::open(shared);
         if target.persistence() == self.store.persistence() {
             return self.clone();
         }
-        let moved = ProgressStore {
+        ProgressStore {
             store: target,
             key: self.key.clone(),
             course_id: self.course_id.clone(),
             writable: self.writable,
             last_seen: Rc::new(RefCell::new(None)),
-        };
+        }
+    }
+
+    /// Moves the document to sessionStorage (shared computer) or back to localStorage.
+    pub fn switch_area(&self, shared: bool, progress: &Progress) -> ProgressStore {
+        let moved = self.in_area(shared);
+        if moved.store.persistence() == self.store.persistence() {
+            return moved;
+        }
         if moved.save(progress).is_ok() && self.writable {
             self.store.remove(&self.key);
         }

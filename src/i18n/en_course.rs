@@ -25,7 +25,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("quiz.next", "Next question"),
     ("quiz.order.down", "Move down: {step}"),
     ("quiz.order.hint", "Put the steps in order with the buttons or by dragging them. The first step goes at the top."),
-    ("quiz.order.moved", "{step} moved to position {n}."),
+    ("quiz.order.moved", "Moved to position {n}: {step}"),
     ("quiz.order.up", "Move up: {step}"),
     ("quiz.result.back", "Back to my training"),
     ("quiz.result.failed", "Not passed this time"),

@@ -25,7 +25,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("quiz.next", "Nästa fråga"),
     ("quiz.order.down", "Flytta ner: {step}"),
     ("quiz.order.hint", "Ordna stegen med knapparna eller genom att dra dem. Det första steget ska stå överst."),
-    ("quiz.order.moved", "{step} flyttades till plats {n}."),
+    ("quiz.order.moved", "Flyttat till plats {n}: {step}"),
     ("quiz.order.up", "Flytta upp: {step}"),
     ("quiz.result.back", "Tillbaka till min utbildning"),
     ("quiz.result.failed", "Inte godkänt den här gången"),
@@ -81,5 +81,5 @@ pub const TABLE: &[(&str, &str)] = &[
     ("training.role", "Din roll: {role}."),
     ("training.start", "Börja"),
     ("training.summary", "{done} av {total} obligatoriska moduler klara"),
-    ("training.to_quiz", "Till provet"),
+    ("training.to_quiz", "Till kunskapsprovet"),
 ];

@@ -93,6 +93,8 @@ pub fn MyDataPage() -> Html {
         Callback::from(move |_| {
             dispatch.dispatch(LearnerAction::DeleteAll);
             done.emit(());
+            // The button that opened the box is gone with the box; start again at the top.
+            crate::pages::quiz::focus_soon("page-title");
         })
     };
     let where_kept = match learner.store.persistence() {

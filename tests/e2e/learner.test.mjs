@@ -100,6 +100,8 @@ export default [
       await page.waitForSelector('.question-card');
       assert.equal(await heading(page), 'Kunskapsprov');
       assert.equal(await page.textContent('#question-title'), 'Fråga 4 av 8');
+      assert.equal(await page.evaluate(() => document.activeElement === document.body), true,
+        'a reload starts at the top of the document, as on every page');
       assert.equal(await page.getAttribute('.question-card', 'data-question-id'), current);
       const after = JSON.parse(await stored(page));
       assert.deepEqual(after.modules.threats.attempt.answers, before.modules.threats.attempt.answers);
@@ -336,6 +338,14 @@ export default [
       await page.waitForSelector('main[data-route="#/training"]');
       assert.match(await page.textContent('.banner.warning'), /Delad dator/);
       assert.match(await page.textContent('main'), /Din roll: Medarbetare/);
+      // Deleting everything also ends the shared-computer choice, at once.
+      await page.click('a[href="#/data"]');
+      await page.waitForSelector('main[data-route="#/data"]');
+      await page.getByRole('button', { name: 'Radera allt' }).click();
+      await page.getByRole('button', { name: 'Ja, radera allt' }).click();
+      await page.waitForFunction(() => document.activeElement?.id === 'page-title', null, { timeout: 5000 });
+      assert.doesNotMatch(await page.textContent('main'), /Delad dator|delad dator/);
+      assert.equal(await page.evaluate((k) => sessionStorage.getItem(k), KEY), null);
     },
   },
   {

@@ -84,7 +84,7 @@ export default [
       await items.nth(order.length - 1).dragTo(items.nth(0));
       const afterDrag = await ids();
       assert.equal(afterDrag[0], 0, `step 0 dragged to the top: ${afterDrag}`);
-      assert.match(await page.textContent('.order-list + .visually-hidden'), /flyttades till plats 1/);
+      assert.match(await page.textContent('.order-list + .visually-hidden'), /^Flyttat till plats 1: /);
       // By keyboard: focus step 1's "move up" button and press Enter until it is second.
       await page.focus('#up-1');
       while ((await ids()).indexOf(1) > 1) {

@@ -41,7 +41,11 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     let lang = app.lang;
     let selection = use_state(|| Selection::Nothing);
     let missing = use_state(|| false);
-    use_effect_with((), |_| focus("question-title"));
+    use_effect_with((), |_| {
+        if !crate::course_app::keep_focus_on_landing() {
+            focus("question-title");
+        }
+    });
 
     let course = app.course();
     let module = course.and_then(|c| c.module(&props.module));
