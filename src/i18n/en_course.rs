@@ -35,7 +35,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("quiz.result.reread", "Read the lesson again"),
     ("quiz.result.retake", "Retake the quiz"),
     ("quiz.result.retry", "Try again with new questions"),
-    ("quiz.result.score", "You scored {percent} % ({correct} of {total} right). The pass mark is {mark} %."),
+    ("quiz.result.score", "You scored {percent} % of the points, with {correct} of {total} questions fully right (scenarios give points for each wise choice). The pass mark is {mark} %."),
     ("quiz.review.none", "(no answer)"),
     ("quiz.review.right", "Right:"),
     ("quiz.review.title", "Review of the questions"),

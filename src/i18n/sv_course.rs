@@ -35,7 +35,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("quiz.result.reread", "Läs lektionen igen"),
     ("quiz.result.retake", "Gör om provet"),
     ("quiz.result.retry", "Försök igen med nya frågor"),
-    ("quiz.result.score", "Du fick {percent} % ({correct} av {total} rätt). För godkänt krävs {mark} %."),
+    ("quiz.result.score", "Du fick {percent} % av poängen och hade {correct} av {total} frågor helt rätt (scenarier ger poäng för varje klokt val). För godkänt krävs {mark} %."),
     ("quiz.review.none", "(inget svar)"),
     ("quiz.review.right", "Rätt:"),
     ("quiz.review.title", "Genomgång av frågorna"),
