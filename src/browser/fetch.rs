@@ -27,8 +27,16 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
 /// the browser fetch a course's files in parallel instead of one round trip after another.
 pub struct PendingFetch(js_sys::Promise);
 
-/// Sends the request for `url` now; [`PendingFetch::bytes`] waits for the answer.
+/// Sends the request for `url` now; [`PendingFetch::bytes`] waits for the answer. A request
+/// that [`prefetch`] sent earlier in this page (from either wasm module) is taken over instead.
 pub fn start_fetch(url: &str) -> Result<PendingFetch, FetchError> {
+    if let Some(response) = take_prefetched(url) {
+        return Ok(PendingFetch(response));
+    }
+    send(url)
+}
+
+fn send(url: &str) -> Result<PendingFetch, FetchError> {
     let window = web_sys::window().ok_or(FetchError::Network)?;
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoCache);
@@ -52,4 +60,45 @@ impl PendingFetch {
             .map_err(|_| FetchError::Network)?;
         Ok(js_sys::Uint8Array::new(&buffer).to_vec())
     }
+}
+
+/// Where prefetched requests wait for their taker: an object on `window`, because the app
+/// sends them and the course module takes them.
+const PREFETCHED: &str = "__tryggPrefetched";
+
+fn prefetched_requests() -> Option<js_sys::Object> {
+    let window = web_sys::window()?;
+    match js_sys::Reflect::get(&window, &PREFETCHED.into()) {
+        Ok(area) if area.is_object() => Some(area.unchecked_into()),
+        _ => {
+            let area = js_sys::Object::new();
+            js_sys::Reflect::set(&window, &PREFETCHED.into(), &area).ok()?;
+            Some(area)
+        }
+    }
+}
+
+/// Sends the request for `url` now and leaves it for the next [`start_fetch`] of that URL,
+/// which then gets the answer without a second round trip. Failures are left to the taker.
+pub fn prefetch(url: &str) {
+    let (Some(area), Ok(PendingFetch(response))) = (prefetched_requests(), send(url)) else {
+        return;
+    };
+    // Awaited here too (without reading the body), so a failure nobody takes is not reported
+    // as an unhandled rejection.
+    let watched = response.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = JsFuture::from(watched).await;
+    });
+    let _ = js_sys::Reflect::set(&area, &url.into(), &response);
+}
+
+fn take_prefetched(url: &str) -> Option<js_sys::Promise> {
+    let area = prefetched_requests()?;
+    let response = js_sys::Reflect::get(&area, &url.into()).ok()?;
+    if response.is_undefined() {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(&area, &url.into());
+    response.dyn_into().ok()
 }

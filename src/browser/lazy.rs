@@ -47,24 +47,18 @@ thread_local! {
 
 /// Starts fetching the course module and the course files in the background, once per visit:
 /// called when the learner shows they are about to start, so "my training" then opens at
-/// once. The files land in the HTTP cache, where the course module's own requests find them
-/// (a 304 when the server sends validators, as the README's configurations do).
+/// once. The course module takes over the file requests already under way
+/// ([`crate::browser::fetch::prefetch`]) rather than asking again.
 pub fn prefetch_course(files: impl IntoIterator<Item = String>) {
     if COURSE_PREFETCHED.with(|done| done.replace(true)) {
         return;
     }
-    let requests: Vec<_> = files
-        .into_iter()
-        .filter_map(|name| {
-            crate::browser::fetch::start_fetch(&crate::browser::fetch::content_url(&name)).ok()
-        })
-        .collect();
-    wasm_bindgen_futures::spawn_local(async move {
-        // A failure here only means the course module fetches it again later.
+    for name in files {
+        crate::browser::fetch::prefetch(&crate::browser::fetch::content_url(&name));
+    }
+    wasm_bindgen_futures::spawn_local(async {
+        // A failure here only means the course module is fetched again when it is needed.
         let _ = load_module("tryggCourse", "trygg_course.js").await;
-        for request in requests {
-            let _ = request.bytes().await;
-        }
     });
 }
 

@@ -216,6 +216,7 @@ export default [
       await page.waitForSelector('main[data-route="#/training"]');
       const after = requested.slice(before);
       assert.ok(!after.some((p) => p.endsWith('.wasm')), `no wasm fetched again: ${after}`);
+      assert.ok(!after.some((p) => p.includes('/content/')), `the course module takes over the prefetched files: ${after}`);
     },
   },
   {
