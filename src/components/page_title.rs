@@ -7,13 +7,20 @@ use crate::browser::document;
 #[derive(Properties, PartialEq)]
 pub struct PageTitleProps {
     pub text: AttrValue,
+    /// What the page belongs to (a module's title), for the document title only: a tab or a
+    /// screen reader's page list then tells one quiz or lesson from another.
+    #[prop_or_default]
+    pub of: Option<AttrValue>,
 }
 
 #[component]
 pub fn PageTitle(props: &PageTitleProps) -> Html {
     let text = props.text.clone();
-    use_effect_with(text.clone(), |text| {
-        document::set_title(&format!("{text} – Trygg"));
+    use_effect_with((text.clone(), props.of.clone()), |(text, of)| {
+        document::set_title(&match of {
+            Some(of) => format!("{text} – {of} – Trygg"),
+            None => format!("{text} – Trygg"),
+        });
     });
     html! { <h1 id="page-title" tabindex="-1">{ text }</h1> }
 }

@@ -83,7 +83,7 @@ pub fn LessonPage(props: &LessonProps) -> Html {
     html! {
         <article class="page lesson">
             <p class="eyebrow">{ module.title.get(lang).to_string() }</p>
-            <PageTitle text={section.title.get(lang).to_string()} />
+            <PageTitle text={section.title.get(lang).to_string()} of={AttrValue::from(module.title.get(lang).to_string())} />
             <p class="step-count">{ progress.clone() }</p>
             <progress class="step-bar" max={total.to_string()} value={step.to_string()} aria-label={progress}></progress>
             { for section.blocks.iter().map(|b| render_block(b, lang, &course.organisation)) }

@@ -50,6 +50,8 @@ export default [
       const opened = await page.evaluate(() => location.hash);
       await page.goto(page.url().replace(/#.*$/, '#/module/report/lesson/1'));
       await page.waitForSelector('main[data-route="#/module/report/lesson/1"]');
+      // The tab's title names the module as well as the page.
+      assert.equal(await page.title(), 'Vad ska du rapportera? – Rapportera – Trygg');
       let sections = 0;
       while (!(await page.evaluate(() => location.hash.endsWith('/quiz')))) {
         sections++;
@@ -62,6 +64,7 @@ export default [
       await press(page, 'Starta kunskapsprovet', { keyboard: true });
       await page.waitForSelector('.question-card');
       await page.waitForFunction(() => document.activeElement?.id === 'question-title', null, { timeout: 5000 });
+      assert.equal(await page.title(), 'Kunskapsprov – Rapportera – Trygg');
       await expectAxeClean(page, 'first question');
       const first = await answerQuestion(page, module, { keyboard: true });
       assert.ok(first);

@@ -48,8 +48,8 @@ pub fn QuizPage(props: &QuizProps) -> Html {
     };
     html! {
         <section class="page quiz">
-            <p class="eyebrow">{ title }</p>
-            <PageTitle text={t(lang, "page.quiz")} />
+            <p class="eyebrow">{ title.clone() }</p>
+            <PageTitle text={t(lang, "page.quiz")} of={AttrValue::from(title)} />
             { body }
         </section>
     }
