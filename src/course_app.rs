@@ -43,14 +43,12 @@ pub struct CourseAppProps {
 #[component]
 pub fn CourseApp(props: &CourseAppProps) -> Html {
     let lang = props.lang;
-    {
-        let landed = !props.focus_on_ready;
-        use_state(move || LANDED.with(|l| l.set(landed)));
-    }
+    let landed = !props.focus_on_ready;
+    // Once per mount: a new mount is a new arrival in the course.
     let state = use_reducer(move || {
+        LANDED.with(|l| l.set(landed));
         let mut state = AppState::new(lang);
         if let Some(course) = COURSE.with(|c| c.borrow().clone()) {
-            state.organisation = Some(Rc::new(course.organisation.clone()));
             state.content = ContentState::Ready(course);
         }
         state
@@ -74,8 +72,6 @@ pub fn CourseApp(props: &CourseAppProps) -> Html {
                         Ok(course) => {
                             let course = Rc::new(course);
                             COURSE.with(|c| *c.borrow_mut() = Some(course.clone()));
-                            let org = Rc::new(course.organisation.clone());
-                            dispatch.dispatch(AppAction::OrganisationLoaded(org));
                             dispatch.dispatch(AppAction::ContentLoaded(course));
                         }
                         Err(failure) => dispatch.dispatch(AppAction::ContentFailed(failure)),
@@ -85,14 +81,14 @@ pub fn CourseApp(props: &CourseAppProps) -> Html {
         });
     }
 
-    let main = match (&state.content, &state.organisation) {
-        (ContentState::Ready(course), Some(org)) => html! {
-            <LearnerProvider course_id={org.course_id.clone()} course={Some(course.clone())}>
+    let main = match &state.content {
+        ContentState::Ready(course) => html! {
+            <LearnerProvider course_id={course.organisation.course_id.clone()} course={Some(course.clone())}>
                 <CoursePage focus_on_ready={props.focus_on_ready} />
             </LearnerProvider>
         },
-        (ContentState::Failed(failure), _) => content_error(failure),
-        _ => html! {
+        ContentState::Failed(failure) => content_error(failure),
+        ContentState::Loading => html! {
             <main id="main" tabindex="-1" data-route="loading">{ loading(state.lang) }</main>
         },
     };

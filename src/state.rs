@@ -24,8 +24,8 @@ pub enum ContentState {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub lang: Lang,
-    /// The organisation file, as soon as it is read: all the app's own pages need (the course
-    /// module fills in `content` as well).
+    /// The organisation file, as soon as it is read: all the app's own pages need. The course
+    /// module reads the whole course instead (`content`, which holds the organisation too).
     pub organisation: Option<Rc<Organisation>>,
     pub content: ContentState,
     /// Bumped to ask the loader to fetch the content again (the retry button).
