@@ -226,18 +226,3 @@ fn skip_to_main() -> Callback<MouseEvent> {
         document::focus("main");
     })
 }
-
-impl Route {
-    /// The translation key of the page's name, for the document title.
-    pub fn title_key(&self) -> &'static str {
-        match self {
-            Route::Start => "page.start",
-            Route::Training | Route::Lesson { .. } | Route::Quiz { .. } => "page.training",
-            Route::Certificate => "page.certificate",
-            Route::Manager => "page.manager",
-            Route::MyData => "page.data",
-            Route::About => "page.about",
-            Route::NotFound => "page.not_found",
-        }
-    }
-}
