@@ -171,9 +171,12 @@ export default [
       }
       assert.equal(await page.locator('main').count(), 1, 'one main landmark');
 
-      // The language switch reaches the course pages without mounting them again.
+      // The language switch reaches the course pages without mounting them again: the same
+      // <main> element (marked here) stays.
+      await page.evaluate(() => { document.querySelector('main').dataset.sameElement = 'yes'; });
       await page.getByRole('button', { name: 'English' }).click();
       await page.waitForFunction(() => document.querySelector('#page-title')?.textContent === 'My training');
+      assert.equal(await page.getAttribute('main', 'data-same-element'), 'yes');
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
       await page.getByRole('button', { name: 'Svenska' }).click();
       await page.waitForFunction(() => document.querySelector('#page-title')?.textContent === 'Min utbildning');
