@@ -109,10 +109,10 @@ pub fn OrderingInput(props: &OrderingProps) -> Html {
         let order = order.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            // The question card moves focus to the feedback once the answer is recorded.
             on_submit.emit(Answer::Ordering {
                 steps: (*order).clone(),
             });
-            focus_soon("feedback");
         })
     };
     html! {
