@@ -1,6 +1,7 @@
 # Trygg: the commands a newcomer needs. Each one installs what is missing first.
 #   make serve   build and serve the app at http://127.0.0.1:8080/
-#   make test    run every test (native, wasm in Chromium, end to end, lint)
+#   make check   the inner loop: fmt, clippy and native tests (under a minute when warm)
+#   make test    run every test (native, wasm in Chromium, end to end, lint); CI runs this
 #   make dist    write the release folder dist/ to upload to any static web server
 #   make bench   print release sizes (raw, gzip, brotli), load times and roster timings (not a test)
 
@@ -8,7 +9,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: setup setup-browser serve dist test test-native test-wasm test-e2e lint bench clean
+.PHONY: setup setup-browser serve dist check test test-native test-wasm test-e2e lint lint-native bench clean
 
 setup:
 	@scripts/setup.sh
@@ -26,9 +27,14 @@ dist: setup
 test: setup-browser lint test-native test-wasm dist test-e2e
 	@echo "All tests passed."
 
-lint:
+check: lint-native test-native
+	@echo "Checks passed (run make test for the full gate)."
+
+lint-native:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
+
+lint: lint-native
 	cargo clippy -p trygg-app -p trygg-course -p trygg-docs -p trygg-manager --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 test-native:

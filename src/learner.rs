@@ -1,11 +1,12 @@
 //! The learner's progress as app state: a `Reducible` over the core's `Progress`, saved
 //! after every change by `LearnerProvider`, and kept in step with other tabs.
 
+use std::ops::Deref;
 use std::rc::Rc;
 
 use trygg_core::content::{Course, Role};
-use trygg_core::progress::{merge, LearnerDetails, Progress, ReconcileNotice};
-use trygg_core::quiz::{Answer, AttemptScore, QuizPlan};
+use trygg_core::progress::{merge, Learner, Progress, ReconcileNotice};
+use trygg_core::quiz::Answer;
 use yew::prelude::*;
 
 use crate::browser::clock::now_ms;
@@ -35,14 +36,18 @@ pub struct LearnerState {
     /// Pages that show modules wait for it, so they never see an attempt whose questions
     /// the security officer has since replaced.
     pub reconciled: Option<String>,
+    /// The course the progress was fitted to: quizzes are drawn and scored against it.
+    pub course: Option<Rc<Course>>,
 }
 
+/// What the learner did; the reducer applies it through `Progress`'s methods. Pages do not
+/// dispatch these themselves: they call the methods of [`LearnerHandle`].
 pub enum LearnerAction {
     /// The course has arrived: fit the progress to its modules (once per content version).
     Reconcile(Rc<Course>),
     SetRole(Role),
     SetShared(bool),
-    SetDetails(LearnerDetails),
+    SetDetails(Learner),
     /// Reached a lesson section (index into the module's full section list).
     LessonStep {
         module: String,
@@ -51,8 +56,10 @@ pub enum LearnerAction {
     FinishLessons {
         module: String,
     },
+    /// Draw a fresh quiz for the learner's role from `seed`.
     StartQuiz {
-        plan: QuizPlan,
+        module: String,
+        seed: u64,
     },
     Answer {
         module: String,
@@ -62,9 +69,9 @@ pub enum LearnerAction {
     Advance {
         module: String,
     },
-    Finish {
+    /// Score the running attempt against the course's pass mark and record it.
+    FinishQuiz {
         module: String,
-        score: AttemptScore,
     },
     /// Merge a restored progress file into ours.
     Restore(Progress),
@@ -91,6 +98,7 @@ impl LearnerState {
             save_error: None,
             notices: Vec::new(),
             reconciled: None,
+            course: None,
         }
     }
 
@@ -119,6 +127,7 @@ impl Reducible for LearnerState {
                     return self;
                 }
                 next.reconciled = Some(course.version.clone());
+                next.course = Some(course.clone());
                 next.notices
                     .extend(progress.reconcile(&course.modules).into_iter().filter_map(
                         |n| match n {
@@ -139,9 +148,11 @@ impl Reducible for LearnerState {
                 progress.record_lesson_step(&module, index, now)
             }
             LearnerAction::FinishLessons { module } => progress.finish_lessons(&module, now),
-            LearnerAction::StartQuiz { plan } => {
-                let module = plan.module_id.clone();
-                progress.start_attempt(&module, plan, now);
+            LearnerAction::StartQuiz { module, seed } => {
+                let Some(module) = self.course.as_ref().and_then(|c| c.module(&module)) else {
+                    return self;
+                };
+                progress.start_quiz(module, self.role_or_default(), seed, now);
             }
             LearnerAction::Answer {
                 module,
@@ -153,8 +164,14 @@ impl Reducible for LearnerState {
             LearnerAction::Advance { module } => {
                 let _ = progress.advance(&module, now);
             }
-            LearnerAction::Finish { module, score } => {
-                let _ = progress.finish_attempt(&module, &score, now);
+            LearnerAction::FinishQuiz { module } => {
+                let Some(course) = self.course.as_ref() else {
+                    return self;
+                };
+                let Some(module) = course.module(&module) else {
+                    return self;
+                };
+                let _ = progress.finish_quiz(module, course.organisation.pass_mark, now);
             }
             LearnerAction::Restore(restored) => {
                 progress = merge(&progress, &restored);
@@ -193,7 +210,93 @@ impl Reducible for LearnerState {
     }
 }
 
-pub type LearnerHandle = UseReducerHandle<LearnerState>;
+/// The learner context: reads like the state, and changes it only through these methods,
+/// each one step the learner took.
+#[derive(Clone, PartialEq)]
+pub struct LearnerHandle(UseReducerHandle<LearnerState>);
+
+impl Deref for LearnerHandle {
+    type Target = LearnerState;
+
+    fn deref(&self) -> &LearnerState {
+        &self.0
+    }
+}
+
+impl LearnerHandle {
+    fn send(&self, action: LearnerAction) {
+        self.0.dispatch(action);
+    }
+
+    pub fn set_role(&self, role: Role) {
+        self.send(LearnerAction::SetRole(role));
+    }
+
+    pub fn set_shared_computer(&self, shared: bool) {
+        self.send(LearnerAction::SetShared(shared));
+    }
+
+    pub fn set_details(&self, details: Learner) {
+        self.send(LearnerAction::SetDetails(details));
+    }
+
+    /// The learner reached lesson section `index` (into the module's full section list).
+    pub fn lesson_step(&self, module: &str, index: usize) {
+        self.send(LearnerAction::LessonStep {
+            module: module.to_string(),
+            index,
+        });
+    }
+
+    pub fn finish_lessons(&self, module: &str) {
+        self.send(LearnerAction::FinishLessons {
+            module: module.to_string(),
+        });
+    }
+
+    /// Starts a fresh, reshuffled quiz (a retake draws anew).
+    pub fn start_quiz(&self, module: &str) {
+        self.send(LearnerAction::StartQuiz {
+            module: module.to_string(),
+            seed: crate::browser::clock::fresh_seed(),
+        });
+    }
+
+    pub fn answer(&self, module: &str, index: usize, answer: Answer) {
+        self.send(LearnerAction::Answer {
+            module: module.to_string(),
+            index,
+            answer,
+        });
+    }
+
+    /// On to the next question (or the summary after the last).
+    pub fn advance(&self, module: &str) {
+        self.send(LearnerAction::Advance {
+            module: module.to_string(),
+        });
+    }
+
+    /// Scores and records the running attempt.
+    pub fn finish_quiz(&self, module: &str) {
+        self.send(LearnerAction::FinishQuiz {
+            module: module.to_string(),
+        });
+    }
+
+    /// Merges a restored progress file into this browser's.
+    pub fn restore(&self, progress: Progress) {
+        self.send(LearnerAction::Restore(progress));
+    }
+
+    pub fn delete_all(&self) {
+        self.send(LearnerAction::DeleteAll);
+    }
+
+    pub fn dismiss_notices(&self) {
+        self.send(LearnerAction::DismissNotices);
+    }
+}
 
 #[hook]
 pub fn use_learner() -> LearnerHandle {
@@ -266,7 +369,7 @@ pub fn LearnerProvider(props: &LearnerProviderProps) -> Html {
     }
 
     html! {
-        <ContextProvider<LearnerHandle> context={state}>
+        <ContextProvider<LearnerHandle> context={LearnerHandle(state)}>
             { props.children.clone() }
         </ContextProvider<LearnerHandle>>
     }

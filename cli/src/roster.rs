@@ -295,9 +295,9 @@ fn collect_files(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<(PathBu
 }
 
 fn is_candidate(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("pdf"))
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(trygg_core::roster::is_completion_file_name)
 }
 
 fn system_today() -> Date {

@@ -8,6 +8,7 @@
 
 mod load;
 mod merge;
+mod quiz_flow;
 mod reconcile;
 mod status;
 mod v1;
@@ -17,13 +18,15 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::certificate::Learner;
 use crate::content::{Lang, Role};
 use crate::quiz::{Answer, AttemptScore, QuizPlan};
 
 pub use load::{load_progress, to_json, ProgressError};
-pub use merge::merge;
+pub use merge::{document_to_adopt, document_to_save, merge, same_content, SaveDecision};
+pub use quiz_flow::FinishError;
 pub use reconcile::ReconcileNotice;
-pub use status::{pass_valid_until, ModuleStatus};
+pub use status::ModuleStatus;
 
 /// The document version this build writes. Older versions are migrated forward on load;
 /// newer ones are refused so an older app never overwrites what it cannot understand.
@@ -44,7 +47,7 @@ pub struct Progress {
     #[serde(default)]
     pub shared_computer: bool,
     #[serde(default)]
-    pub learner: LearnerDetails,
+    pub learner: Learner,
     /// Keyed by module id.
     #[serde(default)]
     pub modules: BTreeMap<String, ModuleProgress>,
@@ -55,20 +58,6 @@ pub struct Progress {
     /// when two clocks disagree.
     #[serde(default)]
     pub revision: u64,
-}
-
-/// Who the learner is, as typed for the certificate. Free text, never checked here: it is
-/// the learner's own statement.
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct LearnerDetails {
-    #[serde(default)]
-    pub full_name: String,
-    #[serde(default)]
-    pub employee_number: String,
-    #[serde(default)]
-    pub unit: String,
-    #[serde(default)]
-    pub email: String,
 }
 
 /// Where the learner is in one module and what they have achieved there.
@@ -180,7 +169,7 @@ impl Progress {
             lang: None,
             role: None,
             shared_computer: false,
-            learner: LearnerDetails::default(),
+            learner: Learner::default(),
             modules: BTreeMap::new(),
             updated_ms: 0,
             revision: 0,
@@ -213,7 +202,7 @@ impl Progress {
         self.touch(now_ms);
     }
 
-    pub fn set_learner(&mut self, learner: LearnerDetails, now_ms: u64) {
+    pub fn set_learner(&mut self, learner: Learner, now_ms: u64) {
         self.learner = learner;
         self.touch(now_ms);
     }

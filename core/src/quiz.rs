@@ -122,3 +122,14 @@ impl fmt::Display for QuizError {
 }
 
 impl std::error::Error for QuizError {}
+
+/// How many questions a quiz for `role` has: the module's `quiz_size`, or fewer when the
+/// role's pool is smaller. The quiz intro announces it; [`draw_quiz`] draws exactly that many.
+pub fn quiz_length(module: &crate::content::Module, role: crate::content::Role) -> usize {
+    module
+        .questions
+        .iter()
+        .filter(|q| q.is_for(role))
+        .count()
+        .min(module.quiz_size)
+}

@@ -71,7 +71,7 @@ fn key_lines_are_printed() {
         "Giltigt till och med",
         "Intygsnummer",
         "Kontrollkod",
-        "2026-11-14",
+        "2026-11-03",
         &rec.certificate_id,
         &rec.verification_code,
         "2025-11-a1b2c3d4",

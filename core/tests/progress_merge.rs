@@ -4,7 +4,10 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use trygg_core::content::{Lang, Role};
-use trygg_core::progress::{merge, Attempt, LearnerDetails, ModuleProgress, PassRecord, Progress};
+use trygg_core::progress::{
+    document_to_adopt, document_to_save, merge, same_content, Attempt, Learner, ModuleProgress,
+    PassRecord, Progress, SaveDecision,
+};
 use trygg_core::quiz::{Answer, PlannedQuestion, QuizPlan};
 
 const COURSE: &str = "course";
@@ -148,7 +151,7 @@ fn modules_in_one_copy_only_are_kept() {
 fn settings_come_from_the_newer_copy() {
     let mut old = Progress::new(COURSE);
     old.set_learner(
-        LearnerDetails {
+        Learner {
             full_name: "Old Name".into(),
             ..Default::default()
         },
@@ -158,7 +161,7 @@ fn settings_come_from_the_newer_copy() {
     old.set_role(Role::Manager, 100);
     let mut new = Progress::new(COURSE);
     new.set_learner(
-        LearnerDetails {
+        Learner {
             full_name: "New Name".into(),
             ..Default::default()
         },
@@ -256,7 +259,7 @@ fn any_progress() -> impl Strategy<Value = Progress> {
                 lang,
                 role,
                 shared_computer: shared,
-                learner: LearnerDetails {
+                learner: Learner {
                     full_name: name.into(),
                     ..Default::default()
                 },
@@ -328,4 +331,66 @@ proptest! {
         let json = trygg_core::progress::to_json(&m);
         prop_assert_eq!(trygg_core::progress::load_progress(&json, COURSE, 1 << 20).unwrap(), m);
     }
+}
+
+fn with_step(step: usize, revision: u64) -> Progress {
+    let mut p = Progress::new(COURSE);
+    p.modules.insert(
+        "m".into(),
+        ModuleProgress {
+            lesson_step: step,
+            ..Default::default()
+        },
+    );
+    p.revision = revision;
+    p.updated_ms = revision * 10;
+    p
+}
+
+#[test]
+fn saving_over_a_copy_with_the_same_content_writes_ours() {
+    let ours = with_step(2, 5);
+    let theirs = with_step(2, 9);
+    assert!(same_content(&ours, &theirs));
+    assert_eq!(document_to_save(&ours, Some(&theirs)), SaveDecision::Ours);
+    assert_eq!(document_to_save(&ours, None), SaveDecision::Ours);
+}
+
+#[test]
+fn saving_over_another_tabs_progress_merges_it_in() {
+    let ours = with_step(2, 5);
+    let theirs = with_step(4, 6);
+    let SaveDecision::Merged(merged) = document_to_save(&ours, Some(&theirs)) else {
+        panic!("another tab's lesson step must be merged in");
+    };
+    assert_eq!(merged.module("m").map(|m| m.lesson_step), Some(4));
+}
+
+#[test]
+fn adopting_another_tabs_save() {
+    let ours = with_step(2, 5);
+    assert_eq!(
+        document_to_adopt(&ours, with_step(2, 8)),
+        None,
+        "nothing new"
+    );
+    let ahead = with_step(4, 8);
+    assert_eq!(
+        document_to_adopt(&ours, ahead.clone()),
+        Some(ahead),
+        "theirs holds everything of ours: adopt it as is, no echo"
+    );
+    let mut ours_with_pass = with_step(2, 5);
+    if let Some(m) = ours_with_pass.modules.get_mut("m") {
+        m.last_pass = Some(PassRecord {
+            percent: 90,
+            passed_ms: 40,
+        });
+    }
+    let adopted = document_to_adopt(&ours_with_pass, with_step(4, 8)).expect("a change");
+    let m = adopted.module("m").expect("module");
+    assert_eq!(
+        (m.lesson_step, m.last_pass.map(|p| p.percent)),
+        (4, Some(90))
+    );
 }

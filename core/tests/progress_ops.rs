@@ -6,9 +6,13 @@ mod quiz_support;
 use quiz_support::*;
 use trygg_core::content::{Lang, Role};
 use trygg_core::date::Date;
+
+/// The last valid day of a pass made at `passed_ms`.
+fn pass_valid_until_ms(passed_ms: u64, months: u8) -> Date {
+    trygg_core::certificate::pass_valid_until(Date::from_unix_ms(passed_ms), months)
+}
 use trygg_core::progress::{
-    pass_valid_until, LearnerDetails, ModuleStatus, PassRecord, Progress, ReconcileNotice,
-    UpdateError,
+    Learner, ModuleStatus, PassRecord, Progress, ReconcileNotice, UpdateError,
 };
 use trygg_core::quiz::{draw_quiz, score_attempt, Answer, AttemptScore};
 
@@ -54,7 +58,7 @@ fn every_change_bumps_revision_and_time() {
     check(&p, T + 2);
     p.set_shared_computer(true, T + 3);
     check(&p, T + 3);
-    let learner = LearnerDetails {
+    let learner = Learner {
         full_name: "Alva".into(),
         ..Default::default()
     };
@@ -121,7 +125,7 @@ fn an_attempt_from_start_to_finish() {
     }
     assert_eq!(p.advance("m", T + 100).unwrap(), 5, "stays at the end");
     assert_eq!(
-        p.module_status("m", T + 100, 12, 30),
+        p.module_status("m", T + 100, 12),
         ModuleStatus::InProgress {
             lesson_step: 0,
             question: Some(5)
@@ -287,16 +291,16 @@ fn passed_on(y: i32, m: u8, d: u8) -> Progress {
 #[test]
 fn status_of_untouched_and_started_modules() {
     let mut p = Progress::new(COURSE);
-    assert_eq!(p.module_status("m", T, 12, 30), ModuleStatus::NotStarted);
+    assert_eq!(p.module_status("m", T, 12), ModuleStatus::NotStarted);
     p.record_lesson_step("m", 0, T);
     assert_eq!(
-        p.module_status("m", T, 12, 30),
+        p.module_status("m", T, 12),
         ModuleStatus::NotStarted,
         "opened only"
     );
     p.record_lesson_step("m", 2, T);
     assert_eq!(
-        p.module_status("m", T, 12, 30),
+        p.module_status("m", T, 12),
         ModuleStatus::InProgress {
             lesson_step: 2,
             question: None
@@ -305,7 +309,7 @@ fn status_of_untouched_and_started_modules() {
     p.start_attempt("m", draw_quiz(&mixed_module("m", 3), Role::Employee, 1), T);
     p.advance("m", T).unwrap();
     assert_eq!(
-        p.module_status("m", T, 12, 30),
+        p.module_status("m", T, 12),
         ModuleStatus::InProgress {
             lesson_step: 2,
             question: Some(1)
@@ -313,7 +317,7 @@ fn status_of_untouched_and_started_modules() {
     );
     p.finish_attempt("m", &score(10, false), T).unwrap();
     assert_eq!(
-        p.module_status("m", T, 12, 30),
+        p.module_status("m", T, 12),
         ModuleStatus::NotPassed {
             lesson_step: 2,
             attempts: 1
@@ -324,7 +328,7 @@ fn status_of_untouched_and_started_modules() {
     let mut lessons_only = Progress::new(COURSE);
     lessons_only.finish_lessons("x", T);
     assert!(matches!(
-        lessons_only.module_status("x", T, 12, 30),
+        lessons_only.module_status("x", T, 12),
         ModuleStatus::InProgress { .. }
     ));
 }
@@ -335,8 +339,8 @@ fn status_through_a_pass_lifetime() {
     let p = passed_on(2026, 1, 15);
     let passed_ms = day_ms(2026, 1, 15) + 13 * 3_600_000;
     let valid_until = Date::new(2027, 1, 15).unwrap();
-    assert_eq!(pass_valid_until(passed_ms, 12), valid_until);
-    let at = |y, m, d| p.module_status("m", day_ms(y, m, d) + 20 * 3_600_000, 12, 30);
+    assert_eq!(pass_valid_until_ms(passed_ms, 12), valid_until);
+    let at = |y, m, d| p.module_status("m", day_ms(y, m, d) + 20 * 3_600_000, 12);
 
     assert_eq!(
         at(2026, 1, 15),
@@ -392,36 +396,39 @@ fn status_through_a_pass_lifetime() {
 #[test]
 fn validity_clamps_to_the_end_of_the_month() {
     let passed = day_ms(2027, 1, 31);
-    assert_eq!(pass_valid_until(passed, 1), Date::new(2027, 2, 28).unwrap());
     assert_eq!(
-        pass_valid_until(day_ms(2027, 2, 28), 12),
+        pass_valid_until_ms(passed, 1),
+        Date::new(2027, 2, 28).unwrap()
+    );
+    assert_eq!(
+        pass_valid_until_ms(day_ms(2027, 2, 28), 12),
         Date::new(2028, 2, 28).unwrap()
     );
     assert_eq!(
-        pass_valid_until(day_ms(2028, 2, 29), 12),
+        pass_valid_until_ms(day_ms(2028, 2, 29), 12),
         Date::new(2029, 2, 28).unwrap()
     );
     assert_eq!(
-        pass_valid_until(day_ms(2026, 8, 31), 6),
+        pass_valid_until_ms(day_ms(2026, 8, 31), 6),
         Date::new(2027, 2, 28).unwrap()
     );
 }
 
 #[test]
-fn zero_window_and_zero_validity() {
+fn zero_validity_is_due_on_the_day_and_expired_the_next() {
     let p = passed_on(2026, 3, 1);
     let day = |d| day_ms(2026, 3, d) + 1;
     assert!(matches!(
-        p.module_status("m", day(1), 0, 0),
+        p.module_status("m", day(1), 0),
         ModuleStatus::RenewalDue { days_left: 0, .. }
     ));
     assert!(matches!(
-        p.module_status("m", day(2), 0, 0),
+        p.module_status("m", day(2), 0),
         ModuleStatus::Expired { .. }
     ));
     let q = passed_on(2026, 1, 1);
     assert!(matches!(
-        q.module_status("m", day(1), 12, 0),
+        q.module_status("m", day(1), 12),
         ModuleStatus::Passed { .. }
     ));
 }
@@ -431,7 +438,7 @@ fn a_pass_outranks_a_running_retake() {
     let mut p = passed_on(2026, 1, 15);
     p.start_attempt("m", draw_quiz(&mixed_module("m", 3), Role::Employee, 1), T);
     assert!(matches!(
-        p.module_status("m", day_ms(2027, 1, 10), 12, 30),
+        p.module_status("m", day_ms(2027, 1, 10), 12),
         ModuleStatus::RenewalDue { days_left: 5, .. }
     ));
 }
@@ -444,7 +451,7 @@ fn epoch_dated_pass_is_expired() {
         passed_ms: 0,
     });
     assert!(matches!(
-        p.module_status("m", T, 12, 30),
+        p.module_status("m", T, 12),
         ModuleStatus::Expired { .. }
     ));
 }
@@ -536,4 +543,46 @@ fn reconcile_clamps_lesson_step() {
     );
     assert_eq!(p.module("m").unwrap().lesson_step, 3);
     assert_eq!(p.module("n").unwrap().lesson_step, 2);
+}
+
+#[test]
+fn finish_quiz_scores_and_records_a_pass() {
+    let m = mixed_module("m", 5);
+    let mut p = Progress::new(COURSE);
+    p.start_quiz(&m, Role::Employee, 7, T);
+    let plan = p.attempt("m").expect("started").plan.clone();
+    for (i, item) in plan.items.iter().enumerate() {
+        let q = m
+            .questions
+            .iter()
+            .find(|q| q.id == item.question_id)
+            .expect("planned question");
+        p.record_answer("m", i, perfect_answer(q), T + 1)
+            .expect("answer");
+    }
+    let score = p.finish_quiz(&m, 80, T + 2).expect("finish");
+    assert_eq!(score.percent, 100);
+    assert!(score.passed);
+    assert_eq!(
+        p.module("m").and_then(|x| x.last_pass).map(|x| x.passed_ms),
+        Some(T + 2)
+    );
+    assert_eq!(p.last_score(&m, 80).map(|s| s.percent), Some(100));
+    // Finishing twice is refused and changes nothing.
+    let before = p.clone();
+    assert!(p.finish_quiz(&m, 80, T + 3).is_err());
+    assert_eq!(p, before);
+}
+
+#[test]
+fn finish_quiz_with_no_answers_fails_the_attempt_at_the_pass_mark_given() {
+    let m = mixed_module("m", 5);
+    let mut p = Progress::new(COURSE);
+    p.start_quiz(&m, Role::Employee, 7, T);
+    let score = p.finish_quiz(&m, 1, T + 1).expect("finish");
+    assert_eq!((score.percent, score.passed), (0, false));
+    assert_eq!(
+        p.module("m").map(|x| (x.attempts, x.last_pass)),
+        Some((1, None))
+    );
 }

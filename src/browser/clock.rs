@@ -9,3 +9,10 @@ pub fn now_ms() -> u64 {
         0
     }
 }
+
+/// A seed that differs between quiz attempts; stored with the attempt so a resume is
+/// identical.
+pub fn fresh_seed() -> u64 {
+    let random = (js_sys::Math::random() * (u32::MAX as f64)) as u64;
+    now_ms().rotate_left(21) ^ (random << 11) ^ random
+}

@@ -6,7 +6,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use trygg_core::progress::{load_progress, merge, to_json, Progress, ProgressError};
+use trygg_core::progress::{
+    document_to_adopt, document_to_save, load_progress, to_json, Progress, ProgressError,
+    SaveDecision,
+};
 
 use super::storage::{KeyValueStore, Persistence, StorageError};
 
@@ -132,10 +135,6 @@ impl ProgressStore {
         self.store.persistence()
     }
 
-    pub fn is_writable(&self) -> bool {
-        self.writable
-    }
-
     pub fn key(&self) -> &str {
         &self.key
     }
@@ -172,12 +171,9 @@ impl ProgressStore {
             }
             _ => None,
         };
-        let (to_save, outcome) = match theirs {
-            Some(theirs) if !same_content(&theirs, progress) => {
-                let merged = merge(progress, &theirs);
-                (merged.clone(), SaveOutcome::Merged(merged))
-            }
-            _ => (progress.clone(), SaveOutcome::Saved),
+        let (to_save, outcome) = match document_to_save(progress, theirs.as_ref()) {
+            SaveDecision::Ours => (progress.clone(), SaveOutcome::Saved),
+            SaveDecision::Merged(merged) => (merged.clone(), SaveOutcome::Merged(merged)),
         };
         let raw = to_json(&to_save);
         if stored.as_deref() == Some(raw.as_str()) {
@@ -198,15 +194,7 @@ impl ProgressStore {
         }
         let theirs = load_progress(&raw, &self.course_id, MAX_PROGRESS_BYTES).ok()?;
         *self.last_seen.borrow_mut() = Some(raw);
-        if same_content(&theirs, ours) {
-            return None;
-        }
-        let merged = merge(ours, &theirs);
-        Some(if same_content(&merged, &theirs) {
-            theirs
-        } else {
-            merged
-        })
+        document_to_adopt(ours, theirs)
     }
 
     /// Deletes the saved progress and any backups of unreadable progress (the learner asked
@@ -248,15 +236,4 @@ impl ProgressStore {
         }
         moved
     }
-}
-
-/// Equal apart from the bookkeeping that every save changes.
-fn same_content(a: &Progress, b: &Progress) -> bool {
-    let mut a = a.clone();
-    let mut b = b.clone();
-    a.revision = 0;
-    b.revision = 0;
-    a.updated_ms = 0;
-    b.updated_ms = 0;
-    a == b
 }

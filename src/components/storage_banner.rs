@@ -8,7 +8,7 @@ use crate::browser::download::download;
 use crate::browser::progress_store::OpenOutcome;
 use crate::browser::storage::{Persistence, StorageError};
 use crate::i18n::{fill, t};
-use crate::learner::{use_learner, LearnerAction, Notice};
+use crate::learner::{use_learner, Notice};
 use crate::route::Route;
 use crate::state::use_app;
 
@@ -92,8 +92,8 @@ pub fn StorageBanner() -> Html {
         })
         .collect();
     let dismiss = {
-        let dispatch = learner.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(LearnerAction::DismissNotices))
+        let learner = learner.clone();
+        Callback::from(move |_| learner.dismiss_notices())
     };
 
     html! {

@@ -14,7 +14,7 @@ mod sv_shell;
 
 use std::cell::RefCell;
 
-use trygg_core::content::Lang;
+use trygg_core::content::{Lang, Role};
 
 type Part = &'static [(&'static str, &'static str)];
 
@@ -94,6 +94,15 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         out = out.replace(&format!("{{{name}}}"), value);
     }
     out
+}
+
+/// The key of a role's name in the UI tables.
+pub fn role_key(role: Role) -> &'static str {
+    match role {
+        Role::Employee => "role.employee",
+        Role::Manager => "role.manager",
+        Role::Elected => "role.elected",
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::components::inline_text::InlineText;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{fill, t};
-use crate::learner::{use_learner, LearnerAction};
+use crate::learner::use_learner;
 use crate::route::Route;
 use crate::state::use_app;
 
@@ -39,15 +39,12 @@ pub fn LessonPage(props: &LessonProps) -> Html {
 
     // Remember where the learner is, after every lesson step.
     {
-        let dispatch = learner.dispatcher();
+        let learner = learner.clone();
         use_effect_with(record, move |record| {
-            if let Some((module, index, last)) = record.clone() {
-                dispatch.dispatch(LearnerAction::LessonStep {
-                    module: module.clone(),
-                    index,
-                });
-                if last {
-                    dispatch.dispatch(LearnerAction::FinishLessons { module });
+            if let Some((module, index, last)) = record {
+                learner.lesson_step(module, *index);
+                if *last {
+                    learner.finish_lessons(module);
                 }
             }
         });

@@ -14,7 +14,7 @@ use crate::components::confirm_box::{use_confirm, ConfirmBox};
 use crate::components::page_title::PageTitle;
 use crate::components::storage_banner::progress_file_name;
 use crate::i18n::{fill, t};
-use crate::learner::{use_learner, LearnerAction};
+use crate::learner::use_learner;
 use crate::state::use_app;
 
 #[derive(Clone, PartialEq)]
@@ -44,7 +44,7 @@ pub fn MyDataPage() -> Html {
         })
     };
     let on_restore = {
-        let dispatch = learner.dispatcher();
+        let learner = learner.clone();
         let restore = restore.clone();
         let course_id = learner.progress.course_id.clone();
         Callback::from(move |e: Event| {
@@ -53,7 +53,7 @@ pub fn MyDataPage() -> Html {
                 return;
             };
             input.set_value("");
-            let dispatch = dispatch.clone();
+            let learner = learner.clone();
             let restore = restore.clone();
             let course_id = course_id.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -76,7 +76,7 @@ pub fn MyDataPage() -> Html {
                 let text = String::from_utf8_lossy(&picked.bytes);
                 match load_progress(&text, &course_id, MAX_PROGRESS_BYTES) {
                     Ok(progress) => {
-                        dispatch.dispatch(LearnerAction::Restore(progress));
+                        learner.restore(progress);
                         restore.set(RestoreState::Done);
                     }
                     Err(error) => restore.set(RestoreState::Failed {
@@ -89,9 +89,9 @@ pub fn MyDataPage() -> Html {
     };
     let do_delete = {
         let done = confirm.done.clone();
-        let dispatch = learner.dispatcher();
+        let learner = learner.clone();
         Callback::from(move |_| {
-            dispatch.dispatch(LearnerAction::DeleteAll);
+            learner.delete_all();
             done.emit(());
             // The button that opened the box is gone with the box; start again at the top.
             crate::pages::quiz::focus_soon("page-title");

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::browser::lazy::prefetch_course;
 use crate::components::page_title::PageTitle;
 use crate::i18n::t;
-use crate::learner::{use_learner, LearnerAction};
+use crate::learner::use_learner;
 use crate::route::{navigate, Route};
 use crate::state::{use_app, AppAction};
 
@@ -40,10 +40,10 @@ pub fn StartPage() -> Html {
                 return;
             };
             if learner.role() != Some(chosen) {
-                learner.dispatch(LearnerAction::SetRole(chosen));
+                learner.set_role(chosen);
             }
             if learner.progress.shared_computer != *shared {
-                learner.dispatch(LearnerAction::SetShared(*shared));
+                learner.set_shared_computer(*shared);
             }
             navigate(&Route::Training);
         })

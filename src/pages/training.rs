@@ -1,10 +1,9 @@
 //! "My training": the role's required (and optional) modules with their status, where the
 //! learner is in each, and overall progress.
 
-use trygg_core::content::{Course, Lang, Module, Role};
+use trygg_core::content::{Lang, Module, Role};
 use trygg_core::date::Date;
 use trygg_core::progress::{ModuleStatus, Progress};
-use trygg_core::quiz::score_attempt;
 use yew::prelude::*;
 
 use crate::browser::clock::now_ms;
@@ -13,9 +12,6 @@ use crate::i18n::{fill, t};
 use crate::learner::use_learner;
 use crate::route::Route;
 use crate::state::use_app;
-
-/// Days before expiry that a pass shows as due for renewal.
-pub const RENEWAL_WINDOW_DAYS: u32 = 30;
 
 #[component]
 pub fn TrainingPage() -> Html {
@@ -32,10 +28,9 @@ pub fn TrainingPage() -> Html {
     let optional: Vec<&Module> = course.optional_modules(role);
     let statuses: Vec<ModuleStatus> = required
         .iter()
-        .map(|m| status_of(progress, course, &m.id, now))
+        .map(|m| progress.status_in(course, &m.id, now))
         .collect();
-    let done = statuses.iter().filter(|s| counts_as_done(s)).count();
-    let total = required.len();
+    let (done, total) = progress.required_done(course, role, now);
     let summary = fill(
         t(lang, "training.summary"),
         &[("done", &done.to_string()), ("total", &total.to_string())],
@@ -53,7 +48,7 @@ pub fn TrainingPage() -> Html {
             if learner.role().is_none() {
                 <p class="callout info">{ t(lang, "training.no_role") }{ " " }<a href={Route::Start.href()}>{ t(lang, "training.choose_role") }</a></p>
             } else {
-                <p>{ fill(t(lang, "training.role"), &[("role", t(lang, role_key(role)))]) }{ " " }<a href={Route::Start.href()}>{ t(lang, "training.change_role") }</a></p>
+                <p>{ fill(t(lang, "training.role"), &[("role", t(lang, crate::i18n::role_key(role)))]) }{ " " }<a href={Route::Start.href()}>{ t(lang, "training.change_role") }</a></p>
             }
             <p class="overall">{ summary.clone() }</p>
             <progress class="step-bar" max={total.to_string()} value={done.to_string()} aria-label={summary}></progress>
@@ -67,35 +62,10 @@ pub fn TrainingPage() -> Html {
             if !optional.is_empty() {
                 <h2>{ t(lang, "training.optional") }</h2>
                 <ul class="module-list">
-                    { for optional.iter().map(|m| module_card(m, &status_of(progress, course, &m.id, now), &card)) }
+                    { for optional.iter().map(|m| module_card(m, &progress.status_in(course, &m.id, now), &card)) }
                 </ul>
             }
         </section>
-    }
-}
-
-pub fn status_of(progress: &Progress, course: &Course, module_id: &str, now: u64) -> ModuleStatus {
-    progress.module_status(
-        module_id,
-        now,
-        course.organisation.validity_months,
-        RENEWAL_WINDOW_DAYS,
-    )
-}
-
-/// Passed and still valid (renewal due is still valid).
-pub fn counts_as_done(status: &ModuleStatus) -> bool {
-    matches!(
-        status,
-        ModuleStatus::Passed { .. } | ModuleStatus::RenewalDue { .. }
-    )
-}
-
-pub fn role_key(role: Role) -> &'static str {
-    match role {
-        Role::Employee => "role.employee",
-        Role::Manager => "role.manager",
-        Role::Elected => "role.elected",
     }
 }
 
@@ -109,14 +79,6 @@ struct Card<'a> {
     role: Role,
     progress: &'a Progress,
     pass_mark: u8,
-}
-
-/// The score of the module's last finished attempt, for "not passed".
-fn last_percent(progress: &Progress, module: &Module, pass_mark: u8) -> Option<u8> {
-    let attempt = progress.module(&module.id)?.attempt.as_ref()?;
-    score_attempt(module, &attempt.plan, &attempt.answers, pass_mark)
-        .ok()
-        .map(|s| s.percent)
 }
 
 fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
@@ -180,7 +142,11 @@ fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
         ModuleStatus::NotPassed { .. } => (
             "badge bad",
             t(lang, "status.not_passed").to_string(),
-            match last_percent(card.progress, module, card.pass_mark) {
+            match card
+                .progress
+                .last_score(module, card.pass_mark)
+                .map(|s| s.percent)
+            {
                 Some(percent) => fill(
                     t(lang, "status.not_passed_detail"),
                     &[

@@ -2,12 +2,13 @@
 //! is no server to send mail), so the certificate page offers an `.ics` file they add to
 //! their own calendar.
 
+use super::validity::RENEWAL_WINDOW_DAYS;
 use super::CompletionRecord;
 use crate::content::Lang;
 use crate::date::Date;
 
-/// How long before expiry the reminder falls; matches the roster's renewal window.
-const REMINDER_DAYS: i64 = 30;
+/// The reminder falls on the first day of the renewal window.
+const REMINDER_DAYS: i64 = RENEWAL_WINDOW_DAYS as i64;
 
 /// An RFC 5545 calendar with one all-day event 30 days before `valid_until` (on
 /// `valid_until` itself when the certificate is shorter-lived than that) and an alarm at

@@ -12,9 +12,11 @@
 //! does not prove who issued the file. Reproduce it with
 //! `printf '%s' "$CANONICAL" | sha256sum` and the first 20 hex digits.
 
+mod eligibility;
 mod ics;
 mod learner;
 pub mod pdf;
+mod validity;
 mod verify;
 
 use serde::{Deserialize, Serialize};
@@ -24,8 +26,10 @@ use sha2::{Digest, Sha256};
 use crate::content::{Lang, Role};
 use crate::date::Date;
 
+pub use eligibility::{CertificateError, ExpiringModule};
 pub use ics::renewal_ics;
 pub use learner::{validate_learner, validate_learner_field, FieldError, LearnerField};
+pub use validity::{certificate_valid_until, pass_valid_until, Validity, RENEWAL_WINDOW_DAYS};
 pub use verify::{check_record, extract_from_pdf, read_record, verify, VerifyError};
 
 /// The value of `format`: lets the verifier tell a completion file from any other JSON a
@@ -68,7 +72,8 @@ pub struct CompletionRecord {
     pub modules: Vec<ModuleResult>,
     /// The day the last required module was passed.
     pub completed_on: Date,
-    /// The last day the certificate is valid (inclusive).
+    /// The last day the certificate is valid (inclusive): the earliest day any of its
+    /// modules' passes expires (see [`certificate_valid_until`]).
     pub valid_until: Date,
     /// When the file was created (unix ms, from the learner's clock).
     pub issued_at_ms: u64,
@@ -76,9 +81,11 @@ pub struct CompletionRecord {
     pub verification_code: String,
 }
 
-/// Who completed the course, as they typed it. Only `full_name` is required; the others are
-/// empty strings when not given, never missing, so every file has the same keys.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Who completed the course, as they typed it: kept in the learner's progress and copied
+/// into the completion record. Free text, checked only by [`validate_learner`] before a
+/// certificate is made. Only `full_name` is required; the others are empty strings when not
+/// given, never missing, so every file has the same keys.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Learner {
     pub full_name: String,
@@ -114,9 +121,12 @@ pub struct IssueInput {
     pub validity_months: u8,
 }
 
-/// Makes the record for a finished course. `completed_on` is the day the last module was
-/// passed (today when there are none), so fetching the certificate weeks later does not
-/// extend its validity.
+/// Makes the record from passes the caller has already judged: it checks nothing. The app
+/// and the CLI go through [`crate::progress::Progress::certificate`], which refuses expired
+/// or missing passes; samples and tests call this directly. `completed_on` is the day the
+/// last module was passed (the day of `now_ms` when there are none), so fetching the
+/// certificate weeks later does not extend its validity, and `valid_until` is the earliest
+/// module's expiry, so it never claims more than its passes.
 pub fn issue(input: IssueInput, now_ms: u64) -> CompletionRecord {
     let completed_on = input
         .modules
@@ -124,6 +134,8 @@ pub fn issue(input: IssueInput, now_ms: u64) -> CompletionRecord {
         .map(|m| m.passed_on)
         .max()
         .unwrap_or_else(|| Date::from_unix_ms(now_ms));
+    let valid_until = certificate_valid_until(&input.modules, input.validity_months)
+        .unwrap_or_else(|| completed_on.add_months(u32::from(input.validity_months)));
     let mut record = CompletionRecord {
         format: FORMAT.to_owned(),
         schema_version: SCHEMA_VERSION,
@@ -136,7 +148,7 @@ pub fn issue(input: IssueInput, now_ms: u64) -> CompletionRecord {
         lang: input.lang,
         modules: input.modules,
         completed_on,
-        valid_until: completed_on.add_months(u32::from(input.validity_months)),
+        valid_until,
         issued_at_ms: now_ms,
         verification_code: String::new(),
     };

@@ -91,7 +91,15 @@ pub fn load_course(files: &[(String, Vec<u8>)]) -> Result<Course, Vec<ContentIss
     })
 }
 
+/// The module whose before/during/after sections the pocket card prints.
+pub const POCKET_CARD_MODULE: &str = "violence";
+
 impl Course {
+    /// The module the pocket card is made from, if the course has it.
+    pub fn pocket_card_module(&self) -> Option<&Module> {
+        self.module(POCKET_CARD_MODULE)
+    }
+
     pub fn module(&self, id: &str) -> Option<&Module> {
         self.modules.iter().find(|m| m.id == id)
     }

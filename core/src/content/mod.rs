@@ -14,7 +14,7 @@ mod validate;
 mod validate_module;
 mod version;
 
-pub use course::{load_course, Course};
+pub use course::{load_course, Course, POCKET_CARD_MODULE};
 pub use coverage::uncovered_points;
 pub use inline::{parse_inline, Inline, ALLOWED_SCHEMES};
 pub use issue::ContentIssue;

@@ -103,3 +103,47 @@ fn later_pass(a: Option<PassRecord>, b: Option<PassRecord>) -> Option<PassRecord
         (x, y) => x.or(y),
     }
 }
+
+/// Equal apart from the bookkeeping that every save changes (`revision`, `updated_ms`):
+/// two tabs holding such copies have nothing to merge.
+pub fn same_content(a: &Progress, b: &Progress) -> bool {
+    let bookkeeping_free = |p: &Progress| Progress {
+        revision: 0,
+        updated_ms: 0,
+        ..p.clone()
+    };
+    bookkeeping_free(a) == bookkeeping_free(b)
+}
+
+/// What a tab writes when it saves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveDecision {
+    /// Write our copy as it is.
+    Ours,
+    /// Another tab's changes had to be merged in: write this, and adopt it.
+    Merged(Progress),
+}
+
+/// What a tab writes when it saves `ours` and finds `theirs` stored by another tab since it
+/// last looked (`None`: nothing new there).
+pub fn document_to_save(ours: &Progress, theirs: Option<&Progress>) -> SaveDecision {
+    match theirs {
+        Some(theirs) if !same_content(theirs, ours) => SaveDecision::Merged(merge(ours, theirs)),
+        _ => SaveDecision::Ours,
+    }
+}
+
+/// What a tab adopts when another tab saved `theirs`: nothing when the content is the same;
+/// their copy when it already holds everything of ours (so the two tabs stop echoing
+/// saves); otherwise the merge of both.
+pub fn document_to_adopt(ours: &Progress, theirs: Progress) -> Option<Progress> {
+    if same_content(&theirs, ours) {
+        return None;
+    }
+    let merged = merge(ours, &theirs);
+    Some(if same_content(&merged, &theirs) {
+        theirs
+    } else {
+        merged
+    })
+}

@@ -2,6 +2,8 @@
 //! due for renewal or expired.
 
 use super::Progress;
+use crate::certificate::{pass_valid_until, Validity};
+use crate::content::Course;
 use crate::date::Date;
 
 /// A module's state for the learner's overview.
@@ -42,47 +44,32 @@ pub enum ModuleStatus {
     },
 }
 
-/// The last day a pass is valid: the pass's UTC date plus `validity_months`, clamped to the
-/// month's end. The same rule the certificate prints, so the two never disagree.
-pub fn pass_valid_until(passed_ms: u64, validity_months: u8) -> Date {
-    Date::from_unix_ms(passed_ms).add_months(u32::from(validity_months))
-}
-
 impl Progress {
     /// The module's status at `now_ms`. A pass decides it while one exists (a retake in
     /// progress does not hide a valid pass): valid through its `valid_until` day, due for
-    /// renewal from `renewal_window_days` before that, expired after. Without a pass, any
+    /// renewal from [`crate::certificate::RENEWAL_WINDOW_DAYS`] before that, expired after,
+    /// by the same [`Validity`] rule as certificates and the roster. Without a pass, any
     /// lesson or quiz activity means in progress.
-    pub fn module_status(
-        &self,
-        module_id: &str,
-        now_ms: u64,
-        validity_months: u8,
-        renewal_window_days: u32,
-    ) -> ModuleStatus {
+    pub fn module_status(&self, module_id: &str, now_ms: u64, validity_months: u8) -> ModuleStatus {
         let Some(m) = self.module(module_id) else {
             return ModuleStatus::NotStarted;
         };
         if let Some(pass) = m.last_pass {
-            let valid_until = pass_valid_until(pass.passed_ms, validity_months);
-            let days_left = Date::from_unix_ms(now_ms).days_until(&valid_until);
+            let valid_until = pass_valid_until(Date::from_unix_ms(pass.passed_ms), validity_months);
             let (percent, passed_ms) = (pass.percent, pass.passed_ms);
-            if days_left < 0 {
-                return ModuleStatus::Expired {
+            return match Validity::on(valid_until, Date::from_unix_ms(now_ms)) {
+                Validity::Expired => ModuleStatus::Expired {
                     percent,
                     passed_ms,
                     valid_until,
-                };
-            }
-            return match u32::try_from(days_left) {
-                Ok(days_left) if days_left <= renewal_window_days => ModuleStatus::RenewalDue {
+                },
+                Validity::RenewalDue { days_left } => ModuleStatus::RenewalDue {
                     percent,
                     passed_ms,
                     valid_until,
                     days_left,
                 },
-                // Too many days for a u32 is as good as valid forever.
-                _ => ModuleStatus::Passed { percent, passed_ms },
+                Validity::Valid => ModuleStatus::Passed { percent, passed_ms },
             };
         }
         let running = m.attempt.as_ref().filter(|a| !a.finished);
@@ -100,5 +87,39 @@ impl Progress {
         } else {
             ModuleStatus::NotStarted
         }
+    }
+}
+
+impl Progress {
+    /// [`Progress::module_status`] with the course's validity period.
+    pub fn status_in(&self, course: &Course, module_id: &str, now_ms: u64) -> ModuleStatus {
+        self.module_status(module_id, now_ms, course.organisation.validity_months)
+    }
+
+    /// How many of the role's required modules count as done at `now_ms`, and how many there
+    /// are: "my training" shows it, and the certificate is offered when they are equal.
+    pub fn required_done(
+        &self,
+        course: &Course,
+        role: crate::content::Role,
+        now_ms: u64,
+    ) -> (usize, usize) {
+        let required = course.required_modules(role);
+        let done = required
+            .iter()
+            .filter(|m| self.status_in(course, &m.id, now_ms).counts_as_done())
+            .count();
+        (done, required.len())
+    }
+}
+
+impl ModuleStatus {
+    /// Passed and still valid (due for renewal is still valid): counts towards the
+    /// certificate.
+    pub fn counts_as_done(&self) -> bool {
+        matches!(
+            self,
+            ModuleStatus::Passed { .. } | ModuleStatus::RenewalDue { .. }
+        )
     }
 }

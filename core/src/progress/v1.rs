@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::{LearnerDetails, ModuleProgress, PassRecord, Progress};
+use super::{Learner, ModuleProgress, PassRecord, Progress};
 use crate::content::{Lang, Role};
 use crate::date::Date;
 
@@ -62,7 +62,7 @@ impl ProgressV1 {
             lang: self.lang.as_deref().and_then(Lang::from_code),
             role: self.role.as_deref().and_then(Role::from_key),
             shared_computer: false,
-            learner: LearnerDetails::default(),
+            learner: Learner::default(),
             modules,
             updated_ms: 0,
             revision: 0,

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::certificate::{
-    check_record, read_record, CompletionRecord, VerifyError, DEFAULT_MAX_BYTES,
+    check_record, read_record, CompletionRecord, Validity, VerifyError, DEFAULT_MAX_BYTES,
 };
 use crate::content::Lang;
 use crate::date::Date;
@@ -21,10 +21,13 @@ use crate::date::Date;
 pub use csv::{to_csv, to_csv_in};
 pub use table::{sort_rows, summarise, Counts, Filter, Row, RowNote, SortKey, Summary};
 
-/// Days before `valid_until` when a certificate counts as due for renewal, that day
-/// included: the same rule as the learner's own "renewal due" and the day the reminder in
-/// the learner's calendar falls on.
-pub const RENEWAL_WINDOW_DAYS: i64 = 30;
+/// Whether a file, by its name, is one the roster reads: a completion file (`.json`) or a
+/// certificate PDF with the record attached (`.pdf`), in any letter case. The manager view
+/// and `trygg roster` pick files from folders with this, so both take the same ones.
+pub fn is_completion_file_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".json") || lower.ends_with(".pdf")
+}
 
 /// Where a person stands on a given day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -47,15 +50,13 @@ impl Status {
         Status::Flagged,
     ];
 
-    /// The status an unedited certificate valid through `valid_until` has on `today`.
+    /// The status an unedited certificate valid through `valid_until` has on `today`: the
+    /// learner's own [`Validity`] rule, so the roster and "my training" agree to the day.
     pub fn of(valid_until: Date, today: Date) -> Status {
-        let left = today.days_until(&valid_until);
-        if left < 0 {
-            Status::Expired
-        } else if left <= RENEWAL_WINDOW_DAYS {
-            Status::RenewalDue
-        } else {
-            Status::Valid
+        match Validity::on(valid_until, today) {
+            Validity::Valid => Status::Valid,
+            Validity::RenewalDue { .. } => Status::RenewalDue,
+            Validity::Expired => Status::Expired,
         }
     }
 

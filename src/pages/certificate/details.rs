@@ -1,14 +1,15 @@
 //! The learner's details form; once valid, the certificate and its documents.
 
 use trygg_core::certificate::{validate_learner_field, LearnerField};
-use trygg_core::progress::LearnerDetails;
+use trygg_core::progress::Learner;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::browser::clock::now_ms;
+
 use super::documents::Documents;
-use super::record::completion_record;
 use crate::i18n::{fill, t};
-use crate::learner::{use_learner, LearnerAction};
+use crate::learner::use_learner;
 use crate::pages::quiz::focus_soon;
 use crate::state::use_app;
 
@@ -39,7 +40,7 @@ const FIELDS: [(LearnerField, &str, &str, &str); 4] = [
     ),
 ];
 
-fn get(d: &LearnerDetails, f: LearnerField) -> &str {
+fn get(d: &Learner, f: LearnerField) -> &str {
     match f {
         LearnerField::FullName => &d.full_name,
         LearnerField::EmployeeNumber => &d.employee_number,
@@ -48,7 +49,7 @@ fn get(d: &LearnerDetails, f: LearnerField) -> &str {
     }
 }
 
-fn set(d: &mut LearnerDetails, f: LearnerField, v: String) {
+fn set(d: &mut Learner, f: LearnerField, v: String) {
     match f {
         LearnerField::FullName => d.full_name = v,
         LearnerField::EmployeeNumber => d.employee_number = v,
@@ -70,10 +71,10 @@ pub fn CertificateFlow() -> Html {
     let onsubmit = {
         let draft = draft.clone();
         let errors = errors.clone();
-        let dispatch = learner.dispatcher();
+        let learner = learner.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let mut clean = LearnerDetails::default();
+            let mut clean = Learner::default();
             let mut found = Vec::new();
             for (field, ..) in FIELDS {
                 match validate_learner_field(field, get(&draft, field)) {
@@ -89,7 +90,7 @@ pub fn CertificateFlow() -> Html {
                 focus_soon(id);
             } else {
                 draft.set(clean.clone());
-                dispatch.dispatch(LearnerAction::SetDetails(clean));
+                learner.set_details(clean);
                 focus_soon("certificate-preview-title");
             }
             errors.set(found);
@@ -122,7 +123,10 @@ pub fn CertificateFlow() -> Html {
     });
 
     let record = app.course().filter(|_| saved_valid).and_then(|course| {
-        completion_record(course, &learner.progress, learner.role_or_default(), lang)
+        learner
+            .progress
+            .certificate(course, learner.role_or_default(), lang, now_ms())
+            .ok()
     });
 
     html! {

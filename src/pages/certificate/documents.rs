@@ -12,12 +12,9 @@ use super::record::file_stem;
 use crate::browser::download::download;
 use crate::browser::fetch::{content_url, fetch_bytes};
 use crate::browser::lazy as docs;
+use crate::i18n::role_key;
 use crate::i18n::{fill, t};
-use crate::pages::training::role_key;
 use crate::state::use_app;
-
-/// The module whose before/during/after sections make the pocket card.
-const POCKET_CARD_MODULE: &str = "violence";
 
 #[derive(Properties, PartialEq)]
 pub struct DocumentsProps {
@@ -80,13 +77,17 @@ pub fn Documents(props: &DocumentsProps) -> Html {
             }
         })
     };
-    let on_card = course.module(POCKET_CARD_MODULE).map(|_| {
-        make_pdf_callback(pdf_state.clone(), move |fonts: FontPair| async move {
-            let org = fetch_content("organisation.json").await?;
-            let module = fetch_content(&module_file(POCKET_CARD_MODULE)).await?;
-            let bytes =
-                docs::pocket_card_pdf(&org, &module, lang.code(), &fonts.0, &fonts.1).await?;
-            Ok((format!("{}.pdf", t(lang, "file.pocket_card")), bytes))
+    let on_card = course.pocket_card_module().map(|module| {
+        let file = module_file(&module.id);
+        make_pdf_callback(pdf_state.clone(), move |fonts: FontPair| {
+            let file = file.clone();
+            async move {
+                let org = fetch_content("organisation.json").await?;
+                let module = fetch_content(&file).await?;
+                let bytes =
+                    docs::pocket_card_pdf(&org, &module, lang.code(), &fonts.0, &fonts.1).await?;
+                Ok((format!("{}.pdf", t(lang, "file.pocket_card")), bytes))
+            }
         })
     });
     let working = *pdf_state == PdfState::Working;

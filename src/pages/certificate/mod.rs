@@ -6,14 +6,15 @@ mod details;
 mod documents;
 mod record;
 
-use trygg_core::progress::ModuleStatus;
+use trygg_core::certificate::CertificateError;
+use trygg_core::content::{Course, Lang};
+use trygg_core::progress::{ModuleStatus, Progress};
 use yew::prelude::*;
 
 use crate::browser::clock::now_ms;
 use crate::components::page_title::PageTitle;
-use crate::i18n::t;
+use crate::i18n::{fill, t};
 use crate::learner::use_learner;
-use crate::pages::training::{counts_as_done, status_of};
 use crate::route::Route;
 use crate::state::use_app;
 
@@ -26,46 +27,24 @@ pub fn CertificatePage() -> Html {
         return html! {};
     };
     let role = learner.role_or_default();
-    let now = now_ms();
-    let missing: Vec<(String, String, ModuleStatus)> = course
-        .required_modules(role)
-        .into_iter()
-        .map(|m| {
-            (
-                m.id.clone(),
-                m.title.get(lang).to_string(),
-                status_of(&learner.progress, course, &m.id, now),
-            )
-        })
-        .filter(|(_, _, s)| !counts_as_done(s))
-        .collect();
-
-    let body = if learner.role().is_none() {
-        html! {
+    let standing = learner.progress.certificate(course, role, lang, now_ms());
+    let body = match (learner.role(), standing) {
+        (None, _) => html! {
             <p class="callout info">{ t(lang, "certificate.no_role") }{ " " }<a href={Route::Start.href()}>{ t(lang, "training.choose_role") }</a></p>
-        }
-    } else if !missing.is_empty() {
-        html! {
+        },
+        (Some(_), Err(not_yet)) => missing_list(course, &learner.progress, &not_yet, lang),
+        (Some(_), Ok(record)) => html! {
             <>
-                <p>{ t(lang, "certificate.missing") }</p>
-                <ul class="missing-list">
-                    { for missing.iter().map(|(id, title, status)| {
-                        let why = match status {
-                            ModuleStatus::Expired { .. } => t(lang, "status.expired"),
-                            ModuleStatus::InProgress { .. } => t(lang, "status.in_progress"),
-                            ModuleStatus::NotPassed { .. } => t(lang, "status.not_passed"),
-                            _ => t(lang, "status.not_started"),
-                        };
-                        html! {
-                            <li><a href={Route::Lesson { module: id.clone(), step: 1 }.href()}>{ title.clone() }</a>{ " – " }{ why }</li>
-                        }
-                    }) }
-                </ul>
-                <p><a class="button" href={Route::Training.href()}>{ t(lang, "certificate.to_training") }</a></p>
+                if let Some(first) = record.first_to_expire() {
+                    <p class="callout info no-print">
+                        { fill(t(lang, "certificate.expires_first"), &[("date", &first.valid_until.to_string()), ("module", &first.title)]) }
+                        { " " }
+                        <a href={Route::Quiz { module: first.id.clone() }.href()}>{ fill(t(lang, "certificate.retake_first"), &[("module", &first.title)]) }</a>
+                    </p>
+                }
+                <details::CertificateFlow />
             </>
-        }
-    } else {
-        html! { <details::CertificateFlow /> }
+        },
     };
 
     html! {
@@ -73,5 +52,38 @@ pub fn CertificatePage() -> Html {
             <PageTitle text={t(lang, "page.certificate")} />
             { body }
         </section>
+    }
+}
+
+/// The required modules that stand between the learner and the certificate, each with why
+/// and a link to its lessons.
+fn missing_list(
+    course: &Course,
+    progress: &Progress,
+    not_yet: &CertificateError,
+    lang: Lang,
+) -> Html {
+    let now = now_ms();
+    let items = course
+        .required_modules(progress.role.unwrap_or(trygg_core::content::Role::Employee))
+        .into_iter()
+        .filter(|m| not_yet.not_passed.contains(&m.id) || not_yet.expired.contains(&m.id))
+        .map(|m| {
+            let why = match progress.status_in(course, &m.id, now) {
+                ModuleStatus::Expired { .. } => t(lang, "status.expired"),
+                ModuleStatus::InProgress { .. } => t(lang, "status.in_progress"),
+                ModuleStatus::NotPassed { .. } => t(lang, "status.not_passed"),
+                _ => t(lang, "status.not_started"),
+            };
+            html! {
+                <li><a href={Route::Lesson { module: m.id.clone(), step: 1 }.href()}>{ m.title.get(lang).to_string() }</a>{ " – " }{ why }</li>
+            }
+        });
+    html! {
+        <>
+            <p>{ t(lang, "certificate.missing") }</p>
+            <ul class="missing-list">{ for items }</ul>
+            <p><a class="button" href={Route::Training.href()}>{ t(lang, "certificate.to_training") }</a></p>
+        </>
     }
 }

@@ -4,17 +4,13 @@
 use js_sys::{Array, Function, Promise};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+// Inside folders only completion files are taken (explicitly picked files always are), as
+// the CLI does: a folder of certificates often holds other things too.
+use trygg_core::roster::is_completion_file_name as is_candidate;
 use web_sys::{DragEvent, FileSystemDirectoryEntry, FileSystemEntry, FileSystemFileEntry};
 
 use super::session::Incoming;
 use crate::browser::file_read::files_of;
-
-/// Inside folders only these are taken (explicitly picked files always are), as the CLI
-/// does: a folder of certificates often holds other things too.
-pub(super) fn is_candidate(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.ends_with(".json") || lower.ends_with(".pdf")
-}
 
 /// The files of a picker. From the folder picker, names carry their path inside the folder
 /// so two `cert.json` in different subfolders can be told apart.

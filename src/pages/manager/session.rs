@@ -18,9 +18,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::Callback;
 
-use super::files::is_candidate;
 use crate::browser::clock::now_ms;
 use crate::browser::roster_store::{next_tick, RosterStore, RosterStoreError};
+use trygg_core::roster::is_completion_file_name as is_candidate;
 
 /// Files per batch. Each batch is read, checked and saved, then the page gets a turn; 200
 /// small files take about 30 ms, under the 50 ms a browser counts as a long task.

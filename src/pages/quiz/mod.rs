@@ -10,12 +10,12 @@ mod scenario;
 pub use question::focus_soon;
 
 use trygg_core::content::Module;
-use trygg_core::quiz::{draw_quiz, plan_is_valid};
+use trygg_core::quiz::{plan_is_valid, quiz_length};
 use yew::prelude::*;
 
 use crate::components::page_title::PageTitle;
 use crate::i18n::{fill, t};
-use crate::learner::{use_learner, LearnerAction, LearnerHandle};
+use crate::learner::{use_learner, LearnerHandle};
 use crate::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -57,12 +57,7 @@ pub fn QuizPage(props: &QuizProps) -> Html {
 
 fn intro(module: &Module, learner: &LearnerHandle, lang: trygg_core::content::Lang) -> Html {
     let role = learner.role_or_default();
-    let count = module
-        .questions
-        .iter()
-        .filter(|q| q.is_for(role))
-        .count()
-        .min(module.quiz_size);
+    let count = quiz_length(module, role);
     let start = start_quiz_callback(module, learner);
     html! {
         <>
@@ -75,17 +70,7 @@ fn intro(module: &Module, learner: &LearnerHandle, lang: trygg_core::content::La
 
 /// Draws a fresh, reshuffled set of questions and starts an attempt with it.
 pub fn start_quiz_callback(module: &Module, learner: &LearnerHandle) -> Callback<MouseEvent> {
-    let module = module.clone();
-    let role = learner.role_or_default();
-    let dispatch = learner.dispatcher();
-    Callback::from(move |_| {
-        let plan = draw_quiz(&module, role, fresh_seed());
-        dispatch.dispatch(LearnerAction::StartQuiz { plan });
-    })
-}
-
-/// A seed that differs between attempts; stored with the attempt so a resume is identical.
-fn fresh_seed() -> u64 {
-    let random = (js_sys::Math::random() * (u32::MAX as f64)) as u64;
-    crate::browser::clock::now_ms().rotate_left(21) ^ (random << 11) ^ random
+    let module = module.id.clone();
+    let learner = learner.clone();
+    Callback::from(move |_| learner.start_quiz(&module))
 }

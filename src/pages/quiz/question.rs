@@ -4,9 +4,7 @@
 use std::collections::BTreeSet;
 
 use trygg_core::content::{Lang, Question, QuestionKind};
-use trygg_core::quiz::{
-    is_correct, question_by_id, scenario_walk, score_attempt, Answer, PlannedQuestion,
-};
+use trygg_core::quiz::{is_correct, question_by_id, scenario_walk, Answer, PlannedQuestion};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -16,7 +14,7 @@ use super::scenario::ScenarioInput;
 use crate::browser::document::focus;
 use crate::components::inline_text::InlineText;
 use crate::i18n::{fill, t};
-use crate::learner::{use_learner, LearnerAction};
+use crate::learner::use_learner;
 use crate::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -47,10 +45,9 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         }
     });
 
-    let course = app.course();
-    let module = course.and_then(|c| c.module(&props.module));
+    let module = app.course().and_then(|c| c.module(&props.module));
     let attempt = learner.progress.attempt(&props.module);
-    let (Some(course), Some(module), Some(attempt)) = (course, module, attempt) else {
+    let (Some(module), Some(attempt)) = (module, attempt) else {
         return html! {};
     };
     let Some(item) = attempt.plan.items.get(props.index) else {
@@ -69,16 +66,10 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     };
 
     let record = {
-        let dispatch = learner.dispatcher();
+        let learner = learner.clone();
         let module = props.module.clone();
         let index = props.index;
-        Callback::from(move |answer: Answer| {
-            dispatch.dispatch(LearnerAction::Answer {
-                module: module.clone(),
-                index,
-                answer,
-            });
-        })
+        Callback::from(move |answer: Answer| learner.answer(&module, index, answer))
     };
     let on_check = {
         let selection = selection.clone();
@@ -108,24 +99,13 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     }
     let last = props.index + 1 >= total;
     let on_next = {
-        let dispatch = learner.dispatcher();
+        let learner = learner.clone();
         let module_id = props.module.clone();
-        let module = module.clone();
-        let plan = attempt.plan.clone();
-        let answers = attempt.answers.clone();
-        let pass_mark = course.organisation.pass_mark;
         Callback::from(move |_| {
             if last {
-                if let Ok(score) = score_attempt(&module, &plan, &answers, pass_mark) {
-                    dispatch.dispatch(LearnerAction::Finish {
-                        module: module_id.clone(),
-                        score,
-                    });
-                }
+                learner.finish_quiz(&module_id);
             } else {
-                dispatch.dispatch(LearnerAction::Advance {
-                    module: module_id.clone(),
-                });
+                learner.advance(&module_id);
             }
         })
     };

@@ -1,7 +1,7 @@
 //! The end of a quiz: score against the pass mark, a review of every question, and the
 //! way on (retry with a fresh set, or back to the training).
 
-use trygg_core::quiz::{is_correct, question_by_id, score_attempt};
+use trygg_core::quiz::{is_correct, question_by_id};
 use yew::prelude::*;
 
 use super::answer_text;
@@ -9,7 +9,7 @@ use super::start_quiz_callback;
 use crate::browser::document::focus;
 use crate::components::inline_text::InlineText;
 use crate::i18n::{fill, t};
-use crate::learner::{use_learner, LearnerAction};
+use crate::learner::use_learner;
 use crate::route::Route;
 use crate::state::use_app;
 
@@ -31,7 +31,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         return html! {};
     };
     let pass_mark = course.organisation.pass_mark;
-    let Ok(score) = score_attempt(module, &attempt.plan, &attempt.answers, pass_mark) else {
+    let Some(score) = learner.progress.last_score(module, pass_mark) else {
         return html! {};
     };
     let summary = fill(
@@ -92,22 +92,9 @@ pub fn FinishPrompt(props: &ResultsProps) -> Html {
     let learner = use_learner();
     let lang = app.lang;
     let onclick = {
-        let dispatch = learner.dispatcher();
+        let learner = learner.clone();
         let module_id = props.module.clone();
-        let module = app.course().and_then(|c| c.module(&props.module)).cloned();
-        let attempt = learner.progress.attempt(&props.module).cloned();
-        let pass_mark = app.course().map_or(80, |c| c.organisation.pass_mark);
-        Callback::from(move |_| {
-            if let (Some(module), Some(attempt)) = (&module, &attempt) {
-                if let Ok(score) = score_attempt(module, &attempt.plan, &attempt.answers, pass_mark)
-                {
-                    dispatch.dispatch(LearnerAction::Finish {
-                        module: module_id.clone(),
-                        score,
-                    });
-                }
-            }
-        })
+        Callback::from(move |_| learner.finish_quiz(&module_id))
     };
     html! {
         <p><button type="button" class="button" {onclick}>{ t(lang, "quiz.see_result") }</button></p>

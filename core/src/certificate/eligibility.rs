@@ -1,0 +1,118 @@
+//! When a learner may have a certificate, and what it says. The certificate page, "my
+//! training" and the LMS report all ask these methods, so the page can never offer a
+//! certificate the rules would refuse.
+
+use std::fmt;
+
+use super::validity::{pass_valid_until, Validity};
+use super::{issue, CompletionRecord, IssueInput, ModuleResult};
+use crate::content::{Course, Lang, Role};
+use crate::date::Date;
+use crate::progress::Progress;
+
+/// Why no certificate can be issued yet. Both lists are module ids in course order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CertificateError {
+    /// Required modules with no pass at all.
+    pub not_passed: Vec<String>,
+    /// Required modules whose last pass has expired: they must be retaken.
+    pub expired: Vec<String>,
+}
+
+impl fmt::Display for CertificateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts = Vec::new();
+        if !self.not_passed.is_empty() {
+            parts.push(format!("not passed: {}", self.not_passed.join(", ")));
+        }
+        if !self.expired.is_empty() {
+            parts.push(format!("expired: {}", self.expired.join(", ")));
+        }
+        write!(f, "no certificate yet ({})", parts.join("; "))
+    }
+}
+
+impl std::error::Error for CertificateError {}
+
+/// The module whose pass ends the certificate's validity: the one to retake first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpiringModule {
+    pub id: String,
+    pub title: String,
+    /// Its last valid day, which is the certificate's `valid_until`.
+    pub valid_until: Date,
+}
+
+impl Progress {
+    /// The completion record for `role` on the day of `now_ms`, or why there is none: every
+    /// required module must have a pass that has not expired. The record is issued as of the
+    /// latest pass, so the same passes always give the same certificate id whatever day it
+    /// is downloaded, and a retake gives a new one. Module titles and the organisation's name
+    /// are in `lang`; the id does not depend on them.
+    pub fn certificate(
+        &self,
+        course: &Course,
+        role: Role,
+        lang: Lang,
+        now_ms: u64,
+    ) -> Result<CompletionRecord, CertificateError> {
+        let validity_months = course.organisation.validity_months;
+        let today = Date::from_unix_ms(now_ms);
+        let mut error = CertificateError {
+            not_passed: Vec::new(),
+            expired: Vec::new(),
+        };
+        let mut modules = Vec::new();
+        let mut latest = 0;
+        for module in course.required_modules(role) {
+            let progress = self.module(&module.id);
+            let Some(pass) = progress.and_then(|m| m.last_pass) else {
+                error.not_passed.push(module.id.clone());
+                continue;
+            };
+            let passed_on = Date::from_unix_ms(pass.passed_ms);
+            if !Validity::on(pass_valid_until(passed_on, validity_months), today).is_valid() {
+                error.expired.push(module.id.clone());
+                continue;
+            }
+            latest = latest.max(pass.passed_ms);
+            let best = progress
+                .and_then(|m| m.best_percent)
+                .unwrap_or(pass.percent);
+            modules.push(ModuleResult {
+                id: module.id.clone(),
+                title: module.title.get(lang).to_string(),
+                percent: best.max(pass.percent),
+                passed_on,
+            });
+        }
+        if !error.not_passed.is_empty() || !error.expired.is_empty() {
+            return Err(error);
+        }
+        let input = IssueInput {
+            course_id: course.organisation.course_id.clone(),
+            content_version: course.version.clone(),
+            organisation: course.organisation.name.get(lang).to_string(),
+            learner: self.learner.clone(),
+            role,
+            lang,
+            modules,
+            validity_months,
+        };
+        Ok(issue(input, latest))
+    }
+}
+
+impl CompletionRecord {
+    /// The module that expires first, and so dates the whole certificate; `None` for a
+    /// record without modules. Ties go to the first in course order.
+    pub fn first_to_expire(&self) -> Option<ExpiringModule> {
+        let earliest = self.modules.iter().map(|m| m.passed_on).min()?;
+        let module = self.modules.iter().find(|m| m.passed_on == earliest)?;
+        Some(ExpiringModule {
+            id: module.id.clone(),
+            title: module.title.clone(),
+            valid_until: self.valid_until,
+        })
+    }
+}

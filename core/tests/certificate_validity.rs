@@ -1,0 +1,154 @@
+//! The certificate's validity rule (core/CERTIFICATES.md): valid until the earliest
+//! required module's pass expires, and never issued while a required module is expired.
+
+use std::path::Path;
+
+use trygg_core::certificate::{renewal_ics, CertificateError, RENEWAL_WINDOW_DAYS};
+use trygg_core::content::{load_course, Course, Lang, Role};
+use trygg_core::date::Date;
+use trygg_core::progress::{ModuleStatus, PassRecord, Progress};
+use trygg_core::roster::Status;
+
+/// The fixture course: managers must pass `alpha` and `beta`, valid 12 months.
+fn course() -> Course {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/content");
+    let mut files = Vec::new();
+    for path in [
+        "organisation.json",
+        "sources.json",
+        "modules/alpha.json",
+        "modules/beta.json",
+    ] {
+        let bytes = std::fs::read(dir.join(path)).expect("fixture file");
+        files.push((path.to_string(), bytes));
+    }
+    load_course(&files).expect("fixture course is valid")
+}
+
+fn ms(text: &str) -> u64 {
+    Date::parse_iso(text).expect("test date").to_unix_ms() + 10 * 3_600_000
+}
+
+fn d(text: &str) -> Date {
+    Date::parse_iso(text).expect("test date")
+}
+
+/// A manager's progress with a pass of each `(module, day)`.
+fn passed(passes: &[(&str, &str)]) -> Progress {
+    let mut p = Progress::new("trygg-test");
+    p.learner.full_name = "Alva Berg".into();
+    for (module, day) in passes {
+        let m = p.modules.entry((*module).to_string()).or_default();
+        m.last_pass = Some(PassRecord {
+            percent: 90,
+            passed_ms: ms(day),
+        });
+        m.best_percent = Some(90);
+    }
+    p
+}
+
+#[test]
+fn mixed_pass_dates_give_the_earliest_expiry() {
+    let course = course();
+    let p = passed(&[("alpha", "2026-01-10"), ("beta", "2026-11-20")]);
+    let r = p
+        .certificate(&course, Role::Manager, Lang::Sv, ms("2026-12-01"))
+        .expect("both passes valid");
+    assert_eq!(r.completed_on, d("2026-11-20"));
+    assert_eq!(r.valid_until, d("2027-01-10"), "alpha's pass ends it");
+    let first = r.first_to_expire().expect("has modules");
+    assert_eq!(first.id, "alpha");
+    assert_eq!(first.valid_until, r.valid_until);
+    // "My training" says the same day for alpha.
+    match p.status_in(&course, "alpha", ms("2026-12-20")) {
+        ModuleStatus::RenewalDue { valid_until, .. } => assert_eq!(valid_until, r.valid_until),
+        other => panic!("alpha should be due for renewal, was {other:?}"),
+    }
+    // And the roster agrees on the same day.
+    assert_eq!(
+        Status::of(r.valid_until, d("2026-12-20")),
+        Status::RenewalDue
+    );
+    assert_eq!(Status::of(r.valid_until, d("2026-12-01")), Status::Valid);
+}
+
+#[test]
+fn a_module_expiring_tomorrow_still_issues_a_certificate_until_tomorrow() {
+    let course = course();
+    let p = passed(&[("alpha", "2025-12-02"), ("beta", "2026-06-01")]);
+    let r = p
+        .certificate(&course, Role::Manager, Lang::En, ms("2026-12-01"))
+        .expect("alpha is valid through 2026-12-02");
+    assert_eq!(r.valid_until, d("2026-12-02"));
+    // The calendar reminder is dated from the certificate's own valid-until.
+    let ics = renewal_ics(&r, Lang::En, "Test Region");
+    assert!(ics.contains("DTSTART;VALUE=DATE:20261102"), "{ics}");
+}
+
+#[test]
+fn the_last_valid_day_issues_and_the_day_after_refuses() {
+    let course = course();
+    let p = passed(&[("alpha", "2025-12-01"), ("beta", "2026-06-01")]);
+    let last_day = p.certificate(&course, Role::Manager, Lang::Sv, ms("2026-12-01"));
+    assert_eq!(last_day.map(|r| r.valid_until), Ok(d("2026-12-01")));
+    assert_eq!(
+        p.certificate(&course, Role::Manager, Lang::Sv, ms("2026-12-02")),
+        Err(CertificateError {
+            not_passed: vec![],
+            expired: vec!["alpha".into()],
+        })
+    );
+    assert_eq!(
+        p.required_done(&course, Role::Manager, ms("2026-12-02")),
+        (1, 2)
+    );
+}
+
+#[test]
+fn an_expired_module_and_a_missing_one_are_both_named() {
+    let course = course();
+    let p = passed(&[("alpha", "2024-01-01")]);
+    let err = p
+        .certificate(&course, Role::Manager, Lang::Sv, ms("2026-12-01"))
+        .expect_err("nothing valid");
+    assert_eq!(err.expired, vec!["alpha".to_string()]);
+    assert_eq!(err.not_passed, vec!["beta".to_string()]);
+    // A role that needs only beta is not held back by alpha.
+    assert!(passed(&[("beta", "2026-11-01")])
+        .certificate(&course, Role::Elected, Lang::Sv, ms("2026-12-01"))
+        .is_ok());
+}
+
+#[test]
+fn a_retaken_module_moves_the_expiry_and_the_id() {
+    let course = course();
+    let now = ms("2026-12-01");
+    let before = passed(&[("alpha", "2026-01-10"), ("beta", "2026-11-20")])
+        .certificate(&course, Role::Manager, Lang::Sv, now)
+        .expect("valid");
+    let after = passed(&[("alpha", "2026-11-30"), ("beta", "2026-11-20")])
+        .certificate(&course, Role::Manager, Lang::Sv, now)
+        .expect("valid");
+    assert_eq!(after.valid_until, d("2027-11-20"), "beta now ends it");
+    assert_eq!(after.first_to_expire().map(|m| m.id), Some("beta".into()));
+    assert_eq!(after.completed_on, d("2026-11-30"));
+    assert_ne!(after.certificate_id, before.certificate_id);
+}
+
+#[test]
+fn the_same_passes_give_the_same_certificate_on_any_later_day() {
+    let course = course();
+    let p = passed(&[("alpha", "2026-01-10"), ("beta", "2026-11-20")]);
+    let a = p.certificate(&course, Role::Manager, Lang::Sv, ms("2026-11-21"));
+    let b = p.certificate(&course, Role::Manager, Lang::Sv, ms("2026-12-24"));
+    assert_eq!(a, b);
+}
+
+#[test]
+fn the_renewal_window_is_the_one_constant() {
+    let until = d("2027-01-31");
+    let first_due = until.add_days(-i64::from(RENEWAL_WINDOW_DAYS));
+    assert_eq!(Status::of(until, first_due), Status::RenewalDue);
+    assert_eq!(Status::of(until, first_due.add_days(-1)), Status::Valid);
+}
