@@ -1,16 +1,19 @@
 //! The course pages (my training, lessons, quizzes, the certificate) as the root of a wasm
-//! module of their own (`course/`). The app mounts it on those routes only, so a learner's
-//! first page arrives without the module files, the quiz engine or the certificate code.
-//! Each mount opens the learner's progress afresh from storage, where the app saved it.
+//! module of their own (`course/`). The shell hands it the page on those routes only, so a
+//! learner's first page arrives without the module files, the quiz engine or the
+//! certificate code. Each mount opens the learner's progress afresh from storage, where the
+//! module before it saved it.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use trygg_core::content::{Course, Lang};
+use trygg_core::content::Course;
 use yew::prelude::*;
 
+use crate::components::frame::{use_navigated, Frame, PassingPage};
 use crate::components::page_title::use_heading_focus;
 use crate::content_loader::fetch_course;
+use crate::handover::{use_hand_over, Handover, Part, Passing};
 use crate::learner::{use_learner, LearnerProvider};
 use crate::pages;
 use crate::pages::content_error::{content_error, loading};
@@ -20,8 +23,6 @@ use crate::state::{use_app, AppAction, AppHandle, AppState, ContentState};
 thread_local! {
     /// The course as read on the first mount: the files do not change while the page is open.
     static COURSE: RefCell<Option<Rc<Course>>> = const { RefCell::new(None) };
-    /// Lets the app pass on a language switch without mounting the pages again.
-    static LANG: RefCell<Option<UseReducerDispatcher<AppState>>> = const { RefCell::new(None) };
     /// The learner is still on the page the visit began with and has not moved on.
     static LANDED: Cell<bool> = const { Cell::new(false) };
 }
@@ -35,32 +36,25 @@ pub fn keep_focus_on_landing() -> bool {
 
 #[derive(Properties, PartialEq)]
 pub struct CourseAppProps {
-    pub lang: Lang,
-    /// Move focus to the page heading once it shows: the learner navigated here.
-    pub focus_on_ready: bool,
+    pub handover: Handover,
 }
 
 #[component]
 pub fn CourseApp(props: &CourseAppProps) -> Html {
-    let lang = props.lang;
-    let landed = !props.focus_on_ready;
+    let lang = props.handover.lang;
+    let arrived_by_navigation = props.handover.navigated;
     // Once per mount: a new mount is a new arrival in the course.
     let state = use_reducer(move || {
-        LANDED.with(|l| l.set(landed));
+        LANDED.with(|l| l.set(!arrived_by_navigation));
         let mut state = AppState::new(lang);
         if let Some(course) = COURSE.with(|c| c.borrow().clone()) {
             state.content = ContentState::Ready(course);
         }
         state
     });
-
-    {
-        let dispatch = state.dispatcher();
-        use_effect_with((), move |_| {
-            LANG.with(|l| *l.borrow_mut() = Some(dispatch));
-            || LANG.with(|l| *l.borrow_mut() = None)
-        });
-    }
+    let route = use_route();
+    let navigated = use_navigated(&route, arrived_by_navigation);
+    let (passing, retry) = use_hand_over(&route, Part::Course, state.lang, navigated);
 
     {
         let dispatch = state.dispatcher();
@@ -81,29 +75,23 @@ pub fn CourseApp(props: &CourseAppProps) -> Html {
         });
     }
 
-    let main = match &state.content {
-        ContentState::Ready(course) => html! {
+    let main = match (&passing, &state.content) {
+        (Passing::Here, ContentState::Ready(course)) => html! {
             <LearnerProvider course_id={course.organisation.course_id.clone()} course={Some(course.clone())}>
-                <CoursePage focus_on_ready={props.focus_on_ready} />
+                <CoursePage focus_on_ready={arrived_by_navigation} />
             </LearnerProvider>
         },
-        ContentState::Failed(failure) => content_error(failure),
-        ContentState::Loading => html! {
+        (Passing::Here, ContentState::Failed(failure)) => content_error(failure),
+        (Passing::Here, ContentState::Loading) => html! {
             <main id="main" tabindex="-1" data-route="loading">{ loading(state.lang) }</main>
         },
+        (passing, _) => html! { <PassingPage passing={passing.clone()} {retry} /> },
     };
     html! {
-        <ContextProvider<AppHandle> context={state}>{ main }</ContextProvider<AppHandle>>
+        <ContextProvider<AppHandle> context={state}>
+            <Frame {route}>{ main }</Frame>
+        </ContextProvider<AppHandle>>
     }
-}
-
-/// Switches the mounted pages to `lang`.
-pub fn set_lang(lang: Lang) {
-    LANG.with(|l| {
-        if let Some(dispatch) = &*l.borrow() {
-            dispatch.dispatch(AppAction::SetLang(lang));
-        }
-    });
 }
 
 #[derive(Properties, PartialEq)]

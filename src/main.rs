@@ -1,5 +1,13 @@
-//! Entry point of the wasm binary that Trunk builds.
+//! Entry point of the shell's wasm (the binary that Trunk builds).
+
+use wasm_bindgen::prelude::*;
 
 fn main() {
     trygg_app::start();
+}
+
+/// Takes the page back from the course or manager module (see `trygg_app::handover`).
+#[wasm_bindgen]
+pub fn mount(handover: JsValue) {
+    trygg_app::mount_shell(&trygg_app::handover_from(&handover));
 }

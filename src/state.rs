@@ -50,8 +50,11 @@ impl AppState {
         }
     }
 
+    /// The organisation: read on its own by the shell, or as part of the course.
     pub fn organisation(&self) -> Option<&Organisation> {
-        self.organisation.as_deref()
+        self.organisation
+            .as_deref()
+            .or_else(|| self.course().map(|c| &c.organisation))
     }
 
     pub fn course(&self) -> Option<&Rc<Course>> {

@@ -16,7 +16,8 @@ function fail(text, canRetry = true) {
 
 // The course pages, the PDF maker and the manager view are wasm modules of their own,
 // fetched on first use, so the first page of a visit carries none of them. Each loader
-// resolves to the module's exports.
+// resolves to the module's exports. One Yew module renders the page at a time: the live one
+// loads the next and calls its `mount` (src/handover.rs).
 // After a failure the next call tries again; browsers remember a module script that failed
 // to load, so a retry asks for it under a fresh query string.
 function lazy(name) {
@@ -49,9 +50,14 @@ if (window.location.protocol === 'file:') {
   if (/^#\/(training|module\/|certificate)/.test(window.location.hash)) {
     window.tryggCourse().catch(() => {});
   }
-  import('./trygg-app.js')
-    .then((app) => app.default({ module_or_path: new URL('trygg-app_bg.wasm', document.baseURI) }))
-    .catch((error) => {
+  const app = import('./trygg-app.js')
+    .then(async (module) => {
+      await module.default({ module_or_path: new URL('trygg-app_bg.wasm', document.baseURI) });
+      return module;
+    });
+  // The shell takes the page back from the course or manager module through this loader.
+  window.tryggApp = () => app;
+  app.catch((error) => {
       console.error(error);
       fail('Utbildningen kunde inte laddas. Kontrollera anslutningen och försök igen. / The training could not be loaded. Check your connection and try again.');
     });

@@ -1,62 +1,78 @@
-//! The manager view as a separate wasm module. The app's manager page calls `mount` with a
-//! container element; 50,000 learners never download the roster, import and export code.
+//! The manager view as a separate wasm module. The shell (or the course module) hands it the
+//! page on `#/manager` (see `trygg_app::handover`); 50,000 learners never download the
+//! roster, import and export code.
 
-use std::cell::RefCell;
+use std::rc::Rc;
 
+use trygg_app::components::frame::{use_navigated, Frame, PassingPage};
+use trygg_app::components::page_title::{use_heading_focus, PageTitle};
 use trygg_app::content_loader::fetch_course;
-use trygg_app::i18n::{fill, t};
+use trygg_app::handover::{mount_app, use_hand_over, Handover, Part, Passing};
+use trygg_app::i18n::{self, fill, t};
 use trygg_app::pages::manager::ManagerView;
-use trygg_app::state::{AppHandle, AppState, ContentFailure};
-use trygg_core::content::Lang;
+use trygg_app::route::{use_route, Route};
+use trygg_app::state::{AppAction, AppHandle, AppState, ContentFailure, ContentState};
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 struct RootProps {
-    lang: Lang,
+    handover: Handover,
 }
 
-/// The course's id and content version, which the roster judges certificates against.
-type CourseKey = (AttrValue, AttrValue);
-
-/// Gives the manager view the app state it reads (the language), as the app does, and the
-/// course it checks certificates against, read with the same code as the course pages.
+/// The whole page on the manager route: the frame, and the manager view once the course it
+/// checks certificates against is read (with the same code as the course pages).
 #[component]
 fn Root(props: &RootProps) -> Html {
-    let lang = props.lang;
+    let lang = props.handover.lang;
     let state = use_reducer(move || AppState::new(lang));
-    let course = use_state(|| {
-        COURSE_KEY
-            .with(|k| k.borrow().clone())
-            .map(Ok::<_, ContentFailure>)
-    });
+    let route = use_route();
+    let navigated = use_navigated(&route, props.handover.navigated);
+    let (passing, retry) = use_hand_over(&route, Part::Manager, state.lang, navigated);
     {
-        let course = course.clone();
-        use_effect_with((), move |_| {
-            if course.is_none() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let key = fetch_course().await.map(|c| {
-                        (
-                            AttrValue::from(c.organisation.course_id),
-                            AttrValue::from(c.version),
-                        )
-                    });
-                    if let Ok(key) = &key {
-                        COURSE_KEY.with(|k| *k.borrow_mut() = Some(key.clone()));
-                    }
-                    course.set(Some(key));
-                });
-            }
+        let dispatch = state.dispatcher();
+        use_effect_with(state.load_attempt, move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                match fetch_course().await {
+                    Ok(course) => dispatch.dispatch(AppAction::ContentLoaded(Rc::new(course))),
+                    Err(failure) => dispatch.dispatch(AppAction::ContentFailed(failure)),
+                }
+            });
         });
     }
-    let body = match &*course {
-        None => html! {
+    let main = match passing {
+        Passing::Here => {
+            html! { <ManagerPage route={route.clone()} focus_on_ready={props.handover.navigated} /> }
+        }
+        passing => html! { <PassingPage {passing} {retry} /> },
+    };
+    html! {
+        <ContextProvider<AppHandle> context={state}>
+            <Frame {route}>{ main }</Frame>
+        </ContextProvider<AppHandle>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ManagerPageProps {
+    route: Route,
+    focus_on_ready: bool,
+}
+
+#[component]
+fn ManagerPage(props: &ManagerPageProps) -> Html {
+    let app = trygg_app::state::use_app();
+    let lang = app.lang;
+    use_heading_focus(props.route.clone(), true, props.focus_on_ready);
+    let body = match &app.content {
+        ContentState::Loading => html! {
             <p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>{ t(lang, "manager.loading") }</p>
         },
-        Some(Ok((course_id, version))) => html! {
-            <ManagerView course_id={course_id.clone()} content_version={version.clone()} />
+        ContentState::Ready(course) => html! {
+            <ManagerView course_id={AttrValue::from(course.organisation.course_id.clone())}
+                content_version={AttrValue::from(course.version.clone())} />
         },
-        Some(Err(failure)) => {
+        ContentState::Failed(failure) => {
             let reason = match failure {
                 ContentFailure::Fetch { file, .. } => file.clone(),
                 ContentFailure::Invalid(issues) => issues
@@ -70,35 +86,24 @@ fn Root(props: &RootProps) -> Html {
         }
     };
     html! {
-        <ContextProvider<AppHandle> context={state}>{ body }</ContextProvider<AppHandle>>
+        <main id="main" tabindex="-1" data-route={props.route.href()}>
+            <section class="page manager">
+                <PageTitle text={t(lang, "page.manager")} />
+                { body }
+            </section>
+        </main>
     }
 }
 
-thread_local! {
-    static MOUNTED: RefCell<Option<yew::AppHandle<Root>>> = const { RefCell::new(None) };
-    /// The course's id and version once read: a language switch mounts the view again, and the
-    /// files do not change while the page is open.
-    static COURSE_KEY: RefCell<Option<CourseKey>> = const { RefCell::new(None) };
-}
-
-/// Renders the manager view into `root` in `lang`, replacing any earlier mount. An import
-/// in progress carries on: its state lives outside the view.
+/// Renders the manager view as the page's live app, with what the module before it handed
+/// over. An import in progress carries on across language switches: its state lives outside
+/// the view.
 #[wasm_bindgen]
-pub fn mount(root: web_sys::Element, lang: &str) {
-    unmount();
-    trygg_app::i18n::use_areas(&[&trygg_app::i18n::MANAGER]);
-    trygg_app::lazy_mount::skip_app_subtree_ids();
+pub fn mount(handover: JsValue) {
+    i18n::use_areas(&[&i18n::MANAGER]);
+    let handover = trygg_app::handover_from(&handover);
     let props = RootProps {
-        lang: Lang::from_code(lang).unwrap_or(Lang::Sv),
+        handover: handover.clone(),
     };
-    let handle = yew::Renderer::<Root>::with_root_and_props(root, props).render();
-    MOUNTED.with(|m| *m.borrow_mut() = Some(handle));
-}
-
-/// Removes the manager view (the learner left the page).
-#[wasm_bindgen]
-pub fn unmount() {
-    if let Some(handle) = MOUNTED.with(|m| m.borrow_mut().take()) {
-        handle.destroy();
-    }
+    mount_app::<Root>(&handover, props);
 }

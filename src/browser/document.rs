@@ -49,3 +49,12 @@ pub fn set_location_hash(hash: &str) {
         let _ = w.location().set_hash(hash);
     }
 }
+
+/// A new, empty container at the end of `<body>` for a module's app to render into.
+pub fn new_app_root() -> Option<web_sys::Element> {
+    let document = document()?;
+    let root = document.create_element("div").ok()?;
+    root.set_class_name("app-root");
+    document.body()?.append_child(&root).ok()?;
+    Some(root)
+}

@@ -62,20 +62,10 @@ impl PendingFetch {
     }
 }
 
-/// Where prefetched requests wait for their taker: an object on `window`, because the app
-/// sends them and the course module takes them.
-const PREFETCHED: &str = "__tryggPrefetched";
-
+/// Where prefetched requests wait for their taker: the page's area, which the module that
+/// sent them hands to the module that takes them.
 fn prefetched_requests() -> Option<js_sys::Object> {
-    let window = web_sys::window()?;
-    match js_sys::Reflect::get(&window, &PREFETCHED.into()) {
-        Ok(area) if area.is_object() => Some(area.unchecked_into()),
-        _ => {
-            let area = js_sys::Object::new();
-            js_sys::Reflect::set(&window, &PREFETCHED.into(), &area).ok()?;
-            Some(area)
-        }
-    }
+    Some(super::page_areas::page_areas().prefetched)
 }
 
 /// Sends the request for `url` now and leaves it for the next [`start_fetch`] of that URL,

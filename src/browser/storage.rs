@@ -34,7 +34,7 @@ pub struct KeyValueStore {
 #[derive(Clone)]
 enum Backend {
     Web(web_sys::Storage),
-    /// A plain object on `window`, so the app and its lazily loaded course module (separate
+    /// A plain object the page's wasm modules hand to each other, so each of them (separate
     /// wasm instances) see the same data.
     Memory(Object),
 }
@@ -120,22 +120,9 @@ impl KeyValueStore {
     }
 }
 
-const PAGE_MEMORY: &str = "__tryggMemoryStorage";
-
-/// The page's one memory area, created on first use.
+/// The page's one memory area, handed from module to module.
 fn page_memory() -> Object {
-    let Some(window) = web_sys::window() else {
-        return Object::new();
-    };
-    // The area has no prototype (so no key can clash with one), hence no `instanceof Object`.
-    match Reflect::get(&window, &PAGE_MEMORY.into()) {
-        Ok(area) if area.is_object() => area.unchecked_into(),
-        _ => {
-            let area = Object::create(&JsValue::NULL.unchecked_into());
-            let _ = Reflect::set(&window, &PAGE_MEMORY.into(), &area);
-            area
-        }
-    }
+    super::page_areas::page_areas().memory
 }
 
 fn probe(session_only: bool) -> Option<web_sys::Storage> {

@@ -2,6 +2,7 @@
 
 pub mod confirm_box;
 pub mod footer;
+pub mod frame;
 pub mod header;
 pub mod inline_text;
 pub mod page_title;

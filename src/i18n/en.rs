@@ -14,6 +14,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("lang.switch", "Language"),
     ("loading.content", "Loading the training …"),
     ("manager.load_failed", "The manager view could not be loaded: {reason}. Reload the page and try again."),
+    ("manager.load_failed_module", "The manager view ({file}) could not be loaded. Check your connection and try again."),
     ("manager.loading", "Loading the manager view …"),
     ("nav.about", "About"),
     ("nav.certificate", "Certificate"),

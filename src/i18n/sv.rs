@@ -15,6 +15,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("lang.switch", "Språk"),
     ("loading.content", "Laddar utbildningen …"),
     ("manager.load_failed", "Chefsvyn kunde inte laddas: {reason}. Ladda om sidan och försök igen."),
+    ("manager.load_failed_module", "Chefsvyn ({file}) kunde inte laddas. Kontrollera anslutningen och försök igen."),
     ("manager.loading", "Laddar chefsvyn …"),
     ("nav.about", "Om Trygg"),
     ("nav.certificate", "Intyg"),

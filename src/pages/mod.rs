@@ -5,7 +5,6 @@ pub mod certificate;
 pub mod content_error;
 pub mod lesson;
 pub mod manager;
-pub mod manager_page;
 pub mod my_data;
 pub mod not_found;
 pub mod quiz;
@@ -20,7 +19,6 @@ use crate::route::Route;
 pub fn render_shell(route: &Route) -> Html {
     match route {
         Route::Start => html! { <start::StartPage /> },
-        Route::Manager => html! { <manager_page::ManagerPage /> },
         Route::MyData => html! { <my_data::MyDataPage /> },
         Route::About => html! { <about::AboutPage /> },
         _ => html! { <not_found::NotFoundPage /> },
