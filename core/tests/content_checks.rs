@@ -7,8 +7,8 @@ use std::path::PathBuf;
 
 use serde_json::{json, Value};
 use trygg_core::content::{
-    load_course, parse_module, uncovered_points, validate, ContentIssue, ContentSummary, Course,
-    Role,
+    load_course, parse_module, uncovered_points, validate, Balance, ContentIssue, ContentSummary,
+    Course, Role,
 };
 
 fn fixture_dir() -> PathBuf {
@@ -176,9 +176,12 @@ fn summary_counts_the_fixture() {
         json!({"single": 2, "multiple": 1, "true_false": 2, "ordering": 1, "scenario": 1})
     );
     assert_eq!(
-        summary["modules"][0],
-        json!({"id": "alpha", "title": "Ansvar och rapportering", "sections": 3, "questions": 5})
+        summary["modules"][0]["title"],
+        json!("Ansvar och rapportering")
     );
+    assert_eq!(summary["modules"][0]["id"], "alpha");
+    assert_eq!(summary["modules"][0]["sections"], 3);
+    assert_eq!(summary["modules"][0]["questions"], 5);
     assert_eq!(
         summary["roles"],
         json!([
@@ -188,6 +191,27 @@ fn summary_counts_the_fixture() {
         ])
     );
     assert_eq!(summary["uncovered"], json!([]));
+}
+
+#[test]
+fn balance_figures_of_the_fixture_within_their_aims() {
+    let course = load_bytes(fixture_bytes()).expect("fixture loads");
+    let summary = serde_json::to_value(ContentSummary::of(&course)).expect("serialize");
+    assert_eq!(
+        summary["modules"][0]["balance"],
+        json!({
+            "true_false": { "questions": 1, "answered_true": 0, "percent_true": 0 },
+            "multiple_right_options": { "2": 1 },
+            "right_is_longest": { "items": 4, "right_longest": 1, "percent": 25 }
+        })
+    );
+    assert_eq!(
+        summary["modules"][1]["balance"]["right_is_longest"],
+        json!({ "items": 1, "right_longest": 0, "percent": 0 })
+    );
+    for m in &course.modules {
+        assert!(Balance::of(m).warnings().is_empty(), "{}", m.id);
+    }
 }
 
 #[test]
