@@ -109,7 +109,12 @@ fn source_sections_appear_verbatim_in_their_seeds() {
     for doc in policies {
         let text = std::fs::read_to_string(seeds.join(&doc.file))
             .unwrap_or_else(|e| panic!("seed {}: {e}", doc.file));
-        for section in &doc.sections {
+        // "(…)" locates a passage that has no heading in the excerpt; it is not quoted.
+        let quoted = doc
+            .sections
+            .iter()
+            .filter(|s| !(s.starts_with('(') && s.ends_with(')')));
+        for section in quoted {
             if !text.contains(section.as_str()) {
                 missing.push(format!("{}: \"{section}\"", doc.file));
             }
