@@ -106,6 +106,7 @@ fn check(args: &[String]) -> i32 {
                 };
                 format!("point \"{}\" is not cited by any {by}", u.point)
             }));
+            warnings.extend(balance_warnings(&summary));
             if as_json {
                 let mut out = serde_json::to_value(&summary).unwrap_or(Value::Null);
                 if let Value::Object(map) = &mut out {
@@ -119,6 +120,21 @@ fn check(args: &[String]) -> i32 {
             0
         }
     }
+}
+
+/// Each module's figures outside the balance aims, named by the module's file.
+fn balance_warnings(summary: &ContentSummary) -> Vec<String> {
+    summary
+        .modules
+        .iter()
+        .flat_map(|m| {
+            let file = module_file(&m.id);
+            m.balance
+                .warnings()
+                .into_iter()
+                .map(move |w| format!("{file}: {w}"))
+        })
+        .collect()
 }
 
 /// A course folder as read from disk, ready for `load_course`.
@@ -221,6 +237,26 @@ fn summary_text(summary: &ContentSummary, warnings: &[String]) -> String {
             m.title,
             plural(m.sections, "section"),
             plural(m.questions, "question")
+        );
+    }
+    let _ = writeln!(
+        out,
+        "Balance (true/false answered true; multiple-choice by right options; right answer longest):"
+    );
+    for m in &summary.modules {
+        let b = &m.balance;
+        let (tf, longest) = (&b.true_false, &b.right_is_longest);
+        let _ = writeln!(
+            out,
+            "  {:width$}  true/false {} of {} ({} %); multiple {}; longest {} of {} ({} %)",
+            m.id,
+            tf.answered_true,
+            tf.questions,
+            tf.percent_true,
+            b.multiple_text(),
+            longest.right_longest,
+            longest.items,
+            longest.percent,
         );
     }
     let _ = writeln!(out, "Lesson sections: {}", summary.total_sections);

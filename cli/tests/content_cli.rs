@@ -126,6 +126,9 @@ fn valid_content_prints_a_summary() {
             "Modules (2):",
             "  alpha  Ansvar och rapportering (3 sections, 5 questions)",
             "  beta   Beredskap (1 section, 2 questions)",
+            "Balance (true/false answered true; multiple-choice by right options; right answer longest):",
+            "  alpha  true/false 0 of 1 (0 %); multiple 2 right: 1; longest 1 of 4 (25 %)",
+            "  beta   true/false 1 of 1 (100 %); multiple none; longest 0 of 1 (0 %)",
             "Lesson sections: 4",
             "Questions: 7 (single 2, multiple 1, true_false 2, ordering 1, scenario 1)",
             "Roles:",
@@ -151,6 +154,34 @@ fn valid_content_as_json() {
     assert_eq!(v["questions_by_type"]["scenario"], 1);
     assert_eq!(v["roles"][2]["role"], "elected");
     assert_eq!(v["warnings"], serde_json::json!([]));
+}
+
+#[test]
+fn balance_out_of_its_aims_is_a_warning_with_figures() {
+    let copy = Copy::new();
+    // beta's one single-choice question: make the right option the longest.
+    copy.replace(
+        "modules/beta.json",
+        r#""sv": "Den är billigare än en telefon", "en": "It is cheaper than a phone""#,
+        r#""sv": "Billig", "en": "Cheap""#,
+    );
+    let expected = "modules/beta.json: the right option or choice is the longest in 1 of 1 \
+                    questions and scenario steps (100 %); aim for at most 40 %";
+    let (code, out, _) = copy.check(false);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("  beta   true/false 1 of 1 (100 %); multiple none; longest 1 of 1 (100 %)\n"),
+        "{out}"
+    );
+    assert!(out.contains(&format!("warning: {expected}\n")), "{out}");
+    let (code, out, _) = copy.check(true);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["warnings"], serde_json::json!([expected]));
+    assert_eq!(
+        v["modules"][1]["balance"]["right_is_longest"],
+        serde_json::json!({ "items": 1, "right_longest": 1, "percent": 100 })
+    );
 }
 
 #[test]

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 
 use serde_json::{json, Value};
 use trygg_core::content::{
-    load_course, parse_module, uncovered_points, validate, ContentIssue, ContentSummary, Course,
-    Role,
+    load_course, parse_module, uncovered_points, validate, Balance, ContentIssue, ContentSummary,
+    Course, Role,
 };
 
 fn fixture_dir() -> PathBuf {
@@ -176,9 +176,12 @@ fn summary_counts_the_fixture() {
         json!({"single": 2, "multiple": 1, "true_false": 2, "ordering": 1, "scenario": 1})
     );
     assert_eq!(
-        summary["modules"][0],
-        json!({"id": "alpha", "title": "Ansvar och rapportering", "sections": 3, "questions": 5})
+        summary["modules"][0]["title"],
+        json!("Ansvar och rapportering")
     );
+    assert_eq!(summary["modules"][0]["id"], "alpha");
+    assert_eq!(summary["modules"][0]["sections"], 3);
+    assert_eq!(summary["modules"][0]["questions"], 5);
     assert_eq!(
         summary["roles"],
         json!([
@@ -188,6 +191,27 @@ fn summary_counts_the_fixture() {
         ])
     );
     assert_eq!(summary["uncovered"], json!([]));
+}
+
+#[test]
+fn balance_figures_of_the_fixture_within_their_aims() {
+    let course = load_bytes(fixture_bytes()).expect("fixture loads");
+    let summary = serde_json::to_value(ContentSummary::of(&course)).expect("serialize");
+    assert_eq!(
+        summary["modules"][0]["balance"],
+        json!({
+            "true_false": { "questions": 1, "answered_true": 0, "percent_true": 0 },
+            "multiple_right_options": { "2": 1 },
+            "right_is_longest": { "items": 4, "right_longest": 1, "percent": 25 }
+        })
+    );
+    assert_eq!(
+        summary["modules"][1]["balance"]["right_is_longest"],
+        json!({ "items": 1, "right_longest": 0, "percent": 0 })
+    );
+    for m in &course.modules {
+        assert!(Balance::of(m).warnings().is_empty(), "{}", m.id);
+    }
 }
 
 #[test]
@@ -223,7 +247,7 @@ fn uncovered_points_are_reported_per_kind() {
         vec![("b-prepare".to_string(), "lesson")]
     );
     *at(&mut files, BETA, "/questions/0/source/points") = json!([]);
-    *at(&mut files, BETA, "/questions/1/source/points") = json!([]);
+    put(&mut files, BETA, "/questions/1/source/points", json!([]));
     let course = load_json(&files).expect("still valid");
     assert_eq!(
         uncovered_points(&course),
@@ -298,10 +322,13 @@ fn truncated_json() {
 fn text_after_the_json() {
     let mut bytes = fixture_bytes()[SRC].clone();
     bytes.extend_from_slice(b"\n}");
+    let last_line = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
     let issues = with_bytes(SRC, bytes);
     assert_eq!(issues.len(), 1);
     assert!(
-        issues[0].message.starts_with("invalid JSON at line 2")
+        issues[0]
+            .message
+            .starts_with(&format!("invalid JSON at line {last_line}, column 1"))
             && issues[0].message.ends_with("trailing characters"),
         "{issues:?}"
     );
@@ -668,6 +695,270 @@ fn duplicate_document() {
             SRC,
             "documents[1].file",
             "document \"seed-a.txt\" is listed twice",
+        ),
+    );
+}
+
+const LAW: &str = "/documents/2";
+const GUIDANCE: &str = "/documents/3";
+
+#[test]
+fn laws_and_guidance_are_cited_by_id() {
+    let course = load_bytes(fixture_bytes()).expect("fixture loads");
+    let radio = &course.modules[1].questions[1];
+    assert_eq!(radio.source.seed, "msb-krisen");
+    let kinds: Vec<&str> = course
+        .sources
+        .documents
+        .iter()
+        .map(|d| d.kind.key())
+        .collect();
+    assert_eq!(kinds, ["policy", "policy", "law", "guidance"]);
+    // A policy given an id may be cited by either name.
+    let mut files = fixture_json();
+    put(&mut files, SRC, "/documents/0/id", json!("policy-a"));
+    put(
+        &mut files,
+        ALPHA,
+        "/questions/0/source/seed",
+        json!("policy-a"),
+    );
+    assert!(load_json(&files).is_ok());
+}
+
+#[test]
+fn a_law_needs_a_valid_sfs_number() {
+    expect_only(
+        |f| remove(f, SRC, LAW, "sfs"),
+        issue(SRC, "documents[2].sfs", "a law needs its `sfs` number"),
+    );
+    expect_only(
+        set(SRC, "/documents/2/sfs", json!("SFS 1992:1403")),
+        issue(
+            SRC,
+            "documents[2].sfs",
+            "\"SFS 1992:1403\" is not an SFS number such as 1992:1403",
+        ),
+    );
+}
+
+#[test]
+fn laws_and_guidance_need_an_id_and_no_file() {
+    expect_among(
+        |f| {
+            remove(f, SRC, LAW, "id");
+            put(f, SRC, "/documents/2/file", json!("law.txt"));
+        },
+        issue(SRC, "documents[2].id", "a law needs an `id`"),
+    );
+    expect_among(
+        set(SRC, "/documents/3/file", json!("guidance.txt")),
+        issue(
+            SRC,
+            "documents[3].file",
+            "a guidance has no seed file; cite it by its `id`",
+        ),
+    );
+    expect_among(
+        set(SRC, "/documents/3/id", json!("MSB Krisen")),
+        issue(
+            SRC,
+            "documents[3].id",
+            "id \"MSB Krisen\" must be at most 64 characters of a–z, 0–9 and \"-\"",
+        ),
+    );
+}
+
+#[test]
+fn guidance_needs_issuer_year_and_https_url() {
+    let issues = issues_after(|f| {
+        for key in ["issuer", "year", "url"] {
+            remove(f, SRC, GUIDANCE, key);
+        }
+    });
+    assert_eq!(
+        issues,
+        vec![
+            issue(SRC, "documents[3].issuer", "guidance needs its `issuer`"),
+            issue(SRC, "documents[3].year", "guidance needs its `year`"),
+            issue(SRC, "documents[3].url", "guidance needs its https:// `url`"),
+        ]
+    );
+    expect_only(
+        set(SRC, "/documents/3/url", json!("http://www.msb.se/")),
+        issue(
+            SRC,
+            "documents[3].url",
+            "\"http://www.msb.se/\" must be an https:// address",
+        ),
+    );
+    expect_only(
+        set(SRC, "/documents/3/year", json!(24)),
+        issue(
+            SRC,
+            "documents[3].year",
+            "year 24 must be between 1900 and 2100",
+        ),
+    );
+}
+
+#[test]
+fn fields_of_another_kind_of_document_are_rejected() {
+    expect_only(
+        set(SRC, "/documents/3/sfs", json!("1992:1403")),
+        issue(
+            SRC,
+            "documents[3].sfs",
+            "`sfs` belongs to a law, not to a guidance",
+        ),
+    );
+    expect_only(
+        set(SRC, "/documents/0/issuer", json!("VGR")),
+        issue(
+            SRC,
+            "documents[0].issuer",
+            "`issuer` belongs to a guidance, not to a policy",
+        ),
+    );
+    expect_only(
+        set(SRC, "/documents/2/year", json!(1992)),
+        issue(
+            SRC,
+            "documents[2].year",
+            "`year` belongs to a guidance, not to a law",
+        ),
+    );
+}
+
+#[test]
+fn a_policy_needs_its_file_and_names_are_unique() {
+    expect_among(
+        |f| remove(f, SRC, "/documents/1", "file"),
+        issue(SRC, "documents[1].file", "a policy needs its seed `file`"),
+    );
+    expect_among(
+        set(SRC, "/documents/3/id", json!("sfs-1992-1403")),
+        issue(
+            SRC,
+            "documents[3].id",
+            "document \"sfs-1992-1403\" is listed twice",
+        ),
+    );
+    assert_eq!(
+        type_issue(set(SRC, "/documents/3/kind", json!("statute"))),
+        issue(
+            SRC,
+            "documents[3].kind",
+            "unknown variant `statute`, expected one of `policy`, `law`, `guidance`",
+        ),
+    );
+}
+
+#[test]
+fn section_must_be_one_of_a_laws_paragraphs() {
+    expect_only(
+        |f| {
+            put(f, BETA, "/questions/1/source/seed", json!("sfs-1992-1403"));
+            put(f, BETA, "/questions/1/source/section", json!("Hemberedskap"));
+        },
+        issue(
+            BETA,
+            "questions[1].source.section",
+            "section \"Hemberedskap\" is not among the sections of \"sfs-1992-1403\" in sources.json",
+        ),
+    );
+    expect_only(
+        set(BETA, "/questions/1/source/section", json!("3 §")),
+        issue(
+            BETA,
+            "questions[1].source.section",
+            "section \"3 §\" is not among the sections of \"msb-krisen\" in sources.json",
+        ),
+    );
+}
+
+#[test]
+fn a_point_cited_under_another_document_names_its_owner() {
+    expect_only(
+        set(BETA, "/questions/1/source/points", json!(["b-prepare"])),
+        issue(
+            BETA,
+            "questions[1].source.points[0]",
+            "point \"b-prepare\" belongs to \"seed-b.txt\", not to \"msb-krisen\"",
+        ),
+    );
+}
+
+// ---- validation: the IT service desk ----
+
+#[test]
+fn it_service_desk_is_optional_but_checked_when_given() {
+    let course = load_bytes(fixture_bytes()).expect("fixture loads");
+    let desk = course
+        .organisation
+        .it_service_desk
+        .expect("fixture has one");
+    assert_eq!(desk.phone, "010-000 00 02");
+    assert!(issues_after(|f| remove(f, ORG, "", "it_service_desk")).is_empty());
+    expect_only(
+        set(ORG, "/it_service_desk/phone", json!("")),
+        issue(ORG, "it_service_desk.phone", "must not be empty"),
+    );
+    expect_only(
+        set(ORG, "/it_service_desk/note/sv", json!(" ")),
+        issue(ORG, "it_service_desk.note.sv", "text is missing or empty"),
+    );
+    assert!(issues_after(|f| remove(f, ORG, "/it_service_desk", "note")).is_empty());
+}
+
+// ---- validation: role_draw ----
+
+#[test]
+fn role_draw_cannot_ask_for_more_than_the_pool_has() {
+    // alpha has one question written for managers.
+    expect_only(
+        set(ALPHA, "/role_draw", json!({ "manager": 2 })),
+        issue(
+            ALPHA,
+            "role_draw.manager",
+            "role manager: each quiz should include 2 questions for manager, but the pool has 1",
+        ),
+    );
+    // Questions for everyone do not count as the role's own.
+    expect_only(
+        set(ALPHA, "/role_draw", json!({ "manager": 1, "employee": 1 })),
+        issue(
+            ALPHA,
+            "role_draw.employee",
+            "role employee: each quiz should include 1 questions for employee, but the pool has 0",
+        ),
+    );
+}
+
+#[test]
+fn role_draw_must_fit_the_quiz_and_a_role_that_takes_the_module() {
+    expect_among(
+        set(ALPHA, "/role_draw", json!({ "manager": 4 })),
+        issue(
+            ALPHA,
+            "role_draw.manager",
+            "role manager: 4 questions for manager do not fit in a quiz of 3",
+        ),
+    );
+    expect_only(
+        set(ALPHA, "/role_draw", json!({ "manager": 1, "elected": 1 })),
+        issue(
+            ALPHA,
+            "role_draw.elected",
+            "role elected does not take this module",
+        ),
+    );
+    assert_eq!(
+        type_issue(set(ALPHA, "/role_draw", json!({ "officer": 1 }))),
+        issue(
+            ALPHA,
+            "role_draw.officer",
+            "unknown field `officer`, expected one of `employee`, `manager`, `elected`",
         ),
     );
 }

@@ -31,7 +31,7 @@ fn real_content_passes_every_check() {
             panic!("content has problems:\n{}", list.join("\n"));
         }
     };
-    assert_eq!(course.modules.len(), 6, "all six modules");
+    assert_eq!(course.modules.len(), 7, "all seven modules");
     for module in &course.modules {
         for lang in Lang::ALL {
             assert!(!module.title.get(lang).is_empty());
@@ -86,7 +86,7 @@ fn elected_officials_get_no_questions_written_for_staff() {
     }
 }
 
-/// Every section heading cited in sources.json must be found verbatim in its seed document, so
+/// Every policy section heading cited in sources.json must be found verbatim in its seed, so
 /// a reviewer can search for it. The seeds live outside the repository; without them this
 /// test only notes that it was skipped.
 #[test]
@@ -101,10 +101,20 @@ fn source_sections_appear_verbatim_in_their_seeds() {
     let bytes = std::fs::read(workspace().join("content/sources.json")).expect("sources.json");
     let sources = trygg_core::content::parse_sources("sources.json", &bytes).expect("parses");
     let mut missing = Vec::new();
-    for doc in &sources.documents {
+    // Laws and guidance are public texts outside the seeds; only policies have a seed file.
+    let policies = sources
+        .documents
+        .iter()
+        .filter(|d| d.kind == trygg_core::content::DocumentKind::Policy);
+    for doc in policies {
         let text = std::fs::read_to_string(seeds.join(&doc.file))
             .unwrap_or_else(|e| panic!("seed {}: {e}", doc.file));
-        for section in &doc.sections {
+        // "(…)" locates a passage that has no heading in the excerpt; it is not quoted.
+        let quoted = doc
+            .sections
+            .iter()
+            .filter(|s| !(s.starts_with('(') && s.ends_with(')')));
+        for section in quoted {
             if !text.contains(section.as_str()) {
                 missing.push(format!("{}: \"{section}\"", doc.file));
             }

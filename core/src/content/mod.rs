@@ -1,5 +1,6 @@
 //! Course content: the data model, its parsing, validation, coverage and version hash.
 
+mod balance;
 mod course;
 mod coverage;
 mod de;
@@ -14,6 +15,7 @@ mod validate;
 mod validate_module;
 mod version;
 
+pub use balance::{Balance, Longest, TrueFalseBalance, LONGEST_RIGHT_AIM, TRUE_SHARE_AIM};
 pub use course::{load_course, Course, POCKET_CARD_MODULE};
 pub use coverage::uncovered_points;
 pub use inline::{parse_inline, Inline, ALLOWED_SCHEMES};

@@ -86,17 +86,18 @@ impl Role {
     }
 }
 
-/// Where a claim comes from: a seed policy file and the heading in it, so a reviewer can
-/// trace every lesson section and question back to the policy text.
+/// Where a claim comes from: a document in `sources.json` and the heading or paragraph in
+/// it, so a reviewer can trace every lesson section and question back to the text it rests on.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// File name of the seed document, as listed in `sources.json`.
+    /// The document in `sources.json`: a policy's `file` or any document's `id`.
     pub seed: String,
-    /// The section or heading in that document, as listed in `sources.json`.
+    /// One of that document's `sections`: a policy heading, a law's paragraph, a guidance
+    /// page's heading.
     pub section: String,
-    /// Ids of the individual policy statements (from `sources.json`) this rests on.
+    /// Ids of the individual statements (from `sources.json`) this rests on.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub points: Vec<String>,
 }
@@ -111,19 +112,89 @@ pub struct Sources {
     pub documents: Vec<SourceDocument>,
 }
 
+/// What kind of text a document is, which decides how a reviewer finds it again: a policy by
+/// its seed file, a law by its SFS number, public guidance by issuer, year and address.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// A region's own policy or intranet page, kept as a seed text file.
+    #[default]
+    Policy,
+    /// A Swedish statute, cited by its SFS number.
+    Law,
+    /// Public guidance from an authority (MSB, Polisen, IMY, Säkerhetspolisen …).
+    Guidance,
+}
+
+impl DocumentKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            DocumentKind::Policy => "policy",
+            DocumentKind::Law => "law",
+            DocumentKind::Guidance => "guidance",
+        }
+    }
+}
+
+/// One document the course rests on. Each kind has its own required fields (checked by
+/// validation, so an author sees every gap at once): a policy needs `file`; a law needs `id`
+/// and `sfs`; guidance needs `id`, `issuer`, `year` and an https `url`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SourceDocument {
-    /// The seed's file name, e.g. `002_5fffc2445dade5da.txt`.
+    /// `policy` (the default), `law` or `guidance`.
+    #[serde(default, skip_serializing_if = "is_policy")]
+    pub kind: DocumentKind,
+    /// How content cites a law or guidance (`sfs-1992-1403`); optional for a policy, which
+    /// may be cited by its `file` instead.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    /// A policy's seed file name, e.g. `002_5fffc2445dade5da.txt`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub file: String,
     /// A human title, e.g. "Region Skåne – Policy för säkerhet och beredskap".
     pub title: String,
-    /// Headings in the document that content may cite.
+    /// A law's number in the Swedish Code of Statutes, e.g. `1992:1403`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^[0-9]{4}:[0-9]+$")))]
+    pub sfs: String,
+    /// Who publishes a guidance document, e.g. `MSB`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub issuer: String,
+    /// The year a guidance document was published or last revised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1900, max = 2100)))]
+    pub year: Option<u16>,
+    /// Where a reader finds the document (https); required for guidance.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub url: String,
+    /// Headings (for a law: paragraphs such as `3 §`) that content may cite.
     pub sections: Vec<String>,
     /// Individual statements that must each be taught and tested somewhere.
     #[serde(default)]
     pub points: Vec<SourcePoint>,
+}
+
+fn is_policy(kind: &DocumentKind) -> bool {
+    *kind == DocumentKind::Policy
+}
+
+impl SourceDocument {
+    /// The name content uses for the document and messages show: its `id`, else its `file`.
+    pub fn name(&self) -> &str {
+        if self.id.is_empty() {
+            &self.file
+        } else {
+            &self.id
+        }
+    }
+
+    /// Whether a `source.seed` value names this document (by `file` or by `id`).
+    pub fn is_named(&self, seed: &str) -> bool {
+        !seed.is_empty() && (self.id == seed || self.file == seed)
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -154,6 +225,9 @@ pub struct Organisation {
     pub security_unit: Contact,
     pub reporting: Reporting,
     pub emergency: Emergency,
+    /// The IT service desk learners are told to call; optional so older files still load.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub it_service_desk: Option<ServiceDesk>,
     /// Percentage of points needed to pass a module quiz (1–100).
     #[serde(default = "default_pass_mark")]
     #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 100)))]
@@ -216,6 +290,18 @@ pub struct Emergency {
     pub internal_alarm_note: Text,
 }
 
+/// A helpdesk with a number, such as the IT service desk that lessons send learners to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ServiceDesk {
+    pub name: Text,
+    pub phone: String,
+    /// When it is open and what to call it about, in a sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
 /// Which modules each role must complete and which it may take.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
@@ -263,8 +349,44 @@ pub struct Module {
     /// How many questions each quiz attempt draws from the pool.
     #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
     pub quiz_size: usize,
+    /// The least number of questions written for a role (its `roles` lists that role) that
+    /// every quiz drawn for that role includes, so a manager's quiz always tests the
+    /// manager's own duties rather than only what everyone must know.
+    #[serde(default, skip_serializing_if = "RoleDraw::is_empty")]
+    pub role_draw: RoleDraw,
     pub sections: Vec<Section>,
     pub questions: Vec<Question>,
+}
+
+/// Per role, how many of its own questions each quiz draws at least (see [`Module::role_draw`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RoleDraw {
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub employee: usize,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub manager: usize,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub elected: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl RoleDraw {
+    pub fn get(&self, role: Role) -> usize {
+        match role {
+            Role::Employee => self.employee,
+            Role::Manager => self.manager,
+            Role::Elected => self.elected,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        Role::ALL.iter().all(|&r| self.get(r) == 0)
+    }
 }
 
 /// A short lesson page.
@@ -417,5 +539,10 @@ impl Section {
 impl Question {
     pub fn is_for(&self, role: Role) -> bool {
         self.roles.is_empty() || self.roles.contains(&role)
+    }
+
+    /// Written for this role in particular (its `roles` names it), as `role_draw` counts.
+    pub fn is_written_for(&self, role: Role) -> bool {
+        self.roles.contains(&role)
     }
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::balance::Balance;
 use super::course::Course;
 use super::coverage::uncovered_points;
 use super::model::{Lang, Role};
@@ -32,6 +33,8 @@ pub struct ModuleSummary {
     pub title: String,
     pub sections: usize,
     pub questions: usize,
+    /// Whether the quiz measures knowledge rather than test-wiseness; see `content::balance`.
+    pub balance: Balance,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -71,6 +74,7 @@ impl ContentSummary {
                     title: m.title.sv.clone(),
                     sections: m.sections.len(),
                     questions: m.questions.len(),
+                    balance: Balance::of(m),
                 })
                 .collect(),
             total_sections: course.modules.iter().map(|m| m.sections.len()).sum(),

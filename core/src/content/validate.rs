@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::inline::parse_inline;
 use super::issue::ContentIssue;
-use super::model::{Organisation, Role, Source, SourceDocument, Sources, Text};
+use super::model::{DocumentKind, Organisation, Role, Source, SourceDocument, Sources, Text};
 use super::validate_module::check_module;
 use super::version::module_file;
 
@@ -99,7 +99,7 @@ impl<'a> Out<'a> {
     }
 
     pub(crate) fn source(&mut self, path: &str, source: &Source, index: &SourceIndex) {
-        let doc = index.documents.get(source.seed.as_str());
+        let doc = index.documents.get(source.seed.as_str()).copied();
         match doc {
             None => self.push(
                 format!("{path}.seed"),
@@ -120,10 +120,11 @@ impl<'a> Out<'a> {
                     format!("{path}.points[{i}]"),
                     format!("point \"{point}\" does not exist"),
                 ),
-                Some(owner) if doc.is_some() && *owner != source.seed => self.push(
+                Some(owner) if doc.is_some_and(|d| !std::ptr::eq(d, *owner)) => self.push(
                     format!("{path}.points[{i}]"),
                     format!(
-                        "point \"{point}\" belongs to \"{owner}\", not to \"{}\"",
+                        "point \"{point}\" belongs to \"{}\", not to \"{}\"",
+                        owner.name(),
                         source.seed
                     ),
                 ),
@@ -153,23 +154,25 @@ fn looks_like_html(s: &str) -> bool {
         .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!'))
 }
 
-/// Documents by file name and point ids with the document that defines them.
+/// Documents by every name content may cite them by (`file` and `id`), and point ids with the
+/// document that defines them.
 pub(crate) struct SourceIndex<'a> {
     pub(crate) documents: HashMap<&'a str, &'a SourceDocument>,
-    pub(crate) points: HashMap<&'a str, &'a str>,
+    pub(crate) points: HashMap<&'a str, &'a SourceDocument>,
 }
 
 impl<'a> SourceIndex<'a> {
     fn new(sources: &'a Sources) -> Self {
-        let documents = sources
-            .documents
-            .iter()
-            .map(|d| (d.file.as_str(), d))
-            .collect();
+        let mut documents = HashMap::new();
         let mut points = HashMap::new();
         for doc in &sources.documents {
+            for name in [doc.file.as_str(), doc.id.as_str()] {
+                if !name.is_empty() {
+                    documents.entry(name).or_insert(doc);
+                }
+            }
             for point in &doc.points {
-                points.entry(point.id.as_str()).or_insert(doc.file.as_str());
+                points.entry(point.id.as_str()).or_insert(doc);
             }
         }
         SourceIndex { documents, points }
@@ -202,6 +205,13 @@ fn check_organisation(
         "emergency.internal_alarm_note",
         &org.emergency.internal_alarm_note,
     );
+    if let Some(desk) = &org.it_service_desk {
+        out.text("it_service_desk.name", &desk.name);
+        out.nonempty("it_service_desk.phone", &desk.phone);
+        if let Some(note) = &desk.note {
+            out.text("it_service_desk.note", note);
+        }
+    }
     if !(1..=100).contains(&org.pass_mark) {
         out.push(
             "pass_mark",
@@ -265,15 +275,18 @@ fn check_sources(out: &mut Out, sources: &Sources) {
     if sources.documents.is_empty() {
         out.push("documents", "no source documents are listed");
     }
-    let mut files = HashSet::new();
+    let mut names = HashSet::new();
     let mut point_ids = HashSet::new();
     for (d, doc) in sources.documents.iter().enumerate() {
         let at = format!("documents[{d}]");
-        if out.nonempty(&format!("{at}.file"), &doc.file) && !files.insert(doc.file.as_str()) {
-            out.push(
-                format!("{at}.file"),
-                format!("document \"{}\" is listed twice", doc.file),
-            );
+        check_document_kind(out, &at, doc);
+        for (field, name) in [("file", &doc.file), ("id", &doc.id)] {
+            if !name.is_empty() && !names.insert(name.as_str()) {
+                out.push(
+                    format!("{at}.{field}"),
+                    format!("document \"{name}\" is listed twice"),
+                );
+            }
         }
         out.nonempty(&format!("{at}.title"), &doc.title);
         if doc.sections.is_empty() {
@@ -310,4 +323,86 @@ fn check_sources(out: &mut Out, sources: &Sources) {
             out.nonempty(&format!("{path}.summary"), &point.summary);
         }
     }
+}
+
+/// Each kind of document has the fields a reviewer needs to find it again, and none of the
+/// fields of another kind (a `sfs` on guidance is a mistake, not extra detail).
+fn check_document_kind(out: &mut Out, at: &str, doc: &SourceDocument) {
+    let kind = doc.kind.key();
+    if !doc.id.is_empty() {
+        out.id(&format!("{at}.id"), &doc.id);
+    }
+    let (needs_id, needs_file) = match doc.kind {
+        DocumentKind::Policy => (false, true),
+        DocumentKind::Law | DocumentKind::Guidance => (true, false),
+    };
+    if needs_file && doc.file.trim().is_empty() {
+        out.push(format!("{at}.file"), "a policy needs its seed `file`");
+    }
+    if !needs_file && !doc.file.is_empty() {
+        out.push(
+            format!("{at}.file"),
+            format!("a {kind} has no seed file; cite it by its `id`"),
+        );
+    }
+    if needs_id && doc.id.is_empty() {
+        out.push(format!("{at}.id"), format!("a {kind} needs an `id`"));
+    }
+    let foreign = |field: &str, present: bool, owner: &str| {
+        (present && kind != owner).then(|| {
+            (
+                format!("{at}.{field}"),
+                format!("`{field}` belongs to a {owner}, not to a {kind}"),
+            )
+        })
+    };
+    let misplaced = [
+        foreign("sfs", !doc.sfs.is_empty(), "law"),
+        foreign("issuer", !doc.issuer.is_empty(), "guidance"),
+        foreign("year", doc.year.is_some(), "guidance"),
+    ];
+    for (path, message) in misplaced.into_iter().flatten() {
+        out.push(path, message);
+    }
+    match doc.kind {
+        DocumentKind::Policy => {}
+        DocumentKind::Law => {
+            if doc.sfs.is_empty() {
+                out.push(format!("{at}.sfs"), "a law needs its `sfs` number");
+            } else if !is_sfs_number(&doc.sfs) {
+                out.push(
+                    format!("{at}.sfs"),
+                    format!("\"{}\" is not an SFS number such as 1992:1403", doc.sfs),
+                );
+            }
+        }
+        DocumentKind::Guidance => {
+            if doc.issuer.trim().is_empty() {
+                out.push(format!("{at}.issuer"), "guidance needs its `issuer`");
+            }
+            match doc.year {
+                None => out.push(format!("{at}.year"), "guidance needs its `year`"),
+                Some(year) if !(1900..=2100).contains(&year) => out.push(
+                    format!("{at}.year"),
+                    format!("year {year} must be between 1900 and 2100"),
+                ),
+                Some(_) => {}
+            }
+            if doc.url.is_empty() {
+                out.push(format!("{at}.url"), "guidance needs its https:// `url`");
+            }
+        }
+    }
+    out.url(&format!("{at}.url"), &doc.url);
+}
+
+/// `YYYY:N`, the form every statute in the Swedish Code of Statutes is numbered in.
+fn is_sfs_number(sfs: &str) -> bool {
+    sfs.split_once(':').is_some_and(|(year, number)| {
+        year.len() == 4
+            && year.bytes().all(|b| b.is_ascii_digit())
+            && !number.is_empty()
+            && number.len() <= 5
+            && number.bytes().all(|b| b.is_ascii_digit())
+    })
 }

@@ -191,14 +191,22 @@ fn check_scenario(out: &mut Out, at: &str, steps: &[ScenarioStep]) {
     }
 }
 
-/// Every role that takes the module must see a lesson and have enough questions to draw.
+/// Every role that takes the module must see a lesson and have enough questions to draw,
+/// including the questions of its own that `role_draw` promises.
 fn check_roles(out: &mut Out, module: &Module, org: &Organisation) {
     for role in Role::ALL {
         let lists = org.roles.get(role);
+        let key = role.key();
+        let wanted = module.role_draw.get(role);
         if !lists.required.contains(&module.id) && !lists.optional.contains(&module.id) {
+            if wanted > 0 {
+                out.push(
+                    format!("role_draw.{key}"),
+                    format!("role {key} does not take this module"),
+                );
+            }
             continue;
         }
-        let key = role.key();
         if !module.sections.is_empty() && !module.sections.iter().any(|s| s.is_for(role)) {
             out.push("sections", format!("role {key} sees no lesson sections"));
         }
@@ -208,6 +216,31 @@ fn check_roles(out: &mut Out, module: &Module, org: &Organisation) {
                 "quiz_size",
                 format!(
                     "role {key}: pool has {pool} questions but the quiz draws {}",
+                    module.quiz_size
+                ),
+            );
+        }
+        if wanted == 0 {
+            continue;
+        }
+        let own = module
+            .questions
+            .iter()
+            .filter(|q| q.is_written_for(role))
+            .count();
+        if own < wanted {
+            out.push(
+                format!("role_draw.{key}"),
+                format!(
+                    "role {key}: each quiz should include {wanted} questions for {key}, but the pool has {own}"
+                ),
+            );
+        }
+        if wanted > module.quiz_size {
+            out.push(
+                format!("role_draw.{key}"),
+                format!(
+                    "role {key}: {wanted} questions for {key} do not fit in a quiz of {}",
                     module.quiz_size
                 ),
             );

@@ -52,8 +52,9 @@ pub fn question_by_id<'m>(module: &'m Module, id: &str) -> Option<&'m Question> 
 }
 
 /// Draws a quiz for `role`: `min(quiz_size, pool)` distinct questions from the questions
-/// meant for that role, in shuffled order, each with its options shuffled. The same module,
-/// role and seed always give the same plan.
+/// meant for that role, in shuffled order, each with its options shuffled. At least
+/// `role_draw` of them (or as many as the pool has) are written for that role in particular.
+/// The same module, role and seed always give the same plan.
 pub fn draw_quiz(module: &Module, role: Role, seed: u64) -> QuizPlan {
     let mut rng = QuizRng::new(seed);
     let mut seen = BTreeSet::new();
@@ -63,7 +64,13 @@ pub fn draw_quiz(module: &Module, role: Role, seed: u64) -> QuizPlan {
         .filter(|q| q.is_for(role) && seen.insert(q.id.as_str()))
         .collect();
     shuffle(&mut rng, &mut pool);
-    pool.truncate(module.quiz_size);
+    let size = module.quiz_size.min(pool.len());
+    if include_own(&mut pool, size, module.role_draw.get(role), role) {
+        // Swapped-in questions took the places of the last ones drawn; shuffle again so
+        // the role's own questions are not the ones that come last.
+        shuffle(&mut rng, &mut pool[..size]);
+    }
+    pool.truncate(size);
     let items = pool
         .into_iter()
         .map(|q| plan_question(&mut rng, q))
@@ -73,6 +80,32 @@ pub fn draw_quiz(module: &Module, role: Role, seed: u64) -> QuizPlan {
         seed,
         items,
     }
+}
+
+/// Brings questions written for `role` from beyond the first `size` of the shuffled pool
+/// into it, each replacing a drawn question that is not, until `wanted` of them are in (or
+/// the pool has no more). Which ones come in stays random, because the pool is shuffled.
+/// A draw that already has enough is left untouched, so modules without `role_draw` draw
+/// exactly as before it existed. Returns whether anything moved.
+fn include_own(pool: &mut [&Question], size: usize, wanted: usize, role: Role) -> bool {
+    let own = |q: &&Question| q.is_written_for(role);
+    let mut have = pool[..size].iter().filter(|q| own(q)).count();
+    let (mut next_in, mut last_out) = (size, size);
+    let mut moved = false;
+    while have < wanted {
+        let Some(incoming) = (next_in..pool.len()).find(|&i| own(&pool[i])) else {
+            break;
+        };
+        let Some(outgoing) = (0..last_out).rev().find(|&i| !own(&pool[i])) else {
+            break;
+        };
+        pool.swap(incoming, outgoing);
+        have += 1;
+        moved = true;
+        next_in = incoming + 1;
+        last_out = outgoing;
+    }
+    moved
 }
 
 fn plan_question(rng: &mut QuizRng, q: &Question) -> PlannedQuestion {

@@ -114,6 +114,7 @@ pub fn module(id: &str, quiz_size: usize, sections: usize, questions: Vec<Questi
         summary: text("summary"),
         minutes: 10,
         quiz_size,
+        role_draw: Default::default(),
         sections: (0..sections).map(|i| section(&format!("s{i}"))).collect(),
         questions,
     }
