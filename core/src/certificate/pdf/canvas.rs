@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use pdf_writer::{Content, Name, Str};
 
 use super::font::Font;
+use super::tags::Tags;
 
 /// Which of the two embedded fonts a run uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +84,8 @@ pub(crate) struct Canvas<'a> {
     pub pages: Vec<Content>,
     pub width: f32,
     pub height: f32,
+    /// The logical structure of what has been drawn (see [`super::tags`]).
+    pub tags: Tags,
 }
 
 impl<'a> Canvas<'a> {
@@ -93,6 +96,7 @@ impl<'a> Canvas<'a> {
             pages: vec![Content::new()],
             width,
             height,
+            tags: Tags::new(),
         }
     }
 
@@ -132,6 +136,7 @@ impl<'a> Canvas<'a> {
             };
             encoded.push((*face, bytes));
         }
+        self.begin_mark(true);
         let page = self.page();
         page.begin_text();
         page.set_fill_rgb(color[0], color[1], color[2]);
@@ -141,6 +146,7 @@ impl<'a> Canvas<'a> {
             page.show(Str(bytes));
         }
         page.end_text();
+        self.end_mark();
     }
 
     /// Draws `text` on one line, left-aligned at `x`; the caller has made sure it fits.
