@@ -374,3 +374,19 @@ fn the_pocket_card_front_and_back_reads_as_headings_and_lists() {
         );
     }
 }
+
+#[test]
+fn a_name_the_font_cannot_show_drops_the_conformance_claims() {
+    // Both standards forbid the missing-glyph box, so a file that needs it must not
+    // claim either; it stays tagged and the name still extracts as typed.
+    let fonts = Fonts::load();
+    let rec = record("王小明", Lang::En, six_modules());
+    let pdf = certificate_pdf(&rec, &labels(Lang::En), &fonts.get()).expect("pdf");
+    let path = write("unclaimed-cert-missing-glyphs.pdf", &pdf);
+    assert_qpdf_clean(&path);
+    let Some(v) = inspect(&path) else { return };
+    assert_eq!(v["xmp"]["pdfa_part"], Value::Null, "{}", v["xmp"]);
+    assert_eq!(v["xmp"]["pdfua_part"], Value::Null, "{}", v["xmp"]);
+    assert_eq!(v["marked"], true);
+    assert_eq!(text(&kids(&v["tree"])[3]), "王小明");
+}

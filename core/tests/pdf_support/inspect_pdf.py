@@ -90,13 +90,13 @@ def main(path):
     pages = list(pdf.pages)
     page_index = {p.obj.objgen: i for i, p in enumerate(pages)}
     marks = [page_marks(p) for p in pages]
-    used = set()
+    used = {}  # (page, mcid) -> the element that lists it
 
-    def text_of(page_obj, mcid):
+    def text_of(page_obj, mcid, owner):
         i = page_index.get(page_obj.objgen) if page_obj is not None else None
         if i is None:
             return None
-        used.add((i, mcid))
+        used[(i, mcid)] = owner.objgen
         return marks[i][0].get(mcid)
 
     def walk(node, page=None):
@@ -113,9 +113,9 @@ def main(path):
         kids = list(kids) if isinstance(kids, pikepdf.Array) else ([] if kids is None else [kids])
         for kid in kids:
             if isinstance(kid, int) or (isinstance(kid, pikepdf.Object) and kid._type_code == pikepdf.ObjectType.integer):
-                out["text"].append(text_of(page, int(kid)))
+                out["text"].append(text_of(page, int(kid), node))
             elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
-                out["text"].append(text_of(kid.get("/Pg", page), int(kid["/MCID"])))
+                out["text"].append(text_of(kid.get("/Pg", page), int(kid["/MCID"]), node))
             elif isinstance(kid, pikepdf.Dictionary):
                 out["kids"].append(walk(kid, page))
         return out
@@ -135,7 +135,7 @@ def main(path):
             key = p.obj.get("/StructParents")
             for mcid in marks[i][0]:
                 arr = parents.get(int(key)) if key is not None else None
-                if arr is None or mcid >= len(arr) or (i, mcid) not in used:
+                if arr is None or mcid >= len(arr) or used.get((i, mcid)) != arr[mcid].objgen:
                     parent_tree_ok = False
 
     meta = pdf.open_metadata()

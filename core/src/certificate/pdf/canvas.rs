@@ -57,6 +57,12 @@ impl<'a> Glyphs<'a> {
         }
     }
 
+    /// Whether the font has a glyph for every character shown: PDF/A and PDF/UA forbid
+    /// showing the missing-glyph box (glyph 0).
+    pub(crate) fn complete(&self) -> bool {
+        self.chars.iter().all(|&(_, gid)| gid != 0)
+    }
+
     /// Width of one character in thousandths of an em (PDF glyph space).
     pub(crate) fn width(&self, c: char) -> f32 {
         let gid = self.font.glyph(c).unwrap_or(0);

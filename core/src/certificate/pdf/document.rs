@@ -115,6 +115,7 @@ pub(crate) fn finish(canvas: Canvas, meta: Meta) -> Result<Vec<u8>, PdfError> {
         creator: CREATOR,
         producer: PRODUCER,
         date: date.map(|(d, _)| d),
+        conforms: canvas.regular.complete() && canvas.bold.complete(),
     };
     let packet = xmp.packet();
     pdf.metadata(metadata, &packet);

@@ -14,6 +14,9 @@ pub(crate) struct Xmp<'a> {
     pub creator: &'a str,
     pub producer: &'a str,
     pub date: Option<Date>,
+    /// Whether to claim PDF/A-3b and PDF/UA-1: not when a character had to be shown as
+    /// the font's missing-glyph box, which both standards forbid.
+    pub conforms: bool,
 }
 
 /// PDF/A-3 accepts only the XMP schemas it lists, or ones the packet describes itself;
@@ -32,7 +35,7 @@ const UA_SCHEMA: &str = r#"<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType
 "#;
 
 impl Xmp<'_> {
-    /// The packet as UTF-8, claiming PDF/A-3b and PDF/UA-1.
+    /// The packet as UTF-8, claiming PDF/A-3b and PDF/UA-1 when the document conforms.
     pub(crate) fn packet(&self) -> Vec<u8> {
         let mut x = String::with_capacity(2048);
         x.push_str("<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n");
@@ -73,9 +76,13 @@ impl Xmp<'_> {
             "<pdf:Producer>{}</pdf:Producer>\n",
             escape(self.producer)
         ));
-        x.push_str("<pdfaid:part>3</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n");
-        x.push_str("<pdfuaid:part>1</pdfuaid:part>\n");
-        x.push_str(UA_SCHEMA);
+        if self.conforms {
+            x.push_str(
+                "<pdfaid:part>3</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n",
+            );
+            x.push_str("<pdfuaid:part>1</pdfuaid:part>\n");
+            x.push_str(UA_SCHEMA);
+        }
         x.push_str("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n");
         x.push_str("<?xpacket end=\"w\"?>");
         x.into_bytes()
@@ -113,11 +120,18 @@ mod tests {
             creator: "Trygg",
             producer: "Trygg",
             date: Date::parse_iso("2025-11-14"),
+            conforms: true,
         };
         let text = String::from_utf8(xmp.packet()).expect("UTF-8");
         assert!(text.contains("Intyg – &lt;img src=x&gt; &amp; &quot;Å&quot; </rdf:li>"));
         assert!(text.contains("<xmp:CreateDate>2025-11-14T00:00:00Z</xmp:CreateDate>"));
         assert!(text.contains("<pdfaid:part>3</pdfaid:part>"));
         assert!(!text.contains("<img"));
+        let unclaimed = Xmp {
+            conforms: false,
+            ..xmp
+        };
+        let text = String::from_utf8(unclaimed.packet()).expect("UTF-8");
+        assert!(!text.contains("pdfaid:part") && !text.contains("pdfuaid:part"));
     }
 }
