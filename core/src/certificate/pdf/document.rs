@@ -16,6 +16,7 @@ use crate::date::Date;
 /// The sRGB colour profile the pages' colours are given in: `sRGB.icc` from Debian's
 /// `icc-profiles-free` (zlib licence, see `srgb-icc-LICENSE.txt`).
 const SRGB: &[u8] = include_bytes!("srgb.icc");
+
 /// A file carried inside the PDF (PDF 1.7 EmbeddedFiles, and `AF` for PDF/A-3 readers).
 pub(crate) struct Attachment<'b> {
     pub name: String,
@@ -54,30 +55,7 @@ pub(crate) fn finish(canvas: Canvas, meta: Meta) -> Result<Vec<u8>, PdfError> {
     let tree_root = Ref::new(font_base + 14);
     let date = meta.date.and_then(|d| pdf_date(d).map(|p| (d, p)));
 
-    let mut catalog = pdf.catalog(CATALOG);
-    catalog
-        .pages(PAGES)
-        .lang(TextStr(meta.lang.code()))
-        .metadata(metadata);
-    catalog.pair(Name(b"StructTreeRoot"), tree_root);
-    catalog.mark_info().marked(true);
-    catalog.viewer_preferences().display_doc_title(true);
-    catalog
-        .output_intents()
-        .push()
-        .subtype(OutputIntentSubtype::PDFA)
-        .output_condition_identifier(TextStr("sRGB"))
-        .info(TextStr("sRGB IEC61966-2.1"))
-        .dest_output_profile(profile);
-    if let Some(file) = &meta.attachment {
-        catalog
-            .names()
-            .embedded_files()
-            .names()
-            .insert(Str(file.name.as_bytes()), FILE_SPEC);
-        catalog.insert(Name(b"AF")).array().item(FILE_SPEC);
-    }
-    catalog.finish();
+    write_catalog(&mut pdf, &meta, [metadata, profile, tree_root]);
 
     let mut info = pdf.document_info(INFO);
     info.title(TextStr(&meta.title))
@@ -90,22 +68,7 @@ pub(crate) fn finish(canvas: Canvas, meta: Meta) -> Result<Vec<u8>, PdfError> {
     info.finish();
 
     if let Some(file) = &meta.attachment {
-        let size = i32::try_from(file.bytes.len()).unwrap_or(i32::MAX);
-        let mut embedded = pdf.embedded_file(FILE, file.bytes);
-        embedded.subtype(Name(file.mime));
-        let mut params = embedded.params();
-        params.size(size);
-        if let Some((_, d)) = date {
-            params.modification_date(d);
-        }
-        params.finish();
-        embedded.finish();
-        pdf.file_spec(FILE_SPEC)
-            .path(Str(file.name.as_bytes()))
-            .unic_file(TextStr(&file.name))
-            .description(TextStr(&file.description))
-            .association_kind(AssociationKind::Data)
-            .embedded_file_with_unicode(FILE);
+        write_attachment(&mut pdf, file, date.map(|(_, d)| d));
     }
 
     let xmp = Xmp {
@@ -176,6 +139,54 @@ pub(crate) fn finish(canvas: Canvas, meta: Meta) -> Result<Vec<u8>, PdfError> {
     let id = id.finalize()[..16].to_vec();
     pdf.set_file_id((id.clone(), id));
     Ok(pdf.finish())
+}
+
+/// The catalog: what a reader, a screen reader and an archive look at first.
+fn write_catalog(pdf: &mut Pdf, meta: &Meta, [metadata, profile, tree_root]: [Ref; 3]) {
+    let mut catalog = pdf.catalog(CATALOG);
+    catalog
+        .pages(PAGES)
+        .lang(TextStr(meta.lang.code()))
+        .metadata(metadata);
+    catalog.pair(Name(b"StructTreeRoot"), tree_root);
+    catalog.mark_info().marked(true);
+    catalog.viewer_preferences().display_doc_title(true);
+    catalog
+        .output_intents()
+        .push()
+        .subtype(OutputIntentSubtype::PDFA)
+        .output_condition_identifier(TextStr("sRGB"))
+        .info(TextStr("sRGB IEC61966-2.1"))
+        .dest_output_profile(profile);
+    if let Some(file) = &meta.attachment {
+        catalog
+            .names()
+            .embedded_files()
+            .names()
+            .insert(Str(file.name.as_bytes()), FILE_SPEC);
+        catalog.insert(Name(b"AF")).array().item(FILE_SPEC);
+    }
+}
+
+/// The attached file as PDF/A-3 wants an associated file: MIME type, size and
+/// modification date on the stream, both names and the relationship on its spec.
+fn write_attachment(pdf: &mut Pdf, file: &Attachment, date: Option<pdf_writer::Date>) {
+    let size = i32::try_from(file.bytes.len()).unwrap_or(i32::MAX);
+    let mut embedded = pdf.embedded_file(FILE, file.bytes);
+    embedded.subtype(Name(file.mime));
+    let mut params = embedded.params();
+    params.size(size);
+    if let Some(d) = date {
+        params.modification_date(d);
+    }
+    params.finish();
+    embedded.finish();
+    pdf.file_spec(FILE_SPEC)
+        .path(Str(file.name.as_bytes()))
+        .unic_file(TextStr(&file.name))
+        .description(TextStr(&file.description))
+        .association_kind(AssociationKind::Data)
+        .embedded_file_with_unicode(FILE);
 }
 
 /// A day as a PDF date at midnight UTC, the form the XMP packet repeats.
