@@ -18,7 +18,9 @@ use serde_json::Value;
 use trygg_core::certificate::pdf::{
     certificate_pdf, pocket_card_pdf, CertificateLabels, PocketCardLabels,
 };
-use trygg_core::certificate::{extract_from_pdf, verify, CompletionRecord, DEFAULT_MAX_BYTES};
+use trygg_core::certificate::{
+    extract_from_pdf, verify, CompletionRecord, VerifyError, DEFAULT_MAX_BYTES,
+};
 use trygg_core::content::Lang;
 
 fn labels(lang: Lang) -> CertificateLabels {
@@ -389,4 +391,25 @@ fn a_name_the_font_cannot_show_drops_the_conformance_claims() {
     assert_eq!(v["xmp"]["pdfua_part"], Value::Null, "{}", v["xmp"]);
     assert_eq!(v["marked"], true);
     assert_eq!(text(&kids(&v["tree"])[3]), "王小明");
+}
+
+#[test]
+fn an_edited_archival_certificate_is_flagged() {
+    // The tagged, archival file still hands its attachment to `trygg verify`, which
+    // still notices a score changed inside it.
+    let fonts = Fonts::load();
+    let rec = record("Zoë O'Brien-Åkesson", Lang::Sv, six_modules());
+    let pdf = certificate_pdf(&rec, &labels(Lang::Sv), &fonts.get()).expect("pdf");
+    assert_eq!(
+        verify(&pdf, None, DEFAULT_MAX_BYTES).expect("verifies"),
+        rec
+    );
+    let at = pdf
+        .windows(13)
+        .position(|w| w == b"\"percent\": 90")
+        .expect("a score in the attachment");
+    let mut edited = pdf.clone();
+    edited[at + 12] = b'9';
+    let err = verify(&edited, None, DEFAULT_MAX_BYTES).expect_err("flagged");
+    assert!(matches!(err, VerifyError::CodeMismatch { .. }), "{err}");
 }
