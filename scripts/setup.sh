@@ -45,12 +45,14 @@ if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_m
   cp package-lock.json node_modules/.trygg-lock
 fi
 
-# 5. Debian's Chromium and ChromeDriver (browser tests), poppler (PDF checks).
+# 5. Debian's Chromium and ChromeDriver (browser tests), poppler and qpdf (PDF checks).
 if [ "$need_browser" = 1 ]; then
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
+  command -v qpdf >/dev/null || missing+=(qpdf)
+  python3 -c 'import ensurepip' 2>/dev/null || missing+=(python3-venv)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]} with apt-get"
     sudo_cmd=""
@@ -60,5 +62,17 @@ if [ "$need_browser" = 1 ]; then
   fi
 fi
 
-# 6. The PDF fonts: DejaVu Sans from npm, subset by the trygg CLI (web/fonts/, not committed).
+# 6. pikepdf and the pdfua checker, which the PDF/UA and PDF/A tests read the PDFs with
+#    (core/tests/pdf_support/inspect_pdf.py), in a venv of their own under target/.
+if [ "$need_browser" = 1 ]; then
+  venv=target/pdf-check-venv
+  if ! "$venv/bin/python" -c 'import pikepdf, pdfua' 2>/dev/null; then
+    log "installing pikepdf and pdfua into $venv"
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install -q --disable-pip-version-check 'pikepdf==10.18.0' 'pdfua==0.1.3'
+  fi
+fi
+
+# 7. The PDF fonts: DejaVu Sans from npm, subset by the trygg CLI (web/fonts/, not committed).
 scripts/font.sh

@@ -5,7 +5,8 @@
 mod pdf_support;
 
 use pdf_support::{
-    assert_inside, flat_text, module, record, six_modules, tool, word_boxes, write, Fonts,
+    assert_inside, flat_text, many_modules, record, six_modules, tool, word_boxes, write, Fonts,
+    LONG_NAME,
 };
 use trygg_core::certificate::pdf::{certificate_pdf, CertificateLabels, PdfError, PdfFonts};
 use trygg_core::certificate::{extract_from_pdf, verify, CompletionRecord, DEFAULT_MAX_BYTES};
@@ -166,19 +167,8 @@ fn attachment_is_listed_by_pdf_readers() {
 #[test]
 fn long_names_and_many_modules_stay_on_the_page() {
     let fonts = Fonts::load();
-    let long_name =
-        "Maximiliana Aleksandra Świętochowska-Wiśniewska-Nguyễn Thị Ngọc Bích Ольга Дмитриевна";
-    let words = "Säkerhetsskydd, informationssäkerhet och beredskap för kris och höjd beredskap";
-    let modules: Vec<_> = (0..24)
-        .map(|i| {
-            module(
-                &format!("m{i}"),
-                &format!("{words} del {i}"),
-                80 + (i % 21) as u8,
-                "2025-10-01",
-            )
-        })
-        .collect();
+    let long_name = LONG_NAME;
+    let modules = many_modules(24);
     let rec = record(long_name, Lang::Sv, modules);
     let path = write("certificate-long.pdf", &make(&rec, &fonts));
     assert_inside(&path, 31.0);

@@ -3,20 +3,9 @@
 
 mod pdf_support;
 
-use pdf_support::{assert_inside, flat_text, tool, workspace, write, Fonts};
+use pdf_support::{assert_inside, flat_text, list_items, pocket_content, tool, write, Fonts};
 use trygg_core::certificate::pdf::{pocket_card_pdf, PocketCardLabels};
-use trygg_core::content::{
-    parse_module, parse_organisation, Block, Lang, Module, Organisation, Text,
-};
-
-fn content() -> (Organisation, Module) {
-    let dir = workspace().join("content");
-    let org = std::fs::read(dir.join("organisation.json")).expect("organisation.json");
-    let org = parse_organisation("organisation.json", &org).expect("organisation parses");
-    let module = std::fs::read(dir.join("modules/violence.json")).expect("violence.json");
-    let module = parse_module("modules/violence.json", &module).expect("module parses");
-    (org, module)
-}
+use trygg_core::content::{Block, Lang, Module, Text};
 
 fn labels(lang: Lang) -> PocketCardLabels {
     match lang {
@@ -31,31 +20,9 @@ fn field<'a>(info: &'a str, key: &str) -> &'a str {
         .map_or("", str::trim)
 }
 
-/// A section's list items without markup, as they read on the card.
-fn items(module: &Module, id: &str, lang: Lang) -> Vec<String> {
-    let section = module
-        .sections
-        .iter()
-        .find(|s| s.id == id)
-        .expect("section");
-    section
-        .blocks
-        .iter()
-        .find_map(|b| match b {
-            Block::List { items, .. } => Some(
-                items
-                    .iter()
-                    .map(|t| t.get(lang).replace("**", ""))
-                    .collect(),
-            ),
-            _ => None,
-        })
-        .expect("a list")
-}
-
 /// The first three words of a section's first step: what must appear on the card.
 fn first_item_start(module: &Module, id: &str, lang: Lang) -> String {
-    let first = items(module, id, lang).swap_remove(0);
+    let first = list_items(module, id, lang).swap_remove(0);
     first
         .split_whitespace()
         .take(3)
@@ -65,7 +32,7 @@ fn first_item_start(module: &Module, id: &str, lang: Lang) -> String {
 
 /// The last three words of a section's last step: the card must not cut it short.
 fn last_item_end(module: &Module, id: &str, lang: Lang) -> String {
-    let last = items(module, id, lang).pop().expect("a step");
+    let last = list_items(module, id, lang).pop().expect("a step");
     let words: Vec<&str> = last.split_whitespace().collect();
     words[words.len().saturating_sub(3)..].join(" ")
 }
@@ -73,7 +40,7 @@ fn last_item_end(module: &Module, id: &str, lang: Lang) -> String {
 #[test]
 fn card_has_numbers_and_steps_in_both_languages() {
     let fonts = Fonts::load();
-    let (org, module) = content();
+    let (org, module) = pocket_content();
     for lang in Lang::ALL {
         let pdf = pocket_card_pdf(&org, &module, lang, &labels(lang), &fonts.get()).expect("pdf");
         let path = write(&format!("pocket-{}.pdf", lang.code()), &pdf);
@@ -135,7 +102,7 @@ fn card_has_numbers_and_steps_in_both_languages() {
 #[test]
 fn long_steps_are_cut_with_an_ellipsis_and_stay_on_the_card() {
     let fonts = Fonts::load();
-    let (org, mut module) = content();
+    let (org, mut module) = pocket_content();
     let long = "Ett mycket långt steg som fortsätter och fortsätter ".repeat(12);
     for section in &mut module.sections {
         for block in &mut section.blocks {
@@ -174,7 +141,7 @@ fn long_steps_are_cut_with_an_ellipsis_and_stay_on_the_card() {
 #[test]
 fn paragraphs_stand_in_when_a_section_has_no_list_and_missing_sections_are_skipped() {
     let fonts = Fonts::load();
-    let (org, mut module) = content();
+    let (org, mut module) = pocket_content();
     module.sections.retain(|s| s.id != "after");
     for section in &mut module.sections {
         section.blocks.retain(|b| !matches!(b, Block::List { .. }));

@@ -7,7 +7,9 @@ use std::process::Command;
 
 use trygg_core::certificate::pdf::PdfFonts;
 use trygg_core::certificate::{issue, CompletionRecord, IssueInput, Learner, ModuleResult};
-use trygg_core::content::{Lang, Role};
+use trygg_core::content::{
+    parse_module, parse_organisation, Block, Lang, Module, Organisation, Role,
+};
 use trygg_core::date::Date;
 
 pub fn workspace() -> PathBuf {
@@ -199,4 +201,122 @@ pub fn six_modules() -> Vec<ModuleResult> {
         ),
         module("everyday", "Säkerhet i vardagen", 95, "2025-11-14"),
     ]
+}
+
+/// The Python that runs `inspect_pdf.py`: `$TRYGG_PDF_PYTHON`, else the venv that
+/// `scripts/setup.sh` makes (`target/pdf-check-venv`, with pikepdf and pdfua), else
+/// `python3`.
+fn python() -> PathBuf {
+    if let Some(p) = std::env::var_os("TRYGG_PDF_PYTHON") {
+        return PathBuf::from(p);
+    }
+    let venv = workspace().join("target/pdf-check-venv/bin/python");
+    if venv.exists() {
+        venv
+    } else {
+        PathBuf::from("python3")
+    }
+}
+
+/// A checker that is missing skips its check on a developer's machine (with a note), but
+/// fails under CI, where `scripts/setup.sh` must have installed it.
+pub fn missing(what: &str) {
+    let msg = format!("{what} is not installed (scripts/setup.sh --browser installs it)");
+    assert!(std::env::var_os("CI").is_none(), "{msg}");
+    eprintln!("note: {msg}; check skipped");
+}
+
+/// What `inspect_pdf.py` (pikepdf, and the `pdfua` checker when present) reads from the
+/// PDF at `path`; `None` when pikepdf is not installed.
+pub fn inspect(path: &Path) -> Option<serde_json::Value> {
+    let script = workspace().join("core/tests/pdf_support/inspect_pdf.py");
+    let out = Command::new(python()).arg(script).arg(path).output();
+    let out = match out {
+        Ok(out) => out,
+        Err(_) => {
+            missing("python3");
+            return None;
+        }
+    };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() && stderr.contains("No module named 'pikepdf'") {
+        missing("pikepdf");
+        return None;
+    }
+    assert!(
+        out.status.success(),
+        "inspect_pdf.py {} failed: {stderr}",
+        path.display()
+    );
+    Some(serde_json::from_slice(&out.stdout).expect("inspect_pdf.py prints JSON"))
+}
+
+/// `qpdf --check` finds nothing wrong with the file's syntax, streams or cross-reference.
+pub fn assert_qpdf_clean(path: &Path) {
+    let out = match Command::new("qpdf").arg("--check").arg(path).output() {
+        Ok(out) => out,
+        Err(_) => return missing("qpdf"),
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && out.stderr.is_empty(),
+        "qpdf --check {}: {text}{}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("No syntax or stream encoding errors"),
+        "{text}"
+    );
+}
+
+/// A name that needs three lines and three scripts.
+pub const LONG_NAME: &str =
+    "Maximiliana Aleksandra Świętochowska-Wiśniewska-Nguyễn Thị Ngọc Bích Ольга Дмитриевна";
+
+/// `count` modules with titles long enough to wrap: the table runs onto a second page.
+pub fn many_modules(count: usize) -> Vec<ModuleResult> {
+    let words = "Säkerhetsskydd, informationssäkerhet och beredskap för kris och höjd beredskap";
+    (0..count)
+        .map(|i| {
+            module(
+                &format!("m{i}"),
+                &format!("{words} del {i}"),
+                80 + (i % 21) as u8,
+                "2025-10-01",
+            )
+        })
+        .collect()
+}
+
+/// The shipped organisation and the threats-and-violence module the pocket card is made of.
+pub fn pocket_content() -> (Organisation, Module) {
+    let dir = workspace().join("content");
+    let org = std::fs::read(dir.join("organisation.json")).expect("organisation.json");
+    let org = parse_organisation("organisation.json", &org).expect("organisation parses");
+    let module = std::fs::read(dir.join("modules/violence.json")).expect("violence.json");
+    let module = parse_module("modules/violence.json", &module).expect("module parses");
+    (org, module)
+}
+
+/// A section's list items without markup, as they read on the card.
+pub fn list_items(module: &Module, id: &str, lang: Lang) -> Vec<String> {
+    let section = module
+        .sections
+        .iter()
+        .find(|s| s.id == id)
+        .expect("section");
+    section
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::List { items, .. } => Some(
+                items
+                    .iter()
+                    .map(|t| t.get(lang).replace("**", ""))
+                    .collect(),
+            ),
+            _ => None,
+        })
+        .expect("a list")
 }

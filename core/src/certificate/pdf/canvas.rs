@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use pdf_writer::{Content, Name, Str};
 
 use super::font::Font;
+use super::tags::Tags;
 
 /// Which of the two embedded fonts a run uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +57,12 @@ impl<'a> Glyphs<'a> {
         }
     }
 
+    /// Whether the font has a glyph for every character shown: PDF/A and PDF/UA forbid
+    /// showing the missing-glyph box (glyph 0).
+    pub(crate) fn complete(&self) -> bool {
+        self.chars.iter().all(|&(_, gid)| gid != 0)
+    }
+
     /// Width of one character in thousandths of an em (PDF glyph space).
     pub(crate) fn width(&self, c: char) -> f32 {
         let gid = self.font.glyph(c).unwrap_or(0);
@@ -83,6 +90,8 @@ pub(crate) struct Canvas<'a> {
     pub pages: Vec<Content>,
     pub width: f32,
     pub height: f32,
+    /// The logical structure of what has been drawn (see [`super::tags`]).
+    pub tags: Tags,
 }
 
 impl<'a> Canvas<'a> {
@@ -93,6 +102,7 @@ impl<'a> Canvas<'a> {
             pages: vec![Content::new()],
             width,
             height,
+            tags: Tags::new(),
         }
     }
 
@@ -132,6 +142,7 @@ impl<'a> Canvas<'a> {
             };
             encoded.push((*face, bytes));
         }
+        self.begin_mark(true);
         let page = self.page();
         page.begin_text();
         page.set_fill_rgb(color[0], color[1], color[2]);
@@ -141,6 +152,7 @@ impl<'a> Canvas<'a> {
             page.show(Str(bytes));
         }
         page.end_text();
+        self.end_mark();
     }
 
     /// Draws `text` on one line, left-aligned at `x`; the caller has made sure it fits.

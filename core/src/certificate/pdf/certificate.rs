@@ -1,6 +1,8 @@
 //! The completion certificate: an A4 page a manager can file or pin up, with everything
 //! needed to check it printed on it and the completion record attached inside.
 
+use pdf_writer::types::StructRole;
+
 use super::canvas::{Canvas, Face};
 use super::document::{finish, Attachment, Meta};
 use super::style::{border, centred, clamped, fitted, pieces, seal, ACCENT, HAIRLINE, INK, MUTED};
@@ -89,18 +91,26 @@ fn draw_body(c: &mut Canvas, r: &CompletionRecord, l: &CertificateLabels, shift:
     border(c);
     let width = RIGHT - LEFT;
     let (size, org) = fitted(c, Face::Bold, &r.organisation, (13.0, 9.0), width, 2);
+    c.open(StructRole::P);
     let mut y = centred(c, &org, SPAN, (size, size * 1.25), ACCENT, H - 84.0);
+    c.close();
     let mid = W / 2.0;
     c.rule((mid - 60.0, y + 2.0), (mid + 60.0, y + 2.0), 0.8, ACCENT);
     y -= shift;
 
     let (size, title) = fitted(c, Face::Bold, &l.title, (38.0, 22.0), width, 2);
+    c.open(StructRole::H1);
     y = centred(c, &title, SPAN, (size, size * 1.15), ACCENT, y - size - 8.0);
+    c.close();
     let (size, lines) = fitted(c, Face::Regular, &l.certifies, (12.0, 9.0), width, 2);
+    c.open(StructRole::P);
     y = centred(c, &lines, SPAN, (size, size * 1.3), MUTED, y + 2.0);
+    c.close();
 
     let (size, name) = fitted(c, Face::Bold, &r.learner.full_name, (28.0, 16.0), width, 3);
+    c.open(StructRole::P);
     y = centred(c, &name, SPAN, (size, size * 1.2), INK, y - size - 6.0);
+    c.close();
     let rule_y = y + size * 0.55;
     c.rule((mid - 150.0, rule_y), (mid + 150.0, rule_y), 0.5, HAIRLINE);
 
@@ -115,10 +125,14 @@ fn draw_body(c: &mut Canvas, r: &CompletionRecord, l: &CertificateLabels, shift:
     .filter(|(_, v)| !v.is_empty())
     .collect();
     let lines = pieces(c, &details, 10.0, width);
+    c.open(StructRole::P);
     y = centred(c, &lines, SPAN, (10.0, 14.5), INK, y - 10.0);
+    c.close();
 
     let lines = clamped(c, &[(Face::Regular, &l.completed)], 11.0, width, 3);
+    c.open(StructRole::P);
     y = centred(c, &lines, SPAN, (11.0, 14.5), MUTED, y - 12.0);
+    c.close();
     modules(c, r, l, &FRAME, y - 6.0)
 }
 
@@ -151,10 +165,13 @@ fn footer(c: &mut Canvas, r: &CompletionRecord, l: &CertificateLabels) {
         RIGHT - LEFT,
         3,
     );
+    c.open(StructRole::P);
     centred(c, &lines, SPAN, (8.0, 10.5), MUTED, 90.0);
+    c.close();
 }
 
-/// A small caption above a value, both kept within `width`.
+/// A small caption above a value, both kept within `width`: one paragraph, read as
+/// "Kontrollkod ABCD-…".
 fn captioned(
     c: &mut Canvas,
     (x, top): (f32, f32),
@@ -163,6 +180,7 @@ fn captioned(
     value: &str,
     (size, color): (f32, [f32; 3]),
 ) {
+    c.open(StructRole::P);
     if let Some(line) = clamped(c, &[(Face::Regular, label)], 8.0, width, 1).first() {
         c.line(line, 8.0, MUTED, x, top);
     }
@@ -172,4 +190,5 @@ fn captioned(
         let y = top - 7.0 - size - (size + 2.0) * i as f32;
         c.line(line, size, color, x, y);
     }
+    c.close();
 }

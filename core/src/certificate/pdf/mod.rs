@@ -20,7 +20,9 @@ mod steps;
 mod strip;
 mod style;
 mod table;
+mod tags;
 mod text;
+mod xmp;
 
 use std::fmt;
 

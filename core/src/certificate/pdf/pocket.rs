@@ -5,6 +5,8 @@
 //! full on one side in readable type, the card gets a back: the numbers and the first
 //! section on the front, the rest behind, never a step cut short.
 
+use pdf_writer::types::StructRole;
+
 use super::canvas::{Canvas, Face};
 use super::document::{finish, Meta};
 use super::steps::{draw_steps, fit_in_full, Area, Step, StepSection};
@@ -40,10 +42,14 @@ pub fn pocket_card_pdf(
 
     let org_name = org.name.get(lang);
     let (size, lines) = fitted(&c, Face::Bold, org_name, (9.0, 7.0), width, 2);
+    c.open(StructRole::P);
     let mut y = centred(&mut c, &lines, SPAN, (size, size * 1.25), ACCENT, H - 44.0);
+    c.close();
     let title = plain(module.title.get(lang));
     let (size, lines) = fitted(&c, Face::Bold, &title, (15.0, 10.0), width, 2);
+    c.open(StructRole::H1);
     y = centred(&mut c, &lines, SPAN, (size, size * 1.2), INK, y - size);
+    c.close();
 
     y = numbers(&mut c, org, lang, labels, y - 8.0);
     let sections: Vec<StepSection> = SECTIONS
@@ -65,7 +71,9 @@ pub fn pocket_card_pdf(
         c.new_page();
         border(&mut c);
         let (size, lines) = fitted(&c, Face::Bold, &title, (11.0, 8.0), width, 2);
-        let top = centred(&mut c, &lines, SPAN, (size, size * 1.2), ACCENT, H - 40.0);
+        // The back repeats the title for the eye; the structure has it once.
+        let mut top = 0.0;
+        c.decoration(|c| top = centred(c, &lines, SPAN, (size, size * 1.2), ACCENT, H - 40.0));
         draw_steps(&mut c, back, &area, top - 4.0);
     } else {
         draw_steps(&mut c, &sections, &area, y);
@@ -97,6 +105,7 @@ fn numbers(c: &mut Canvas, org: &Organisation, lang: Lang, l: &PocketCardLabels,
         c.fill([x, top - h, half, h], TINT);
         c.rule((x, top - h), (x, top), 2.5, color);
         let inner = half - 12.0;
+        c.open(StructRole::P);
         if let Some(line) = clamped(c, &[(Face::Regular, label)], 7.0, inner, 1).first() {
             c.line(line, 7.0, MUTED, x + 8.0, top - 11.0);
         }
@@ -104,14 +113,17 @@ fn numbers(c: &mut Canvas, org: &Organisation, lang: Lang, l: &PocketCardLabels,
         if let Some(line) = clamped(c, &[(Face::Bold, number)], size, inner, 1).first() {
             c.line(line, size, color, x + 8.0, top - h + 9.0);
         }
+        c.close();
     }
     let note = plain(emergency.internal_alarm_note.get(lang));
     let lines = clamped(c, &[(Face::Regular, &note)], 6.5, RIGHT - LEFT, 2);
     let mut y = top - h - 10.0;
+    c.open(StructRole::P);
     for line in &lines {
         c.line(line, 6.5, MUTED, LEFT, y);
         y -= 8.0;
     }
+    c.close();
     y - 2.0
 }
 

@@ -3,6 +3,8 @@
 //! them all does each step get as many lines as fit, shared out evenly, and a step that
 //! still does not fit ends in "…".
 
+use pdf_writer::types::StructRole;
+
 use super::canvas::{Canvas, Face, Line};
 use super::style::{clamped, ACCENT, INK};
 
@@ -155,31 +157,42 @@ fn draw(
     caps: &[Vec<usize>],
 ) {
     let width = area.right - area.left;
-    for (section, caps) in sections.iter().zip(caps) {
+    let depth = c.depth();
+    'sections: for (section, caps) in sections.iter().zip(caps) {
         let head = head_size(size);
         if y - head < area.bottom {
-            return;
+            break;
         }
         y -= head;
+        c.open(StructRole::H2);
         if let Some(line) = clamped(c, &[(Face::Bold, &section.title)], head, width, 1).first() {
             c.line(line, head, ACCENT, area.left, y);
         }
+        c.close();
         y -= head * 0.7;
+        c.open(StructRole::L);
         for (step, &cap) in section.steps.iter().zip(caps) {
             let room = width - BULLET_INDENT;
             let lines = c.clamp(wrap(c, step, size, room), size, room, cap);
             if y - lead(size) * (lines.len() as f32) < area.bottom {
-                return;
+                break 'sections;
             }
+            c.open(StructRole::LI);
             for (i, line) in lines.iter().enumerate() {
                 y -= lead(size);
                 if i == 0 {
+                    c.open(StructRole::Lbl);
                     c.text(Face::Bold, size, ACCENT, area.left + 1.0, y, "•");
+                    c.close();
+                    c.open(StructRole::LBody);
                 }
                 c.line(line, size, INK, area.left + BULLET_INDENT, y);
             }
+            c.close_to(depth + 1);
             y -= 2.0;
         }
+        c.close_to(depth);
         y -= 8.0;
     }
+    c.close_to(depth);
 }

@@ -2,6 +2,8 @@
 //! continuation page names the learner and the certificate again, and the footer always
 //! shares its page with at least the last row.
 
+use pdf_writer::types::StructRole;
+
 use super::canvas::{Canvas, Face, Line};
 use super::style::{border, clamped, ACCENT, HAIRLINE, INK, MUTED, TINT};
 use super::CertificateLabels;
@@ -62,6 +64,7 @@ pub(crate) fn modules(
         })
         .collect();
 
+    c.open(StructRole::Table);
     let mut y = head(c, l, f, top, false);
     for (i, row) in rows.iter().enumerate() {
         let rest: f32 = rows[i..].iter().map(|r| r.height).sum();
@@ -74,37 +77,50 @@ pub(crate) fn modules(
         if !fits {
             c.new_page();
             border(c);
-            let id_w = c.measure(Face::Regular, 8.5, &r.certificate_id);
-            c.text(
-                Face::Regular,
-                8.5,
-                MUTED,
-                f.right - id_w,
-                f.top,
-                &r.certificate_id,
-            );
-            let room = f.right - f.left - id_w - 12.0;
-            let name = clamped(c, &[(Face::Regular, &r.learner.full_name)], 8.5, room, 1);
-            if let Some(line) = name.first() {
-                c.line(line, 8.5, MUTED, f.left, f.top);
-            }
-            y = head(c, l, f, f.top - 14.0, true);
+            // The running header and the repeated heading row are for the eye; the
+            // structure already has both.
+            c.decoration(|c| {
+                let id_w = c.measure(Face::Regular, 8.5, &r.certificate_id);
+                c.text(
+                    Face::Regular,
+                    8.5,
+                    MUTED,
+                    f.right - id_w,
+                    f.top,
+                    &r.certificate_id,
+                );
+                let room = f.right - f.left - id_w - 12.0;
+                let name = clamped(c, &[(Face::Regular, &r.learner.full_name)], 8.5, room, 1);
+                if let Some(line) = name.first() {
+                    c.line(line, 8.5, MUTED, f.left, f.top);
+                }
+                y = head(c, l, f, f.top - 14.0, true);
+            });
         }
         let base = y - 6.0 - SIZE * 0.8;
+        c.open(StructRole::TR);
+        c.open(StructRole::TD);
         for (j, line) in row.lines.iter().enumerate() {
             c.line(line, SIZE, INK, f.left + 6.0, base - LEAD * j as f32);
         }
+        c.close();
         let x = f.right - DATE_W - 6.0 - c.measure(Face::Bold, SIZE, &row.percent);
+        c.open(StructRole::TD);
         c.text(Face::Bold, SIZE, INK, x, base, &row.percent);
+        c.close();
         let x = f.right - 6.0 - c.measure(Face::Regular, SIZE, &row.date);
+        c.open(StructRole::TD);
         c.text(Face::Regular, SIZE, INK, x, base, &row.date);
+        c.close();
+        c.close();
         y -= row.height;
         c.rule((f.left, y), (f.right, y), 0.4, HAIRLINE);
     }
+    c.close();
     y
 }
 
-/// The tinted heading row; returns the y below it.
+/// The tinted heading row, one column header cell per heading; returns the y below it.
 fn head(c: &mut Canvas, l: &CertificateLabels, f: &Frame, top: f32, continued: bool) -> f32 {
     const HEAD: f32 = 8.5;
     c.fill([f.left, top - HEAD_H, f.right - f.left, HEAD_H], TINT);
@@ -115,18 +131,24 @@ fn head(c: &mut Canvas, l: &CertificateLabels, f: &Frame, top: f32, continued: b
         l.module.clone()
     };
     let room = f.right - f.left - SCORE_W - DATE_W - 16.0;
+    c.open(StructRole::TR);
+    c.open(StructRole::TH);
     if let Some(line) = clamped(c, &[(Face::Bold, &title)], HEAD, room, 1).first() {
         c.line(line, HEAD, ACCENT, f.left + 6.0, base);
     }
+    c.close();
     for (text, right) in [
         (&l.score, f.right - DATE_W - 6.0),
         (&l.passed_on, f.right - 6.0),
     ] {
         let size = c.fit(Face::Bold, text, SCORE_W - 4.0, HEAD, 6.0);
+        c.open(StructRole::TH);
         if let Some(line) = clamped(c, &[(Face::Bold, text)], size, SCORE_W - 4.0, 1).first() {
             c.line(line, size, ACCENT, right - line.width, base);
         }
+        c.close();
     }
+    c.close();
     c.rule((f.left, top - HEAD_H), (f.right, top - HEAD_H), 0.8, ACCENT);
     top - HEAD_H
 }
