@@ -45,12 +45,14 @@ if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_m
   cp package-lock.json node_modules/.trygg-lock
 fi
 
-# 5. Debian's Chromium and ChromeDriver (browser tests), poppler (PDF checks).
+# 5. Debian's Chromium and ChromeDriver (browser tests), poppler (PDF checks), xmllint
+#    (SCORM manifests checked against their schemas).
 if [ "$need_browser" = 1 ]; then
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
+  command -v xmllint >/dev/null || missing+=(libxml2-utils)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]} with apt-get"
     sudo_cmd=""
