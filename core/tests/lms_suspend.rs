@@ -465,3 +465,13 @@ fn empty_foreign_newer_and_damaged_texts() {
          version reads up to 1)"
     );
 }
+
+#[test]
+fn nothing_is_reported_cut_that_was_not_there() {
+    let mut p = oversized();
+    p.set_learner(LearnerDetails::default(), START_MS);
+    let err = encode_suspend_data(&p, 60).expect_err("results alone are longer");
+    assert!(err.chars > 60);
+    let all = encode_suspend_data(&p, 700).expect("fits without quizzes");
+    assert!(!all.cut.contains(&Cut::LearnerDetails), "{:?}", all.cut);
+}

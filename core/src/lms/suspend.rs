@@ -12,7 +12,7 @@ use std::fmt;
 
 use super::suspend_read::read_v1;
 use super::suspend_write::{write_v1, Omit};
-use crate::progress::Progress;
+use crate::progress::{LearnerDetails, Progress};
 
 /// The format this build writes.
 pub const SUSPEND_FORMAT: u32 = 1;
@@ -130,7 +130,7 @@ pub fn encode_suspend_data(
 }
 
 /// What may be cut, in order: reviews, then running quizzes, each oldest first, then the
-/// learner's details.
+/// learner's details if there are any.
 fn cut_order(progress: &Progress) -> Vec<Cut> {
     let mut attempts: Vec<(bool, u64, &str)> = progress
         .modules
@@ -153,7 +153,9 @@ fn cut_order(progress: &Progress) -> Vec<Cut> {
             }
         })
         .collect();
-    order.push(Cut::LearnerDetails);
+    if progress.learner != LearnerDetails::default() {
+        order.push(Cut::LearnerDetails);
+    }
     order
 }
 
