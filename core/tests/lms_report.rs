@@ -200,6 +200,12 @@ fn a_retake_turns_failed_into_passed_and_never_lowers_the_score() {
     let (mut p, course) = all_finished(role, Some(0));
     assert_eq!(lms_report(&p, &course, role).lesson_status(), "failed");
     let first = course.required_modules(role)[0];
+    // While the retake runs the course stays failed and the LMS keeps the score it has.
+    let mut rng = trygg_core::quiz::QuizRng::new(5);
+    half_quiz(&mut p, first, role, 12, 3, START_MS + 29 * DAY_MS, &mut rng);
+    let running = lms_report(&p, &course, role);
+    assert_eq!((running.lesson_status(), running.score), ("failed", None));
+    assert_eq!(running.location, format!("/module/{}/quiz", first.id));
     assert!(take_quiz(
         &mut p,
         &course,

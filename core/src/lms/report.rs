@@ -28,12 +28,14 @@ impl ScormVersion {
 /// Where the learner stands, for the LMS.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LmsReport {
-    /// Every required module has a finished quiz, passed or not.
+    /// Every required module has a finished quiz, passed or not. Stays true while a failed
+    /// module is retaken.
     pub completed: bool,
     /// Every required module has been passed.
     pub passed: bool,
     /// The course score, 0–100, once `completed`; `None` before, so an LMS never records
-    /// a half-way figure as a grade.
+    /// a half-way figure as a grade, and `None` while a failed module is being retaken (its
+    /// failed score is no longer kept): the app then leaves the LMS's score as it was.
     pub score: Option<u8>,
     /// The app route (without `#`) of what to do next: `/training`, `/module/ID/lesson/N`
     /// (N counted from 1 among the role's sections, as the app's routes do),
@@ -48,22 +50,24 @@ pub fn lms_report(progress: &Progress, course: &Course, role: Role) -> LmsReport
     let pass_mark = course.organisation.pass_mark;
     let mut completed = true;
     let mut passed = true;
-    let mut total = 0u32;
+    let mut total = Some(0u32);
     let mut next: Option<String> = None;
     for module in &required {
         let m = progress.module(&module.id);
         let best = m.and_then(best_of);
-        let finished = best.is_some() || m.is_some_and(has_finished_attempt);
+        let finished = best.is_some() || m.is_some_and(|m| m.attempts > 0 || finished_attempt(m));
         completed &= finished;
         passed &= best.is_some();
         let percent = best.or_else(|| m.and_then(|m| failed_percent(module, m, pass_mark)));
-        total += u32::from(percent.unwrap_or(0).min(100));
+        total = total.zip(percent).map(|(t, p)| t + u32::from(p.min(100)));
         if best.is_none() && next.is_none() {
             next = Some(location_in(module, m, role));
         }
     }
     let count = u32::try_from(required.len()).unwrap_or(u32::MAX);
-    let score = (completed && count > 0).then(|| u8::try_from(total / count).unwrap_or(100));
+    let score = total
+        .filter(|_| completed && count > 0)
+        .map(|t| u8::try_from(t / count).unwrap_or(100));
     let started = !progress.modules.is_empty();
     let location = match next {
         Some(location) if started => location,
@@ -83,7 +87,7 @@ fn best_of(m: &ModuleProgress) -> Option<u8> {
     m.best_percent.max(m.last_pass.map(|p| p.percent))
 }
 
-fn has_finished_attempt(m: &ModuleProgress) -> bool {
+fn finished_attempt(m: &ModuleProgress) -> bool {
     m.attempt.as_ref().is_some_and(|a| a.finished)
 }
 
