@@ -45,7 +45,8 @@ if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_m
   cp package-lock.json node_modules/.trygg-lock
 fi
 
-# 5. Debian's Chromium and ChromeDriver (browser tests), poppler and qpdf (PDF checks).
+# 5. Debian's Chromium and ChromeDriver (browser tests), poppler and qpdf (PDF checks),
+#    xmllint (SCORM manifests checked against their schemas).
 if [ "$need_browser" = 1 ]; then
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
@@ -53,6 +54,7 @@ if [ "$need_browser" = 1 ]; then
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
   command -v qpdf >/dev/null || missing+=(qpdf)
   python3 -c 'import ensurepip' 2>/dev/null || missing+=(python3-venv)
+  command -v xmllint >/dev/null || missing+=(libxml2-utils)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]} with apt-get"
     sudo_cmd=""

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 mod args;
 mod content;
 mod font;
+mod package;
+mod package_manifest;
 mod roster;
 mod sample;
 #[cfg(test)]
@@ -22,6 +24,8 @@ Usage:
   trygg roster ...                   work with a roster of learners
   trygg sample ...                   produce sample data
   trygg font subset IN.ttf OUT.ttf   cut a font down to the scripts certificates print
+  trygg package --format scorm12|scorm2004 --out FILE.zip [--role R] DIST_DIR
+                                     pack the release folder as a SCORM package for an LMS
   trygg --help | --version
 
 Exit codes: 0 success, 1 problems found, 2 usage or I/O error.";
@@ -52,6 +56,7 @@ fn run(args: &[String]) -> i32 {
         "roster" => roster::run(rest),
         "sample" => sample::run(rest),
         "font" => font::run(rest),
+        "package" => package::run(rest),
         other => {
             eprintln!("trygg: unknown command \"{other}\"\n\n{USAGE}");
             2

@@ -1,0 +1,189 @@
+//! `trygg package`: the release folder as a SCORM package an LMS accepts: a zip with
+//! `imsmanifest.xml` at its root and every release file beside it, nothing else.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use trygg_core::content::{parse_organisation, Role};
+use trygg_core::lms::ScormVersion;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
+
+use crate::args;
+use crate::package_manifest::{manifest, ManifestInput};
+
+const USAGE: &str = "usage: trygg package --format scorm12|scorm2004 --out FILE.zip \
+[--role employee|manager|elected] DIST_DIR
+
+Packs the release folder DIST_DIR (from `make dist`) as a SCORM 1.2 or SCORM 2004 (4th
+edition) package for an LMS. The manifest names the course after content/organisation.json.
+With --role the package launches straight into that role (index.html?role=KEY); without it
+learners choose their role, as on the website.";
+
+const MANIFEST: &str = "imsmanifest.xml";
+
+struct Options {
+    version: ScormVersion,
+    out: PathBuf,
+    role: Option<Role>,
+    dist: PathBuf,
+}
+
+fn parse_args(list: &[String]) -> Result<Option<Options>, String> {
+    if list.iter().any(|a| a == "-h" || a == "--help") {
+        return Ok(None);
+    }
+    let (mut version, mut out, mut role, mut dist) = (None, None, None, None);
+    let mut iter = list.iter();
+    while let Some(arg) = iter.next() {
+        let (name, inline) = args::split(arg);
+        let mut value = || args::value(name, inline.clone(), &mut iter);
+        match name {
+            "--format" => {
+                version = Some(match value()?.as_str() {
+                    "scorm12" => ScormVersion::Scorm12,
+                    "scorm2004" => ScormVersion::Scorm2004,
+                    other => {
+                        return Err(format!(
+                            "--format must be scorm12 or scorm2004, not {other}"
+                        ))
+                    }
+                })
+            }
+            "--out" => out = Some(PathBuf::from(value()?)),
+            "--role" => role = Some(args::role(name, &value()?)?),
+            s if s.starts_with('-') && s.len() > 1 => return Err(format!("unknown option {s}")),
+            _ if dist.is_some() => return Err(format!("unexpected argument {arg}")),
+            _ => dist = Some(PathBuf::from(arg)),
+        }
+    }
+    Ok(Some(Options {
+        version: version.ok_or("--format is required")?,
+        out: out.ok_or("--out is required")?,
+        role,
+        dist: dist.ok_or("the release folder (DIST_DIR) is required")?,
+    }))
+}
+
+/// Runs the subcommand on the arguments after `package`; returns the exit code: 0 when the
+/// package was written, 1 when the folder is not a release or writing failed, 2 for bad
+/// arguments.
+pub fn run(list: &[String]) -> i32 {
+    let o = match args::parsed_or_exit("package", USAGE, parse_args(list)) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    match build(&o) {
+        Ok(count) => {
+            println!("wrote {} ({} files and {MANIFEST})", o.out.display(), count);
+            0
+        }
+        Err(problem) => {
+            eprintln!("trygg package: {problem}");
+            1
+        }
+    }
+}
+
+/// Writes the package; returns how many release files it holds.
+fn build(o: &Options) -> Result<usize, String> {
+    let dist = &o.dist;
+    if !dist.join("index.html").is_file() {
+        return Err(format!(
+            "{}: no index.html; is this the release folder from `make dist`?",
+            dist.display()
+        ));
+    }
+    let org_path = dist.join("content").join("organisation.json");
+    let bytes = fs::read(&org_path).map_err(|e| format!("{}: {e}", org_path.display()))?;
+    let organisation =
+        parse_organisation(&org_path.display().to_string(), &bytes).map_err(|issues| {
+            let lines: Vec<String> = issues.iter().map(ToString::to_string).collect();
+            lines.join("\n")
+        })?;
+    let files = release_files(dist)?;
+    if files.iter().any(|f| f == MANIFEST) {
+        return Err(format!(
+            "{}: already holds an {MANIFEST}; pass the release folder itself",
+            dist.display()
+        ));
+    }
+    if let (Ok(out), Ok(root)) = (absolute(&o.out), fs::canonicalize(dist)) {
+        if out.starts_with(&root) {
+            return Err(format!(
+                "{}: the package must be written outside the folder it packs",
+                o.out.display()
+            ));
+        }
+    }
+    let xml = manifest(
+        o.version,
+        &ManifestInput {
+            organisation: &organisation,
+            role: o.role,
+            files: &files,
+        },
+    );
+    write_zip(&o.out, &xml, dist, &files).map_err(|e| format!("{}: {e}", o.out.display()))?;
+    Ok(files.len())
+}
+
+/// `path` made absolute through its existing parent folder (the file itself may not exist).
+fn absolute(path: &Path) -> io::Result<PathBuf> {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().unwrap_or_default();
+    Ok(fs::canonicalize(parent)?.join(name))
+}
+
+/// Every file under `dist`, as `/`-separated paths relative to it, sorted. Hidden files
+/// (`.DS_Store`, editor leftovers) are not part of a release and are left out.
+fn release_files(dist: &Path) -> Result<Vec<String>, String> {
+    let mut files = Vec::new();
+    let mut pending = vec![(dist.to_path_buf(), String::new())];
+    while let Some((dir, prefix)) = pending.pop() {
+        let entries = fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
+            let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
+                return Err(format!(
+                    "{}: a file name that is not UTF-8 cannot go into a manifest",
+                    entry.path().display()
+                ));
+            };
+            if name.starts_with('.') {
+                continue;
+            }
+            let rel = format!("{prefix}{name}");
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push((path, format!("{rel}/")));
+            } else {
+                files.push(rel);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn write_zip(out: &Path, manifest: &str, dist: &Path, files: &[String]) -> io::Result<()> {
+    let mut zip = ZipWriter::new(File::create(out)?);
+    // No timestamps (the zip default, 1980-01-01): the same release gives the same bytes.
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .unix_permissions(0o644);
+    zip.start_file(MANIFEST, options)?;
+    zip.write_all(manifest.as_bytes())?;
+    for file in files {
+        zip.start_file(file.as_str(), options)?;
+        let mut src = File::open(dist.join(file))
+            .map_err(|e| io::Error::new(e.kind(), format!("{file}: {e}")))?;
+        io::copy(&mut src, &mut zip)?;
+    }
+    zip.finish()?;
+    Ok(())
+}

@@ -1,0 +1,133 @@
+//! `imsmanifest.xml` for a SCORM package: one organisation with one item, launching one SCO
+//! resource that lists every file of the release. Valid against the IMS content packaging
+//! and ADL schemas of each version (checked with `xmllint --schema` in the tests).
+
+use trygg_core::content::{Organisation, Role};
+use trygg_core::lms::ScormVersion;
+
+/// The names that differ between the two versions' manifests.
+struct Flavour {
+    cp_namespace: &'static str,
+    cp_schema: &'static str,
+    adlcp_namespace: &'static str,
+    adlcp_schema: &'static str,
+    schema_version: &'static str,
+    /// 1.2 spells it `scormtype`, 2004 `scormType`.
+    scorm_type_attribute: &'static str,
+}
+
+const SCORM12: Flavour = Flavour {
+    cp_namespace: "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
+    cp_schema: "imscp_rootv1p1p2.xsd",
+    adlcp_namespace: "http://www.adlnet.org/xsd/adlcp_rootv1p2",
+    adlcp_schema: "adlcp_rootv1p2.xsd",
+    schema_version: "1.2",
+    scorm_type_attribute: "adlcp:scormtype",
+};
+
+const SCORM2004: Flavour = Flavour {
+    cp_namespace: "http://www.imsglobal.org/xsd/imscp_v1p1",
+    cp_schema: "imscp_v1p1.xsd",
+    adlcp_namespace: "http://www.adlnet.org/xsd/adlcp_v1p3",
+    adlcp_schema: "adlcp_v1p3.xsd",
+    schema_version: "2004 4th Edition",
+    scorm_type_attribute: "adlcp:scormType",
+};
+
+/// What the manifest says about the package.
+pub struct ManifestInput<'a> {
+    pub organisation: &'a Organisation,
+    pub role: Option<Role>,
+    /// Paths relative to the package root, with `/`, sorted.
+    pub files: &'a [String],
+}
+
+/// The launch address: `index.html`, with `?role=KEY` when the package is for one role (the
+/// app then starts with that role chosen, and the learner does not pick one).
+pub fn launch_href(role: Option<Role>) -> String {
+    match role {
+        Some(role) => format!("index.html?role={}", role.key()),
+        None => "index.html".to_string(),
+    }
+}
+
+/// The title an LMS lists: "Trygg – <organisation>", and the audience for a one-role package,
+/// in Swedish (the course's default language).
+pub fn title(organisation: &Organisation, role: Option<Role>) -> String {
+    let name = &organisation.name.sv;
+    match role {
+        None => format!("Trygg – {name}"),
+        Some(role) => {
+            let audience = match role {
+                Role::Employee => "medarbetare",
+                Role::Manager => "chefer",
+                Role::Elected => "förtroendevalda",
+            };
+            format!("Trygg – {name} – {audience}")
+        }
+    }
+}
+
+/// The whole manifest.
+pub fn manifest(version: ScormVersion, input: &ManifestInput<'_>) -> String {
+    let org = input.organisation;
+    // An xsd:ID may not start with a digit; course ids may.
+    let course = if org.course_id.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        org.course_id.clone()
+    } else {
+        format!("trygg-{}", org.course_id)
+    };
+    let identifier = match input.role {
+        Some(role) => format!("{course}-{}", role.key()),
+        None => course,
+    };
+    let title = xml_escape(&title(org, input.role));
+    let href = xml_escape(&launch_href(input.role));
+    let f = match version {
+        ScormVersion::Scorm12 => &SCORM12,
+        ScormVersion::Scorm2004 => &SCORM2004,
+    };
+    let header = format!(
+        "xmlns=\"{cp}\"\n          xmlns:adlcp=\"{adlcp}\"\n          \
+         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n          \
+         xsi:schemaLocation=\"{cp} {cp_xsd} {adlcp} {adlcp_xsd}\"",
+        cp = f.cp_namespace,
+        cp_xsd = f.cp_schema,
+        adlcp = f.adlcp_namespace,
+        adlcp_xsd = f.adlcp_schema,
+    );
+    let (schema_version, scorm_type) = (f.schema_version, f.scorm_type_attribute);
+    let files: String = input
+        .files
+        .iter()
+        .map(|f| format!("      <file href=\"{}\"/>\n", xml_escape(f)))
+        .collect();
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <manifest identifier=\"{identifier}\" version=\"1\"\n          {header}>\n  \
+           <metadata>\n    <schema>ADL SCORM</schema>\n    \
+             <schemaversion>{schema_version}</schemaversion>\n  </metadata>\n  \
+           <organizations default=\"organisation\">\n    \
+             <organization identifier=\"organisation\">\n      <title>{title}</title>\n      \
+               <item identifier=\"course\" identifierref=\"sco\">\n        \
+                 <title>{title}</title>\n      </item>\n    </organization>\n  \
+           </organizations>\n  <resources>\n    \
+             <resource identifier=\"sco\" type=\"webcontent\" {scorm_type}=\"sco\" href=\"{href}\">\n\
+         {files}    </resource>\n  </resources>\n</manifest>\n"
+    )
+}
+
+fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

