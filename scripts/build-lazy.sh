@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Trunk post-build hook: builds the lazily loaded wasm modules next to the app: the course
-# pages (course/, trygg-course), the PDF maker (docs/, trygg-docs) and the manager view
+# pages (course/, trygg-course), the PDF maker (pdf/, trygg-pdf) and the manager view
 # (manager/, trygg-manager). The first page of a visit carries none of them; boot.js fetches
 # each on first use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}
 profile=${TRUNK_PROFILE:-debug}
-flags=(-q --target wasm32-unknown-unknown -p trygg-course -p trygg-docs -p trygg-manager)
+flags=(-q --target wasm32-unknown-unknown -p trygg-course -p trygg-pdf -p trygg-manager)
 [ "$profile" = "release" ] && flags+=(--release)
 cargo build "${flags[@]}"
-for name in trygg_course trygg_docs trygg_manager; do
+for name in trygg_course trygg_pdf trygg_manager; do
   wasm-bindgen --target web --no-typescript --out-dir "$out" "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$profile/$name.wasm"
   if [ "$profile" = "release" ]; then
     wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

@@ -1,40 +1,34 @@
 //! Trygg's browser app: a thin Yew shell over `trygg-core`. Components render state and
 //! call the methods of their context; browser APIs live in `browser/`. Three wasm modules
-//! are built from this library (the shell, `course/`, `manager/`); one renders the page at
-//! a time ([`handover`]).
+//! are built from this library, one folder each: `shell/`, `course/` and `manager/`, over
+//! `shared/`; one renders the page at a time ([`shared::handover`]).
 
-pub mod app;
-pub mod browser;
-pub mod components;
-pub mod content_loader;
-pub mod course_app;
-pub mod handover;
-pub mod i18n;
-pub mod learner;
-pub mod pages;
-pub mod route;
-pub mod state;
+pub mod course;
+pub mod manager;
+pub mod shared;
+pub mod shell;
 
-use handover::{mount_app, Handover};
+use shared::components::frame::saved_lang;
+use shared::handover::{mount_app, Handover};
+use shared::i18n;
 
 /// The first module of a visit starts here: the shell replaces the static loading screen.
 pub fn start() {
-    let handover = Handover::from_here(components::frame::saved_lang(), false);
+    let handover = Handover::from_here(saved_lang(), false);
     mount_shell(&handover);
 }
 
 /// Renders the shell as the page's live app, with what the module before it handed over.
 pub fn mount_shell(handover: &Handover) {
     i18n::use_areas(&[&i18n::SHELL]);
-    let props = app::AppProps {
+    let props = shell::app::AppProps {
         handover: handover.clone(),
     };
-    mount_app::<app::App>(handover, props);
+    mount_app::<shell::app::App>(handover, props);
 }
 
 /// Reads the argument of a module's `mount`. Should it ever not be a handover (a module
 /// from another build), the page still comes up, in the saved language.
 pub fn handover_from(value: &wasm_bindgen::JsValue) -> Handover {
-    Handover::from_js(value)
-        .unwrap_or_else(|| Handover::from_here(components::frame::saved_lang(), true))
+    Handover::from_js(value).unwrap_or_else(|| Handover::from_here(saved_lang(), true))
 }

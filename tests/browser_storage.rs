@@ -2,7 +2,7 @@
 //! localStorage, including a quota error and blocked storage.
 #![cfg(target_arch = "wasm32")]
 
-use trygg_app::browser::storage::{KeyValueStore, Persistence, StorageError};
+use trygg_app::shared::browser::storage::{KeyValueStore, Persistence, StorageError};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

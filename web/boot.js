@@ -37,7 +37,7 @@ function lazy(name) {
   };
 }
 window.tryggCourse = lazy('trygg_course');
-window.tryggDocs = lazy('trygg_docs');
+window.tryggPdf = lazy('trygg_pdf');
 window.tryggManager = lazy('trygg_manager');
 
 if (window.location.protocol === 'file:') {

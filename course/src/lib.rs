@@ -1,10 +1,10 @@
 //! The course pages as a separate wasm module. The shell hands it the page (see
-//! `trygg_app::handover`) when the learner opens my training, a lesson, a quiz or the
+//! `trygg_app::shared::handover`) when the learner opens my training, a lesson, a quiz or the
 //! certificate, so the first page of a visit loads without them.
 
-use trygg_app::course_app::{CourseApp, CourseAppProps};
-use trygg_app::handover::mount_app;
-use trygg_app::i18n;
+use trygg_app::course::app::{CourseApp, CourseAppProps};
+use trygg_app::shared::handover::mount_app;
+use trygg_app::shared::i18n;
 use wasm_bindgen::prelude::*;
 
 /// Renders the course as the page's live app, with what the module before it handed over.

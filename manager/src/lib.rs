@@ -1,17 +1,17 @@
 //! The manager view as a separate wasm module. The shell (or the course module) hands it the
-//! page on `#/manager` (see `trygg_app::handover`); 50,000 learners never download the
+//! page on `#/manager` (see `trygg_app::shared::handover`); 50,000 learners never download the
 //! roster, import and export code.
 
 use std::rc::Rc;
 
-use trygg_app::components::frame::{use_navigated, Frame, PassingPage};
-use trygg_app::components::page_title::{use_heading_focus, PageTitle};
-use trygg_app::content_loader::fetch_course;
-use trygg_app::handover::{mount_app, use_hand_over, Handover, Part, Passing};
-use trygg_app::i18n::{self, fill, t};
-use trygg_app::pages::manager::ManagerView;
-use trygg_app::route::{use_route, Route};
-use trygg_app::state::{AppAction, AppHandle, AppState, ContentFailure, ContentState};
+use trygg_app::manager::ManagerView;
+use trygg_app::shared::components::frame::{use_navigated, Frame, PassingPage};
+use trygg_app::shared::components::page_title::{use_heading_focus, PageTitle};
+use trygg_app::shared::content_loader::fetch_course;
+use trygg_app::shared::handover::{mount_app, use_hand_over, Handover, Part, Passing};
+use trygg_app::shared::i18n::{self, fill, t};
+use trygg_app::shared::route::{use_route, Route};
+use trygg_app::shared::state::{AppAction, AppHandle, AppState, ContentFailure, ContentState};
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
@@ -61,7 +61,7 @@ struct ManagerPageProps {
 
 #[component]
 fn ManagerPage(props: &ManagerPageProps) -> Html {
-    let app = trygg_app::state::use_app();
+    let app = trygg_app::shared::state::use_app();
     let lang = app.lang;
     use_heading_focus(props.route.clone(), true, props.focus_on_ready);
     let body = match &app.content {

@@ -157,7 +157,7 @@ export default [
       const page = await openPage(t, '#/', { context });
       await page.waitForSelector('main[data-route="#/"]');
       await page.waitForLoadState('networkidle');
-      const course = /trygg_course|trygg_docs|trygg_manager|content\/modules\/|sources\.json/;
+      const course = /trygg_course|trygg_pdf|trygg_manager|content\/modules\/|sources\.json/;
       assert.deepEqual(requested.filter((p) => course.test(p)), [], 'nothing of the course on the first page');
       assert.ok(requested.some((p) => p.endsWith('content/organisation.json')));
 

@@ -12,7 +12,7 @@ use std::fmt;
 
 use super::suspend_read::read_v1;
 use super::suspend_write::{write_v1, Omit};
-use crate::progress::{LearnerDetails, Progress};
+use crate::progress::{Learner, Progress};
 
 /// The format this build writes.
 pub const SUSPEND_FORMAT: u32 = 1;
@@ -153,7 +153,7 @@ fn cut_order(progress: &Progress) -> Vec<Cut> {
             }
         })
         .collect();
-    if progress.learner != LearnerDetails::default() {
+    if progress.learner != Learner::default() {
         order.push(Cut::LearnerDetails);
     }
     order

@@ -6,9 +6,7 @@ use std::collections::BTreeMap;
 use super::suspend::SuspendError;
 use super::text::{read_digit_list, read_number, unescape};
 use crate::content::{Lang, Role};
-use crate::progress::{
-    Attempt, LearnerDetails, ModuleProgress, PassRecord, Progress, PROGRESS_VERSION,
-};
+use crate::progress::{Attempt, Learner, ModuleProgress, PassRecord, Progress, PROGRESS_VERSION};
 use crate::quiz::{Answer, PlannedQuestion, QuizPlan, ScenarioPick};
 
 fn damaged(what: impl Into<String>) -> SuspendError {
@@ -85,7 +83,7 @@ pub(super) fn read_v1(body: &str) -> Result<Progress, SuspendError> {
         lang,
         role,
         shared_computer: flag(&shared.to_string(), "the shared-computer flag")?,
-        learner: LearnerDetails {
+        learner: Learner {
             full_name: text(name, "the learner's name")?,
             employee_number: text(number, "the employee number")?,
             unit: text(unit, "the unit")?,

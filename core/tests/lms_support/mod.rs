@@ -8,7 +8,7 @@ use std::path::Path;
 use trygg_core::content::{
     course_files, load_course, parse_organisation, Course, Lang, Module, QuestionKind, Role,
 };
-use trygg_core::progress::{LearnerDetails, Progress};
+use trygg_core::progress::{Learner, Progress};
 use trygg_core::quiz::{
     draw_quiz, question_by_id, scenario_next_step, score_attempt, shuffle, Answer, QuizRng,
     ScenarioPick,
@@ -103,8 +103,8 @@ pub fn right_answer(module: &Module, question_id: &str) -> Answer {
 }
 
 /// A learner with typed details of a realistic length, Swedish letters included.
-pub fn learner() -> LearnerDetails {
-    LearnerDetails {
+pub fn learner() -> Learner {
+    Learner {
         full_name: "Åsa-Märta Lindqvist Öberg".into(),
         employee_number: "HR-0042917".into(),
         unit: "Vårdcentralen Österväg, Hälso- och sjukvårdsförvaltningen".into(),

@@ -1,0 +1,139 @@
+//! The course pages (my training, lessons, quizzes, the certificate) as the root of a wasm
+//! module of their own (`course/`). The shell hands it the page on those routes only, so a
+//! learner's first page arrives without the module files, the quiz engine or the
+//! certificate code. Each mount opens the learner's progress afresh from storage, where the
+//! module before it saved it.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use trygg_core::content::Course;
+use yew::prelude::*;
+
+use crate::course;
+use crate::shared::components::frame::{use_navigated, Frame, PassingPage};
+use crate::shared::components::page_title::use_heading_focus;
+use crate::shared::content_error::{content_error, loading};
+use crate::shared::content_loader::fetch_course;
+use crate::shared::handover::{use_hand_over, Handover, Part, Passing};
+use crate::shared::learner::{use_learner, LearnerProvider};
+use crate::shared::route::use_route;
+use crate::shared::state::{use_app, AppAction, AppHandle, AppState, ContentState};
+
+thread_local! {
+    /// The course as read on the first mount: the files do not change while the page is open.
+    static COURSE: RefCell<Option<Rc<Course>>> = const { RefCell::new(None) };
+    /// The learner is still on the page the visit began with and has not moved on.
+    static LANDED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether focus should stay where the browser put it: true only the first time it is asked
+/// on the page the visit began with (a quiz opened by a link or a reload starts at the top of
+/// the document, like every other page). Every later question takes focus.
+pub fn keep_focus_on_landing() -> bool {
+    LANDED.with(|landed| landed.replace(false))
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CourseAppProps {
+    pub handover: Handover,
+}
+
+#[component]
+pub fn CourseApp(props: &CourseAppProps) -> Html {
+    let lang = props.handover.lang;
+    let arrived_by_navigation = props.handover.navigated;
+    // Once per mount: a new mount is a new arrival in the course.
+    let state = use_reducer(move || {
+        LANDED.with(|l| l.set(!arrived_by_navigation));
+        let mut state = AppState::new(lang);
+        if let Some(course) = COURSE.with(|c| c.borrow().clone()) {
+            state.content = ContentState::Ready(course);
+        }
+        state
+    });
+    let route = use_route();
+    let navigated = use_navigated(&route, arrived_by_navigation);
+    let (passing, retry) = use_hand_over(&route, Part::Course, state.lang, navigated);
+
+    {
+        let dispatch = state.dispatcher();
+        let loaded = state.course().is_some();
+        use_effect_with(state.load_attempt, move |_| {
+            if !loaded {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match fetch_course().await {
+                        Ok(course) => {
+                            let course = Rc::new(course);
+                            COURSE.with(|c| *c.borrow_mut() = Some(course.clone()));
+                            dispatch.dispatch(AppAction::ContentLoaded(course));
+                        }
+                        Err(failure) => dispatch.dispatch(AppAction::ContentFailed(failure)),
+                    }
+                });
+            }
+        });
+    }
+
+    let main = match (&passing, &state.content) {
+        (Passing::Here, ContentState::Ready(course)) => html! {
+            <LearnerProvider course_id={course.organisation.course_id.clone()} course={Some(course.clone())}>
+                <CoursePage focus_on_ready={arrived_by_navigation} />
+            </LearnerProvider>
+        },
+        (Passing::Here, ContentState::Failed(failure)) => content_error(failure),
+        (Passing::Here, ContentState::Loading) => html! {
+            <main id="main" tabindex="-1" data-route="loading">{ loading(state.lang) }</main>
+        },
+        (passing, _) => html! { <PassingPage passing={passing.clone()} {retry} /> },
+    };
+    html! {
+        <ContextProvider<AppHandle> context={state}>
+            <Frame {route}>{ main }</Frame>
+        </ContextProvider<AppHandle>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CoursePageProps {
+    focus_on_ready: bool,
+}
+
+/// `<main>` with the route's page once the learner's progress is fitted to the course.
+/// `data-route` names the page actually shown, for tests.
+#[component]
+fn CoursePage(props: &CoursePageProps) -> Html {
+    let app = use_app();
+    let learner = use_learner();
+    let route = use_route();
+    let ready = app
+        .course()
+        .is_some_and(|c| learner.reconciled.as_deref() == Some(c.version.as_str()));
+
+    // The app shows the page when the route leaves the course; this tree must not focus it.
+    use_heading_focus(
+        route.clone(),
+        ready && route.is_course(),
+        props.focus_on_ready,
+    );
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(route.clone(), move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                LANDED.with(|l| l.set(false));
+            }
+        });
+    }
+
+    if !ready || !route.is_course() {
+        return html! {
+            <main id="main" tabindex="-1" data-route="loading">{ loading(app.lang) }</main>
+        };
+    }
+    html! {
+        <main id="main" tabindex="-1" data-route={route.href()}>
+            <crate::shared::components::storage_banner::StorageBanner />
+            { course::render(&route) }
+        </main>
+    }
+}

@@ -1,0 +1,229 @@
+//! The certificate on screen (also the print view) and its downloads: the PDF, the
+//! completion file, the renewal reminder and the pocket card.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use trygg_core::certificate::{renewal_ics, CompletionRecord};
+use trygg_core::content::{module_file, Course, Lang};
+use yew::prelude::*;
+
+use super::record::file_stem;
+use crate::shared::browser::download::download;
+use crate::shared::browser::fetch::{content_url, fetch_bytes};
+use crate::shared::browser::lazy as docs;
+use crate::shared::i18n::role_key;
+use crate::shared::i18n::{fill, t};
+use crate::shared::state::use_app;
+
+#[derive(Properties, PartialEq)]
+pub struct DocumentsProps {
+    pub record: CompletionRecord,
+}
+
+#[derive(Clone, PartialEq)]
+enum PdfState {
+    Idle,
+    Working,
+    Failed(String),
+}
+
+#[component]
+pub fn Documents(props: &DocumentsProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let pdf_state = use_state(|| PdfState::Idle);
+    let Some(course) = app.course().cloned() else {
+        return html! {};
+    };
+    let record = props.record.clone();
+    let stem = file_stem(&record, lang);
+
+    let on_json = {
+        let record = record.clone();
+        let stem = stem.clone();
+        Callback::from(move |_| {
+            let json = serde_json::to_vec_pretty(&record).unwrap_or_default();
+            download(&format!("{stem}.json"), "application/json", &json);
+        })
+    };
+    let on_ics = {
+        let record = record.clone();
+        let org = course.organisation.name.get(lang).to_string();
+        Callback::from(move |_| {
+            let ics = renewal_ics(&record, lang, &org);
+            download(
+                &format!("{}.ics", t(lang, "file.renewal")),
+                "text/calendar",
+                ics.as_bytes(),
+            );
+        })
+    };
+    let on_print = Callback::from(|_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let on_pdf = {
+        let record_json = serde_json::to_string(&record).unwrap_or_default();
+        let name = format!("{stem}.pdf");
+        make_pdf_callback(pdf_state.clone(), move |fonts: FontPair| {
+            let record_json = record_json.clone();
+            let name = name.clone();
+            async move {
+                let bytes =
+                    docs::certificate_pdf(&record_json, lang.code(), &fonts.0, &fonts.1).await?;
+                Ok((name, bytes))
+            }
+        })
+    };
+    let on_card = course.pocket_card_module().map(|module| {
+        let file = module_file(&module.id);
+        make_pdf_callback(pdf_state.clone(), move |fonts: FontPair| {
+            let file = file.clone();
+            async move {
+                let org = fetch_content("organisation.json").await?;
+                let module = fetch_content(&file).await?;
+                let bytes =
+                    docs::pocket_card_pdf(&org, &module, lang.code(), &fonts.0, &fonts.1).await?;
+                Ok((format!("{}.pdf", t(lang, "file.pocket_card")), bytes))
+            }
+        })
+    });
+    let working = *pdf_state == PdfState::Working;
+    // While a PDF is being made the buttons say so (aria-disabled) and ignore clicks, but
+    // are not `disabled`: that would drop the keyboard focus on the body.
+    let (on_pdf, on_card) = if working {
+        (Callback::noop(), on_card.map(|_| Callback::noop()))
+    } else {
+        (on_pdf, on_card)
+    };
+    let busy = working.then_some(AttrValue::Static("true"));
+
+    html! {
+        <div class="certificate-documents">
+            { preview(&record, &course, lang) }
+            <div class="no-print">
+                <h2>{ t(lang, "certificate.downloads") }</h2>
+                <p class="button-row">
+                    <button type="button" class="button" onclick={on_pdf} aria-disabled={busy.clone()}>{ t(lang, "certificate.download_pdf") }</button>
+                    <button type="button" class="button secondary" onclick={on_json}>{ t(lang, "certificate.download_json") }</button>
+                    <button type="button" class="button secondary" onclick={on_ics}>{ t(lang, "certificate.download_ics") }</button>
+                    <button type="button" class="button secondary" onclick={on_print}>{ t(lang, "certificate.print") }</button>
+                </p>
+                <p class="hint">{ t(lang, "certificate.json_hint") }</p>
+                if let Some(on_card) = on_card {
+                    <h2>{ t(lang, "certificate.pocket_title") }</h2>
+                    <p>{ t(lang, "certificate.pocket_text") }</p>
+                    <p><button type="button" class="button secondary" onclick={on_card} aria-disabled={busy}>{ t(lang, "certificate.download_pocket") }</button></p>
+                }
+                <div role="status">
+                    { match &*pdf_state {
+                        PdfState::Idle => html! {},
+                        PdfState::Working => html! { <p>{ t(lang, "certificate.pdf_working") }</p> },
+                        PdfState::Failed(reason) => html! { <p class="feedback bad">{ fill(t(lang, "certificate.pdf_failed"), &[("reason", reason)]) }</p> },
+                    } }
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// The certificate as a page section; the print CSS shows only this.
+fn preview(record: &CompletionRecord, course: &Course, lang: Lang) -> Html {
+    let l = &record.learner;
+    let detail = |key: &'static str, value: &str| {
+        (!value.is_empty())
+            .then(|| html! { <><dt>{ t(lang, key) }</dt><dd>{ value.to_string() }</dd></> })
+    };
+    html! {
+        <section class="certificate-preview" aria-labelledby="certificate-preview-title">
+            <p class="certificate-org">{ course.organisation.name.get(lang).to_string() }</p>
+            <h2 id="certificate-preview-title" tabindex="-1">{ t(lang, "certificate.title") }</h2>
+            <p class="certificate-name">{ l.full_name.clone() }</p>
+            <dl class="certificate-facts">
+                { detail("certificate.field.employee_number", &l.employee_number).unwrap_or_default() }
+                { detail("certificate.field.unit", &l.unit).unwrap_or_default() }
+                { detail("certificate.field.email", &l.email).unwrap_or_default() }
+                <dt>{ t(lang, "certificate.role") }</dt><dd>{ t(lang, role_key(record.role)) }</dd>
+            </dl>
+            <table class="certificate-modules">
+                <caption>{ t(lang, "certificate.modules") }</caption>
+                <thead><tr>
+                    <th scope="col">{ t(lang, "certificate.module") }</th>
+                    <th scope="col">{ t(lang, "certificate.score") }</th>
+                    <th scope="col">{ t(lang, "certificate.passed_on") }</th>
+                </tr></thead>
+                <tbody>
+                    { for record.modules.iter().map(|m| html! {
+                        <tr><td>{ m.title.clone() }</td><td>{ format!("{} %", m.percent) }</td><td>{ m.passed_on.to_string() }</td></tr>
+                    }) }
+                </tbody>
+            </table>
+            <dl class="certificate-facts">
+                <dt>{ t(lang, "certificate.completed_on") }</dt><dd>{ record.completed_on.to_string() }</dd>
+                <dt>{ t(lang, "certificate.valid_until") }</dt><dd>{ record.valid_until.to_string() }</dd>
+                <dt>{ t(lang, "certificate.id") }</dt><dd><code>{ record.certificate_id.clone() }</code></dd>
+                <dt>{ t(lang, "certificate.code") }</dt><dd><code class="code">{ record.verification_code.clone() }</code></dd>
+                <dt>{ t(lang, "certificate.content_version") }</dt><dd><code>{ record.content_version.clone() }</code></dd>
+            </dl>
+            <p class="hint">{ t(lang, "certificate.code_hint") }</p>
+        </section>
+    }
+}
+
+/// The regular and bold font files.
+type FontPair = Rc<(Vec<u8>, Vec<u8>)>;
+
+thread_local! {
+    /// The fonts, fetched once and only when the first PDF is made.
+    static FONTS: RefCell<Option<FontPair>> = const { RefCell::new(None) };
+}
+
+async fn fonts() -> Result<FontPair, String> {
+    if let Some(f) = FONTS.with(|f| f.borrow().clone()) {
+        return Ok(f);
+    }
+    let regular = fetch_bytes("fonts/trygg-sans.ttf")
+        .await
+        .map_err(|e| format!("fonts/trygg-sans.ttf: {e:?}"))?;
+    let bold = fetch_bytes("fonts/trygg-sans-bold.ttf")
+        .await
+        .map_err(|e| format!("fonts/trygg-sans-bold.ttf: {e:?}"))?;
+    let pair = Rc::new((regular, bold));
+    FONTS.with(|f| *f.borrow_mut() = Some(pair.clone()));
+    Ok(pair)
+}
+
+async fn fetch_content(name: &str) -> Result<Vec<u8>, String> {
+    let url = content_url(name);
+    fetch_bytes(&url).await.map_err(|e| format!("{url}: {e:?}"))
+}
+
+/// A click handler that fetches the fonts, makes a PDF with the PDF maker and downloads it,
+/// reporting failures.
+fn make_pdf_callback<F, Fut>(state: UseStateHandle<PdfState>, make: F) -> Callback<MouseEvent>
+where
+    F: Fn(FontPair) -> Fut + 'static,
+    Fut: std::future::Future<Output = Result<(String, Vec<u8>), String>> + 'static,
+{
+    let make = Rc::new(make);
+    Callback::from(move |_| {
+        let state = state.clone();
+        let make = make.clone();
+        state.set(PdfState::Working);
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = match fonts().await {
+                Ok(f) => make(f).await,
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok((name, bytes)) => {
+                    download(&name, "application/pdf", &bytes);
+                    state.set(PdfState::Idle);
+                }
+                Err(reason) => state.set(PdfState::Failed(reason)),
+            }
+        });
+    })
+}

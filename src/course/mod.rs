@@ -1,0 +1,23 @@
+//! The course module (`course/` crate, `trygg_course.wasm`): my training, lessons, quizzes
+//! and the certificate. They need the whole course.
+
+pub mod app;
+pub mod certificate;
+pub mod lesson;
+pub mod quiz;
+pub mod training;
+
+use yew::prelude::*;
+
+use crate::shared::route::Route;
+
+/// The course's page for a route it owns.
+pub fn render(route: &Route) -> Html {
+    match route.clone() {
+        Route::Training => html! { <training::TrainingPage /> },
+        Route::Lesson { module, step } => html! { <lesson::LessonPage {module} {step} /> },
+        Route::Quiz { module } => html! { <quiz::QuizPage {module} /> },
+        Route::Certificate => html! { <certificate::CertificatePage /> },
+        _ => html! {},
+    }
+}

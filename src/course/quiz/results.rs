@@ -1,0 +1,102 @@
+//! The end of a quiz: score against the pass mark, a review of every question, and the
+//! way on (retry with a fresh set, or back to the training).
+
+use trygg_core::quiz::{is_correct, question_by_id};
+use yew::prelude::*;
+
+use super::answer_text;
+use super::start_quiz_callback;
+use crate::shared::browser::document::focus;
+use crate::shared::components::inline_text::InlineText;
+use crate::shared::i18n::{fill, t};
+use crate::shared::learner::use_learner;
+use crate::shared::route::Route;
+use crate::shared::state::use_app;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub module: String,
+}
+
+#[component]
+pub fn Results(props: &ResultsProps) -> Html {
+    let app = use_app();
+    let learner = use_learner();
+    let lang = app.lang;
+    use_effect_with((), |_| focus("result-title"));
+    let course = app.course();
+    let module = course.and_then(|c| c.module(&props.module));
+    let attempt = learner.progress.attempt(&props.module);
+    let (Some(course), Some(module), Some(attempt)) = (course, module, attempt) else {
+        return html! {};
+    };
+    let pass_mark = course.organisation.pass_mark;
+    let Some(score) = learner.progress.last_score(module, pass_mark) else {
+        return html! {};
+    };
+    let summary = fill(
+        t(lang, "quiz.result.score"),
+        &[
+            ("percent", &score.percent.to_string()),
+            ("correct", &score.correct_count.to_string()),
+            ("total", &score.total.to_string()),
+            ("mark", &pass_mark.to_string()),
+        ],
+    );
+    let retry = start_quiz_callback(module, &learner);
+    let reviews = attempt.plan.items.iter().enumerate().filter_map(|(i, item)| {
+        let q = question_by_id(module, &item.question_id)?;
+        let answer = attempt.answers.get(i).cloned().flatten();
+        let right = answer.as_ref().is_some_and(|a| is_correct(q, a));
+        let given = answer_text::given(q, answer.as_ref(), lang)
+            .unwrap_or_else(|| answer_text::AnswerText::Line(t(lang, "quiz.review.none").to_string()));
+        Some(html! {
+            <li class={if right { "review-item ok" } else { "review-item bad" }}>
+                <h3><span class="verdict">{ if right { t(lang, "quiz.review.right") } else { t(lang, "quiz.review.wrong") } }</span>{ " " }<InlineText text={q.prompt.get(lang).to_string()} /></h3>
+                { given.render(t(lang, "quiz.review.yours")) }
+                if !right {
+                    { answer_text::correct(q, lang).render(t(lang, "quiz.correct_answer")) }
+                }
+                <p class="explanation"><InlineText text={q.explanation.get(lang).to_string()} /></p>
+            </li>
+        })
+    });
+
+    html! {
+        <div class="results">
+            <div class={if score.passed { "result-box ok" } else { "result-box bad" }}>
+                <h2 id="result-title" tabindex="-1">{ if score.passed { t(lang, "quiz.result.passed") } else { t(lang, "quiz.result.failed") } }</h2>
+                <p class="result-score">{ summary }</p>
+                <p>{ if score.passed { t(lang, "quiz.result.passed_text") } else { t(lang, "quiz.result.failed_text") } }</p>
+                <p class="button-row">
+                    if score.passed {
+                        <a class="button" href={Route::Training.href()}>{ t(lang, "quiz.result.back") }</a>
+                        <button type="button" class="button secondary" onclick={retry}>{ t(lang, "quiz.result.retake") }</button>
+                    } else {
+                        <button type="button" class="button" onclick={retry}>{ t(lang, "quiz.result.retry") }</button>
+                        <a class="button secondary" href={Route::Lesson { module: module.id.clone(), step: 1 }.href()}>{ t(lang, "quiz.result.reread") }</a>
+                    }
+                </p>
+            </div>
+            <h2>{ t(lang, "quiz.review.title") }</h2>
+            <ol class="review-list">{ for reviews }</ol>
+        </div>
+    }
+}
+
+/// Shown if every question is answered but the result was not yet recorded (e.g. the tab
+/// closed in between).
+#[component]
+pub fn FinishPrompt(props: &ResultsProps) -> Html {
+    let app = use_app();
+    let learner = use_learner();
+    let lang = app.lang;
+    let onclick = {
+        let learner = learner.clone();
+        let module_id = props.module.clone();
+        Callback::from(move |_| learner.finish_quiz(&module_id))
+    };
+    html! {
+        <p><button type="button" class="button" {onclick}>{ t(lang, "quiz.see_result") }</button></p>
+    }
+}

@@ -1,0 +1,120 @@
+//! Persistent warnings about where progress is kept, and one-off notices. Shown above every
+//! page so a learner never believes progress is saved when it is not.
+
+use trygg_core::content::Lang;
+use yew::prelude::*;
+
+use crate::shared::browser::download::download;
+use crate::shared::browser::progress_store::OpenOutcome;
+use crate::shared::browser::storage::{Persistence, StorageError};
+use crate::shared::i18n::{fill, t};
+use crate::shared::learner::{use_learner, Notice};
+use crate::shared::route::Route;
+use crate::shared::state::use_app;
+
+#[component]
+pub fn StorageBanner() -> Html {
+    let app = use_app();
+    let learner = use_learner();
+    let lang = app.lang;
+    let mut warnings: Vec<Html> = Vec::new();
+
+    let download_progress = {
+        let progress = learner.progress.clone();
+        Callback::from(move |_| {
+            let json = trygg_core::progress::to_json(&progress);
+            download(
+                &progress_file_name(&progress.course_id),
+                "application/json",
+                json.as_bytes(),
+            );
+        })
+    };
+    let download_button = |lang: Lang| {
+        html! { <button type="button" class="button secondary small" onclick={download_progress.clone()}>{ t(lang, "storage.download") }</button> }
+    };
+
+    match &learner.opened {
+        OpenOutcome::NewerVersion { .. } => {
+            warnings.push(html! { <p>{ t(lang, "storage.newer") }</p> })
+        }
+        OpenOutcome::Unrecoverable { error } => warnings.push(html! {
+            <p>{ fill(t(lang, "storage.unrecoverable"), &[("reason", &error.to_string())]) }</p>
+        }),
+        OpenOutcome::Recovered { error, backup_key } => {
+            let raw = learner.store.backup(backup_key).unwrap_or_default();
+            let save_backup = Callback::from(move |_| {
+                download("trygg-backup.txt", "text/plain", raw.as_bytes());
+            });
+            warnings.push(html! {
+                <>
+                    <p>{ fill(t(lang, "storage.recovered"), &[("reason", &error.to_string())]) }</p>
+                    <p><button type="button" class="button secondary small" onclick={save_backup}>{ t(lang, "storage.download_backup") }</button></p>
+                </>
+            });
+        }
+        OpenOutcome::Fresh | OpenOutcome::Loaded => {}
+    }
+    match learner.store.persistence() {
+        Persistence::Memory => warnings.push(html! {
+            <><p>{ t(lang, "storage.blocked") }</p><p>{ download_button(lang) }</p></>
+        }),
+        Persistence::Session => warnings.push(html! {
+            <><p>{ t(lang, "storage.session") }</p><p>{ download_button(lang) }</p></>
+        }),
+        Persistence::Local => {}
+    }
+    if let Some(error) = &learner.save_error {
+        let text = match error {
+            StorageError::Full => t(lang, "storage.full").to_string(),
+            StorageError::Refused(name) => fill(t(lang, "storage.refused"), &[("reason", name)]),
+        };
+        warnings.push(html! { <><p>{ text }</p><p>{ download_button(lang) }</p></> });
+    }
+
+    let notices: Vec<Html> = learner
+        .notices
+        .iter()
+        .map(|n| {
+            let text = match n {
+                Notice::QuizRestarted { module_id } => {
+                    let title = app
+                        .course()
+                        .and_then(|c| c.module(module_id))
+                        .map(|m| m.title.get(lang).to_string())
+                        .unwrap_or_else(|| module_id.clone());
+                    fill(t(lang, "notice.quiz_restarted"), &[("module", &title)])
+                }
+                Notice::Restored => t(lang, "notice.restored").to_string(),
+                Notice::Deleted => t(lang, "notice.deleted").to_string(),
+            };
+            html! { <p>{ text }</p> }
+        })
+        .collect();
+    let dismiss = {
+        let learner = learner.clone();
+        Callback::from(move |_| learner.dismiss_notices())
+    };
+
+    html! {
+        <>
+            if !warnings.is_empty() {
+                <div class="banner warning" role="status">
+                    { for warnings }
+                    <p><a href={Route::MyData.href()}>{ t(lang, "storage.more") }</a></p>
+                </div>
+            }
+            if !notices.is_empty() {
+                <div class="banner info" role="status">
+                    { for notices }
+                    <button type="button" class="button secondary small" onclick={dismiss}>{ t(lang, "notice.dismiss") }</button>
+                </div>
+            }
+        </>
+    }
+}
+
+/// The file name for a downloaded progress file.
+pub fn progress_file_name(course_id: &str) -> String {
+    format!("trygg-framsteg-{course_id}.json")
+}

@@ -1,0 +1,71 @@
+//! Shown when the course files cannot be fetched or fail validation: the same messages as
+//! `trygg content check`, instead of a blank page.
+
+use yew::prelude::*;
+
+use crate::shared::browser::fetch::FetchError;
+use crate::shared::components::page_title::PageTitle;
+use crate::shared::i18n::{fill, t};
+use crate::shared::state::{use_app, AppAction, ContentFailure};
+
+#[derive(Properties, PartialEq)]
+pub struct ContentErrorProps {
+    pub failure: ContentFailure,
+}
+
+#[component]
+pub fn ContentError(props: &ContentErrorProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let retry = {
+        let dispatch = app.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(AppAction::RetryContent))
+    };
+    let detail = match &props.failure {
+        ContentFailure::Fetch { file, error } => {
+            let reason = match error {
+                FetchError::Network => t(lang, "content_error.network").to_string(),
+                FetchError::Status(code) => fill(
+                    t(lang, "content_error.status"),
+                    &[("code", &code.to_string())],
+                ),
+            };
+            html! { <p>{ fill(t(lang, "content_error.fetch"), &[("file", file), ("reason", &reason)]) }</p> }
+        }
+        ContentFailure::Invalid(issues) => html! {
+            <>
+                <p>{ t(lang, "content_error.invalid") }</p>
+                <ul class="issue-list">
+                    { for issues.iter().map(|issue| html! { <li><code>{ issue.to_string() }</code></li> }) }
+                </ul>
+            </>
+        },
+    };
+    html! {
+        <section class="page" role="alert">
+            <PageTitle text={t(lang, "content_error.title")} />
+            { detail }
+            <p>{ t(lang, "content_error.who") }</p>
+            <p><button type="button" class="button" onclick={retry}>{ t(lang, "content_error.retry") }</button></p>
+        </section>
+    }
+}
+
+/// The whole `<main>` for a failure, for the app and the course module alike.
+pub fn content_error(failure: &ContentFailure) -> Html {
+    html! {
+        <main id="main" tabindex="-1" data-route="content-error">
+            <ContentError failure={failure.clone()} />
+        </main>
+    }
+}
+
+/// The waiting message inside `<main>` while files load.
+pub fn loading(lang: trygg_core::content::Lang) -> Html {
+    html! {
+        <div class="loading" role="status">
+            <span class="spinner" aria-hidden="true"></span>
+            { t(lang, "loading.content") }
+        </div>
+    }
+}

@@ -1,0 +1,209 @@
+//! One Yew app on the page at a time. Trygg ships three Yew modules: the shell (start,
+//! about, my data), the course (my training, lessons, quizzes, the certificate) and the
+//! manager view, so a learner's first page carries no course or roster code. Each renders
+//! the whole page, header and footer included. When the route needs another module, the
+//! live one loads it, destroys its own app and calls the other's `mount` with a
+//! [`Handover`]: the language, whether the learner navigated, and the page's areas.
+//! Each module renders into a fresh container of its own, so the destroyed app's event
+//! listeners (on its own container, now gone) can never see the next app's events.
+
+use std::cell::RefCell;
+
+use js_sys::{Object, Reflect};
+use trygg_core::content::Lang;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+use crate::shared::browser::lazy::{call_export, load_module};
+use crate::shared::browser::page_areas::{adopt_page_areas, page_areas, PageAreas};
+use crate::shared::route::Route;
+
+/// The wasm module a route is rendered by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Shell,
+    Course,
+    Manager,
+}
+
+impl Part {
+    /// The route's module.
+    pub fn of(route: &Route) -> Part {
+        match route {
+            Route::Training | Route::Lesson { .. } | Route::Quiz { .. } | Route::Certificate => {
+                Part::Course
+            }
+            Route::Manager => Part::Manager,
+            Route::Start | Route::MyData | Route::About | Route::NotFound => Part::Shell,
+        }
+    }
+
+    /// Its loader in `boot.js`, which imports and instantiates it once.
+    fn loader(self) -> &'static str {
+        match self {
+            Part::Shell => "tryggApp",
+            Part::Course => "tryggCourse",
+            Part::Manager => "tryggManager",
+        }
+    }
+
+    /// Its JavaScript file, for messages.
+    pub fn file(self) -> &'static str {
+        match self {
+            Part::Shell => "trygg-app.js",
+            Part::Course => "trygg_course.js",
+            Part::Manager => "trygg_manager.js",
+        }
+    }
+}
+
+/// What a module gives the next one with the page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Handover {
+    pub lang: Lang,
+    /// The learner has moved on from the page the visit began with: focus goes to each new
+    /// page's heading.
+    pub navigated: bool,
+    pub areas: PageAreas,
+}
+
+const LANG: &str = "lang";
+const NAVIGATED: &str = "navigated";
+const MEMORY: &str = "memory";
+const PREFETCHED: &str = "prefetched";
+
+impl Handover {
+    /// The handover from this module as it is now.
+    pub fn from_here(lang: Lang, navigated: bool) -> Handover {
+        Handover {
+            lang,
+            navigated,
+            areas: page_areas(),
+        }
+    }
+
+    /// As the JavaScript object `mount` takes: the only shape modules share.
+    pub fn to_js(&self) -> JsValue {
+        let object = Object::new();
+        let set = |key: &str, value: &JsValue| {
+            let _ = Reflect::set(&object, &key.into(), value);
+        };
+        set(LANG, &self.lang.code().into());
+        set(NAVIGATED, &self.navigated.into());
+        set(MEMORY, &self.areas.memory);
+        set(PREFETCHED, &self.areas.prefetched);
+        object.into()
+    }
+
+    /// Reads what [`Handover::to_js`] wrote; `None` for anything else.
+    pub fn from_js(value: &JsValue) -> Option<Handover> {
+        let get = |key: &str| Reflect::get(value, &key.into()).ok();
+        let object = |key: &str| {
+            get(key)
+                .filter(|v| v.is_object())
+                .map(JsCast::unchecked_into)
+        };
+        Some(Handover {
+            lang: Lang::from_code(&get(LANG)?.as_string()?)?,
+            navigated: get(NAVIGATED)?.as_bool()?,
+            areas: PageAreas {
+                memory: object(MEMORY)?,
+                prefetched: object(PREFETCHED)?,
+            },
+        })
+    }
+}
+
+/// Destroys this module's live app and removes its container.
+type Teardown = Box<dyn FnOnce()>;
+
+thread_local! {
+    static LIVE: RefCell<Option<Teardown>> = const { RefCell::new(None) };
+}
+
+/// Renders `C` as this module's one live app, in a new container at the end of `<body>`,
+/// after adopting the handover's areas. Called by each module's `mount`.
+pub fn mount_app<C>(handover: &Handover, props: C::Properties)
+where
+    C: BaseComponent,
+{
+    adopt_page_areas(handover.areas.clone());
+    crate::shared::browser::document::remove_boot_screen();
+    let Some(root) = crate::shared::browser::document::new_app_root() else {
+        return;
+    };
+    let handle = yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
+    LIVE.with(|live| {
+        *live.borrow_mut() = Some(Box::new(move || {
+            handle.destroy();
+            root.remove();
+        }))
+    });
+}
+
+/// Hands the page to `to`: loads it (a failure leaves this app in place to say so), then
+/// destroys this module's app and mounts the other's.
+pub async fn hand_over(to: Part, handover: Handover) -> Result<(), String> {
+    let module = load_module(to.loader(), to.file()).await?;
+    if let Some(teardown) = LIVE.with(|live| live.borrow_mut().take()) {
+        teardown();
+    }
+    call_export(&module, "mount", &[handover.to_js()]).map(|_| ())
+}
+
+/// Where this module stands on a route that belongs to another.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Passing {
+    /// The route is this module's.
+    Here,
+    /// The other module is loading.
+    Loading(Part),
+    /// It could not be loaded: the page says so and offers to try again.
+    Failed(Part),
+}
+
+/// Hands the page over whenever the route belongs to another module; the returned callback
+/// tries again after a failure.
+#[hook]
+pub fn use_hand_over(
+    route: &Route,
+    own: Part,
+    lang: Lang,
+    navigated: bool,
+) -> (Passing, Callback<()>) {
+    let target = Part::of(route);
+    let failed = use_state(|| None::<Part>);
+    let attempt = use_state(|| 0u32);
+    // The language when the other module arrives, which the learner may switch meanwhile.
+    let current = use_mut_ref(|| (lang, navigated));
+    *current.borrow_mut() = (lang, navigated);
+    {
+        let failed = failed.clone();
+        use_effect_with((target, *attempt), move |(target, _)| {
+            let target = *target;
+            if target != own {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let (lang, navigated) = *current.borrow();
+                    if let Err(e) = hand_over(target, Handover::from_here(lang, navigated)).await {
+                        web_sys::console::error_1(&e.into());
+                        failed.set(Some(target));
+                    }
+                });
+            }
+        });
+    }
+    let retry = {
+        let failed = failed.clone();
+        let attempt = attempt.clone();
+        Callback::from(move |_| {
+            failed.set(None);
+            attempt.set(*attempt + 1);
+        })
+    };
+    let passing = match *failed {
+        _ if target == own => Passing::Here,
+        Some(part) if part == target => Passing::Failed(part),
+        _ => Passing::Loading(target),
+    };
+    (passing, retry)
+}

@@ -1,0 +1,14 @@
+//! What every wasm module ships: the browser interfaces, the components of the page frame,
+//! the UI strings, the routes, the app and learner contexts, and the hand-over between
+//! modules.
+
+pub mod browser;
+pub mod components;
+pub mod content_error;
+pub mod content_loader;
+pub mod handover;
+pub mod i18n;
+pub mod learner;
+pub mod not_found;
+pub mod route;
+pub mod state;

@@ -1,0 +1,42 @@
+//! What Trygg is, what happens to your data (nothing leaves the browser), and the
+//! accessibility statement required of Swedish public bodies (DOS law, WCAG 2.1 AA).
+
+use yew::prelude::*;
+
+use crate::shared::components::page_title::PageTitle;
+use crate::shared::i18n::t;
+use crate::shared::state::use_app;
+
+#[component]
+pub fn AboutPage() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let contact = app.organisation().map(|o| {
+        let unit = &o.security_unit;
+        html! {
+            <p>
+                { t(lang, "about.a11y.contact") }{ " " }
+                <strong>{ unit.name.get(lang).to_string() }</strong>
+                { if unit.email.is_empty() { html!{} } else { html!{ <>{ ", " }<a href={format!("mailto:{}", unit.email)}>{ unit.email.clone() }</a></> } } }
+                { if unit.phone.is_empty() { html!{} } else { html!{ <>{ ", " }{ unit.phone.clone() }</> } } }
+                { "." }
+            </p>
+        }
+    });
+    html! {
+        <section class="page prose">
+            <PageTitle text={t(lang, "page.about")} />
+            <p>{ t(lang, "about.what") }</p>
+            <h2>{ t(lang, "about.data.title") }</h2>
+            <p>{ t(lang, "about.data.text") }</p>
+            <p>{ t(lang, "about.data.shared") }</p>
+            <h2>{ t(lang, "about.a11y.title") }</h2>
+            <p>{ t(lang, "about.a11y.intro") }</p>
+            <p>{ t(lang, "about.a11y.status") }</p>
+            <p>{ t(lang, "about.a11y.known") }</p>
+            { contact.unwrap_or_default() }
+            <p>{ t(lang, "about.a11y.dos") }</p>
+            <p>{ t(lang, "about.a11y.date") }</p>
+        </section>
+    }
+}

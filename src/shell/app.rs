@@ -1,0 +1,82 @@
+//! The shell: the first module of every visit. It reads only `organisation.json` and renders
+//! the start, about and "my data" pages; on a course or manager route it hands the page to
+//! that module ([`crate::shared::handover`]), so the first page loads without either.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::shared::components::frame::{use_navigated, Frame, PassingPage};
+use crate::shared::components::{page_title::use_heading_focus, storage_banner::StorageBanner};
+use crate::shared::content_error::{content_error, loading};
+use crate::shared::content_loader::fetch_organisation;
+use crate::shared::handover::{use_hand_over, Handover, Part, Passing};
+use crate::shared::learner::LearnerProvider;
+use crate::shared::route::{use_route, Route};
+use crate::shared::state::{AppAction, AppState, ContentState};
+use crate::shell;
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub handover: Handover,
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let lang = props.handover.lang;
+    let state = use_reducer(move || AppState::new(lang));
+    let route = use_route();
+    let navigated = use_navigated(&route, props.handover.navigated);
+    let (passing, retry) = use_hand_over(&route, Part::Shell, state.lang, navigated);
+
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(state.load_attempt, move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                match fetch_organisation().await {
+                    Ok(org) => dispatch.dispatch(AppAction::OrganisationLoaded(Rc::new(org))),
+                    Err(failure) => dispatch.dispatch(AppAction::ContentFailed(failure)),
+                }
+            });
+        });
+    }
+
+    let main = match (&passing, &state.content, &state.organisation) {
+        (Passing::Here, _, Some(org)) => html! {
+            <LearnerProvider course_id={org.course_id.clone()} course={None}>
+                <ShellPage route={route.clone()} focus_on_ready={navigated} />
+            </LearnerProvider>
+        },
+        (Passing::Here, ContentState::Failed(failure), None) => content_error(failure),
+        (Passing::Here, _, None) => html! {
+            <main id="main" tabindex="-1" data-route="loading">{ loading(state.lang) }</main>
+        },
+        (passing, ..) => html! { <PassingPage passing={passing.clone()} {retry} /> },
+    };
+
+    html! {
+        <ContextProvider<crate::shared::state::AppHandle> context={state.clone()}>
+            <Frame route={route.clone()}>{ main }</Frame>
+        </ContextProvider<crate::shared::state::AppHandle>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ShellPageProps {
+    route: Route,
+    focus_on_ready: bool,
+}
+
+/// `<main>` with one of the shell's pages (start, about, my data, not found).
+/// `data-route` names the page shown, for tests.
+#[component]
+fn ShellPage(props: &ShellPageProps) -> Html {
+    let route = &props.route;
+    use_heading_focus(route.clone(), true, props.focus_on_ready);
+    html! {
+        <main id="main" tabindex="-1" data-route={route.href()}>
+            <StorageBanner />
+            { shell::render(route) }
+        </main>
+    }
+}

@@ -1,0 +1,182 @@
+//! "My data": download the saved progress, restore it in another browser, or delete it all.
+//! A restored file is checked first; a wrong, foreign, newer or oversized file changes nothing.
+
+use trygg_core::content::Lang;
+use trygg_core::progress::{load_progress, to_json, ProgressError};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::shared::browser::download::download;
+use crate::shared::browser::file_read::{files_of, read_file};
+use crate::shared::browser::progress_store::MAX_PROGRESS_BYTES;
+use crate::shared::browser::storage::Persistence;
+use crate::shared::components::confirm_box::{use_confirm, ConfirmBox};
+use crate::shared::components::page_title::PageTitle;
+use crate::shared::components::storage_banner::progress_file_name;
+use crate::shared::i18n::{fill, t};
+use crate::shared::learner::use_learner;
+use crate::shared::state::use_app;
+
+#[derive(Clone, PartialEq)]
+enum RestoreState {
+    Idle,
+    Done,
+    Failed { file: String, reason: String },
+}
+
+#[component]
+pub fn MyDataPage() -> Html {
+    let app = use_app();
+    let learner = use_learner();
+    let lang = app.lang;
+    let confirm = use_confirm("delete-everything");
+    let restore = use_state(|| RestoreState::Idle);
+
+    let on_download = {
+        let progress = learner.progress.clone();
+        Callback::from(move |_| {
+            let json = to_json(&progress);
+            download(
+                &progress_file_name(&progress.course_id),
+                "application/json",
+                json.as_bytes(),
+            );
+        })
+    };
+    let on_restore = {
+        let learner = learner.clone();
+        let restore = restore.clone();
+        let course_id = learner.progress.course_id.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let Some(file) = files_of(input.files()).into_iter().next() else {
+                return;
+            };
+            input.set_value("");
+            let learner = learner.clone();
+            let restore = restore.clone();
+            let course_id = course_id.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.name();
+                if file.size() > MAX_PROGRESS_BYTES as f64 {
+                    let reason = fill(
+                        t(lang, "data.restore.too_large"),
+                        &[("max", &(MAX_PROGRESS_BYTES / 1024).to_string())],
+                    );
+                    restore.set(RestoreState::Failed { file: name, reason });
+                    return;
+                }
+                let Some(picked) = read_file(&file).await else {
+                    restore.set(RestoreState::Failed {
+                        file: name,
+                        reason: t(lang, "data.restore.unreadable").to_string(),
+                    });
+                    return;
+                };
+                let text = String::from_utf8_lossy(&picked.bytes);
+                match load_progress(&text, &course_id, MAX_PROGRESS_BYTES) {
+                    Ok(progress) => {
+                        learner.restore(progress);
+                        restore.set(RestoreState::Done);
+                    }
+                    Err(error) => restore.set(RestoreState::Failed {
+                        file: name,
+                        reason: restore_reason(&error, lang),
+                    }),
+                }
+            });
+        })
+    };
+    let do_delete = {
+        let done = confirm.done.clone();
+        let learner = learner.clone();
+        Callback::from(move |_| {
+            learner.delete_all();
+            done.emit(());
+            // The button that opened the box is gone with the box; start again at the top.
+            crate::course::quiz::focus_soon("page-title");
+        })
+    };
+    let where_kept = match learner.store.persistence() {
+        Persistence::Local => t(lang, "data.where.local"),
+        Persistence::Session => t(lang, "data.where.session"),
+        Persistence::Memory => t(lang, "data.where.memory"),
+    };
+
+    // Unreadable progress set aside when the app opened; kept until everything is deleted.
+    let backup_keys = learner.store.backups();
+    let count = backup_keys.len();
+    let backups = backup_keys.into_iter().enumerate().map(|(i, key)| {
+        let store = learner.store.clone();
+        let onclick = Callback::from(move |_| {
+            let raw = store.backup(&key).unwrap_or_default();
+            download("trygg-backup.txt", "text/plain", raw.as_bytes());
+        });
+        let label = if count == 1 {
+            t(lang, "storage.download_backup").to_string()
+        } else {
+            fill(
+                t(lang, "data.backup.button_n"),
+                &[("n", &(i + 1).to_string())],
+            )
+        };
+        html! { <p><button type="button" class="button secondary" {onclick}>{ label }</button></p> }
+    });
+
+    html! {
+        <section class="page prose">
+            <PageTitle text={t(lang, "page.data")} />
+            <p>{ where_kept }</p>
+            <h2>{ t(lang, "data.download.title") }</h2>
+            <p>{ t(lang, "data.download.text") }</p>
+            <p><button type="button" class="button" onclick={on_download}>{ t(lang, "data.download.button") }</button></p>
+            <h2>{ t(lang, "data.restore.title") }</h2>
+            <p>{ t(lang, "data.restore.text") }</p>
+            <p>
+                <label for="restore-file" class="file-label">{ t(lang, "data.restore.label") }</label>
+                <input type="file" id="restore-file" accept=".json,application/json" onchange={on_restore} />
+            </p>
+            <div role="status" class="restore-status">
+                { match &*restore {
+                    RestoreState::Idle => html! {},
+                    RestoreState::Done => html! { <p class="feedback ok">{ t(lang, "data.restore.done") }</p> },
+                    RestoreState::Failed { file, reason } => html! {
+                        <p class="feedback bad">{ fill(t(lang, "data.restore.failed"), &[("file", file), ("reason", reason)]) }</p>
+                    },
+                } }
+            </div>
+            if count > 0 {
+                <h2>{ t(lang, "data.backup.title") }</h2>
+                <p>{ t(lang, "data.backup.text") }</p>
+                { for backups }
+            }
+            <h2>{ t(lang, "data.delete.title") }</h2>
+            <p>{ t(lang, "data.delete.text") }</p>
+            if confirm.shown {
+                <ConfirmBox id="confirm-delete" title={t(lang, "data.delete.confirm_title")} text={t(lang, "data.delete.confirm_text")}
+                    yes={t(lang, "data.delete.yes")} no={t(lang, "data.delete.no")} on_yes={do_delete} on_no={confirm.cancel.clone()} />
+            } else {
+                <p><button type="button" id="delete-everything" class="button secondary" onclick={confirm.ask.clone()}>{ t(lang, "data.delete.button") }</button></p>
+            }
+        </section>
+    }
+}
+
+/// Why a restore file was refused, in the learner's language.
+fn restore_reason(error: &ProgressError, lang: Lang) -> String {
+    match error {
+        ProgressError::TooLarge { max, .. } => fill(
+            t(lang, "data.restore.too_large"),
+            &[("max", &(max / 1024).to_string())],
+        ),
+        ProgressError::NotJson { line, column, .. } => fill(
+            t(lang, "data.restore.not_json"),
+            &[("line", &line.to_string()), ("column", &column.to_string())],
+        ),
+        ProgressError::NotProgress(_) => t(lang, "data.restore.not_progress").to_string(),
+        ProgressError::ForeignCourse { found, .. } => {
+            fill(t(lang, "data.restore.foreign"), &[("course", found)])
+        }
+        ProgressError::NewerVersion { .. } => t(lang, "data.restore.newer").to_string(),
+    }
+}

@@ -1,0 +1,148 @@
+//! The start page: what the training is, then language, role and the shared-computer
+//! option, and a button into "my training".
+
+use trygg_core::content::{course_files, Lang, Role};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::shared::browser::lazy::prefetch_course;
+use crate::shared::components::page_title::PageTitle;
+use crate::shared::i18n::t;
+use crate::shared::learner::use_learner;
+use crate::shared::route::{navigate, Route};
+use crate::shared::state::{use_app, AppAction};
+
+#[component]
+pub fn StartPage() -> Html {
+    let app = use_app();
+    let learner = use_learner();
+    let lang = app.lang;
+    let saved_role = learner.role();
+    let role = use_state(|| saved_role);
+    let shared = use_state(|| learner.progress.shared_computer);
+    let role_missing = use_state(|| false);
+
+    let example = app
+        .organisation()
+        .is_some_and(|o| o.example)
+        .then(|| html! { <p class="callout warning">{ t(lang, "start.example") }</p> });
+
+    let onsubmit = {
+        let role = role.clone();
+        let shared = shared.clone();
+        let learner = learner.clone();
+        let role_missing = role_missing.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(chosen) = *role else {
+                role_missing.set(true);
+                crate::shared::browser::document::focus("role-employee");
+                return;
+            };
+            if learner.role() != Some(chosen) {
+                learner.set_role(chosen);
+            }
+            if learner.progress.shared_computer != *shared {
+                learner.set_shared_computer(*shared);
+            }
+            navigate(&Route::Training);
+        })
+    };
+
+    let lang_radio = |l: Lang, label: &'static str| {
+        let dispatch = app.dispatcher();
+        let onchange = Callback::from(move |_| dispatch.dispatch(AppAction::SetLang(l)));
+        let id = format!("lang-{}", l.code());
+        html! {
+            <div class="choice">
+                <input type="radio" name="lang" id={id.clone()} checked={lang == l} {onchange} />
+                <label for={id} lang={l.code()}>{ label }</label>
+            </div>
+        }
+    };
+
+    let role_radio = |r: Role, label: &'static str, hint: &'static str| {
+        let checked = *role == Some(r);
+        let role = role.clone();
+        let onchange = Callback::from(move |_| role.set(Some(r)));
+        let id = format!("role-{}", r.key());
+        let hint_id = format!("{id}-hint");
+        html! {
+            <div class="choice">
+                <input type="radio" name="role" id={id.clone()} {checked} {onchange}
+                    aria-describedby={hint_id.clone()} />
+                <label for={id}>{ t(lang, label) }</label>
+                <p class="hint" id={hint_id}>{ t(lang, hint) }</p>
+            </div>
+        }
+    };
+
+    let on_shared = {
+        let shared = shared.clone();
+        Callback::from(move |e: Event| {
+            let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
+            shared.set(checked);
+        })
+    };
+    let role_changing = saved_role.is_some() && *role != saved_role;
+    let button = if saved_role.is_some() {
+        t(lang, "start.continue")
+    } else {
+        t(lang, "start.begin")
+    };
+
+    // Learners who touch the form, or come back with a role, are on their way into the course.
+    let prefetch = {
+        let files = app.organisation().map(course_files).unwrap_or_default();
+        move || prefetch_course(files.clone())
+    };
+    {
+        let prefetch = prefetch.clone();
+        use_effect_with(saved_role.is_some(), move |returning| {
+            if *returning {
+                prefetch();
+            }
+        });
+    }
+    let onfocusin = {
+        let prefetch = prefetch.clone();
+        Callback::from(move |_: FocusEvent| prefetch())
+    };
+    // Some browsers do not focus a radio button on click; the change still says it.
+    let onchange = Callback::from(move |_: Event| prefetch());
+
+    html! {
+        <section class="page">
+            <PageTitle text={t(lang, "start.title")} />
+            <p class="lead">{ t(lang, "start.lead") }</p>
+            { example.unwrap_or_default() }
+            <form class="start-form" {onsubmit} {onfocusin} {onchange}>
+                <fieldset>
+                    <legend>{ t(lang, "start.language") }</legend>
+                    { lang_radio(Lang::Sv, "Svenska") }
+                    { lang_radio(Lang::En, "English") }
+                </fieldset>
+                <fieldset aria-describedby={role_missing.then_some("role-missing")}>
+                    <legend>{ t(lang, "start.role") }</legend>
+                    if *role_missing && role.is_none() {
+                        <p class="error" id="role-missing" role="alert">{ t(lang, "start.role_missing") }</p>
+                    }
+                    { role_radio(Role::Employee, "role.employee", "role.employee.hint") }
+                    { role_radio(Role::Manager, "role.manager", "role.manager.hint") }
+                    { role_radio(Role::Elected, "role.elected", "role.elected.hint") }
+                </fieldset>
+                if role_changing {
+                    <p class="callout info" role="status">{ t(lang, "start.role_change") }</p>
+                }
+                <div class="choice checkbox">
+                    <input type="checkbox" id="shared-computer" checked={*shared} onchange={on_shared}
+                        aria-describedby="shared-computer-hint" />
+                    <label for="shared-computer">{ t(lang, "start.shared") }</label>
+                    <p class="hint" id="shared-computer-hint">{ t(lang, "start.shared.hint") }</p>
+                </div>
+                <p>{ t(lang, "start.privacy") }</p>
+                <button type="submit" class="button">{ button }</button>
+            </form>
+        </section>
+    }
+}
