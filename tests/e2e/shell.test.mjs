@@ -263,4 +263,41 @@ export default [
       }
     },
   },
+  {
+    name: 'one app renders the page at a time: the shell, course and manager modules hand it over and back',
+    async run(t) {
+      const page = await openPage(t, '#/');
+      const one = async (where) => {
+        const counts = await page.evaluate(() => ({
+          roots: document.querySelectorAll('.app-root').length,
+          headers: document.querySelectorAll('.site-header').length,
+          mains: document.querySelectorAll('main').length,
+        }));
+        assert.deepEqual(counts, { roots: 1, headers: 1, mains: 1 }, where);
+      };
+      await one('start page');
+      for (const [link, route, title] of [
+        ['Min utbildning', '#/training', 'Min utbildning'],
+        ['Chefsvy', '#/manager', 'Chefsvy'],
+        ['Om Trygg', '#/about', 'Om Trygg'],
+        ['Min utbildning', '#/training', 'Min utbildning'],
+        ['Start', '#/', 'Välkommen till Trygg'],
+      ]) {
+        await page.click(`.site-header a:has-text("${link}")`);
+        await page.waitForSelector(`main[data-route="${route}"]`);
+        assert.equal(await heading(page), title, route);
+        await one(route);
+        // Focus moved to the new page's heading, whichever module rendered it.
+        await page.waitForFunction(() => document.activeElement?.id === 'page-title', null, { timeout: 5000 })
+          .catch(() => assert.fail(`focus on the heading of ${route}`));
+      }
+      // The language carries over from module to module.
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.click('.site-header a:has-text("My training")');
+      await page.waitForSelector('main[data-route="#/training"]');
+      assert.equal(await heading(page), 'My training');
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      await one('training in English');
+    },
+  },
 ];
