@@ -7,6 +7,9 @@ mod args;
 mod content;
 mod font;
 mod roster;
+mod roster_files;
+#[cfg(test)]
+mod roster_hostile;
 mod sample;
 #[cfg(test)]
 mod test_support;

@@ -5,20 +5,22 @@
 //!
 //! Everything here is pure; the app and the CLI read the files and pass the bytes in.
 
+mod checked;
 mod csv;
+mod kept;
 mod table;
 
 use std::collections::btree_map::Entry as MapEntry;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::certificate::{
-    check_record, read_record, CompletionRecord, VerifyError, DEFAULT_MAX_BYTES,
-};
+use crate::certificate::{CompletionRecord, VerifyError, DEFAULT_MAX_BYTES};
 use crate::content::Lang;
 use crate::date::Date;
+use kept::Kept;
 
-pub use csv::{to_csv, to_csv_in};
+pub use checked::Checked;
+pub use csv::{to_csv, to_csv_in, write_csv_in};
 pub use table::{sort_rows, summarise, Counts, Filter, Row, RowNote, SortKey, Summary};
 
 /// Days before `valid_until` when a certificate counts as due for renewal, that day
@@ -117,7 +119,7 @@ pub enum ImportOutcome {
 /// One certificate (by id), whatever number of files it came in.
 #[derive(Debug, Clone)]
 struct Entry {
-    record: CompletionRecord,
+    record: Kept,
     /// True while the only copies seen were edited ones.
     tampered: bool,
     /// Files holding an edited copy of this certificate.
@@ -134,6 +136,8 @@ pub struct Roster {
     rejected: Vec<(String, VerifyError)>,
     current_content_version: Option<String>,
     max_bytes: usize,
+    /// False for a roster made [`Roster::for_table_only`].
+    keeps_records: bool,
 }
 
 impl Default for Roster {
@@ -149,7 +153,17 @@ impl Roster {
             rejected: Vec::new(),
             current_content_version: None,
             max_bytes: DEFAULT_MAX_BYTES,
+            keeps_records: true,
         }
+    }
+
+    /// A roster that keeps only what its rows and counts need (no module results,
+    /// organisation or codes), for a caller that never asks for the records back: at region
+    /// scale that is about half the memory. [`Roster::records`] is then empty and
+    /// [`Roster::to_json`] an empty array, so no stripped record can pass for a whole one.
+    pub fn for_table_only(mut self) -> Roster {
+        self.keeps_records = false;
+        self
     }
 
     /// The content version the course is on now; rows on another one get a note. Without
@@ -174,30 +188,36 @@ impl Roster {
         course_id: Option<&str>,
         today: Date,
     ) -> ImportOutcome {
+        let checked = Checked::file(bytes, self.max_bytes, course_id);
+        self.add_checked(file_name, checked, today)
+    }
+
+    /// Merges a file read and checked by [`Checked::file`] (with this roster's size limit),
+    /// with the same outcome as [`Roster::add_file`] on its bytes. Files must come in the
+    /// order [`Roster::add_file`] would have taken them: which copy of a certificate is kept
+    /// and the order of [`Roster::rejected`] follow it.
+    pub fn add_checked(&mut self, file_name: &str, checked: Checked, today: Date) -> ImportOutcome {
         let rejected = |reason: VerifyError| ImportOutcome::Rejected {
             file_name: file_name.to_owned(),
             reason,
         };
-        let record = match read_record(bytes, self.max_bytes) {
-            Ok(record) => record,
-            Err(reason) => {
+        let record = match checked {
+            Checked::Verified(record) => record,
+            Checked::Tampered(record, reason) => {
+                self.rejected.push((file_name.to_owned(), reason.clone()));
+                self.add_tampered(file_name, record);
+                return rejected(reason);
+            }
+            Checked::Refused(reason) => {
                 self.rejected.push((file_name.to_owned(), reason.clone()));
                 return rejected(reason);
             }
         };
-        if let Err(reason) = check_record(&record, course_id) {
-            self.rejected.push((file_name.to_owned(), reason.clone()));
-            let course_matches = course_id.is_none_or(|c| c == record.course_id);
-            if reason.is_tampered() && course_matches {
-                self.add_tampered(file_name, record);
-            }
-            return rejected(reason);
-        }
         let from_the_future = record.completed_on > today;
         match self.entries.entry(record.certificate_id.clone()) {
             MapEntry::Vacant(slot) => {
                 slot.insert(Entry {
-                    record: record.clone(),
+                    record: Kept::new(&record, self.keeps_records),
                     tampered: false,
                     tampered_files: Vec::new(),
                     from_the_future,
@@ -209,7 +229,7 @@ impl Roster {
                 if entry.tampered {
                     // The genuine file replaces the edited copy seen first; the edit stays
                     // on record through `tampered_files`.
-                    entry.record = record.clone();
+                    entry.record = Kept::new(&record, self.keeps_records);
                     entry.tampered = false;
                     entry.from_the_future = from_the_future;
                     ImportOutcome::Accepted(record)
@@ -227,7 +247,7 @@ impl Roster {
         match self.entries.entry(record.certificate_id.clone()) {
             MapEntry::Vacant(slot) => {
                 slot.insert(Entry {
-                    record,
+                    record: Kept::new(&record, self.keeps_records),
                     tampered: true,
                     tampered_files: vec![file_name.to_owned()],
                     from_the_future: false,
@@ -241,6 +261,11 @@ impl Roster {
 
     /// The verified certificates, by certificate id.
     pub fn records(&self) -> impl Iterator<Item = &CompletionRecord> {
+        self.verified().filter_map(Kept::whole)
+    }
+
+    /// The verified certificates as kept, whole or for the table only.
+    fn verified(&self) -> impl Iterator<Item = &Kept> {
         self.entries
             .values()
             .filter(|e| !e.tampered)
@@ -249,7 +274,7 @@ impl Roster {
 
     /// How many verified certificates the roster holds.
     pub fn len(&self) -> usize {
-        self.records().count()
+        self.verified().count()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -267,18 +292,24 @@ impl Roster {
         if let Some(v) = &self.current_content_version {
             return Some(v);
         }
-        self.records()
+        self.verified()
             .max_by(|a, b| {
-                a.issued_at_ms
-                    .cmp(&b.issued_at_ms)
-                    .then_with(|| a.certificate_id.cmp(&b.certificate_id))
+                a.issued_at_ms()
+                    .cmp(&b.issued_at_ms())
+                    .then_with(|| a.certificate_id().cmp(b.certificate_id()))
             })
-            .map(|r| r.content_version.as_str())
+            .map(Kept::content_version)
     }
 
     /// One row per person, sorted by name. See [`Row`] for how people are told apart.
     pub fn rows(&self, today: Date) -> Vec<Row> {
         table::build_rows(self, today)
+    }
+
+    /// [`Roster::rows`] for a caller done with the roster: the same rows, made while the
+    /// roster is taken apart, so at region scale the two are never both held in full.
+    pub fn into_rows(self, today: Date) -> Vec<Row> {
+        table::into_rows(self, today)
     }
 
     /// Counts over all people on `today`.
