@@ -198,10 +198,11 @@ fn write_canonical_record(r: &CompletionRecord, out: &mut String) {
         key(out, first, name);
         write_json_string(value, out);
     };
-    // Formatting into a String cannot fail.
     let date = |out: &mut String, name: &str, value: Date| {
         key(out, false, name);
-        let _ = write!(out, "\"{value}\"");
+        out.push('"');
+        push_date(value, out);
+        out.push('"');
     };
     string(out, true, "certificate_id", &r.certificate_id);
     date(out, "completed_on", r.completed_on);
@@ -209,6 +210,7 @@ fn write_canonical_record(r: &CompletionRecord, out: &mut String) {
     string(out, false, "course_id", &r.course_id);
     string(out, false, "format", &r.format);
     key(out, false, "issued_at_ms");
+    // Formatting into a String cannot fail.
     let _ = write!(out, "{}", r.issued_at_ms);
     string(out, false, "lang", r.lang.code());
     key(out, false, "learner");
@@ -279,6 +281,35 @@ fn canonical_value(r: &CompletionRecord) -> Map<String, Value> {
     );
     o.insert("issued_at_ms".into(), Value::from(r.issued_at_ms));
     o
+}
+
+/// The date as its `Display` writes it, without the formatting machinery for the four-digit
+/// years every certificate has.
+fn push_date(date: Date, out: &mut String) {
+    let Ok(year) = u16::try_from(date.year) else {
+        let _ = write!(out, "{date}");
+        return;
+    };
+    if year > 9999 {
+        let _ = write!(out, "{date}");
+        return;
+    }
+    let digit = |n: u16| char::from(b'0' + (n % 10) as u8);
+    let (month, day) = (u16::from(date.month), u16::from(date.day));
+    for c in [
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        '-',
+        digit(month / 10),
+        digit(month),
+        '-',
+        digit(day / 10),
+        digit(day),
+    ] {
+        out.push(c);
+    }
 }
 
 fn write_canonical(value: &Value, out: &mut String) {
@@ -466,6 +497,22 @@ mod tests {
             out
         };
         assert_eq!(canonical_json(&r), tree(&r));
+        for text in ["0001-01-01", "0999-12-31", "2025-10-09", "9999-12-31"] {
+            let date = Date::parse_iso(text).unwrap();
+            let mut out = String::new();
+            push_date(date, &mut out);
+            assert_eq!(out, date.to_string());
+        }
+        for year in [-1, 10_000] {
+            let date = Date {
+                year,
+                month: 1,
+                day: 2,
+            };
+            let mut out = String::new();
+            push_date(date, &mut out);
+            assert_eq!(out, date.to_string());
+        }
         r.modules.clear();
         r.learner = Learner::default();
         assert_eq!(canonical_json(&r), tree(&r));

@@ -106,7 +106,7 @@ pub(super) fn build_rows(roster: &Roster, today: Date) -> Vec<Row> {
 /// roster as their row is made, so the roster and the rows are never both whole in memory.
 pub(super) fn into_rows(mut roster: Roster, today: Date) -> Vec<Row> {
     let current_version = roster.current_content_version().map(str::to_owned);
-    let mut people: HashMap<String, Vec<String>> = HashMap::new();
+    let mut people: HashMap<String, Vec<String>> = HashMap::with_capacity(roster.entries.len());
     for (id, entry) in &roster.entries {
         people
             .entry(person_key(entry.record.learner()))
