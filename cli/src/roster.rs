@@ -186,10 +186,14 @@ pub(crate) fn run_with(args: &[String], stdout: &mut dyn Write, err: &mut dyn Wr
         },
     );
     drop(files);
-    // What is read from the roster is read now: its rows are made by taking it apart.
     let certificates = roster.len();
-    let json = options.json.as_ref().map(|_| roster.to_json());
-    let rows = roster.into_rows(today);
+    // Without --json nothing more is read from the roster: its rows are made by taking it
+    // apart. With it, the records are written after the CSV, as they are read.
+    let (rows, roster) = if options.json.is_some() {
+        (roster.rows(today), Some(roster))
+    } else {
+        (roster.into_rows(today), None)
+    };
     let mut code = 0;
     if let Some(path) = &options.csv {
         if let Err(e) = write_csv(path, &rows, options.separator, options.lang) {
@@ -197,8 +201,8 @@ pub(crate) fn run_with(args: &[String], stdout: &mut dyn Write, err: &mut dyn Wr
             code = 1;
         }
     }
-    if let (Some(path), Some(json)) = (&options.json, json) {
-        if let Err(e) = fs::write(path, json) {
+    if let (Some(path), Some(roster)) = (&options.json, &roster) {
+        if let Err(e) = write_json(path, roster) {
             let _ = writeln!(err, "trygg roster: could not write {}: {e}", path.display());
             code = 1;
         }
@@ -278,6 +282,13 @@ struct Stats {
 fn write_csv(path: &Path, rows: &[Row], separator: char, lang: Lang) -> io::Result<()> {
     let mut out = BufWriter::new(File::create(path)?);
     write_csv_in(rows, separator, lang, &mut out)?;
+    out.flush()
+}
+
+/// Writes the verified records as [`Roster::to_json`] gives them, without building the text.
+fn write_json(path: &Path, roster: &Roster) -> io::Result<()> {
+    let mut out = BufWriter::new(File::create(path)?);
+    roster.write_json(&mut out)?;
     out.flush()
 }
 

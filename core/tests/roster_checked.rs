@@ -158,6 +158,11 @@ fn a_table_only_roster_has_the_same_rows_and_gives_no_records() {
     assert_eq!(table.to_json(), "[]");
     assert!(whole.records().count() > 30);
     assert_eq!(table.clone().into_rows(today), whole.rows(today));
+    for roster in [&whole, &table, &Roster::new()] {
+        let mut streamed = Vec::new();
+        roster.write_json(&mut streamed).unwrap();
+        assert_eq!(String::from_utf8(streamed).unwrap(), roster.to_json());
+    }
     assert_eq!(whole.clone().into_rows(today), whole.rows(today));
 }
 
