@@ -54,7 +54,8 @@ async function measure(command, args) {
     const seconds = (performance.now() - started) / 1000;
     if (r.status !== 0) throw new Error(`${command} failed (${r.status}): ${r.stderr.slice(-2000)}`);
     const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1]);
-    return { seconds, mb: kb / 1024, stdout: r.stdout };
+    const cpu = ['User', 'System'].reduce((sum, k) => sum + Number(new RegExp(`${k} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr)?.[1]), 0);
+    return { seconds, cpu, mb: kb / 1024, stdout: r.stdout };
   }
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -160,9 +161,11 @@ if (browserCount > 0 && existsSync(path.join(root, 'dist/index.html'))) {
 }
 
 const width = Math.max(...rows.map((r) => r.what.length));
-console.log(`\n${'what'.padEnd(width)}  ${'seconds'.padStart(8)}  ${'peak MB'.padStart(8)}`);
+console.log(`\n${'what'.padEnd(width)}  ${'seconds'.padStart(8)}  ${'CPU s'.padStart(6)}  ${'peak MB'.padStart(8)}`);
 for (const r of rows) {
   const mb = Number.isFinite(r.mb) ? r.mb.toFixed(0) : '–';
-  console.log(`${r.what.padEnd(width)}  ${r.seconds.toFixed(2).padStart(8)}  ${mb.padStart(8)}${r.note ? `  ${r.note}` : ''}`);
+  const cpu = Number.isFinite(r.cpu) ? r.cpu.toFixed(2) : '–';
+  console.log(`${r.what.padEnd(width)}  ${r.seconds.toFixed(2).padStart(8)}  ${cpu.padStart(6)}  ${mb.padStart(8)}${r.note ? `  ${r.note}` : ''}`);
 }
-console.log(`\nCLI and python rows: median of ${RUNS} alternating runs; memory is peak RSS (${TIME ? '/usr/bin/time -v' : '/proc VmHWM'}). The browser row's memory is the JS heap in use after the import.`);
+const load = (await readFile('/proc/loadavg', 'utf8').catch(() => '')).split(' ')[0];
+console.log(`\nCLI and python rows: median of ${RUNS} alternating runs (load average ${load || 'unknown'} at the end; other work on the machine slows the CLI's threads most); CPU s is user + system time; memory is peak RSS (${TIME ? '/usr/bin/time -v' : '/proc VmHWM'}). The browser row's memory is the JS heap in use after the import.`);
