@@ -102,24 +102,32 @@ pub(super) fn build_rows(roster: &Roster, today: Date) -> Vec<Row> {
     rows
 }
 
-/// [`build_rows`], taking the roster apart as it goes: each person's certificates leave the
-/// roster as their row is made, so the roster and the rows are never both whole in memory.
+/// [`build_rows`], taking the roster apart as it goes: each person's certificates are
+/// dropped as soon as their row is made, so the roster and the rows are never both whole in
+/// memory. The certificates are first laid out in one array, in id order, so finding a
+/// person's is an index rather than a search of the map.
 pub(super) fn into_rows(mut roster: Roster, today: Date) -> Vec<Row> {
     let current_version = roster.current_content_version().map(str::to_owned);
-    let mut people: HashMap<String, Vec<String>> = HashMap::with_capacity(roster.entries.len());
-    for (id, entry) in &roster.entries {
-        people
-            .entry(person_key(entry.record.learner()))
-            .or_default()
-            .push(id.clone());
+    let mut entries: Vec<Option<Entry>> = std::mem::take(&mut roster.entries)
+        .into_values()
+        .map(Some)
+        .collect();
+    let mut people: HashMap<String, Vec<usize>> = HashMap::with_capacity(entries.len());
+    for (i, entry) in entries.iter().enumerate() {
+        if let Some(entry) = entry {
+            people
+                .entry(person_key(entry.record.learner()))
+                .or_default()
+                .push(i);
+        }
     }
     let mut rows = Vec::with_capacity(people.len());
-    for (key, ids) in people {
-        let entries: Vec<Entry> = ids
+    for (key, indices) in people {
+        let group: Vec<Entry> = indices
             .iter()
-            .filter_map(|id| roster.entries.remove(id))
+            .filter_map(|&i| entries.get_mut(i).and_then(Option::take))
             .collect();
-        let refs: Vec<&Entry> = entries.iter().collect();
+        let refs: Vec<&Entry> = group.iter().collect();
         rows.extend(row_of(key, &refs, current_version.as_deref(), today));
     }
     sort_rows(&mut rows, SortKey::Name, false);
