@@ -131,12 +131,14 @@ fn write_row<'a>(out: &mut String, sep: char, cells: impl IntoIterator<Item = &'
         if starts_formula(cell) {
             out.push('\'');
         }
-        for c in cell.chars() {
-            if c == '"' {
-                out.push('"');
-            }
-            out.push(c);
+        // Quotes are doubled; everything between them is copied as it is.
+        let mut rest = cell;
+        while let Some(at) = rest.find('"') {
+            out.push_str(rest.get(..=at).unwrap_or(""));
+            out.push('"');
+            rest = rest.get(at + 1..).unwrap_or("");
         }
+        out.push_str(rest);
         out.push('"');
     }
     out.push_str("\r\n");
