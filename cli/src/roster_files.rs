@@ -57,7 +57,8 @@ pub fn check_files(
     let window = threads * 4;
     let (send, receive) = mpsc::channel::<(usize, Vec<FileOutcome>)>();
     thread::scope(|scope| {
-        for _ in 0..threads {
+        // No more workers than batches: a large --threads on a small folder spawns few.
+        for _ in 0..threads.min(files.len().div_ceil(BATCH)) {
             let send = send.clone();
             let (next_batch, gate) = (&next_batch, &gate);
             scope.spawn(move || {
