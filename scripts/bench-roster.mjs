@@ -2,9 +2,11 @@
 // and how much memory it needs, next to a baseline that only parses the same files as JSON
 // (python3's json.load), and how long the browser's manager view takes to import 10,000.
 //
-// Usage: node scripts/bench-roster.mjs [--sizes 10000,100000] [--browser-count 10000]
+// Usage: node scripts/bench-roster.mjs [--sizes 10000,100000] [--browser-count 10000] [--runs 3]
 // Needs a release build of the app in dist/ (make dist) for the browser row, and Chromium
 // (make setup-browser). Files are generated once into /tmp/trygg-bench-roster-N and reused.
+// Each size runs the CLI and json.load alternately, three times each, and reports the median
+// of each, so both see the same machine (on a shared machine one run alone says little).
 // Not part of `make test`: it takes a minute or two and its numbers depend on the machine.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -22,10 +24,11 @@ const browserCount = Number(arg('--browser-count', '10000'));
 const TODAY = '2026-01-15';
 const course = JSON.parse(await readFile(path.join(root, 'content/organisation.json'), 'utf8')).course_id;
 
-console.error('building the release CLI …');
-const build = spawnSync('cargo', ['build', '--release', '-q', '-p', 'trygg-cli'], { cwd: root, stdio: 'inherit' });
+console.error('building the CLI (profile cli) …');
+const build = spawnSync('cargo', ['build', '--profile', 'cli', '-q', '-p', 'trygg-cli'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(1);
-const cli = path.join(root, 'target/release/trygg');
+const cli = path.join(root, 'target/cli/trygg');
+const RUNS = Number(arg('--runs', '3'));
 
 /** Makes (or reuses) a folder of `count` sample files. */
 async function samples(count) {
@@ -51,7 +54,8 @@ async function measure(command, args) {
     const seconds = (performance.now() - started) / 1000;
     if (r.status !== 0) throw new Error(`${command} failed (${r.status}): ${r.stderr.slice(-2000)}`);
     const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1]);
-    return { seconds, mb: kb / 1024, stdout: r.stdout };
+    const cpu = ['User', 'System'].reduce((sum, k) => sum + Number(new RegExp(`${k} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr)?.[1]), 0);
+    return { seconds, cpu, mb: kb / 1024, stdout: r.stdout };
   }
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -85,15 +89,25 @@ for name in sorted(os.listdir(d)):
 print(n)
 `;
 
+/** The run with the median time of `runs` (memory from the same run). */
+const median = (runs) => [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)];
+
 const rows = [];
+const python = spawnSync('python3', ['--version']).status === 0;
 for (const count of sizes) {
   const dir = await samples(count);
-  const roster = await measure(cli, ['roster', '--course', course, '--today', TODAY, '--csv', `/tmp/trygg-bench-roster-${count}.csv`, dir]);
-  const people = /People:\s+(\d+)/.exec(roster.stdout)?.[1];
-  rows.push({ what: `trygg roster, ${count} files (${people} people, CSV written)`, ...roster });
-  if (spawnSync('python3', ['--version']).status === 0) {
-    rows.push({ what: `baseline: python3 json.load, ${count} files`, ...await measure('python3', ['-c', PY_BASELINE, dir]) });
+  const cliRuns = [];
+  const pyRuns = [];
+  for (let i = 0; i < RUNS; i++) {
+    cliRuns.push(await measure(cli, ['roster', '--course', course, '--today', TODAY, '--csv', `/tmp/trygg-bench-roster-${count}.csv`, dir]));
+    if (python) pyRuns.push(await measure('python3', ['-c', PY_BASELINE, dir]));
   }
+  const roster = median(cliRuns);
+  const people = /People:\s+(\d+)/.exec(roster.stdout)?.[1];
+  const baseline = python ? median(pyRuns) : null;
+  const ratio = baseline ? `${(roster.seconds / baseline.seconds).toFixed(2)}× json.load` : undefined;
+  rows.push({ what: `trygg roster, ${count} files (${people} people, CSV written)`, ...roster, note: ratio });
+  if (baseline) rows.push({ what: `baseline: python3 json.load, ${count} files`, ...baseline });
 }
 
 // The browser: the manager view importing `browserCount` files in headless Chromium, under
@@ -147,9 +161,11 @@ if (browserCount > 0 && existsSync(path.join(root, 'dist/index.html'))) {
 }
 
 const width = Math.max(...rows.map((r) => r.what.length));
-console.log(`\n${'what'.padEnd(width)}  ${'seconds'.padStart(8)}  ${'peak MB'.padStart(8)}`);
+console.log(`\n${'what'.padEnd(width)}  ${'seconds'.padStart(8)}  ${'CPU s'.padStart(6)}  ${'peak MB'.padStart(8)}`);
 for (const r of rows) {
   const mb = Number.isFinite(r.mb) ? r.mb.toFixed(0) : '–';
-  console.log(`${r.what.padEnd(width)}  ${r.seconds.toFixed(2).padStart(8)}  ${mb.padStart(8)}${r.note ? `  ${r.note}` : ''}`);
+  const cpu = Number.isFinite(r.cpu) ? r.cpu.toFixed(2) : '–';
+  console.log(`${r.what.padEnd(width)}  ${r.seconds.toFixed(2).padStart(8)}  ${cpu.padStart(6)}  ${mb.padStart(8)}${r.note ? `  ${r.note}` : ''}`);
 }
-console.log(`\nmemory: CLI and python rows are peak RSS (${TIME ? '/usr/bin/time -v' : '/proc VmHWM'}); the browser row is the JS heap in use after the import.`);
+const load = (await readFile('/proc/loadavg', 'utf8').catch(() => '')).split(' ')[0];
+console.log(`\nCLI and python rows: median of ${RUNS} alternating runs (load average ${load || 'unknown'} at the end; other work on the machine slows the CLI's threads most); CPU s is user + system time; memory is peak RSS (${TIME ? '/usr/bin/time -v' : '/proc VmHWM'}). The browser row's memory is the JS heap in use after the import.`);

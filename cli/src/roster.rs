@@ -3,25 +3,29 @@
 //! files. Bad files are reported and skipped; the run itself succeeds.
 
 use std::fs::{self, File};
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Write};
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
+use std::thread;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::args;
-use trygg_core::certificate::{VerifyError, DEFAULT_MAX_BYTES};
+use crate::roster_files::{check_files, collect_files, FileOutcome};
 use trygg_core::content::Lang;
 use trygg_core::date::Date;
-use trygg_core::roster::{to_csv_in, ImportOutcome, Roster, Status};
+use trygg_core::roster::{write_csv_in, ImportOutcome, Roster, Row, Status};
 
 const USAGE: &str =
     "usage: trygg roster [--csv FILE] [--json FILE] [--separator ';'|','] [--lang sv|en]
-                    [--course ID] [--content-version V] [--today YYYY-MM-DD] PATH...
+                    [--course ID] [--content-version V] [--today YYYY-MM-DD]
+                    [--threads N] PATH...
 
 Reads completion files (.json, and certificate .pdf files with the record embedded) from
 each PATH, recursing into folders, and prints a summary. Each refused file is listed on
 stderr with the reason. --csv writes one row per person (UTF-8 with BOM, ';' by default for
 Swedish Excel); --json writes the merged, verified certificates. --today sets the day the
-statuses are computed for (default: today, UTC).
+statuses are computed for (default: today, UTC). --threads sets how many threads read and
+check files (default: one per core); the output is the same for any number.
 Exit code 0 when the roster was built (even if some files were refused), 2 for bad
 arguments, 1 when an output file could not be written.";
 
@@ -33,6 +37,7 @@ struct Options {
     course: Option<String>,
     content_version: Option<String>,
     today: Option<Date>,
+    threads: Option<usize>,
     paths: Vec<PathBuf>,
 }
 
@@ -45,6 +50,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
         course: None,
         content_version: None,
         today: None,
+        threads: None,
         paths: Vec::new(),
     };
     let mut iter = args.iter();
@@ -80,6 +86,13 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
             "--course" => o.course = Some(value()?),
             "--content-version" => o.content_version = Some(value()?),
             "--today" => o.today = Some(args::date(name, &value()?)?),
+            "--threads" => {
+                let v = value()?;
+                let n = v
+                    .parse::<NonZeroUsize>()
+                    .map_err(|_| format!("--threads must be a whole number from 1 up, not {v}"))?;
+                o.threads = Some(n.get());
+            }
             other => return Err(format!("unknown option {other}")),
         }
     }
@@ -103,7 +116,7 @@ pub fn run(args: &[String]) -> i32 {
 }
 
 /// [`run`] with its output streams passed in, so tests can read what it prints.
-fn run_with(args: &[String], stdout: &mut dyn Write, err: &mut dyn Write) -> i32 {
+pub(crate) fn run_with(args: &[String], stdout: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let options = match parse_args(args) {
         Ok(Some(o)) => o,
         Ok(None) => {
@@ -117,6 +130,9 @@ fn run_with(args: &[String], stdout: &mut dyn Write, err: &mut dyn Write) -> i32
     };
     let today = options.today.unwrap_or_else(system_today);
     let mut roster = Roster::new();
+    if options.json.is_none() {
+        roster = roster.for_table_only();
+    }
     if let Some(v) = &options.content_version {
         roster = roster.with_content_version(v.clone());
     }
@@ -133,45 +149,60 @@ fn run_with(args: &[String], stdout: &mut dyn Write, err: &mut dyn Write) -> i32
     for (path, e) in &walk_errors {
         let _ = writeln!(err, "{}: could not be read: {e}", path.display());
     }
-    for path in &files {
-        stats.files += 1;
-        let name = path.display().to_string();
-        let bytes = match read_limited(path, DEFAULT_MAX_BYTES) {
-            Ok(Ok(bytes)) => bytes,
-            Ok(Err(too_large)) => {
-                stats.refused += 1;
-                let _ = writeln!(err, "{name}: {too_large}");
-                continue;
-            }
-            Err(e) => {
-                stats.unreadable += 1;
-                let _ = writeln!(err, "{name}: could not be read: {e}");
-                continue;
-            }
-        };
-        match roster.add_file(&name, &bytes, options.course.as_deref(), today) {
-            ImportOutcome::Accepted(_) => {}
-            ImportOutcome::Duplicate { .. } => stats.duplicates += 1,
-            ImportOutcome::Rejected { file_name, reason } => {
-                stats.refused += 1;
-                if reason.is_tampered() {
-                    stats.tampered += 1;
+    let threads = options
+        .threads
+        .unwrap_or_else(|| thread::available_parallelism().map_or(1, NonZeroUsize::get));
+    check_files(
+        &files,
+        options.course.as_deref(),
+        threads,
+        |path, outcome| {
+            stats.files += 1;
+            let name = path.display().to_string();
+            let checked = match outcome {
+                FileOutcome::Checked(checked) => checked,
+                FileOutcome::TooLarge(too_large) => {
+                    stats.refused += 1;
+                    let _ = writeln!(err, "{name}: {too_large}");
+                    return;
                 }
-                let _ = writeln!(err, "{file_name}: {reason}");
+                FileOutcome::Unreadable(e) => {
+                    stats.unreadable += 1;
+                    let _ = writeln!(err, "{name}: could not be read: {e}");
+                    return;
+                }
+            };
+            match roster.add_checked(&name, checked, today) {
+                ImportOutcome::Accepted(_) => {}
+                ImportOutcome::Duplicate { .. } => stats.duplicates += 1,
+                ImportOutcome::Rejected { file_name, reason } => {
+                    stats.refused += 1;
+                    if reason.is_tampered() {
+                        stats.tampered += 1;
+                    }
+                    let _ = writeln!(err, "{file_name}: {reason}");
+                }
             }
-        }
-    }
-    let rows = roster.rows(today);
+        },
+    );
+    drop(files);
+    let certificates = roster.len();
+    // Without --json nothing more is read from the roster: its rows are made by taking it
+    // apart. With it, the records are written after the CSV, as they are read.
+    let (rows, roster) = if options.json.is_some() {
+        (roster.rows(today), Some(roster))
+    } else {
+        (roster.into_rows(today), None)
+    };
     let mut code = 0;
     if let Some(path) = &options.csv {
-        let csv = to_csv_in(&rows, options.separator, options.lang);
-        if let Err(e) = fs::write(path, csv) {
+        if let Err(e) = write_csv(path, &rows, options.separator, options.lang) {
             let _ = writeln!(err, "trygg roster: could not write {}: {e}", path.display());
             code = 1;
         }
     }
-    if let Some(path) = &options.json {
-        if let Err(e) = fs::write(path, roster.to_json()) {
+    if let (Some(path), Some(roster)) = (&options.json, &roster) {
+        if let Err(e) = write_json(path, roster) {
             let _ = writeln!(err, "trygg roster: could not write {}: {e}", path.display());
             code = 1;
         }
@@ -182,8 +213,7 @@ fn run_with(args: &[String], stdout: &mut dyn Write, err: &mut dyn Write) -> i32
     out.push_str(&format!("Files read:          {}\n", stats.files));
     out.push_str(&format!(
         "Certificates:        {} ({} duplicate files merged)\n",
-        roster.len(),
-        stats.duplicates
+        certificates, stats.duplicates
     ));
     out.push_str(&format!(
         "Refused files:       {} ({} edited after issue, {} unreadable)\n",
@@ -248,56 +278,18 @@ struct Stats {
     unreadable: usize,
 }
 
-/// Appends every candidate file under `root` to `files`, in name order. Explicitly named
-/// files are always taken; inside folders only `.json` and `.pdf` files are, and symbolic
-/// links to folders are not followed (no loops).
-fn collect_files(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<(PathBuf, io::Error)>) {
-    match fs::metadata(root) {
-        Ok(m) if m.is_dir() => {}
-        Ok(_) => return files.push(root.to_path_buf()),
-        Err(e) => return errors.push((root.to_path_buf(), e)),
-    }
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let entries = match fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(e) => {
-                errors.push((dir, e));
-                continue;
-            }
-        };
-        let mut here = Vec::new();
-        let mut dirs = Vec::new();
-        for entry in entries {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(e) => {
-                    errors.push((dir.clone(), e));
-                    continue;
-                }
-            };
-            let path = entry.path();
-            let Ok(kind) = entry.file_type() else {
-                continue;
-            };
-            if kind.is_dir() {
-                dirs.push(path);
-            } else if is_candidate(&path) && (kind.is_file() || path.is_file()) {
-                here.push(path);
-            }
-        }
-        here.sort();
-        files.extend(here);
-        // Reversed, so the stack pops folders in name order.
-        dirs.sort_by(|a, b| b.cmp(a));
-        stack.extend(dirs);
-    }
+/// Writes the CSV a row at a time rather than building it whole first.
+fn write_csv(path: &Path, rows: &[Row], separator: char, lang: Lang) -> io::Result<()> {
+    let mut out = BufWriter::new(File::create(path)?);
+    write_csv_in(rows, separator, lang, &mut out)?;
+    out.flush()
 }
 
-fn is_candidate(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(trygg_core::roster::is_completion_file_name)
+/// Writes the verified records as [`Roster::to_json`] gives them, without building the text.
+fn write_json(path: &Path, roster: &Roster) -> io::Result<()> {
+    let mut out = BufWriter::new(File::create(path)?);
+    roster.write_json(&mut out)?;
+    out.flush()
 }
 
 fn system_today() -> Date {
@@ -306,20 +298,6 @@ fn system_today() -> Date {
         .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
         .unwrap_or(0);
     Date::from_unix_ms(ms)
-}
-
-/// Reads at most `max` bytes, reporting a larger file as too large without reading it all.
-fn read_limited(path: &Path, max: usize) -> io::Result<Result<Vec<u8>, VerifyError>> {
-    let file = File::open(path)?;
-    let len = file.metadata()?.len();
-    let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
-    let mut bytes = Vec::with_capacity(usize::try_from(len.min(limit)).unwrap_or(0));
-    file.take(limit).read_to_end(&mut bytes)?;
-    if bytes.len() > max {
-        let size = usize::try_from(len).unwrap_or(usize::MAX).max(bytes.len());
-        return Ok(Err(VerifyError::TooLarge { size, max }));
-    }
-    Ok(Ok(bytes))
 }
 
 #[cfg(test)]

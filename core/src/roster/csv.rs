@@ -3,6 +3,9 @@
 //! (OWASP's advice against CSV injection). The BOM makes Excel read UTF-8, so å, ä and ö
 //! survive a double-click.
 
+use std::convert::Infallible;
+use std::io;
+
 use super::table::Row;
 use crate::content::{Lang, Role};
 
@@ -16,6 +19,35 @@ pub fn to_csv(rows: &[Row], separator: char) -> String {
 /// decimal comma (Swedish Excel), `,` elsewhere. A separator that would break the quoting
 /// (a quote, apostrophe or line break) is replaced by `,`.
 pub fn to_csv_in(rows: &[Row], separator: char, lang: Lang) -> String {
+    let mut out = String::with_capacity(64 + rows.len() * 160);
+    let written: Result<(), Infallible> = each_line(rows, separator, lang, |line| {
+        out.push_str(line);
+        Ok(())
+    });
+    match written {
+        Ok(()) => out,
+        Err(never) => match never {},
+    }
+}
+
+/// [`to_csv_in`] written to `out` a row at a time, byte for byte the same, so a table of
+/// 100,000 people is never held twice (rows and text) in memory.
+pub fn write_csv_in(
+    rows: &[Row],
+    separator: char,
+    lang: Lang,
+    out: &mut impl io::Write,
+) -> io::Result<()> {
+    each_line(rows, separator, lang, |line| out.write_all(line.as_bytes()))
+}
+
+/// Hands the CSV to `emit` line by line (the BOM with the header), in one reused buffer.
+fn each_line<E>(
+    rows: &[Row],
+    separator: char,
+    lang: Lang,
+    mut emit: impl FnMut(&str) -> Result<(), E>,
+) -> Result<(), E> {
     let sep = match separator {
         '"' | '\'' | '\r' | '\n' => ',',
         c => c,
@@ -48,10 +80,12 @@ pub fn to_csv_in(rows: &[Row], separator: char, lang: Lang) -> String {
             "Flagged files",
         ],
     };
-    let mut out = String::with_capacity(64 + rows.len() * 160);
+    let mut out = String::with_capacity(512);
     out.push('\u{FEFF}');
     write_row(&mut out, sep, header.iter().copied());
+    emit(&out)?;
     for row in rows {
+        out.clear();
         let completed = row.completed_on.to_string();
         let valid = row.valid_until.to_string();
         let flagged = row.flagged_files.join(" | ");
@@ -72,8 +106,9 @@ pub fn to_csv_in(rows: &[Row], separator: char, lang: Lang) -> String {
                 &flagged,
             ],
         );
+        emit(&out)?;
     }
-    out
+    Ok(())
 }
 
 fn role_label(role: Role, lang: Lang) -> &'static str {
@@ -96,12 +131,14 @@ fn write_row<'a>(out: &mut String, sep: char, cells: impl IntoIterator<Item = &'
         if starts_formula(cell) {
             out.push('\'');
         }
-        for c in cell.chars() {
-            if c == '"' {
-                out.push('"');
-            }
-            out.push(c);
+        // Quotes are doubled; everything between them is copied as it is.
+        let mut rest = cell;
+        while let Some(at) = rest.find('"') {
+            out.push_str(rest.get(..=at).unwrap_or(""));
+            out.push('"');
+            rest = rest.get(at + 1..).unwrap_or("");
         }
+        out.push_str(rest);
         out.push('"');
     }
     out.push_str("\r\n");

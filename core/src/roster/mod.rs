@@ -5,20 +5,25 @@
 //!
 //! Everything here is pure; the app and the CLI read the files and pass the bytes in.
 
+mod checked;
 mod csv;
+mod kept;
 mod table;
 
 use std::collections::btree_map::Entry as MapEntry;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::io;
 
-use crate::certificate::{
-    check_record, read_record, CompletionRecord, Validity, VerifyError, DEFAULT_MAX_BYTES,
-};
+use serde::Serializer as _;
+
+use crate::certificate::{CompletionRecord, Validity, VerifyError, DEFAULT_MAX_BYTES};
 use crate::content::Lang;
 use crate::date::Date;
+use kept::Kept;
 
-pub use csv::{to_csv, to_csv_in};
+pub use checked::Checked;
+pub use csv::{to_csv, to_csv_in, write_csv_in};
 pub use table::{sort_rows, summarise, Counts, Filter, Row, RowNote, SortKey, Summary};
 
 /// Whether a file, by its name, is one the roster reads: a completion file (`.json`) or a
@@ -118,7 +123,7 @@ pub enum ImportOutcome {
 /// One certificate (by id), whatever number of files it came in.
 #[derive(Debug, Clone)]
 struct Entry {
-    record: CompletionRecord,
+    record: Kept,
     /// True while the only copies seen were edited ones.
     tampered: bool,
     /// Files holding an edited copy of this certificate.
@@ -135,6 +140,8 @@ pub struct Roster {
     rejected: Vec<(String, VerifyError)>,
     current_content_version: Option<String>,
     max_bytes: usize,
+    /// False for a roster made [`Roster::for_table_only`].
+    keeps_records: bool,
 }
 
 impl Default for Roster {
@@ -150,7 +157,17 @@ impl Roster {
             rejected: Vec::new(),
             current_content_version: None,
             max_bytes: DEFAULT_MAX_BYTES,
+            keeps_records: true,
         }
+    }
+
+    /// A roster that keeps only what its rows and counts need (no module results,
+    /// organisation or codes), for a caller that never asks for the records back: at region
+    /// scale that is about half the memory. [`Roster::records`] is then empty and
+    /// [`Roster::to_json`] an empty array, so no stripped record can pass for a whole one.
+    pub fn for_table_only(mut self) -> Roster {
+        self.keeps_records = false;
+        self
     }
 
     /// The content version the course is on now; rows on another one get a note. Without
@@ -175,30 +192,36 @@ impl Roster {
         course_id: Option<&str>,
         today: Date,
     ) -> ImportOutcome {
+        let checked = Checked::file(bytes, self.max_bytes, course_id);
+        self.add_checked(file_name, checked, today)
+    }
+
+    /// Merges a file read and checked by [`Checked::file`] (with this roster's size limit),
+    /// with the same outcome as [`Roster::add_file`] on its bytes. Files must come in the
+    /// order [`Roster::add_file`] would have taken them: which copy of a certificate is kept
+    /// and the order of [`Roster::rejected`] follow it.
+    pub fn add_checked(&mut self, file_name: &str, checked: Checked, today: Date) -> ImportOutcome {
         let rejected = |reason: VerifyError| ImportOutcome::Rejected {
             file_name: file_name.to_owned(),
             reason,
         };
-        let record = match read_record(bytes, self.max_bytes) {
-            Ok(record) => record,
-            Err(reason) => {
+        let record = match checked {
+            Checked::Verified(record) => record,
+            Checked::Tampered(record, reason) => {
+                self.rejected.push((file_name.to_owned(), reason.clone()));
+                self.add_tampered(file_name, record);
+                return rejected(reason);
+            }
+            Checked::Refused(reason) => {
                 self.rejected.push((file_name.to_owned(), reason.clone()));
                 return rejected(reason);
             }
         };
-        if let Err(reason) = check_record(&record, course_id) {
-            self.rejected.push((file_name.to_owned(), reason.clone()));
-            let course_matches = course_id.is_none_or(|c| c == record.course_id);
-            if reason.is_tampered() && course_matches {
-                self.add_tampered(file_name, record);
-            }
-            return rejected(reason);
-        }
         let from_the_future = record.completed_on > today;
         match self.entries.entry(record.certificate_id.clone()) {
             MapEntry::Vacant(slot) => {
                 slot.insert(Entry {
-                    record: record.clone(),
+                    record: Kept::new(&record, self.keeps_records),
                     tampered: false,
                     tampered_files: Vec::new(),
                     from_the_future,
@@ -210,7 +233,7 @@ impl Roster {
                 if entry.tampered {
                     // The genuine file replaces the edited copy seen first; the edit stays
                     // on record through `tampered_files`.
-                    entry.record = record.clone();
+                    entry.record = Kept::new(&record, self.keeps_records);
                     entry.tampered = false;
                     entry.from_the_future = from_the_future;
                     ImportOutcome::Accepted(record)
@@ -228,7 +251,7 @@ impl Roster {
         match self.entries.entry(record.certificate_id.clone()) {
             MapEntry::Vacant(slot) => {
                 slot.insert(Entry {
-                    record,
+                    record: Kept::new(&record, self.keeps_records),
                     tampered: true,
                     tampered_files: vec![file_name.to_owned()],
                     from_the_future: false,
@@ -242,6 +265,11 @@ impl Roster {
 
     /// The verified certificates, by certificate id.
     pub fn records(&self) -> impl Iterator<Item = &CompletionRecord> {
+        self.verified().filter_map(Kept::whole)
+    }
+
+    /// The verified certificates as kept, whole or for the table only.
+    fn verified(&self) -> impl Iterator<Item = &Kept> {
         self.entries
             .values()
             .filter(|e| !e.tampered)
@@ -250,7 +278,7 @@ impl Roster {
 
     /// How many verified certificates the roster holds.
     pub fn len(&self) -> usize {
-        self.records().count()
+        self.verified().count()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -268,18 +296,24 @@ impl Roster {
         if let Some(v) = &self.current_content_version {
             return Some(v);
         }
-        self.records()
+        self.verified()
             .max_by(|a, b| {
-                a.issued_at_ms
-                    .cmp(&b.issued_at_ms)
-                    .then_with(|| a.certificate_id.cmp(&b.certificate_id))
+                a.issued_at_ms()
+                    .cmp(&b.issued_at_ms())
+                    .then_with(|| a.certificate_id().cmp(b.certificate_id()))
             })
-            .map(|r| r.content_version.as_str())
+            .map(Kept::content_version)
     }
 
     /// One row per person, sorted by name. See [`Row`] for how people are told apart.
     pub fn rows(&self, today: Date) -> Vec<Row> {
         table::build_rows(self, today)
+    }
+
+    /// [`Roster::rows`] for a caller done with the roster: the same rows, made while the
+    /// roster is taken apart, so at region scale the two are never both held in full.
+    pub fn into_rows(self, today: Date) -> Vec<Row> {
+        table::into_rows(self, today)
     }
 
     /// Counts over all people on `today`.
@@ -296,5 +330,14 @@ impl Roster {
         let records: Vec<&CompletionRecord> = self.records().collect();
         // Serialising plain structs with string keys cannot fail.
         serde_json::to_string_pretty(&records).unwrap_or_else(|_| "[]".to_owned())
+    }
+
+    /// [`Roster::to_json`] written to `out` as it is made, byte for byte the same, so a
+    /// roster of 100,000 certificates is not held twice (records and text) in memory.
+    pub fn write_json(&self, out: &mut impl io::Write) -> io::Result<()> {
+        let mut serializer = serde_json::Serializer::pretty(out);
+        serializer
+            .collect_seq(self.records())
+            .map_err(io::Error::from)
     }
 }

@@ -1,0 +1,295 @@
+//! Finding, reading and checking the files `trygg roster` is given, on every core: worker
+//! threads take the files in numbered batches, read and check them, and hand each batch back
+//! to the calling thread, which merges them strictly in file order. The roster, the CSV and
+//! every line on stderr are therefore the same whatever the number of threads.
+
+use std::collections::BTreeMap;
+use std::fs::{self, File};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Condvar, Mutex, PoisonError};
+use std::thread;
+
+use trygg_core::certificate::{VerifyError, DEFAULT_MAX_BYTES};
+use trygg_core::roster::Checked;
+
+/// Files larger than this are refused from their size alone, unread: no completion file or
+/// certificate PDF comes near it, and each thread holds at most one file in memory.
+pub const MAX_FILE_BYTES: usize = DEFAULT_MAX_BYTES;
+
+/// Files per batch: large enough that handing batches around costs nothing next to reading
+/// them, small enough that batches waiting to be merged in order stay a few hundred KB.
+const BATCH: usize = 64;
+
+/// What became of one file before merging.
+// One value per file, merged at once: boxing the record would only add an allocation.
+#[allow(clippy::large_enum_variant)]
+pub enum FileOutcome {
+    /// Read and checked.
+    Checked(Checked),
+    /// Larger than [`MAX_FILE_BYTES`]; not read.
+    TooLarge(VerifyError),
+    /// Could not be opened or read.
+    Unreadable(io::Error),
+}
+
+/// Reads and checks `files` on `threads` threads (1: on this one), calling `merge` on this
+/// thread for each file in the order of `files`.
+pub fn check_files(
+    files: &[PathBuf],
+    course_id: Option<&str>,
+    threads: usize,
+    mut merge: impl FnMut(&Path, FileOutcome),
+) {
+    if threads <= 1 || files.len() <= BATCH {
+        let mut buffer = Vec::new();
+        for path in files {
+            merge(path, check_one(path, course_id, &mut buffer));
+        }
+        return;
+    }
+    let next_batch = AtomicUsize::new(0);
+    let gate = Gate {
+        due: Mutex::new(0),
+        moved: Condvar::new(),
+    };
+    let window = threads * 4;
+    let (send, receive) = mpsc::channel::<(usize, Vec<FileOutcome>)>();
+    thread::scope(|scope| {
+        // No more workers than batches: a large --threads on a small folder spawns few.
+        for _ in 0..threads.min(files.len().div_ceil(BATCH)) {
+            let send = send.clone();
+            let (next_batch, gate) = (&next_batch, &gate);
+            scope.spawn(move || {
+                let mut buffer = Vec::new();
+                loop {
+                    let batch = next_batch.fetch_add(1, Ordering::Relaxed);
+                    let start = batch.saturating_mul(BATCH);
+                    if start >= files.len() {
+                        break;
+                    }
+                    gate.wait_for(batch, window);
+                    let outcomes = files[start..files.len().min(start + BATCH)]
+                        .iter()
+                        .map(|p| check_one(p, course_id, &mut buffer))
+                        .collect();
+                    if send.send((batch, outcomes)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(send);
+        let mut waiting: BTreeMap<usize, Vec<FileOutcome>> = BTreeMap::new();
+        let mut due = 0;
+        for (batch, outcomes) in receive {
+            waiting.insert(batch, outcomes);
+            while let Some(outcomes) = waiting.remove(&due) {
+                for (path, outcome) in files[due * BATCH..].iter().zip(outcomes) {
+                    merge(path, outcome);
+                }
+                due += 1;
+                gate.advance(due);
+            }
+        }
+    });
+}
+
+/// Holds workers back while the batch they took is more than a window ahead of the merge,
+/// so one slow file (a network share, a file being written) cannot make checked batches
+/// pile up waiting for it.
+struct Gate {
+    /// The next batch to merge.
+    due: Mutex<usize>,
+    moved: Condvar,
+}
+
+impl Gate {
+    fn wait_for(&self, batch: usize, window: usize) {
+        let mut due = self.due.lock().unwrap_or_else(PoisonError::into_inner);
+        while batch >= *due + window {
+            due = self.moved.wait(due).unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+
+    fn advance(&self, due: usize) {
+        *self.due.lock().unwrap_or_else(PoisonError::into_inner) = due;
+        self.moved.notify_all();
+    }
+}
+
+/// Reads one file into `buffer` (reused from file to file) and checks it.
+fn check_one(path: &Path, course_id: Option<&str>, buffer: &mut Vec<u8>) -> FileOutcome {
+    match read_limited(path, MAX_FILE_BYTES, buffer) {
+        Ok(Ok(())) => FileOutcome::Checked(Checked::file(buffer, MAX_FILE_BYTES, course_id)),
+        Ok(Err(too_large)) => FileOutcome::TooLarge(too_large),
+        Err(e) => FileOutcome::Unreadable(e),
+    }
+}
+
+/// Reads at most `max` bytes into `buffer`. A file whose size says it is larger is refused
+/// before a byte is read; one that grows while being read is cut off just past `max`.
+fn read_limited(
+    path: &Path,
+    max: usize,
+    buffer: &mut Vec<u8>,
+) -> io::Result<Result<(), VerifyError>> {
+    buffer.clear();
+    let file = File::open(path)?;
+    let len = file.metadata()?.len();
+    let too_large = |size: usize| Ok(Err(VerifyError::TooLarge { size, max }));
+    if len > u64::try_from(max).unwrap_or(u64::MAX) {
+        return too_large(usize::try_from(len).unwrap_or(usize::MAX));
+    }
+    // Room for the whole file and one byte more, so it comes in one read and the next
+    // read finds the end, instead of in reads doubling from 32 bytes.
+    buffer.reserve(usize::try_from(len).unwrap_or(max).saturating_add(1));
+    let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
+    file.take(limit).read_to_end(buffer)?;
+    if buffer.len() > max {
+        return too_large(buffer.len());
+    }
+    Ok(Ok(()))
+}
+
+/// Appends every candidate file under `root` to `files`, in name order. Explicitly named
+/// files are always taken; inside folders only `.json` and `.pdf` files are, and links to
+/// them, or named like them but leading nowhere (dangling, or a loop of links), so that they
+/// are reported. Symbolic links to folders are not followed (no loops). A folder that cannot
+/// be listed goes in `errors`.
+pub fn collect_files(
+    root: &Path,
+    files: &mut Vec<PathBuf>,
+    errors: &mut Vec<(PathBuf, io::Error)>,
+) {
+    match fs::metadata(root) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => return files.push(root.to_path_buf()),
+        Err(e) => return errors.push((root.to_path_buf(), e)),
+    }
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                errors.push((dir, e));
+                continue;
+            }
+        };
+        let mut here = Vec::new();
+        let mut dirs = Vec::new();
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    errors.push((dir.clone(), e));
+                    continue;
+                }
+            };
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let path = entry.path();
+            if kind.is_dir() {
+                dirs.push(path);
+            } else if !is_candidate(&path) {
+            } else if kind.is_file() {
+                here.push((entry.file_name(), path));
+            } else if kind.is_symlink() {
+                // A link to a file is taken; one that leads nowhere too, so that reading it
+                // reports why in its place among the files.
+                match fs::metadata(&path) {
+                    Ok(target) if !target.is_file() => {}
+                    _ => here.push((entry.file_name(), path)),
+                }
+            }
+        }
+        // All in one folder, so names order the paths as whole paths would, without
+        // splitting every path into components at each comparison.
+        here.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        files.extend(here.into_iter().map(|(_, path)| path));
+        // Reversed, so the stack pops folders in name order.
+        dirs.sort_by(|a, b| b.cmp(a));
+        stack.extend(dirs);
+    }
+}
+
+/// Inside folders only completion files are read, by the same rule as the manager view.
+fn is_candidate(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(trygg_core::roster::is_completion_file_name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::temp_dir;
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_from_its_size_unread() {
+        let dir = temp_dir("over-limit");
+        let path = dir.join("film.json");
+        // Sparse: 2 GB on paper, nothing on disk.
+        File::create(&path)
+            .and_then(|f| f.set_len(2 << 30))
+            .unwrap();
+        let mut buffer = Vec::new();
+        let outcome = read_limited(&path, MAX_FILE_BYTES, &mut buffer).unwrap();
+        assert_eq!(
+            outcome,
+            Err(VerifyError::TooLarge {
+                size: 2 << 30,
+                max: MAX_FILE_BYTES
+            })
+        );
+        assert_eq!(buffer.capacity(), 0, "nothing was read or reserved");
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_file_at_the_limit_is_read_and_one_past_it_is_not() {
+        let dir = temp_dir("at-limit");
+        let path = dir.join("a.json");
+        fs::write(&path, "0123456789").unwrap();
+        let mut buffer = Vec::new();
+        assert_eq!(read_limited(&path, 10, &mut buffer).unwrap(), Ok(()));
+        assert_eq!(buffer, b"0123456789");
+        assert_eq!(
+            read_limited(&path, 9, &mut buffer).unwrap(),
+            Err(VerifyError::TooLarge { size: 10, max: 9 })
+        );
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn merges_in_file_order_whatever_the_threads() {
+        let dir = temp_dir("order");
+        let files: Vec<PathBuf> = (0..BATCH * 5 + 3)
+            .map(|i| {
+                let path = dir.join(format!("{i:04}.json"));
+                // Every file refused, each with a reason of its own.
+                fs::write(&path, "x".repeat(i % 7 + 1)).unwrap();
+                path
+            })
+            .collect();
+        let order = |threads| {
+            let mut seen = Vec::new();
+            check_files(&files, None, threads, |path, outcome| {
+                let FileOutcome::Checked(Checked::Refused(reason)) = outcome else {
+                    panic!("{} was not refused", path.display());
+                };
+                seen.push((path.to_path_buf(), reason.to_string()));
+            });
+            seen
+        };
+        let one = order(1);
+        assert_eq!(one.len(), files.len());
+        assert!(one.iter().map(|(p, _)| p).eq(files.iter()));
+        for threads in [2, 3, 8] {
+            assert_eq!(order(threads), one, "{threads} threads");
+        }
+        let _ = fs::remove_dir_all(&dir);
+    }
+}
