@@ -4,7 +4,7 @@
 #   make test    run every test (native, wasm in Chromium, end to end, lint); CI runs this
 #   make dist    write the release folder dist/ to upload to any static web server
 #   make package build the SCORM 1.2 and 2004 packages for an LMS from dist/ (ROLE=... for one role)
-#   make bench   print release sizes (raw, gzip, brotli), load times and roster timings (not a test)
+#   make bench   print release sizes (raw, gzip, brotli), load times, Lighthouse and roster timings (not a test)
 
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
@@ -58,6 +58,7 @@ test-e2e:
 bench: setup-browser dist
 	node scripts/bench.mjs
 	node scripts/bench-load.mjs
+	node scripts/bench-lighthouse.mjs
 	node scripts/bench-roster.mjs
 
 clean:
