@@ -24,7 +24,8 @@ use self::table::RosterTable;
 use crate::shared::browser::document;
 use crate::shared::browser::download::download;
 use crate::shared::browser::roster_store::RosterStoreError;
-use crate::shared::components::confirm_box::{use_confirm, ConfirmBox};
+use crate::shared::components::confirm_box::ConfirmBox;
+use crate::shared::hooks::use_confirm;
 use crate::shared::i18n::{fill, t};
 use crate::shared::state::use_app;
 

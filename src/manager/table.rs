@@ -117,7 +117,7 @@ pub fn RosterTable(props: &RosterTableProps) -> Html {
         let page = page.clone();
         Callback::from(move |_| {
             page.set(to);
-            crate::course::quiz::focus_soon("roster-page-status");
+            crate::shared::browser::document::focus_soon("roster-page-status");
         })
     };
     let on_separator = {

@@ -10,9 +10,10 @@ use crate::shared::browser::download::download;
 use crate::shared::browser::file_read::{files_of, read_file};
 use crate::shared::browser::progress_store::MAX_PROGRESS_BYTES;
 use crate::shared::browser::storage::Persistence;
-use crate::shared::components::confirm_box::{use_confirm, ConfirmBox};
+use crate::shared::components::confirm_box::ConfirmBox;
 use crate::shared::components::page_title::PageTitle;
 use crate::shared::components::storage_banner::progress_file_name;
+use crate::shared::hooks::use_confirm;
 use crate::shared::i18n::{fill, t};
 use crate::shared::learner::use_learner;
 use crate::shared::state::use_app;
@@ -94,7 +95,7 @@ pub fn MyDataPage() -> Html {
             learner.delete_all();
             done.emit(());
             // The button that opened the box is gone with the box; start again at the top.
-            crate::course::quiz::focus_soon("page-title");
+            crate::shared::browser::document::focus_soon("page-title");
         })
     };
     let where_kept = match learner.store.persistence() {
