@@ -11,7 +11,8 @@ use yew::prelude::*;
 
 use super::chart::unit_name;
 use super::{role_label, status_label, Shared};
-use crate::shared::browser::download::download;
+use crate::shared::components::download_failed::DownloadFailed;
+use crate::shared::hooks::Downloads;
 use crate::shared::i18n::{fill, t};
 use crate::shared::state::use_app;
 
@@ -28,6 +29,8 @@ pub struct RosterTableProps {
     /// Start of the export files' names, e.g. `trygg-exempelregionen-roster-2025-05-01`.
     pub file_stem: AttrValue,
     pub on_export_json: Callback<()>,
+    /// The manager view's downloads, so a refused CSV or JSON export is told beside them.
+    pub downloads: Downloads,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -139,6 +142,7 @@ pub fn RosterTable(props: &RosterTableProps) -> Html {
         let only = *only_filtered;
         let sep = *separator;
         let stem = props.file_stem.clone();
+        let downloads = props.downloads.clone();
         Callback::from(move |_| {
             let csv = if only {
                 let rows: Vec<Row> = visible.iter().map(|&i| sorted[i].clone()).collect();
@@ -146,7 +150,7 @@ pub fn RosterTable(props: &RosterTableProps) -> Html {
             } else {
                 to_csv_in(&sorted, sep, lang)
             };
-            download(
+            downloads.offer(
                 &format!("{stem}.csv"),
                 "text/csv;charset=utf-8",
                 csv.as_bytes(),
@@ -282,6 +286,7 @@ pub fn RosterTable(props: &RosterTableProps) -> Html {
                 <button type="button" class="button" onclick={on_csv}>{ t(lang, "manager.export.csv") }</button>
                 <button type="button" class="button secondary" onclick={on_json}>{ t(lang, "manager.export.json") }</button>
             </p>
+            <DownloadFailed file={props.downloads.refused()} />
             <p class="hint">{ t(lang, "manager.export.json_hint") }</p>
         </>
     }

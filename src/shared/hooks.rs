@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use crate::shared::browser::document;
+use crate::shared::browser::download::download;
 use crate::shared::route::Route;
 
 /// Whether a page's confirm box is showing, and the callbacks around it.
@@ -62,4 +63,32 @@ pub fn use_navigated(route: &Route, already: bool) -> bool {
     }
     let value = *navigated.borrow();
     value
+}
+
+/// Offers files for download and remembers the one the browser refused, for a
+/// [`DownloadFailed`](crate::shared::components::download_failed::DownloadFailed) to show.
+#[derive(Clone, PartialEq)]
+pub struct Downloads {
+    refused: UseStateHandle<Option<String>>,
+}
+
+impl Downloads {
+    /// Offers `bytes` as `file_name`; a later success clears an earlier refusal.
+    pub fn offer(&self, file_name: &str, mime: &str, bytes: &[u8]) {
+        let refused = (!download(file_name, mime, bytes)).then(|| file_name.to_string());
+        self.refused.set(refused);
+    }
+
+    /// The file the browser refused last, if the latest offer was refused.
+    pub fn refused(&self) -> Option<String> {
+        (*self.refused).clone()
+    }
+}
+
+/// The state behind a page's downloads; see [`Downloads`].
+#[hook]
+pub fn use_downloads() -> Downloads {
+    Downloads {
+        refused: use_state(|| None),
+    }
 }

@@ -6,14 +6,14 @@ use trygg_core::progress::{load_progress, to_json, ProgressError};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::shared::browser::download::download;
 use crate::shared::browser::file_read::{files_of, read_file};
 use crate::shared::browser::progress_store::MAX_PROGRESS_BYTES;
 use crate::shared::browser::storage::Persistence;
 use crate::shared::components::confirm_box::ConfirmBox;
+use crate::shared::components::download_failed::DownloadFailed;
 use crate::shared::components::page_title::PageTitle;
 use crate::shared::components::storage_banner::progress_file_name;
-use crate::shared::hooks::use_confirm;
+use crate::shared::hooks::{use_confirm, use_downloads};
 use crate::shared::i18n::{fill, t};
 use crate::shared::learner::use_learner;
 use crate::shared::state::use_app;
@@ -32,12 +32,15 @@ pub fn MyDataPage() -> Html {
     let lang = app.lang;
     let confirm = use_confirm("delete-everything");
     let restore = use_state(|| RestoreState::Idle);
+    let downloads = use_downloads();
+    let backup_downloads = use_downloads();
 
     let on_download = {
         let progress = learner.progress.clone();
+        let downloads = downloads.clone();
         Callback::from(move |_| {
             let json = to_json(&progress);
-            download(
+            downloads.offer(
                 &progress_file_name(&progress.course_id),
                 "application/json",
                 json.as_bytes(),
@@ -109,9 +112,10 @@ pub fn MyDataPage() -> Html {
     let count = backup_keys.len();
     let backups = backup_keys.into_iter().enumerate().map(|(i, key)| {
         let store = learner.store.clone();
+        let downloads = backup_downloads.clone();
         let onclick = Callback::from(move |_| {
             let raw = store.backup(&key).unwrap_or_default();
-            download("trygg-backup.txt", "text/plain", raw.as_bytes());
+            downloads.offer("trygg-backup.txt", "text/plain", raw.as_bytes());
         });
         let label = if count == 1 {
             t(lang, "storage.download_backup").to_string()
@@ -131,6 +135,7 @@ pub fn MyDataPage() -> Html {
             <h2>{ t(lang, "data.download.title") }</h2>
             <p>{ t(lang, "data.download.text") }</p>
             <p><button type="button" class="button" onclick={on_download}>{ t(lang, "data.download.button") }</button></p>
+            <DownloadFailed file={downloads.refused()} />
             <h2>{ t(lang, "data.restore.title") }</h2>
             <p>{ t(lang, "data.restore.text") }</p>
             <p>
@@ -150,6 +155,7 @@ pub fn MyDataPage() -> Html {
                 <h2>{ t(lang, "data.backup.title") }</h2>
                 <p>{ t(lang, "data.backup.text") }</p>
                 { for backups }
+                <DownloadFailed file={backup_downloads.refused()} />
             }
             <h2>{ t(lang, "data.delete.title") }</h2>
             <p>{ t(lang, "data.delete.text") }</p>
