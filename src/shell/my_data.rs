@@ -1,8 +1,7 @@
 //! "My data": download the saved progress, restore it in another browser, or delete it all.
 //! A restored file is checked first; a wrong, foreign, newer or oversized file changes nothing.
 
-use trygg_core::content::Lang;
-use trygg_core::progress::{load_progress, to_json, ProgressError};
+use trygg_core::progress::{load_progress, to_json};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -12,7 +11,9 @@ use crate::shared::browser::storage::Persistence;
 use crate::shared::components::confirm_box::ConfirmBox;
 use crate::shared::components::download_failed::DownloadFailed;
 use crate::shared::components::page_title::PageTitle;
-use crate::shared::components::storage_banner::progress_file_name;
+use crate::shared::components::storage_banner::{
+    progress_error_reason, progress_file_name, ProgressErrorKeys,
+};
 use crate::shared::hooks::{use_confirm, use_downloads};
 use crate::shared::i18n::{fill, t};
 use crate::shared::learner::use_learner;
@@ -85,7 +86,7 @@ pub fn MyDataPage() -> Html {
                     }
                     Err(error) => restore.set(RestoreState::Failed {
                         file: name,
-                        reason: restore_reason(&error, lang),
+                        reason: progress_error_reason(&error, lang, &RESTORE),
                     }),
                 }
             });
@@ -170,20 +171,10 @@ pub fn MyDataPage() -> Html {
 }
 
 /// Why a restore file was refused, in the learner's language.
-fn restore_reason(error: &ProgressError, lang: Lang) -> String {
-    match error {
-        ProgressError::TooLarge { max, .. } => fill(
-            t(lang, "data.restore.too_large"),
-            &[("max", &(max / 1024).to_string())],
-        ),
-        ProgressError::NotJson { line, column, .. } => fill(
-            t(lang, "data.restore.not_json"),
-            &[("line", &line.to_string()), ("column", &column.to_string())],
-        ),
-        ProgressError::NotProgress(_) => t(lang, "data.restore.not_progress").to_string(),
-        ProgressError::ForeignCourse { found, .. } => {
-            fill(t(lang, "data.restore.foreign"), &[("course", found)])
-        }
-        ProgressError::NewerVersion { .. } => t(lang, "data.restore.newer").to_string(),
-    }
-}
+const RESTORE: ProgressErrorKeys = ProgressErrorKeys {
+    too_large: "data.restore.too_large",
+    not_json: "data.restore.not_json",
+    not_progress: "data.restore.not_progress",
+    foreign: "data.restore.foreign",
+    newer: "data.restore.newer",
+};

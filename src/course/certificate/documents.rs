@@ -13,6 +13,7 @@ use crate::shared::browser::download::download;
 use crate::shared::browser::fetch::{content_url, fetch_bytes, FetchError};
 use crate::shared::browser::lazy as docs;
 use crate::shared::components::download_failed::DownloadFailed;
+use crate::shared::content_error::fetch_reason;
 use crate::shared::hooks::use_downloads;
 use crate::shared::i18n::role_key;
 use crate::shared::i18n::{fill, t};
@@ -224,13 +225,7 @@ async fn fetch_file(url: &str) -> Result<Vec<u8>, PdfFailure> {
 fn pdf_failure_text(failure: &PdfFailure, lang: Lang) -> String {
     let reason = match failure {
         PdfFailure::Fetch { file, error } => {
-            let why = match error {
-                FetchError::Network => t(lang, "content_error.network").to_string(),
-                FetchError::Status(code) => fill(
-                    t(lang, "content_error.status"),
-                    &[("code", &code.to_string())],
-                ),
-            };
+            let why = fetch_reason(error, lang);
             fill(
                 t(lang, "certificate.pdf_reason.fetch"),
                 &[("file", file), ("reason", &why)],

@@ -125,22 +125,48 @@ pub fn progress_file_name(course_id: &str) -> String {
     format!("trygg-framsteg-{course_id}.json")
 }
 
-/// Why the saved progress could not be read, in the learner's language (the error's own
-/// `Display` is English, for the CLI).
-fn unreadable_reason(error: &ProgressError, lang: Lang) -> String {
+/// The keys that word each [`ProgressError`] for one place: the storage banner speaks of
+/// "your saved progress", the restore form of "the file".
+pub struct ProgressErrorKeys {
+    pub too_large: &'static str,
+    pub not_json: &'static str,
+    pub not_progress: &'static str,
+    pub foreign: &'static str,
+    pub newer: &'static str,
+}
+
+const UNREADABLE: ProgressErrorKeys = ProgressErrorKeys {
+    too_large: "storage.reason.too_large",
+    not_json: "storage.reason.not_json",
+    not_progress: "storage.reason.not_progress",
+    foreign: "storage.reason.foreign",
+    newer: "storage.reason.newer",
+};
+
+/// Why progress could not be read, in the learner's language (the error's own `Display` is
+/// English, for the CLI).
+pub fn progress_error_reason(
+    error: &ProgressError,
+    lang: Lang,
+    keys: &ProgressErrorKeys,
+) -> String {
     match error {
         ProgressError::TooLarge { max, .. } => fill(
-            t(lang, "storage.reason.too_large"),
+            t(lang, keys.too_large),
             &[("max", &(max / 1024).to_string())],
         ),
         ProgressError::NotJson { line, column, .. } => fill(
-            t(lang, "storage.reason.not_json"),
+            t(lang, keys.not_json),
             &[("line", &line.to_string()), ("column", &column.to_string())],
         ),
-        ProgressError::NotProgress(_) => t(lang, "storage.reason.not_progress").to_string(),
+        ProgressError::NotProgress(_) => t(lang, keys.not_progress).to_string(),
         ProgressError::ForeignCourse { found, .. } => {
-            fill(t(lang, "storage.reason.foreign"), &[("course", found)])
+            fill(t(lang, keys.foreign), &[("course", found)])
         }
-        ProgressError::NewerVersion { .. } => t(lang, "storage.reason.newer").to_string(),
+        ProgressError::NewerVersion { .. } => t(lang, keys.newer).to_string(),
     }
+}
+
+fn unreadable_reason(error: &ProgressError, lang: Lang) -> String {
+    progress_error_reason(error, lang, &UNREADABLE)
 }
