@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use trygg_core::content::{Lang, Role};
-use trygg_core::roster::{sort_rows, to_csv_in, Filter, Row, RowNote, SortKey, Status};
+use trygg_core::roster::{sorted_order, to_csv_in, Filter, Row, RowNote, SortKey, Status};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -51,18 +51,22 @@ pub fn RosterTable(props: &RosterTableProps) -> Html {
     let separator = use_state(|| ';');
     let only_filtered = use_state(|| false);
 
-    let sorted: Rc<Vec<Row>> = use_memo((props.rows.clone(), *sort), |(rows, sort)| {
-        let mut rows = (*rows.0).clone();
-        sort_rows(&mut rows, sort.key, sort.descending);
-        rows
+    // Indices into the rows, in sort order, and those the filter keeps: the rows themselves
+    // are never copied on a click.
+    let rows = props.rows.0.clone();
+    let order: Rc<Vec<usize>> = use_memo((props.rows.clone(), *sort), |(rows, sort)| {
+        sorted_order(&rows.0, sort.key, sort.descending)
     });
-    let visible: Rc<Vec<usize>> = use_memo((sorted.clone(), (*filter).clone()), |(rows, f)| {
-        rows.iter()
-            .enumerate()
-            .filter(|(_, r)| f.matches(r))
-            .map(|(i, _)| i)
-            .collect()
-    });
+    let visible: Rc<Vec<usize>> = use_memo(
+        (props.rows.clone(), order.clone(), (*filter).clone()),
+        |(rows, order, f)| {
+            order
+                .iter()
+                .copied()
+                .filter(|&i| f.matches(&rows.0[i]))
+                .collect()
+        },
+    );
 
     let pages = visible.len().div_ceil(PAGE_SIZE).max(1);
     let current_page = (*page).min(pages - 1);
@@ -137,19 +141,17 @@ pub fn RosterTable(props: &RosterTableProps) -> Html {
         })
     };
     let on_csv = {
-        let sorted = sorted.clone();
+        let rows = rows.clone();
+        let order = order.clone();
         let visible = visible.clone();
         let only = *only_filtered;
         let sep = *separator;
         let stem = props.file_stem.clone();
         let downloads = props.downloads.clone();
         Callback::from(move |_| {
-            let csv = if only {
-                let rows: Vec<Row> = visible.iter().map(|&i| sorted[i].clone()).collect();
-                to_csv_in(&rows, sep, lang)
-            } else {
-                to_csv_in(&sorted, sep, lang)
-            };
+            let picked = if only { &visible } else { &order };
+            let export: Vec<Row> = picked.iter().map(|&i| rows[i].clone()).collect();
+            let csv = to_csv_in(&export, sep, lang);
             downloads.offer(
                 &format!("{stem}.csv"),
                 "text/csv;charset=utf-8",
@@ -189,7 +191,7 @@ pub fn RosterTable(props: &RosterTableProps) -> Html {
         .iter()
         .skip(first)
         .take(PAGE_SIZE)
-        .map(|&i| &sorted[i]);
+        .map(|&i| &rows[i]);
 
     html! {
         <>
@@ -229,7 +231,7 @@ pub fn RosterTable(props: &RosterTableProps) -> Html {
                 </p>
             </div>
             <p class="roster-count" role="status">
-                { fill(t(lang, "manager.table.showing"), &[("shown", &visible.len().to_string()), ("total", &sorted.len().to_string())]) }
+                { fill(t(lang, "manager.table.showing"), &[("shown", &visible.len().to_string()), ("total", &rows.len().to_string())]) }
             </p>
             if visible.is_empty() {
                 <p>{ t(lang, "manager.table.no_match") }</p>
@@ -267,7 +269,7 @@ pub fn RosterTable(props: &RosterTableProps) -> Html {
             <p>{ if *only_filtered {
                 fill(t(lang, "manager.export.filtered_note"), &[("count", &visible.len().to_string())])
             } else {
-                fill(t(lang, "manager.export.all_note"), &[("count", &sorted.len().to_string())])
+                fill(t(lang, "manager.export.all_note"), &[("count", &rows.len().to_string())])
             } }</p>
             <div class="export-options">
                 <p class="filter-field">

@@ -203,6 +203,16 @@ pub enum SortKey {
 /// Sorts in place; equal keys fall back to name, then person, so the order is total and
 /// does not jump between renders.
 pub fn sort_rows(rows: &mut [Row], key: SortKey, descending: bool) {
+    let order = sorted_order(rows, key, descending);
+    let sorted: Vec<Row> = order.iter().map(|&i| rows[i].clone()).collect();
+    for (slot, row) in rows.iter_mut().zip(sorted) {
+        *slot = row;
+    }
+}
+
+/// The order [`sort_rows`] would give, as indices into `rows`, leaving the rows where they
+/// are: the manager view sorts a roster of thousands on every click without copying it.
+pub fn sorted_order(rows: &[Row], key: SortKey, descending: bool) -> Vec<usize> {
     // Collation keys are computed once per row, not once per comparison: with thousands of
     // rows that is the difference between a frozen page and an instant one.
     let names: Vec<Vec<u32>> = rows.iter().map(|r| collation_key(&r.full_name)).collect();
@@ -231,10 +241,7 @@ pub fn sort_rows(rows: &mut [Row], key: SortKey, descending: bool) {
             order
         }
     });
-    let sorted: Vec<Row> = order.iter().map(|&i| rows[i].clone()).collect();
-    for (slot, row) in rows.iter_mut().zip(sorted) {
-        *slot = row;
-    }
+    order
 }
 
 /// A sort key in Swedish alphabetical order, ignoring case: å, ä and ö are letters of their
