@@ -12,6 +12,7 @@ mod quiz_flow;
 mod reconcile;
 mod status;
 mod v1;
+mod v2;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -19,7 +20,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 pub use crate::certificate::Learner;
-use crate::content::{Lang, Role};
+use crate::content::Role;
 use crate::quiz::{Answer, AttemptScore, QuizPlan};
 
 pub use load::{load_progress, to_json, ProgressError};
@@ -30,17 +31,14 @@ pub use status::ModuleStatus;
 
 /// The document version this build writes. Older versions are migrated forward on load;
 /// newer ones are refused so an older app never overwrites what it cannot understand.
-pub const PROGRESS_VERSION: u32 = 2;
+pub const PROGRESS_VERSION: u32 = 3;
 
-/// The whole saved state of one learner in one course (document version 2).
+/// The whole saved state of one learner in one course (document version 3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
     pub version: u32,
     /// Progress is only ever loaded into the course it was made in.
     pub course_id: String,
-    /// `None` until the learner has chosen, so the app can ask instead of guessing.
-    #[serde(default)]
-    pub lang: Option<Lang>,
     #[serde(default)]
     pub role: Option<Role>,
     /// The learner said the computer is shared: the app keeps less and offers to clear.
@@ -166,7 +164,6 @@ impl Progress {
         Progress {
             version: PROGRESS_VERSION,
             course_id: course_id.to_string(),
-            lang: None,
             role: None,
             shared_computer: false,
             learner: Learner::default(),
@@ -183,11 +180,6 @@ impl Progress {
     /// The module's attempt, finished or not.
     pub fn attempt(&self, module_id: &str) -> Option<&Attempt> {
         self.module(module_id).and_then(|m| m.attempt.as_ref())
-    }
-
-    pub fn set_lang(&mut self, lang: Lang, now_ms: u64) {
-        self.lang = Some(lang);
-        self.touch(now_ms);
     }
 
     /// Changing role keeps everything already done: passes stay valid and an attempt in

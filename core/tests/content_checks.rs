@@ -1420,3 +1420,35 @@ fn issue_display() {
         "organisation.json: file is missing"
     );
 }
+
+// ---- the IT service desk contact ----
+
+#[test]
+fn a_module_may_name_the_it_service_desk_when_the_organisation_has_one() {
+    let edit = set(
+        ALPHA,
+        "/sections/0/blocks/3/which",
+        json!("it_service_desk"),
+    );
+    assert_eq!(issues_after(edit), Vec::<ContentIssue>::new());
+}
+
+#[test]
+fn naming_an_it_service_desk_the_organisation_lacks_is_an_issue() {
+    expect_only(
+        |f| {
+            put(
+                f,
+                ALPHA,
+                "/sections/0/blocks/3/which",
+                json!("it_service_desk"),
+            );
+            remove(f, ORG, "", "it_service_desk");
+        },
+        issue(
+            ALPHA,
+            "sections[0].blocks[3].which",
+            "the IT service desk is named here but organisation.json has no \"it_service_desk\"",
+        ),
+    );
+}

@@ -54,6 +54,11 @@ fn card_has_numbers_and_steps_in_both_languages() {
             l.emergency.clone(),
             l.internal_alarm.clone(),
         ];
+        let desk = org
+            .it_service_desk
+            .as_ref()
+            .expect("the shipped course has one");
+        expected.push(format!("{}: {}", desk.name.get(lang), desk.phone));
         for id in ["before", "during", "after"] {
             let section = module
                 .sections

@@ -339,7 +339,7 @@ fn the_pocket_card_front_and_back_reads_as_headings_and_lists() {
         let tree = &v["tree"];
         assert_eq!(
             roles(tree),
-            ["P", "H1", "P", "P", "P", "H2", "L", "H2", "L", "H2", "L"],
+            ["P", "H1", "P", "P", "P", "P", "H2", "L", "H2", "L", "H2", "L"],
             "{tree}"
         );
         let k = kids(tree);
@@ -351,14 +351,23 @@ fn the_pocket_card_front_and_back_reads_as_headings_and_lists() {
             text(&k[3]),
             format!("{} {}", l.internal_alarm, emergency.internal_alarm)
         );
+        // After the alarm note, the IT service desk by its own name, as one paragraph.
+        let desk = org
+            .it_service_desk
+            .as_ref()
+            .expect("the shipped course has one");
+        assert_eq!(
+            words(&text(&k[5])),
+            words(&format!("{}: {}", desk.name.get(lang), desk.phone))
+        );
         for (i, id) in ["before", "during", "after"].into_iter().enumerate() {
             let section = module
                 .sections
                 .iter()
                 .find(|s| s.id == id)
                 .expect("section");
-            assert_eq!(text(&k[5 + 2 * i]), section.title.get(lang));
-            let list = &k[6 + 2 * i];
+            assert_eq!(text(&k[6 + 2 * i]), section.title.get(lang));
+            let list = &k[7 + 2 * i];
             let expected = list_items(&module, id, lang);
             assert_eq!(kids(list).len(), expected.len(), "{id}: one item per step");
             for (item, step) in kids(list).iter().zip(&expected) {
@@ -375,6 +384,26 @@ fn the_pocket_card_front_and_back_reads_as_headings_and_lists() {
             "{deco}"
         );
     }
+}
+
+#[test]
+fn a_pocket_card_without_a_service_desk_has_no_line_for_it() {
+    let fonts = Fonts::load();
+    let (mut org, module) = pocket_content();
+    org.it_service_desk = None;
+    let l = PocketCardLabels::swedish();
+    let pdf = pocket_card_pdf(&org, &module, Lang::Sv, &l, &fonts.get()).expect("pdf");
+    let path = write("standards-pocket-no-desk.pdf", &pdf);
+    let title = format!("{} – {}", l.title, module.title.get(Lang::Sv));
+    let Some(v) = assert_standards(&path, Lang::Sv, &title) else {
+        return;
+    };
+    assert_eq!(
+        roles(&v["tree"]),
+        ["P", "H1", "P", "P", "P", "H2", "L", "H2", "L", "H2", "L"],
+        "{}",
+        v["tree"]
+    );
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Loading, migrating and saving progress documents, and every way loading can fail.
 
-use trygg_core::content::{Lang, Role};
+use trygg_core::content::Role;
 use trygg_core::date::Date;
 use trygg_core::progress::{
     load_progress, to_json, PassRecord, Progress, ProgressError, PROGRESS_VERSION,
@@ -27,7 +27,6 @@ fn v2_fixture_loads() {
     let p = load(V2).unwrap();
     assert_eq!(p.version, PROGRESS_VERSION);
     assert_eq!(p.course_id, COURSE);
-    assert_eq!(p.lang, Some(Lang::En));
     assert_eq!(p.role, Some(Role::Employee));
     assert!(p.shared_computer);
     assert_eq!(p.learner.full_name, "Alva Lind");
@@ -134,14 +133,44 @@ fn damaged_attempts_are_made_to_fit_their_plan() {
     assert_eq!(p.attempt("reporting").unwrap().answers.len(), 3);
 }
 
+#[test]
+fn v2_migrates_to_v3_by_dropping_only_the_language() {
+    let p = load(V2).unwrap();
+    assert_eq!(PROGRESS_VERSION, 3);
+    let saved: serde_json::Value = serde_json::from_str(&to_json(&p)).unwrap();
+    assert_eq!(saved["version"], 3);
+    assert!(saved.get("lang").is_none(), "{saved}");
+    // Everything else is as version 2 had it: the same document written as version 3 by
+    // hand reads the same.
+    let mut v3: serde_json::Value = serde_json::from_str(V2).unwrap();
+    v3.as_object_mut().unwrap().remove("lang");
+    v3["version"] = 3.into();
+    assert_eq!(load(&v3.to_string()).unwrap(), p);
+}
+
+#[test]
+fn v2_without_a_language_loads_and_v3_round_trips() {
+    let mut doc: serde_json::Value = serde_json::from_str(V2).unwrap();
+    doc.as_object_mut().unwrap().remove("lang");
+    let p = load(&doc.to_string()).unwrap();
+    assert_eq!(p.version, 3);
+    assert_eq!(load(&to_json(&p)).unwrap(), p);
+}
+
+#[test]
+fn a_v2_language_this_app_never_knew_is_still_refused() {
+    let raw = V2.replace(r#""lang": "en""#, r#""lang": "de""#);
+    assert_ne!(raw, V2);
+    assert!(matches!(load(&raw), Err(ProgressError::NotProgress(_))));
+}
+
 // ---------- version 1 ----------
 
 #[test]
 fn v1_fixture_migrates() {
     let p = load(V1).unwrap();
-    assert_eq!(p.version, 2);
+    assert_eq!(p.version, PROGRESS_VERSION);
     assert_eq!(p.course_id, COURSE);
-    assert_eq!(p.lang, Some(Lang::Sv));
     assert_eq!(p.role, Some(Role::Manager));
     assert!(!p.shared_computer);
     assert_eq!(p.learner, Default::default());
@@ -176,10 +205,11 @@ fn v1_fixture_migrates() {
 }
 
 #[test]
-fn v1_migration_is_saved_as_v2() {
+fn v1_migration_is_saved_as_the_current_version() {
     let p = load(V1).unwrap();
     let json = to_json(&p);
-    assert!(json.contains("\"version\": 2"));
+    assert!(json.contains("\"version\": 3"));
+    assert!(!json.contains("\"lang\""));
     assert!(json.contains("\"course_id\""));
     assert_eq!(load(&json).unwrap(), p);
 }
@@ -206,7 +236,7 @@ fn v1_unknown_language_and_role_become_unchosen() {
     let raw =
         format!(r#"{{"version":1,"course":"{COURSE}","lang":"de","role":"admin","modules":{{}}}}"#);
     let p = load(&raw).unwrap();
-    assert_eq!((p.lang, p.role), (None, None));
+    assert_eq!(p.role, None);
 }
 
 #[test]
@@ -310,11 +340,11 @@ fn another_course_is_foreign() {
 
 #[test]
 fn newer_versions_are_never_migrated() {
-    let raw = r#"{"version":3,"course_id":"trygg-exempelregionen","whatever":{"new":"shape"}}"#;
+    let raw = r#"{"version":4,"course_id":"trygg-exempelregionen","whatever":{"new":"shape"}}"#;
     assert_eq!(
         load(raw).unwrap_err(),
         ProgressError::NewerVersion {
-            found: 3,
+            found: 4,
             supported: PROGRESS_VERSION
         }
     );

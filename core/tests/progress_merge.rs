@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
-use trygg_core::content::{Lang, Role};
+use trygg_core::content::Role;
 use trygg_core::progress::{
     document_to_adopt, document_to_save, merge, same_content, Attempt, Learner, ModuleProgress,
     PassRecord, Progress, SaveDecision,
@@ -157,7 +157,6 @@ fn settings_come_from_the_newer_copy() {
         },
         100,
     );
-    old.set_lang(Lang::Sv, 100);
     old.set_role(Role::Manager, 100);
     let mut new = Progress::new(COURSE);
     new.set_learner(
@@ -167,11 +166,9 @@ fn settings_come_from_the_newer_copy() {
         },
         200,
     );
-    new.set_lang(Lang::En, 200);
     new.set_shared_computer(true, 200);
     for m in [merge(&old, &new), merge(&new, &old)] {
         assert_eq!(m.learner.full_name, "New Name");
-        assert_eq!(m.lang, Some(Lang::En));
         assert_eq!(m.role, None, "the newer copy had not chosen a role");
         assert!(m.shared_computer);
         assert_eq!(m.updated_ms, 200);
@@ -238,7 +235,6 @@ fn any_module_progress(module: &'static str) -> impl Strategy<Value = ModuleProg
 
 fn any_progress() -> impl Strategy<Value = Progress> {
     (
-        prop::option::of(prop::sample::select(Lang::ALL.to_vec())),
         prop::option::of(prop::sample::select(Role::ALL.to_vec())),
         any::<bool>(),
         prop::sample::select(vec!["", "Alva", "Bo"]),
@@ -247,7 +243,7 @@ fn any_progress() -> impl Strategy<Value = Progress> {
         0u64..4,
         0u64..4,
     )
-        .prop_map(|(lang, role, shared, name, a, b, updated_ms, revision)| {
+        .prop_map(|(role, shared, name, a, b, updated_ms, revision)| {
             let mut modules = BTreeMap::new();
             if let Some(a) = a {
                 modules.insert("a".to_string(), a);
@@ -256,7 +252,6 @@ fn any_progress() -> impl Strategy<Value = Progress> {
                 modules.insert("b".to_string(), b);
             }
             Progress {
-                lang,
                 role,
                 shared_computer: shared,
                 learner: Learner {

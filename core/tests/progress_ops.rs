@@ -4,7 +4,7 @@
 mod quiz_support;
 
 use quiz_support::*;
-use trygg_core::content::{Lang, Role};
+use trygg_core::content::Role;
 use trygg_core::date::Date;
 
 /// The last valid day of a pass made at `passed_ms`.
@@ -52,7 +52,7 @@ fn every_change_bumps_revision_and_time() {
         assert_eq!(p.revision, expect);
         assert_eq!(p.updated_ms, now);
     };
-    p.set_lang(Lang::En, T + 1);
+    p.set_role(Role::Manager, T + 1);
     check(&p, T + 1);
     p.set_role(Role::Elected, T + 2);
     check(&p, T + 2);
@@ -82,18 +82,15 @@ fn every_change_bumps_revision_and_time() {
     p.finish_attempt("m", &score(50, false), T + 10).unwrap();
     check(&p, T + 10);
 
-    assert_eq!(
-        (p.lang, p.role, p.shared_computer),
-        (Some(Lang::En), Some(Role::Elected), true)
-    );
+    assert_eq!((p.role, p.shared_computer), (Some(Role::Elected), true));
     assert_eq!(p.learner, learner);
 }
 
 #[test]
 fn updated_ms_never_goes_backwards() {
     let mut p = Progress::new(COURSE);
-    p.set_lang(Lang::Sv, T);
-    p.set_lang(Lang::En, T - 50_000);
+    p.set_role(Role::Manager, T);
+    p.set_role(Role::Elected, T - 50_000);
     assert_eq!(p.updated_ms, T);
     assert_eq!(p.revision, 2);
 }

@@ -4,7 +4,7 @@ use trygg_core::certificate::{
 use trygg_core::content::{Lang, Role};
 use trygg_core::date::Date;
 use trygg_core::roster::{
-    sort_rows, summarise, Filter, ImportOutcome, Roster, RowNote, SortKey, Status,
+    sort_rows, sorted_order, summarise, Filter, ImportOutcome, Roster, RowNote, SortKey, Status,
 };
 
 const COURSE: &str = "trygg-exempelregionen";
@@ -364,6 +364,31 @@ fn rows_sort_with_swedish_letters_last() {
     assert_eq!(rows[4].role, Role::Elected);
     sort_rows(&mut rows, SortKey::CompletedOn, false);
     assert_eq!(rows[0].full_name, "Örjan Ek");
+}
+
+#[test]
+fn sorted_order_is_the_order_sort_rows_gives_and_moves_nothing() {
+    let rows = team().rows(d(TODAY));
+    let keys = [
+        SortKey::Name,
+        SortKey::EmployeeNumber,
+        SortKey::Unit,
+        SortKey::Role,
+        SortKey::CompletedOn,
+        SortKey::ValidUntil,
+        SortKey::Status,
+    ];
+    for key in keys {
+        for descending in [false, true] {
+            let before = rows.clone();
+            let order = sorted_order(&rows, key, descending);
+            assert_eq!(rows, before, "the rows stay where they are");
+            let mut sorted = rows.clone();
+            sort_rows(&mut sorted, key, descending);
+            let by_index: Vec<_> = order.iter().map(|&i| rows[i].clone()).collect();
+            assert_eq!(by_index, sorted, "{key:?} descending={descending}");
+        }
+    }
 }
 
 #[test]

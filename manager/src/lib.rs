@@ -5,10 +5,11 @@
 use std::rc::Rc;
 
 use trygg_app::manager::ManagerView;
-use trygg_app::shared::components::frame::{use_navigated, Frame, PassingPage};
-use trygg_app::shared::components::page_title::{use_heading_focus, PageTitle};
+use trygg_app::shared::components::frame::{Frame, PassingPage};
+use trygg_app::shared::components::page_title::PageTitle;
 use trygg_app::shared::content_loader::fetch_course;
 use trygg_app::shared::handover::{mount_app, use_hand_over, Handover, Part, Passing};
+use trygg_app::shared::hooks::{use_heading_focus, use_navigated};
 use trygg_app::shared::i18n::{self, fill, t};
 use trygg_app::shared::route::{use_route, Route};
 use trygg_app::shared::state::{AppAction, AppHandle, AppState, ContentFailure, ContentState};

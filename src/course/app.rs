@@ -11,11 +11,11 @@ use trygg_core::content::Course;
 use yew::prelude::*;
 
 use crate::course;
-use crate::shared::components::frame::{use_navigated, Frame, PassingPage};
-use crate::shared::components::page_title::use_heading_focus;
+use crate::shared::components::frame::{Frame, PassingPage};
 use crate::shared::content_error::{content_error, loading};
 use crate::shared::content_loader::fetch_course;
 use crate::shared::handover::{use_hand_over, Handover, Part, Passing};
+use crate::shared::hooks::{use_heading_focus, use_navigated};
 use crate::shared::learner::{use_learner, LearnerProvider};
 use crate::shared::route::use_route;
 use crate::shared::state::{use_app, AppAction, AppHandle, AppState, ContentState};

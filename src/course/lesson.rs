@@ -164,6 +164,25 @@ pub fn contact_box(which: ContactKind, lang: Lang, org: &Organisation) -> Html {
                 </>
             }
         }
+        // Validation refuses a module naming a desk the organisation lacks; a file edited
+        // after publishing shows no box rather than an empty one.
+        ContactKind::ItServiceDesk => {
+            let Some(d) = &org.it_service_desk else {
+                return html! {};
+            };
+            html! {
+                <>
+                    <p class="contact-title"><strong>{ t(lang, "contact.it_service_desk") }</strong></p>
+                    <p>{ d.name.get(lang).to_string() }</p>
+                    <ul class="plain">
+                        <li>{ t(lang, "contact.phone") }{ ": " }<strong>{ phone(&d.phone) }</strong></li>
+                    </ul>
+                    if let Some(note) = &d.note {
+                        <p>{ note.get(lang).to_string() }</p>
+                    }
+                </>
+            }
+        }
     };
     let example = org
         .example

@@ -22,9 +22,9 @@ use self::reason::refusal_text;
 use self::session::{Keeping, Report, SharedSession};
 use self::table::RosterTable;
 use crate::shared::browser::document;
-use crate::shared::browser::download::download;
 use crate::shared::browser::roster_store::RosterStoreError;
-use crate::shared::components::confirm_box::{use_confirm, ConfirmBox};
+use crate::shared::components::confirm_box::ConfirmBox;
+use crate::shared::hooks::{use_confirm, use_downloads};
 use crate::shared::i18n::{fill, t};
 use crate::shared::state::use_app;
 
@@ -173,12 +173,14 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
             });
         })
     };
+    let downloads = use_downloads();
     let on_export_json = {
         let session = session.clone();
         let stem = file_stem(&course_id);
+        let downloads = downloads.clone();
         Callback::from(move |_| {
             let json = session.borrow().roster.to_json();
-            download(&format!("{stem}.json"), "application/json", json.as_bytes());
+            downloads.offer(&format!("{stem}.json"), "application/json", json.as_bytes());
         })
     };
     let do_clear = {
@@ -270,7 +272,7 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
                 <UnitChart units={derived.unit_counts.clone()} />
                 <h2>{ t(lang, "manager.table.title") }</h2>
                 <RosterTable rows={derived.rows.clone()} units={derived.units.clone()}
-                    file_stem={file_stem(&course_id)} on_export_json={on_export_json} />
+                    file_stem={file_stem(&course_id)} on_export_json={on_export_json} {downloads} />
             }
 
             if refused_count > 0 {
@@ -333,9 +335,13 @@ fn keeping_banner(keeping: &Keeping, save_error: Option<&RosterStoreError>, lang
     let message = match (keeping, save_error) {
         (Keeping::Memory(_), _) => Some(t(lang, "manager.keeping.memory").to_owned()),
         (_, Some(RosterStoreError::Full)) => Some(t(lang, "manager.keeping.full").to_owned()),
-        (_, Some(e)) => Some(fill(
+        (_, Some(RosterStoreError::Unavailable(_))) => Some(fill(
             t(lang, "manager.keeping.failed"),
-            &[("reason", &e.to_string())],
+            &[("reason", t(lang, "manager.keeping.reason.unavailable"))],
+        )),
+        (_, Some(RosterStoreError::Failed(_))) => Some(fill(
+            t(lang, "manager.keeping.failed"),
+            &[("reason", t(lang, "manager.keeping.reason.refused"))],
         )),
         _ => None,
     };

@@ -5,13 +5,14 @@
 use std::rc::Rc;
 
 use trygg_core::content::{Lang, Role};
-use trygg_core::roster::{sort_rows, to_csv_in, Filter, Row, RowNote, SortKey, Status};
+use trygg_core::roster::{sorted_order, to_csv_in, Filter, Row, RowNote, SortKey, Status};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::chart::unit_name;
 use super::{role_label, status_label, Shared};
-use crate::shared::browser::download::download;
+use crate::shared::components::download_failed::DownloadFailed;
+use crate::shared::hooks::Downloads;
 use crate::shared::i18n::{fill, t};
 use crate::shared::state::use_app;
 
@@ -28,6 +29,8 @@ pub struct RosterTableProps {
     /// Start of the export files' names, e.g. `trygg-exempelregionen-roster-2025-05-01`.
     pub file_stem: AttrValue,
     pub on_export_json: Callback<()>,
+    /// The manager view's downloads, so a refused CSV or JSON export is told beside them.
+    pub downloads: Downloads,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -48,18 +51,22 @@ pub fn RosterTable(props: &RosterTableProps) -> Html {
     let separator = use_state(|| ';');
     let only_filtered = use_state(|| false);
 
-    let sorted: Rc<Vec<Row>> = use_memo((props.rows.clone(), *sort), |(rows, sort)| {
-        let mut rows = (*rows.0).clone();
-        sort_rows(&mut rows, sort.key, sort.descending);
-        rows
+    // Indices into the rows, in sort order, and those the filter keeps: the rows themselves
+    // are never copied on a click.
+    let rows = props.rows.0.clone();
+    let order: Rc<Vec<usize>> = use_memo((props.rows.clone(), *sort), |(rows, sort)| {
+        sorted_order(&rows.0, sort.key, sort.descending)
     });
-    let visible: Rc<Vec<usize>> = use_memo((sorted.clone(), (*filter).clone()), |(rows, f)| {
-        rows.iter()
-            .enumerate()
-            .filter(|(_, r)| f.matches(r))
-            .map(|(i, _)| i)
-            .collect()
-    });
+    let visible: Rc<Vec<usize>> = use_memo(
+        (props.rows.clone(), order.clone(), (*filter).clone()),
+        |(rows, order, f)| {
+            order
+                .iter()
+                .copied()
+                .filter(|&i| f.matches(&rows.0[i]))
+                .collect()
+        },
+    );
 
     let pages = visible.len().div_ceil(PAGE_SIZE).max(1);
     let current_page = (*page).min(pages - 1);
@@ -117,7 +124,7 @@ pub fn RosterTable(props: &RosterTableProps) -> Html {
         let page = page.clone();
         Callback::from(move |_| {
             page.set(to);
-            crate::course::quiz::focus_soon("roster-page-status");
+            crate::shared::browser::document::focus_soon("roster-page-status");
         })
     };
     let on_separator = {
@@ -134,19 +141,18 @@ pub fn RosterTable(props: &RosterTableProps) -> Html {
         })
     };
     let on_csv = {
-        let sorted = sorted.clone();
+        let rows = rows.clone();
+        let order = order.clone();
         let visible = visible.clone();
         let only = *only_filtered;
         let sep = *separator;
         let stem = props.file_stem.clone();
+        let downloads = props.downloads.clone();
         Callback::from(move |_| {
-            let csv = if only {
-                let rows: Vec<Row> = visible.iter().map(|&i| sorted[i].clone()).collect();
-                to_csv_in(&rows, sep, lang)
-            } else {
-                to_csv_in(&sorted, sep, lang)
-            };
-            download(
+            let picked = if only { &visible } else { &order };
+            let export: Vec<Row> = picked.iter().map(|&i| rows[i].clone()).collect();
+            let csv = to_csv_in(&export, sep, lang);
+            downloads.offer(
                 &format!("{stem}.csv"),
                 "text/csv;charset=utf-8",
                 csv.as_bytes(),
@@ -185,7 +191,7 @@ pub fn RosterTable(props: &RosterTableProps) -> Html {
         .iter()
         .skip(first)
         .take(PAGE_SIZE)
-        .map(|&i| &sorted[i]);
+        .map(|&i| &rows[i]);
 
     html! {
         <>
@@ -225,7 +231,7 @@ pub fn RosterTable(props: &RosterTableProps) -> Html {
                 </p>
             </div>
             <p class="roster-count" role="status">
-                { fill(t(lang, "manager.table.showing"), &[("shown", &visible.len().to_string()), ("total", &sorted.len().to_string())]) }
+                { fill(t(lang, "manager.table.showing"), &[("shown", &visible.len().to_string()), ("total", &rows.len().to_string())]) }
             </p>
             if visible.is_empty() {
                 <p>{ t(lang, "manager.table.no_match") }</p>
@@ -263,7 +269,7 @@ pub fn RosterTable(props: &RosterTableProps) -> Html {
             <p>{ if *only_filtered {
                 fill(t(lang, "manager.export.filtered_note"), &[("count", &visible.len().to_string())])
             } else {
-                fill(t(lang, "manager.export.all_note"), &[("count", &sorted.len().to_string())])
+                fill(t(lang, "manager.export.all_note"), &[("count", &rows.len().to_string())])
             } }</p>
             <div class="export-options">
                 <p class="filter-field">
@@ -282,6 +288,7 @@ pub fn RosterTable(props: &RosterTableProps) -> Html {
                 <button type="button" class="button" onclick={on_csv}>{ t(lang, "manager.export.csv") }</button>
                 <button type="button" class="button secondary" onclick={on_json}>{ t(lang, "manager.export.json") }</button>
             </p>
+            <DownloadFailed file={props.downloads.refused()} />
             <p class="hint">{ t(lang, "manager.export.json_hint") }</p>
         </>
     }

@@ -23,13 +23,7 @@ pub fn ContentError(props: &ContentErrorProps) -> Html {
     };
     let detail = match &props.failure {
         ContentFailure::Fetch { file, error } => {
-            let reason = match error {
-                FetchError::Network => t(lang, "content_error.network").to_string(),
-                FetchError::Status(code) => fill(
-                    t(lang, "content_error.status"),
-                    &[("code", &code.to_string())],
-                ),
-            };
+            let reason = fetch_reason(error, lang);
             html! { <p>{ fill(t(lang, "content_error.fetch"), &[("file", file), ("reason", &reason)]) }</p> }
         }
         ContentFailure::Invalid(issues) => html! {
@@ -67,5 +61,16 @@ pub fn loading(lang: trygg_core::content::Lang) -> Html {
             <span class="spinner" aria-hidden="true"></span>
             { t(lang, "loading.content") }
         </div>
+    }
+}
+
+/// Why a file could not be fetched, in the learner's language.
+pub fn fetch_reason(error: &FetchError, lang: trygg_core::content::Lang) -> String {
+    match error {
+        FetchError::Network => t(lang, "content_error.network").to_string(),
+        FetchError::Status(code) => fill(
+            t(lang, "content_error.status"),
+            &[("code", &code.to_string())],
+        ),
     }
 }

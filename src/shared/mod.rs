@@ -7,6 +7,7 @@ pub mod components;
 pub mod content_error;
 pub mod content_loader;
 pub mod handover;
+pub mod hooks;
 pub mod i18n;
 pub mod learner;
 pub mod not_found;

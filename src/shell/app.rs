@@ -6,11 +6,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::shared::components::frame::{use_navigated, Frame, PassingPage};
-use crate::shared::components::{page_title::use_heading_focus, storage_banner::StorageBanner};
+use crate::shared::components::frame::{Frame, PassingPage};
+use crate::shared::components::storage_banner::StorageBanner;
 use crate::shared::content_error::{content_error, loading};
 use crate::shared::content_loader::fetch_organisation;
 use crate::shared::handover::{use_hand_over, Handover, Part, Passing};
+use crate::shared::hooks::{use_heading_focus, use_navigated};
 use crate::shared::learner::LearnerProvider;
 use crate::shared::route::{use_route, Route};
 use crate::shared::state::{AppAction, AppState, ContentState};

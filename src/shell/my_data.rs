@@ -1,18 +1,20 @@
 //! "My data": download the saved progress, restore it in another browser, or delete it all.
 //! A restored file is checked first; a wrong, foreign, newer or oversized file changes nothing.
 
-use trygg_core::content::Lang;
-use trygg_core::progress::{load_progress, to_json, ProgressError};
+use trygg_core::progress::{load_progress, to_json};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::shared::browser::download::download;
 use crate::shared::browser::file_read::{files_of, read_file};
 use crate::shared::browser::progress_store::MAX_PROGRESS_BYTES;
 use crate::shared::browser::storage::Persistence;
-use crate::shared::components::confirm_box::{use_confirm, ConfirmBox};
+use crate::shared::components::confirm_box::ConfirmBox;
+use crate::shared::components::download_failed::DownloadFailed;
 use crate::shared::components::page_title::PageTitle;
-use crate::shared::components::storage_banner::progress_file_name;
+use crate::shared::components::storage_banner::{
+    progress_error_reason, progress_file_name, ProgressErrorKeys,
+};
+use crate::shared::hooks::{use_confirm, use_downloads};
 use crate::shared::i18n::{fill, t};
 use crate::shared::learner::use_learner;
 use crate::shared::state::use_app;
@@ -31,12 +33,15 @@ pub fn MyDataPage() -> Html {
     let lang = app.lang;
     let confirm = use_confirm("delete-everything");
     let restore = use_state(|| RestoreState::Idle);
+    let downloads = use_downloads();
+    let backup_downloads = use_downloads();
 
     let on_download = {
         let progress = learner.progress.clone();
+        let downloads = downloads.clone();
         Callback::from(move |_| {
             let json = to_json(&progress);
-            download(
+            downloads.offer(
                 &progress_file_name(&progress.course_id),
                 "application/json",
                 json.as_bytes(),
@@ -81,7 +86,7 @@ pub fn MyDataPage() -> Html {
                     }
                     Err(error) => restore.set(RestoreState::Failed {
                         file: name,
-                        reason: restore_reason(&error, lang),
+                        reason: progress_error_reason(&error, lang, &RESTORE),
                     }),
                 }
             });
@@ -94,7 +99,7 @@ pub fn MyDataPage() -> Html {
             learner.delete_all();
             done.emit(());
             // The button that opened the box is gone with the box; start again at the top.
-            crate::course::quiz::focus_soon("page-title");
+            crate::shared::browser::document::focus_soon("page-title");
         })
     };
     let where_kept = match learner.store.persistence() {
@@ -108,9 +113,10 @@ pub fn MyDataPage() -> Html {
     let count = backup_keys.len();
     let backups = backup_keys.into_iter().enumerate().map(|(i, key)| {
         let store = learner.store.clone();
+        let downloads = backup_downloads.clone();
         let onclick = Callback::from(move |_| {
             let raw = store.backup(&key).unwrap_or_default();
-            download("trygg-backup.txt", "text/plain", raw.as_bytes());
+            downloads.offer("trygg-backup.txt", "text/plain", raw.as_bytes());
         });
         let label = if count == 1 {
             t(lang, "storage.download_backup").to_string()
@@ -130,6 +136,7 @@ pub fn MyDataPage() -> Html {
             <h2>{ t(lang, "data.download.title") }</h2>
             <p>{ t(lang, "data.download.text") }</p>
             <p><button type="button" class="button" onclick={on_download}>{ t(lang, "data.download.button") }</button></p>
+            <DownloadFailed file={downloads.refused()} />
             <h2>{ t(lang, "data.restore.title") }</h2>
             <p>{ t(lang, "data.restore.text") }</p>
             <p>
@@ -149,6 +156,7 @@ pub fn MyDataPage() -> Html {
                 <h2>{ t(lang, "data.backup.title") }</h2>
                 <p>{ t(lang, "data.backup.text") }</p>
                 { for backups }
+                <DownloadFailed file={backup_downloads.refused()} />
             }
             <h2>{ t(lang, "data.delete.title") }</h2>
             <p>{ t(lang, "data.delete.text") }</p>
@@ -163,20 +171,10 @@ pub fn MyDataPage() -> Html {
 }
 
 /// Why a restore file was refused, in the learner's language.
-fn restore_reason(error: &ProgressError, lang: Lang) -> String {
-    match error {
-        ProgressError::TooLarge { max, .. } => fill(
-            t(lang, "data.restore.too_large"),
-            &[("max", &(max / 1024).to_string())],
-        ),
-        ProgressError::NotJson { line, column, .. } => fill(
-            t(lang, "data.restore.not_json"),
-            &[("line", &line.to_string()), ("column", &column.to_string())],
-        ),
-        ProgressError::NotProgress(_) => t(lang, "data.restore.not_progress").to_string(),
-        ProgressError::ForeignCourse { found, .. } => {
-            fill(t(lang, "data.restore.foreign"), &[("course", found)])
-        }
-        ProgressError::NewerVersion { .. } => t(lang, "data.restore.newer").to_string(),
-    }
-}
+const RESTORE: ProgressErrorKeys = ProgressErrorKeys {
+    too_large: "data.restore.too_large",
+    not_json: "data.restore.not_json",
+    not_progress: "data.restore.not_progress",
+    foreign: "data.restore.foreign",
+    newer: "data.restore.newer",
+};

@@ -448,6 +448,9 @@ pub enum ContactKind {
     SecurityUnit,
     Reporting,
     Emergency,
+    /// The organisation's `it_service_desk`, which is optional: a module may name it only
+    /// when `organisation.json` has one (validation says so otherwise).
+    ItServiceDesk,
 }
 
 /// A quiz question. Every question explains why the right answer is right.

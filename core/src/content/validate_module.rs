@@ -2,7 +2,9 @@
 
 use std::collections::HashSet;
 
-use super::model::{AnswerOption, Block, Module, Organisation, QuestionKind, Role, ScenarioStep};
+use super::model::{
+    AnswerOption, Block, ContactKind, Module, Organisation, QuestionKind, Role, ScenarioStep,
+};
 use super::validate::{file_stem, Out, SourceIndex};
 
 pub(crate) fn check_module(
@@ -55,7 +57,7 @@ pub(crate) fn check_module(
             out.push(format!("{at}.blocks"), "a section needs at least one block");
         }
         for (b, block) in section.blocks.iter().enumerate() {
-            check_block(out, &format!("{at}.blocks[{b}]"), block);
+            check_block(out, &format!("{at}.blocks[{b}]"), block, org);
         }
     }
     if module.questions.is_empty() {
@@ -98,7 +100,7 @@ pub(crate) fn check_module(
     check_roles(out, module, org);
 }
 
-fn check_block(out: &mut Out, at: &str, block: &Block) {
+fn check_block(out: &mut Out, at: &str, block: &Block, org: &Organisation) {
     match block {
         Block::Paragraph { text } => out.text(&format!("{at}.text"), text),
         Block::List { items, .. } => {
@@ -115,6 +117,12 @@ fn check_block(out: &mut Out, at: &str, block: &Block) {
             }
             out.text(&format!("{at}.text"), text);
         }
+        Block::Contact {
+            which: ContactKind::ItServiceDesk,
+        } if org.it_service_desk.is_none() => out.push(
+            format!("{at}.which"),
+            "the IT service desk is named here but organisation.json has no \"it_service_desk\"",
+        ),
         Block::Contact { .. } => {}
     }
 }

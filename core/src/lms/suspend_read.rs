@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::suspend::SuspendError;
 use super::text::{read_digit_list, read_number, unescape};
-use crate::content::{Lang, Role};
+use crate::content::Role;
 use crate::progress::{Attempt, Learner, ModuleProgress, PassRecord, Progress, PROGRESS_VERSION};
 use crate::quiz::{Answer, PlannedQuestion, QuizPlan, ScenarioPick};
 
@@ -59,12 +59,10 @@ pub(super) fn read_v1(body: &str) -> Result<Progress, SuspendError> {
         (Some(l), Some(r), Some(s), None) => (l, r, s),
         _ => return Err(damaged("the language, role and shared flags")),
     };
-    let lang = match lang {
-        's' => Some(Lang::Sv),
-        'e' => Some(Lang::En),
-        '-' => None,
-        _ => return Err(damaged("the language")),
-    };
+    // Written by format 1 before progress dropped its language: checked, then ignored.
+    if !matches!(lang, 's' | 'e' | '-') {
+        return Err(damaged("the language"));
+    }
     let role = match role {
         'e' => Some(Role::Employee),
         'm' => Some(Role::Manager),
@@ -80,7 +78,6 @@ pub(super) fn read_v1(body: &str) -> Result<Progress, SuspendError> {
     Ok(Progress {
         version: PROGRESS_VERSION,
         course_id: text(course, "the course id")?,
-        lang,
         role,
         shared_computer: flag(&shared.to_string(), "the shared-computer flag")?,
         learner: Learner {

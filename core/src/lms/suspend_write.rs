@@ -8,7 +8,9 @@
 //! item    = question id.option order.choice orders.answer
 //! ```
 //!
-//! `L` is the language (`s`, `e`, `-` for not chosen), `R` the role (`e`mployee, `m`anager,
+//! `L` was the language (`s`, `e`, `-` for not chosen); progress no longer keeps one
+//! (progress document version 3), so it is always written `-` and read only to keep
+//! suspend data written before readable, without bumping this format. `R` the role (`e`mployee, `m`anager,
 //! e`l`ected, `-`), `S` the shared-computer flag (`0`/`1`); numbers are base 62, text is
 //! escaped (see `text`), flags are `0`/`1`, an empty field is "none". Option and step orders
 //! are one digit per index; choice orders are `-` before each step's digits; an answer is
@@ -19,7 +21,7 @@ use std::collections::BTreeSet;
 
 use super::suspend::Cut;
 use super::text::{digit, digit_list, escape, number};
-use crate::content::{Lang, Role};
+use crate::content::Role;
 use crate::progress::{Attempt, ModuleProgress, Progress};
 use crate::quiz::{Answer, PlannedQuestion};
 
@@ -43,11 +45,7 @@ impl Omit {
 
 /// The whole text; attempts that cannot be written are left out and pushed onto `unwritable`.
 pub(super) fn write_v1(progress: &Progress, omit: &Omit, unwritable: &mut Vec<Cut>) -> String {
-    let lang = match progress.lang {
-        Some(Lang::Sv) => 's',
-        Some(Lang::En) => 'e',
-        None => '-',
-    };
+    let lang = '-';
     let role = match progress.role {
         Some(Role::Employee) => 'e',
         Some(Role::Manager) => 'm',

@@ -7,6 +7,7 @@ use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
 
 use super::v1::ProgressV1;
+use super::v2::ProgressV2;
 use super::{Progress, PROGRESS_VERSION};
 
 /// Why a progress document was not loaded. The app matches on the variant to show a
@@ -122,16 +123,21 @@ pub fn load_progress(
 }
 
 /// Reads a document of `version` and migrates it to the current one. Each older version
-/// keeps its own type and a `migrate` to the next, so adding version 3 later means one new
-/// arm here and a `migrate` on version 2, not rewriting the others.
+/// keeps its own type and a `migrate` to the next, so adding version 4 later means one new
+/// arm here and a `migrate` on version 3, not rewriting the others.
 fn read_version(version: u64, text: &str) -> Result<Progress, ProgressError> {
     match version {
         1 => {
             let v1: ProgressV1 = serde_json::from_str(text)
                 .map_err(|e| not_progress(&format!("version 1 document: {e}")))?;
-            Ok(v1.migrate())
+            Ok(v1.migrate().migrate())
         }
-        2 => serde_json::from_str(text).map_err(|e| not_progress(&e.to_string())),
+        2 => {
+            let v2: ProgressV2 = serde_json::from_str(text)
+                .map_err(|e| not_progress(&format!("version 2 document: {e}")))?;
+            Ok(v2.migrate())
+        }
+        3 => serde_json::from_str(text).map_err(|e| not_progress(&e.to_string())),
         other => Err(not_progress(&format!("unknown version {other}"))),
     }
 }

@@ -37,7 +37,6 @@ pub fn merge(local: &Progress, other: &Progress) -> Progress {
     Progress {
         version: PROGRESS_VERSION,
         course_id: local.course_id.clone(),
-        lang: newer.lang,
         role: newer.role,
         shared_computer: newer.shared_computer,
         learner: newer.learner.clone(),
@@ -54,7 +53,6 @@ fn document_order(a: &Progress, b: &Progress) -> Ordering {
         (
             p.updated_ms,
             p.revision,
-            p.lang,
             p.role,
             p.shared_computer,
             p.learner.clone(),

@@ -1,5 +1,5 @@
 //! Version 1 of the progress document, as written by the first release, and its migration
-//! to version 2. Version 1 kept one summary per module and no attempts:
+//! to version 2 (which `v2` then migrates on). Version 1 kept one summary per module and no attempts:
 //!
 //! ```json
 //! {"version":1,"course":"trygg-x","lang":"sv","role":"employee",
@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use super::v2::ProgressV2;
 use super::{Learner, ModuleProgress, PassRecord, Progress};
 use crate::content::{Lang, Role};
 use crate::date::Date;
@@ -50,22 +51,24 @@ impl ProgressV1 {
     ///   `best_percent`, which only passes set.
     /// * A passed module had its lessons done.
     /// * A language or role the app no longer knows becomes "not chosen yet", to be asked.
-    pub(super) fn migrate(self) -> Progress {
+    pub(super) fn migrate(self) -> ProgressV2 {
         let modules = self
             .modules
             .into_iter()
             .map(|(id, m)| (id, m.migrate()))
             .collect();
-        Progress {
-            version: 2,
-            course_id: self.course,
-            lang: self.lang.as_deref().and_then(Lang::from_code),
-            role: self.role.as_deref().and_then(Role::from_key),
-            shared_computer: false,
-            learner: Learner::default(),
-            modules,
-            updated_ms: 0,
-            revision: 0,
+        ProgressV2 {
+            _lang: self.lang.as_deref().and_then(Lang::from_code),
+            rest: Progress {
+                version: 2,
+                course_id: self.course,
+                role: self.role.as_deref().and_then(Role::from_key),
+                shared_computer: false,
+                learner: Learner::default(),
+                modules,
+                updated_ms: 0,
+                revision: 0,
+            },
         }
     }
 }

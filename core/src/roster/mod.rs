@@ -24,7 +24,9 @@ use kept::Kept;
 
 pub use checked::Checked;
 pub use csv::{to_csv, to_csv_in, write_csv_in};
-pub use table::{sort_rows, summarise, Counts, Filter, Row, RowNote, SortKey, Summary};
+pub use table::{
+    sort_rows, sorted_order, summarise, Counts, Filter, Row, RowNote, SortKey, Summary,
+};
 
 /// Whether a file, by its name, is one the roster reads: a completion file (`.json`) or a
 /// certificate PDF with the record attached (`.pdf`), in any letter case. The manager view

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use trygg_core::content::{
-    course_files, load_course, parse_organisation, Course, Lang, Module, QuestionKind, Role,
+    course_files, load_course, parse_organisation, Course, Module, QuestionKind, Role,
 };
 use trygg_core::progress::{Learner, Progress};
 use trygg_core::quiz::{
@@ -114,7 +114,6 @@ pub fn learner() -> Learner {
 
 pub fn fresh(course: &Course, role: Role) -> Progress {
     let mut p = Progress::new(&course.organisation.course_id);
-    p.set_lang(Lang::Sv, START_MS);
     p.set_role(role, START_MS);
     p
 }

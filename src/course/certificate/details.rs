@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::shared::browser::clock::now_ms;
 
 use super::documents::Documents;
-use crate::course::quiz::focus_soon;
+use crate::shared::browser::document::focus_soon;
 use crate::shared::i18n::{fill, t};
 use crate::shared::learner::use_learner;
 use crate::shared::state::use_app;

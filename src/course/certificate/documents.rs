@@ -10,8 +10,11 @@ use yew::prelude::*;
 
 use super::record::file_stem;
 use crate::shared::browser::download::download;
-use crate::shared::browser::fetch::{content_url, fetch_bytes};
+use crate::shared::browser::fetch::{content_url, fetch_bytes, FetchError};
 use crate::shared::browser::lazy as docs;
+use crate::shared::components::download_failed::DownloadFailed;
+use crate::shared::content_error::fetch_reason;
+use crate::shared::hooks::use_downloads;
 use crate::shared::i18n::role_key;
 use crate::shared::i18n::{fill, t};
 use crate::shared::state::use_app;
@@ -25,7 +28,18 @@ pub struct DocumentsProps {
 enum PdfState {
     Idle,
     Working,
-    Failed(String),
+    Failed(PdfFailure),
+}
+
+/// Why a PDF did not reach the learner; each is told in their language.
+#[derive(Clone, PartialEq)]
+enum PdfFailure {
+    /// A font or content file could not be fetched.
+    Fetch { file: String, error: FetchError },
+    /// The PDF maker refused; its own message is English, for developers.
+    Maker,
+    /// The PDF was made but the browser refused the download.
+    Download { file: String },
 }
 
 #[component]
@@ -33,6 +47,7 @@ pub fn Documents(props: &DocumentsProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     let pdf_state = use_state(|| PdfState::Idle);
+    let downloads = use_downloads();
     let Some(course) = app.course().cloned() else {
         return html! {};
     };
@@ -42,17 +57,19 @@ pub fn Documents(props: &DocumentsProps) -> Html {
     let on_json = {
         let record = record.clone();
         let stem = stem.clone();
+        let downloads = downloads.clone();
         Callback::from(move |_| {
             let json = serde_json::to_vec_pretty(&record).unwrap_or_default();
-            download(&format!("{stem}.json"), "application/json", &json);
+            downloads.offer(&format!("{stem}.json"), "application/json", &json);
         })
     };
     let on_ics = {
         let record = record.clone();
         let org = course.organisation.name.get(lang).to_string();
+        let downloads = downloads.clone();
         Callback::from(move |_| {
             let ics = renewal_ics(&record, lang, &org);
-            download(
+            downloads.offer(
                 &format!("{}.ics", t(lang, "file.renewal")),
                 "text/calendar",
                 ics.as_bytes(),
@@ -71,8 +88,9 @@ pub fn Documents(props: &DocumentsProps) -> Html {
             let record_json = record_json.clone();
             let name = name.clone();
             async move {
-                let bytes =
-                    docs::certificate_pdf(&record_json, lang.code(), &fonts.0, &fonts.1).await?;
+                let bytes = docs::certificate_pdf(&record_json, lang.code(), &fonts.0, &fonts.1)
+                    .await
+                    .map_err(|_| PdfFailure::Maker)?;
                 Ok((name, bytes))
             }
         })
@@ -84,8 +102,9 @@ pub fn Documents(props: &DocumentsProps) -> Html {
             async move {
                 let org = fetch_content("organisation.json").await?;
                 let module = fetch_content(&file).await?;
-                let bytes =
-                    docs::pocket_card_pdf(&org, &module, lang.code(), &fonts.0, &fonts.1).await?;
+                let bytes = docs::pocket_card_pdf(&org, &module, lang.code(), &fonts.0, &fonts.1)
+                    .await
+                    .map_err(|_| PdfFailure::Maker)?;
                 Ok((format!("{}.pdf", t(lang, "file.pocket_card")), bytes))
             }
         })
@@ -111,6 +130,7 @@ pub fn Documents(props: &DocumentsProps) -> Html {
                     <button type="button" class="button secondary" onclick={on_ics}>{ t(lang, "certificate.download_ics") }</button>
                     <button type="button" class="button secondary" onclick={on_print}>{ t(lang, "certificate.print") }</button>
                 </p>
+                <DownloadFailed file={downloads.refused()} />
                 <p class="hint">{ t(lang, "certificate.json_hint") }</p>
                 if let Some(on_card) = on_card {
                     <h2>{ t(lang, "certificate.pocket_title") }</h2>
@@ -121,7 +141,7 @@ pub fn Documents(props: &DocumentsProps) -> Html {
                     { match &*pdf_state {
                         PdfState::Idle => html! {},
                         PdfState::Working => html! { <p>{ t(lang, "certificate.pdf_working") }</p> },
-                        PdfState::Failed(reason) => html! { <p class="feedback bad">{ fill(t(lang, "certificate.pdf_failed"), &[("reason", reason)]) }</p> },
+                        PdfState::Failed(failure) => html! { <p class="feedback bad">{ pdf_failure_text(failure, lang) }</p> },
                     } }
                 </div>
             </div>
@@ -180,24 +200,43 @@ thread_local! {
     static FONTS: RefCell<Option<FontPair>> = const { RefCell::new(None) };
 }
 
-async fn fonts() -> Result<FontPair, String> {
+async fn fonts() -> Result<FontPair, PdfFailure> {
     if let Some(f) = FONTS.with(|f| f.borrow().clone()) {
         return Ok(f);
     }
-    let regular = fetch_bytes("fonts/trygg-sans.ttf")
-        .await
-        .map_err(|e| format!("fonts/trygg-sans.ttf: {e:?}"))?;
-    let bold = fetch_bytes("fonts/trygg-sans-bold.ttf")
-        .await
-        .map_err(|e| format!("fonts/trygg-sans-bold.ttf: {e:?}"))?;
+    let regular = fetch_file("fonts/trygg-sans.ttf").await?;
+    let bold = fetch_file("fonts/trygg-sans-bold.ttf").await?;
     let pair = Rc::new((regular, bold));
     FONTS.with(|f| *f.borrow_mut() = Some(pair.clone()));
     Ok(pair)
 }
 
-async fn fetch_content(name: &str) -> Result<Vec<u8>, String> {
-    let url = content_url(name);
-    fetch_bytes(&url).await.map_err(|e| format!("{url}: {e:?}"))
+async fn fetch_content(name: &str) -> Result<Vec<u8>, PdfFailure> {
+    fetch_file(&content_url(name)).await
+}
+
+async fn fetch_file(url: &str) -> Result<Vec<u8>, PdfFailure> {
+    fetch_bytes(url).await.map_err(|error| PdfFailure::Fetch {
+        file: url.to_string(),
+        error,
+    })
+}
+
+fn pdf_failure_text(failure: &PdfFailure, lang: Lang) -> String {
+    let reason = match failure {
+        PdfFailure::Fetch { file, error } => {
+            let why = fetch_reason(error, lang);
+            fill(
+                t(lang, "certificate.pdf_reason.fetch"),
+                &[("file", file), ("reason", &why)],
+            )
+        }
+        PdfFailure::Maker => t(lang, "certificate.pdf_reason.maker").to_string(),
+        PdfFailure::Download { file } => {
+            return fill(t(lang, "download.failed"), &[("file", file)])
+        }
+    };
+    fill(t(lang, "certificate.pdf_failed"), &[("reason", &reason)])
 }
 
 /// A click handler that fetches the fonts, makes a PDF with the PDF maker and downloads it,
@@ -205,7 +244,7 @@ async fn fetch_content(name: &str) -> Result<Vec<u8>, String> {
 fn make_pdf_callback<F, Fut>(state: UseStateHandle<PdfState>, make: F) -> Callback<MouseEvent>
 where
     F: Fn(FontPair) -> Fut + 'static,
-    Fut: std::future::Future<Output = Result<(String, Vec<u8>), String>> + 'static,
+    Fut: std::future::Future<Output = Result<(String, Vec<u8>), PdfFailure>> + 'static,
 {
     let make = Rc::new(make);
     Callback::from(move |_| {
@@ -218,10 +257,11 @@ where
                 Err(e) => Err(e),
             };
             match result {
-                Ok((name, bytes)) => {
-                    download(&name, "application/pdf", &bytes);
-                    state.set(PdfState::Idle);
-                }
+                Ok((name, bytes)) => state.set(if download(&name, "application/pdf", &bytes) {
+                    PdfState::Idle
+                } else {
+                    PdfState::Failed(PdfFailure::Download { file: name })
+                }),
                 Err(reason) => state.set(PdfState::Failed(reason)),
             }
         });

@@ -7,8 +7,6 @@ mod question;
 mod results;
 mod scenario;
 
-pub use question::focus_soon;
-
 use trygg_core::content::Module;
 use trygg_core::quiz::{plan_is_valid, quiz_length};
 use yew::prelude::*;

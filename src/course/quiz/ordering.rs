@@ -4,7 +4,7 @@ use trygg_core::content::{Question, QuestionKind};
 use trygg_core::quiz::{Answer, PlannedQuestion};
 use yew::prelude::*;
 
-use super::question::focus_soon;
+use crate::shared::browser::document::focus_soon;
 use crate::shared::components::inline_text::InlineText;
 use crate::shared::i18n::{fill, t};
 use crate::shared::state::use_app;

@@ -302,9 +302,3 @@ pub fn feedback(question: &Question, answer: Option<&Answer>, lang: Lang) -> Htm
         </div>
     }
 }
-
-/// Focus after Yew has rendered the element.
-pub fn focus_soon(id: impl Into<String>) {
-    let id = id.into();
-    gloo::timers::callback::Timeout::new(0, move || focus(&id)).forget();
-}

@@ -37,6 +37,12 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Focus after Yew has rendered the element: for an element the same event brings in.
+pub fn focus_soon(id: impl Into<String>) {
+    let id = id.into();
+    gloo::timers::callback::Timeout::new(0, move || focus(&id)).forget();
+}
+
 /// The current location hash, e.g. `#/about`.
 pub fn location_hash() -> String {
     web_sys::window()

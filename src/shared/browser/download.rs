@@ -2,7 +2,10 @@
 
 use wasm_bindgen::JsCast;
 
-/// Offers `bytes` for download as `file_name`. Returns false if the browser refused.
+/// Offers `bytes` for download as `file_name`. Returns false if the browser refused: the
+/// caller must tell the learner (see `hooks::use_downloads`), or they wait for a file that
+/// never comes.
+#[must_use]
 pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> bool {
     try_download(file_name, mime, bytes).is_some()
 }

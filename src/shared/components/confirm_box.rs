@@ -3,37 +3,6 @@
 
 use yew::prelude::*;
 
-/// Whether a page's confirm box is showing, and the callbacks around it.
-pub struct Confirm {
-    pub shown: bool,
-    /// Shows the box (the trigger button's `onclick`).
-    pub ask: Callback<MouseEvent>,
-    /// Hides the box and sends focus back to the trigger button ("no").
-    pub cancel: Callback<MouseEvent>,
-    /// Hides the box once the action was confirmed (call from the "yes" handler).
-    pub done: Callback<()>,
-}
-
-/// The state behind a [`ConfirmBox`] shown in place of the button with id `trigger`.
-#[hook]
-pub fn use_confirm(trigger: &'static str) -> Confirm {
-    let shown = use_state(|| false);
-    let set = |value: bool| {
-        let shown = shown.clone();
-        move || shown.set(value)
-    };
-    let (show, hide, hide_too) = (set(true), set(false), set(false));
-    Confirm {
-        shown: *shown,
-        ask: Callback::from(move |_| show()),
-        cancel: Callback::from(move |_| {
-            hide();
-            crate::course::quiz::focus_soon(trigger);
-        }),
-        done: Callback::from(move |_| hide_too()),
-    }
-}
-
 #[derive(Properties, PartialEq)]
 pub struct ConfirmBoxProps {
     /// Prefix for the element ids; the title gets `{id}-title` and takes focus when shown.

@@ -55,19 +55,6 @@ fn skip_to_main() -> Callback<MouseEvent> {
     })
 }
 
-/// Whether the learner has moved on from the first page this module showed (or had already
-/// before it, `already`): from then on, focus goes to each new page's heading.
-#[hook]
-pub fn use_navigated(route: &Route, already: bool) -> bool {
-    let first = use_mut_ref(|| route.clone());
-    let navigated = use_mut_ref(|| already);
-    if *first.borrow() != *route {
-        *navigated.borrow_mut() = true;
-    }
-    let value = *navigated.borrow();
-    value
-}
-
 #[derive(Properties, PartialEq)]
 pub struct PassingPageProps {
     pub passing: Passing,

@@ -1,6 +1,7 @@
 //! Components shared by several pages.
 
 pub mod confirm_box;
+pub mod download_failed;
 pub mod footer;
 pub mod frame;
 pub mod header;

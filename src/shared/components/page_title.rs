@@ -24,16 +24,3 @@ pub fn PageTitle(props: &PageTitleProps) -> Html {
     });
     html! { <h1 id="page-title" tabindex="-1">{ text }</h1> }
 }
-
-/// Moves focus to the page heading each time a new page is ready: screen-reader and keyboard
-/// users then start on the page they asked for. Not on the first page of a visit, unless
-/// `focus_first` (the learner navigated here from a page rendered elsewhere).
-#[hook]
-pub fn use_heading_focus(route: crate::shared::route::Route, ready: bool, focus_first: bool) {
-    let skip = use_mut_ref(move || !focus_first);
-    use_effect_with((route, ready), move |(_, ready)| {
-        if *ready && !std::mem::replace(&mut *skip.borrow_mut(), false) {
-            document::focus("page-title");
-        }
-    });
-}

@@ -2,11 +2,13 @@
 //! page so a learner never believes progress is saved when it is not.
 
 use trygg_core::content::Lang;
+use trygg_core::progress::ProgressError;
 use yew::prelude::*;
 
-use crate::shared::browser::download::download;
 use crate::shared::browser::progress_store::OpenOutcome;
 use crate::shared::browser::storage::{Persistence, StorageError};
+use crate::shared::components::download_failed::DownloadFailed;
+use crate::shared::hooks::use_downloads;
 use crate::shared::i18n::{fill, t};
 use crate::shared::learner::{use_learner, Notice};
 use crate::shared::route::Route;
@@ -18,12 +20,14 @@ pub fn StorageBanner() -> Html {
     let learner = use_learner();
     let lang = app.lang;
     let mut warnings: Vec<Html> = Vec::new();
+    let downloads = use_downloads();
 
     let download_progress = {
         let progress = learner.progress.clone();
+        let downloads = downloads.clone();
         Callback::from(move |_| {
             let json = trygg_core::progress::to_json(&progress);
-            download(
+            downloads.offer(
                 &progress_file_name(&progress.course_id),
                 "application/json",
                 json.as_bytes(),
@@ -39,16 +43,17 @@ pub fn StorageBanner() -> Html {
             warnings.push(html! { <p>{ t(lang, "storage.newer") }</p> })
         }
         OpenOutcome::Unrecoverable { error } => warnings.push(html! {
-            <p>{ fill(t(lang, "storage.unrecoverable"), &[("reason", &error.to_string())]) }</p>
+            <p>{ fill(t(lang, "storage.unrecoverable"), &[("reason", &unreadable_reason(error, lang))]) }</p>
         }),
         OpenOutcome::Recovered { error, backup_key } => {
             let raw = learner.store.backup(backup_key).unwrap_or_default();
+            let downloads = downloads.clone();
             let save_backup = Callback::from(move |_| {
-                download("trygg-backup.txt", "text/plain", raw.as_bytes());
+                downloads.offer("trygg-backup.txt", "text/plain", raw.as_bytes());
             });
             warnings.push(html! {
                 <>
-                    <p>{ fill(t(lang, "storage.recovered"), &[("reason", &error.to_string())]) }</p>
+                    <p>{ fill(t(lang, "storage.recovered"), &[("reason", &unreadable_reason(error, lang))]) }</p>
                     <p><button type="button" class="button secondary small" onclick={save_backup}>{ t(lang, "storage.download_backup") }</button></p>
                 </>
             });
@@ -101,6 +106,7 @@ pub fn StorageBanner() -> Html {
             if !warnings.is_empty() {
                 <div class="banner warning" role="status">
                     { for warnings }
+                    <DownloadFailed file={downloads.refused()} />
                     <p><a href={Route::MyData.href()}>{ t(lang, "storage.more") }</a></p>
                 </div>
             }
@@ -117,4 +123,50 @@ pub fn StorageBanner() -> Html {
 /// The file name for a downloaded progress file.
 pub fn progress_file_name(course_id: &str) -> String {
     format!("trygg-framsteg-{course_id}.json")
+}
+
+/// The keys that word each [`ProgressError`] for one place: the storage banner speaks of
+/// "your saved progress", the restore form of "the file".
+pub struct ProgressErrorKeys {
+    pub too_large: &'static str,
+    pub not_json: &'static str,
+    pub not_progress: &'static str,
+    pub foreign: &'static str,
+    pub newer: &'static str,
+}
+
+const UNREADABLE: ProgressErrorKeys = ProgressErrorKeys {
+    too_large: "storage.reason.too_large",
+    not_json: "storage.reason.not_json",
+    not_progress: "storage.reason.not_progress",
+    foreign: "storage.reason.foreign",
+    newer: "storage.reason.newer",
+};
+
+/// Why progress could not be read, in the learner's language (the error's own `Display` is
+/// English, for the CLI).
+pub fn progress_error_reason(
+    error: &ProgressError,
+    lang: Lang,
+    keys: &ProgressErrorKeys,
+) -> String {
+    match error {
+        ProgressError::TooLarge { max, .. } => fill(
+            t(lang, keys.too_large),
+            &[("max", &(max / 1024).to_string())],
+        ),
+        ProgressError::NotJson { line, column, .. } => fill(
+            t(lang, keys.not_json),
+            &[("line", &line.to_string()), ("column", &column.to_string())],
+        ),
+        ProgressError::NotProgress(_) => t(lang, keys.not_progress).to_string(),
+        ProgressError::ForeignCourse { found, .. } => {
+            fill(t(lang, keys.foreign), &[("course", found)])
+        }
+        ProgressError::NewerVersion { .. } => t(lang, keys.newer).to_string(),
+    }
+}
+
+fn unreadable_reason(error: &ProgressError, lang: Lang) -> String {
+    progress_error_reason(error, lang, &UNREADABLE)
 }

@@ -28,6 +28,8 @@ pub const TABLE: &[(&str, &str)] = &[
     ("certificate.optional", "(optional)"),
     ("certificate.passed_on", "Passed"),
     ("certificate.pdf_failed", "The PDF could not be made: {reason}. Download the file for your manager instead, or try again."),
+    ("certificate.pdf_reason.fetch", "{file} could not be fetched, {reason}"),
+    ("certificate.pdf_reason.maker", "the PDF maker ran into an error"),
     ("certificate.pdf_working", "Making the PDF …"),
     ("certificate.pocket_text", "A pocket-sized card (A6, front and back) with the alarm numbers and what to do before, during and after a threatening situation."),
     ("certificate.pocket_title", "Pocket card: threats and violence"),

@@ -6,6 +6,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("contact.example_note", "Example details: your organisation replaces them with its own."),
     ("contact.internal_alarm", "Internal alarm"),
     ("contact.intranet", "The security page on the intranet"),
+    ("contact.it_service_desk", "Contact the IT service desk"),
     ("contact.phone", "Phone"),
     ("contact.public_emergency", "Emergency number"),
     ("contact.reporting", "How to report"),

@@ -6,6 +6,8 @@ pub const TABLE: &[(&str, &str)] = &[
     ("manager.keeping.memory", "This browser cannot save the list. It is kept only until you reload or close the page."),
     ("manager.keeping.full", "The browser's storage is full, so the list could not be saved completely. After a reload, files may be missing."),
     ("manager.keeping.failed", "The list could not be saved completely ({reason}). After a reload, files may be missing."),
+    ("manager.keeping.reason.refused", "the browser refused to save"),
+    ("manager.keeping.reason.unavailable", "the browser offers no database the page can use"),
     ("manager.import.title", "Add files"),
     ("manager.import.drop", "Drag completion files (.json) and certificates (.pdf) here – many at once, or a whole folder."),
     ("manager.import.pick_files", "Choose files"),

@@ -28,6 +28,8 @@ pub const TABLE: &[(&str, &str)] = &[
     ("certificate.optional", "(frivilligt)"),
     ("certificate.passed_on", "Godkänd"),
     ("certificate.pdf_failed", "PDF-filen kunde inte skapas: {reason}. Ladda ner filen till chefen i stället, eller försök igen."),
+    ("certificate.pdf_reason.fetch", "{file} kunde inte hämtas, {reason}"),
+    ("certificate.pdf_reason.maker", "PDF-verktyget stötte på ett fel"),
     ("certificate.pdf_working", "Skapar PDF …"),
     ("certificate.pocket_text", "Ett kort i fickformat (A6, fram- och baksida) med larmnummer och vad du gör före, under och efter en hotfull situation."),
     ("certificate.pocket_title", "Fickkort: hot och våld"),

@@ -6,6 +6,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("contact.example_note", "Exempeluppgifter: din organisation ersätter dem med sina egna."),
     ("contact.internal_alarm", "Internt larm"),
     ("contact.intranet", "Säkerhetssidan på intranätet"),
+    ("contact.it_service_desk", "Kontakta IT-servicedesk"),
     ("contact.phone", "Telefon"),
     ("contact.public_emergency", "Nödnummer"),
     ("contact.reporting", "Så rapporterar du"),

@@ -6,6 +6,8 @@ pub const TABLE: &[(&str, &str)] = &[
     ("manager.keeping.memory", "Den här webbläsaren kan inte spara listan. Den finns kvar bara tills du laddar om eller stänger sidan."),
     ("manager.keeping.full", "Webbläsarens lagringsutrymme är fullt, så listan kunde inte sparas helt. Efter en omladdning kan filer saknas."),
     ("manager.keeping.failed", "Listan kunde inte sparas helt ({reason}). Efter en omladdning kan filer saknas."),
+    ("manager.keeping.reason.refused", "webbläsaren vägrade spara"),
+    ("manager.keeping.reason.unavailable", "webbläsaren har ingen databas som sidan kan använda"),
     ("manager.import.title", "Lägg till filer"),
     ("manager.import.drop", "Dra slutförandefiler (.json) och bevis (.pdf) hit – gärna många på en gång eller en hel mapp."),
     ("manager.import.pick_files", "Välj filer"),

@@ -130,11 +130,6 @@ impl<'a> Font<'a> {
         self.tables.iter().find(|(t, _)| t == tag).map(|(_, b)| *b)
     }
 
-    /// Tags of all tables, in file order.
-    pub fn tags(&self) -> impl Iterator<Item = [u8; 4]> + '_ {
-        self.tables.iter().map(|(t, _)| *t)
-    }
-
     /// How many glyphs the font has (`maxp`).
     pub fn glyph_count(&self) -> u16 {
         self.glyphs

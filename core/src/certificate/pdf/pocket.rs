@@ -12,7 +12,7 @@ use super::document::{finish, Meta};
 use super::steps::{draw_steps, fit_in_full, Area, Step, StepSection};
 use super::style::{border, centred, clamped, fitted, ACCENT, INK, MUTED, TINT};
 use super::{PdfError, PdfFonts, PocketCardLabels, MM};
-use crate::content::{parse_inline, Block, Inline, Lang, Module, Organisation};
+use crate::content::{parse_inline, Block, Inline, Lang, Module, Organisation, ServiceDesk};
 
 const W: f32 = 105.0 * MM;
 const H: f32 = 148.0 * MM;
@@ -124,7 +124,29 @@ fn numbers(c: &mut Canvas, org: &Organisation, lang: Lang, l: &PocketCardLabels,
         y -= 8.0;
     }
     c.close();
+    if let Some(desk) = &org.it_service_desk {
+        y = service_desk(c, desk, lang, y - 2.0);
+    }
     y - 2.0
+}
+
+/// The IT service desk on one line under the alarms, by its own name, for a clicked link
+/// or a lost phone: the other number the course tells learners to call at once.
+fn service_desk(c: &mut Canvas, desk: &ServiceDesk, lang: Lang, top: f32) -> f32 {
+    let name = format!("{}: ", plain(desk.name.get(lang)));
+    let parts = [
+        (Face::Regular, name.as_str()),
+        (Face::Bold, desk.phone.as_str()),
+    ];
+    let lines = clamped(c, &parts, 8.0, RIGHT - LEFT, 2);
+    let mut y = top - 8.0;
+    c.open(StructRole::P);
+    for line in &lines {
+        c.line(line, 8.0, INK, LEFT, y);
+        y -= 10.0;
+    }
+    c.close();
+    y + 10.0 - 4.0
 }
 
 /// A section's steps: its first list's items, or its paragraphs when it has no list.
