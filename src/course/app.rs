@@ -133,6 +133,7 @@ fn CoursePage(props: &CoursePageProps) -> Html {
     html! {
         <main id="main" tabindex="-1" data-route={route.href()}>
             <crate::shared::components::storage_banner::StorageBanner />
+            <crate::shared::lms_banner::LmsBanner />
             { course::render(&route) }
         </main>
     }

@@ -9,6 +9,8 @@ pub mod content_loader;
 pub mod handover;
 pub mod i18n;
 pub mod learner;
+pub mod lms_banner;
+pub mod lms_session;
 pub mod not_found;
 pub mod route;
 pub mod state;
