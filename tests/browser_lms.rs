@@ -19,7 +19,11 @@ fn stand_in(prefix: &str) -> Object {
         let f = Function::new_with_args(args, body);
         Reflect::set(&api, &format!("{prefix}{name}").into(), &f).expect("set");
     };
-    put("Initialize", "a", "this.initialised = (this.initialised || 0) + 1; return 'true';");
+    put(
+        "Initialize",
+        "a",
+        "this.initialised = (this.initialised || 0) + 1; return 'true';",
+    );
     put(
         "SetValue",
         "k, v",
@@ -29,7 +33,11 @@ fn stand_in(prefix: &str) -> Object {
     put("Commit", "a", "return this.refuse ? 'false' : 'true';");
     put("GetLastError", "", "return this.refuse ? '351' : '0';");
     put(
-        if prefix.is_empty() { "Terminate" } else { "Finish" },
+        if prefix.is_empty() {
+            "Terminate"
+        } else {
+            "Finish"
+        },
         "a",
         "throw new Error('gone');",
     );
@@ -56,7 +64,9 @@ fn values_go_to_the_lms_and_refusals_come_back_with_their_code() {
     lms.commit().expect("committed");
     assert_eq!(lms.suspend_data(), "T1|x");
     Reflect::set(&api, &"refuse".into(), &JsValue::TRUE).expect("refuse");
-    let refusal = lms.set("cmi.core.lesson_status", "passed").expect_err("refused");
+    let refusal = lms
+        .set("cmi.core.lesson_status", "passed")
+        .expect_err("refused");
     assert_eq!(refusal.call, "LMSSetValue(cmi.core.lesson_status)");
     assert_eq!(refusal.code, "351");
     assert_eq!(lms.commit().expect_err("refused").code, "351");
