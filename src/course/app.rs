@@ -77,7 +77,8 @@ pub fn CourseApp(props: &CourseAppProps) -> Html {
 
     let main = match (&passing, &state.content) {
         (Passing::Here, ContentState::Ready(course)) => html! {
-            <LearnerProvider course_id={course.organisation.course_id.clone()} course={Some(course.clone())}>
+            <LearnerProvider course_id={course.organisation.course_id.clone()} course={Some(course.clone())}
+                lms_rules={Some(&crate::shared::lms_session::COURSE_RULES)}>
                 <CoursePage focus_on_ready={arrived_by_navigation} />
             </LearnerProvider>
         },

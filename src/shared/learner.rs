@@ -14,7 +14,7 @@ use crate::shared::browser::clock::now_ms;
 use crate::shared::browser::lms::{current_lms, launch_query};
 use crate::shared::browser::progress_store::{OpenOutcome, ProgressStore, SaveOutcome};
 use crate::shared::browser::storage::StorageError;
-use crate::shared::lms_session::{LmsSession, Sent};
+use crate::shared::lms_session::{LmsRules, LmsSession, Sent};
 
 /// Something the learner should be told once.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,11 +95,12 @@ pub enum LearnerAction {
 impl LearnerState {
     /// Opens the course's saved progress. The course module fits it to the modules once they
     /// have arrived ([`LearnerAction::Reconcile`]); the app's own pages need only the course id.
-    pub fn open(course_id: &str) -> LearnerState {
+    pub fn open(course_id: &str, lms_rules: Option<&'static LmsRules>) -> LearnerState {
         let now = now_ms();
         let (store, mut progress, opened, lms) = match current_lms() {
             Some(lms) => {
-                let (store, progress, opened, session) = LmsSession::open(lms, course_id, now);
+                let (store, progress, opened, session) =
+                    LmsSession::open(lms, lms_rules, course_id, now);
                 (store, progress, opened, Some(session))
             }
             None => {
@@ -341,6 +342,9 @@ pub struct LearnerProviderProps {
     /// The whole course in the course module; `None` in the app, whose pages do not show
     /// modules.
     pub course: Option<Rc<Course>>,
+    /// The core's LMS rules, given by the course module only (see [`LmsRules`]).
+    #[prop_or_default]
+    pub lms_rules: Option<&'static LmsRules>,
     pub children: Html,
 }
 
@@ -348,7 +352,8 @@ pub struct LearnerProviderProps {
 #[component]
 pub fn LearnerProvider(props: &LearnerProviderProps) -> Html {
     let course_id = props.course_id.clone();
-    let state = use_reducer(move || LearnerState::open(&course_id));
+    let lms_rules = props.lms_rules;
+    let state = use_reducer(move || LearnerState::open(&course_id, lms_rules));
 
     {
         let dispatch = state.dispatcher();

@@ -5,18 +5,50 @@
 
 use trygg_core::content::{Course, Role};
 use trygg_core::lms::{
-    certificate_name, encode_suspend_data, lms_report, local_progress_key, resume, Cut,
-    SuspendError,
+    certificate_name, encode_suspend_data, lms_report, local_progress_key, resume, Cut, LmsReport,
+    Resumed, ScormVersion, SuspendData, SuspendError, SuspendTooLarge,
 };
 use trygg_core::progress::Progress;
 
 use crate::shared::browser::lms::{Lms, LmsRefusal};
 use crate::shared::browser::progress_store::{OpenOutcome, ProgressStore};
 
+/// The core's LMS rules, handed in by the module that shows the course. The shell, the
+/// first module of a visit, passes none: it keeps the LMS learner's local progress and the
+/// connection, and ships none of the suspend text's code; the course module reads and writes
+/// the LMS's data.
+pub struct LmsRules {
+    pub resume: fn(&Progress, &str) -> Resumed,
+    pub encode: fn(&Progress, usize) -> Result<SuspendData, SuspendTooLarge>,
+    pub report: fn(&Progress, &Course, Role) -> LmsReport,
+    pub name: fn(&str, ScormVersion) -> Option<String>,
+}
+
+impl PartialEq for LmsRules {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl std::fmt::Debug for LmsRules {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LmsRules")
+    }
+}
+
+/// The rules of `trygg_core::lms`, for the course module.
+pub static COURSE_RULES: LmsRules = LmsRules {
+    resume,
+    encode: encode_suspend_data,
+    report: lms_report,
+    name: certificate_name,
+};
+
 /// The LMS connection and what the learner must be told about it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LmsSession {
     pub lms: Lms,
+    rules: Option<&'static LmsRules>,
     /// The learner's name as the certificate prints it, from the LMS.
     pub name: Option<String>,
     /// The LMS's saved progress could not be read; the course went on with local progress.
@@ -38,43 +70,53 @@ pub struct Sent {
 
 impl LmsSession {
     /// Opens the progress of the LMS's learner: this browser's copy under a key of that
-    /// learner's own, with the LMS's suspend data merged in.
+    /// learner's own, with the LMS's suspend data merged in when `rules` are given.
     pub fn open(
         lms: Lms,
+        rules: Option<&'static LmsRules>,
         course_id: &str,
         now_ms: u64,
     ) -> (ProgressStore, Progress, OpenOutcome, LmsSession) {
         let key = local_progress_key(course_id, &lms.learner_id());
         let (store, local, opened) = ProgressStore::open_at(course_id, key, now_ms);
-        let resumed = resume(&local, &lms.suspend_data());
+        let (progress, unread, name) = match rules {
+            Some(rules) => {
+                let resumed = (rules.resume)(&local, &lms.suspend_data());
+                let name = (rules.name)(&lms.learner_name(), lms.version);
+                (resumed.progress, resumed.unread, name)
+            }
+            None => (local, None, None),
+        };
         let session = LmsSession {
-            name: certificate_name(&lms.learner_name(), lms.version),
-            unread: resumed.unread,
+            name,
+            unread,
             sent: Sent::default(),
             lms,
+            rules,
         };
-        (store, resumed.progress, opened, session)
+        (store, progress, opened, session)
     }
 
-    /// Writes the progress and, once the course is known, the report (status, score,
-    /// bookmark, exit), then commits. Stops at the first refusal: the next save repeats it all.
+    /// Writes the progress and the report (status, score, bookmark, exit), then commits; in
+    /// the shell, which has no rules, only `exit` = `suspend`, so the LMS keeps what it has.
+    /// Stops at the first refusal: the next save repeats it all.
     pub fn send(&self, progress: &Progress, course: Option<&Course>) -> Sent {
         let lms = &self.lms;
         let mut sent = Sent::default();
         let mut values: Vec<(&str, String)> = Vec::new();
-        match encode_suspend_data(progress, lms.version.suspend_limit()) {
-            Ok(data) => {
-                sent.cut = data.cut;
-                values.push(("cmi.suspend_data", data.text));
-            }
-            Err(_) => sent.too_large = true,
-        }
-        match course {
-            Some(course) => {
+        match (self.rules, course) {
+            (Some(rules), Some(course)) => {
+                match (rules.encode)(progress, lms.version.suspend_limit()) {
+                    Ok(data) => {
+                        sent.cut = data.cut;
+                        values.push(("cmi.suspend_data", data.text));
+                    }
+                    Err(_) => sent.too_large = true,
+                }
                 let role = progress.role.unwrap_or(Role::Employee);
-                values.extend(lms_report(progress, course, role).values(lms.version));
+                values.extend((rules.report)(progress, course, role).values(lms.version));
             }
-            None => values.push((lms.exit_element(), "suspend".to_string())),
+            _ => values.push((lms.exit_element(), "suspend".to_string())),
         }
         let result = values
             .iter()

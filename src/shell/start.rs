@@ -31,7 +31,7 @@ pub fn StartPage() -> Html {
         let learner = learner.clone();
         use_effect_with((), move |_| {
             let bookmark = learner.lms.as_ref().and_then(|s| s.lms.take_bookmark());
-            if let Some(bookmark) = bookmark.filter(|_| learner.role().is_some()) {
+            if let Some(bookmark) = bookmark {
                 let route = Route::parse(&bookmark);
                 if !matches!(route, Route::Start | Route::NotFound) {
                     navigate(&route);
