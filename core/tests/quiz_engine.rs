@@ -661,3 +661,27 @@ fn plans_round_trip_and_accept_missing_optional_fields() {
     assert!(minimal.items[0].order.is_empty() && minimal.items[0].choice_orders.is_empty());
     assert!(plan_is_valid(&m, &minimal));
 }
+
+#[test]
+fn lesson_pages_count_only_the_roles_sections() {
+    let mut m = module("m", 2, 4, vec![single("q0", 3, 0), single("q1", 3, 1)]);
+    m.sections[1].roles = vec![Role::Manager];
+    let employee: Vec<usize> = m
+        .lesson_sections(Role::Employee)
+        .iter()
+        .map(|(i, _)| *i)
+        .collect();
+    assert_eq!(employee, vec![0, 2, 3]);
+    assert_eq!(m.lesson_sections(Role::Manager).len(), 4);
+    assert_eq!(
+        m.lesson_page_of(Role::Employee, 2),
+        2,
+        "section 2 is the employee's page 2"
+    );
+    assert_eq!(m.lesson_page_of(Role::Manager, 2), 3);
+    assert_eq!(
+        m.lesson_page_of(Role::Employee, 1),
+        1,
+        "a section the role skips"
+    );
+}

@@ -1,6 +1,6 @@
 //! A module's lesson sections, one at a time, with previous and next.
 
-use trygg_core::content::{Block, ContactKind, Lang, Organisation, Section, Tone};
+use trygg_core::content::{Block, ContactKind, Lang, Organisation, Tone};
 use yew::prelude::*;
 
 use crate::shared::components::inline_text::InlineText;
@@ -26,12 +26,7 @@ pub fn LessonPage(props: &LessonProps) -> Html {
         .course()
         .and_then(|c| c.module(&props.module))
         .and_then(|module| {
-            let sections: Vec<(usize, &Section)> = module
-                .sections
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.is_for(role))
-                .collect();
+            let sections = module.lesson_sections(role);
             let (index, section) = *props.step.checked_sub(1).and_then(|i| sections.get(i))?;
             Some((module, section, index, sections.len()))
         });

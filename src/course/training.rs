@@ -83,13 +83,7 @@ struct Card<'a> {
 
 fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
     let (lang, role) = (card.lang, card.role);
-    let sections: Vec<usize> = module
-        .sections
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.is_for(role))
-        .map(|(i, _)| i)
-        .collect();
+    let pages = module.lesson_sections(role).len();
     let lesson = |step: usize| Route::Lesson {
         module: module.id.clone(),
         step,
@@ -109,10 +103,7 @@ fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
             lesson_step,
             question,
         } => {
-            let step = sections
-                .iter()
-                .position(|i| i == lesson_step)
-                .map_or(1, |p| p + 1);
+            let step = module.lesson_page_of(role, *lesson_step);
             match question {
                 Some(q) => (
                     "badge progress",
@@ -129,10 +120,7 @@ fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
                     t(lang, "status.in_progress").to_string(),
                     fill(
                         t(lang, "status.at_section"),
-                        &[
-                            ("n", &step.to_string()),
-                            ("total", &sections.len().to_string()),
-                        ],
+                        &[("n", &step.to_string()), ("total", &pages.to_string())],
                     ),
                     (lesson(step), t(lang, "training.continue")),
                     Some((quiz.clone(), t(lang, "training.to_quiz"))),

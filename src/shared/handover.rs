@@ -169,7 +169,13 @@ pub async fn hand_over(to: Part, handover: Handover) -> Result<(), String> {
     if let Some(teardown) = LIVE.with(|live| live.borrow_mut().take()) {
         teardown();
     }
-    call_export(&module, "mount", &[handover.to_js()]).map(|_| ())
+    let mounted = call_export(&module, "mount", &[handover.to_js()]).map(|_| ());
+    if let Err(e) = &mounted {
+        // This app is gone already: say so rather than leave a blank page. Only a module
+        // from another build (no `mount`) gets here.
+        crate::shared::browser::document::show_static_failure(&format!("{}: {e}", to.file()));
+    }
+    mounted
 }
 
 /// Where this module stands on a route that belongs to another.

@@ -3,6 +3,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
+/** The organisation file as published, for tests that follow the course's own lists. */
+export async function loadOrganisation(root) {
+  return JSON.parse(await readFile(path.join(root, 'dist/content/organisation.json'), 'utf8'));
+}
+
+/** The module ids a role must pass, in course order. */
+export async function requiredModules(root, role = 'employee') {
+  const org = await loadOrganisation(root);
+  return org.modules.filter((id) => org.roles[role].required.includes(id));
+}
+
 export async function loadModule(root, id) {
   return JSON.parse(await readFile(path.join(root, 'dist/content/modules', `${id}.json`), 'utf8'));
 }

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { openPage, expectAxeClean, tabTo, heading, assert } from './harness.mjs';
+import { loadOrganisation } from './quiz-driver.mjs';
 
 const ROUTES = ['#/', '#/training', '#/module/roles/lesson/1', '#/certificate', '#/manager', '#/data', '#/about', '#/no-such-page'];
 
@@ -117,20 +118,21 @@ export default [
     async run(t) {
       const context = await t.browser.newContext();
       t.contexts.push(context);
-      // Hold every module file until all six have been asked for: a loader that waits for
-      // one file before asking for the next never gets past the first.
+      // Hold every module file until all have been asked for: a loader that waits for one
+      // file before asking for the next never gets past the first.
+      const count = (await loadOrganisation(t.root)).modules.length;
       const held = [];
       let release;
       const allAsked = new Promise((resolve) => { release = resolve; });
       await context.route('**/content/modules/*.json', async (route) => {
         held.push(route.request().url());
-        if (held.length === 6) release();
+        if (held.length === count) release();
         await Promise.race([allAsked, new Promise((r) => setTimeout(r, 10000))]);
         await route.continue();
       });
       const started = Date.now();
       const page = await openPage(t, '#/training', { context });
-      assert.equal(held.length, 6, `requests sent before the first answer: ${held.length}`);
+      assert.equal(held.length, count, `requests sent before the first answer: ${held.length}`);
       assert.ok(Date.now() - started < 10000, 'the content loaded without waiting out the hold');
       assert.equal(await heading(page), 'Min utbildning');
     },
@@ -259,6 +261,43 @@ export default [
       } finally {
         t.server.blocked.clear();
       }
+    },
+  },
+  {
+    name: 'one app renders the page at a time: the shell, course and manager modules hand it over and back',
+    async run(t) {
+      const page = await openPage(t, '#/');
+      const one = async (where) => {
+        const counts = await page.evaluate(() => ({
+          roots: document.querySelectorAll('.app-root').length,
+          headers: document.querySelectorAll('.site-header').length,
+          mains: document.querySelectorAll('main').length,
+        }));
+        assert.deepEqual(counts, { roots: 1, headers: 1, mains: 1 }, where);
+      };
+      await one('start page');
+      for (const [link, route, title] of [
+        ['Min utbildning', '#/training', 'Min utbildning'],
+        ['Chefsvy', '#/manager', 'Chefsvy'],
+        ['Om Trygg', '#/about', 'Om Trygg'],
+        ['Min utbildning', '#/training', 'Min utbildning'],
+        ['Start', '#/', 'Välkommen till Trygg'],
+      ]) {
+        await page.click(`.site-header a:has-text("${link}")`);
+        await page.waitForSelector(`main[data-route="${route}"]`);
+        assert.equal(await heading(page), title, route);
+        await one(route);
+        // Focus moved to the new page's heading, whichever module rendered it.
+        await page.waitForFunction(() => document.activeElement?.id === 'page-title', null, { timeout: 5000 })
+          .catch(() => assert.fail(`focus on the heading of ${route}`));
+      }
+      // The language carries over from module to module.
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.click('.site-header a:has-text("My training")');
+      await page.waitForSelector('main[data-route="#/training"]');
+      assert.equal(await heading(page), 'My training');
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      await one('training in English');
     },
   },
 ];

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::issue::ContentIssue;
-use super::model::{Module, Organisation, Role, Sources};
+use super::model::{Module, Organisation, Role, Section, Sources};
 use super::parse::{parse_module, parse_organisation, parse_sources};
 use super::validate::{missing_module_message, validate, ORGANISATION, SOURCES};
 use super::version::{content_version, course_files, module_file};
@@ -120,5 +120,27 @@ impl Course {
             .iter()
             .filter(|m| ids.contains(&m.id))
             .collect()
+    }
+}
+
+impl Module {
+    /// The sections `role` reads, in content order, with their index in `sections`: lesson
+    /// page N (from 1) shows the N-th. The lesson pages, "my training" and the LMS bookmark
+    /// all count pages this way.
+    pub fn lesson_sections(&self, role: Role) -> Vec<(usize, &Section)> {
+        self.sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.is_for(role))
+            .collect()
+    }
+
+    /// The lesson page (from 1) that shows section `index` (as stored in progress) for
+    /// `role`; page 1 when the role does not read that section.
+    pub fn lesson_page_of(&self, role: Role, index: usize) -> usize {
+        self.lesson_sections(role)
+            .iter()
+            .position(|(i, _)| *i == index)
+            .map_or(1, |p| p + 1)
     }
 }

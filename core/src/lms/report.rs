@@ -106,13 +106,7 @@ fn location_in(module: &Module, m: Option<&ModuleProgress>, role: Role) -> Strin
     if m.lessons_done || m.attempt.is_some() {
         return format!("/module/{id}/quiz");
     }
-    let step = module
-        .sections
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.is_for(role))
-        .position(|(i, _)| i == m.lesson_step)
-        .map_or(1, |p| p + 1);
+    let step = module.lesson_page_of(role, m.lesson_step);
     format!("/module/{id}/lesson/{step}")
 }
 

@@ -58,3 +58,17 @@ pub fn new_app_root() -> Option<web_sys::Element> {
     document.body()?.append_child(&root).ok()?;
     Some(root)
 }
+
+/// A plain message in both languages when no app can render the page (a wasm module failed
+/// to start after the previous one had gone), with what went wrong for the console.
+pub fn show_static_failure(detail: &str) {
+    web_sys::console::error_1(&detail.into());
+    let Some(root) = new_app_root() else {
+        return;
+    };
+    root.set_attribute("role", "alert").ok();
+    root.set_class_name("app-root boot-card");
+    root.set_text_content(Some(
+        "Sidan kunde inte visas. Ladda om sidan. / The page could not be shown. Reload the page.",
+    ));
+}
