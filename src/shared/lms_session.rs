@@ -106,7 +106,10 @@ impl LmsSession {
         let mut values: Vec<(&str, String)> = Vec::new();
         match (self.rules, course) {
             (Some(rules), Some(course)) => {
+                // Suspend data this version cannot read (a newer version's, say) is left as
+                // it is; the learner's progress then stays in this browser.
                 match (rules.encode)(progress, lms.version.suspend_limit()) {
+                    _ if self.unread.is_some() => {}
                     Ok(data) => {
                         sent.cut = data.cut;
                         values.push(("cmi.suspend_data", data.text));

@@ -4,15 +4,9 @@
 // the LMS (1.2 and 2004); a learner closing mid-quiz resumes on another computer from
 // suspend_data alone; the longest path fits SCORM 1.2's 4,096 characters; an LMS that refuses
 // calls leaves the course usable with a warning; and without an API the course is the site.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { assert, expectAxeClean } from './harness.mjs';
-import { loadModule, finishQuiz, answerQuestion, next, press } from './quiz-driver.mjs';
+import { loadModule, loadOrganisation, requiredModules, finishQuiz, answerQuestion, next, press } from './quiz-driver.mjs';
 import { LMS_PATH, SUB_PATH } from './server.mjs';
-
-async function organisation(root) {
-  return JSON.parse(await readFile(path.join(root, 'dist/content/organisation.json'), 'utf8'));
-}
 
 /** Opens the test LMS in a fresh browser (empty storage unless `context` is given), installs
  *  the API (`version` '12' or '2004', `seed` as scorm-again's loadFromJSON takes it, or no API
@@ -89,8 +83,8 @@ export default [
   {
     name: 'SCORM 1.2: finishing the required modules reports passed with the score, and the certificate has the LMS name',
     async run(t) {
-      const org = await organisation(t.root);
-      const required = org.roles.employee.required;
+      const org = await loadOrganisation(t.root);
+      const required = await requiredModules(t.root, 'employee');
       const { page, frame } = await launch(t, { version: '12', seed: LEARNER_12 });
       // The launch URL's role is taken: the start page asks no role question.
       assert.equal(await frame.$('#role-employee'), null);
@@ -122,8 +116,7 @@ export default [
   {
     name: 'SCORM 2004: a failed module reports completed and failed, and its retake passed with a higher score',
     async run(t) {
-      const org = await organisation(t.root);
-      const required = org.roles.elected.required;
+      const required = await requiredModules(t.root, 'elected');
       const { page, frame } = await launch(t, { version: '2004', seed: LEARNER_2004, launch: 'index.html?role=elected' });
       const [first, ...rest] = required;
       await takeQuiz(t, frame, first, { right: false });
@@ -146,8 +139,7 @@ export default [
   {
     name: 'SCORM 1.2: the longest path fits suspend_data, and closing mid-quiz resumes the same question on an empty browser',
     async run(t) {
-      const org = await organisation(t.root);
-      const required = org.roles.manager.required;
+      const required = await requiredModules(t.root, 'manager');
       const first = await launch(t, { version: '12', seed: LEARNER_12, launch: 'index.html?role=manager' });
       const last = required[required.length - 1];
       // One failed try, as real learners have, then everything else passed.
@@ -219,9 +211,22 @@ export default [
     },
   },
   {
+    name: 'suspend data the course cannot read is left in the LMS as it is, and the learner is told',
+    async run(t) {
+      const foreign = 'T99|written by a newer version';
+      const { page, frame } = await launch(t, { version: '12', seed: { ...LEARNER_12, suspend_data: foreign } });
+      await go(frame, '#/training');
+      await frame.waitForSelector('[data-lms-warning]');
+      assert.match(await frame.textContent('[data-lms-warning]'), /gick inte att läsa.*newer version/s);
+      await takeQuiz(t, frame, 'roles');
+      assert.equal(await cmi(page, 'cmi.suspend_data'), foreign);
+      assert.equal(await cmi(page, 'cmi.core.lesson_status'), 'incomplete', 'the report still goes');
+    },
+  },
+  {
     name: 'without an LMS API the launched course is the website: the role question, the site\'s storage, no LMS warning',
     async run(t) {
-      const org = await organisation(t.root);
+      const org = await loadOrganisation(t.root);
       const { frame } = await launch(t, { version: null, launch: 'index.html' });
       await frame.waitForSelector('#role-employee');
       await frame.getByLabel('Medarbetare', { exact: true }).check();
