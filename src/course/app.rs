@@ -77,7 +77,8 @@ pub fn CourseApp(props: &CourseAppProps) -> Html {
 
     let main = match (&passing, &state.content) {
         (Passing::Here, ContentState::Ready(course)) => html! {
-            <LearnerProvider course_id={course.organisation.course_id.clone()} course={Some(course.clone())}>
+            <LearnerProvider course_id={course.organisation.course_id.clone()} course={Some(course.clone())}
+                lms_rules={Some(&crate::shared::lms_session::COURSE_RULES)}>
                 <CoursePage focus_on_ready={arrived_by_navigation} />
             </LearnerProvider>
         },
@@ -133,6 +134,7 @@ fn CoursePage(props: &CoursePageProps) -> Html {
     html! {
         <main id="main" tabindex="-1" data-route={route.href()}>
             <crate::shared::components::storage_banner::StorageBanner />
+            <crate::shared::lms_banner::LmsBanner />
             { course::render(&route) }
         </main>
     }

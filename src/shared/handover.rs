@@ -11,10 +11,12 @@ use std::cell::RefCell;
 
 use js_sys::{Object, Reflect};
 use trygg_core::content::Lang;
+use trygg_core::lms::ScormVersion;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::shared::browser::lazy::{call_export, load_module};
+use crate::shared::browser::lms::{adopt_lms, current_lms, Lms};
 use crate::shared::browser::page_areas::{adopt_page_areas, page_areas, PageAreas};
 use crate::shared::route::Route;
 
@@ -65,12 +67,16 @@ pub struct Handover {
     /// page's heading.
     pub navigated: bool,
     pub areas: PageAreas,
+    /// The LMS's API, initialised, when the course runs inside an LMS.
+    pub lms: Option<Lms>,
 }
 
 const LANG: &str = "lang";
 const NAVIGATED: &str = "navigated";
 const MEMORY: &str = "memory";
 const PREFETCHED: &str = "prefetched";
+const LMS_API: &str = "lmsApi";
+const LMS_2004: &str = "lms2004";
 
 impl Handover {
     /// The handover from this module as it is now.
@@ -79,6 +85,7 @@ impl Handover {
             lang,
             navigated,
             areas: page_areas(),
+            lms: current_lms(),
         }
     }
 
@@ -92,6 +99,10 @@ impl Handover {
         set(NAVIGATED, &self.navigated.into());
         set(MEMORY, &self.areas.memory);
         set(PREFETCHED, &self.areas.prefetched);
+        if let Some(lms) = &self.lms {
+            set(LMS_API, lms.api());
+            set(LMS_2004, &(lms.version == ScormVersion::Scorm2004).into());
+        }
         object.into()
     }
 
@@ -110,6 +121,15 @@ impl Handover {
                 memory: object(MEMORY)?,
                 prefetched: object(PREFETCHED)?,
             },
+            lms: object(LMS_API).map(|api| {
+                let twenty04 = get(LMS_2004).and_then(|v| v.as_bool()) == Some(true);
+                let version = if twenty04 {
+                    ScormVersion::Scorm2004
+                } else {
+                    ScormVersion::Scorm12
+                };
+                Lms::from_parts(api, version)
+            }),
         })
     }
 }
@@ -128,6 +148,7 @@ where
     C: BaseComponent,
 {
     adopt_page_areas(handover.areas.clone());
+    adopt_lms(handover.lms.clone());
     crate::shared::browser::document::remove_boot_screen();
     let Some(root) = crate::shared::browser::document::new_app_root() else {
         return;

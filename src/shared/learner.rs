@@ -5,13 +5,16 @@ use std::ops::Deref;
 use std::rc::Rc;
 
 use trygg_core::content::{Course, Role};
+use trygg_core::lms::launch_role;
 use trygg_core::progress::{merge, Learner, Progress, ReconcileNotice};
 use trygg_core::quiz::Answer;
 use yew::prelude::*;
 
 use crate::shared::browser::clock::now_ms;
+use crate::shared::browser::lms::{current_lms, launch_query};
 use crate::shared::browser::progress_store::{OpenOutcome, ProgressStore, SaveOutcome};
 use crate::shared::browser::storage::StorageError;
+use crate::shared::lms_session::{LmsRules, LmsSession, Sent};
 
 /// Something the learner should be told once.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +41,8 @@ pub struct LearnerState {
     pub reconciled: Option<String>,
     /// The course the progress was fitted to: quizzes are drawn and scored against it.
     pub course: Option<Rc<Course>>,
+    /// The LMS the course runs in, if any: progress and results go there too.
+    pub lms: Option<LmsSession>,
 }
 
 /// What the learner did; the reducer applies it through `Progress`'s methods. Pages do not
@@ -81,6 +86,8 @@ pub enum LearnerAction {
     Merged(Progress),
     SaveFailed(StorageError),
     SaveSucceeded,
+    /// A save to the LMS went as said.
+    LmsSent(Sent),
     DeleteAll,
     DismissNotices,
 }
@@ -88,8 +95,25 @@ pub enum LearnerAction {
 impl LearnerState {
     /// Opens the course's saved progress. The course module fits it to the modules once they
     /// have arrived ([`LearnerAction::Reconcile`]); the app's own pages need only the course id.
-    pub fn open(course_id: &str) -> LearnerState {
-        let (store, progress, opened) = ProgressStore::open(course_id, now_ms());
+    pub fn open(course_id: &str, lms_rules: Option<&'static LmsRules>) -> LearnerState {
+        let now = now_ms();
+        let (store, mut progress, opened, lms) = match current_lms() {
+            Some(lms) => {
+                let (store, progress, opened, session) =
+                    LmsSession::open(lms, lms_rules, course_id, now);
+                (store, progress, opened, Some(session))
+            }
+            None => {
+                let (store, progress, opened) = ProgressStore::open(course_id, now);
+                (store, progress, opened, None)
+            }
+        };
+        // A package launched for one role (`index.html?role=manager`) skips the question.
+        if let Some(role) = launch_role(&launch_query()) {
+            if progress.role != Some(role) {
+                progress.set_role(role, now);
+            }
+        }
         crate::shared::browser::storage::request_persistence();
         LearnerState {
             progress: Rc::new(progress),
@@ -99,6 +123,7 @@ impl LearnerState {
             notices: Vec::new(),
             reconciled: None,
             course: None,
+            lms,
         }
     }
 
@@ -199,6 +224,13 @@ impl Reducible for LearnerState {
                 // The shared-computer choice went with everything else.
                 next.store = self.store.in_area(false);
                 next.notices = vec![Notice::Deleted];
+            }
+            LearnerAction::LmsSent(sent) => {
+                match next.lms.as_mut() {
+                    Some(session) if session.sent != sent => session.sent = sent,
+                    _ => return self,
+                }
+                return Rc::new(next);
             }
             LearnerAction::DismissNotices => {
                 next.notices.clear();
@@ -310,6 +342,9 @@ pub struct LearnerProviderProps {
     /// The whole course in the course module; `None` in the app, whose pages do not show
     /// modules.
     pub course: Option<Rc<Course>>,
+    /// The core's LMS rules, given by the course module only (see [`LmsRules`]).
+    #[prop_or_default]
+    pub lms_rules: Option<&'static LmsRules>,
     pub children: Html,
 }
 
@@ -317,7 +352,8 @@ pub struct LearnerProviderProps {
 #[component]
 pub fn LearnerProvider(props: &LearnerProviderProps) -> Html {
     let course_id = props.course_id.clone();
-    let state = use_reducer(move || LearnerState::open(&course_id));
+    let lms_rules = props.lms_rules;
+    let state = use_reducer(move || LearnerState::open(&course_id, lms_rules));
 
     {
         let dispatch = state.dispatcher();
@@ -333,6 +369,8 @@ pub fn LearnerProvider(props: &LearnerProviderProps) -> Html {
     {
         let dispatch = state.dispatcher();
         let store = state.store.clone();
+        let lms = state.lms.clone();
+        let course = state.course.clone();
         use_effect_with(state.progress.clone(), move |progress| {
             // Nothing to save until the learner has done something.
             if progress.revision > 0 {
@@ -343,7 +381,38 @@ pub fn LearnerProvider(props: &LearnerProviderProps) -> Html {
                     Ok(_) => dispatch.dispatch(LearnerAction::SaveSucceeded),
                     Err(error) => dispatch.dispatch(LearnerAction::SaveFailed(error)),
                 }
+                // Every change goes to the LMS too, committed at once: a refused call
+                // is shown and repeated with the next change.
+                if let Some(session) = lms {
+                    let sent = session.send(progress, course.as_deref());
+                    dispatch.dispatch(LearnerAction::LmsSent(sent));
+                }
             }
+        });
+    }
+
+    {
+        // On leaving the page the LMS gets the last state and the session ends.
+        let latest = use_mut_ref(|| None::<(Rc<Progress>, Option<Rc<Course>>)>);
+        *latest.borrow_mut() = Some((state.progress.clone(), state.course.clone()));
+        use_effect_with(state.lms.clone(), move |session| {
+            let session = session.clone();
+            let listener = session.and_then(|session| {
+                let window = web_sys::window()?;
+                Some(gloo::events::EventListener::new(
+                    &window,
+                    "pagehide",
+                    move |_| {
+                        if let Some((progress, course)) = latest.borrow().as_ref() {
+                            if progress.revision > 0 {
+                                session.send(progress, course.as_deref());
+                            }
+                        }
+                        let _ = session.lms.terminate();
+                    },
+                ))
+            });
+            move || drop(listener)
         });
     }
 

@@ -10,6 +10,8 @@ pub mod handover;
 pub mod hooks;
 pub mod i18n;
 pub mod learner;
+pub mod lms_banner;
+pub mod lms_session;
 pub mod not_found;
 pub mod route;
 pub mod state;

@@ -77,6 +77,7 @@ fn ShellPage(props: &ShellPageProps) -> Html {
     html! {
         <main id="main" tabindex="-1" data-route={route.href()}>
             <StorageBanner />
+            <crate::shared::lms_banner::LmsBanner />
             { shell::render(route) }
         </main>
     }

@@ -2,10 +2,12 @@
 //! option, and a button into "my training".
 
 use trygg_core::content::{course_files, Lang, Role};
+use trygg_core::lms::launch_role;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::shared::browser::lazy::prefetch_course;
+use crate::shared::browser::lms::launch_query;
 use crate::shared::components::page_title::PageTitle;
 use crate::shared::i18n::t;
 use crate::shared::learner::use_learner;
@@ -21,6 +23,22 @@ pub fn StartPage() -> Html {
     let role = use_state(|| saved_role);
     let shared = use_state(|| learner.progress.shared_computer);
     let role_missing = use_state(|| false);
+    // A package for one role names it in its launch URL: the question is not asked.
+    let role_given = launch_role(&launch_query()).is_some();
+
+    {
+        // A learner relaunched from the LMS goes back to where they left off.
+        let learner = learner.clone();
+        use_effect_with((), move |_| {
+            let bookmark = learner.lms.as_ref().and_then(|s| s.lms.take_bookmark());
+            if let Some(bookmark) = bookmark {
+                let route = Route::parse(&bookmark);
+                if !matches!(route, Route::Start | Route::NotFound) {
+                    navigate(&route);
+                }
+            }
+        });
+    }
 
     let example = app
         .organisation()
@@ -122,6 +140,7 @@ pub fn StartPage() -> Html {
                     { lang_radio(Lang::Sv, "Svenska") }
                     { lang_radio(Lang::En, "English") }
                 </fieldset>
+                if !role_given {
                 <fieldset aria-describedby={role_missing.then_some("role-missing")}>
                     <legend>{ t(lang, "start.role") }</legend>
                     if *role_missing && role.is_none() {
@@ -131,6 +150,7 @@ pub fn StartPage() -> Html {
                     { role_radio(Role::Manager, "role.manager", "role.manager.hint") }
                     { role_radio(Role::Elected, "role.elected", "role.elected.hint") }
                 </fieldset>
+                }
                 if role_changing {
                     <p class="callout info" role="status">{ t(lang, "start.role_change") }</p>
                 }

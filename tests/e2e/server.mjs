@@ -9,6 +9,12 @@ import zlib from 'node:zlib';
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
 export const SUB_PATH = '/intranet/utbildning/trygg/';
+/** The test LMS page of `scorm.test.mjs` and scorm-again's runtime, beside the course. */
+export const LMS_PATH = '/lms/';
+const LMS_FILES = {
+  'index.html': new URL('./lms/index.html', import.meta.url),
+  'scorm-again.js': new URL('../../node_modules/scorm-again/dist/scorm-again.js', import.meta.url),
+};
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
@@ -26,6 +32,13 @@ export async function startServer(root, { subPath = SUB_PATH, gzip = false } = {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     let rel = decodeURIComponent(url.pathname);
+    const lmsFile = rel.startsWith(LMS_PATH) && LMS_FILES[rel.slice(LMS_PATH.length)];
+    if (lmsFile) {
+      const body = await readFile(lmsFile).catch(() => null);
+      res.writeHead(body ? 200 : 404, { 'content-type': TYPES[path.extname(rel)], 'cache-control': 'no-cache' });
+      res.end(body || 'not found');
+      return;
+    }
     if (rel.startsWith(subPath)) rel = '/' + rel.slice(subPath.length);
     else if (rel + '/' === subPath) { res.writeHead(301, { location: subPath }); res.end(); return; }
     if (rel.endsWith('/')) rel += 'index.html';

@@ -5,6 +5,7 @@
 
 mod learner_name;
 mod report;
+mod resume;
 mod suspend;
 mod suspend_read;
 mod suspend_write;
@@ -12,6 +13,7 @@ mod text;
 
 pub use learner_name::certificate_name;
 pub use report::{lms_report, LmsReport, ScormVersion};
+pub use resume::{launch_role, local_progress_key, resume, Resumed};
 pub use suspend::{
     decode_suspend_data, encode_suspend_data, Cut, SuspendData, SuspendError, SuspendTooLarge,
     SCORM12_SUSPEND_LIMIT, SCORM2004_SUSPEND_LIMIT, SUSPEND_FORMAT,

@@ -63,7 +63,15 @@ pub fn CertificateFlow() -> Html {
     let app = use_app();
     let learner = use_learner();
     let lang = app.lang;
-    let draft = use_state(|| learner.progress.learner.clone());
+    // Inside an LMS the name it knows is offered; the learner can still change it.
+    let lms_name = learner.lms.as_ref().and_then(|s| s.name.clone());
+    let draft = use_state(|| {
+        let mut details = learner.progress.learner.clone();
+        if details.full_name.is_empty() {
+            details.full_name = lms_name.unwrap_or_default();
+        }
+        details
+    });
     let errors = use_state(Vec::<(LearnerField, String)>::new);
     let saved = &learner.progress.learner;
     let saved_valid = validate_learner_field(LearnerField::FullName, &saved.full_name).is_ok();

@@ -7,6 +7,7 @@ pub mod download;
 pub mod fetch;
 pub mod file_read;
 pub mod lazy;
+pub mod lms;
 pub mod page_areas;
 pub mod progress_store;
 pub mod roster_store;

@@ -73,7 +73,15 @@ impl ProgressStore {
     /// Opens the progress for a course: sessionStorage if this browser session was marked as
     /// a shared computer, else localStorage, else memory.
     pub fn open(course_id: &str, now_ms: u64) -> (ProgressStore, Progress, OpenOutcome) {
-        let key = progress_key(course_id);
+        Self::open_at(course_id, progress_key(course_id), now_ms)
+    }
+
+    /// [`ProgressStore::open`] under another key: in an LMS, one per LMS learner.
+    pub fn open_at(
+        course_id: &str,
+        key: String,
+        now_ms: u64,
+    ) -> (ProgressStore, Progress, OpenOutcome) {
         let session = KeyValueStore::open(true);
         let store = if session.persistence() == Persistence::Session && session.get(&key).is_some()
         {
@@ -81,7 +89,7 @@ impl ProgressStore {
         } else {
             KeyValueStore::open(false)
         };
-        Self::open_in(store, course_id, now_ms)
+        Self::open_in_at(store, course_id, key, now_ms)
     }
 
     /// Opens the progress in a given storage area (also used by tests).
@@ -90,7 +98,15 @@ impl ProgressStore {
         course_id: &str,
         now_ms: u64,
     ) -> (ProgressStore, Progress, OpenOutcome) {
-        let key = progress_key(course_id);
+        Self::open_in_at(store, course_id, progress_key(course_id), now_ms)
+    }
+
+    fn open_in_at(
+        store: KeyValueStore,
+        course_id: &str,
+        key: String,
+        now_ms: u64,
+    ) -> (ProgressStore, Progress, OpenOutcome) {
         let raw = store.get(&key);
         let mut this = ProgressStore {
             store,

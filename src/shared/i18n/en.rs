@@ -60,4 +60,9 @@ pub const TABLE: &[(&str, &str)] = &[
     ("storage.refused", "The browser refused to save ({reason}). Download your progress so that nothing is lost."),
     ("storage.session", "Shared computer: your progress is kept only until you close the browser. Download your certificate or progress before you leave."),
     ("storage.unrecoverable", "Your saved progress could not be read ({reason}) and could not be backed up. It is left untouched; what you do now is not saved."),
+    ("lms.refused", "The LMS did not accept your latest result ({code}). Your progress is kept in this browser, and the course sends it again at your next step."),
+    ("lms.unread", "Your progress saved in the LMS could not be read ({reason}). You go on with the progress kept in this browser."),
+    ("lms.too_large", "Your progress is too large for the LMS to keep, so it is kept only in this browser. Your results are still reported to the LMS."),
+    ("lms.cut.quiz", "The LMS cannot keep your unfinished quiz: if you continue on another computer, that quiz starts again."),
+    ("lms.cut.rest", "The LMS cannot keep everything: the review of finished quizzes and the certificate details you typed are kept only in this browser."),
 ];

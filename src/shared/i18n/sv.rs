@@ -61,4 +61,9 @@ pub const TABLE: &[(&str, &str)] = &[
     ("storage.refused", "Webbläsaren vägrade spara ({reason}). Ladda ner dina framsteg för att inte förlora något."),
     ("storage.session", "Delad dator: dina framsteg sparas bara tills du stänger webbläsaren. Ladda ner ditt intyg eller dina framsteg innan du går."),
     ("storage.unrecoverable", "Dina sparade framsteg gick inte att läsa ({reason}) och kunde inte säkerhetskopieras. De lämnas orörda; det du gör nu sparas inte."),
+    ("lms.refused", "Lärplattformen tog inte emot ditt senaste resultat ({code}). Dina framsteg finns kvar i den här webbläsaren, och utbildningen skickar dem igen vid nästa steg."),
+    ("lms.unread", "Dina framsteg som sparats i lärplattformen gick inte att läsa ({reason}). Du fortsätter med framstegen i den här webbläsaren."),
+    ("lms.too_large", "Dina framsteg är för stora för lärplattformen och sparas bara i den här webbläsaren. Dina resultat rapporteras ändå till lärplattformen."),
+    ("lms.cut.quiz", "Lärplattformen kan inte spara ditt påbörjade prov: fortsätter du på en annan dator börjar det provet om."),
+    ("lms.cut.rest", "Lärplattformen kan inte spara allt: genomgången av avslutade prov och uppgifterna du skrev in för intyget finns bara i den här webbläsaren."),
 ];

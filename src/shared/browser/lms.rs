@@ -1,0 +1,245 @@
+//! The LMS's SCORM API, found the standard way and called as plain functions: the only code
+//! that touches it. Every rule about what to send lives in `trygg_core::lms`; this moves
+//! strings. The API is looked for once per page (the shell, the first module, does it) and
+//! handed from module to module with the page ([`crate::shared::handover::Handover`]).
+//! Every call that fails (a missing function, an exception, a `"false"` return) is a value,
+//! never a panic: the course goes on with local progress.
+
+use std::cell::RefCell;
+
+use js_sys::{Function, Object, Reflect};
+use trygg_core::lms::ScormVersion;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// How many windows up (`parent`) and then across (`opener` and its parents) to look. The
+/// standard algorithm stops at 7 parents; LMSs nest the course that deep at most.
+const MAX_LEVELS: usize = 7;
+
+/// The LMS's API object and the SCORM version it speaks.
+#[derive(Clone, Debug)]
+pub struct Lms {
+    api: Object,
+    pub version: ScormVersion,
+}
+
+impl PartialEq for Lms {
+    fn eq(&self, other: &Self) -> bool {
+        Object::is(&self.api, &other.api) && self.version == other.version
+    }
+}
+
+/// A call the LMS did not accept: the function and its `GetLastError` code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LmsRefusal {
+    pub call: String,
+    pub code: String,
+}
+
+thread_local! {
+    /// Whether the LMS's bookmark was used already in this module.
+    static BOOKMARK_TAKEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// `None` until this module has looked; then the API found, if any.
+    static LINK: RefCell<Option<Option<Lms>>> = const { RefCell::new(None) };
+}
+
+/// This page's LMS: found and initialised on the first call in a page's first module, or
+/// the one handed over.
+pub fn current_lms() -> Option<Lms> {
+    LINK.with(|link| {
+        link.borrow_mut()
+            .get_or_insert_with(|| {
+                let lms = find_api()?;
+                // A refused Initialize (already initialised, as when a module was started
+                // anew) is not fatal: each later call reports its own refusal.
+                let _ = lms.call(lms.name(Call::Initialize), &[""]);
+                Some(lms)
+            })
+            .clone()
+    })
+}
+
+/// Takes over the LMS of the module that rendered the page before, initialised already.
+pub fn adopt_lms(lms: Option<Lms>) {
+    LINK.with(|link| *link.borrow_mut() = Some(lms));
+}
+
+/// Looks for `API_1484_11` (2004) then `API` (1.2) in this window and its parents, then in
+/// the window that opened it and that one's parents.
+fn find_api() -> Option<Lms> {
+    let window: JsValue = web_sys::window()?.into();
+    find_up(&window).or_else(|| {
+        let opener = Reflect::get(&window, &"opener".into()).ok()?;
+        (opener.is_object()).then_some(())?;
+        find_up(&opener)
+    })
+}
+
+fn find_up(start: &JsValue) -> Option<Lms> {
+    let mut here = start.clone();
+    for _ in 0..=MAX_LEVELS {
+        // A window of another origin throws on access: the search ends there.
+        for (name, version) in [
+            ("API_1484_11", ScormVersion::Scorm2004),
+            ("API", ScormVersion::Scorm12),
+        ] {
+            let api = Reflect::get(&here, &name.into()).ok()?;
+            if api.is_object() {
+                return Some(Lms {
+                    api: api.unchecked_into(),
+                    version,
+                });
+            }
+        }
+        let parent = Reflect::get(&here, &"parent".into()).ok()?;
+        if !parent.is_object() || Object::is(&parent, &here) {
+            return None;
+        }
+        here = parent;
+    }
+    None
+}
+
+#[derive(Clone, Copy)]
+enum Call {
+    Initialize,
+    GetValue,
+    SetValue,
+    Commit,
+    Terminate,
+    GetLastError,
+}
+
+impl Lms {
+    /// The API object, for the handover.
+    pub fn api(&self) -> &Object {
+        &self.api
+    }
+
+    /// Rebuilds what [`Lms::api`] and [`Lms::version`] handed over.
+    pub fn from_parts(api: Object, version: ScormVersion) -> Lms {
+        Lms { api, version }
+    }
+
+    fn name(&self, call: Call) -> &'static str {
+        let twelve = self.version == ScormVersion::Scorm12;
+        match (call, twelve) {
+            (Call::Initialize, true) => "LMSInitialize",
+            (Call::Initialize, false) => "Initialize",
+            (Call::GetValue, true) => "LMSGetValue",
+            (Call::GetValue, false) => "GetValue",
+            (Call::SetValue, true) => "LMSSetValue",
+            (Call::SetValue, false) => "SetValue",
+            (Call::Commit, true) => "LMSCommit",
+            (Call::Commit, false) => "Commit",
+            (Call::Terminate, true) => "LMSFinish",
+            (Call::Terminate, false) => "Terminate",
+            (Call::GetLastError, true) => "LMSGetLastError",
+            (Call::GetLastError, false) => "GetLastError",
+        }
+    }
+
+    fn call(&self, name: &str, args: &[&str]) -> Option<JsValue> {
+        let function: Function = Reflect::get(&self.api, &name.into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let result = match args {
+            [] => function.call0(&self.api),
+            [a] => function.call1(&self.api, &(*a).into()),
+            [a, b, ..] => function.call2(&self.api, &(*a).into(), &(*b).into()),
+        };
+        result.ok()
+    }
+
+    /// A call returning SCORM's `"true"` or refused with its error code.
+    fn checked(&self, call: Call, args: &[&str]) -> Result<(), LmsRefusal> {
+        let name = self.name(call);
+        let ok = self
+            .call(name, args)
+            .is_some_and(|v| v.as_bool() == Some(true) || v.as_string().as_deref() == Some("true"));
+        if ok {
+            return Ok(());
+        }
+        let code = self
+            .call(self.name(Call::GetLastError), &[])
+            .and_then(|v| v.as_string().or_else(|| v.as_f64().map(|n| n.to_string())))
+            .unwrap_or_default();
+        Err(LmsRefusal {
+            call: match args.first() {
+                Some(element) if !element.is_empty() => format!("{name}({element})"),
+                _ => name.to_string(),
+            },
+            code,
+        })
+    }
+
+    /// An element's value; empty when the LMS has none or refuses.
+    pub fn get(&self, element: &str) -> String {
+        self.call(self.name(Call::GetValue), &[element])
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    }
+
+    pub fn set(&self, element: &str, value: &str) -> Result<(), LmsRefusal> {
+        self.checked(Call::SetValue, &[element, value])
+    }
+
+    pub fn commit(&self) -> Result<(), LmsRefusal> {
+        self.checked(Call::Commit, &[""])
+    }
+
+    /// Ends the session; the LMS keeps what was committed.
+    pub fn terminate(&self) -> Result<(), LmsRefusal> {
+        self.checked(Call::Terminate, &[""])
+    }
+
+    /// The learner's id, name, saved progress and bookmark, by version.
+    pub fn learner_id(&self) -> String {
+        self.get(match self.version {
+            ScormVersion::Scorm12 => "cmi.core.student_id",
+            ScormVersion::Scorm2004 => "cmi.learner_id",
+        })
+    }
+
+    pub fn learner_name(&self) -> String {
+        self.get(match self.version {
+            ScormVersion::Scorm12 => "cmi.core.student_name",
+            ScormVersion::Scorm2004 => "cmi.learner_name",
+        })
+    }
+
+    pub fn suspend_data(&self) -> String {
+        self.get("cmi.suspend_data")
+    }
+
+    /// The bookmark the previous session left, the first time it is asked for in this
+    /// module: a relaunch goes there once, and the start page stays reachable after.
+    pub fn take_bookmark(&self) -> Option<String> {
+        if BOOKMARK_TAKEN.with(|taken| taken.replace(true)) {
+            return None;
+        }
+        Some(self.bookmark()).filter(|b| !b.is_empty())
+    }
+
+    pub fn bookmark(&self) -> String {
+        self.get(match self.version {
+            ScormVersion::Scorm12 => "cmi.core.lesson_location",
+            ScormVersion::Scorm2004 => "cmi.location",
+        })
+    }
+
+    /// The `exit` element, for a session that ends before the course knows its modules.
+    pub fn exit_element(&self) -> &'static str {
+        match self.version {
+            ScormVersion::Scorm12 => "cmi.core.exit",
+            ScormVersion::Scorm2004 => "cmi.exit",
+        }
+    }
+}
+
+/// The launch URL's query string (`?role=manager`), empty when there is none.
+pub fn launch_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
