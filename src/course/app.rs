@@ -16,7 +16,7 @@ use crate::shared::content_error::{content_error, loading};
 use crate::shared::content_loader::fetch_course;
 use crate::shared::handover::{use_hand_over, Handover, Part, Passing};
 use crate::shared::hooks::{use_heading_focus, use_navigated};
-use crate::shared::learner::{use_learner, LearnerProvider};
+use crate::shared::learner::{use_learner, LearnerProvider, QuizRules};
 use crate::shared::route::use_route;
 use crate::shared::state::{use_app, AppAction, AppHandle, AppState, ContentState};
 
@@ -33,6 +33,13 @@ thread_local! {
 pub fn keep_focus_on_landing() -> bool {
     LANDED.with(|landed| landed.replace(false))
 }
+
+/// The quiz engine, which only this module links (see [`QuizRules`]).
+static QUIZ_RULES: QuizRules = QuizRules {
+    reconcile: |progress, modules| progress.reconcile(modules),
+    start: |progress, module, role, seed, now| progress.start_quiz(module, role, seed, now),
+    finish: |progress, module, pass_mark, now| progress.finish_quiz(module, pass_mark, now),
+};
 
 #[derive(Properties, PartialEq)]
 pub struct CourseAppProps {
@@ -78,7 +85,7 @@ pub fn CourseApp(props: &CourseAppProps) -> Html {
     let main = match (&passing, &state.content) {
         (Passing::Here, ContentState::Ready(course)) => html! {
             <LearnerProvider course_id={course.organisation.course_id.clone()} course={Some(course.clone())}
-                lms_rules={Some(&crate::shared::lms_session::COURSE_RULES)}>
+                lms_rules={Some(&crate::shared::lms_session::COURSE_RULES)} quiz_rules={Some(&QUIZ_RULES)}>
                 <CoursePage focus_on_ready={arrived_by_navigation} />
             </LearnerProvider>
         },

@@ -4,10 +4,10 @@
 use std::ops::Deref;
 use std::rc::Rc;
 
-use trygg_core::content::{Course, Role};
+use trygg_core::content::{Course, Module, Role};
 use trygg_core::lms::launch_role;
-use trygg_core::progress::{merge, Learner, Progress, ReconcileNotice};
-use trygg_core::quiz::Answer;
+use trygg_core::progress::{merge, FinishError, Learner, Progress, ReconcileNotice};
+use trygg_core::quiz::{Answer, AttemptScore};
 use yew::prelude::*;
 
 use crate::shared::browser::clock::now_ms;
@@ -41,15 +41,35 @@ pub struct LearnerState {
     pub reconciled: Option<String>,
     /// The course the progress was fitted to: quizzes are drawn and scored against it.
     pub course: Option<Rc<Course>>,
+    /// The quiz engine's rules, with the course (see [`QuizRules`]).
+    pub quiz: Option<&'static QuizRules>,
     /// The LMS the course runs in, if any: progress and results go there too.
     pub lms: Option<LmsSession>,
+}
+
+/// The core's quiz rules, handed in with the course by the module that shows it. The
+/// shell, the first module of every visit, never runs a quiz and passes none, so its wasm
+/// carries none of the quiz engine.
+pub struct QuizRules {
+    /// Fits saved attempts to the course as published ([`Progress::reconcile`]).
+    pub reconcile: fn(&mut Progress, &[Module]) -> Vec<ReconcileNotice>,
+    /// [`Progress::start_quiz`]: module, role, seed, now.
+    pub start: fn(&mut Progress, &Module, Role, u64, u64),
+    /// [`Progress::finish_quiz`]: module, pass mark, now.
+    pub finish: fn(&mut Progress, &Module, u8, u64) -> Result<AttemptScore, FinishError>,
+}
+
+impl PartialEq for QuizRules {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
 }
 
 /// What the learner did; the reducer applies it through `Progress`'s methods. Pages do not
 /// dispatch these themselves: they call the methods of [`LearnerHandle`].
 pub enum LearnerAction {
     /// The course has arrived: fit the progress to its modules (once per content version).
-    Reconcile(Rc<Course>),
+    Reconcile(Rc<Course>, &'static QuizRules),
     SetRole(Role),
     SetShared(bool),
     SetDetails(Learner),
@@ -123,6 +143,7 @@ impl LearnerState {
             notices: Vec::new(),
             reconciled: None,
             course: None,
+            quiz: None,
             lms,
         }
     }
@@ -147,21 +168,23 @@ impl Reducible for LearnerState {
         // Refused updates (UpdateError) leave the document unchanged: the UI only offers
         // actions that are valid, so a refusal means a stale click and is safe to ignore.
         match action {
-            LearnerAction::Reconcile(course) => {
+            LearnerAction::Reconcile(course, rules) => {
                 if self.reconciled.as_deref() == Some(course.version.as_str()) {
                     return self;
                 }
                 next.reconciled = Some(course.version.clone());
                 next.course = Some(course.clone());
-                next.notices
-                    .extend(progress.reconcile(&course.modules).into_iter().filter_map(
-                        |n| match n {
+                next.quiz = Some(rules);
+                next.notices.extend(
+                    (rules.reconcile)(&mut progress, &course.modules)
+                        .into_iter()
+                        .filter_map(|n| match n {
                             ReconcileNotice::AttemptRestarted { module_id } => {
                                 Some(Notice::QuizRestarted { module_id })
                             }
                             ReconcileNotice::ModuleDropped { .. } => None,
-                        },
-                    ));
+                        }),
+                );
             }
             LearnerAction::SetRole(role) => progress.set_role(role, now),
             LearnerAction::SetShared(shared) => {
@@ -177,7 +200,10 @@ impl Reducible for LearnerState {
                 let Some(module) = self.course.as_ref().and_then(|c| c.module(&module)) else {
                     return self;
                 };
-                progress.start_quiz(module, self.role_or_default(), seed, now);
+                let Some(rules) = self.quiz else {
+                    return self;
+                };
+                (rules.start)(&mut progress, module, self.role_or_default(), seed, now);
             }
             LearnerAction::Answer {
                 module,
@@ -193,10 +219,10 @@ impl Reducible for LearnerState {
                 let Some(course) = self.course.as_ref() else {
                     return self;
                 };
-                let Some(module) = course.module(&module) else {
+                let (Some(module), Some(rules)) = (course.module(&module), self.quiz) else {
                     return self;
                 };
-                let _ = progress.finish_quiz(module, course.organisation.pass_mark, now);
+                let _ = (rules.finish)(&mut progress, module, course.organisation.pass_mark, now);
             }
             LearnerAction::Restore(restored) => {
                 progress = merge(&progress, &restored);
@@ -345,6 +371,9 @@ pub struct LearnerProviderProps {
     /// The core's LMS rules, given by the course module only (see [`LmsRules`]).
     #[prop_or_default]
     pub lms_rules: Option<&'static LmsRules>,
+    /// The quiz engine's rules, given by the course module only (see [`QuizRules`]).
+    #[prop_or_default]
+    pub quiz_rules: Option<&'static QuizRules>,
     pub children: Html,
 }
 
@@ -358,10 +387,11 @@ pub fn LearnerProvider(props: &LearnerProviderProps) -> Html {
     {
         let dispatch = state.dispatcher();
         let course = props.course.clone();
+        let quiz = props.quiz_rules;
         let version = course.as_ref().map(|c| c.version.clone());
         use_effect_with(version, move |_| {
-            if let Some(course) = course {
-                dispatch.dispatch(LearnerAction::Reconcile(course));
+            if let (Some(course), Some(rules)) = (course, quiz) {
+                dispatch.dispatch(LearnerAction::Reconcile(course, rules));
             }
         });
     }

@@ -162,7 +162,7 @@ impl Lms {
         }
         let code = self
             .call(self.name(Call::GetLastError), &[])
-            .and_then(|v| v.as_string().or_else(|| v.as_f64().map(|n| n.to_string())))
+            .and_then(|v| v.as_string().or_else(|| v.as_f64().map(error_code_text)))
             .unwrap_or_default();
         Err(LmsRefusal {
             call: match args.first() {
@@ -242,4 +242,14 @@ pub fn launch_query() -> String {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default()
+}
+
+/// An error code an LMS returned as a number rather than the string SCORM asks for. Codes
+/// are whole numbers; integer formatting keeps float printing out of every module's wasm.
+fn error_code_text(n: f64) -> String {
+    if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 {
+        (n as i64).to_string()
+    } else {
+        String::from("?")
+    }
 }
