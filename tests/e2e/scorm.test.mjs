@@ -6,12 +6,32 @@
 // calls leaves the course usable with a warning; and without an API the course is the site.
 import { assert, expectAxeClean } from './harness.mjs';
 import { loadModule, loadOrganisation, requiredModules, finishQuiz, answerQuestion, next, press } from './quiz-driver.mjs';
-import { LMS_PATH, SUB_PATH } from './server.mjs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { LMS_PATH, SUB_PATH, startServer } from './server.mjs';
+
+/** The SCORM package of `format` as an organisation uploads it: built from dist/ with
+ *  `trygg package`, unzipped, and served from the sub-path (with the test LMS page beside it).
+ *  Its manifest must sit at the root of the zip. The server closes when the test's browser
+ *  contexts do. */
+async function packageServer(t, format) {
+  const zip = path.join(t.artifacts, `trygg-${format}.zip`);
+  const dir = path.join(t.artifacts, `unzipped-${format}`);
+  execFileSync('cargo', ['run', '-q', '-p', 'trygg-cli', '--', 'package', '--format', format, '--out', zip, 'dist'],
+    { cwd: t.root, stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync('python3', ['-c', 'import sys, zipfile, shutil; shutil.rmtree(sys.argv[2], ignore_errors=True); zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', zip, dir]);
+  assert.ok(existsSync(path.join(dir, 'imsmanifest.xml')), 'imsmanifest.xml at the root of the zip');
+  assert.ok(readdirSync(dir).includes('index.html'), 'the launch file beside it');
+  const server = await startServer(dir);
+  t.contexts.push({ pages: () => [], close: async () => { server.close(); } });
+  return server;
+}
 
 /** Opens the test LMS in a fresh browser (empty storage unless `context` is given), installs
  *  the API (`version` '12' or '2004', `seed` as scorm-again's loadFromJSON takes it, or no API
  *  at all) and launches `launch` in an iframe. Returns the LMS page and the course's frame. */
-async function launch(t, { version = '12', seed = null, launch: href = 'index.html?role=employee', context } = {}) {
+async function launch(t, { version = '12', seed = null, launch: href = 'index.html?role=employee', context, server = t.server } = {}) {
   const ctx = context || await t.browser.newContext({ viewport: { width: 1280, height: 900 } });
   if (!context) t.contexts.push(ctx);
   const page = await ctx.newPage();
@@ -19,7 +39,7 @@ async function launch(t, { version = '12', seed = null, launch: href = 'index.ht
     if (msg.type() === 'error') t.problems.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (err) => t.problems.push(`page error: ${err.message}`));
-  await page.goto(t.server.url + LMS_PATH.slice(1) + 'index.html');
+  await page.goto(server.url + LMS_PATH.slice(1) + 'index.html');
   await page.evaluate(({ version, seed, src }) => {
     /* global Scorm12API, Scorm2004API */
     const settings = { autocommit: false, logLevel: 5 };
@@ -85,7 +105,7 @@ export default [
     async run(t) {
       const org = await loadOrganisation(t.root);
       const required = await requiredModules(t.root, 'employee');
-      const { page, frame } = await launch(t, { version: '12', seed: LEARNER_12 });
+      const { page, frame } = await launch(t, { version: '12', seed: LEARNER_12, server: await packageServer(t, 'scorm12') });
       // The launch URL's role is taken: the start page asks no role question.
       assert.equal(await frame.$('#role-employee'), null);
       assert.equal(await frame.$('[data-lms-warning]'), null);
@@ -117,7 +137,7 @@ export default [
     name: 'SCORM 2004: a failed module reports completed and failed, and its retake passed with a higher score',
     async run(t) {
       const required = await requiredModules(t.root, 'elected');
-      const { page, frame } = await launch(t, { version: '2004', seed: LEARNER_2004, launch: 'index.html?role=elected' });
+      const { page, frame } = await launch(t, { version: '2004', seed: LEARNER_2004, launch: 'index.html?role=elected', server: await packageServer(t, 'scorm2004') });
       const [first, ...rest] = required;
       await takeQuiz(t, frame, first, { right: false });
       assert.match(await frame.textContent('.result-box'), /Inte godkänt/);
