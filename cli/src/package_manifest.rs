@@ -4,6 +4,7 @@
 
 use trygg_core::content::{Organisation, Role};
 use trygg_core::lms::ScormVersion;
+use trygg_core::xml::escape_text;
 
 /// The names that differ between the two versions' manifests.
 struct Flavour {
@@ -81,8 +82,8 @@ pub fn manifest(version: ScormVersion, input: &ManifestInput<'_>) -> String {
         Some(role) => format!("{course}-{}", role.key()),
         None => course,
     };
-    let title = xml_escape(&title(org, input.role));
-    let href = xml_escape(&launch_href(input.role));
+    let title = escape_text(&title(org, input.role));
+    let href = escape_text(&launch_href(input.role));
     let f = match version {
         ScormVersion::Scorm12 => &SCORM12,
         ScormVersion::Scorm2004 => &SCORM2004,
@@ -100,7 +101,7 @@ pub fn manifest(version: ScormVersion, input: &ManifestInput<'_>) -> String {
     let files: String = input
         .files
         .iter()
-        .map(|f| format!("      <file href=\"{}\"/>\n", xml_escape(f)))
+        .map(|f| format!("      <file href=\"{}\"/>\n", escape_text(f)))
         .collect();
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
@@ -115,19 +116,4 @@ pub fn manifest(version: ScormVersion, input: &ManifestInput<'_>) -> String {
              <resource identifier=\"sco\" type=\"webcontent\" {scorm_type}=\"sco\" href=\"{href}\">\n\
          {files}    </resource>\n  </resources>\n</manifest>\n"
     )
-}
-
-fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

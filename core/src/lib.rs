@@ -9,3 +9,4 @@ pub mod lms;
 pub mod progress;
 pub mod quiz;
 pub mod roster;
+pub mod xml;

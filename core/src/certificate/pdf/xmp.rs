@@ -56,16 +56,16 @@ impl Xmp<'_> {
         for (tag, value) in [("title", self.title), ("description", self.subject)] {
             x.push_str(&format!(
                 "<dc:{tag}><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:{tag}>\n",
-                escape(value)
+                crate::xml::escape_text(value)
             ));
         }
         x.push_str(&format!(
             "<dc:language><rdf:Bag><rdf:li>{}</rdf:li></rdf:Bag></dc:language>\n",
-            escape(self.lang)
+            crate::xml::escape_text(self.lang)
         ));
         x.push_str(&format!(
             "<xmp:CreatorTool>{}</xmp:CreatorTool>\n",
-            escape(self.creator)
+            crate::xml::escape_text(self.creator)
         ));
         if let Some(d) = self.date {
             let stamp = format!("{d}T00:00:00Z");
@@ -74,7 +74,7 @@ impl Xmp<'_> {
         }
         x.push_str(&format!(
             "<pdf:Producer>{}</pdf:Producer>\n",
-            escape(self.producer)
+            crate::xml::escape_text(self.producer)
         ));
         if self.conforms {
             x.push_str(
@@ -87,24 +87,6 @@ impl Xmp<'_> {
         x.push_str("<?xpacket end=\"w\"?>");
         x.into_bytes()
     }
-}
-
-/// Text as XML character data. Control characters, which XML 1.0 cannot carry even
-/// escaped, become spaces (a name pasted with a tab still reads the same).
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if c.is_control() || c == '\u{fffe}' || c == '\u{ffff}' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
