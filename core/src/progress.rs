@@ -12,7 +12,6 @@ mod quiz_flow;
 mod reconcile;
 mod status;
 mod v1;
-mod v2;
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -395,3 +395,25 @@ fn errors_read_as_plain_english() {
         assert!(!text.contains("Error"), "{text}");
     }
 }
+
+#[test]
+fn a_v2_language_is_checked_only_in_version_2() {
+    let with = |version: u32, lang: &str| {
+        format!(r#"{{"version":{version},"course_id":"{COURSE}","lang":{lang}}}"#)
+    };
+    for ok in ["null", r#""sv""#, r#""en""#] {
+        assert_eq!(
+            load(&with(2, ok)).unwrap().version,
+            PROGRESS_VERSION,
+            "{ok}"
+        );
+    }
+    for refused in [r#""de""#, "1", "true", "[]", "{}"] {
+        assert!(
+            matches!(load(&with(2, refused)), Err(ProgressError::NotProgress(_))),
+            "{refused}"
+        );
+    }
+    // Version 3 has no language: an unknown field is ignored like any other.
+    assert!(load(&with(3, r#""de""#)).is_ok());
+}

@@ -7,8 +7,8 @@ use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
 
 use super::v1::ProgressV1;
-use super::v2::ProgressV2;
 use super::{Progress, PROGRESS_VERSION};
+use crate::content::Lang;
 
 /// Why a progress document was not loaded. The app matches on the variant to show a
 /// translated message; `Display` is the plain-English version for the CLI and logs.
@@ -91,13 +91,12 @@ pub fn load_progress(
         column: e.column(),
         message: error_message(&e),
     })?;
-    let version = match serde_json::from_str::<VersionProbe>(text) {
-        Ok(VersionProbe::Version(n)) => n,
-        Ok(VersionProbe::Missing) => return Err(not_progress("it has no \"version\"")),
-        Ok(VersionProbe::Invalid) => {
-            return Err(not_progress("\"version\" must be a whole number from 1"))
-        }
-        Err(_) => return Err(not_progress("expected a JSON object")),
+    let probe =
+        serde_json::from_str::<Probe>(text).map_err(|_| not_progress("expected a JSON object"))?;
+    let version = match probe.version {
+        None => return Err(not_progress("it has no \"version\"")),
+        Some(Field::Whole(n)) if n >= 1 => n,
+        Some(_) => return Err(not_progress("\"version\" must be a whole number from 1")),
     };
     if version > u64::from(PROGRESS_VERSION) {
         return Err(ProgressError::NewerVersion {
@@ -105,7 +104,7 @@ pub fn load_progress(
             supported: PROGRESS_VERSION,
         });
     }
-    let mut progress = read_version(version, text)?;
+    let mut progress = read_version(version, &probe, text)?;
     if progress.course_id != course_id {
         return Err(ProgressError::ForeignCourse {
             found: progress.course_id,
@@ -122,36 +121,52 @@ pub fn load_progress(
     Ok(progress)
 }
 
-/// Reads a document of `version` and migrates it to the current one. Each older version
-/// keeps its own type and a `migrate` to the next, so adding version 4 later means one new
-/// arm here and a `migrate` on version 3, not rewriting the others.
-fn read_version(version: u64, text: &str) -> Result<Progress, ProgressError> {
+/// Reads a document of `version` and migrates it to the current one. Version 1 keeps its
+/// own type and a `migrate`; version 2 was version 3 plus a top-level `"lang"` that no part
+/// of the app read (the language is the app's own setting), so it is read as version 3 once
+/// its language is checked. Adding version 4 later means one new arm here.
+///
+/// No version is read through a wrapper type with `#[serde(flatten)]`: that buffers the
+/// whole document and instantiates every nested deserialiser a second time, which cost the
+/// app's first page 24 KB of gzip.
+fn read_version(version: u64, probe: &Probe, text: &str) -> Result<Progress, ProgressError> {
     match version {
         1 => {
             let v1: ProgressV1 = serde_json::from_str(text)
                 .map_err(|e| not_progress(&format!("version 1 document: {e}")))?;
-            Ok(v1.migrate().migrate())
+            Ok(v1.migrate())
         }
         2 => {
-            let v2: ProgressV2 = serde_json::from_str(text)
+            // Refused as version 2 refused it: a language this app never knew.
+            match &probe.lang {
+                None | Some(Field::Null) => {}
+                Some(Field::Text(code)) if Lang::from_code(code).is_some() => {}
+                Some(_) => {
+                    return Err(not_progress(
+                        "version 2 document: \"lang\" must be \"sv\", \"en\" or null",
+                    ))
+                }
+            }
+            let progress: Progress = serde_json::from_str(text)
                 .map_err(|e| not_progress(&format!("version 2 document: {e}")))?;
-            Ok(v2.migrate())
+            Ok(Progress {
+                version: PROGRESS_VERSION,
+                ..progress
+            })
         }
         3 => serde_json::from_str(text).map_err(|e| not_progress(&e.to_string())),
         other => Err(not_progress(&format!("unknown version {other}"))),
     }
 }
 
-/// The top-level `version` of a document, read without reading the rest: a newer
+/// The top-level `version` and `lang` of a document, read without reading the rest: a newer
 /// version's shape is unknown, so nothing else may be required of it.
-enum VersionProbe {
-    Version(u64),
-    Missing,
-    /// Present but not a whole number from 1.
-    Invalid,
+struct Probe {
+    version: Option<Field>,
+    lang: Option<Field>,
 }
 
-impl<'de> Deserialize<'de> for VersionProbe {
+impl<'de> Deserialize<'de> for Probe {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(ProbeVisitor)
     }
@@ -160,78 +175,87 @@ impl<'de> Deserialize<'de> for VersionProbe {
 struct ProbeVisitor;
 
 impl<'de> Visitor<'de> for ProbeVisitor {
-    type Value = VersionProbe;
+    type Value = Probe;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<VersionProbe, A::Error> {
-        let mut found = VersionProbe::Missing;
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Probe, A::Error> {
+        let mut probe = Probe {
+            version: None,
+            lang: None,
+        };
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            if key == "version" {
-                found = match map.next_value::<WholeNumber>()?.0 {
-                    Some(n) if n >= 1 => VersionProbe::Version(n),
-                    _ => VersionProbe::Invalid,
-                };
-            } else {
-                map.next_value::<IgnoredAny>()?;
+            match key.as_ref() {
+                "version" => probe.version = Some(map.next_value::<Field>()?),
+                "lang" => probe.lang = Some(map.next_value::<Field>()?),
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
             }
         }
-        Ok(found)
+        Ok(probe)
     }
 }
 
-/// Any JSON value: `Some` when it is a non-negative whole number.
-struct WholeNumber(Option<u64>);
+/// Any JSON value, as much of it as the probe needs.
+enum Field {
+    /// A non-negative whole number.
+    Whole(u64),
+    Text(String),
+    Null,
+    /// Anything else: another number, a boolean, an array or an object.
+    Other,
+}
 
-impl<'de> Deserialize<'de> for WholeNumber {
+impl<'de> Deserialize<'de> for Field {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(WholeNumberVisitor)
+        deserializer.deserialize_any(FieldVisitor)
     }
 }
 
-struct WholeNumberVisitor;
+struct FieldVisitor;
 
-impl<'de> Visitor<'de> for WholeNumberVisitor {
-    type Value = WholeNumber;
+impl<'de> Visitor<'de> for FieldVisitor {
+    type Value = Field;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any value")
     }
 
-    fn visit_u64<E: de::Error>(self, n: u64) -> Result<WholeNumber, E> {
-        Ok(WholeNumber(Some(n)))
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Field, E> {
+        Ok(Field::Whole(n))
     }
 
-    fn visit_i64<E: de::Error>(self, n: i64) -> Result<WholeNumber, E> {
-        Ok(WholeNumber(u64::try_from(n).ok()))
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Field, E> {
+        Ok(u64::try_from(n).map_or(Field::Other, Field::Whole))
     }
 
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<WholeNumber, E> {
-        Ok(WholeNumber(None))
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Field, E> {
+        Ok(Field::Other)
     }
 
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<WholeNumber, E> {
-        Ok(WholeNumber(None))
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Field, E> {
+        Ok(Field::Other)
     }
 
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<WholeNumber, E> {
-        Ok(WholeNumber(None))
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Field, E> {
+        Ok(Field::Text(text.to_string()))
     }
 
-    fn visit_unit<E: de::Error>(self) -> Result<WholeNumber, E> {
-        Ok(WholeNumber(None))
+    fn visit_unit<E: de::Error>(self) -> Result<Field, E> {
+        Ok(Field::Null)
     }
 
-    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<WholeNumber, A::Error> {
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Field, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(WholeNumber(None))
+        Ok(Field::Other)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<WholeNumber, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Field, A::Error> {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(WholeNumber(None))
+        Ok(Field::Other)
     }
 }
 

@@ -77,12 +77,13 @@ fn merge_module(a: &ModuleProgress, b: &ModuleProgress) -> ModuleProgress {
 
 /// Newer `updated_ms`, then more answers, then finished over running, then (identical
 /// activity, different content) the larger JSON text: arbitrary but the same either way.
+/// The text is the pretty form that storage writes, so the app links one JSON writer.
 fn newer_attempt<'a>(x: &'a Attempt, y: &'a Attempt) -> &'a Attempt {
     let key = |a: &Attempt| (a.updated_ms, a.answered_count(), a.finished, a.started_ms);
     let order = key(x).cmp(&key(y)).then_with(|| {
-        serde_json::to_string(x)
+        serde_json::to_string_pretty(x)
             .ok()
-            .cmp(&serde_json::to_string(y).ok())
+            .cmp(&serde_json::to_string_pretty(y).ok())
     });
     if order == Ordering::Less {
         y

@@ -1,5 +1,8 @@
 //! Version 1 of the progress document, as written by the first release, and its migration
-//! to version 2 (which `v2` then migrates on). Version 1 kept one summary per module and no attempts:
+//! to the current version (by way of version 2, which only added the attempts and the
+//! learner, and dropped nothing but the language, see `load::read_version`). Version 1 kept
+//! one summary per module and no attempts; its language is not read, as the app keeps its
+//! own:
 //!
 //! ```json
 //! {"version":1,"course":"trygg-x","lang":"sv","role":"employee",
@@ -10,16 +13,13 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::v2::ProgressV2;
 use super::{Learner, ModuleProgress, PassRecord, Progress};
-use crate::content::{Lang, Role};
+use crate::content::Role;
 use crate::date::Date;
 
 #[derive(Debug, Deserialize)]
 pub(super) struct ProgressV1 {
     course: String,
-    #[serde(default)]
-    lang: Option<String>,
     #[serde(default)]
     role: Option<String>,
     #[serde(default)]
@@ -42,7 +42,7 @@ struct ModuleV1 {
 }
 
 impl ProgressV1 {
-    /// Version 2 as if the same learner had used the new app.
+    /// The current version as if the same learner had used the new app.
     ///
     /// * A passed module keeps its pass, dated midnight UTC of its `date`. A pass whose date
     ///   is missing or unreadable is kept but dated the epoch: it then shows as expired, so
@@ -50,25 +50,22 @@ impl ProgressV1 {
     /// * A score counts as one finished attempt (v1 kept no count); a failed score is not a
     ///   `best_percent`, which only passes set.
     /// * A passed module had its lessons done.
-    /// * A language or role the app no longer knows becomes "not chosen yet", to be asked.
-    pub(super) fn migrate(self) -> ProgressV2 {
-        let modules = self
-            .modules
-            .into_iter()
-            .map(|(id, m)| (id, m.migrate()))
-            .collect();
-        ProgressV2 {
-            _lang: self.lang.as_deref().and_then(Lang::from_code),
-            rest: Progress {
-                version: 2,
-                course_id: self.course,
-                role: self.role.as_deref().and_then(Role::from_key),
-                shared_computer: false,
-                learner: Learner::default(),
-                modules,
-                updated_ms: 0,
-                revision: 0,
-            },
+    /// * A role the app no longer knows becomes "not chosen yet", to be asked.
+    pub(super) fn migrate(self) -> Progress {
+        // Inserted one by one: `collect` into a map would link a second, sorting, builder.
+        let mut modules = BTreeMap::new();
+        for (id, module) in self.modules {
+            modules.insert(id, module.migrate());
+        }
+        Progress {
+            version: super::PROGRESS_VERSION,
+            course_id: self.course,
+            role: self.role.as_deref().and_then(Role::from_key),
+            shared_computer: false,
+            learner: Learner::default(),
+            modules,
+            updated_ms: 0,
+            revision: 0,
         }
     }
 }
