@@ -6,7 +6,8 @@ import zlib from 'node:zlib';
 
 const dist = process.argv[2] || 'dist';
 const html = await readFile(path.join(dist, 'index.html'), 'utf8');
-const css = [...html.matchAll(/href="([^"]+\.css)"/g)].map((m) => m[1]);
+// Release builds minify index.html, which drops the quotes around attribute values.
+const css = [...html.matchAll(/href="?([^"\s>]+\.css)/g)].map((m) => m[1]);
 const org = JSON.parse(await readFile(path.join(dist, 'content/organisation.json'), 'utf8'));
 
 // What a learner's browser fetches on a first visit: the app and organisation.json, after

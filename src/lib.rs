@@ -12,12 +12,6 @@ use shared::components::frame::saved_lang;
 use shared::handover::{mount_app, Handover};
 use shared::i18n;
 
-/// The first module of a visit starts here: the shell replaces the static loading screen.
-pub fn start() {
-    let handover = Handover::from_here(saved_lang(), false);
-    mount_shell(&handover);
-}
-
 /// Renders the shell as the page's live app, with what the module before it handed over.
 pub fn mount_shell(handover: &Handover) {
     i18n::use_areas(&[&i18n::SHELL]);
@@ -27,8 +21,13 @@ pub fn mount_shell(handover: &Handover) {
     mount_app::<shell::app::App>(handover, props);
 }
 
-/// Reads the argument of a module's `mount`. Should it ever not be a handover (a module
-/// from another build), the page still comes up, in the saved language.
+/// Reads the argument of a module's `mount`. None (`boot.js` starting the visit with the
+/// module its address needs) means this module is the visit's first: the page is the one the
+/// learner landed on, in the saved language. Should it be anything else than a handover (a
+/// module from another build), the page still comes up, in the saved language.
 pub fn handover_from(value: &wasm_bindgen::JsValue) -> Handover {
+    if value.is_undefined() {
+        return Handover::from_here(saved_lang(), false);
+    }
     Handover::from_js(value).unwrap_or_else(|| Handover::from_here(saved_lang(), true))
 }

@@ -2,11 +2,13 @@
 
 use wasm_bindgen::prelude::*;
 
-fn main() {
-    trygg_app::start();
-}
+/// Nothing runs on load: `boot.js` calls [`mount`] when the visit starts on one of the
+/// shell's pages, and a module that hands the page back calls it too, so a shell loaded
+/// after the course or manager module never starts an app of its own beside theirs.
+fn main() {}
 
-/// Takes the page back from the course or manager module (see `trygg_app::shared::handover`).
+/// Renders the shell: as the first module of a visit (no argument, from `boot.js`), or taking
+/// the page back from the course or manager module (see `trygg_app::shared::handover`).
 #[wasm_bindgen]
 pub fn mount(handover: JsValue) {
     trygg_app::mount_shell(&trygg_app::handover_from(&handover));

@@ -14,10 +14,11 @@ function fail(text, canRetry = true) {
   }
 }
 
-// The course pages, the PDF maker and the manager view are wasm modules of their own,
-// fetched on first use, so the first page of a visit carries none of them. Each loader
-// resolves to the module's exports. One Yew module renders the page at a time: the live one
-// loads the next and calls its `mount` (src/handover.rs).
+// Trygg is four wasm modules: the shell (start and about pages), the course (my training,
+// lessons, quizzes, the certificate, my data), the manager view and the PDF maker. Each is
+// fetched on first use, so a visit loads only what its pages need. Each loader resolves to the
+// module's exports. One Yew module renders the page at a time: the live one loads the next
+// and calls its `mount` (src/shared/handover.rs).
 // After a failure the next call tries again; browsers remember a module script that failed
 // to load, so a retry asks for it under a fresh query string.
 function lazy(name) {
@@ -36,28 +37,28 @@ function lazy(name) {
     return loading;
   };
 }
+window.tryggApp = lazy('trygg-app');
 window.tryggCourse = lazy('trygg_course');
 window.tryggPdf = lazy('trygg_pdf');
 window.tryggManager = lazy('trygg_manager');
+
+// The module the address needs renders the first page by itself: a link straight into the
+// course (my training, a lesson, a quiz, the certificate, my data) or to the manager view
+// does not wait for the shell, which it would only hand the page on to.
+function firstModule(hash) {
+  if (/^#\/(training|module\/|certificate|data)/.test(hash)) return window.tryggCourse;
+  if (/^#\/manager/.test(hash)) return window.tryggManager;
+  return window.tryggApp;
+}
 
 if (window.location.protocol === 'file:') {
   fail('Utbildningen måste öppnas från en webbserver, inte som en fil från disken. Lägg mappen på en webbserver (se README.md) och öppna dess adress. / The training must be opened from a web server, not as a file from disk. Put the folder on a web server (see README.md) and open its address.', false);
 } else if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
   fail('Din webbläsare kan inte köra utbildningen (WebAssembly saknas eller är avstängt). Prova en aktuell version av Edge, Chrome, Firefox eller Safari. / Your browser cannot run the training (WebAssembly is missing or turned off). Try a current Edge, Chrome, Firefox or Safari.');
 } else {
-  // A link straight into the course (my training, a lesson, a quiz, the certificate) needs
-  // the course module too: fetch it alongside the app rather than after it.
-  if (/^#\/(training|module\/|certificate)/.test(window.location.hash)) {
-    window.tryggCourse().catch(() => {});
-  }
-  const app = import('./trygg-app.js')
-    .then(async (module) => {
-      await module.default({ module_or_path: new URL('trygg-app_bg.wasm', document.baseURI) });
-      return module;
-    });
-  // The shell takes the page back from the course or manager module through this loader.
-  window.tryggApp = () => app;
-  app.catch((error) => {
+  firstModule(window.location.hash)()
+    .then((module) => module.mount())
+    .catch((error) => {
       console.error(error);
       fail('Utbildningen kunde inte laddas. Kontrollera anslutningen och försök igen. / The training could not be loaded. Check your connection and try again.');
     });

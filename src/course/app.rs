@@ -1,6 +1,6 @@
-//! The course pages (my training, lessons, quizzes, the certificate) as the root of a wasm
-//! module of their own (`course/`). The shell hands it the page on those routes only, so a
-//! learner's first page arrives without the module files, the quiz engine or the
+//! The course pages (my training, lessons, quizzes, the certificate, my data) as the root of
+//! a wasm module of their own (`course/`). The shell hands it the page on those routes only,
+//! so a learner's first page arrives without the module files, the quiz engine or the
 //! certificate code. Each mount opens the learner's progress afresh from storage, where the
 //! module before it saved it.
 
@@ -13,11 +13,11 @@ use yew::prelude::*;
 use crate::course;
 use crate::shared::components::frame::{Frame, PassingPage};
 use crate::shared::content_error::{content_error, loading};
-use crate::shared::content_loader::fetch_course;
+use crate::shared::content_loader::{fetch_course_files, fetch_organisation_file};
 use crate::shared::handover::{use_hand_over, Handover, Part, Passing};
 use crate::shared::hooks::{use_heading_focus, use_navigated};
 use crate::shared::learner::{use_learner, LearnerProvider, QuizRules};
-use crate::shared::route::use_route;
+use crate::shared::route::{use_route, Route};
 use crate::shared::state::{use_app, AppAction, AppHandle, AppState, ContentState};
 
 thread_local! {
@@ -69,7 +69,17 @@ pub fn CourseApp(props: &CourseAppProps) -> Html {
         use_effect_with(state.load_attempt, move |_| {
             if !loaded {
                 wasm_bindgen_futures::spawn_local(async move {
-                    match fetch_course().await {
+                    // The organisation first: "my data" needs no more, so it comes up before
+                    // the module files, and even when one of them is broken.
+                    let loaded = match fetch_organisation_file().await {
+                        Ok((bytes, organisation)) => {
+                            let organisation = Rc::new(organisation);
+                            dispatch.dispatch(AppAction::OrganisationLoaded(organisation.clone()));
+                            fetch_course_files(bytes, &organisation).await
+                        }
+                        Err(failure) => Err(failure),
+                    };
+                    match loaded {
                         Ok(course) => {
                             let course = Rc::new(course);
                             COURSE.with(|c| *c.borrow_mut() = Some(course.clone()));
@@ -82,18 +92,24 @@ pub fn CourseApp(props: &CourseAppProps) -> Html {
         });
     }
 
-    let main = match (&passing, &state.content) {
-        (Passing::Here, ContentState::Ready(course)) => html! {
+    let main = match (&passing, &state.content, state.organisation()) {
+        (Passing::Here, _, Some(organisation)) if route == Route::MyData => html! {
+            <LearnerProvider course_id={organisation.course_id.clone()} course={None}
+                lms_rules={Some(&crate::shared::lms_session::COURSE_RULES)}>
+                <MyDataMain focus_on_ready={arrived_by_navigation} />
+            </LearnerProvider>
+        },
+        (Passing::Here, ContentState::Ready(course), _) => html! {
             <LearnerProvider course_id={course.organisation.course_id.clone()} course={Some(course.clone())}
                 lms_rules={Some(&crate::shared::lms_session::COURSE_RULES)} quiz_rules={Some(&QUIZ_RULES)}>
                 <CoursePage focus_on_ready={arrived_by_navigation} />
             </LearnerProvider>
         },
-        (Passing::Here, ContentState::Failed(failure)) => content_error(failure),
-        (Passing::Here, ContentState::Loading) => html! {
+        (Passing::Here, ContentState::Failed(failure), _) => content_error(failure),
+        (Passing::Here, ContentState::Loading, _) => html! {
             <main id="main" tabindex="-1" data-route="loading">{ loading(state.lang) }</main>
         },
-        (passing, _) => html! { <PassingPage passing={passing.clone()} {retry} /> },
+        (passing, ..) => html! { <PassingPage passing={passing.clone()} {retry} /> },
     };
     html! {
         <ContextProvider<AppHandle> context={state}>
@@ -121,7 +137,7 @@ fn CoursePage(props: &CoursePageProps) -> Html {
     // The app shows the page when the route leaves the course; this tree must not focus it.
     use_heading_focus(
         route.clone(),
-        ready && route.is_course(),
+        ready && Part::of(&route) == Part::Course,
         props.focus_on_ready,
     );
     {
@@ -133,7 +149,7 @@ fn CoursePage(props: &CoursePageProps) -> Html {
         });
     }
 
-    if !ready || !route.is_course() {
+    if !ready || Part::of(&route) != Part::Course {
         return html! {
             <main id="main" tabindex="-1" data-route="loading">{ loading(app.lang) }</main>
         };
@@ -143,6 +159,22 @@ fn CoursePage(props: &CoursePageProps) -> Html {
             <crate::shared::components::storage_banner::StorageBanner />
             <crate::shared::lms_banner::LmsBanner />
             { course::render(&route) }
+        </main>
+    }
+}
+
+/// `<main>` with "my data", which needs only the organisation file: it is shown as soon as
+/// that is read, without waiting for the module files, and also when one of them is broken,
+/// so a learner can always download or delete what is saved.
+#[component]
+fn MyDataMain(props: &CoursePageProps) -> Html {
+    let route = use_route();
+    use_heading_focus(route.clone(), true, props.focus_on_ready);
+    html! {
+        <main id="main" tabindex="-1" data-route={route.href()}>
+            <crate::shared::components::storage_banner::StorageBanner />
+            <crate::shared::lms_banner::LmsBanner />
+            <crate::course::my_data::MyDataPage />
         </main>
     }
 }

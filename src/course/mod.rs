@@ -1,9 +1,11 @@
-//! The course module (`course/` crate, `trygg_course.wasm`): my training, lessons, quizzes
-//! and the certificate. They need the whole course.
+//! The course module (`course/` crate, `trygg_course.wasm`): my training, lessons, quizzes,
+//! the certificate and "my data". They need the whole course, or (my data) the progress
+//! code that restoring a file needs, which the first page of a visit does without.
 
 pub mod app;
 pub mod certificate;
 pub mod lesson;
+pub mod my_data;
 pub mod quiz;
 pub mod training;
 

@@ -11,18 +11,33 @@ const ORGANISATION_FILE: &str = "organisation.json";
 
 /// The organisation file: enough for the header and the start, about and my-data pages.
 pub async fn fetch_organisation() -> Result<Organisation, ContentFailure> {
-    let bytes = fetch_file(ORGANISATION_FILE).await?;
-    parse_organisation(ORGANISATION_FILE, &bytes).map_err(ContentFailure::Invalid)
+    Ok(fetch_organisation_file().await?.1)
 }
 
 /// The organisation file, then the files it lists, all requests sent together, validated
 /// with the same core code as `trygg content check`.
 pub async fn fetch_course() -> Result<Course, ContentFailure> {
-    let org_bytes = fetch_file(ORGANISATION_FILE).await?;
+    let (org_bytes, organisation) = fetch_organisation_file().await?;
+    fetch_course_files(org_bytes, &organisation).await
+}
+
+/// The organisation file as read and as parsed: the first half of [`fetch_course`], for a
+/// page that can be shown before (or without) the module files.
+pub async fn fetch_organisation_file() -> Result<(Vec<u8>, Organisation), ContentFailure> {
+    let bytes = fetch_file(ORGANISATION_FILE).await?;
     let organisation =
-        parse_organisation(ORGANISATION_FILE, &org_bytes).map_err(ContentFailure::Invalid)?;
+        parse_organisation(ORGANISATION_FILE, &bytes).map_err(ContentFailure::Invalid)?;
+    Ok((bytes, organisation))
+}
+
+/// The files `organisation` lists, all requests sent together, and the whole course
+/// validated: the second half of [`fetch_course`].
+pub async fn fetch_course_files(
+    org_bytes: Vec<u8>,
+    organisation: &Organisation,
+) -> Result<Course, ContentFailure> {
     let mut pending = Vec::new();
-    for name in course_files(&organisation) {
+    for name in course_files(organisation) {
         let request = if name == ORGANISATION_FILE {
             None
         } else {

@@ -1,5 +1,5 @@
 //! One Yew app on the page at a time. Trygg ships three Yew modules: the shell (start,
-//! about, my data), the course (my training, lessons, quizzes, the certificate) and the
+//! about), the course (my training, lessons, quizzes, the certificate, my data) and the
 //! manager view, so a learner's first page carries no course or roster code. Each renders
 //! the whole page, header and footer included. When the route needs another module, the
 //! live one loads it, destroys its own app and calls the other's `mount` with a
@@ -32,11 +32,13 @@ impl Part {
     /// The route's module.
     pub fn of(route: &Route) -> Part {
         match route {
-            Route::Training | Route::Lesson { .. } | Route::Quiz { .. } | Route::Certificate => {
-                Part::Course
-            }
+            Route::Training
+            | Route::Lesson { .. }
+            | Route::Quiz { .. }
+            | Route::Certificate
+            | Route::MyData => Part::Course,
             Route::Manager => Part::Manager,
-            Route::Start | Route::MyData | Route::About | Route::NotFound => Part::Shell,
+            Route::Start | Route::About | Route::NotFound => Part::Shell,
         }
     }
 

@@ -52,14 +52,6 @@ impl Route {
         }
     }
 
-    /// Pages of the course module (`course/`), which need the whole course.
-    pub fn is_course(&self) -> bool {
-        matches!(
-            self,
-            Route::Training | Route::Lesson { .. } | Route::Quiz { .. } | Route::Certificate
-        )
-    }
-
     pub fn href(&self) -> String {
         match self {
             Route::Start => "#/".into(),

@@ -1,5 +1,5 @@
 //! The shell: the first module of every visit. It reads only `organisation.json` and renders
-//! the start, about and "my data" pages; on a course or manager route it hands the page to
+//! the start and about pages; on a course or manager route it hands the page to
 //! that module ([`crate::shared::handover`]), so the first page loads without either.
 
 use std::rc::Rc;
@@ -68,7 +68,7 @@ struct ShellPageProps {
     focus_on_ready: bool,
 }
 
-/// `<main>` with one of the shell's pages (start, about, my data, not found).
+/// `<main>` with one of the shell's pages (start, about, not found).
 /// `data-route` names the page shown, for tests.
 #[component]
 fn ShellPage(props: &ShellPageProps) -> Html {

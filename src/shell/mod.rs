@@ -1,9 +1,8 @@
-//! The shell: the first wasm module of every visit (the binary Trunk builds). Its pages need
-//! only `organisation.json`.
+//! The shell: the first wasm module of every visit (the binary Trunk builds): the start and
+//! about pages, which need only `organisation.json`.
 
 pub mod about;
 pub mod app;
-pub mod my_data;
 pub mod start;
 
 use yew::prelude::*;
@@ -15,7 +14,6 @@ use crate::shared::route::Route;
 pub fn render(route: &Route) -> Html {
     match route {
         Route::Start => html! { <start::StartPage /> },
-        Route::MyData => html! { <my_data::MyDataPage /> },
         Route::About => html! { <about::AboutPage /> },
         _ => html! { <NotFoundPage /> },
     }

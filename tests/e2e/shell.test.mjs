@@ -300,4 +300,33 @@ export default [
       await one('training in English');
     },
   },
+  {
+    name: 'a link into the course or the manager view starts with that module: the shell is fetched only when a page of its own is opened',
+    async run(t) {
+      for (const [hash, title, module] of [
+        ['#/training', 'Min utbildning', 'trygg_course_bg.wasm'],
+        ['#/data', 'Mina uppgifter', 'trygg_course_bg.wasm'],
+        ['#/manager', 'Chefsvy', 'trygg_manager_bg.wasm'],
+      ]) {
+        const context = await t.browser.newContext();
+        t.contexts.push(context);
+        const wasm = [];
+        context.on('request', (request) => {
+          const name = new URL(request.url()).pathname.split('/').pop();
+          if (name.endsWith('.wasm')) wasm.push(name);
+        });
+        const page = await openPage(t, hash, { context });
+        await page.waitForSelector(`main[data-route="${hash}"]`);
+        assert.equal(await heading(page), title, hash);
+        // The first page of a visit keeps the browser's focus where it was.
+        assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'page-title', hash);
+        assert.deepEqual(wasm, [module], `${hash} fetched only its own module`);
+        await page.click('.site-header a:has-text("Start")');
+        await page.waitForSelector('main[data-route="#/"]');
+        assert.equal(await heading(page), 'Välkommen till Trygg');
+        assert.deepEqual(wasm, [module, 'trygg-app_bg.wasm'], `${hash}, then the start page`);
+        assert.equal(await page.evaluate(() => document.querySelectorAll('.app-root, main').length), 2);
+      }
+    },
+  },
 ];

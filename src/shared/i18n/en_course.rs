@@ -1,4 +1,4 @@
-//! English UI strings for the course pages: my training, lessons and quizzes.
+//! English UI strings for the course pages: my training, lessons, quizzes and my data.
 
 pub const TABLE: &[(&str, &str)] = &[
     ("contact.email", "E-mail"),
@@ -83,4 +83,31 @@ pub const TABLE: &[(&str, &str)] = &[
     ("training.start", "Start"),
     ("training.summary", "{done} of {total} required modules done"),
     ("training.to_quiz", "Go to the quiz"),
+    ("data.backup.button_n", "Download the unreadable data ({n})"),
+    ("data.backup.text", "When the training opened, the saved progress could not be read, so it was set aside here instead of being overwritten. Whoever runs the training may find the file useful. It is removed when you delete all your data."),
+    ("data.backup.title", "Data set aside"),
+    ("data.delete.button", "Delete everything"),
+    ("data.delete.confirm_text", "Your progress, results and details in this browser will be deleted and cannot be restored. Download your progress first if you want to keep it."),
+    ("data.delete.confirm_title", "Delete everything?"),
+    ("data.delete.no", "Cancel"),
+    ("data.delete.text", "Delete your progress and details from this browser, for example before you leave a borrowed computer."),
+    ("data.delete.title", "Delete my data"),
+    ("data.delete.yes", "Yes, delete everything"),
+    ("data.download.button", "Download my progress"),
+    ("data.download.text", "Save your progress as a file. With it you can continue in another browser or on another computer."),
+    ("data.download.title", "Download"),
+    ("data.restore.done", "Done. The progress in the file has been combined with what was already here. No result was lost."),
+    ("data.restore.failed", "The file {file} was not used: {reason}. Nothing has changed."),
+    ("data.restore.foreign", "the file belongs to another course ({course})"),
+    ("data.restore.label", "Choose a progress file"),
+    ("data.restore.newer", "the file was saved by a newer version of Trygg"),
+    ("data.restore.not_json", "the file is damaged (error at line {line}, column {column})"),
+    ("data.restore.not_progress", "the file does not contain Trygg progress"),
+    ("data.restore.text", "Choose a file you downloaded earlier. It is combined with the progress here; nothing is overwritten."),
+    ("data.restore.title", "Restore from a file"),
+    ("data.restore.too_large", "the file is too large (at most {max} KB)"),
+    ("data.restore.unreadable", "the file could not be read"),
+    ("data.where.local", "Your progress is saved in this browser on this computer. Nothing is sent anywhere."),
+    ("data.where.memory", "The browser does not allow saving anything. Your progress lasts only while this page is open."),
+    ("data.where.session", "You chose shared computer: your progress lasts only until you close the browser."),
 ];

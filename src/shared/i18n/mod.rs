@@ -40,12 +40,12 @@ pub static COMMON: Area = Area {
     sv: sv::TABLE,
     en: en::TABLE,
 };
-/// The app's own pages: start, about, my data.
+/// The app's own pages: start and about.
 pub static SHELL: Area = Area {
     sv: sv_shell::TABLE,
     en: en_shell::TABLE,
 };
-/// The course module: my training, lessons, quizzes.
+/// The course module: my training, lessons, quizzes, my data.
 pub static COURSE: Area = Area {
     sv: sv_course::TABLE,
     en: en_course::TABLE,

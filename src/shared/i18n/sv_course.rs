@@ -1,4 +1,4 @@
-//! Swedish UI strings for the course pages: my training, lessons and quizzes.
+//! Swedish UI strings for the course pages: my training, lessons, quizzes and my data.
 
 pub const TABLE: &[(&str, &str)] = &[
     ("contact.email", "E-post"),
@@ -83,4 +83,31 @@ pub const TABLE: &[(&str, &str)] = &[
     ("training.start", "Börja"),
     ("training.summary", "{done} av {total} obligatoriska moduler klara"),
     ("training.to_quiz", "Till kunskapsprovet"),
+    ("data.backup.button_n", "Ladda ner de oläsbara uppgifterna ({n})"),
+    ("data.backup.text", "När utbildningen öppnades gick de sparade framstegen inte att läsa, så de lades undan här i stället för att skrivas över. Den som ansvarar för utbildningen kan ha nytta av filen. Den tas bort när du tar bort alla dina uppgifter."),
+    ("data.backup.title", "Undanlagda uppgifter"),
+    ("data.delete.button", "Radera allt"),
+    ("data.delete.confirm_text", "Dina framsteg, resultat och uppgifter i den här webbläsaren raderas och kan inte återställas. Ladda ner dina framsteg först om du vill spara dem."),
+    ("data.delete.confirm_title", "Vill du radera allt?"),
+    ("data.delete.no", "Avbryt"),
+    ("data.delete.text", "Radera dina framsteg och uppgifter från den här webbläsaren, till exempel innan du lämnar en lånad dator."),
+    ("data.delete.title", "Radera mina uppgifter"),
+    ("data.delete.yes", "Ja, radera allt"),
+    ("data.download.button", "Ladda ner mina framsteg"),
+    ("data.download.text", "Spara dina framsteg som en fil. Med filen kan du fortsätta i en annan webbläsare eller på en annan dator."),
+    ("data.download.title", "Ladda ner"),
+    ("data.restore.done", "Klart. Framstegen från filen har lagts ihop med dem som redan fanns här. Inget resultat har gått förlorat."),
+    ("data.restore.failed", "Filen {file} användes inte: {reason}. Ingenting har ändrats."),
+    ("data.restore.foreign", "filen hör till en annan utbildning ({course})"),
+    ("data.restore.label", "Välj en fil med framsteg"),
+    ("data.restore.newer", "filen är sparad av en nyare version av Trygg"),
+    ("data.restore.not_json", "filen är skadad (fel på rad {line}, kolumn {column})"),
+    ("data.restore.not_progress", "filen innehåller inte framsteg från Trygg"),
+    ("data.restore.text", "Välj en fil som du tidigare laddat ner. Den läggs ihop med framstegen här; ingenting skrivs över."),
+    ("data.restore.title", "Återställ från fil"),
+    ("data.restore.too_large", "filen är för stor (högst {max} kB)"),
+    ("data.restore.unreadable", "filen gick inte att läsa"),
+    ("data.where.local", "Dina framsteg sparas i den här webbläsaren på den här datorn. Ingenting skickas någonstans."),
+    ("data.where.memory", "Webbläsaren tillåter inte att något sparas. Dina framsteg finns bara kvar så länge sidan är öppen."),
+    ("data.where.session", "Du har valt delad dator: dina framsteg finns bara kvar tills du stänger webbläsaren."),
 ];
