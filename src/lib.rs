@@ -21,13 +21,9 @@ pub fn mount_shell(handover: &Handover) {
     mount_app::<shell::app::App>(handover, props);
 }
 
-/// Reads the argument of a module's `mount`. None (`boot.js` starting the visit with the
-/// module its address needs) means this module is the visit's first: the page is the one the
-/// learner landed on, in the saved language. Should it be anything else than a handover (a
-/// module from another build), the page still comes up, in the saved language.
+/// Reads the argument of a module's `mount`: another module's handover, or else this module
+/// is the visit's first (`boot.js` starts it, with the requests it sent ahead), on the page
+/// the learner landed on, in the saved language.
 pub fn handover_from(value: &wasm_bindgen::JsValue) -> Handover {
-    if value.is_undefined() {
-        return Handover::from_here(saved_lang(), false);
-    }
-    Handover::from_js(value).unwrap_or_else(|| Handover::from_here(saved_lang(), true))
+    Handover::from_js(value).unwrap_or_else(|| Handover::first_of_visit(saved_lang(), value))
 }

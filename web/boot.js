@@ -21,19 +21,24 @@ function fail(text, canRetry = true) {
 // and calls its `mount` (src/shared/handover.rs).
 // After a failure the next call tries again; browsers remember a module script that failed
 // to load, so a retry asks for it under a fresh query string.
+// The wasm file is requested together with its JavaScript glue, not after it.
 function lazy(name) {
   let loading = null;
   let failures = 0;
   return () => {
-    const query = failures ? `?retry=${failures}` : '';
-    loading ??= import(`./${name}.js${query}`).then(async (module) => {
-      await module.default({ module_or_path: new URL(`${name}_bg.wasm${query}`, document.baseURI) });
-      return module;
-    }).catch((error) => {
-      loading = null;
-      failures += 1;
-      throw error;
-    });
+    if (!loading) {
+      const query = failures ? `?retry=${failures}` : '';
+      const wasm = fetch(new URL(`${name}_bg.wasm${query}`, document.baseURI));
+      wasm.catch(() => {}); // reported through `loading`
+      loading = import(`./${name}.js${query}`).then(async (module) => {
+        await module.default({ module_or_path: wasm });
+        return module;
+      }).catch((error) => {
+        loading = null;
+        failures += 1;
+        throw error;
+      });
+    }
     return loading;
   };
 }
@@ -56,8 +61,14 @@ if (window.location.protocol === 'file:') {
 } else if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
   fail('Din webbläsare kan inte köra utbildningen (WebAssembly saknas eller är avstängt). Prova en aktuell version av Edge, Chrome, Firefox eller Safari. / Your browser cannot run the training (WebAssembly is missing or turned off). Try a current Edge, Chrome, Firefox or Safari.');
 } else {
+  // Every module's pages start from organisation.json: ask for it now, beside the wasm, and
+  // hand the request to the first module (its fetches take it by address, as the shell's
+  // requests for the course files are taken by the course module).
+  const organisation = 'content/organisation.json';
+  const prefetched = { [organisation]: fetch(organisation, { cache: 'no-cache' }) };
+  prefetched[organisation].catch(() => {}); // the module reports a failure on its page
   firstModule(window.location.hash)()
-    .then((module) => module.mount())
+    .then((module) => module.mount({ prefetched }))
     .catch((error) => {
       console.error(error);
       fail('Utbildningen kunde inte laddas. Kontrollera anslutningen och försök igen. / The training could not be loaded. Check your connection and try again.');

@@ -91,6 +91,17 @@ impl Handover {
         }
     }
 
+    /// The first module's: a fresh page, with the requests `boot.js` sent ahead
+    /// (`{prefetched: {url: promise}}`) if `value` has them.
+    pub fn first_of_visit(lang: Lang, value: &JsValue) -> Handover {
+        let mut handover = Handover::from_here(lang, false);
+        let prefetched = Reflect::get(value, &PREFETCHED.into()).ok();
+        if let Some(prefetched) = prefetched.filter(|v| v.is_object()) {
+            handover.areas.prefetched = prefetched.unchecked_into();
+        }
+        handover
+    }
+
     /// As the JavaScript object `mount` takes: the only shape modules share.
     pub fn to_js(&self) -> JsValue {
         let object = Object::new();

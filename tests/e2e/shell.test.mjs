@@ -311,9 +311,14 @@ export default [
         const context = await t.browser.newContext();
         t.contexts.push(context);
         const wasm = [];
+        const events = [];
         context.on('request', (request) => {
           const name = new URL(request.url()).pathname.split('/').pop();
           if (name.endsWith('.wasm')) wasm.push(name);
+          events.push(`ask ${name}`);
+        });
+        context.on('requestfinished', (request) => {
+          events.push(`got ${new URL(request.url()).pathname.split('/').pop()}`);
         });
         const page = await openPage(t, hash, { context });
         await page.waitForSelector(`main[data-route="${hash}"]`);
@@ -321,6 +326,13 @@ export default [
         // The first page of a visit keeps the browser's focus where it was.
         assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'page-title', hash);
         assert.deepEqual(wasm, [module], `${hash} fetched only its own module`);
+        // The module's wasm, its glue and organisation.json are asked for together, and the
+        // organisation file only once.
+        const glue = module.replace('_bg.wasm', '.js');
+        for (const name of [module, 'organisation.json']) {
+          assert.ok(events.indexOf(`ask ${name}`) < events.indexOf(`got ${glue}`), `${hash}: ${name} asked with ${glue}`);
+        }
+        assert.equal(events.filter((e) => e === 'ask organisation.json').length, 1, `${hash}: organisation.json once`);
         await page.click('.site-header a:has-text("Start")');
         await page.waitForSelector('main[data-route="#/"]');
         assert.equal(await heading(page), 'Välkommen till Trygg');
