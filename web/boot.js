@@ -2,10 +2,16 @@
 // Shows a clear message instead of a blank page when WebAssembly or a file cannot load.
 // A classic script (not a module), so it still runs when index.html is opened straight from
 // disk, where browsers refuse module scripts: it can then say what to do instead.
-const message = document.getElementById('boot-message');
-const retry = document.getElementById('boot-retry');
+// Loaded `async`, so it asks for the app as soon as it arrives, without waiting for the
+// stylesheet or the rest of the page; whatever touches the page waits for `pageParsed`.
+const pageParsed = document.readyState === 'loading'
+  ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+  : Promise.resolve();
 
-function fail(text, canRetry = true) {
+async function fail(text, canRetry = true) {
+  await pageParsed;
+  const message = document.getElementById('boot-message');
+  const retry = document.getElementById('boot-retry');
   if (message) message.textContent = text;
   if (retry && canRetry) {
     retry.hidden = false;
@@ -67,8 +73,8 @@ if (window.location.protocol === 'file:') {
   const organisation = 'content/organisation.json';
   const prefetched = { [organisation]: fetch(organisation, { cache: 'no-cache' }) };
   prefetched[organisation].catch(() => {}); // the module reports a failure on its page
-  firstModule(window.location.hash)()
-    .then((module) => module.mount({ prefetched }))
+  Promise.all([firstModule(window.location.hash)(), pageParsed])
+    .then(([module]) => module.mount({ prefetched }))
     .catch((error) => {
       console.error(error);
       fail('Utbildningen kunde inte laddas. Kontrollera anslutningen och försök igen. / The training could not be loaded. Check your connection and try again.');
