@@ -2,10 +2,8 @@
 //! with a full review. Every answer is saved as it is given, so a reload resumes exactly.
 
 mod answer_text;
-mod ordering;
 mod question;
 mod results;
-mod scenario;
 
 use trygg_core::content::Module;
 use trygg_core::quiz::{plan_is_valid, quiz_length};

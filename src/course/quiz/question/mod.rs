@@ -1,0 +1,133 @@
+//! One quiz question: the choices, "check answer", then feedback with the explanation and
+//! the way on. Keyed per question, so its local selection starts empty each time.
+
+mod choices;
+mod feedback;
+mod ordering;
+mod scenario;
+
+use trygg_core::content::{Lang, QuestionKind};
+use trygg_core::quiz::{question_by_id, scenario_walk, Answer};
+use yew::prelude::*;
+
+use self::choices::Selection;
+use self::ordering::OrderingInput;
+use self::scenario::ScenarioInput;
+use crate::shared::browser::document::focus;
+use crate::shared::components::inline_text::InlineText;
+use crate::shared::i18n::{fill, t};
+use crate::shared::learner::use_learner;
+use crate::shared::state::use_app;
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionCardProps {
+    pub module: String,
+    pub index: usize,
+}
+
+#[component]
+pub fn QuestionCard(props: &QuestionCardProps) -> Html {
+    let app = use_app();
+    let learner = use_learner();
+    let lang = app.lang;
+    let selection = use_state(|| Selection::Nothing);
+    let missing = use_state(|| false);
+    use_effect_with((), |_| {
+        if !crate::course::app::keep_focus_on_landing() {
+            focus("question-title");
+        }
+    });
+
+    let module = app.course().and_then(|c| c.module(&props.module));
+    let attempt = learner.progress.attempt(&props.module);
+    let (Some(module), Some(attempt)) = (module, attempt) else {
+        return html! {};
+    };
+    let Some(item) = attempt.plan.items.get(props.index) else {
+        return html! {};
+    };
+    let Some(question) = question_by_id(module, &item.question_id) else {
+        return html! {};
+    };
+    let answer = attempt.answers.get(props.index).cloned().flatten();
+    let total = attempt.plan.items.len();
+    let done = match (&question.kind, &answer) {
+        (QuestionKind::Scenario { .. }, Some(Answer::Scenario { choices })) => {
+            scenario_walk(question, choices).next.is_none()
+        }
+        (_, a) => a.is_some(),
+    };
+
+    let record = {
+        let learner = learner.clone();
+        let module = props.module.clone();
+        let index = props.index;
+        Callback::from(move |answer: Answer| learner.answer(&module, index, answer))
+    };
+    // Once answered, move focus to the feedback, after it is rendered. Only on the change,
+    // so a question resumed after reload starts at its heading.
+    {
+        let was_done = use_mut_ref(|| done);
+        use_effect_with(done, move |done| {
+            if *done && !std::mem::replace(&mut *was_done.borrow_mut(), true) {
+                focus("feedback");
+            }
+        });
+    }
+    let last = props.index + 1 >= total;
+
+    let prompt = question.prompt.get(lang).to_string();
+    let body = match &question.kind {
+        QuestionKind::Scenario { .. } => html! {
+            <ScenarioInput question={question.clone()} item={item.clone()} answer={answer.clone()} on_pick={record} />
+        },
+        QuestionKind::Ordering { .. } => html! {
+            <OrderingInput question={question.clone()} item={item.clone()} answer={answer.clone()} on_submit={record} />
+        },
+        _ => choices::form(
+            question,
+            item,
+            &selection,
+            &missing,
+            answer.as_ref(),
+            record,
+            lang,
+        ),
+    };
+
+    html! {
+        <article class="question-card" data-question-id={question.id.clone()}>
+            { counter(props.index, total, lang) }
+            if matches!(question.kind, QuestionKind::Scenario { .. } | QuestionKind::Ordering { .. }) {
+                <p class="prompt"><InlineText text={prompt} /></p>
+            }
+            { body }
+            <div id="feedback" tabindex="-1" role="status" class="feedback-region">
+                if done {
+                    { feedback::feedback(question, answer.as_ref(), lang) }
+                }
+            </div>
+            if done {
+                { feedback::next_button(&learner, &props.module, last, lang) }
+            }
+        </article>
+    }
+}
+
+/// The counter is the heading that takes focus on arrival, so a screen reader starts each
+/// question with where the learner is in the quiz.
+fn counter(index: usize, total: usize, lang: Lang) -> Html {
+    let counter = fill(
+        t(lang, "quiz.counter"),
+        &[
+            ("n", &(index + 1).to_string()),
+            ("total", &total.to_string()),
+        ],
+    );
+    html! {
+        <>
+            <h2 id="question-title" tabindex="-1" class="question-counter">{ counter.clone() }</h2>
+            <progress class="step-bar" max={total.to_string()} value={(index + 1).to_string()} aria-label={counter}></progress>
+        </>
+    }
+}

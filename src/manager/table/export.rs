@@ -1,0 +1,88 @@
+//! The export: the rows as CSV (all of them or the filtered ones, in the table's order, with
+//! the separator the manager's spreadsheet expects) or the whole roster as JSON.
+
+use std::rc::Rc;
+
+use trygg_core::content::Lang;
+use trygg_core::roster::{to_csv_in, Row};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::RosterTableProps;
+use crate::shared::components::download_failed::DownloadFailed;
+use crate::shared::i18n::{fill, t};
+
+/// `order` is every row in the table's order, `visible` those the filter keeps.
+pub fn export(
+    props: &RosterTableProps,
+    order: &Rc<Vec<usize>>,
+    visible: &Rc<Vec<usize>>,
+    separator: &UseStateHandle<char>,
+    only_filtered: &UseStateHandle<bool>,
+    lang: Lang,
+) -> Html {
+    let on_separator = {
+        let separator = separator.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            separator.set(if value == "," { ',' } else { ';' });
+        })
+    };
+    let on_only_filtered = {
+        let only_filtered = only_filtered.clone();
+        Callback::from(move |e: Event| {
+            only_filtered.set(e.target_unchecked_into::<HtmlInputElement>().checked());
+        })
+    };
+    let on_csv = {
+        let rows = props.rows.0.clone();
+        let picked = if **only_filtered { visible } else { order }.clone();
+        let sep = **separator;
+        let stem = props.file_stem.clone();
+        let downloads = props.downloads.clone();
+        Callback::from(move |_| {
+            let export: Vec<Row> = picked.iter().map(|&i| rows[i].clone()).collect();
+            let csv = to_csv_in(&export, sep, lang);
+            downloads.offer(
+                &format!("{stem}.csv"),
+                "text/csv;charset=utf-8",
+                csv.as_bytes(),
+            );
+        })
+    };
+    let on_json = {
+        let cb = props.on_export_json.clone();
+        Callback::from(move |_| cb.emit(()))
+    };
+    let total = props.rows.0.len();
+
+    html! {
+        <>
+            <h2>{ t(lang, "manager.export.title") }</h2>
+            <p>{ if **only_filtered {
+                fill(t(lang, "manager.export.filtered_note"), &[("count", &visible.len().to_string())])
+            } else {
+                fill(t(lang, "manager.export.all_note"), &[("count", &total.to_string())])
+            } }</p>
+            <div class="export-options">
+                <p class="filter-field">
+                    <label for="export-separator">{ t(lang, "manager.export.separator") }</label>
+                    <select id="export-separator" onchange={on_separator}>
+                        <option value=";" selected={**separator == ';'}>{ t(lang, "manager.export.semicolon") }</option>
+                        <option value="," selected={**separator == ','}>{ t(lang, "manager.export.comma") }</option>
+                    </select>
+                </p>
+                <p class="check-field">
+                    <input type="checkbox" id="export-only-filtered" checked={**only_filtered} onchange={on_only_filtered} />
+                    <label for="export-only-filtered">{ t(lang, "manager.export.only_filtered") }</label>
+                </p>
+            </div>
+            <p class="button-row export-buttons">
+                <button type="button" class="button" onclick={on_csv}>{ t(lang, "manager.export.csv") }</button>
+                <button type="button" class="button secondary" onclick={on_json}>{ t(lang, "manager.export.json") }</button>
+            </p>
+            <DownloadFailed file={props.downloads.refused()} />
+            <p class="hint">{ t(lang, "manager.export.json_hint") }</p>
+        </>
+    }
+}

@@ -1,0 +1,105 @@
+//! The roster table: filters, search, sortable columns, pages of 50 rows, and the CSV export.
+//! Sorting and filtering use the core (`sort_rows`, `Filter`), so the table orders and
+//! narrows exactly as `trygg roster` would.
+
+mod export;
+mod filters;
+mod header;
+mod pager;
+mod row;
+
+use std::rc::Rc;
+
+use trygg_core::roster::{sorted_order, Filter, Row, SortKey};
+use yew::prelude::*;
+
+use super::Shared;
+use crate::shared::hooks::Downloads;
+use crate::shared::i18n::{fill, t};
+use crate::shared::state::use_app;
+
+/// Rows per page: enough to scan, few enough that a page of a 100,000-person roster renders
+/// at once.
+pub const PAGE_SIZE: usize = 50;
+
+#[derive(Properties, PartialEq)]
+pub struct RosterTableProps {
+    /// Every person, as `Roster::rows` gives them.
+    pub rows: Shared<Vec<Row>>,
+    /// The units to offer in the filter, in order.
+    pub units: Shared<Vec<String>>,
+    /// Start of the export files' names, e.g. `trygg-exempelregionen-roster-2025-05-01`.
+    pub file_stem: AttrValue,
+    pub on_export_json: Callback<()>,
+    /// The manager view's downloads, so a refused CSV or JSON export is told beside them.
+    pub downloads: Downloads,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+struct Sort {
+    key: SortKey,
+    descending: bool,
+}
+
+/// Holds the table's state; the pieces it renders change it through the handles they get.
+#[component]
+pub fn RosterTable(props: &RosterTableProps) -> Html {
+    let lang = use_app().lang;
+    let filter = use_state(Filter::default);
+    let sort = use_state(|| Sort {
+        key: SortKey::Name,
+        descending: false,
+    });
+    let page = use_state(|| 0usize);
+    let separator = use_state(|| ';');
+    let only_filtered = use_state(|| false);
+
+    // Indices into the rows, in sort order, and those the filter keeps: the rows themselves
+    // are never copied on a click.
+    let rows = &props.rows.0;
+    let order: Rc<Vec<usize>> = use_memo((props.rows.clone(), *sort), |(rows, sort)| {
+        sorted_order(&rows.0, sort.key, sort.descending)
+    });
+    let visible: Rc<Vec<usize>> = use_memo(
+        (props.rows.clone(), order.clone(), (*filter).clone()),
+        |(rows, order, f)| {
+            order
+                .iter()
+                .copied()
+                .filter(|&i| f.matches(&rows.0[i]))
+                .collect()
+        },
+    );
+
+    let pages = visible.len().div_ceil(PAGE_SIZE).max(1);
+    let current_page = (*page).min(pages - 1);
+    let shown = visible
+        .iter()
+        .skip(current_page * PAGE_SIZE)
+        .take(PAGE_SIZE)
+        .map(|&i| &rows[i]);
+
+    html! {
+        <>
+            { filters::filters(&filter, &page, &props.units.0, lang) }
+            <p class="roster-count" role="status">
+                { fill(t(lang, "manager.table.showing"), &[("shown", &visible.len().to_string()), ("total", &rows.len().to_string())]) }
+            </p>
+            if visible.is_empty() {
+                <p>{ t(lang, "manager.table.no_match") }</p>
+            } else {
+                <div class="table-scroll">
+                    <table class="roster-table">
+                        <caption class="visually-hidden">{ t(lang, "manager.table.caption") }</caption>
+                        <thead>{ header::header_row(&sort, &page, lang) }</thead>
+                        <tbody>
+                            { for shown.map(|row| row::render_row(row, lang)) }
+                        </tbody>
+                    </table>
+                </div>
+                { pager::pager(current_page, pages, &page, lang) }
+            }
+            { export::export(props, &order, &visible, &separator, &only_filtered, lang) }
+        </>
+    }
+}

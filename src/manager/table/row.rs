@@ -1,0 +1,60 @@
+//! One person's row. What is odd about the person's files (another content version, a date
+//! in the future, flagged files, several certificates) is written under the name, so the
+//! status never stands unexplained.
+
+use trygg_core::content::Lang;
+use trygg_core::roster::{Row, RowNote, Status};
+use yew::prelude::*;
+
+use crate::manager::chart::unit_name;
+use crate::manager::{role_label, status_label};
+use crate::shared::i18n::{fill, t};
+
+pub fn render_row(row: &Row, lang: Lang) -> Html {
+    let badge = match row.status {
+        Status::Valid => "ok",
+        Status::RenewalDue => "warn",
+        Status::Expired => "bad",
+        Status::Flagged => "flag",
+    };
+    let mut notes: Vec<String> = row
+        .notes
+        .iter()
+        .map(|note| match note {
+            RowNote::OtherContentVersion { found, .. } => {
+                fill(t(lang, "manager.note.other_version"), &[("version", found)])
+            }
+            RowNote::CompletedInFuture => t(lang, "manager.note.future").to_owned(),
+        })
+        .collect();
+    if !row.flagged_files.is_empty() {
+        notes.push(fill(
+            t(lang, "manager.note.flagged_files"),
+            &[("files", &row.flagged_files.join(", "))],
+        ));
+    }
+    if row.certificates > 1 {
+        notes.push(fill(
+            t(lang, "manager.note.certificates"),
+            &[("count", &row.certificates.to_string())],
+        ));
+    }
+    html! {
+        <tr key={row.person_key.clone()}>
+            <th scope="row" class="cell-name">
+                { &row.full_name }
+                if !notes.is_empty() {
+                    <ul class="row-notes">
+                        { for notes.into_iter().map(|n| html! { <li>{ n }</li> }) }
+                    </ul>
+                }
+            </th>
+            <td><span class={classes!("badge", badge)}>{ status_label(row.status, lang) }</span></td>
+            <td class="cell-number">{ &row.employee_number }</td>
+            <td>{ unit_name(&row.unit, lang) }</td>
+            <td>{ role_label(row.role, lang) }</td>
+            <td class="cell-date">{ row.completed_on.to_string() }</td>
+            <td class="cell-date">{ row.valid_until.to_string() }</td>
+        </tr>
+    }
+}
