@@ -82,7 +82,9 @@ pub fn Documents(props: &DocumentsProps) -> Html {
         }
     });
     let on_pdf = {
-        let record_json = serde_json::to_string(&record).unwrap_or_default();
+        // The same writer as the JSON download, so the module links one (the PDF maker reads
+        // either form).
+        let record_json = serde_json::to_string_pretty(&record).unwrap_or_default();
         let name = format!("{stem}.pdf");
         make_pdf_callback(pdf_state.clone(), move |fonts: FontPair| {
             let record_json = record_json.clone();
