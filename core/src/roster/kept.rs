@@ -1,7 +1,12 @@
 //! A certificate as the roster keeps it: the whole record when it may be asked for again,
 //! or only what the table shows, packed into one allocation, which at 100,000 certificates
-//! is the difference between fitting in a small process and not.
+//! is the difference between fitting in a small process and not. The packed form also
+//! carries the person's grouping key and the name's sort key, made where the file was
+//! checked (on a worker thread in the CLI) rather than on the thread that builds the table.
 
+use std::borrow::Cow;
+
+use super::table::{collation_key, key_hash, key_prefix, person_key};
 use crate::certificate::CompletionRecord;
 use crate::content::Role;
 use crate::date::Date;
@@ -10,7 +15,9 @@ use crate::date::Date;
 pub(super) enum Kept {
     /// Boxed so the table-only form is not as large as the whole record.
     Whole(Box<CompletionRecord>),
-    Table(TableRecord),
+    /// Boxed too, so that the roster's map moves a pointer, not the record, each time an
+    /// insert shifts a node's entries.
+    Table(Box<TableRecord>),
 }
 
 /// The fields rows, statuses and the current content version are built from.
@@ -19,11 +26,16 @@ pub(super) struct TableRecord {
     /// The [`Field`]s end to end.
     text: Box<str>,
     /// Where each field but the last ends in `text`.
-    ends: [u32; 5],
+    ends: [u32; 7],
     role: Role,
     completed_on: Date,
     valid_until: Date,
     issued_at_ms: u64,
+    /// [`key_hash`] of the person key and [`key_prefix`] of the name key, so grouping and
+    /// sorting 100,000 certificates mostly compare numbers held here instead of reading
+    /// text scattered over the heap.
+    person_hash: u64,
+    name_prefix: u64,
 }
 
 /// The text fields of a [`TableRecord`], in the order they are packed.
@@ -35,6 +47,10 @@ enum Field {
     EmployeeNumber,
     Unit,
     Email,
+    /// [`person_key`] of the learner.
+    PersonKey,
+    /// [`collation_key`] of the full name.
+    NameKey,
 }
 
 /// Who completed the course, borrowed from either form.
@@ -52,6 +68,8 @@ impl Kept {
             return Kept::Whole(Box::new(record.clone()));
         }
         let learner = &record.learner;
+        let person = person_key(LearnerView::of(record));
+        let name = collation_key(&learner.full_name);
         let fields = [
             record.certificate_id.as_str(),
             &record.content_version,
@@ -59,9 +77,11 @@ impl Kept {
             &learner.employee_number,
             &learner.unit,
             &learner.email,
+            &person,
+            &name,
         ];
         let mut text = String::with_capacity(fields.iter().map(|f| f.len()).sum());
-        let mut ends = [0; 5];
+        let mut ends = [0; 7];
         for (i, field) in fields.iter().enumerate() {
             text.push_str(field);
             if let Some(end) = ends.get_mut(i) {
@@ -69,14 +89,27 @@ impl Kept {
                 *end = u32::try_from(text.len()).unwrap_or(u32::MAX);
             }
         }
-        Kept::Table(TableRecord {
+        Kept::Table(Box::new(TableRecord {
             text: text.into_boxed_str(),
             ends,
             role: record.role,
             completed_on: record.completed_on,
             valid_until: record.valid_until,
             issued_at_ms: record.issued_at_ms,
-        })
+            person_hash: key_hash(&person),
+            name_prefix: key_prefix(&name),
+        }))
+    }
+
+    /// The record's certificate id (the roster's key) and [`Kept::new`] of it, moving what
+    /// can be moved instead of copying it.
+    pub(super) fn keyed(record: CompletionRecord, whole: bool) -> (String, Kept) {
+        if whole {
+            (record.certificate_id.clone(), Kept::Whole(Box::new(record)))
+        } else {
+            let kept = Kept::new(&record, false);
+            (record.certificate_id, kept)
+        }
     }
 
     pub(super) fn whole(&self) -> Option<&CompletionRecord> {
@@ -102,18 +135,45 @@ impl Kept {
 
     pub(super) fn learner(&self) -> LearnerView<'_> {
         match self {
-            Kept::Whole(r) => LearnerView {
-                full_name: &r.learner.full_name,
-                employee_number: &r.learner.employee_number,
-                unit: &r.learner.unit,
-                email: &r.learner.email,
-            },
+            Kept::Whole(r) => LearnerView::of(r),
             Kept::Table(t) => LearnerView {
                 full_name: t.field(Field::FullName),
                 employee_number: t.field(Field::EmployeeNumber),
                 unit: t.field(Field::Unit),
                 email: t.field(Field::Email),
             },
+        }
+    }
+
+    /// The key the table groups the learner's certificates by.
+    pub(super) fn person_key(&self) -> Cow<'_, str> {
+        match self {
+            Kept::Whole(r) => Cow::Owned(person_key(LearnerView::of(r))),
+            Kept::Table(t) => Cow::Borrowed(t.field(Field::PersonKey)),
+        }
+    }
+
+    /// The key the table sorts the learner's name by.
+    pub(super) fn name_key(&self) -> Cow<'_, str> {
+        match self {
+            Kept::Whole(r) => Cow::Owned(collation_key(&r.learner.full_name)),
+            Kept::Table(t) => Cow::Borrowed(t.field(Field::NameKey)),
+        }
+    }
+
+    /// [`key_hash`] of [`Kept::person_key`], which is `key`.
+    pub(super) fn person_hash(&self, key: &str) -> u64 {
+        match self {
+            Kept::Whole(_) => key_hash(key),
+            Kept::Table(t) => t.person_hash,
+        }
+    }
+
+    /// [`key_prefix`] of [`Kept::name_key`], which is `key`.
+    pub(super) fn name_prefix(&self, key: &str) -> u64 {
+        match self {
+            Kept::Whole(_) => key_prefix(key),
+            Kept::Table(t) => t.name_prefix,
         }
     }
 
@@ -142,6 +202,17 @@ impl Kept {
         match self {
             Kept::Whole(r) => r.issued_at_ms,
             Kept::Table(t) => t.issued_at_ms,
+        }
+    }
+}
+
+impl<'a> LearnerView<'a> {
+    fn of(record: &'a CompletionRecord) -> LearnerView<'a> {
+        LearnerView {
+            full_name: &record.learner.full_name,
+            employee_number: &record.learner.employee_number,
+            unit: &record.learner.unit,
+            email: &record.learner.email,
         }
     }
 }
