@@ -6,7 +6,9 @@
 
 use std::borrow::Cow;
 
-use super::table::{collation_key, key_hash, key_prefix, person_key};
+use super::table::{
+    collation_key, key_hash, key_prefix, person_key, push_collation_key, push_person_key,
+};
 use crate::certificate::CompletionRecord;
 use crate::content::Role;
 use crate::date::Date;
@@ -68,8 +70,6 @@ impl Kept {
             return Kept::Whole(Box::new(record.clone()));
         }
         let learner = &record.learner;
-        let person = person_key(LearnerView::of(record));
-        let name = collation_key(&learner.full_name);
         let fields = [
             record.certificate_id.as_str(),
             &record.content_version,
@@ -77,28 +77,33 @@ impl Kept {
             &learner.employee_number,
             &learner.unit,
             &learner.email,
-            &person,
-            &name,
         ];
-        let mut text = String::with_capacity(fields.iter().map(|f| f.len()).sum());
+        // Room for the keys too: a name and unit in lower case, a name twice over.
+        let keys = 3 * learner.full_name.len() + learner.unit.len() + 8;
+        let mut text = String::with_capacity(fields.iter().map(|f| f.len()).sum::<usize>() + keys);
         let mut ends = [0; 7];
+        // A field past 4 GB cannot come from a file under the size limit.
+        let end = |text: &String| u32::try_from(text.len()).unwrap_or(u32::MAX);
         for (i, field) in fields.iter().enumerate() {
             text.push_str(field);
-            if let Some(end) = ends.get_mut(i) {
-                // A field past 4 GB cannot come from a file under the size limit.
-                *end = u32::try_from(text.len()).unwrap_or(u32::MAX);
-            }
+            ends[i] = end(&text);
         }
-        Kept::Table(Box::new(TableRecord {
+        push_person_key(LearnerView::of(record), &mut text);
+        ends[6] = end(&text);
+        push_collation_key(&learner.full_name, &mut text);
+        let mut table = TableRecord {
             text: text.into_boxed_str(),
             ends,
             role: record.role,
             completed_on: record.completed_on,
             valid_until: record.valid_until,
             issued_at_ms: record.issued_at_ms,
-            person_hash: key_hash(&person),
-            name_prefix: key_prefix(&name),
-        }))
+            person_hash: 0,
+            name_prefix: 0,
+        };
+        table.person_hash = key_hash(table.field(Field::PersonKey));
+        table.name_prefix = key_prefix(table.field(Field::NameKey));
+        Kept::Table(Box::new(table))
     }
 
     /// The record's certificate id (the roster's key) and [`Kept::new`] of it, moving what

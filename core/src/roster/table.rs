@@ -51,30 +51,44 @@ pub enum RowNote {
 /// person.
 fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
+    push_normalised(text, &mut out);
+    out
+}
+
+/// [`normalise`], appended to `out`.
+fn push_normalised(text: &str, out: &mut String) {
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
             out.push(' ');
         }
         out.extend(word.chars().flat_map(char::to_lowercase));
     }
-    out
 }
 
 pub(super) fn person_key(learner: LearnerView<'_>) -> String {
-    let number: String = learner
-        .employee_number
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect();
-    if number.is_empty() {
-        format!(
-            "name:{}|{}",
-            normalise(learner.full_name),
-            normalise(learner.unit)
-        )
-    } else {
-        format!("emp:{number}")
+    let mut key = String::new();
+    push_person_key(learner, &mut key);
+    key
+}
+
+/// [`person_key`], appended to `out` (a certificate packed for the table carries it).
+pub(super) fn push_person_key(learner: LearnerView<'_>, out: &mut String) {
+    let start = out.len();
+    out.push_str("emp:");
+    let number = out.len();
+    out.extend(
+        learner
+            .employee_number
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase),
+    );
+    if out.len() == number {
+        out.truncate(start);
+        out.push_str("name:");
+        push_normalised(learner.full_name, out);
+        out.push('|');
+        push_normalised(learner.unit, out);
     }
 }
 
@@ -386,12 +400,17 @@ pub fn sorted_order(rows: &[Row], key: SortKey, descending: bool) -> Vec<usize> 
 /// code point per `u32` took.
 pub(super) fn collation_key(text: &str) -> String {
     let mut key = String::with_capacity(text.len() * 2 + 1);
-    for c in text.chars().flat_map(char::to_lowercase) {
-        push_primary(c, &mut key);
-    }
-    key.push('\0');
-    key.push_str(text);
+    push_collation_key(text, &mut key);
     key
+}
+
+/// [`collation_key`], appended to `out`.
+pub(super) fn push_collation_key(text: &str, out: &mut String) {
+    for c in text.chars().flat_map(char::to_lowercase) {
+        push_primary(c, out);
+    }
+    out.push('\0');
+    out.push_str(text);
 }
 
 /// Appends the letter(s) `c` sorts as in Swedish (å, ä, ö as the three characters just
