@@ -6,9 +6,7 @@
 
 use std::borrow::Cow;
 
-use super::table::{
-    collation_key, key_hash, key_prefix, person_key, push_collation_key, push_person_key,
-};
+use super::table::{collation_key, key_hash, person_key, push_collation_key, push_person_key};
 use crate::certificate::CompletionRecord;
 use crate::content::Role;
 use crate::date::Date;
@@ -33,11 +31,9 @@ pub(super) struct TableRecord {
     completed_on: Date,
     valid_until: Date,
     issued_at_ms: u64,
-    /// [`key_hash`] of the person key and [`key_prefix`] of the name key, so grouping and
-    /// sorting 100,000 certificates mostly compare numbers held here instead of reading
-    /// text scattered over the heap.
+    /// [`key_hash`] of the person key, so grouping 100,000 certificates by person mostly
+    /// compares numbers held here instead of reading text scattered over the heap.
     person_hash: u64,
-    name_prefix: u64,
 }
 
 /// The text fields of a [`TableRecord`], in the order they are packed.
@@ -99,10 +95,8 @@ impl Kept {
             valid_until: record.valid_until,
             issued_at_ms: record.issued_at_ms,
             person_hash: 0,
-            name_prefix: 0,
         };
         table.person_hash = key_hash(table.field(Field::PersonKey));
-        table.name_prefix = key_prefix(table.field(Field::NameKey));
         Kept::Table(Box::new(table))
     }
 
@@ -171,14 +165,6 @@ impl Kept {
         match self {
             Kept::Whole(_) => key_hash(key),
             Kept::Table(t) => t.person_hash,
-        }
-    }
-
-    /// [`key_prefix`] of [`Kept::name_key`], which is `key`.
-    pub(super) fn name_prefix(&self, key: &str) -> u64 {
-        match self {
-            Kept::Whole(_) => key_prefix(key),
-            Kept::Table(t) => t.name_prefix,
         }
     }
 
