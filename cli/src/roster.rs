@@ -161,8 +161,7 @@ pub(crate) fn run_with(args: &[String], stdout: &mut dyn Write, err: &mut dyn Wr
         threads,
         |path, outcome| {
             stats.files += 1;
-            // As `display` writes it, and without a copy for a name that is UTF-8.
-            let name = path.to_string_lossy();
+            let name = path.display();
             let prepared = match outcome {
                 FileOutcome::Checked(prepared) => prepared,
                 FileOutcome::TooLarge(too_large) => {
@@ -176,7 +175,7 @@ pub(crate) fn run_with(args: &[String], stdout: &mut dyn Write, err: &mut dyn Wr
                     return;
                 }
             };
-            match roster.add_prepared(&name, prepared) {
+            match roster.add_prepared(|| name.to_string(), prepared) {
                 Merged::Accepted => {}
                 Merged::Duplicate => stats.duplicates += 1,
                 Merged::Rejected(reason) => {

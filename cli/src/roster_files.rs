@@ -226,18 +226,23 @@ pub fn collect_files(
             }
         }
         // All in one folder, so the paths share everything up to the name and their bytes
-        // order them by name, without splitting every path into components at each
-        // comparison or keeping each name a second time.
-        here.sort_unstable_by(|a, b| {
-            a.as_os_str()
-                .as_encoded_bytes()
-                .cmp(b.as_os_str().as_encoded_bytes())
-        });
+        // from there order them by name, without splitting every path into components at
+        // each comparison or keeping each name a second time.
+        let folder = dir.as_os_str().len();
+        here.sort_unstable_by(|a, b| name_bytes(a, folder).cmp(name_bytes(b, folder)));
         files.append(&mut here);
         // Reversed, so the stack pops folders in name order.
         dirs.sort_by(|a, b| b.cmp(a));
         stack.extend(dirs);
     }
+}
+
+/// The bytes of `path` from `folder` on: its name, for a path in a folder that long.
+fn name_bytes(path: &Path, folder: usize) -> &[u8] {
+    path.as_os_str()
+        .as_encoded_bytes()
+        .get(folder..)
+        .unwrap_or_default()
 }
 
 /// Inside folders only completion files are read, by the same rule as the manager view.
@@ -306,11 +311,12 @@ mod tests {
             let intake = roster.intake(Date::from_unix_ms(0));
             let mut seen = Vec::new();
             check_files(&files, &intake, None, threads, |path, outcome| {
-                let name = path.to_string_lossy();
+                let name = path.display();
                 let FileOutcome::Checked(prepared) = outcome else {
                     panic!("{name} was not read");
                 };
-                let Merged::Rejected(reason) = roster.add_prepared(&name, prepared) else {
+                let Merged::Rejected(reason) = roster.add_prepared(|| name.to_string(), prepared)
+                else {
                     panic!("{name} was not refused");
                 };
                 seen.push((path.to_path_buf(), reason.to_string()));

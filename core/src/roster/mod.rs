@@ -261,8 +261,14 @@ impl Roster {
 
     /// Merges a file readied by this roster's [`Roster::intake`], with the outcome
     /// [`Roster::add_file`] would give (less the record and names it returns). The order
-    /// rules of [`Roster::add_checked`] apply.
-    pub fn add_prepared(&mut self, file_name: &str, prepared: Prepared) -> Merged {
+    /// rules of [`Roster::add_checked`] apply. The file's name is asked for only when the
+    /// roster keeps it (a refused or edited file): at region scale most files never need
+    /// one made.
+    pub fn add_prepared(
+        &mut self,
+        file_name: impl FnOnce() -> String,
+        prepared: Prepared,
+    ) -> Merged {
         match prepared.0 {
             Ready::Verified {
                 id,
@@ -276,12 +282,13 @@ impl Roster {
                 }
             }
             Ready::Tampered { id, kept, reason } => {
-                self.rejected.push((file_name.to_owned(), reason.clone()));
-                self.place_tampered(file_name, id, || kept);
+                let file_name = file_name();
+                self.place_tampered(&file_name, id, || kept);
+                self.rejected.push((file_name, reason.clone()));
                 Merged::Rejected(reason)
             }
             Ready::Refused(reason) => {
-                self.rejected.push((file_name.to_owned(), reason.clone()));
+                self.rejected.push((file_name(), reason.clone()));
                 Merged::Rejected(reason)
             }
         }
