@@ -245,11 +245,12 @@ fn name_bytes(path: &Path, folder: usize) -> &[u8] {
         .unwrap_or_default()
 }
 
-/// Inside folders only completion files are read, by the same rule as the manager view.
+/// Inside folders only completion files are read, by the same rule as the manager view. A
+/// name that is not UTF-8 is judged as it is shown, so such a file is read and, if refused,
+/// named like any other instead of passed over in silence.
 fn is_candidate(path: &Path) -> bool {
     path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(trygg_core::roster::is_completion_file_name)
+        .is_some_and(|n| trygg_core::roster::is_completion_file_name(&n.to_string_lossy()))
 }
 
 #[cfg(test)]
@@ -293,6 +294,19 @@ mod tests {
             Err(VerifyError::TooLarge { size: 10, max: 9 })
         );
         let _ = fs::remove_dir_all(&dir);
+    }
+
+    /// A file whose size says nothing (a /proc file says 0) is read on to its end, not
+    /// taken as empty from its size.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_that_says_it_is_empty_is_still_read_to_its_end() {
+        let mut buffer = Vec::new();
+        let status = Path::new("/proc/self/status");
+        assert_eq!(fs::metadata(status).unwrap().len(), 0);
+        assert_eq!(read_limited(status, 1 << 20, &mut buffer).unwrap(), Ok(()));
+        assert!(buffer.starts_with(b"Name:"), "{buffer:?}");
+        assert!(buffer.ends_with(b"\n"));
     }
 
     #[test]
