@@ -12,7 +12,7 @@ use std::sync::{mpsc, Condvar, Mutex, PoisonError};
 use std::thread;
 
 use trygg_core::certificate::{VerifyError, DEFAULT_MAX_BYTES};
-use trygg_core::roster::Checked;
+use trygg_core::roster::{Intake, Prepared};
 
 /// Files larger than this are refused from their size alone, unread: no completion file or
 /// certificate PDF comes near it, and each thread holds at most one file in memory.
@@ -26,18 +26,19 @@ const BATCH: usize = 64;
 // One value per file, merged at once: boxing the record would only add an allocation.
 #[allow(clippy::large_enum_variant)]
 pub enum FileOutcome {
-    /// Read and checked.
-    Checked(Checked),
+    /// Read, checked and readied for the roster.
+    Checked(Prepared),
     /// Larger than [`MAX_FILE_BYTES`]; not read.
     TooLarge(VerifyError),
     /// Could not be opened or read.
     Unreadable(io::Error),
 }
 
-/// Reads and checks `files` on `threads` threads (1: on this one), calling `merge` on this
-/// thread for each file in the order of `files`.
+/// Reads and checks `files` for the roster `intake` comes from on `threads` threads (1: on
+/// this one), calling `merge` on this thread for each file in the order of `files`.
 pub fn check_files(
     files: &[PathBuf],
+    intake: &Intake,
     course_id: Option<&str>,
     threads: usize,
     mut merge: impl FnMut(&Path, FileOutcome),
@@ -45,7 +46,7 @@ pub fn check_files(
     if threads <= 1 || files.len() <= BATCH {
         let mut buffer = Vec::new();
         for path in files {
-            merge(path, check_one(path, course_id, &mut buffer));
+            merge(path, check_one(path, intake, course_id, &mut buffer));
         }
         return;
     }
@@ -72,7 +73,7 @@ pub fn check_files(
                     gate.wait_for(batch, window);
                     let outcomes = files[start..files.len().min(start + BATCH)]
                         .iter()
-                        .map(|p| check_one(p, course_id, &mut buffer))
+                        .map(|p| check_one(p, intake, course_id, &mut buffer))
                         .collect();
                     if send.send((batch, outcomes)).is_err() {
                         break;
@@ -119,10 +120,15 @@ impl Gate {
     }
 }
 
-/// Reads one file into `buffer` (reused from file to file) and checks it.
-fn check_one(path: &Path, course_id: Option<&str>, buffer: &mut Vec<u8>) -> FileOutcome {
+/// Reads one file into `buffer` (reused from file to file), checks it and readies it.
+fn check_one(
+    path: &Path,
+    intake: &Intake,
+    course_id: Option<&str>,
+    buffer: &mut Vec<u8>,
+) -> FileOutcome {
     match read_limited(path, MAX_FILE_BYTES, buffer) {
-        Ok(Ok(())) => FileOutcome::Checked(Checked::file(buffer, MAX_FILE_BYTES, course_id)),
+        Ok(Ok(())) => FileOutcome::Checked(intake.file(buffer, course_id)),
         Ok(Err(too_large)) => FileOutcome::TooLarge(too_large),
         Err(e) => FileOutcome::Unreadable(e),
     }
@@ -136,17 +142,31 @@ fn read_limited(
     buffer: &mut Vec<u8>,
 ) -> io::Result<Result<(), VerifyError>> {
     buffer.clear();
-    let file = File::open(path)?;
+    let mut file = File::open(path)?;
     let len = file.metadata()?.len();
     let too_large = |size: usize| Ok(Err(VerifyError::TooLarge { size, max }));
     if len > u64::try_from(max).unwrap_or(u64::MAX) {
         return too_large(usize::try_from(len).unwrap_or(usize::MAX));
     }
-    // Room for the whole file and one byte more, so it comes in one read and the next
-    // read finds the end, instead of in reads doubling from 32 bytes.
-    buffer.reserve(usize::try_from(len).unwrap_or(max).saturating_add(1));
+    // One read, with room for a byte more than the size given: when exactly that size
+    // comes back, the file is whole, and the read that would only find its end is skipped
+    // (a fifth of the system calls per file). Anything else (a file that grew or shrank, a
+    // /proc file that says it is empty, a short read) is read on to its end.
+    let expected = usize::try_from(len).unwrap_or(max);
+    buffer.resize(expected.saturating_add(1), 0);
+    let got = loop {
+        match file.read(buffer) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            got => break got?,
+        }
+    };
+    buffer.truncate(got);
+    if got == expected {
+        return Ok(Ok(()));
+    }
     let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
-    file.take(limit).read_to_end(buffer)?;
+    let rest = limit.saturating_sub(u64::try_from(got).unwrap_or(u64::MAX));
+    file.take(rest).read_to_end(buffer)?;
     if buffer.len() > max {
         return too_large(buffer.len());
     }
@@ -177,7 +197,7 @@ pub fn collect_files(
                 continue;
             }
         };
-        let mut here = Vec::new();
+        let mut here: Vec<PathBuf> = Vec::new();
         let mut dirs = Vec::new();
         for entry in entries {
             let entry = match entry {
@@ -195,37 +215,50 @@ pub fn collect_files(
                 dirs.push(path);
             } else if !is_candidate(&path) {
             } else if kind.is_file() {
-                here.push((entry.file_name(), path));
+                here.push(path);
             } else if kind.is_symlink() {
                 // A link to a file is taken; one that leads nowhere too, so that reading it
                 // reports why in its place among the files.
                 match fs::metadata(&path) {
                     Ok(target) if !target.is_file() => {}
-                    _ => here.push((entry.file_name(), path)),
+                    _ => here.push(path),
                 }
             }
         }
-        // All in one folder, so names order the paths as whole paths would, without
-        // splitting every path into components at each comparison.
-        here.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        files.extend(here.into_iter().map(|(_, path)| path));
+        // All in one folder, so the paths share everything up to the name and their bytes
+        // from there order them by name, without splitting every path into components at
+        // each comparison or keeping each name a second time.
+        let folder = dir.as_os_str().len();
+        here.sort_unstable_by(|a, b| name_bytes(a, folder).cmp(name_bytes(b, folder)));
+        files.append(&mut here);
         // Reversed, so the stack pops folders in name order.
         dirs.sort_by(|a, b| b.cmp(a));
         stack.extend(dirs);
     }
 }
 
-/// Inside folders only completion files are read, by the same rule as the manager view.
+/// The bytes of `path` from `folder` on: its name, for a path in a folder that long.
+fn name_bytes(path: &Path, folder: usize) -> &[u8] {
+    path.as_os_str()
+        .as_encoded_bytes()
+        .get(folder..)
+        .unwrap_or_default()
+}
+
+/// Inside folders only completion files are read, by the same rule as the manager view. A
+/// name that is not UTF-8 is judged as it is shown, so such a file is read and, if refused,
+/// named like any other instead of passed over in silence.
 fn is_candidate(path: &Path) -> bool {
     path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(trygg_core::roster::is_completion_file_name)
+        .is_some_and(|n| trygg_core::roster::is_completion_file_name(&n.to_string_lossy()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::test_support::temp_dir;
+    use trygg_core::date::Date;
+    use trygg_core::roster::{Merged, Roster};
 
     #[test]
     fn a_file_over_the_limit_is_refused_from_its_size_unread() {
@@ -263,6 +296,19 @@ mod tests {
         let _ = fs::remove_dir_all(&dir);
     }
 
+    /// A file whose size says nothing (a /proc file says 0) is read on to its end, not
+    /// taken as empty from its size.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_that_says_it_is_empty_is_still_read_to_its_end() {
+        let mut buffer = Vec::new();
+        let status = Path::new("/proc/self/status");
+        assert_eq!(fs::metadata(status).unwrap().len(), 0);
+        assert_eq!(read_limited(status, 1 << 20, &mut buffer).unwrap(), Ok(()));
+        assert!(buffer.starts_with(b"Name:"), "{buffer:?}");
+        assert!(buffer.ends_with(b"\n"));
+    }
+
     #[test]
     fn merges_in_file_order_whatever_the_threads() {
         let dir = temp_dir("order");
@@ -275,13 +321,21 @@ mod tests {
             })
             .collect();
         let order = |threads| {
+            let mut roster = Roster::new().for_table_only();
+            let intake = roster.intake(Date::from_unix_ms(0));
             let mut seen = Vec::new();
-            check_files(&files, None, threads, |path, outcome| {
-                let FileOutcome::Checked(Checked::Refused(reason)) = outcome else {
-                    panic!("{} was not refused", path.display());
+            check_files(&files, &intake, None, threads, |path, outcome| {
+                let name = path.display();
+                let FileOutcome::Checked(prepared) = outcome else {
+                    panic!("{name} was not read");
+                };
+                let Merged::Rejected(reason) = roster.add_prepared(|| name.to_string(), prepared)
+                else {
+                    panic!("{name} was not refused");
                 };
                 seen.push((path.to_path_buf(), reason.to_string()));
             });
+            assert_eq!(roster.rejected().len(), seen.len());
             seen
         };
         let one = order(1);

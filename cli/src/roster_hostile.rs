@@ -1,7 +1,9 @@
 //! `trygg roster` against files made to hurt it: each is named on stderr, on a line of its
 //! own, and the good file beside them still makes it into the roster.
 
+use std::ffi::OsStr;
 use std::fs::{self, File};
+use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{symlink, PermissionsExt};
 
 use crate::roster::run_with;
@@ -30,10 +32,16 @@ fn every_hostile_file_is_named_and_the_rest_still_counts() {
         &format!("\"email\": {}{}", "[".repeat(200), "]".repeat(200)),
     );
     fs::write(dir.join("nested-field.json"), deep_field).unwrap();
-    // Sparse: over the limit on paper, nothing on disk.
+    // Sparse: over the limit on paper, nothing on disk; and a film of 2 GB, which would take
+    // seconds to read if it were read.
     File::create(dir.join("huge.json"))
         .and_then(|f| f.set_len(u64::try_from(MAX_FILE_BYTES).unwrap() + 1))
         .unwrap();
+    File::create(dir.join("film.json"))
+        .and_then(|f| f.set_len(2 << 30))
+        .unwrap();
+    // A name that is not UTF-8 is still named, as the system shows it.
+    fs::write(dir.join(OsStr::from_bytes(b"bad-\xFF.json")), "{").unwrap();
     symlink(dir.join("loop-b.json"), dir.join("loop-a.json")).unwrap();
     symlink(dir.join("loop-a.json"), dir.join("loop-b.json")).unwrap();
     symlink(dir.join("gone.json"), dir.join("dangling.json")).unwrap();
@@ -57,8 +65,13 @@ fn every_hostile_file_is_named_and_the_rest_still_counts() {
     assert_eq!(code, 0, "{err}");
     let name = |file: &str| dir.join(file).display().to_string();
     let mut expected = vec![
+        (name("bad-\u{FFFD}.json"), "it is not valid JSON"),
         (name("dangling.json"), "could not be read: "),
         (name("empty.json"), "The file is empty."),
+        (
+            name("film.json"),
+            "The file is too large to be a completion file (2147483648 bytes",
+        ),
         (
             name("huge.json"),
             "The file is too large to be a completion file",

@@ -88,9 +88,45 @@ fn run(dir: &Path, threads: &str, json: bool) -> [String; 4] {
     ]
 }
 
+/// [`sample`] with files that take other ways through the threads and the merge: a
+/// subfolder, an edited copy named to come before the genuine one, a second edit of another
+/// certificate, a 2 GB file refused unread, a name that is not UTF-8, a link to nowhere.
+fn harder_sample(name: &str) -> PathBuf {
+    let dir = sample(name);
+    let files = dir.join("files");
+    let mut names: Vec<PathBuf> = fs::read_dir(&files)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    names.sort();
+    let sub = files.join("sub");
+    fs::create_dir_all(&sub).unwrap();
+    for (i, path) in names.iter().enumerate().step_by(7) {
+        fs::copy(path, sub.join(format!("again-{i:03}.json"))).unwrap();
+    }
+    for (at, into) in [(20, "000-edited.json"), (200, "sub/000-edited.json")] {
+        let mut edited: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&names[at]).unwrap()).unwrap();
+        edited["learner"]["full_name"] = serde_json::json!("Someone Else");
+        fs::write(files.join(into), serde_json::to_string(&edited).unwrap()).unwrap();
+    }
+    fs::File::create(files.join("film.json"))
+        .and_then(|f| f.set_len(2 << 30))
+        .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bad = std::ffi::OsStr::from_bytes(b"bad-\xFF.json");
+        fs::write(files.join(bad), "[").unwrap();
+        std::os::unix::fs::symlink(files.join("nowhere"), files.join("gone.json")).unwrap();
+    }
+    dir
+}
+
 #[test]
 fn same_bytes_from_one_thread_or_many() {
-    let dir = sample("many");
+    let dir = harder_sample("many");
     let one = run(&dir, "1", true);
     for threads in ["2", "3", "8"] {
         assert_eq!(run(&dir, threads, true), one, "{threads} threads");

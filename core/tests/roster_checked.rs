@@ -7,7 +7,8 @@ use trygg_core::certificate::{
 use trygg_core::content::{Lang, Role};
 use trygg_core::date::Date;
 use trygg_core::roster::{
-    sort_rows, to_csv_in, write_csv_in, Checked, ImportOutcome, Roster, SortKey,
+    sort_rows, summarise, to_csv_in, write_csv_in, Checked, CsvWriter, ImportOutcome, Merged,
+    Roster, SortKey, Summary,
 };
 
 const COURSE: &str = "trygg-exempelregionen";
@@ -123,6 +124,123 @@ fn checking_apart_then_merging_is_adding_the_file() {
     }
 }
 
+/// What [`ImportOutcome`] becomes without the record and names.
+fn merged(outcome: ImportOutcome) -> Merged {
+    match outcome {
+        ImportOutcome::Accepted(_) => Merged::Accepted,
+        ImportOutcome::Duplicate { .. } => Merged::Duplicate,
+        ImportOutcome::Rejected { reason, .. } => Merged::Rejected(reason),
+    }
+}
+
+#[test]
+fn files_readied_apart_merge_as_added_files_do() {
+    let today = d("2025-06-15");
+    for course in [Some(COURSE), Some("another"), None] {
+        for table_only in [false, true] {
+            let fresh = || {
+                let roster = Roster::new();
+                if table_only {
+                    roster.for_table_only()
+                } else {
+                    roster
+                }
+            };
+            let (mut one_step, mut prepared) = (fresh(), fresh());
+            let intake = prepared.intake(today);
+            for (name, bytes) in files() {
+                let expected = merged(one_step.add_file(&name, &bytes, course, today));
+                let ready = intake.file(&bytes, course);
+                assert_eq!(prepared.add_prepared(|| name.clone(), ready), expected);
+            }
+            assert_eq!(prepared.rows(today), one_step.rows(today));
+            assert_eq!(prepared.to_json(), one_step.to_json());
+            assert_eq!(prepared.rejected(), one_step.rejected());
+            assert_eq!(prepared.len(), one_step.len());
+        }
+    }
+}
+
+/// People whose rows order on every tie the sort has: the same name for different people,
+/// names alike in their first sixteen bytes, a name ending in NUL next to the same name
+/// without it, case and accents, employee numbers alike in their first sixteen bytes, and
+/// person keys that differ only by a trailing NUL.
+fn tied_people() -> Vec<CompletionRecord> {
+    let people: [(&str, &str, &str); 22] = [
+        ("Anna Berg", "1", "IT"),
+        ("Anna Berg", "2", "IT"),
+        ("anna berg", "", "IT"),
+        ("Anna Berg", "", "it "),
+        ("Anna Bergström-Lindqvist", "3", ""),
+        ("Anna Bergström-Lindgren", "4", ""),
+        ("Anna Berg\u{0}", "5", ""),
+        ("Anna Berg\u{0}\u{0}", "6", ""),
+        ("Änna Berg", "7", ""),
+        ("Ånna Berg", "8", ""),
+        ("Émile", "90000000000000000001", ""),
+        ("Émile", "90000000000000000002", ""),
+        ("Emile", "9000000000000000000", ""),
+        ("A", "10", ""),
+        ("Cecilia", "11\u{0}", ""),
+        ("Cecilia", "11", ""),
+        ("Doris", "12", ""),
+        ("Doris", "12\u{0}", ""),
+        ("Erik", "13\u{0}", ""),
+        ("Erik", "13", ""),
+        ("Fia", "14", ""),
+        ("Fia", "14\u{0}", ""),
+    ];
+    people
+        .iter()
+        .enumerate()
+        .map(|(i, (name, emp, unit))| {
+            let mut r = cert(u32::try_from(i).unwrap());
+            r.learner.full_name = (*name).into();
+            r.learner.employee_number = (*emp).into();
+            r.learner.unit = (*unit).into();
+            r.certificate_id = format!("TRG-{i:012}");
+            r.verification_code = trygg_core::certificate::compute_code(&r);
+            r
+        })
+        .collect()
+}
+
+#[test]
+fn rows_come_in_name_order_whatever_ties_the_names_have() {
+    let today = d("2025-06-15");
+    let people = tied_people();
+    for table_only in [false, true] {
+        let mut roster = Roster::new();
+        if table_only {
+            roster = roster.for_table_only();
+        }
+        // In reverse, so the order of the files cannot be the order of the rows.
+        for (i, r) in people.iter().enumerate().rev() {
+            let outcome = roster.add_file(
+                &format!("{i}.json"),
+                &serde_json::to_vec(r).unwrap(),
+                None,
+                today,
+            );
+            assert!(
+                matches!(outcome, ImportOutcome::Accepted(_)),
+                "{i}: {outcome:?}"
+            );
+        }
+        let rows = roster.rows(today);
+        // "Anna Berg" with no number in IT and in "it " are one person, by name and unit.
+        assert_eq!(rows.len(), people.len() - 1);
+        let mut sorted = rows.clone();
+        sorted.reverse();
+        sort_rows(&mut sorted, SortKey::Name, false);
+        assert_eq!(rows, sorted, "table only: {table_only}");
+        assert_eq!(roster.clone().into_rows(today), rows);
+        let mut one_by_one = Vec::new();
+        roster.each_row(today, |row| one_by_one.push(row));
+        assert_eq!(one_by_one, rows);
+    }
+}
+
 #[test]
 fn the_fast_read_refuses_what_read_record_refuses() {
     for (name, bytes) in files() {
@@ -177,10 +295,17 @@ fn streamed_csv_is_the_csv_and_sorting_moves_whole_rows() {
     for (sep, lang) in [(';', Lang::Sv), (',', Lang::En), ('"', Lang::En)] {
         let mut streamed = Vec::new();
         write_csv_in(&rows, sep, lang, &mut streamed).unwrap();
-        assert_eq!(
-            String::from_utf8(streamed).unwrap(),
-            to_csv_in(&rows, sep, lang)
-        );
+        let csv = to_csv_in(&rows, sep, lang);
+        assert_eq!(String::from_utf8(streamed).unwrap(), csv);
+        // Row by row as the roster makes them, counted as they go, keeping none.
+        let mut writer = CsvWriter::new(Vec::new(), sep, lang).unwrap();
+        let mut counts = Summary::default();
+        roster.clone().into_each_row(today, |row| {
+            writer.row(&row).unwrap();
+            counts.count(&row);
+        });
+        assert_eq!(String::from_utf8(writer.into_inner()).unwrap(), csv);
+        assert_eq!(counts, summarise(&rows));
     }
     // Sorting permutes rows in place: the same rows, each whole, in the key's order.
     for key in [SortKey::CompletedOn, SortKey::Unit, SortKey::EmployeeNumber] {

@@ -3,9 +3,11 @@
 //! merge them one by one in a fixed order. Nothing here spawns threads; the wasm build stays
 //! single-threaded.
 
+use super::kept::Kept;
 use crate::certificate::{
     check_record, read_record, CompletionRecord, VerifyError, FORMAT, SCHEMA_VERSION,
 };
+use crate::date::Date;
 
 /// A file after reading and checking, ready for [`super::Roster::add_checked`].
 // One value per file, merged at once: boxing the record would only add an allocation.
@@ -43,12 +45,74 @@ impl Checked {
     }
 }
 
+/// What checking files for one roster needs to know of it ([`super::Roster::intake`]), so
+/// that files can be checked and readied away from it, on other threads, and merged with
+/// [`super::Roster::add_prepared`].
+#[derive(Debug, Clone, Copy)]
+pub struct Intake {
+    pub(super) keeps_records: bool,
+    pub(super) max_bytes: usize,
+    pub(super) today: Date,
+}
+
+/// A file checked and turned into what the roster keeps of it ([`Intake::file`]): at region
+/// scale, packing a record for the table is a good part of an import, and done here it is
+/// done on the thread that checked the file, which also frees what the roster does not keep,
+/// so the one thread that merges files in order has little left to do.
+#[derive(Debug)]
+pub struct Prepared(pub(super) Ready);
+
+/// The readied forms of [`Checked`]'s cases, keyed by certificate id.
+#[derive(Debug)]
+pub(super) enum Ready {
+    Verified {
+        id: String,
+        kept: Kept,
+        from_the_future: bool,
+    },
+    Tampered {
+        id: String,
+        kept: Kept,
+        reason: VerifyError,
+    },
+    Refused(VerifyError),
+}
+
+impl Intake {
+    /// [`Checked::file`] for this roster, readied for it; merging the result gives what
+    /// [`super::Roster::add_file`] gives for the same bytes.
+    pub fn file(&self, bytes: &[u8], course_id: Option<&str>) -> Prepared {
+        let keyed = |record: CompletionRecord| Kept::keyed(record, self.keeps_records);
+        Prepared(match Checked::file(bytes, self.max_bytes, course_id) {
+            Checked::Verified(record) => {
+                let from_the_future = record.completed_on > self.today;
+                let (id, kept) = keyed(record);
+                Ready::Verified {
+                    id,
+                    kept,
+                    from_the_future,
+                }
+            }
+            Checked::Tampered(record, reason) => {
+                let (id, kept) = keyed(record);
+                Ready::Tampered { id, kept, reason }
+            }
+            Checked::Refused(reason) => Ready::Refused(reason),
+        })
+    }
+}
+
 /// [`read_record`], with the common case first: a well-formed completion file parses straight
 /// into the record in one pass. Anything else (a PDF, a byte-order mark, an error of any kind)
-/// goes through `read_record`, so refusals keep its exact wording and checks.
+/// goes through `read_record`, so refusals keep its exact wording and checks. The bytes are
+/// checked as UTF-8 once, whole, and parsed as text: parsing bytes checks each of the forty
+/// or so keys and strings of a record on its own, which cost more.
 fn read_fast(bytes: &[u8], max_bytes: usize) -> Result<CompletionRecord, VerifyError> {
     if bytes.len() <= max_bytes && first_non_space(bytes) == Some(b'{') {
-        if let Ok(record) = serde_json::from_slice::<CompletionRecord>(bytes) {
+        let parsed = std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|text| serde_json::from_str::<CompletionRecord>(text).ok());
+        if let Some(record) = parsed {
             // `read_record` checks these before the typed parse, with messages of their own;
             // a file that passes them here would pass there.
             if record.format == FORMAT && record.schema_version == SCHEMA_VERSION {

@@ -20,10 +20,11 @@ use serde::Serializer as _;
 use crate::certificate::{CompletionRecord, Validity, VerifyError, DEFAULT_MAX_BYTES};
 use crate::content::Lang;
 use crate::date::Date;
+use checked::Ready;
 use kept::Kept;
 
-pub use checked::Checked;
-pub use csv::{to_csv, to_csv_in, write_csv_in};
+pub use checked::{Checked, Intake, Prepared};
+pub use csv::{to_csv, to_csv_in, write_csv_in, CsvWriter};
 pub use table::{
     sort_rows, sorted_order, summarise, Counts, Filter, Row, RowNote, SortKey, Summary,
 };
@@ -32,8 +33,11 @@ pub use table::{
 /// certificate PDF with the record attached (`.pdf`), in any letter case. The manager view
 /// and `trygg roster` pick files from folders with this, so both take the same ones.
 pub fn is_completion_file_name(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.ends_with(".json") || lower.ends_with(".pdf")
+    let ends_with = |suffix: &str| {
+        name.len() >= suffix.len()
+            && name.as_bytes()[name.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    };
+    ends_with(".json") || ends_with(".pdf")
 }
 
 /// Where a person stands on a given day.
@@ -122,6 +126,16 @@ pub enum ImportOutcome {
     },
 }
 
+/// What became of a [`Prepared`] file: an [`ImportOutcome`] without the record, which the
+/// roster now holds in its own form, nor the file name, which the caller has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Merged {
+    Accepted,
+    Duplicate,
+    /// See [`ImportOutcome::Rejected`].
+    Rejected(VerifyError),
+}
+
 /// One certificate (by id), whatever number of files it came in.
 #[derive(Debug, Clone)]
 struct Entry {
@@ -207,37 +221,12 @@ impl Roster {
             file_name: file_name.to_owned(),
             reason,
         };
-        let record = match checked {
-            Checked::Verified(record) => record,
-            Checked::Tampered(record, reason) => {
-                self.rejected.push((file_name.to_owned(), reason.clone()));
-                self.add_tampered(file_name, record);
-                return rejected(reason);
-            }
-            Checked::Refused(reason) => {
-                self.rejected.push((file_name.to_owned(), reason.clone()));
-                return rejected(reason);
-            }
-        };
-        let from_the_future = record.completed_on > today;
-        match self.entries.entry(record.certificate_id.clone()) {
-            MapEntry::Vacant(slot) => {
-                slot.insert(Entry {
-                    record: Kept::new(&record, self.keeps_records),
-                    tampered: false,
-                    tampered_files: Vec::new(),
-                    from_the_future,
-                });
-                ImportOutcome::Accepted(record)
-            }
-            MapEntry::Occupied(mut slot) => {
-                let entry = slot.get_mut();
-                if entry.tampered {
-                    // The genuine file replaces the edited copy seen first; the edit stays
-                    // on record through `tampered_files`.
-                    entry.record = Kept::new(&record, self.keeps_records);
-                    entry.tampered = false;
-                    entry.from_the_future = from_the_future;
+        let keeps = self.keeps_records;
+        match checked {
+            Checked::Verified(record) => {
+                let from_the_future = record.completed_on > today;
+                let id = record.certificate_id.clone();
+                if self.place(id, || Kept::new(&record, keeps), from_the_future) {
                     ImportOutcome::Accepted(record)
                 } else {
                     ImportOutcome::Duplicate {
@@ -246,14 +235,98 @@ impl Roster {
                     }
                 }
             }
+            Checked::Tampered(record, reason) => {
+                self.rejected.push((file_name.to_owned(), reason.clone()));
+                let id = record.certificate_id.clone();
+                self.place_tampered(file_name, id, || Kept::new(&record, keeps));
+                rejected(reason)
+            }
+            Checked::Refused(reason) => {
+                self.rejected.push((file_name.to_owned(), reason.clone()));
+                rejected(reason)
+            }
         }
     }
 
-    fn add_tampered(&mut self, file_name: &str, record: CompletionRecord) {
-        match self.entries.entry(record.certificate_id.clone()) {
+    /// What files must be checked with to be merged here by [`Roster::add_prepared`];
+    /// `today` is the importing day, as for [`Roster::add_file`]. Take it after choosing
+    /// [`Roster::for_table_only`] and the size limit.
+    pub fn intake(&self, today: Date) -> Intake {
+        Intake {
+            keeps_records: self.keeps_records,
+            max_bytes: self.max_bytes,
+            today,
+        }
+    }
+
+    /// Merges a file readied by this roster's [`Roster::intake`], with the outcome
+    /// [`Roster::add_file`] would give (less the record and names it returns). The order
+    /// rules of [`Roster::add_checked`] apply. The file's name is asked for only when the
+    /// roster keeps it (a refused or edited file): at region scale most files never need
+    /// one made.
+    pub fn add_prepared(
+        &mut self,
+        file_name: impl FnOnce() -> String,
+        prepared: Prepared,
+    ) -> Merged {
+        match prepared.0 {
+            Ready::Verified {
+                id,
+                kept,
+                from_the_future,
+            } => {
+                if self.place(id, || kept, from_the_future) {
+                    Merged::Accepted
+                } else {
+                    Merged::Duplicate
+                }
+            }
+            Ready::Tampered { id, kept, reason } => {
+                let file_name = file_name();
+                self.place_tampered(&file_name, id, || kept);
+                self.rejected.push((file_name, reason.clone()));
+                Merged::Rejected(reason)
+            }
+            Ready::Refused(reason) => {
+                self.rejected.push((file_name(), reason.clone()));
+                Merged::Rejected(reason)
+            }
+        }
+    }
+
+    /// Adds a verified certificate under its id, made by `kept` only when it is kept; false
+    /// when the id was already there (a duplicate). A genuine file replaces an edited copy
+    /// seen first; the edit stays on record through `tampered_files`.
+    fn place(&mut self, id: String, kept: impl FnOnce() -> Kept, from_the_future: bool) -> bool {
+        match self.entries.entry(id) {
             MapEntry::Vacant(slot) => {
                 slot.insert(Entry {
-                    record: Kept::new(&record, self.keeps_records),
+                    record: kept(),
+                    tampered: false,
+                    tampered_files: Vec::new(),
+                    from_the_future,
+                });
+                true
+            }
+            MapEntry::Occupied(mut slot) => {
+                let entry = slot.get_mut();
+                if entry.tampered {
+                    entry.record = kept();
+                    entry.tampered = false;
+                    entry.from_the_future = from_the_future;
+                    true
+                } else {
+                    false
+                }
+            }
+        }
+    }
+
+    fn place_tampered(&mut self, file_name: &str, id: String, kept: impl FnOnce() -> Kept) {
+        match self.entries.entry(id) {
+            MapEntry::Vacant(slot) => {
+                slot.insert(Entry {
+                    record: kept(),
                     tampered: true,
                     tampered_files: vec![file_name.to_owned()],
                     from_the_future: false,
@@ -309,13 +382,28 @@ impl Roster {
 
     /// One row per person, sorted by name. See [`Row`] for how people are told apart.
     pub fn rows(&self, today: Date) -> Vec<Row> {
-        table::build_rows(self, today)
+        let mut rows = Vec::new();
+        table::each_row(self, today, |row| rows.push(row));
+        rows
+    }
+
+    /// [`Roster::rows`] one at a time, for a caller that writes each row out and keeps
+    /// none: at region scale the rows are a third of the memory.
+    pub fn each_row(&self, today: Date, row: impl FnMut(Row)) {
+        table::each_row(self, today, row);
     }
 
     /// [`Roster::rows`] for a caller done with the roster: the same rows, made while the
     /// roster is taken apart, so at region scale the two are never both held in full.
     pub fn into_rows(self, today: Date) -> Vec<Row> {
-        table::into_rows(self, today)
+        let mut rows = Vec::new();
+        table::into_each_row(self, today, |row| rows.push(row));
+        rows
+    }
+
+    /// [`Roster::into_rows`] one at a time, as [`Roster::each_row`].
+    pub fn into_each_row(self, today: Date, row: impl FnMut(Row)) {
+        table::into_each_row(self, today, row);
     }
 
     /// Counts over all people on `today`.

@@ -1,7 +1,10 @@
 //! The roster as a table: one row per person, filters, sorting and counts.
 
+use std::borrow::{Borrow, Cow};
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::hash::{DefaultHasher, Hasher};
+use std::ops::Range;
 
 use super::kept::LearnerView;
 use super::{Entry, Roster, Status};
@@ -48,30 +51,44 @@ pub enum RowNote {
 /// person.
 fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
+    push_normalised(text, &mut out);
+    out
+}
+
+/// [`normalise`], appended to `out`.
+fn push_normalised(text: &str, out: &mut String) {
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
             out.push(' ');
         }
         out.extend(word.chars().flat_map(char::to_lowercase));
     }
-    out
 }
 
-fn person_key(learner: LearnerView<'_>) -> String {
-    let number: String = learner
-        .employee_number
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect();
-    if number.is_empty() {
-        format!(
-            "name:{}|{}",
-            normalise(learner.full_name),
-            normalise(learner.unit)
-        )
-    } else {
-        format!("emp:{number}")
+pub(super) fn person_key(learner: LearnerView<'_>) -> String {
+    let mut key = String::new();
+    push_person_key(learner, &mut key);
+    key
+}
+
+/// [`person_key`], appended to `out` (a certificate packed for the table carries it).
+pub(super) fn push_person_key(learner: LearnerView<'_>, out: &mut String) {
+    let start = out.len();
+    out.push_str("emp:");
+    let number = out.len();
+    out.extend(
+        learner
+            .employee_number
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase),
+    );
+    if out.len() == number {
+        out.truncate(start);
+        out.push_str("name:");
+        push_normalised(learner.full_name, out);
+        out.push('|');
+        push_normalised(learner.unit, out);
     }
 }
 
@@ -85,71 +102,176 @@ fn newer(a: &Entry, b: &Entry) -> Ordering {
         .then_with(|| a.record.certificate_id().cmp(b.record.certificate_id()))
 }
 
-pub(super) fn build_rows(roster: &Roster, today: Date) -> Vec<Row> {
-    let current_version = roster.current_content_version().map(str::to_owned);
-    let mut people: HashMap<String, Vec<&Entry>> = HashMap::new();
-    for entry in roster.entries.values() {
-        people
-            .entry(person_key(entry.record.learner()))
-            .or_default()
-            .push(entry);
-    }
-    let mut rows: Vec<Row> = people
-        .into_iter()
-        .filter_map(|(key, entries)| row_of(key, &entries, current_version.as_deref(), today))
-        .collect();
-    sort_rows(&mut rows, SortKey::Name, false);
-    rows
+/// The person's current certificate: the newest genuine one if there is one; an edited
+/// copy only when nothing else is known about the person.
+fn current<'a>(entries: impl Iterator<Item = &'a Entry> + Clone) -> Option<&'a Entry> {
+    entries
+        .clone()
+        .filter(|e| !e.tampered)
+        .max_by(|a, b| newer(a, b))
+        .or_else(|| entries.max_by(|a, b| newer(a, b)))
 }
 
-/// [`build_rows`], taking the roster apart as it goes: each person's certificates are
+/// A hash of a person key, the same on every thread of a run, made when a certificate is
+/// packed for the table ([`super::kept`]).
+pub(super) fn key_hash(key: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    hasher.write(key.as_bytes());
+    hasher.finish()
+}
+
+/// The first sixteen bytes of a key as a number that orders as they do (missing bytes as
+/// zeros, which order first as a shorter key does): most names differ within them.
+fn key_prefix(key: &str) -> u128 {
+    let mut bytes = [0; 16];
+    let n = key.len().min(16);
+    bytes[..n].copy_from_slice(&key.as_bytes()[..n]);
+    u128::from_be_bytes(bytes)
+}
+
+/// A person's place in the table: their name's sort key and their person key, with
+/// prefixes of both held here, so sorting tens of thousands of people mostly compares
+/// numbers side by side instead of reading text scattered over the heap.
+struct Place<'a> {
+    name_prefix: u128,
+    person_prefix: u128,
+    name: Cow<'a, str>,
+    person: &'a str,
+    group: Range<usize>,
+}
+
+impl Place<'_> {
+    /// The order of [`sort_rows`] by name: the name's sort key, then the person key.
+    fn order(&self, other: &Place<'_>) -> Ordering {
+        // Equal prefixes of keys no longer than a prefix are equal keys, but for trailing
+        // NULs, which the lengths tell apart.
+        let within = |a: &str, b: &str| a.len() <= 16 && a.len() == b.len();
+        self.name_prefix
+            .cmp(&other.name_prefix)
+            .then_with(|| match within(&self.name, &other.name) {
+                true => Ordering::Equal,
+                false => self.name.cmp(&other.name),
+            })
+            .then(self.person_prefix.cmp(&other.person_prefix))
+            .then_with(|| match within(self.person, other.person) {
+                true => Ordering::Equal,
+                false => self.person.cmp(other.person),
+            })
+    }
+}
+
+/// The people among a set of certificates, in the order of their rows (by name, as
+/// [`sort_rows`] with [`SortKey::Name`] orders them), each with their certificates. Both
+/// orders come from sorting numbers ([`key_hash`], [`key_prefix`]) with the keys' text
+/// read only on ties, and rows are then made in their final order: at region scale this
+/// was most of the time after the last file was read, and the key per row and list per
+/// person that a map of people needs were a fifth of the memory.
+struct People {
+    /// Indices of certificates in the set, each person's together and in set order.
+    members: Vec<usize>,
+    /// Each person's range in `members`, in row order.
+    groups: Vec<Range<usize>>,
+}
+
+impl People {
+    fn of(entries: &[&Entry]) -> People {
+        // Borrowed from the certificates when the roster keeps them packed for the table.
+        let keys: Vec<Cow<'_, str>> = entries.iter().map(|e| e.record.person_key()).collect();
+        let mut by_person: Vec<(u64, usize)> = entries
+            .iter()
+            .zip(&keys)
+            .map(|(e, key)| e.record.person_hash(key))
+            .zip(0..)
+            .collect();
+        by_person.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| keys[a.1].cmp(&keys[b.1]))
+                .then(a.1.cmp(&b.1))
+        });
+        let members: Vec<usize> = by_person.iter().map(|&(_, i)| i).collect();
+        let same_person = |a: usize, b: usize| {
+            by_person[a].0 == by_person[b].0 && keys[members[a]] == keys[members[b]]
+        };
+        let mut groups = Vec::new();
+        let mut start = 0;
+        for i in 1..=members.len() {
+            if i == members.len() || !same_person(start, i) {
+                groups.push(start..i);
+                start = i;
+            }
+        }
+        drop(by_person);
+        let mut places: Vec<Place<'_>> = groups
+            .into_iter()
+            .map(|group| {
+                let of_person = members[group.clone()].iter().map(|&i| entries[i]);
+                let name = current(of_person).map_or(Cow::Borrowed(""), |e| e.record.name_key());
+                let person: &str = &keys[members[group.start]];
+                Place {
+                    name_prefix: key_prefix(&name),
+                    person_prefix: key_prefix(person),
+                    name,
+                    person,
+                    group,
+                }
+            })
+            .collect();
+        // Person keys tell people apart, so the order is total and stability moot.
+        places.sort_unstable_by(Place::order);
+        let groups = places.into_iter().map(|place| place.group).collect();
+        People { members, groups }
+    }
+}
+
+/// Calls `row` with each person's row, in [`Roster::rows`] order.
+pub(super) fn each_row(roster: &Roster, today: Date, mut row: impl FnMut(Row)) {
+    let current_version = roster.current_content_version().map(str::to_owned);
+    let entries: Vec<&Entry> = roster.entries.values().collect();
+    let people = People::of(&entries);
+    let mut group = Vec::new();
+    for range in people.groups {
+        group.clear();
+        group.extend(people.members[range].iter().map(|&i| entries[i]));
+        if let Some(made) = row_of(&group, current_version.as_deref(), today) {
+            row(made);
+        }
+    }
+}
+
+/// [`each_row`], taking the roster apart as it goes: each person's certificates are
 /// dropped as soon as their row is made, so the roster and the rows are never both whole in
-/// memory. The certificates are first laid out in one array, in id order, so finding a
-/// person's is an index rather than a search of the map.
-pub(super) fn into_rows(mut roster: Roster, today: Date) -> Vec<Row> {
+/// memory.
+pub(super) fn into_each_row(mut roster: Roster, today: Date, mut row: impl FnMut(Row)) {
     let current_version = roster.current_content_version().map(str::to_owned);
     let mut entries: Vec<Option<Entry>> = std::mem::take(&mut roster.entries)
         .into_values()
         .map(Some)
         .collect();
-    let mut people: HashMap<String, Vec<usize>> = HashMap::with_capacity(entries.len());
-    for (i, entry) in entries.iter().enumerate() {
-        if let Some(entry) = entry {
-            people
-                .entry(person_key(entry.record.learner()))
-                .or_default()
-                .push(i);
+    let people = People::of(&entries.iter().flatten().collect::<Vec<_>>());
+    let mut group = Vec::new();
+    for range in people.groups {
+        // Dropping the previous person's certificates.
+        group.clear();
+        group.extend(
+            people.members[range]
+                .iter()
+                .filter_map(|&i| entries.get_mut(i).and_then(Option::take)),
+        );
+        if let Some(made) = row_of(&group, current_version.as_deref(), today) {
+            row(made);
         }
     }
-    let mut rows = Vec::with_capacity(people.len());
-    for (key, indices) in people {
-        let group: Vec<Entry> = indices
-            .iter()
-            .filter_map(|&i| entries.get_mut(i).and_then(Option::take))
-            .collect();
-        let refs: Vec<&Entry> = group.iter().collect();
-        rows.extend(row_of(key, &refs, current_version.as_deref(), today));
-    }
-    sort_rows(&mut rows, SortKey::Name, false);
-    rows
 }
 
 /// One person's row from all their certificates; `None` only for no certificates.
-fn row_of(
-    key: String,
-    entries: &[&Entry],
+fn row_of<E: Borrow<Entry>>(
+    entries: &[E],
     current_version: Option<&str>,
     today: Date,
 ) -> Option<Row> {
-    // A genuine certificate is current if there is one; an edited copy only when nothing
-    // else is known about the person.
-    let current = entries
-        .iter()
-        .filter(|e| !e.tampered)
-        .max_by(|a, b| newer(a, b))
-        .or_else(|| entries.iter().max_by(|a, b| newer(a, b)))?;
-    let flagged_files: Vec<String> = entries
-        .iter()
+    let all = || entries.iter().map(Borrow::<Entry>::borrow);
+    let current = current(all())?;
+    let flagged_files: Vec<String> = all()
         .flat_map(|e| e.tampered_files.iter().cloned())
         .collect();
     let r = &current.record;
@@ -172,7 +294,7 @@ fn row_of(
     }
     let learner = r.learner();
     Some(Row {
-        person_key: key,
+        person_key: r.person_key().into_owned(),
         full_name: learner.full_name.to_owned(),
         employee_number: learner.employee_number.to_owned(),
         unit: learner.unit.to_owned(),
@@ -183,7 +305,7 @@ fn row_of(
         status,
         certificate_id: r.certificate_id().to_owned(),
         content_version: r.content_version().to_owned(),
-        certificates: entries.iter().filter(|e| !e.tampered).count(),
+        certificates: all().filter(|e| !e.tampered).count(),
         flagged_files,
         notes,
     })
@@ -267,8 +389,8 @@ pub fn sort_rows(rows: &mut [Row], key: SortKey, descending: bool) {
 pub fn sorted_order(rows: &[Row], key: SortKey, descending: bool) -> Vec<usize> {
     // Collation keys are computed once per row, not once per comparison: with thousands of
     // rows that is the difference between a frozen page and an instant one.
-    let names: Vec<Vec<u32>> = rows.iter().map(|r| collation_key(&r.full_name)).collect();
-    let units: Vec<Vec<u32>> = match key {
+    let names: Vec<String> = rows.iter().map(|r| collation_key(&r.full_name)).collect();
+    let units: Vec<String> = match key {
         SortKey::Unit => rows.iter().map(|r| collation_key(&r.unit)).collect(),
         _ => Vec::new(),
     };
@@ -300,28 +422,36 @@ pub fn sorted_order(rows: &[Row], key: SortKey, descending: bool) -> Vec<usize> 
 /// own after z (æ and ø sort with ä and ö, ü with y, as Swedish dictionaries have it), and
 /// other accented Latin letters sort with their base letter (é with e, ł with l, ễ with e).
 /// All letters are compared first; accents and case only break ties, so "Ek" and "Ék" stay
-/// together instead of splitting around every other E-name.
-fn collation_key(text: &str) -> Vec<u32> {
-    let mut key = Vec::with_capacity(text.len() * 2 + 1);
-    for c in text.chars().flat_map(char::to_lowercase) {
-        push_primary(c, &mut key);
-    }
-    key.push(0);
-    key.extend(text.chars().map(u32::from));
+/// together instead of splitting around every other E-name. The key is a string of the
+/// letters as they sort, a NUL, then the text itself: UTF-8 orders by code point, so keys
+/// compare as whole byte strings (one `memcmp`), and take a quarter of the memory that one
+/// code point per `u32` took.
+pub(super) fn collation_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len() * 2 + 1);
+    push_collation_key(text, &mut key);
     key
 }
 
-/// Appends the letter(s) `c` sorts as in Swedish, as code points (å, ä, ö just after z).
-fn push_primary(c: char, key: &mut Vec<u32>) {
-    const AFTER_Z: u32 = 'z' as u32;
+/// [`collation_key`], appended to `out`.
+pub(super) fn push_collation_key(text: &str, out: &mut String) {
+    for c in text.chars().flat_map(char::to_lowercase) {
+        push_primary(c, out);
+    }
+    out.push('\0');
+    out.push_str(text);
+}
+
+/// Appends the letter(s) `c` sorts as in Swedish (å, ä, ö as the three characters just
+/// after z).
+fn push_primary(c: char, key: &mut String) {
     match c {
-        'å' => key.push(AFTER_Z + 1),
-        'ä' | 'æ' => key.push(AFTER_Z + 2),
-        'ö' | 'ø' | 'œ' | 'ő' => key.push(AFTER_Z + 3),
-        'ü' | 'ű' => key.push(u32::from('y')),
-        'ß' => key.extend([u32::from('s'); 2]),
-        'ĳ' => key.extend([u32::from('i'), u32::from('j')]),
-        _ => key.push(u32::from(latin_base(c).unwrap_or(c))),
+        'å' => key.push('{'),
+        'ä' | 'æ' => key.push('|'),
+        'ö' | 'ø' | 'œ' | 'ő' => key.push('}'),
+        'ü' | 'ű' => key.push('y'),
+        'ß' => key.push_str("ss"),
+        'ĳ' => key.push_str("ij"),
+        _ => key.push(latin_base(c).unwrap_or(c)),
     }
 }
 
@@ -410,16 +540,28 @@ pub struct Summary {
     pub rejected_files: usize,
 }
 
+impl Summary {
+    /// Counts one more row, for a caller that sees rows one at a time and keeps none.
+    pub fn count(&mut self, row: &Row) {
+        self.total.add(row.status);
+        // Most rows share a unit already seen: a key is only made for a new one.
+        let unit = row.unit.trim();
+        match self.per_unit.get_mut(unit) {
+            Some(counts) => counts.add(row.status),
+            None => self
+                .per_unit
+                .entry(unit.to_owned())
+                .or_default()
+                .add(row.status),
+        }
+    }
+}
+
 /// Counts over any set of rows, e.g. a filtered view.
 pub fn summarise<'a>(rows: impl IntoIterator<Item = &'a Row>) -> Summary {
     let mut summary = Summary::default();
     for row in rows {
-        summary.total.add(row.status);
-        summary
-            .per_unit
-            .entry(row.unit.trim().to_owned())
-            .or_default()
-            .add(row.status);
+        summary.count(row);
     }
     summary
 }
