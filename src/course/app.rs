@@ -1,7 +1,7 @@
 //! The course pages (my training, lessons, quizzes, the certificate, my data) as the root of
-//! a wasm module of their own (`course/`). The shell hands it the page on those routes only,
-//! so a learner's first page arrives without the module files, the quiz engine or the
-//! certificate code. Each mount opens the learner's progress afresh from storage, where the
+//! a wasm module of their own (`course/`). `boot.js` starts it on those routes, and the
+//! shell hands it the page on them, so a start page arrives without the module files, the
+//! quiz engine or the certificate code. Each mount opens the learner's progress afresh from storage, where the
 //! module before it saved it.
 
 use std::cell::{Cell, RefCell};

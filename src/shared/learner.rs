@@ -48,8 +48,8 @@ pub struct LearnerState {
 }
 
 /// The core's quiz rules, handed in with the course by the module that shows it. The
-/// shell, the first module of every visit, never runs a quiz and passes none, so its wasm
-/// carries none of the quiz engine.
+/// shell (start and about) never runs a quiz and passes none, so its wasm carries none of
+/// the quiz engine.
 pub struct QuizRules {
     /// Fits saved attempts to the course as published ([`Progress::reconcile`]).
     pub reconcile: fn(&mut Progress, &[Module]) -> Vec<ReconcileNotice>,

@@ -13,10 +13,9 @@ use trygg_core::progress::Progress;
 use crate::shared::browser::lms::{Lms, LmsRefusal};
 use crate::shared::browser::progress_store::{OpenOutcome, ProgressStore};
 
-/// The core's LMS rules, handed in by the module that shows the course. The shell, the
-/// first module of a visit, passes none: it keeps the LMS learner's local progress and the
-/// connection, and ships none of the suspend text's code; the course module reads and writes
-/// the LMS's data.
+/// The core's LMS rules, handed in by the module that shows the course. The shell (start and
+/// about) passes none: it keeps the LMS learner's local progress and the connection, and
+/// ships none of the suspend text's code; the course module reads and writes the LMS's data.
 pub struct LmsRules {
     pub resume: fn(&Progress, &str) -> Resumed,
     pub encode: fn(&Progress, usize) -> Result<SuspendData, SuspendTooLarge>,

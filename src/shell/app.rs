@@ -1,6 +1,6 @@
-//! The shell: the first module of every visit. It reads only `organisation.json` and renders
-//! the start and about pages; on a course or manager route it hands the page to
-//! that module ([`crate::shared::handover`]), so the first page loads without either.
+//! The shell: the start and about pages, the first module of a visit that begins there. It
+//! reads only `organisation.json`; on a course or manager route it hands the page to that
+//! module ([`crate::shared::handover`]), so the first page loads without either.
 
 use std::rc::Rc;
 

@@ -1,6 +1,6 @@
 //! The LMS's SCORM API, found the standard way and called as plain functions: the only code
 //! that touches it. Every rule about what to send lives in `trygg_core::lms`; this moves
-//! strings. The API is looked for once per page (the shell, the first module, does it) and
+//! strings. The API is looked for once per page (by the visit's first module) and
 //! handed from module to module with the page ([`crate::shared::handover::Handover`]).
 //! Every call that fails (a missing function, an exception, a `"false"` return) is a value,
 //! never a panic: the course goes on with local progress.
