@@ -153,7 +153,12 @@ fn unescape(text: &str) -> String {
 #[test]
 fn the_calendar_parses_and_holds_one_all_day_event_with_an_alarm() {
     let r = record("2024-02-29", 12);
-    let ics = renewal_ics(&r, Lang::Sv, "Region Exempel; Skåne, Sverige");
+    let ics = renewal_ics(
+        &r,
+        Lang::Sv,
+        "Region Exempel; Skåne, Sverige",
+        r.completed_on,
+    );
     let cal = parse(&ics);
     assert_eq!(cal.name, "VCALENDAR");
     assert_eq!(cal.prop("VERSION").value, "2.0");
@@ -208,7 +213,7 @@ fn the_calendar_parses_and_holds_one_all_day_event_with_an_alarm() {
 fn long_names_fold_and_unfold_back() {
     let r = record("2024-01-31", 12);
     let org = "Sjukhusförvaltningen för ÅÄÖ-länets samverkande vårdcentraler, \\ avdelning ễ ł ş ć и Київ ".repeat(3);
-    let ics = renewal_ics(&r, Lang::En, &org);
+    let ics = renewal_ics(&r, Lang::En, &org, r.completed_on);
     let cal = parse(&ics);
     let summary = unescape(&cal.children[0].prop("SUMMARY").value);
     assert_eq!(
@@ -222,7 +227,7 @@ fn long_names_fold_and_unfold_back() {
 fn a_short_validity_reminds_on_the_last_day() {
     let r = record("2024-01-31", 1);
     assert_eq!(r.valid_until, Date::parse_iso("2024-02-29").unwrap());
-    let cal = parse(&renewal_ics(&r, Lang::En, ""));
+    let cal = parse(&renewal_ics(&r, Lang::En, "", r.completed_on));
     let event = &cal.children[0];
     assert_eq!(event.prop("DTSTART").value, "20240229");
     assert_eq!(event.prop("DTEND").value, "20240301");
@@ -236,7 +241,45 @@ fn a_short_validity_reminds_on_the_last_day() {
 fn the_same_certificate_gives_the_same_calendar() {
     let r = record("2024-05-05", 12);
     assert_eq!(
-        renewal_ics(&r, Lang::Sv, "X"),
-        renewal_ics(&r, Lang::Sv, "X")
+        renewal_ics(&r, Lang::Sv, "X", r.completed_on),
+        renewal_ics(&r, Lang::Sv, "X", r.completed_on)
+    );
+}
+
+#[test]
+fn a_reminder_never_falls_in_the_past() {
+    let day = |iso: &str| Date::parse_iso(iso).unwrap();
+    let start = |r: &CompletionRecord, today: &str| {
+        let cal = parse(&renewal_ics(r, Lang::Sv, "", day(today)));
+        cal.children[0].prop("DTSTART").value.clone()
+    };
+    // Passed 2024-01-31 for 12 months: valid until 2025-01-31, window opens 2025-01-01.
+    let r = record("2024-01-31", 12);
+    assert_eq!(r.valid_until, day("2025-01-31"));
+    assert_eq!(start(&r, "2024-01-31"), "20250101", "made at once");
+    assert_eq!(
+        start(&r, "2024-12-31"),
+        "20250101",
+        "made the day before the window"
+    );
+    assert_eq!(
+        start(&r, "2025-01-01"),
+        "20250102",
+        "made on the window's first day"
+    );
+    assert_eq!(
+        start(&r, "2025-01-20"),
+        "20250121",
+        "made late in the window"
+    );
+    assert_eq!(
+        start(&r, "2025-01-30"),
+        "20250131",
+        "made the day before the last"
+    );
+    assert_eq!(
+        start(&r, "2025-01-31"),
+        "20250131",
+        "made on the last valid day"
     );
 }

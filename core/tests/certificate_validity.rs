@@ -81,9 +81,10 @@ fn a_module_expiring_tomorrow_still_issues_a_certificate_until_tomorrow() {
         .certificate(&course, Role::Manager, Lang::En, ms("2026-12-01"))
         .expect("alpha is valid through 2026-12-02");
     assert_eq!(r.valid_until, d("2026-12-02"));
-    // The calendar reminder is dated from the certificate's own valid-until.
-    let ics = renewal_ics(&r, Lang::En, "Test Region");
-    assert!(ics.contains("DTSTART;VALUE=DATE:20261102"), "{ics}");
+    // The calendar reminder is dated from the certificate's own valid-until: its window
+    // opened on 2026-11-02, already past, so it falls on the next day, the last valid one.
+    let ics = renewal_ics(&r, Lang::En, "Test Region", d("2026-12-01"));
+    assert!(ics.contains("DTSTART;VALUE=DATE:20261202"), "{ics}");
 }
 
 #[test]

@@ -12,18 +12,13 @@ const REMINDER_DAYS: i64 = RENEWAL_WINDOW_DAYS as i64;
 
 /// An RFC 5545 calendar with one all-day event 30 days before `valid_until` (on
 /// `valid_until` itself when the certificate is shorter-lived than that) and an alarm at
-/// 09:00 that day. The UID derives from the certificate id, so importing the file again
-/// updates the event instead of adding a second one. Lines end in CRLF and are folded at
-/// 75 octets, as strict calendar clients require.
-pub fn renewal_ics(record: &CompletionRecord, lang: Lang, org_name: &str) -> String {
-    let remind_on = {
-        let early = record.valid_until.add_days(-REMINDER_DAYS);
-        if early > record.completed_on {
-            early
-        } else {
-            record.valid_until
-        }
-    };
+/// 09:00 that day. A reminder is only useful ahead: when that day is already past on `today`
+/// (the file is made late in the window) it falls tomorrow instead, never after
+/// `valid_until`. The UID derives from the certificate id, so importing the file again
+/// updates the event instead of adding a second one. Lines end in CRLF and are folded at 75
+/// octets, as strict calendar clients require.
+pub fn renewal_ics(record: &CompletionRecord, lang: Lang, org_name: &str, today: Date) -> String {
+    let remind_on = reminder_day(record, today);
     let org = org_name.trim();
     let (summary, description, alarm) = match lang {
         Lang::Sv => (
@@ -143,6 +138,20 @@ fn fold_into(line: &str, out: &mut String) {
         used += len;
     }
     out.push_str("\r\n");
+}
+
+/// The reminder's day: the first day of the renewal window; the last valid day when the
+/// window opened before the certificate was issued; tomorrow when the window opened before
+/// `today`; never after the last valid day (nothing is issued once that has passed).
+fn reminder_day(record: &CompletionRecord, today: Date) -> Date {
+    let window_opens = record.valid_until.add_days(-REMINDER_DAYS);
+    if window_opens <= record.completed_on {
+        record.valid_until
+    } else if window_opens > today {
+        window_opens
+    } else {
+        today.add_days(1).min(record.valid_until)
+    }
 }
 
 #[cfg(test)]

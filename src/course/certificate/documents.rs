@@ -6,9 +6,11 @@ use std::rc::Rc;
 
 use trygg_core::certificate::{renewal_ics, CompletionRecord};
 use trygg_core::content::{module_file, Course, Lang};
+use trygg_core::date::Date;
 use yew::prelude::*;
 
 use super::record::file_stem;
+use crate::shared::browser::clock::now_ms;
 use crate::shared::browser::download::download;
 use crate::shared::browser::fetch::{content_url, fetch_bytes, FetchError};
 use crate::shared::browser::lazy as docs;
@@ -68,7 +70,8 @@ pub fn Documents(props: &DocumentsProps) -> Html {
         let org = course.organisation.name.get(lang).to_string();
         let downloads = downloads.clone();
         Callback::from(move |_| {
-            let ics = renewal_ics(&record, lang, &org);
+            let today = Date::from_unix_ms(now_ms());
+            let ics = renewal_ics(&record, lang, &org, today);
             downloads.offer(
                 &format!("{}.ics", t(lang, "file.renewal")),
                 "text/calendar",
