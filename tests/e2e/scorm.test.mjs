@@ -2,8 +2,9 @@
 // installs the API object on the parent window and launches the course from its sub-path in
 // an iframe, as an LMS does with the package's launch URL. Completion, pass and score reach
 // the LMS (1.2 and 2004); a learner closing mid-quiz resumes on another computer from
-// suspend_data alone; the longest path fits SCORM 1.2's 4,096 characters; an LMS that refuses
-// calls leaves the course usable with a warning; and without an API the course is the site.
+// suspend_data alone; the longest path fits SCORM 1.2's 4,096 characters; a course window the
+// LMS opened finds the API through its opener; an LMS that refuses calls leaves the course
+// usable with a warning; and without an API the course is the site.
 import { assert, expectAxeClean } from './harness.mjs';
 import { loadModule, loadOrganisation, requiredModules, finishQuiz, answerQuestion, next, press } from './quiz-driver.mjs';
 import { execFileSync } from 'node:child_process';
@@ -30,8 +31,9 @@ async function packageServer(t, format) {
 
 /** Opens the test LMS in a fresh browser (empty storage unless `context` is given), installs
  *  the API (`version` '12' or '2004', `seed` as scorm-again's loadFromJSON takes it, or no API
- *  at all) and launches `launch` in an iframe. Returns the LMS page and the course's frame. */
-async function launch(t, { version = '12', seed = null, launch: href = 'index.html?role=employee', context, server = t.server } = {}) {
+ *  at all) and launches `launch` in an iframe, or (`popup`) in a new window it opens, as LMSs
+ *  that launch in a new window do. Returns the LMS page and the course's frame (or window). */
+async function launch(t, { version = '12', seed = null, launch: href = 'index.html?role=employee', context, server = t.server, popup = false } = {}) {
   const ctx = context || await t.browser.newContext({ viewport: { width: 1280, height: 900 } });
   if (!context) t.contexts.push(ctx);
   const page = await ctx.newPage();
@@ -40,7 +42,7 @@ async function launch(t, { version = '12', seed = null, launch: href = 'index.ht
   });
   page.on('pageerror', (err) => t.problems.push(`page error: ${err.message}`));
   await page.goto(server.url + LMS_PATH.slice(1) + 'index.html');
-  await page.evaluate(({ version, seed, src }) => {
+  await page.evaluate(({ version, seed, src, popup }) => {
     /* global Scorm12API, Scorm2004API */
     const settings = { autocommit: false, logLevel: 5 };
     if (version) {
@@ -58,14 +60,17 @@ async function launch(t, { version = '12', seed = null, launch: href = 'index.ht
       window[version === '12' ? 'API' : 'API_1484_11'] = api;
       window.lmsApi = api;
     }
+    if (popup) return;
     const frame = document.createElement('iframe');
     frame.title = 'Course';
     frame.style.width = '1200px';
     frame.style.height = '800px';
     frame.src = src;
     document.body.append(frame);
-  }, { version, seed, src: SUB_PATH + href });
-  const frame = await (await page.waitForSelector('iframe')).contentFrame();
+  }, { version, seed, src: SUB_PATH + href, popup });
+  const frame = popup
+    ? (await Promise.all([ctx.waitForEvent('page'), page.evaluate((src) => { window.open(src, 'course'); }, SUB_PATH + href)]))[0]
+    : await (await page.waitForSelector('iframe')).contentFrame();
   await frame.waitForSelector('#page-title', { timeout: 20000 });
   return { page, frame, context: ctx };
 }
@@ -228,6 +233,22 @@ export default [
       await next(frame);
       await finishQuiz(frame, module);
       assert.match(await frame.textContent('.result-box'), /Godkänt!/);
+    },
+  },
+  {
+    name: 'SCORM 2004 in a window the LMS opened: the course finds the API through its opener and reports to it',
+    async run(t) {
+      const org = await loadOrganisation(t.root);
+      const { page, frame } = await launch(t, { version: '2004', seed: LEARNER_2004, popup: true });
+      frame.on('pageerror', (err) => t.problems.push(`course window: ${err.message}`));
+      assert.equal(await frame.evaluate(() => window.opener !== null && window.parent === window), true, 'a top-level window with an opener');
+      await takeQuiz(t, frame, 'roles');
+      assert.match(await cmi(page, 'cmi.suspend_data'), /^T1\|/);
+      assert.equal(await cmi(page, 'cmi.completion_status'), 'incomplete');
+      assert.match(await cmi(page, 'cmi.location'), /^\/module\//, 'a bookmark to go on from');
+      const keys = await frame.evaluate(() => Object.keys(localStorage));
+      assert.ok(keys.includes(`trygg:${org.course_id}:lms:anna-1:progress`), keys.join(', '));
+      assert.equal(await frame.$('[data-lms-warning]'), null);
     },
   },
   {
