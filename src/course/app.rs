@@ -92,21 +92,19 @@ pub fn CourseApp(props: &CourseAppProps) -> Html {
         });
     }
 
-    let main = match (&passing, &state.content, state.organisation()) {
-        (Passing::Here, _, Some(organisation)) if route == Route::MyData => html! {
-            <LearnerProvider course_id={organisation.course_id.clone()} course={None}
-                lms_rules={Some(&crate::shared::lms_session::COURSE_RULES)}>
-                <MyDataMain focus_on_ready={arrived_by_navigation} />
-            </LearnerProvider>
-        },
-        (Passing::Here, ContentState::Ready(course), _) => html! {
-            <LearnerProvider course_id={course.organisation.course_id.clone()} course={Some(course.clone())}
+    // "My data" needs only the organisation file: it is shown as soon as that is read, and
+    // also when a module file is broken, so a learner can always download or delete what is
+    // saved. The other pages wait for the whole course.
+    let shown = route == Route::MyData || state.course().is_some();
+    let main = match (&passing, state.organisation(), &state.content) {
+        (Passing::Here, Some(organisation), _) if shown => html! {
+            <LearnerProvider course_id={organisation.course_id.clone()} course={state.course().cloned()}
                 lms_rules={Some(&crate::shared::lms_session::COURSE_RULES)} quiz_rules={Some(&QUIZ_RULES)}>
                 <CoursePage focus_on_ready={arrived_by_navigation} />
             </LearnerProvider>
         },
-        (Passing::Here, ContentState::Failed(failure), _) => content_error(failure),
-        (Passing::Here, ContentState::Loading, _) => html! {
+        (Passing::Here, _, ContentState::Failed(failure)) => content_error(failure),
+        (Passing::Here, ..) => html! {
             <main id="main" tabindex="-1" data-route="loading">{ loading(state.lang) }</main>
         },
         (passing, ..) => html! { <PassingPage passing={passing.clone()} {retry} /> },
@@ -123,16 +121,17 @@ struct CoursePageProps {
     focus_on_ready: bool,
 }
 
-/// `<main>` with the route's page once the learner's progress is fitted to the course.
-/// `data-route` names the page actually shown, for tests.
+/// `<main>` with the route's page once the learner's progress is fitted to the course ("my
+/// data" at once). `data-route` names the page actually shown, for tests.
 #[component]
 fn CoursePage(props: &CoursePageProps) -> Html {
     let app = use_app();
     let learner = use_learner();
     let route = use_route();
-    let ready = app
-        .course()
-        .is_some_and(|c| learner.reconciled.as_deref() == Some(c.version.as_str()));
+    let ready = route == Route::MyData
+        || app
+            .course()
+            .is_some_and(|c| learner.reconciled.as_deref() == Some(c.version.as_str()));
 
     // The app shows the page when the route leaves the course; this tree must not focus it.
     use_heading_focus(
@@ -159,22 +158,6 @@ fn CoursePage(props: &CoursePageProps) -> Html {
             <crate::shared::components::storage_banner::StorageBanner />
             <crate::shared::lms_banner::LmsBanner />
             { course::render(&route) }
-        </main>
-    }
-}
-
-/// `<main>` with "my data", which needs only the organisation file: it is shown as soon as
-/// that is read, without waiting for the module files, and also when one of them is broken,
-/// so a learner can always download or delete what is saved.
-#[component]
-fn MyDataMain(props: &CoursePageProps) -> Html {
-    let route = use_route();
-    use_heading_focus(route.clone(), true, props.focus_on_ready);
-    html! {
-        <main id="main" tabindex="-1" data-route={route.href()}>
-            <crate::shared::components::storage_banner::StorageBanner />
-            <crate::shared::lms_banner::LmsBanner />
-            <crate::course::my_data::MyDataPage />
         </main>
     }
 }

@@ -20,6 +20,7 @@ pub fn render(route: &Route) -> Html {
         Route::Lesson { module, step } => html! { <lesson::LessonPage {module} {step} /> },
         Route::Quiz { module } => html! { <quiz::QuizPage {module} /> },
         Route::Certificate => html! { <certificate::CertificatePage /> },
+        Route::MyData => html! { <my_data::MyDataPage /> },
         _ => html! {},
     }
 }
