@@ -256,30 +256,14 @@ fn a_reminder_never_falls_in_the_past() {
     // Passed 2024-01-31 for 12 months: valid until 2025-01-31, window opens 2025-01-01.
     let r = record("2024-01-31", 12);
     assert_eq!(r.valid_until, day("2025-01-31"));
-    assert_eq!(start(&r, "2024-01-31"), "20250101", "made at once");
-    assert_eq!(
-        start(&r, "2024-12-31"),
-        "20250101",
-        "made the day before the window"
-    );
-    assert_eq!(
-        start(&r, "2025-01-01"),
-        "20250102",
-        "made on the window's first day"
-    );
-    assert_eq!(
-        start(&r, "2025-01-20"),
-        "20250121",
-        "made late in the window"
-    );
-    assert_eq!(
-        start(&r, "2025-01-30"),
-        "20250131",
-        "made the day before the last"
-    );
-    assert_eq!(
-        start(&r, "2025-01-31"),
-        "20250131",
-        "made on the last valid day"
-    );
+    for (made, reminder, when) in [
+        ("2024-01-31", "20250101", "made at once"),
+        ("2024-12-31", "20250101", "made the day before the window"),
+        ("2025-01-01", "20250102", "made on the window's first day"),
+        ("2025-01-20", "20250121", "made late in the window"),
+        ("2025-01-30", "20250131", "made the day before the last"),
+        ("2025-01-31", "20250131", "made on the last valid day"),
+    ] {
+        assert_eq!(start(&r, made), reminder, "{when}");
+    }
 }
