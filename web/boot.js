@@ -55,7 +55,8 @@ window.tryggManager = lazy('trygg_manager');
 
 // The module the address needs renders the first page by itself: a link straight into the
 // course (my training, a lesson, a quiz, the certificate, my data) or to the manager view
-// does not wait for the shell, which it would only hand the page on to.
+// does not wait for the shell, which it would only hand the page on to. The same routes as
+// `Part::of` in src/shared/handover.rs, which this runs before (a browser test opens each).
 function firstModule(hash) {
   if (/^#\/(training|module\/|certificate|data)/.test(hash)) return window.tryggCourse;
   if (/^#\/manager/.test(hash)) return window.tryggManager;

@@ -29,7 +29,8 @@ pub enum Part {
 }
 
 impl Part {
-    /// The route's module.
+    /// The route's module. `firstModule` in `web/boot.js` picks the same one for the
+    /// visit's first page, before any wasm has loaded.
     pub fn of(route: &Route) -> Part {
         match route {
             Route::Training

@@ -305,6 +305,8 @@ export default [
     async run(t) {
       for (const [hash, title, module] of [
         ['#/training', 'Min utbildning', 'trygg_course_bg.wasm'],
+        ['#/module/roles/lesson/1', null, 'trygg_course_bg.wasm'],
+        ['#/certificate', 'Intyg', 'trygg_course_bg.wasm'],
         ['#/data', 'Mina uppgifter', 'trygg_course_bg.wasm'],
         ['#/manager', 'Chefsvy', 'trygg_manager_bg.wasm'],
       ]) {
@@ -322,7 +324,7 @@ export default [
         });
         const page = await openPage(t, hash, { context });
         await page.waitForSelector(`main[data-route="${hash}"]`);
-        assert.equal(await heading(page), title, hash);
+        if (title) assert.equal(await heading(page), title, hash);
         // The first page of a visit keeps the browser's focus where it was.
         assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'page-title', hash);
         assert.deepEqual(wasm, [module], `${hash} fetched only its own module`);
