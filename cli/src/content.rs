@@ -9,14 +9,16 @@ use std::path::Path;
 
 use serde_json::{json, Value};
 use trygg_core::content::{
-    load_course, module_file, parse_organisation, schemas, ContentIssue, ContentSummary,
-    QUESTION_TYPES,
+    language_reports, load_course_in, module_file, parse_organisation, schemas, ContentIssue,
+    ContentSummary, Course, LanguageReport, QUESTION_TYPES, TRANSLATED_FROM_FILE,
 };
+use trygg_core::language::{course_texts_file, language_dir, module_texts_file, words_file};
 
 const USAGE: &str = "\
 Usage:
-  trygg content check DIR [--json]   check the content folder DIR (with organisation.json,
-                                     sources.json and modules/); exit 1 on any problem
+  trygg content check DIR [--json]   check the content folder DIR (organisation.json,
+                                     sources.json, modules/ and languages/); exit 1 on any
+                                     problem, warnings for gaps in a translation
   trygg content schema DIR           write organisation, sources and module JSON Schemas to DIR";
 
 pub fn run(args: &[String]) -> i32 {
@@ -66,7 +68,7 @@ fn check(args: &[String]) -> i32 {
         .map(|listed| extra_module_files(dir, &listed))
         .unwrap_or_default();
 
-    match load_course(&files) {
+    match load_every_language(&files) {
         Err(issues) => {
             let unreadable_files: HashSet<&str> =
                 unreadable.iter().map(|i| i.file.as_str()).collect();
@@ -95,8 +97,8 @@ fn check(args: &[String]) -> i32 {
             }
             1
         }
-        Ok(course) => {
-            let summary = ContentSummary::of(&course);
+        Ok((courses, reports)) => {
+            let summary = ContentSummary::of(&courses);
             let mut warnings = warnings;
             warnings.extend(summary.uncovered.iter().map(|u| {
                 let by = if u.missing_in == "lesson" {
@@ -107,18 +109,49 @@ fn check(args: &[String]) -> i32 {
                 format!("point \"{}\" is not cited by any {by}", u.point)
             }));
             warnings.extend(balance_warnings(&summary));
+            for report in &reports {
+                let dir = format!("languages/{}", report.lang);
+                warnings.extend(report.warnings().into_iter().map(|w| format!("{dir}: {w}")));
+            }
             if as_json {
                 let mut out = serde_json::to_value(&summary).unwrap_or(Value::Null);
                 if let Value::Object(map) = &mut out {
                     map.insert("ok".into(), Value::Bool(true));
+                    map.insert("translations".into(), json!(reports));
                     map.insert("warnings".into(), json!(warnings));
                 }
                 emit(&pretty(&out));
             } else {
-                emit(&summary_text(&summary, &warnings));
+                emit(&summary_text(&summary, &reports, &warnings));
             }
             0
         }
+    }
+}
+
+/// The course in each of its languages (its own first) and each language's report, or every
+/// problem found in any of them.
+fn load_every_language(
+    files: &[(String, Vec<u8>)],
+) -> Result<(Vec<Course>, Vec<LanguageReport>), Vec<ContentIssue>> {
+    let source = load_course_in(files, None)?;
+    let mut issues = Vec::new();
+    let mut courses = vec![source.clone()];
+    for info in source.organisation.languages.iter().skip(1) {
+        match load_course_in(files, Some(info.tag)) {
+            Ok(course) => courses.push(course),
+            Err(e) => issues.extend(e),
+        }
+    }
+    let reports = language_reports(files, &source).map_err(|e| {
+        let mut all = issues.clone();
+        all.extend(e);
+        all
+    })?;
+    if issues.is_empty() {
+        Ok((courses, reports))
+    } else {
+        Err(issues)
     }
 }
 
@@ -147,8 +180,9 @@ pub struct CourseFiles {
     pub listed: Option<Vec<String>>,
 }
 
-/// Reads `organisation.json`, `sources.json` and the module files it lists from `dir`;
-/// shared by `content check` and `sample --content`, so both see the same course.
+/// Reads `organisation.json`, `sources.json`, the module files it lists and each listed
+/// language's files from `dir`; shared by `content check` and `sample --content`, so both see
+/// the same course.
 pub fn read_course_files(dir: &Path) -> CourseFiles {
     let mut files = Vec::new();
     let mut unreadable = Vec::new();
@@ -163,16 +197,24 @@ pub fn read_course_files(dir: &Path) -> CourseFiles {
             None
         }
     };
-    let listed: Option<Vec<String>> = read("organisation.json")
-        .and_then(|bytes| parse_organisation("organisation.json", &bytes).ok())
-        .map(|org| org.modules);
+    let org = read("organisation.json")
+        .and_then(|bytes| parse_organisation("organisation.json", &bytes).ok());
     read("sources.json");
-    for id in listed.iter().flatten() {
-        // A malformed id is reported by validation; never let it reach outside the folder.
-        if !id.is_empty() && !id.contains(['/', '\\', '.']) {
-            read(&module_file(id));
+    // A malformed id is reported by validation; never let it reach outside the folder.
+    let safe = |id: &&String| !id.is_empty() && !id.contains(['/', '\\', '.']);
+    let modules: Vec<&String> = org.iter().flat_map(|o| &o.modules).filter(safe).collect();
+    for id in &modules {
+        read(&module_file(id));
+    }
+    for lang in org.iter().flat_map(|o| &o.languages).map(|l| l.tag) {
+        read(&words_file(lang));
+        read(&course_texts_file(lang));
+        read(&format!("{}/{TRANSLATED_FROM_FILE}", language_dir(lang)));
+        for id in &modules {
+            read(&module_texts_file(lang, id));
         }
     }
+    let listed = org.map(|o| o.modules);
     CourseFiles {
         files,
         unreadable,
@@ -214,14 +256,33 @@ fn extra_module_files(dir: &Path, listed: &[String]) -> Vec<String> {
     extra
 }
 
-fn summary_text(summary: &ContentSummary, warnings: &[String]) -> String {
+fn summary_text(
+    summary: &ContentSummary,
+    reports: &[LanguageReport],
+    warnings: &[String],
+) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
         "Course {}, content version {}",
         summary.course_id, summary.version
     );
-    let _ = writeln!(out, "Languages: {}", summary.languages.join(", "));
+    let _ = writeln!(out, "Languages:");
+    for r in reports {
+        let role = if r.source { "source" } else { "translation" };
+        let _ = writeln!(
+            out,
+            "  {:5} {role}, {} of {} texts ({} %); missing {}, stale {}, for ids gone {}, placeholders off {}",
+            r.lang,
+            r.present,
+            r.texts,
+            r.coverage,
+            r.missing.len(),
+            r.stale.len(),
+            r.orphans.len(),
+            r.placeholders.len()
+        );
+    }
     let _ = writeln!(out, "Modules ({}):", summary.modules.len());
     let width = summary
         .modules

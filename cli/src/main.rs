@@ -17,6 +17,7 @@ mod sample;
 #[cfg(test)]
 mod test_support;
 mod verify;
+mod words;
 
 // `trygg roster` over 100,000 files makes and frees millions of small strings, many freed
 // on another thread than the one that made them; the system allocator spent a quarter of

@@ -5,7 +5,7 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use trygg_core::content::{parse_organisation, Role};
+use trygg_core::content::{load_course, Role};
 use trygg_core::lms::ScormVersion;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
@@ -95,13 +95,23 @@ fn build(o: &Options) -> Result<usize, String> {
             dist.display()
         ));
     }
-    let org_path = dist.join("content").join("organisation.json");
-    let bytes = fs::read(&org_path).map_err(|e| format!("{}: {e}", org_path.display()))?;
-    let organisation =
-        parse_organisation(&org_path.display().to_string(), &bytes).map_err(|issues| {
-            let lines: Vec<String> = issues.iter().map(ToString::to_string).collect();
-            lines.join("\n")
-        })?;
+    let content = dist.join("content");
+    let read = crate::content::read_course_files(&content);
+    if let Some(issue) = read.unreadable.first() {
+        return Err(format!("{}: {issue}", content.display()));
+    }
+    let course = load_course(&read.files).map_err(|issues| {
+        let lines: Vec<String> = issues
+            .iter()
+            .map(|i| format!("{}/{i}", content.display()))
+            .collect();
+        lines.join("\n")
+    })?;
+    let organisation = course.organisation;
+    let source = organisation
+        .source_language()
+        .ok_or_else(|| format!("{}: the course lists no languages", content.display()))?;
+    let words = crate::words::words(source, Some(&content))?;
     let files = release_files(dist)?;
     if files.iter().any(|f| f == MANIFEST) {
         return Err(format!(
@@ -121,6 +131,7 @@ fn build(o: &Options) -> Result<usize, String> {
         o.version,
         &ManifestInput {
             organisation: &organisation,
+            words: &words,
             role: o.role,
             files: &files,
         },

@@ -3,6 +3,7 @@
 //! and ADL schemas of each version (checked with `xmllint --schema` in the tests).
 
 use trygg_core::content::{Organisation, Role};
+use trygg_core::language::Words;
 use trygg_core::lms::ScormVersion;
 use trygg_core::xml::escape_text;
 
@@ -38,6 +39,8 @@ const SCORM2004: Flavour = Flavour {
 /// What the manifest says about the package.
 pub struct ManifestInput<'a> {
     pub organisation: &'a Organisation,
+    /// The course's own language's words (`package.*` in its `ui.json`).
+    pub words: &'a Words,
     pub role: Option<Role>,
     /// Paths relative to the package root, with `/`, sorted.
     pub files: &'a [String],
@@ -53,19 +56,20 @@ pub fn launch_href(role: Option<Role>) -> String {
 }
 
 /// The title an LMS lists: "Trygg – <organisation>", and the audience for a one-role package,
-/// in Swedish (the course's default language).
-pub fn title(organisation: &Organisation, role: Option<Role>) -> String {
-    let name = &organisation.name.sv;
+/// in the course's own language (`organisation` is its name there).
+pub fn title(words: &Words, organisation: &str, role: Option<Role>) -> String {
     match role {
-        None => format!("Trygg – {name}"),
-        Some(role) => {
-            let audience = match role {
-                Role::Employee => "medarbetare",
-                Role::Manager => "chefer",
-                Role::Elected => "förtroendevalda",
-            };
-            format!("Trygg – {name} – {audience}")
-        }
+        None => words.fill("package.title", &[("organisation", organisation)]),
+        Some(role) => words.fill(
+            "package.title_role",
+            &[
+                ("organisation", organisation),
+                (
+                    "audience",
+                    words.t(&format!("package.audience.{}", role.key())),
+                ),
+            ],
+        ),
     }
 }
 
@@ -82,7 +86,7 @@ pub fn manifest(version: ScormVersion, input: &ManifestInput<'_>) -> String {
         Some(role) => format!("{course}-{}", role.key()),
         None => course,
     };
-    let title = escape_text(&title(org, input.role));
+    let title = escape_text(&title(input.words, org.name.as_str(), input.role));
     let href = escape_text(&launch_href(input.role));
     let f = match version {
         ScormVersion::Scorm12 => &SCORM12,

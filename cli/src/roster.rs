@@ -13,17 +13,18 @@ use crate::args;
 use crate::roster_files::{check_files, collect_files, FileOutcome};
 use trygg_core::content::Lang;
 use trygg_core::date::Date;
-use trygg_core::roster::{CsvWriter, Merged, Roster, Row, Status, Summary};
+use trygg_core::roster::{CsvWords, CsvWriter, Merged, Roster, Row, Status, Summary};
 
 const USAGE: &str =
-    "usage: trygg roster [--csv FILE] [--json FILE] [--separator ';'|','] [--lang sv|en]
-                    [--course ID] [--content-version V] [--today YYYY-MM-DD]
+    "usage: trygg roster [--csv FILE] [--json FILE] [--separator ';'|','] [--lang TAG]
+                    [--content DIR] [--course ID] [--content-version V] [--today YYYY-MM-DD]
                     [--threads N] PATH...
 
 Reads completion files (.json, and certificate .pdf files with the record embedded) from
 each PATH, recursing into folders, and prints a summary. Each refused file is listed on
 stderr with the reason. --csv writes one row per person (UTF-8 with BOM, ';' by default for
-Swedish Excel); --json writes the merged, verified certificates. --today sets the day the
+Swedish Excel), its headings in --lang (default sv; a language the content adds is read
+from --content DIR's languages/); --json writes the merged, verified certificates. --today sets the day the
 statuses are computed for (default: today, UTC). --threads sets how many threads read and
 check files (default: one per core); the output is the same for any number.
 Exit code 0 when the roster was built (even if some files were refused), 2 for bad
@@ -34,6 +35,8 @@ struct Options {
     json: Option<PathBuf>,
     separator: char,
     lang: Lang,
+    /// Where to read `--lang`'s words from, when not a shipped language.
+    content: Option<PathBuf>,
     course: Option<String>,
     content_version: Option<String>,
     today: Option<Date>,
@@ -46,7 +49,8 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
         csv: None,
         json: None,
         separator: ';',
-        lang: Lang::Sv,
+        lang: Lang::parse("sv").ok_or("the default language tag")?,
+        content: None,
         course: None,
         content_version: None,
         today: None,
@@ -81,8 +85,11 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
             }
             "--lang" => {
                 let v = value()?;
-                o.lang = Lang::from_code(&v).ok_or(format!("--lang must be sv or en, not {v}"))?;
+                o.lang = Lang::parse(&v).ok_or(format!(
+                    "--lang must be a language tag such as sv, en or fi, not {v}"
+                ))?;
             }
+            "--content" => o.content = Some(PathBuf::from(value()?)),
             "--course" => o.course = Some(value()?),
             "--content-version" => o.content_version = Some(value()?),
             "--today" => o.today = Some(args::date(name, &value()?)?),
@@ -126,6 +133,13 @@ pub(crate) fn run_with(args: &[String], stdout: &mut dyn Write, err: &mut dyn Wr
         }
         Err(problem) => {
             let _ = writeln!(err, "trygg roster: {problem}\n\n{USAGE}");
+            return 2;
+        }
+    };
+    let words = match crate::words::words(options.lang, options.content.as_deref()) {
+        Ok(words) => CsvWords::from_words(&words),
+        Err(problem) => {
+            let _ = writeln!(err, "trygg roster: {problem}");
             return 2;
         }
     };
@@ -191,7 +205,7 @@ pub(crate) fn run_with(args: &[String], stdout: &mut dyn Write, err: &mut dyn Wr
     drop(files);
     let certificates = roster.len();
     // Each row goes to the CSV and the counts as it is made, and none is kept.
-    let mut csv = CsvOutput::create(options.csv.as_deref(), options.separator, options.lang);
+    let mut csv = CsvOutput::create(options.csv.as_deref(), options.separator, words);
     let mut summary = Summary::default();
     let mut rows = 0;
     let mut take = |row: Row| {
@@ -219,6 +233,8 @@ pub(crate) fn run_with(args: &[String], stdout: &mut dyn Write, err: &mut dyn Wr
             code = 1;
         }
     }
+    let english = crate::words::english();
+    let status_key = |status: Status| format!("manager.status.{}", status.key());
     let mut out = String::new();
     out.push_str(&format!("Roster on {today}\n"));
     out.push_str(&format!("Files read:          {}\n", stats.files));
@@ -236,7 +252,12 @@ pub(crate) fn run_with(args: &[String], stdout: &mut dyn Write, err: &mut dyn Wr
     for status in Status::ALL {
         out.push_str(&format!(
             "  {:<19}{}\n",
-            format!("{}:", status.label(Lang::En)),
+            format!(
+                "{}:",
+                english.as_ref().map_or(status.key().to_owned(), |w| w
+                    .t(&status_key(status))
+                    .to_owned())
+            ),
             summary.total.get(status)
         ));
     }
@@ -294,13 +315,13 @@ enum CsvOutput {
 }
 
 impl CsvOutput {
-    fn create(path: Option<&Path>, separator: char, lang: Lang) -> CsvOutput {
+    fn create(path: Option<&Path>, separator: char, words: CsvWords) -> CsvOutput {
         let Some(path) = path else {
             return CsvOutput::None;
         };
         // Larger than the default buffer: 100,000 rows are 11 MB.
         let created = File::create(path)
-            .and_then(|f| CsvWriter::new(BufWriter::with_capacity(1 << 16, f), separator, lang));
+            .and_then(|f| CsvWriter::new(BufWriter::with_capacity(1 << 16, f), separator, words));
         match created {
             Ok(writer) => CsvOutput::Writing(writer),
             Err(e) => CsvOutput::Failed(e),

@@ -10,7 +10,7 @@ use crate::args;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use trygg_core::certificate::{issue, IssueInput, Learner, ModuleResult};
-use trygg_core::content::{load_course, Course, Lang, Role};
+use trygg_core::content::{load_course, load_course_in, Course, Lang, Role};
 use trygg_core::date::Date;
 
 const USAGE: &str = "usage: trygg sample --count N --out DIR [--seed S] [--today YYYY-MM-DD]
@@ -150,8 +150,10 @@ struct SampleCourse {
     /// `None`: made-up versions by year of completion.
     version: Option<String>,
     validity_months: u8,
-    /// Each role's required modules as (id, Swedish title, English title).
-    required: [Vec<(String, String, String)>; 3],
+    /// The course's languages, its own first, each with the organisation's name in it.
+    languages: Vec<(Lang, String)>,
+    /// Each role's required modules: the id, and the title in each of `languages`, in order.
+    required: [Vec<(String, Vec<String>)>; 3],
 }
 
 impl SampleCourse {
@@ -159,29 +161,49 @@ impl SampleCourse {
         let first = |n: usize| {
             MODULES[..n]
                 .iter()
-                .map(|(id, sv, en)| (id.to_string(), sv.to_string(), en.to_string()))
+                .map(|(id, sv, en)| (id.to_string(), vec![sv.to_string(), en.to_string()]))
                 .collect()
         };
+        let languages = [("sv", "Exempelregionen"), ("en", "Example Region")]
+            .into_iter()
+            .filter_map(|(tag, name)| Lang::parse(tag).map(|l| (l, name.to_owned())))
+            .collect();
         SampleCourse {
             id: id.to_owned(),
             version: None,
             validity_months: 12,
+            languages,
             required: [first(3), first(5), first(4)],
         }
     }
 
-    fn of(course: &Course) -> SampleCourse {
+    /// The course as filled in each of its languages, its own first.
+    fn of(courses: &[Course]) -> SampleCourse {
+        let course = &courses[0];
         let required = |role: Role| {
             course
                 .required_modules(role)
                 .into_iter()
-                .map(|m| (m.id.clone(), m.title.sv.clone(), m.title.en.clone()))
+                .map(|m| {
+                    let titles = courses
+                        .iter()
+                        .map(|c| {
+                            c.module(&m.id)
+                                .map_or_else(String::new, |m| m.title.value.clone())
+                        })
+                        .collect();
+                    (m.id.clone(), titles)
+                })
                 .collect()
         };
         SampleCourse {
             id: course.organisation.course_id.clone(),
             version: Some(course.version.clone()),
             validity_months: course.organisation.validity_months,
+            languages: courses
+                .iter()
+                .filter_map(|c| c.lang.map(|l| (l, c.organisation.name.value.clone())))
+                .collect(),
             required: [
                 required(Role::Employee),
                 required(Role::Manager),
@@ -190,7 +212,7 @@ impl SampleCourse {
         }
     }
 
-    fn required(&self, role: Role) -> &[(String, String, String)] {
+    fn required(&self, role: Role) -> &[(String, Vec<String>)] {
         match role {
             Role::Employee => &self.required[0],
             Role::Manager => &self.required[1],
@@ -205,8 +227,16 @@ fn load_sample_course(dir: &std::path::Path) -> Result<SampleCourse, String> {
     if let Some(issue) = read.unreadable.first() {
         return Err(format!("{}: {issue}", dir.display()));
     }
-    load_course(&read.files)
-        .map(|course| SampleCourse::of(&course))
+    let in_every_language = || -> Result<Vec<Course>, Vec<trygg_core::content::ContentIssue>> {
+        let source = load_course(&read.files)?;
+        let mut courses = vec![source.clone()];
+        for info in source.organisation.languages.iter().skip(1) {
+            courses.push(load_course_in(&read.files, Some(info.tag))?);
+        }
+        Ok(courses)
+    };
+    in_every_language()
+        .map(|courses| SampleCourse::of(&courses))
         .map_err(|issues| {
             format!(
                 "the content in {} has {} problem(s); run trygg content check {0}",
@@ -354,15 +384,18 @@ fn sample_input(rng: &mut Rng, person: usize, course: &SampleCourse) -> IssueInp
         7 | 8 => Role::Manager,
         _ => Role::Elected,
     };
-    let lang = if rng.chance(75) { Lang::Sv } else { Lang::En };
+    // Three in four learners use the course's own language, the rest one of the others.
+    let others = course.languages.len().saturating_sub(1);
+    let which = if others == 0 || rng.chance(75) {
+        0
+    } else {
+        1 + rng.below(others)
+    };
+    let (lang, organisation) = course.languages[which].clone();
     IssueInput {
         course_id: course.id.clone(),
         content_version: String::new(),
-        organisation: match lang {
-            Lang::Sv => "Exempelregionen",
-            Lang::En => "Example Region",
-        }
-        .to_owned(),
+        organisation,
         learner: Learner {
             full_name,
             employee_number,
@@ -374,6 +407,15 @@ fn sample_input(rng: &mut Rng, person: usize, course: &SampleCourse) -> IssueInp
         modules: Vec::new(),
         validity_months: course.validity_months,
     }
+}
+
+/// Where `lang` stands among the course's languages.
+fn which_language(course: &SampleCourse, lang: Lang) -> usize {
+    course
+        .languages
+        .iter()
+        .position(|(l, _)| *l == lang)
+        .unwrap_or(0)
 }
 
 /// Adds the occasion-dependent part: when, which modules, what scores.
@@ -396,7 +438,7 @@ fn issue_sample(
     input.modules = modules
         .iter()
         .enumerate()
-        .map(|(i, (id, sv, en))| {
+        .map(|(i, (id, titles))| {
             if i > 0 {
                 passed_on = passed_on.add_days(rng.below(4) as i64).min(completed_on);
             }
@@ -407,11 +449,10 @@ fn issue_sample(
             };
             ModuleResult {
                 id: id.clone(),
-                title: match input.lang {
-                    Lang::Sv => sv,
-                    Lang::En => en,
-                }
-                .clone(),
+                title: titles
+                    .get(which_language(course, input.lang))
+                    .cloned()
+                    .unwrap_or_default(),
                 percent: (80 + rng.below(21)) as u8,
                 passed_on: on,
             }

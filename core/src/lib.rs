@@ -5,6 +5,7 @@
 pub mod certificate;
 pub mod content;
 pub mod date;
+pub mod language;
 pub mod lms;
 pub mod progress;
 pub mod quiz;

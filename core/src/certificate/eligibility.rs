@@ -81,7 +81,7 @@ impl Progress {
                 .unwrap_or(pass.percent);
             modules.push(ModuleResult {
                 id: module.id.clone(),
-                title: module.title.get(lang).to_string(),
+                title: module.title.value.clone(),
                 percent: best.max(pass.percent),
                 passed_on,
             });
@@ -92,7 +92,7 @@ impl Progress {
         let input = IssueInput {
             course_id: course.organisation.course_id.clone(),
             content_version: course.version.clone(),
-            organisation: course.organisation.name.get(lang).to_string(),
+            organisation: course.organisation.name.value.clone(),
             learner: self.learner.clone(),
             role,
             lang,

@@ -4,50 +4,43 @@
 
 use super::validity::RENEWAL_WINDOW_DAYS;
 use super::CompletionRecord;
-use crate::content::Lang;
 use crate::date::Date;
+use crate::language::Words;
 
 /// The reminder falls on the first day of the renewal window.
 const REMINDER_DAYS: i64 = RENEWAL_WINDOW_DAYS as i64;
 
-/// An RFC 5545 calendar with one all-day event 30 days before `valid_until` (on
+/// An RFC 5545 calendar, in the words' language (`ics.*` in `ui.json`), with one all-day event 30 days before `valid_until` (on
 /// `valid_until` itself when the certificate is shorter-lived than that) and an alarm at
 /// 09:00 that day. A reminder is only useful ahead: when that day is already past on `today`
 /// (the file is made late in the window) it falls tomorrow instead, never after
 /// `valid_until`. The UID derives from the certificate id, so importing the file again
 /// updates the event instead of adding a second one. Lines end in CRLF and are folded at 75
 /// octets, as strict calendar clients require.
-pub fn renewal_ics(record: &CompletionRecord, lang: Lang, org_name: &str, today: Date) -> String {
+pub fn renewal_ics(
+    record: &CompletionRecord,
+    words: &Words,
+    org_name: &str,
+    today: Date,
+) -> String {
     let remind_on = reminder_day(record, today);
+    let lang = words.lang();
     let org = org_name.trim();
-    let (summary, description, alarm) = match lang {
-        Lang::Sv => (
-            if org.is_empty() {
-                "Förnya säkerhetsutbildningen".to_owned()
-            } else {
-                format!("Förnya säkerhetsutbildningen – {org}")
-            },
-            format!(
-                "Ditt intyg gäller till och med {}. Gör om utbildningen före dess så att du \
-                 fortsätter att ha ett giltigt intyg.\n\nIntygsnummer: {}\nKurs: {}\nKontrollkod: {}",
-                record.valid_until, record.certificate_id, record.course_id, record.verification_code
-            ),
-            "Dags att förnya säkerhetsutbildningen",
-        ),
-        Lang::En => (
-            if org.is_empty() {
-                "Renew your security training".to_owned()
-            } else {
-                format!("Renew your security training – {org}")
-            },
-            format!(
-                "Your certificate is valid until {}. Take the training again before then to \
-                 keep a valid certificate.\n\nCertificate number: {}\nCourse: {}\nVerification code: {}",
-                record.valid_until, record.certificate_id, record.course_id, record.verification_code
-            ),
-            "Time to renew your security training",
-        ),
+    let summary = if org.is_empty() {
+        words.t("ics.summary").to_owned()
+    } else {
+        words.fill("ics.summary_org", &[("organisation", org)])
     };
+    let description = words.fill(
+        "ics.description",
+        &[
+            ("valid_until", &record.valid_until.to_string()),
+            ("certificate_id", &record.certificate_id),
+            ("course_id", &record.course_id),
+            ("code", &record.verification_code),
+        ],
+    );
+    let alarm = words.t("ics.alarm");
 
     let lines = [
         "BEGIN:VCALENDAR".to_owned(),

@@ -6,7 +6,7 @@
 use std::fmt;
 
 use super::Learner;
-use crate::content::Lang;
+use crate::language::Words;
 
 /// The fields of [`Learner`], so errors can say which one is wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -48,38 +48,41 @@ pub enum FieldError {
 }
 
 impl FieldError {
-    /// The message in the learner's language.
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (FieldError::Required, Lang::Sv) => "Fyll i det här fältet.".into(),
-            (FieldError::Required, Lang::En) => "Please fill in this field.".into(),
-            (FieldError::TooShort { min }, Lang::Sv) => format!("Skriv minst {min} tecken."),
-            (FieldError::TooShort { min }, Lang::En) => {
-                format!("Please use at least {min} characters.")
-            }
-            (FieldError::TooLong { max }, Lang::Sv) => format!("Skriv högst {max} tecken."),
-            (FieldError::TooLong { max }, Lang::En) => {
-                format!("Please use at most {max} characters.")
-            }
-            (FieldError::ControlCharacter, Lang::Sv) => {
-                "Fältet innehåller radbrytningar eller osynliga styrtecken.".into()
-            }
-            (FieldError::ControlCharacter, Lang::En) => {
-                "The field contains line breaks or invisible control characters.".into()
-            }
-            (FieldError::InvalidEmail, Lang::Sv) => {
-                "Skriv en e-postadress som namn@exempel.se, eller lämna fältet tomt.".into()
-            }
-            (FieldError::InvalidEmail, Lang::En) => {
-                "Enter an address like name@example.org, or leave the field empty.".into()
-            }
+    /// The message's key in `ui.json`; its `{min}` or `{max}` come from [`FieldError::values`].
+    pub fn key(&self) -> &'static str {
+        match self {
+            FieldError::Required => "field.required",
+            FieldError::TooShort { .. } => "field.too_short",
+            FieldError::TooLong { .. } => "field.too_long",
+            FieldError::ControlCharacter => "field.control_character",
+            FieldError::InvalidEmail => "field.invalid_email",
         }
+    }
+
+    /// The placeholders the message fills in.
+    pub fn values(&self) -> Vec<(&'static str, String)> {
+        match self {
+            FieldError::TooShort { min } => vec![("min", min.to_string())],
+            FieldError::TooLong { max } => vec![("max", max.to_string())],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The message in the words' language.
+    pub fn message(&self, words: &Words) -> String {
+        let values = self.values();
+        let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        words.fill(self.key(), &values)
     }
 }
 
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
+        f.write_str(self.key())?;
+        for (name, value) in self.values() {
+            write!(f, " ({name} {value})")?;
+        }
+        Ok(())
     }
 }
 

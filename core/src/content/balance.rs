@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::model::{AnswerOption, Module, QuestionKind, Text};
+use super::model::{Module, QuestionKind, Text};
 
 /// The aims, as percentages. Small counts are judged by what they can reach (see
 /// [`TrueFalseBalance::in_aim`] and [`Longest::in_aim`]).
@@ -16,7 +16,7 @@ pub const TRUE_SHARE_AIM: (u32, u32) = (40, 60);
 pub const LONGEST_RIGHT_AIM: u32 = 40;
 
 /// One module's balance figures.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Balance {
     pub true_false: TrueFalseBalance,
     /// How many `multiple` questions have 1, 2, 3 … right options.
@@ -26,7 +26,7 @@ pub struct Balance {
     pub right_is_longest: Longest,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct TrueFalseBalance {
     pub questions: usize,
     /// How many are answered "true".
@@ -35,12 +35,12 @@ pub struct TrueFalseBalance {
     pub percent_true: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Longest {
     /// Questions and scenario steps that have options or choices to compare.
     pub items: usize,
-    /// Of those, how many have a right option or choice as the strictly longest one, in
-    /// Swedish or in English.
+    /// Of those, how many have a right option or choice as the strictly longest one, in any
+    /// of the course's languages.
     pub right_longest: usize,
     pub percent: u32,
 }
@@ -73,33 +73,50 @@ impl Longest {
 }
 
 impl Balance {
-    pub fn of(module: &Module) -> Balance {
+    /// The figures of one module, given as filled in each of the course's languages (the
+    /// structure is the same in all; lengths differ): a cue counts when any language shows it.
+    pub fn of(versions: &[&Module]) -> Balance {
         let mut tf = (0, 0);
         let mut multiple_right_options = BTreeMap::new();
         let (mut items, mut right_longest) = (0, 0);
-        let mut count = |choices: Vec<(&Text, bool)>| {
-            if choices.len() >= 2 {
+        let mut count = |choices: Vec<Vec<(&Text, bool)>>| {
+            if choices.first().is_some_and(|c| c.len() >= 2) {
                 items += 1;
-                if right_is_longest(&choices) {
+                if choices.iter().any(|c| right_is_longest(c)) {
                     right_longest += 1;
                 }
             }
         };
-        for question in &module.questions {
+        let Some(module) = versions.first() else {
+            return Balance::default();
+        };
+        let kinds = |q: usize| versions.iter().map(move |m| &m.questions[q].kind);
+        for (q, question) in module.questions.iter().enumerate() {
             match &question.kind {
                 QuestionKind::TrueFalse { answer } => {
                     tf.0 += 1;
                     tf.1 += usize::from(*answer);
                 }
-                QuestionKind::Single { options } => count(option_texts(options)),
+                QuestionKind::Single { .. } => count(kinds(q).map(option_texts).collect()),
                 QuestionKind::Multiple { options } => {
                     let right = options.iter().filter(|o| o.correct).count();
                     *multiple_right_options.entry(right).or_insert(0) += 1;
-                    count(option_texts(options));
+                    count(kinds(q).map(option_texts).collect());
                 }
                 QuestionKind::Scenario { steps } => {
-                    for step in steps {
-                        count(step.choices.iter().map(|c| (&c.text, c.correct)).collect());
+                    for s in 0..steps.len() {
+                        count(
+                            kinds(q)
+                                .map(|k| match k {
+                                    QuestionKind::Scenario { steps } => steps[s]
+                                        .choices
+                                        .iter()
+                                        .map(|c| (&c.text, c.correct))
+                                        .collect(),
+                                    _ => Vec::new(),
+                                })
+                                .collect(),
+                        );
                     }
                 }
                 QuestionKind::Ordering { .. } => {}
@@ -169,23 +186,22 @@ impl Balance {
     }
 }
 
-fn option_texts(options: &[AnswerOption]) -> Vec<(&Text, bool)> {
-    options.iter().map(|o| (&o.text, o.correct)).collect()
+fn option_texts(kind: &QuestionKind) -> Vec<(&Text, bool)> {
+    match kind {
+        QuestionKind::Single { options } | QuestionKind::Multiple { options } => {
+            options.iter().map(|o| (&o.text, o.correct)).collect()
+        }
+        _ => Vec::new(),
+    }
 }
 
-/// Whether, in either language, the one longest text is a right one. A tie between a right
-/// and a wrong text gives nothing away, so it does not count.
+/// Whether the one longest text is a right one. A tie between a right and a wrong text gives
+/// nothing away, so it does not count.
 fn right_is_longest(choices: &[(&Text, bool)]) -> bool {
-    [
-        |t: &Text| t.sv.chars().count(),
-        |t: &Text| t.en.chars().count(),
-    ]
-    .iter()
-    .any(|len| {
-        let longest = choices.iter().map(|(t, _)| len(t)).max().unwrap_or(0);
-        let mut at_max = choices.iter().filter(|(t, _)| len(t) == longest);
-        at_max.all(|(_, right)| *right)
-    })
+    let len = |t: &Text| t.value.chars().count();
+    let longest = choices.iter().map(|(t, _)| len(t)).max().unwrap_or(0);
+    let mut at_max = choices.iter().filter(|(t, _)| len(t) == longest);
+    at_max.all(|(_, right)| *right)
 }
 
 /// A whole percentage, 0 of nothing.

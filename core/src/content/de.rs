@@ -9,23 +9,15 @@ use serde::Deserialize;
 use std::fmt;
 
 use super::model::{
-    AnswerOption, Block, ContactKind, Question, QuestionKind, Role, ScenarioChoice, ScenarioStep,
-    Source, Text, Tone,
+    AnswerOption, Block, ContactKind, ListItem, OrderingStep, Question, QuestionKind, Role,
+    ScenarioChoice, ScenarioStep, Source, Text, Tone,
 };
 
 const QUESTION_FIELDS: &[&str] = &[
-    "id",
-    "roles",
-    "source",
-    "prompt",
-    "explanation",
-    "type",
-    "options",
-    "answer",
-    "steps",
+    "id", "roles", "source", "type", "options", "answer", "steps",
 ];
 
-const BLOCK_FIELDS: &[&str] = &["type", "text", "ordered", "items", "tone", "title", "which"];
+const BLOCK_FIELDS: &[&str] = &["type", "id", "ordered", "items", "tone", "title", "which"];
 
 #[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
@@ -72,7 +64,7 @@ impl BlockType {
 /// `steps` means ordering steps or scenario steps; when it comes before `"type"` it is read
 /// as [`AnyStep`]s and sorted out once the type is known.
 enum Steps {
-    Ordering(Vec<Text>),
+    Ordering(Vec<OrderingStep>),
     Scenario(Vec<ScenarioStep>),
     Either(Vec<AnyStep>),
 }
@@ -81,37 +73,25 @@ enum Steps {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct AnyStep {
-    sv: Option<String>,
-    en: Option<String>,
     id: Option<String>,
-    text: Option<Text>,
     choices: Option<Vec<ScenarioChoice>>,
 }
 
 impl AnyStep {
-    fn ordering<E: de::Error>(self, i: usize) -> Result<Text, E> {
-        let foreign = [
-            ("id", self.id.is_some()),
-            ("text", self.text.is_some()),
-            ("choices", self.choices.is_some()),
-        ];
-        step_fields(i, &foreign, "an ordering")?;
-        Ok(Text {
-            sv: self.sv.unwrap_or_default(),
-            en: self.en.unwrap_or_default(),
+    fn ordering<E: de::Error>(self, i: usize) -> Result<OrderingStep, E> {
+        step_fields(i, &[("choices", self.choices.is_some())], "an ordering")?;
+        let missing = || de::Error::custom(format!("steps[{i}]: missing field `id`"));
+        Ok(OrderingStep {
+            id: self.id.ok_or_else(missing)?,
+            text: Text::default(),
         })
     }
 
     fn scenario<E: de::Error>(self, i: usize) -> Result<ScenarioStep, E> {
-        step_fields(
-            i,
-            &[("sv", self.sv.is_some()), ("en", self.en.is_some())],
-            "a scenario",
-        )?;
         let missing = |name: &str| de::Error::custom(format!("steps[{i}]: missing field `{name}`"));
         Ok(ScenarioStep {
             id: self.id.ok_or_else(|| missing("id"))?,
-            text: self.text.ok_or_else(|| missing("text"))?,
+            text: Text::default(),
             choices: self.choices.ok_or_else(|| missing("choices"))?,
         })
     }
@@ -184,8 +164,6 @@ impl<'de> Visitor<'de> for QuestionVisitor {
         let mut id: Option<String> = None;
         let mut roles: Option<Vec<Role>> = None;
         let mut source: Option<Source> = None;
-        let mut prompt: Option<Text> = None;
-        let mut explanation: Option<Text> = None;
         let mut kind: Option<QuestionType> = None;
         let mut options: Option<Vec<AnswerOption>> = None;
         let mut answer: Option<bool> = None;
@@ -195,8 +173,6 @@ impl<'de> Visitor<'de> for QuestionVisitor {
                 "id" => set(&mut id, "id", &mut map)?,
                 "roles" => set(&mut roles, "roles", &mut map)?,
                 "source" => set(&mut source, "source", &mut map)?,
-                "prompt" => set(&mut prompt, "prompt", &mut map)?,
-                "explanation" => set(&mut explanation, "explanation", &mut map)?,
                 "type" => set(&mut kind, "type", &mut map)?,
                 "options" => set(&mut options, "options", &mut map)?,
                 "answer" => set(&mut answer, "answer", &mut map)?,
@@ -265,8 +241,8 @@ impl<'de> Visitor<'de> for QuestionVisitor {
             id: required(id, "id")?,
             roles: roles.unwrap_or_default(),
             source: required(source, "source")?,
-            prompt: required(prompt, "prompt")?,
-            explanation: required(explanation, "explanation")?,
+            prompt: Text::default(),
+            explanation: Text::default(),
             kind,
         })
     }
@@ -289,16 +265,16 @@ impl<'de> Visitor<'de> for BlockVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Block, A::Error> {
         let mut kind: Option<BlockType> = None;
-        let mut text: Option<Text> = None;
+        let mut id: Option<String> = None;
         let mut ordered: Option<bool> = None;
-        let mut items: Option<Vec<Text>> = None;
+        let mut items: Option<Vec<ListItem>> = None;
         let mut tone: Option<Tone> = None;
-        let mut title: Option<Text> = None;
+        let mut title: Option<bool> = None;
         let mut which: Option<ContactKind> = None;
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "type" => set(&mut kind, "type", &mut map)?,
-                "text" => set(&mut text, "text", &mut map)?,
+                "id" => set(&mut id, "id", &mut map)?,
                 "ordered" => set(&mut ordered, "ordered", &mut map)?,
                 "items" => set(&mut items, "items", &mut map)?,
                 "tone" => set(&mut tone, "tone", &mut map)?,
@@ -309,7 +285,7 @@ impl<'de> Visitor<'de> for BlockVisitor {
         }
         let kind = required(kind, "type")?;
         let present = [
-            ("text", text.is_some()),
+            ("id", id.is_some()),
             ("ordered", ordered.is_some()),
             ("items", items.is_some()),
             ("tone", tone.is_some()),
@@ -317,9 +293,9 @@ impl<'de> Visitor<'de> for BlockVisitor {
             ("which", which.is_some()),
         ];
         let own: &[&str] = match kind {
-            BlockType::Paragraph => &["text"],
-            BlockType::List => &["ordered", "items"],
-            BlockType::Callout => &["tone", "title", "text"],
+            BlockType::Paragraph => &["id"],
+            BlockType::List => &["id", "ordered", "items"],
+            BlockType::Callout => &["id", "tone", "title"],
             BlockType::Contact => &["which"],
         };
         let others: Vec<(&str, bool)> = present
@@ -329,16 +305,19 @@ impl<'de> Visitor<'de> for BlockVisitor {
         foreign(&others, kind.name(), "block")?;
         Ok(match kind {
             BlockType::Paragraph => Block::Paragraph {
-                text: required(text, "text")?,
+                id: required(id, "id")?,
+                text: Text::default(),
             },
             BlockType::List => Block::List {
+                id: required(id, "id")?,
                 ordered: ordered.unwrap_or_default(),
                 items: required(items, "items")?,
             },
             BlockType::Callout => Block::Callout {
+                id: required(id, "id")?,
                 tone: tone.unwrap_or_default(),
-                title,
-                text: required(text, "text")?,
+                title: title.unwrap_or_default().then(Text::default),
+                text: Text::default(),
             },
             BlockType::Contact => Block::Contact {
                 which: required(which, "which")?,

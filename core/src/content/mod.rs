@@ -1,4 +1,5 @@
-//! Course content: the data model, its parsing, validation, coverage and version hash.
+//! Course content: the structure (`organisation.json`, `modules/<id>.json`), its parsing,
+//! validation, coverage and version hash, and how a language's texts fill it in.
 
 mod balance;
 mod course;
@@ -6,24 +7,34 @@ mod coverage;
 mod de;
 mod inline;
 mod issue;
+mod languages;
 mod model;
 pub(crate) mod parse;
 #[cfg(feature = "schema")]
 mod schema;
+mod slots;
 mod summary;
+mod texts;
 mod validate;
 mod validate_module;
 mod version;
 
 pub use balance::{Balance, Longest, TrueFalseBalance, LONGEST_RIGHT_AIM, TRUE_SHARE_AIM};
-pub use course::{load_course, Course, POCKET_CARD_MODULE};
+pub use course::{load_course, load_course_in, load_structure, Course, POCKET_CARD_MODULE};
 pub use coverage::uncovered_points;
 pub use inline::{parse_inline, Inline, ALLOWED_SCHEMES};
 pub use issue::ContentIssue;
+pub use languages::{
+    language_reports, text_hash, LanguageReport, PlaceholderMismatch, TextPlace, TranslatedFrom,
+    TRANSLATED_FROM_FILE,
+};
 pub use model::*;
+pub(crate) use parse::parse_with;
 pub use parse::{parse_module, parse_organisation, parse_sources, MAX_FILE_BYTES};
 #[cfg(feature = "schema")]
 pub use schema::schemas;
+pub use slots::{course_slots, module_slots, RESERVED_IDS};
 pub use summary::{ContentSummary, ModuleSummary, RoleSummary, UncoveredPoint, QUESTION_TYPES};
+pub use texts::{text_problem, FillError, LanguageFile};
 pub use validate::validate;
 pub use version::{content_version, course_files, module_file};

@@ -4,59 +4,46 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::language::{Direction, Lang, LanguageInfo};
+
 #[cfg(feature = "schema")]
 use schemars::JsonSchema;
 
-/// The languages every text is written in. Swedish comes first: it is the default.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Sv,
-    En,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Sv, Lang::En];
-
-    /// The BCP 47 tag used for `<html lang>` and PDF metadata.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Sv => "sv",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "sv" => Some(Lang::Sv),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-}
-
-/// A text in both languages. Both are required so no learner meets a half-translated course.
-// A missing language deserializes as `""` on purpose: validation then reports it with its
-// exact path (`title.en`) instead of a bare "missing field". The JSON Schema still marks both
-// as required, so editors flag the gap as it is typed (see `content::schema`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One text of the course in the visit's language, read from that language's files
+/// (`languages/<tag>/…`) and matched to the structure by ids. A structure file carries none:
+/// its texts stay empty until a language's file fills them ([`crate::content::Course`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Text {
-    /// Swedish text. May use `**strong**` and `[label](https://…)`.
-    #[serde(default)]
-    pub sv: String,
-    /// English text. May use `**strong**` and `[label](https://…)`.
-    #[serde(default)]
-    pub en: String,
+    /// May use `**strong**` and `[label](https://…)`.
+    pub value: String,
+    /// The language the text was taken from when the visit's language lacks it (its
+    /// declared fallback); `None` when it is in the visit's language. The page marks such a
+    /// text with its own `lang`.
+    pub from: Option<Lang>,
 }
 
 impl Text {
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Sv => &self.sv,
-            Lang::En => &self.en,
+    pub fn new(value: impl Into<String>) -> Text {
+        Text {
+            value: value.into(),
+            from: None,
         }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.value
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.value)
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.value)
     }
 }
 
@@ -221,6 +208,10 @@ pub struct Organisation {
     /// True for the shipped example, so the app can show that contacts are placeholders.
     #[serde(default)]
     pub example: bool,
+    /// The course's languages; the first is the one it is written in, and the default.
+    pub languages: Vec<LanguageInfo>,
+    /// From `languages/<tag>/course.json` (`organisation.name`).
+    #[serde(skip)]
     pub name: Text,
     pub security_unit: Contact,
     pub reporting: Reporting,
@@ -253,6 +244,8 @@ fn default_validity() -> u8 {
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
+    /// From the language's `course.json` (`organisation.security_unit.name`).
+    #[serde(skip)]
     pub name: Text,
     #[serde(default)]
     pub phone: String,
@@ -267,7 +260,9 @@ pub struct Contact {
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reporting {
-    /// Name of the reporting system, e.g. the incident system on the intranet.
+    /// Name of the reporting system, e.g. the incident system on the intranet (from the
+    /// language's `course.json`).
+    #[serde(skip)]
     pub system: Text,
     /// Link to where reports are made.
     #[serde(default)]
@@ -275,7 +270,8 @@ pub struct Reporting {
     /// Phone for reporting IT incidents around the clock.
     #[serde(default)]
     pub phone: String,
-    /// How and when to report, in a sentence or two.
+    /// How and when to report, in a sentence or two (from the language's `course.json`).
+    #[serde(skip)]
     pub how: Text,
 }
 
@@ -287,6 +283,8 @@ pub struct Emergency {
     pub public: String,
     /// The internal alarm (guards, security centre).
     pub internal_alarm: String,
+    /// From the language's `course.json`.
+    #[serde(skip)]
     pub internal_alarm_note: Text,
 }
 
@@ -295,10 +293,14 @@ pub struct Emergency {
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ServiceDesk {
+    /// From the language's `course.json`.
+    #[serde(skip)]
     pub name: Text,
     pub phone: String,
-    /// When it is open and what to call it about, in a sentence.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// When it is open and what to call it about, in a sentence: `"note": true` here, the
+    /// text in the language's `course.json`.
+    #[serde(default, with = "has_text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "bool"))]
     pub note: Option<Text>,
 }
 
@@ -340,8 +342,11 @@ pub struct Module {
     pub schema: Option<String>,
     /// Must equal the file name without `.json`.
     pub id: String,
+    /// From the language's `course.json` (`modules.<id>.title`).
+    #[serde(skip)]
     pub title: Text,
-    /// One or two sentences shown on "my training".
+    /// One or two sentences shown on "my training" (`modules.<id>.summary`).
+    #[serde(skip)]
     pub summary: Text,
     /// Estimated minutes to read and answer.
     #[serde(default)]
@@ -356,6 +361,10 @@ pub struct Module {
     pub role_draw: RoleDraw,
     pub sections: Vec<Section>,
     pub questions: Vec<Question>,
+    /// The language its lesson and quiz texts are filled in, once they are (see
+    /// [`crate::content::Course::fill_module_texts`]).
+    #[serde(skip)]
+    pub texts: Option<Lang>,
 }
 
 /// Per role, how many of its own questions each quiz draws at least (see [`Module::role_draw`]).
@@ -395,6 +404,7 @@ impl RoleDraw {
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub id: String,
+    #[serde(skip)]
     pub title: Text,
     /// Only these roles see the section; empty means everyone.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -411,24 +421,39 @@ pub struct Section {
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Block {
     Paragraph {
+        id: String,
+        #[serde(skip)]
         text: Text,
     },
     List {
+        id: String,
         #[serde(default)]
         ordered: bool,
-        items: Vec<Text>,
+        items: Vec<ListItem>,
     },
     Callout {
+        id: String,
         #[serde(default)]
         tone: Tone,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        /// `"title": true` when the callout has a title (its text is in the language file).
+        #[serde(default, with = "has_text", skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "schema", schemars(with = "bool"))]
         title: Option<Text>,
+        #[serde(skip)]
         text: Text,
     },
     /// A "who to contact" box filled from `organisation.json`.
-    Contact {
-        which: ContactKind,
-    },
+    Contact { which: ContactKind },
+}
+
+/// One item of a list block.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ListItem {
+    pub id: String,
+    #[serde(skip)]
+    pub text: Text,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -466,7 +491,9 @@ pub struct Question {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<Role>,
     pub source: Source,
+    #[serde(skip)]
     pub prompt: Text,
+    #[serde(skip)]
     pub explanation: Text,
     #[serde(flatten)]
     pub kind: QuestionKind,
@@ -483,7 +510,7 @@ pub enum QuestionKind {
     /// A statement that is true or false.
     TrueFalse { answer: bool },
     /// Steps listed in the right order; the learner sees them shuffled.
-    Ordering { steps: Vec<Text> },
+    Ordering { steps: Vec<OrderingStep> },
     /// A situation in steps; each choice gets its own feedback before the next step.
     Scenario { steps: Vec<ScenarioStep> },
 }
@@ -504,9 +531,21 @@ impl QuestionKind {
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AnswerOption {
+    pub id: String,
+    #[serde(skip)]
     pub text: Text,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub correct: bool,
+}
+
+/// One step of an ordering question.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct OrderingStep {
+    pub id: String,
+    #[serde(skip)]
+    pub text: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -515,6 +554,7 @@ pub struct AnswerOption {
 pub struct ScenarioStep {
     pub id: String,
     /// What happens now and what the learner must decide.
+    #[serde(skip)]
     pub text: Text,
     pub choices: Vec<ScenarioChoice>,
 }
@@ -523,14 +563,29 @@ pub struct ScenarioStep {
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioChoice {
+    pub id: String,
+    #[serde(skip)]
     pub text: Text,
     /// Shown right after the choice: why it is wise or not.
+    #[serde(skip)]
     pub feedback: Text,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub correct: bool,
     /// The step that follows this choice; by default the next step in the list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
+}
+
+impl Block {
+    /// The id its texts are keyed by; a contact block has none.
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Block::Paragraph { id, .. } | Block::List { id, .. } | Block::Callout { id, .. } => {
+                Some(id)
+            }
+            Block::Contact { .. } => None,
+        }
+    }
 }
 
 impl Section {
@@ -547,5 +602,53 @@ impl Question {
     /// Written for this role in particular (its `roles` names it), as `role_draw` counts.
     pub fn is_written_for(&self, role: Role) -> bool {
         self.roles.contains(&role)
+    }
+}
+
+/// An optional text whose presence the structure states (`"title": true`) and whose words a
+/// language file gives.
+mod has_text {
+    use super::Text;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(
+        value: &Option<Text>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bool(value.is_some())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Text>, D::Error> {
+        Ok(bool::deserialize(deserializer)?.then(Text::default))
+    }
+}
+
+impl Organisation {
+    /// The language the course is written in: the first listed.
+    pub fn source_language(&self) -> Option<Lang> {
+        self.languages.first().map(|l| l.tag)
+    }
+
+    /// The listed language with this tag.
+    pub fn language(&self, lang: Lang) -> Option<&LanguageInfo> {
+        self.languages.iter().find(|l| l.tag == lang)
+    }
+
+    /// The language whose texts fill `lang`'s gaps: its declared fallback, else the source
+    /// language; `None` for the source language itself.
+    pub fn fallback_of(&self, lang: Lang) -> Option<Lang> {
+        let declared = self.language(lang).and_then(|l| l.fallback);
+        declared
+            .or_else(|| self.source_language())
+            .filter(|f| *f != lang)
+    }
+
+    /// The language to show: `wanted` when the course has it, else the source language.
+    pub fn choose_language(&self, wanted: Option<Lang>) -> Option<Lang> {
+        wanted
+            .filter(|w| self.language(*w).is_some())
+            .or_else(|| self.source_language())
     }
 }

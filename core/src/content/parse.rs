@@ -27,6 +27,18 @@ pub fn parse_module(file: &str, bytes: &[u8]) -> Result<Module, Vec<ContentIssue
 }
 
 fn parse<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, Vec<ContentIssue>> {
+    parse_with(file, bytes, |de| T::deserialize(de))
+}
+
+/// Checks a file's size and encoding, then reads it with `read`; a syntax or type error
+/// becomes an issue with the file, the JSON path and the line.
+pub(crate) fn parse_with<T>(
+    file: &str,
+    bytes: &[u8],
+    read: impl FnOnce(
+        &mut serde_json::Deserializer<serde_json::de::StrRead<'_>>,
+    ) -> Result<T, serde_json::Error>,
+) -> Result<T, Vec<ContentIssue>> {
     let fail = |path: String, message: String| Err(vec![ContentIssue::new(file, path, message)]);
     if bytes.len() > MAX_FILE_BYTES {
         return fail(
@@ -50,7 +62,7 @@ fn parse<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, Vec<Content
         }
     };
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = match T::deserialize(&mut de) {
+    let value = match read(&mut de) {
         Ok(value) => value,
         Err(e) => {
             let path = json_path_at(text, byte_offset(text, e.line(), e.column()));

@@ -1,15 +1,17 @@
 //! JSON Schemas for the content files, generated from the Rust types so they cannot drift
 //! (a CLI test compares them with the committed `content/schema/*.json`). Editors use them
 //! through each file's `$schema` to complete fields and flag mistakes as they are typed.
-//! Two shapes are described by hand-written stand-ins: [`Text`], whose languages the schema
-//! requires although serde defaults them, and [`Question`], whose kind fields are flattened.
+//! Three shapes are described by hand-written stand-ins: [`Question`], whose kind fields are
+//! flattened, and the two kinds of language file, whose keys are ids the structure gives.
 
 use schemars::gen::{SchemaGenerator, SchemaSettings};
 use schemars::schema::Schema;
 use schemars::JsonSchema;
 
+use std::collections::BTreeMap;
+
 use super::model::{
-    AnswerOption, Module, Organisation, Question, Role, ScenarioStep, Source, Sources, Text,
+    AnswerOption, Module, OrderingStep, Organisation, Question, Role, ScenarioStep, Source, Sources,
 };
 
 /// The schema files, as `(file name, pretty JSON with a final newline)`.
@@ -25,6 +27,11 @@ pub fn schemas() -> Vec<(&'static str, String)> {
             gen().into_root_schema_for::<Sources>(),
         ),
         ("module.schema.json", gen().into_root_schema_for::<Module>()),
+        (
+            "texts.schema.json",
+            gen().into_root_schema_for::<TextsFile>(),
+        ),
+        ("ui.schema.json", gen().into_root_schema_for::<UiFile>()),
     ]
     .into_iter()
     .map(|(name, schema)| {
@@ -34,27 +41,59 @@ pub fn schemas() -> Vec<(&'static str, String)> {
     .collect()
 }
 
-/// A text in both languages. May use `**strong**` and `[label](https://…)`.
+/// A language's texts for the course (`languages/<tag>/course.json`) or for one module
+/// (`languages/<tag>/modules/<id>.json`): objects keyed by the structure's ids, whose leaves
+/// are texts. A text may use `**strong**` and `[label](https://…)`.
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+struct TextsFile {
+    #[serde(rename = "$schema", default)]
+    schema: Option<String>,
+    #[serde(flatten)]
+    texts: BTreeMap<String, TextNode>,
+}
+
+/// A text, or an object of texts keyed by ids.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum TextNode {
+    #[schemars(length(min = 1))]
+    Text(String),
+    Group(BTreeMap<String, TextNode>),
+}
+
+/// A language's UI strings (`languages/<tag>/ui.json`), keyed like `quiz.check`. A counted
+/// text gives a text per plural category the language uses; `other` is required.
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+struct UiFile {
+    #[serde(rename = "$schema", default)]
+    schema: Option<String>,
+    #[serde(flatten)]
+    strings: BTreeMap<String, UiString>,
+}
+
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum UiString {
+    #[schemars(length(min = 1))]
+    Text(String),
+    Counted(Counted),
+}
+
+/// A text per CLDR plural category.
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
-struct TextSchema {
-    /// Swedish text.
-    #[schemars(length(min = 1))]
-    sv: String,
-    /// English text.
-    #[schemars(length(min = 1))]
-    en: String,
-}
-
-impl JsonSchema for Text {
-    fn schema_name() -> String {
-        "Text".into()
-    }
-
-    fn json_schema(gen: &mut SchemaGenerator) -> Schema {
-        TextSchema::json_schema(gen)
-    }
+struct Counted {
+    zero: Option<String>,
+    one: Option<String>,
+    two: Option<String>,
+    few: Option<String>,
+    many: Option<String>,
+    other: String,
 }
 
 /// A quiz question; `type` decides which other fields it has.
@@ -87,7 +126,7 @@ enum QuestionSchema {
         #[serde(flatten)]
         common: Common,
         #[schemars(length(min = 3))]
-        steps: Vec<Text>,
+        steps: Vec<OrderingStep>,
     },
     /// A situation in steps; each choice gets its own feedback before the next step.
     Scenario {
@@ -108,9 +147,6 @@ struct Common {
     #[serde(default)]
     roles: Vec<Role>,
     source: Source,
-    prompt: Text,
-    /// Why the right answer is right, in 1–3 sentences.
-    explanation: Text,
 }
 
 impl JsonSchema for Question {

@@ -8,14 +8,14 @@ use serde::Serialize;
 use super::balance::Balance;
 use super::course::Course;
 use super::coverage::uncovered_points;
-use super::model::{Lang, Role};
+use super::model::Role;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ContentSummary {
     pub course_id: String,
     pub version: String,
-    /// Language codes, default first.
-    pub languages: Vec<&'static str>,
+    /// Language codes, the course's own first.
+    pub languages: Vec<String>,
     pub modules: Vec<ModuleSummary>,
     pub total_sections: usize,
     pub total_questions: usize,
@@ -29,7 +29,7 @@ pub struct ContentSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ModuleSummary {
     pub id: String,
-    /// The Swedish (default) title.
+    /// The title in the course's first language.
     pub title: String,
     pub sections: usize,
     pub questions: usize,
@@ -54,7 +54,12 @@ pub struct UncoveredPoint {
 pub const QUESTION_TYPES: [&str; 5] = ["single", "multiple", "true_false", "ordering", "scenario"];
 
 impl ContentSummary {
-    pub fn of(course: &Course) -> ContentSummary {
+    /// The figures of a course filled in each of its languages, its first language first
+    /// (see [`crate::content::load_course_in`]).
+    pub fn of(courses: &[Course]) -> ContentSummary {
+        let Some(course) = courses.first() else {
+            return ContentSummary::default();
+        };
         let mut questions_by_type: BTreeMap<&'static str, usize> =
             QUESTION_TYPES.iter().map(|t| (*t, 0)).collect();
         for question in course.modules.iter().flat_map(|m| &m.questions) {
@@ -65,16 +70,24 @@ impl ContentSummary {
         ContentSummary {
             course_id: course.organisation.course_id.clone(),
             version: course.version.clone(),
-            languages: Lang::ALL.iter().map(|l| l.code()).collect(),
+            languages: courses
+                .iter()
+                .filter_map(|c| c.lang.map(|l| l.code().to_owned()))
+                .collect(),
             modules: course
                 .modules
                 .iter()
                 .map(|m| ModuleSummary {
                     id: m.id.clone(),
-                    title: m.title.sv.clone(),
+                    title: m.title.value.clone(),
                     sections: m.sections.len(),
                     questions: m.questions.len(),
-                    balance: Balance::of(m),
+                    balance: Balance::of(
+                        &courses
+                            .iter()
+                            .filter_map(|c| c.module(&m.id))
+                            .collect::<Vec<_>>(),
+                    ),
                 })
                 .collect(),
             total_sections: course.modules.iter().map(|m| m.sections.len()).sum(),

@@ -3,9 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::inline::parse_inline;
 use super::issue::ContentIssue;
-use super::model::{DocumentKind, Organisation, Role, Source, SourceDocument, Sources, Text};
+use super::model::{DocumentKind, Organisation, Role, Source, SourceDocument, Sources};
 use super::validate_module::check_module;
 use super::version::module_file;
 
@@ -17,15 +16,23 @@ pub(crate) const SOURCES: &str = "sources.json";
 /// as missing.
 pub fn validate(
     org: &Organisation,
-    sources: &Sources,
+    sources: Option<&Sources>,
     modules: &[(String, super::model::Module)],
 ) -> Vec<ContentIssue> {
     let mut issues = Vec::new();
-    let index = SourceIndex::new(sources);
+    let index = sources.map(SourceIndex::new);
     check_organisation(&mut Out::new(ORGANISATION, &mut issues), org, modules);
-    check_sources(&mut Out::new(SOURCES, &mut issues), sources);
+    if let Some(sources) = sources {
+        check_sources(&mut Out::new(SOURCES, &mut issues), sources);
+    }
     for (file, module) in modules {
-        check_module(&mut Out::new(file, &mut issues), file, module, org, &index);
+        check_module(
+            &mut Out::new(file, &mut issues),
+            file,
+            module,
+            org,
+            index.as_ref(),
+        );
     }
     issues
 }
@@ -55,23 +62,6 @@ impl<'a> Out<'a> {
             .push(ContentIssue::new(self.file, path, message));
     }
 
-    /// Both languages present, non-empty, with well-formed inline markup and no HTML.
-    pub(crate) fn text(&mut self, path: &str, text: &Text) {
-        for (lang, value) in [("sv", &text.sv), ("en", &text.en)] {
-            let at = format!("{path}.{lang}");
-            if value.trim().is_empty() {
-                self.push(at, "text is missing or empty");
-            } else if let Err(e) = parse_inline(value) {
-                self.push(at, e);
-            } else if looks_like_html(value) {
-                self.push(
-                    at,
-                    "HTML is not allowed; use **bold** and [label](https://…)",
-                );
-            }
-        }
-    }
-
     pub(crate) fn nonempty(&mut self, path: &str, value: &str) -> bool {
         let ok = !value.trim().is_empty();
         if !ok {
@@ -98,7 +88,11 @@ impl<'a> Out<'a> {
         }
     }
 
-    pub(crate) fn source(&mut self, path: &str, source: &Source, index: &SourceIndex) {
+    /// A lesson's or question's source, when `sources.json` was read to check it against.
+    pub(crate) fn source(&mut self, path: &str, source: &Source, index: Option<&SourceIndex>) {
+        let Some(index) = index else {
+            return;
+        };
         let doc = index.documents.get(source.seed.as_str()).copied();
         match doc {
             None => self.push(
@@ -148,12 +142,6 @@ pub(crate) fn is_plain_id(id: &str, min: usize) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn looks_like_html(s: &str) -> bool {
-    s.as_bytes()
-        .windows(2)
-        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!'))
-}
-
 /// Documents by every name content may cite them by (`file` and `id`), and point ids with the
 /// document that defines them.
 pub(crate) struct SourceIndex<'a> {
@@ -193,24 +181,13 @@ fn check_organisation(
             ),
         );
     }
-    out.text("name", &org.name);
-    out.text("security_unit.name", &org.security_unit.name);
+    check_languages(out, org);
     out.url("security_unit.intranet", &org.security_unit.intranet);
-    out.text("reporting.system", &org.reporting.system);
     out.url("reporting.url", &org.reporting.url);
-    out.text("reporting.how", &org.reporting.how);
     out.nonempty("emergency.public", &org.emergency.public);
     out.nonempty("emergency.internal_alarm", &org.emergency.internal_alarm);
-    out.text(
-        "emergency.internal_alarm_note",
-        &org.emergency.internal_alarm_note,
-    );
     if let Some(desk) = &org.it_service_desk {
-        out.text("it_service_desk.name", &desk.name);
         out.nonempty("it_service_desk.phone", &desk.phone);
-        if let Some(note) = &desk.note {
-            out.text("it_service_desk.note", note);
-        }
     }
     if !(1..=100).contains(&org.pass_mark) {
         out.push(
@@ -266,6 +243,37 @@ fn check_organisation(
                         format!("module \"{id}\" appears twice for role {key}"),
                     );
                 }
+            }
+        }
+    }
+}
+
+/// At least one language; each listed once, with a name, and a fallback among the listed.
+fn check_languages(out: &mut Out, org: &Organisation) {
+    if org.languages.is_empty() {
+        out.push("languages", "the course lists no languages");
+    }
+    let mut seen = HashSet::new();
+    for (i, language) in org.languages.iter().enumerate() {
+        let at = format!("languages[{i}]");
+        if !seen.insert(language.tag) {
+            out.push(
+                format!("{at}.tag"),
+                format!("language \"{}\" is listed twice", language.tag),
+            );
+        }
+        out.nonempty(&format!("{at}.name"), &language.name);
+        if let Some(fallback) = language.fallback {
+            if fallback == language.tag {
+                out.push(
+                    format!("{at}.fallback"),
+                    "a language cannot be its own fallback",
+                );
+            } else if org.language(fallback).is_none() {
+                out.push(
+                    format!("{at}.fallback"),
+                    format!("fallback \"{fallback}\" is not among the languages"),
+                );
             }
         }
     }

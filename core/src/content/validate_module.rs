@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use super::model::{
     AnswerOption, Block, ContactKind, Module, Organisation, QuestionKind, Role, ScenarioStep,
 };
+use super::slots::RESERVED_IDS;
 use super::validate::{file_stem, Out, SourceIndex};
 
 pub(crate) fn check_module(
@@ -12,7 +13,7 @@ pub(crate) fn check_module(
     file: &str,
     module: &Module,
     org: &Organisation,
-    index: &SourceIndex,
+    index: Option<&SourceIndex>,
 ) {
     let name = file.rsplit('/').next().unwrap_or(file);
     out.id("id", &module.id);
@@ -33,8 +34,6 @@ pub(crate) fn check_module(
             ),
         );
     }
-    out.text("title", &module.title);
-    out.text("summary", &module.summary);
     if module.quiz_size == 0 {
         out.push("quiz_size", "quiz size must be at least 1");
     }
@@ -51,13 +50,17 @@ pub(crate) fn check_module(
                 format!("duplicate section id \"{}\"", section.id),
             );
         }
-        out.text(&format!("{at}.title"), &section.title);
         out.source(&format!("{at}.source"), &section.source, index);
         if section.blocks.is_empty() {
             out.push(format!("{at}.blocks"), "a section needs at least one block");
         }
+        let mut block_ids = Ids::default();
         for (b, block) in section.blocks.iter().enumerate() {
-            check_block(out, &format!("{at}.blocks[{b}]"), block, org);
+            let at = format!("{at}.blocks[{b}]");
+            if let Some(id) = block.id() {
+                block_ids.check(out, &format!("{at}.id"), id, "block");
+            }
+            check_block(out, &at, block, org);
         }
     }
     if module.questions.is_empty() {
@@ -74,8 +77,6 @@ pub(crate) fn check_module(
             );
         }
         out.source(&format!("{at}.source"), &question.source, index);
-        out.text(&format!("{at}.prompt"), &question.prompt);
-        out.text(&format!("{at}.explanation"), &question.explanation);
         match &question.kind {
             QuestionKind::Single { options } => check_options(out, &at, options, true),
             QuestionKind::Multiple { options } => check_options(out, &at, options, false),
@@ -90,8 +91,9 @@ pub(crate) fn check_module(
                         ),
                     );
                 }
+                let mut step_ids = Ids::default();
                 for (s, step) in steps.iter().enumerate() {
-                    out.text(&format!("{at}.steps[{s}]"), step);
+                    step_ids.check(out, &format!("{at}.steps[{s}].id"), &step.id, "step");
                 }
             }
             QuestionKind::Scenario { steps } => check_scenario(out, &at, steps),
@@ -100,22 +102,37 @@ pub(crate) fn check_module(
     check_roles(out, module, org);
 }
 
+/// Ids of the things in one place (a section's blocks, a list's items, a question's options,
+/// a step's choices): plain, not a word that names a text, and each used once.
+#[derive(Default)]
+struct Ids<'a>(HashSet<&'a str>);
+
+impl<'a> Ids<'a> {
+    fn check(&mut self, out: &mut Out, path: &str, id: &'a str, what: &str) {
+        out.id(path, id);
+        if RESERVED_IDS.contains(&id) {
+            out.push(
+                path,
+                format!("\"{id}\" names a text in the language files; choose another {what} id"),
+            );
+        }
+        if !id.is_empty() && !self.0.insert(id) {
+            out.push(path, format!("duplicate {what} id \"{id}\""));
+        }
+    }
+}
+
 fn check_block(out: &mut Out, at: &str, block: &Block, org: &Organisation) {
     match block {
-        Block::Paragraph { text } => out.text(&format!("{at}.text"), text),
+        Block::Paragraph { .. } | Block::Callout { .. } => {}
         Block::List { items, .. } => {
             if items.is_empty() {
                 out.push(format!("{at}.items"), "a list needs at least one item");
             }
+            let mut ids = Ids::default();
             for (i, item) in items.iter().enumerate() {
-                out.text(&format!("{at}.items[{i}]"), item);
+                ids.check(out, &format!("{at}.items[{i}].id"), &item.id, "item");
             }
-        }
-        Block::Callout { title, text, .. } => {
-            if let Some(title) = title {
-                out.text(&format!("{at}.title"), title);
-            }
-            out.text(&format!("{at}.text"), text);
         }
         Block::Contact {
             which: ContactKind::ItServiceDesk,
@@ -149,8 +166,9 @@ fn check_options(out: &mut Out, at: &str, options: &[AnswerOption], single: bool
             ),
         );
     }
+    let mut ids = Ids::default();
     for (o, option) in options.iter().enumerate() {
-        out.text(&format!("{path}[{o}].text"), &option.text);
+        ids.check(out, &format!("{path}[{o}].id"), &option.id, "option");
     }
 }
 
@@ -169,7 +187,15 @@ fn check_scenario(out: &mut Out, at: &str, steps: &[ScenarioStep]) {
                 format!("duplicate step id \"{}\"", step.id),
             );
         }
-        out.text(&format!("{at}.text"), &step.text);
+        if RESERVED_IDS.contains(&step.id.as_str()) {
+            out.push(
+                format!("{at}.id"),
+                format!(
+                    "\"{}\" names a text in the language files; choose another step id",
+                    step.id
+                ),
+            );
+        }
         let choices = format!("{at}.choices");
         if step.choices.len() < 2 {
             out.push(
@@ -183,10 +209,10 @@ fn check_scenario(out: &mut Out, at: &str, steps: &[ScenarioStep]) {
         if !step.choices.iter().any(|c| c.correct) {
             out.push(&choices, "no choice is marked correct");
         }
+        let mut ids = Ids::default();
         for (c, choice) in step.choices.iter().enumerate() {
             let at = format!("{choices}[{c}]");
-            out.text(&format!("{at}.text"), &choice.text);
-            out.text(&format!("{at}.feedback"), &choice.feedback);
+            ids.check(out, &format!("{at}.id"), &choice.id, "choice");
             if let Some(next) = &choice.next {
                 if !step_ids.contains(next.as_str()) {
                     out.push(

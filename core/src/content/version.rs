@@ -1,16 +1,19 @@
-//! The content version: a short hash of exactly the files the course is built from. It is
-//! stamped on progress and certificates so a result can be tied to the text the learner saw,
-//! and it changes whenever any file changes, is renamed or is reordered in the course.
+//! The content version: a short hash of the course's structure, the files every language
+//! shares (`organisation.json` and `modules/<id>.json`). It is stamped on certificates so a
+//! result can be tied to the questions, answers and rules the learner was tested on, and it
+//! changes whenever one of those files changes, is renamed or is reordered in the course.
+//! Wording in a language's files does not change it: a translation fixed in Finnish does not
+//! make every earlier certificate look out of date.
 
 use sha2::{Digest, Sha256};
 
 use super::model::Organisation;
 
-/// The files of a course, relative to the content folder, in the order the version is
-/// computed over: `organisation.json`, `sources.json`, then `modules/<id>.json` in course
-/// order. The app and the CLI both fetch and hash in this order, so they agree on the version.
+/// The structure files of a course, relative to the content folder, in the order the version
+/// is computed over: `organisation.json`, then `modules/<id>.json` in course order. The app
+/// and the CLI both fetch and hash in this order, so they agree on the version.
 pub fn course_files(org: &Organisation) -> Vec<String> {
-    let mut files = vec!["organisation.json".to_string(), "sources.json".to_string()];
+    let mut files = vec!["organisation.json".to_string()];
     files.extend(org.modules.iter().map(|id| module_file(id)));
     files
 }

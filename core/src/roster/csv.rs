@@ -7,21 +7,63 @@ use std::fmt::Write as _;
 use std::io;
 
 use super::table::Row;
-use crate::content::{Lang, Role};
+use super::Status;
+use crate::content::Role;
 use crate::date::Date;
+use crate::language::Words;
 
-/// The table as CSV with English headers; see [`to_csv_in`].
-pub fn to_csv(rows: &[Row], separator: char) -> String {
-    to_csv_in(rows, separator, Lang::En)
+/// The words a CSV is written with: its column headings, role names and statuses, from the
+/// language's `ui.json`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvWords {
+    header: [String; 11],
+    roles: [String; 3],
+    statuses: [String; 4],
 }
 
-/// The table as CSV with headers, status and role in `lang`: UTF-8 with BOM, every field
-/// quoted, CRLF after every row, ISO dates. Use `;` where the spreadsheet's locale uses a
-/// decimal comma (Swedish Excel), `,` elsewhere. A separator that would break the quoting
-/// (a quote, apostrophe or line break) is replaced by `,`.
-pub fn to_csv_in(rows: &[Row], separator: char, lang: Lang) -> String {
+/// The `ui.json` keys of the CSV's column headings, in column order.
+const HEADER_KEYS: [&str; 11] = [
+    "csv.name",
+    "csv.employee_number",
+    "csv.unit",
+    "csv.email",
+    "csv.role",
+    "csv.completed_on",
+    "csv.valid_until",
+    "csv.status",
+    "csv.certificate_id",
+    "csv.content_version",
+    "csv.flagged_files",
+];
+
+impl CsvWords {
+    pub fn from_words(words: &Words) -> CsvWords {
+        let t = |key: &str| words.t(key).to_owned();
+        CsvWords {
+            header: HEADER_KEYS.map(t),
+            roles: Role::ALL.map(|r| t(&format!("manager.role.{}", r.key()))),
+            statuses: Status::ALL.map(|s| t(&format!("manager.status.{}", s.key()))),
+        }
+    }
+
+    fn role(&self, role: Role) -> &str {
+        let i = Role::ALL.iter().position(|r| *r == role).unwrap_or(0);
+        &self.roles[i]
+    }
+
+    fn status(&self, status: Status) -> &str {
+        let i = Status::ALL.iter().position(|s| *s == status).unwrap_or(0);
+        &self.statuses[i]
+    }
+}
+
+/// The table as CSV with headers, status and role in `words`' language: UTF-8 with BOM,
+/// every field quoted, CRLF after every row, ISO dates. Use `;` where the spreadsheet's
+/// locale uses a decimal comma (Swedish Excel), `,` elsewhere. A separator that would break
+/// the quoting (a quote, apostrophe or line break) is replaced by `,`.
+pub fn to_csv_in(rows: &[Row], separator: char, words: &CsvWords) -> String {
     let mut out = String::with_capacity(64 + rows.len() * 160);
-    let mut lines = Lines::new(separator, lang);
+    let mut lines = Lines::new(separator, words.clone());
     out.push_str(lines.header());
     for row in rows {
         out.push_str(lines.row(row));
@@ -34,10 +76,10 @@ pub fn to_csv_in(rows: &[Row], separator: char, lang: Lang) -> String {
 pub fn write_csv_in(
     rows: &[Row],
     separator: char,
-    lang: Lang,
+    words: &CsvWords,
     out: &mut impl io::Write,
 ) -> io::Result<()> {
-    let mut csv = CsvWriter::new(out, separator, lang)?;
+    let mut csv = CsvWriter::new(out, separator, words.clone())?;
     for row in rows {
         csv.row(row)?;
     }
@@ -53,8 +95,8 @@ pub struct CsvWriter<W: io::Write> {
 }
 
 impl<W: io::Write> CsvWriter<W> {
-    pub fn new(mut out: W, separator: char, lang: Lang) -> io::Result<CsvWriter<W>> {
-        let mut lines = Lines::new(separator, lang);
+    pub fn new(mut out: W, separator: char, words: CsvWords) -> io::Result<CsvWriter<W>> {
+        let mut lines = Lines::new(separator, words);
         out.write_all(lines.header().as_bytes())?;
         Ok(CsvWriter { out, lines })
     }
@@ -73,7 +115,7 @@ impl<W: io::Write> CsvWriter<W> {
 /// line to line.
 struct Lines {
     separator: char,
-    lang: Lang,
+    words: CsvWords,
     line: String,
     completed: String,
     valid: String,
@@ -81,14 +123,14 @@ struct Lines {
 }
 
 impl Lines {
-    fn new(separator: char, lang: Lang) -> Lines {
+    fn new(separator: char, words: CsvWords) -> Lines {
         let separator = match separator {
             '"' | '\'' | '\r' | '\n' => ',',
             c => c,
         };
         Lines {
             separator,
-            lang,
+            words,
             line: String::with_capacity(512),
             completed: String::new(),
             valid: String::new(),
@@ -97,34 +139,7 @@ impl Lines {
     }
 
     fn header(&mut self) -> &str {
-        let header: [&str; 11] = match self.lang {
-            Lang::Sv => [
-                "Namn",
-                "Anställningsnummer",
-                "Enhet",
-                "E-post",
-                "Roll",
-                "Genomförd",
-                "Giltigt till och med",
-                "Status",
-                "Intygsnummer",
-                "Innehållsversion",
-                "Flaggade filer",
-            ],
-            Lang::En => [
-                "Name",
-                "Employee number",
-                "Unit",
-                "Email",
-                "Role",
-                "Completed on",
-                "Valid until",
-                "Status",
-                "Certificate number",
-                "Content version",
-                "Flagged files",
-            ],
-        };
+        let header = self.words.header.each_ref().map(String::as_str);
         self.line.clear();
         self.line.push('\u{FEFF}');
         write_row(&mut self.line, self.separator, header);
@@ -155,27 +170,16 @@ impl Lines {
                 &row.employee_number,
                 &row.unit,
                 &row.email,
-                role_label(row.role, self.lang),
+                self.words.role(row.role),
                 &self.completed,
                 &self.valid,
-                row.status.label(self.lang),
+                self.words.status(row.status),
                 &row.certificate_id,
                 &row.content_version,
                 &self.flagged,
             ],
         );
         &self.line
-    }
-}
-
-fn role_label(role: Role, lang: Lang) -> &'static str {
-    match (role, lang) {
-        (Role::Employee, Lang::Sv) => "Medarbetare",
-        (Role::Employee, Lang::En) => "Employee",
-        (Role::Manager, Lang::Sv) => "Chef",
-        (Role::Manager, Lang::En) => "Manager",
-        (Role::Elected, Lang::Sv) => "Förtroendevald",
-        (Role::Elected, Lang::En) => "Elected representative",
     }
 }
 

@@ -18,13 +18,12 @@ use std::io;
 use serde::Serializer as _;
 
 use crate::certificate::{CompletionRecord, Validity, VerifyError, DEFAULT_MAX_BYTES};
-use crate::content::Lang;
 use crate::date::Date;
 use checked::Ready;
 use kept::Kept;
 
 pub use checked::{Checked, Intake, Prepared};
-pub use csv::{to_csv, to_csv_in, write_csv_in, CsvWriter};
+pub use csv::{to_csv_in, write_csv_in, CsvWords, CsvWriter};
 pub use table::{
     sort_rows, sorted_order, summarise, Counts, Filter, Row, RowNote, SortKey, Summary,
 };
@@ -84,25 +83,11 @@ impl Status {
     pub fn from_key(key: &str) -> Option<Status> {
         Status::ALL.into_iter().find(|s| s.key() == key)
     }
-
-    /// The word shown in the table and the CSV.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Status::Valid, Lang::Sv) => "Giltig",
-            (Status::Valid, Lang::En) => "Valid",
-            (Status::RenewalDue, Lang::Sv) => "Dags att förnya",
-            (Status::RenewalDue, Lang::En) => "Renewal due",
-            (Status::Expired, Lang::Sv) => "Utgången",
-            (Status::Expired, Lang::En) => "Expired",
-            (Status::Flagged, Lang::Sv) => "Flaggad",
-            (Status::Flagged, Lang::En) => "Flagged",
-        }
-    }
 }
 
 impl fmt::Display for Status {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label(Lang::En))
+        f.write_str(self.key())
     }
 }
 

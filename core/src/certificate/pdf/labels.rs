@@ -1,8 +1,8 @@
-//! Every word the PDFs print that does not come from the record or the content. The app
-//! fills these from its translation tables so the PDF speaks exactly like the page; the
-//! defaults here serve the CLI, tests and any caller without its own tables.
+//! Every word the PDFs print that does not come from the record or the content, read from
+//! the language's `ui.json` ([`Words`]) so the PDF speaks exactly like the page.
 
 use crate::content::Role;
+use crate::language::Words;
 
 /// The fixed text on a certificate, in one language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +23,8 @@ pub struct CertificateLabels {
     /// Column headings of the module table.
     pub module: String,
     pub score: String,
+    /// A module's score, e.g. "{percent} %".
+    pub percent: String,
     pub passed_on: String,
     pub completed_on: String,
     pub valid_until: String,
@@ -38,67 +40,33 @@ pub struct CertificateLabels {
 }
 
 impl CertificateLabels {
-    /// Swedish, the course's default language.
-    pub fn swedish() -> Self {
+    /// The labels in the words' language. Where the page shows the same word (a column
+    /// heading, a field name), the PDF uses the page's key, so each word is written once.
+    pub fn from_words(words: &Words) -> Self {
+        let t = |key: &str| words.t(key).to_owned();
         CertificateLabels {
-            title: "Intyg".into(),
-            certifies: "Härmed intygas att".into(),
-            completed: "har genomfört utbildningen i säkerhetskultur och klarat följande moduler:"
-                .into(),
-            employee_number: "Anställningsnummer".into(),
-            unit: "Enhet".into(),
-            email: "E-post".into(),
-            role: "Roll".into(),
-            role_employee: "Medarbetare".into(),
-            role_manager: "Chef".into(),
-            role_elected: "Förtroendevald".into(),
-            module: "Modul".into(),
-            score: "Resultat".into(),
-            passed_on: "Godkänd".into(),
-            completed_on: "Genomförd".into(),
-            valid_until: "Giltigt till och med".into(),
-            certificate_id: "Intygsnummer".into(),
-            verification_code: "Kontrollkod".into(),
-            content_version: "Innehållsversion".into(),
-            how_to_verify:
-                "Kontrollera intyget i Trygg under Chefsvy: välj den här PDF-filen eller \
-                            den bifogade JSON-filen. Kontrollkoden visar om uppgifterna har \
-                            ändrats efter att intyget utfärdades."
-                    .into(),
-            continued: "(forts.)".into(),
-            attachment: "Intygets uppgifter för import i Trygg".into(),
-        }
-    }
-
-    /// English.
-    pub fn english() -> Self {
-        CertificateLabels {
-            title: "Certificate of completion".into(),
-            certifies: "This is to certify that".into(),
-            completed: "has completed the security culture training and passed these modules:"
-                .into(),
-            employee_number: "Employee number".into(),
-            unit: "Unit".into(),
-            email: "Email".into(),
-            role: "Role".into(),
-            role_employee: "Employee".into(),
-            role_manager: "Manager".into(),
-            role_elected: "Elected official".into(),
-            module: "Module".into(),
-            score: "Score".into(),
-            passed_on: "Passed on".into(),
-            completed_on: "Completed on".into(),
-            valid_until: "Valid until".into(),
-            certificate_id: "Certificate number".into(),
-            verification_code: "Verification code".into(),
-            content_version: "Content version".into(),
-            how_to_verify:
-                "Check this certificate in Trygg's manager view: choose this PDF or the \
-                            attached JSON file. The verification code shows whether the details \
-                            were changed after the certificate was issued."
-                    .into(),
-            continued: "(continued)".into(),
-            attachment: "The certificate's details, for import into Trygg".into(),
+            title: t("certificate.title"),
+            certifies: t("pdf.certifies"),
+            completed: t("pdf.completed"),
+            employee_number: t("certificate.field.employee_number"),
+            unit: t("pdf.unit"),
+            email: t("certificate.field.email"),
+            role: t("certificate.role"),
+            role_employee: t("role.employee"),
+            role_manager: t("role.manager"),
+            role_elected: t("role.elected"),
+            module: t("certificate.module"),
+            score: t("certificate.score"),
+            percent: t("pdf.percent"),
+            passed_on: t("certificate.passed_on"),
+            completed_on: t("certificate.completed_on"),
+            valid_until: t("certificate.valid_until"),
+            certificate_id: t("certificate.id"),
+            verification_code: t("certificate.code"),
+            content_version: t("certificate.content_version"),
+            how_to_verify: t("pdf.how_to_verify"),
+            continued: t("pdf.continued"),
+            attachment: t("pdf.attachment"),
         }
     }
 
@@ -124,21 +92,12 @@ pub struct PocketCardLabels {
 }
 
 impl PocketCardLabels {
-    /// Swedish, the course's default language.
-    pub fn swedish() -> Self {
+    /// The labels in the words' language.
+    pub fn from_words(words: &Words) -> Self {
         PocketCardLabels {
-            title: "Fickkort".into(),
-            emergency: "Nödnummer".into(),
-            internal_alarm: "Internt larm".into(),
-        }
-    }
-
-    /// English.
-    pub fn english() -> Self {
-        PocketCardLabels {
-            title: "Pocket card".into(),
-            emergency: "Emergency".into(),
-            internal_alarm: "Internal alarm".into(),
+            title: words.t("pdf.pocket_card").to_owned(),
+            emergency: words.t("contact.public_emergency").to_owned(),
+            internal_alarm: words.t("contact.internal_alarm").to_owned(),
         }
     }
 }

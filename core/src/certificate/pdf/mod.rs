@@ -29,7 +29,7 @@ use std::fmt;
 pub use certificate::certificate_pdf;
 pub use font::FontError;
 pub use labels::{CertificateLabels, PocketCardLabels};
-pub use pocket::pocket_card_pdf;
+pub use pocket::{pocket_card_pdf, PocketCardContent, PocketSection};
 pub use strip::assemble as assemble_font;
 
 /// The two TrueType fonts the documents are set in (the contents of `trygg-sans.ttf` and

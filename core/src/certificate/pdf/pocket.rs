@@ -12,7 +12,62 @@ use super::document::{finish, Meta};
 use super::steps::{draw_steps, fit_in_full, Area, Step, StepSection};
 use super::style::{border, centred, clamped, fitted, ACCENT, INK, MUTED, TINT};
 use super::{PdfError, PdfFonts, PocketCardLabels, MM};
-use crate::content::{parse_inline, Block, Inline, Lang, Module, Organisation, ServiceDesk};
+use crate::content::{parse_inline, Block, Inline, Lang, Module, Organisation};
+
+/// What the pocket card prints, taken from the course in the learner's language: the
+/// organisation's numbers and the violence module's before/during/after steps. Made by the
+/// course pages ([`PocketCardContent::of`]) and handed to the PDF maker as JSON, so the PDF
+/// maker reads no content files of its own.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PocketCardContent {
+    pub lang: Lang,
+    pub organisation: String,
+    /// The module's title.
+    pub title: String,
+    pub emergency: String,
+    pub internal_alarm: String,
+    pub internal_alarm_note: String,
+    /// The IT service desk's name and number, when the organisation has one.
+    #[serde(default)]
+    pub service_desk: Option<(String, String)>,
+    pub sections: Vec<PocketSection>,
+}
+
+/// One of the card's sections: a heading and its steps, in content markup.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PocketSection {
+    pub title: String,
+    pub steps: Vec<String>,
+}
+
+impl PocketCardContent {
+    /// The card's content from `org` and `module` (the violence module, whose sections
+    /// "before", "during" and "after" hold the steps), both filled in `lang`. A missing
+    /// section is left out, so a trimmed-down module still gives a card with the numbers.
+    pub fn of(org: &Organisation, module: &Module, lang: Lang) -> PocketCardContent {
+        let sections = SECTIONS
+            .iter()
+            .filter_map(|id| module.sections.iter().find(|s| s.id == *id))
+            .map(|s| PocketSection {
+                title: s.title.value.clone(),
+                steps: step_texts(&s.blocks),
+            })
+            .collect();
+        PocketCardContent {
+            lang,
+            organisation: org.name.value.clone(),
+            title: module.title.value.clone(),
+            emergency: org.emergency.public.clone(),
+            internal_alarm: org.emergency.internal_alarm.clone(),
+            internal_alarm_note: org.emergency.internal_alarm_note.value.clone(),
+            service_desk: org
+                .it_service_desk
+                .as_ref()
+                .map(|d| (d.name.value.clone(), d.phone.clone())),
+            sections,
+        }
+    }
+}
 
 const W: f32 = 105.0 * MM;
 const H: f32 = 148.0 * MM;
@@ -25,13 +80,9 @@ const READABLE: f32 = 7.5;
 /// The sections the card is made of, in order.
 const SECTIONS: [&str; 3] = ["before", "during", "after"];
 
-/// Makes the pocket card for `module` (the violence module, whose sections "before",
-/// "during" and "after" hold the steps) in `lang`. A missing section is left out, so a
-/// trimmed-down module still gives a card with the numbers.
+/// Makes the pocket card from its content ([`PocketCardContent::of`]).
 pub fn pocket_card_pdf(
-    org: &Organisation,
-    module: &Module,
-    lang: Lang,
+    card: &PocketCardContent,
     labels: &PocketCardLabels,
     fonts: &PdfFonts,
 ) -> Result<Vec<u8>, PdfError> {
@@ -40,24 +91,24 @@ pub fn pocket_card_pdf(
     border(&mut c);
     let width = RIGHT - LEFT;
 
-    let org_name = org.name.get(lang);
-    let (size, lines) = fitted(&c, Face::Bold, org_name, (9.0, 7.0), width, 2);
+    let org_name = plain(&card.organisation);
+    let (size, lines) = fitted(&c, Face::Bold, &org_name, (9.0, 7.0), width, 2);
     c.open(StructRole::P);
     let mut y = centred(&mut c, &lines, SPAN, (size, size * 1.25), ACCENT, H - 44.0);
     c.close();
-    let title = plain(module.title.get(lang));
+    let title = plain(&card.title);
     let (size, lines) = fitted(&c, Face::Bold, &title, (15.0, 10.0), width, 2);
     c.open(StructRole::H1);
     y = centred(&mut c, &lines, SPAN, (size, size * 1.2), INK, y - size);
     c.close();
 
-    y = numbers(&mut c, org, lang, labels, y - 8.0);
-    let sections: Vec<StepSection> = SECTIONS
+    y = numbers(&mut c, card, labels, y - 8.0);
+    let sections: Vec<StepSection> = card
+        .sections
         .iter()
-        .filter_map(|id| module.sections.iter().find(|s| s.id == *id))
         .map(|s| StepSection {
-            title: plain(s.title.get(lang)),
-            steps: steps(&s.blocks, lang),
+            title: plain(&s.title),
+            steps: s.steps.iter().map(|t| styled(t)).collect(),
         })
         .collect();
     let area = Area {
@@ -81,8 +132,8 @@ pub fn pocket_card_pdf(
 
     let meta = Meta {
         title: format!("{} – {}", labels.title, title),
-        subject: org_name.to_owned(),
-        lang,
+        subject: org_name,
+        lang: card.lang,
         date: None,
         attachment: None,
     };
@@ -91,14 +142,13 @@ pub fn pocket_card_pdf(
 
 /// The two numbers in boxes side by side, the public one in red, and the note on the
 /// internal alarm below; returns the y below them.
-fn numbers(c: &mut Canvas, org: &Organisation, lang: Lang, l: &PocketCardLabels, top: f32) -> f32 {
+fn numbers(c: &mut Canvas, card: &PocketCardContent, l: &PocketCardLabels, top: f32) -> f32 {
     let gap = 8.0;
     let half = (RIGHT - LEFT - gap) / 2.0;
     let h = 44.0;
-    let emergency = &org.emergency;
     let boxes = [
-        (&l.emergency, emergency.public.as_str(), ALARM_RED),
-        (&l.internal_alarm, emergency.internal_alarm.as_str(), ACCENT),
+        (&l.emergency, card.emergency.as_str(), ALARM_RED),
+        (&l.internal_alarm, card.internal_alarm.as_str(), ACCENT),
     ];
     for (i, (label, number, color)) in boxes.into_iter().enumerate() {
         let x = LEFT + (half + gap) * i as f32;
@@ -115,7 +165,7 @@ fn numbers(c: &mut Canvas, org: &Organisation, lang: Lang, l: &PocketCardLabels,
         }
         c.close();
     }
-    let note = plain(emergency.internal_alarm_note.get(lang));
+    let note = plain(&card.internal_alarm_note);
     let lines = clamped(c, &[(Face::Regular, &note)], 6.5, RIGHT - LEFT, 2);
     let mut y = top - h - 10.0;
     c.open(StructRole::P);
@@ -124,20 +174,17 @@ fn numbers(c: &mut Canvas, org: &Organisation, lang: Lang, l: &PocketCardLabels,
         y -= 8.0;
     }
     c.close();
-    if let Some(desk) = &org.it_service_desk {
-        y = service_desk(c, desk, lang, y - 2.0);
+    if let Some((name, phone)) = &card.service_desk {
+        y = service_desk(c, name, phone, y - 2.0);
     }
     y - 2.0
 }
 
 /// The IT service desk on one line under the alarms, by its own name, for a clicked link
 /// or a lost phone: the other number the course tells learners to call at once.
-fn service_desk(c: &mut Canvas, desk: &ServiceDesk, lang: Lang, top: f32) -> f32 {
-    let name = format!("{}: ", plain(desk.name.get(lang)));
-    let parts = [
-        (Face::Regular, name.as_str()),
-        (Face::Bold, desk.phone.as_str()),
-    ];
+fn service_desk(c: &mut Canvas, name: &str, phone: &str, top: f32) -> f32 {
+    let name = format!("{}: ", plain(name));
+    let parts = [(Face::Regular, name.as_str()), (Face::Bold, phone)];
     let lines = clamped(c, &parts, 8.0, RIGHT - LEFT, 2);
     let mut y = top - 8.0;
     c.open(StructRole::P);
@@ -150,21 +197,20 @@ fn service_desk(c: &mut Canvas, desk: &ServiceDesk, lang: Lang, top: f32) -> f32
 }
 
 /// A section's steps: its first list's items, or its paragraphs when it has no list.
-fn steps(blocks: &[Block], lang: Lang) -> Vec<Step> {
+fn step_texts(blocks: &[Block]) -> Vec<String> {
     let list = blocks.iter().find_map(|b| match b {
-        Block::List { items, .. } => Some(items.iter().map(|t| t.get(lang)).collect()),
+        Block::List { items, .. } => Some(items.iter().map(|i| i.text.value.clone()).collect()),
         _ => None,
     });
-    let texts: Vec<&str> = list.unwrap_or_else(|| {
+    list.unwrap_or_else(|| {
         blocks
             .iter()
             .filter_map(|b| match b {
-                Block::Paragraph { text } => Some(text.get(lang)),
+                Block::Paragraph { text, .. } => Some(text.value.clone()),
                 _ => None,
             })
             .collect()
-    });
-    texts.into_iter().map(styled).collect()
+    })
 }
 
 /// Content markup as runs: `**strong**` in bold, link labels as plain text.

@@ -8,7 +8,7 @@ use super::canvas::{Canvas, Face, Line};
 use super::style::{border, clamped, ACCENT, HAIRLINE, INK, MUTED, TINT};
 use super::CertificateLabels;
 use crate::certificate::CompletionRecord;
-use crate::content::Lang;
+use crate::language::fill;
 
 /// The page's text edges and the vertical limits the table must respect.
 pub(crate) struct Frame {
@@ -50,10 +50,7 @@ pub(crate) fn modules(
         .map(|m| {
             let lines = clamped(c, &[(Face::Regular, &m.title)], SIZE, title_w, 2);
             let height = LEAD * lines.len().max(1) as f32 + 9.0;
-            let percent = match r.lang {
-                Lang::Sv => format!("{} %", m.percent),
-                Lang::En => format!("{}%", m.percent),
-            };
+            let percent = fill(&l.percent, &[("percent", &m.percent.to_string())]);
             let date = m.passed_on.to_string();
             Row {
                 lines,

@@ -1,0 +1,65 @@
+//! The words the CLI writes into files people read (the roster's CSV headings, roles and
+//! statuses), from the same `ui.json` files the app reads. The shipped languages are built in,
+//! so `trygg roster` needs no content folder; `--content DIR` reads a language an
+//! organisation added, or its own edits, from that folder instead.
+
+use std::path::Path;
+
+use trygg_core::content::{parse_organisation, Lang};
+use trygg_core::language::{parse_words, words_file, Words};
+
+/// `content/languages/<tag>/ui.json` of each shipped language, as built into the binary.
+const SHIPPED: &[(&str, &str)] = &[
+    ("sv", include_str!("../../content/languages/sv/ui.json")),
+    ("en", include_str!("../../content/languages/en/ui.json")),
+];
+
+/// The words of `lang`: from `content` when given (with the course's first language filling
+/// gaps), else the shipped copy.
+pub fn words(lang: Lang, content: Option<&Path>) -> Result<Words, String> {
+    match content {
+        Some(dir) => from_folder(lang, dir),
+        None => shipped(lang).ok_or_else(|| {
+            let known: Vec<&str> = SHIPPED.iter().map(|(tag, _)| *tag).collect();
+            format!(
+                "no built-in words for language \"{lang}\" (built in: {}); give --content DIR for a language your content adds",
+                known.join(", ")
+            )
+        }),
+    }
+}
+
+/// The shipped English words: what the CLI's own summaries use for statuses.
+pub fn english() -> Option<Words> {
+    Lang::parse("en").and_then(shipped)
+}
+
+fn shipped(lang: Lang) -> Option<Words> {
+    let (_, text) = SHIPPED.iter().find(|(tag, _)| *tag == lang.code())?;
+    parse_words("ui.json", lang, text.as_bytes()).ok()
+}
+
+fn read(dir: &Path, lang: Lang) -> Result<Words, String> {
+    let rel = words_file(lang);
+    let path = dir.join(&rel);
+    let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    parse_words(&rel, lang, &bytes).map_err(|issues| {
+        issues
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    })
+}
+
+fn from_folder(lang: Lang, dir: &Path) -> Result<Words, String> {
+    let own = read(dir, lang)?;
+    let org_path = dir.join("organisation.json");
+    let org = std::fs::read(&org_path)
+        .ok()
+        .and_then(|b| parse_organisation("organisation.json", &b).ok());
+    match org.and_then(|o| o.fallback_of(lang)) {
+        Some(fallback) => Ok(own.with_fallback(read(dir, fallback)?)),
+        None => Ok(own),
+    }
+}

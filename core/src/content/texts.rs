@@ -1,0 +1,95 @@
+//! Filling the structure with one language's texts. A text the language lacks comes from its
+//! fallback language and is marked as such ([`Text::from`]); a text no language has, or one
+//! whose markup is broken, is an issue naming the language file and the key.
+
+use super::inline::parse_inline;
+use super::issue::ContentIssue;
+use super::model::{Lang, Text};
+use crate::language::Texts;
+
+/// One language's text file as read.
+#[derive(Debug, Clone, Copy)]
+pub struct LanguageFile<'a> {
+    pub lang: Lang,
+    /// Relative to the content folder, e.g. `languages/fi/modules/report.json`.
+    pub file: &'a str,
+    pub texts: &'a Texts,
+}
+
+/// Why texts could not be filled in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FillError {
+    /// The language's file lacks texts and its fallback's file was not given: read that one
+    /// (the language named) and fill again. Nothing was changed.
+    NeedsFallback(Lang),
+    /// Texts that are broken or missing in every language given.
+    Invalid(Vec<ContentIssue>),
+}
+
+/// Fills every slot from `own`, or from `fallback` where `own` has no text. With no fallback
+/// given while one is declared (`declared`), and a text missing, returns
+/// [`FillError::NeedsFallback`] before changing anything.
+pub(crate) fn fill(
+    slots: Vec<(String, &mut Text)>,
+    own: &LanguageFile,
+    fallback: Option<&LanguageFile>,
+    declared: Option<Lang>,
+) -> Result<(), FillError> {
+    if fallback.is_none() {
+        if let Some(lang) = declared {
+            if slots.iter().any(|(key, _)| own.texts.get(key).is_none()) {
+                return Err(FillError::NeedsFallback(lang));
+            }
+        }
+    }
+    let mut issues = Vec::new();
+    for (key, slot) in slots {
+        let found = match own.texts.get(&key) {
+            Some(text) => Some((text, own)),
+            None => fallback.and_then(|f| f.texts.get(&key).map(|text| (text, f))),
+        };
+        match found {
+            Some((text, from)) => {
+                if let Some(problem) = text_problem(text) {
+                    issues.push(ContentIssue::new(from.file, key, problem));
+                    continue;
+                }
+                *slot = Text {
+                    value: text.to_owned(),
+                    from: (from.lang != own.lang).then_some(from.lang),
+                };
+            }
+            None => {
+                let message = match fallback {
+                    Some(f) => format!("text is missing here and in {}", f.file),
+                    None => "text is missing".to_owned(),
+                };
+                issues.push(ContentIssue::new(own.file, key, message));
+            }
+        }
+    }
+    if issues.is_empty() {
+        Ok(())
+    } else {
+        Err(FillError::Invalid(issues))
+    }
+}
+
+/// What is wrong with one text, if anything: empty, broken inline markup, or HTML.
+pub fn text_problem(text: &str) -> Option<String> {
+    if text.trim().is_empty() {
+        Some("text is empty".into())
+    } else if let Err(e) = parse_inline(text) {
+        Some(e)
+    } else if looks_like_html(text) {
+        Some("HTML is not allowed; use **bold** and [label](https://…)".into())
+    } else {
+        None
+    }
+}
+
+fn looks_like_html(s: &str) -> bool {
+    s.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!'))
+}

@@ -1,0 +1,134 @@
+//! Languages as data. Every word a learner or manager reads comes from files under
+//! `content/languages/<tag>/`: the UI strings (`ui.json`, read as [`Words`]), the course's
+//! titles and the organisation's names (`course.json`) and each module's texts
+//! (`modules/<id>.json`), matched to the structure by ids ([`texts`]). `organisation.json`
+//! lists the languages ([`LanguageInfo`]); the first is the one the course is written in.
+
+mod flat;
+mod plural;
+mod tag;
+mod words;
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "schema")]
+use schemars::JsonSchema;
+
+pub use flat::{parse_texts, Texts};
+pub use plural::PluralCategory;
+pub use tag::{Lang, MAX_TAG_LEN};
+pub use words::{parse_words, Entry, Words, UI_FILE};
+
+/// Which way a language is written; decides `dir` on the page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    #[default]
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    /// The value of the HTML `dir` attribute.
+    pub fn key(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+
+    fn is_ltr(&self) -> bool {
+        *self == Direction::Ltr
+    }
+}
+
+/// One language of the course, as `organisation.json` lists it: the language names itself,
+/// says which way it is written and which language fills its gaps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LanguageInfo {
+    /// The BCP 47 tag, also the folder name under `languages/`.
+    pub tag: Lang,
+    /// The language's own name for itself, as the language choice shows it ("Suomi").
+    pub name: String,
+    /// `rtl` for Arabic, Persian, Hebrew …; `ltr` when left out.
+    #[serde(default, skip_serializing_if = "Direction::is_ltr")]
+    pub dir: Direction,
+    /// The language a missing text is taken from; the course's first language when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fallback: Option<Lang>,
+}
+
+/// The folder of a language's files, relative to `content/`.
+pub fn language_dir(lang: Lang) -> String {
+    format!("languages/{}", lang.code())
+}
+
+/// `languages/<tag>/course.json`: the organisation's names and each module's title and
+/// summary, all that the start page and "my training" need.
+pub fn course_texts_file(lang: Lang) -> String {
+    format!("{}/course.json", language_dir(lang))
+}
+
+/// `languages/<tag>/modules/<id>.json`: one module's lesson and quiz texts.
+pub fn module_texts_file(lang: Lang, module_id: &str) -> String {
+    format!("{}/modules/{module_id}.json", language_dir(lang))
+}
+
+/// `languages/<tag>/ui.json`.
+pub fn words_file(lang: Lang) -> String {
+    format!("{}/{UI_FILE}", language_dir(lang))
+}
+
+/// Replaces `{name}` placeholders with plain-text values (never markup).
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// The `{name}` placeholders a text uses, sorted and without repeats: every translation of a
+/// text must use the same ones, or a value would be lost or a brace shown.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                if !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                {
+                    found.push(name);
+                }
+                rest = &after[close + 1..];
+            }
+            None => break,
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_the_names_in_braces() {
+        assert_eq!(
+            placeholders("{n} av {total}: {n} {not a name} {}"),
+            ["n", "total"]
+        );
+        assert!(placeholders("no braces { here").is_empty());
+        assert_eq!(
+            fill("{n} av {total}", &[("n", "2"), ("total", "5")]),
+            "2 av 5"
+        );
+    }
+}
