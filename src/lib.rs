@@ -10,11 +10,9 @@ pub mod shell;
 
 use shared::components::frame::saved_lang;
 use shared::handover::{mount_app, Handover};
-use shared::i18n;
 
 /// Renders the shell as the page's live app, with what the module before it handed over.
 pub fn mount_shell(handover: &Handover) {
-    i18n::use_areas(&[&i18n::SHELL]);
     let props = shell::app::AppProps {
         handover: handover.clone(),
     };

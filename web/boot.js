@@ -15,10 +15,15 @@ async function fail(text, canRetry = true) {
   if (message) message.textContent = text;
   if (retry && canRetry) {
     retry.hidden = false;
-    retry.addEventListener('click', () => window.location.reload(), { once: true });
     retry.focus();
   }
 }
+
+// The start screen's "try again" reloads the page, whoever shows it: this script when a
+// module cannot load, or a module when the course's files cannot be read.
+pageParsed.then(() => {
+  document.getElementById('boot-retry')?.addEventListener('click', () => window.location.reload());
+});
 
 // Trygg is four wasm modules: the shell (start and about pages), the course (my training,
 // lessons, quizzes, the certificate, my data), the manager view and the PDF maker. Each is

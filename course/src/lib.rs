@@ -4,13 +4,11 @@
 
 use trygg_app::course::app::{CourseApp, CourseAppProps};
 use trygg_app::shared::handover::mount_app;
-use trygg_app::shared::i18n;
 use wasm_bindgen::prelude::*;
 
 /// Renders the course as the page's live app, with what the module before it handed over.
 #[wasm_bindgen]
 pub fn mount(handover: JsValue) {
-    i18n::use_areas(&[&i18n::COURSE, &i18n::CERTIFICATE]);
     let handover = trygg_app::handover_from(&handover);
     let props = CourseAppProps {
         handover: handover.clone(),

@@ -2,17 +2,13 @@
 //! page on `#/manager` (see `trygg_app::shared::handover`); 50,000 learners never download the
 //! roster, import and export code.
 
-use std::rc::Rc;
-
 use trygg_app::manager::ManagerView;
 use trygg_app::shared::components::frame::{Frame, PassingPage};
 use trygg_app::shared::components::page_title::PageTitle;
-use trygg_app::shared::content_loader::fetch_course;
 use trygg_app::shared::handover::{mount_app, use_hand_over, Handover, Part, Passing};
-use trygg_app::shared::hooks::{use_heading_focus, use_navigated};
-use trygg_app::shared::i18n::{self, fill, t};
+use trygg_app::shared::hooks::{use_content, use_heading_focus, use_navigated};
 use trygg_app::shared::route::{use_route, Route};
-use trygg_app::shared::state::{AppAction, AppHandle, AppState, ContentFailure, ContentState};
+use trygg_app::shared::state::{AppHandle, AppState, ContentFailure, ContentState};
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
@@ -29,18 +25,8 @@ fn Root(props: &RootProps) -> Html {
     let state = use_reducer(move || AppState::new(lang));
     let route = use_route();
     let navigated = use_navigated(&route, props.handover.navigated);
-    let (passing, retry) = use_hand_over(&route, Part::Manager, state.lang, navigated);
-    {
-        let dispatch = state.dispatcher();
-        use_effect_with(state.load_attempt, move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                match fetch_course().await {
-                    Ok(course) => dispatch.dispatch(AppAction::ContentLoaded(Rc::new(course))),
-                    Err(failure) => dispatch.dispatch(AppAction::ContentFailed(failure)),
-                }
-            });
-        });
-    }
+    let (passing, retry) = use_hand_over(&route, Part::Manager, state.wanted, navigated);
+    use_content(&state, true);
     let main = match passing {
         Passing::Here => {
             html! { <ManagerPage route={route.clone()} focus_on_ready={props.handover.navigated} /> }
@@ -63,11 +49,11 @@ struct ManagerPageProps {
 #[component]
 fn ManagerPage(props: &ManagerPageProps) -> Html {
     let app = trygg_app::shared::state::use_app();
-    let lang = app.lang;
+    let words = app.words();
     use_heading_focus(props.route.clone(), true, props.focus_on_ready);
     let body = match &app.content {
         ContentState::Loading => html! {
-            <p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>{ t(lang, "manager.loading") }</p>
+            <p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>{ words.t("manager.loading") }</p>
         },
         ContentState::Ready(course) => html! {
             <ManagerView course_id={AttrValue::from(course.organisation.course_id.clone())}
@@ -82,14 +68,14 @@ fn ManagerPage(props: &ManagerPageProps) -> Html {
                     .unwrap_or_default(),
             };
             html! {
-                <p class="feedback bad" role="alert">{ fill(t(lang, "manager.load_failed"), &[("reason", &reason)]) }</p>
+                <p class="feedback bad" role="alert">{ words.fill("manager.load_failed", &[("reason", &reason)]) }</p>
             }
         }
     };
     html! {
         <main id="main" tabindex="-1" data-route={props.route.href()}>
             <section class="page manager">
-                <PageTitle text={t(lang, "page.manager")} />
+                <PageTitle text={words.t("page.manager").to_owned()} />
                 { body }
             </section>
         </main>
@@ -101,7 +87,6 @@ fn ManagerPage(props: &ManagerPageProps) -> Html {
 /// the view.
 #[wasm_bindgen]
 pub fn mount(handover: JsValue) {
-    i18n::use_areas(&[&i18n::MANAGER]);
     let handover = trygg_app::handover_from(&handover);
     let props = RootProps {
         handover: handover.clone(),

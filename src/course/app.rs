@@ -13,12 +13,12 @@ use yew::prelude::*;
 use crate::course;
 use crate::shared::components::frame::{Frame, PassingPage};
 use crate::shared::content_error::{content_error, loading};
-use crate::shared::content_loader::{fetch_course_files, fetch_organisation_file};
+use crate::shared::content_loader::prefetch_module_texts;
 use crate::shared::handover::{use_hand_over, Handover, Part, Passing};
-use crate::shared::hooks::{use_heading_focus, use_navigated};
+use crate::shared::hooks::{use_content, use_heading_focus, use_navigated};
 use crate::shared::learner::{use_learner, LearnerProvider, QuizRules};
 use crate::shared::route::{use_route, Route};
-use crate::shared::state::{use_app, AppAction, AppHandle, AppState, ContentState};
+use crate::shared::state::{use_app, AppHandle, AppState, ContentState};
 
 thread_local! {
     /// The course as read on the first mount: the files do not change while the page is open.
@@ -61,33 +61,23 @@ pub fn CourseApp(props: &CourseAppProps) -> Html {
     });
     let route = use_route();
     let navigated = use_navigated(&route, arrived_by_navigation);
-    let (passing, retry) = use_hand_over(&route, Part::Course, state.lang, navigated);
-
+    let (passing, retry) = use_hand_over(&route, Part::Course, state.wanted, navigated);
+    use_content(&state, true);
     {
-        let dispatch = state.dispatcher();
-        let loaded = state.course().is_some();
-        use_effect_with(state.load_attempt, move |_| {
-            if !loaded {
-                wasm_bindgen_futures::spawn_local(async move {
-                    // The organisation first: "my data" needs no more, so it comes up before
-                    // the module files, and even when one of them is broken.
-                    let loaded = match fetch_organisation_file().await {
-                        Ok((bytes, organisation)) => {
-                            let organisation = Rc::new(organisation);
-                            dispatch.dispatch(AppAction::OrganisationLoaded(organisation.clone()));
-                            fetch_course_files(bytes, &organisation).await
-                        }
-                        Err(failure) => Err(failure),
-                    };
-                    match loaded {
-                        Ok(course) => {
-                            let course = Rc::new(course);
-                            COURSE.with(|c| *c.borrow_mut() = Some(course.clone()));
-                            dispatch.dispatch(AppAction::ContentLoaded(course));
-                        }
-                        Err(failure) => dispatch.dispatch(AppAction::ContentFailed(failure)),
-                    }
-                });
+        // Kept for the next mount of this module on the page: the files do not change while
+        // it is open (a language switch fills them in again).
+        let course = state.course().cloned();
+        let lang = course.as_ref().and_then(|c| c.lang);
+        let ahead = course.clone();
+        use_effect_with(course, |course| {
+            if let Some(course) = course {
+                COURSE.with(|c| *c.borrow_mut() = Some(course.clone()));
+            }
+        });
+        // Once per language: the modules' texts are asked for while the learner reads.
+        use_effect_with(lang, move |lang| {
+            if let (Some(_), Some(course)) = (lang, ahead) {
+                prefetch_module_texts(&course);
             }
         });
     }
@@ -105,7 +95,7 @@ pub fn CourseApp(props: &CourseAppProps) -> Html {
         },
         (Passing::Here, _, ContentState::Failed(failure)) => content_error(failure),
         (Passing::Here, ..) => html! {
-            <main id="main" tabindex="-1" data-route="loading">{ loading(state.lang) }</main>
+            <main id="main" tabindex="-1" data-route="loading">{ loading(&state.words()) }</main>
         },
         (passing, ..) => html! { <PassingPage passing={passing.clone()} {retry} /> },
     };
@@ -150,7 +140,7 @@ fn CoursePage(props: &CoursePageProps) -> Html {
 
     if !ready || Part::of(&route) != Part::Course {
         return html! {
-            <main id="main" tabindex="-1" data-route="loading">{ loading(app.lang) }</main>
+            <main id="main" tabindex="-1" data-route="loading">{ loading(&app.words()) }</main>
         };
     }
     html! {

@@ -1,11 +1,13 @@
 //! A module's lesson sections, one at a time, with previous and next.
 
-use trygg_core::content::{Block, ContactKind, Lang, Organisation, Tone};
+use trygg_core::content::{Block, ContactKind, Organisation, Tone};
 use yew::prelude::*;
 
-use crate::shared::components::inline_text::InlineText;
+use crate::shared::components::inline_text::{foreign_lang, inline, plain};
 use crate::shared::components::page_title::PageTitle;
-use crate::shared::i18n::{fill, t};
+use crate::shared::content_error::loading;
+use crate::shared::hooks::use_module_texts;
+use crate::shared::i18n::Words;
 use crate::shared::learner::use_learner;
 use crate::shared::route::Route;
 use crate::shared::state::use_app;
@@ -20,8 +22,9 @@ pub struct LessonProps {
 pub fn LessonPage(props: &LessonProps) -> Html {
     let app = use_app();
     let learner = use_learner();
-    let lang = app.lang;
+    let words = app.words();
     let role = learner.role_or_default();
+    let texts = use_module_texts(&props.module);
     let found = app
         .course()
         .and_then(|c| c.module(&props.module))
@@ -48,6 +51,9 @@ pub fn LessonPage(props: &LessonProps) -> Html {
     let (Some(course), Some((module, section, _, total))) = (app.course(), found) else {
         return html! { <crate::shared::not_found::NotFoundPage /> };
     };
+    if !texts {
+        return loading(&words);
+    }
     let step = props.step;
     let id = module.id.clone();
     let prev = (step > 1).then(|| Route::Lesson {
@@ -63,24 +69,24 @@ pub fn LessonPage(props: &LessonProps) -> Html {
         Route::Quiz { module: id.clone() }
     };
     let next_label = if step < total {
-        t(lang, "lesson.next")
+        words.t("lesson.next")
     } else {
-        t(lang, "lesson.to_quiz")
+        words.t("lesson.to_quiz")
     };
-    let progress = fill(
-        t(lang, "lesson.progress"),
+    let progress = words.fill("lesson.progress",
         &[("n", &step.to_string()), ("total", &total.to_string())],
     );
 
     html! {
         <article class="page lesson">
-            <p class="eyebrow">{ module.title.get(lang).to_string() }</p>
-            <PageTitle text={section.title.get(lang).to_string()} of={AttrValue::from(module.title.get(lang).to_string())} />
+            <p class="eyebrow">{ plain(&module.title) }</p>
+            <PageTitle text={section.title.value.clone()} lang={foreign_lang(&section.title)}
+                of={AttrValue::from(module.title.value.clone())} />
             <p class="step-count">{ progress.clone() }</p>
             <progress class="step-bar" max={total.to_string()} value={step.to_string()} aria-label={progress}></progress>
-            { for section.blocks.iter().map(|b| render_block(b, lang, &course.organisation)) }
-            <nav class="pager" aria-label={t(lang, "lesson.pager")}>
-                { prev.map(|r| html! { <a class="button secondary" href={r.href()}>{ t(lang, "lesson.previous") }</a> }).unwrap_or_default() }
+            { for section.blocks.iter().map(|b| render_block(b, &words, &course.organisation)) }
+            <nav class="pager" aria-label={words.t("lesson.pager").to_owned()}>
+                { prev.map(|r| html! { <a class="button secondary" href={r.href()}>{ words.t("lesson.previous") }</a> }).unwrap_or_default() }
                 <a class="button" href={next.href()}>{ next_label }</a>
             </nav>
         </article>
@@ -88,22 +94,20 @@ pub fn LessonPage(props: &LessonProps) -> Html {
 }
 
 /// Renders one lesson block. Text is always rendered as nodes, never parsed as HTML.
-pub fn render_block(block: &Block, lang: Lang, org: &Organisation) -> Html {
+pub fn render_block(block: &Block, words: &Words, org: &Organisation) -> Html {
     match block {
-        Block::Paragraph { text } => {
-            html! { <p><InlineText text={text.get(lang).to_string()} /></p> }
-        }
-        Block::List { ordered, items } => {
-            let items = items
-                .iter()
-                .map(|i| html! { <li><InlineText text={i.get(lang).to_string()} /></li> });
+        Block::Paragraph { text, .. } => html! { <p>{ inline(text) }</p> },
+        Block::List { ordered, items, .. } => {
+            let items = items.iter().map(|i| html! { <li>{ inline(&i.text) }</li> });
             if *ordered {
                 html! { <ol>{ for items }</ol> }
             } else {
                 html! { <ul>{ for items }</ul> }
             }
         }
-        Block::Callout { tone, title, text } => {
+        Block::Callout {
+            tone, title, text, ..
+        } => {
             let class = match tone {
                 Tone::Info => "callout info",
                 Tone::Tip => "callout tip",
@@ -111,29 +115,29 @@ pub fn render_block(block: &Block, lang: Lang, org: &Organisation) -> Html {
             };
             html! {
                 <aside class={class}>
-                    { title.as_ref().map(|t| html! { <p class="callout-title"><strong>{ t.get(lang).to_string() }</strong></p> }).unwrap_or_default() }
-                    <p><InlineText text={text.get(lang).to_string()} /></p>
+                    { title.as_ref().map(|t| html! { <p class="callout-title"><strong>{ plain(t) }</strong></p> }).unwrap_or_default() }
+                    <p>{ inline(text) }</p>
                 </aside>
             }
         }
-        Block::Contact { which } => contact_box(*which, lang, org),
+        Block::Contact { which } => contact_box(*which, words, org),
     }
 }
 
 /// A "who to contact" box filled from the organisation file.
-pub fn contact_box(which: ContactKind, lang: Lang, org: &Organisation) -> Html {
+pub fn contact_box(which: ContactKind, words: &Words, org: &Organisation) -> Html {
     let phone = |n: &str| html! { <a href={format!("tel:{}", n.replace([' ', '-'], ""))}>{ n.to_string() }</a> };
     let body = match which {
         ContactKind::SecurityUnit => {
             let u = &org.security_unit;
             html! {
                 <>
-                    <p class="contact-title"><strong>{ t(lang, "contact.security_unit") }</strong></p>
-                    <p>{ u.name.get(lang).to_string() }</p>
+                    <p class="contact-title"><strong>{ words.t("contact.security_unit") }</strong></p>
+                    <p>{ plain(&u.name) }</p>
                     <ul class="plain">
-                        { if u.phone.is_empty() { html!{} } else { html!{ <li>{ t(lang, "contact.phone") }{ ": " }{ phone(&u.phone) }</li> } } }
-                        { if u.email.is_empty() { html!{} } else { html!{ <li>{ t(lang, "contact.email") }{ ": " }<a href={format!("mailto:{}", u.email)}>{ u.email.clone() }</a></li> } } }
-                        { if u.intranet.is_empty() { html!{} } else { html!{ <li><a href={u.intranet.clone()}>{ t(lang, "contact.intranet") }</a></li> } } }
+                        { if u.phone.is_empty() { html!{} } else { html!{ <li>{ words.t("contact.phone") }{ ": " }{ phone(&u.phone) }</li> } } }
+                        { if u.email.is_empty() { html!{} } else { html!{ <li>{ words.t("contact.email") }{ ": " }<a href={format!("mailto:{}", u.email)}>{ u.email.clone() }</a></li> } } }
+                        { if u.intranet.is_empty() { html!{} } else { html!{ <li><a href={u.intranet.clone()}>{ words.t("contact.intranet") }</a></li> } } }
                     </ul>
                 </>
             }
@@ -142,11 +146,11 @@ pub fn contact_box(which: ContactKind, lang: Lang, org: &Organisation) -> Html {
             let r = &org.reporting;
             html! {
                 <>
-                    <p class="contact-title"><strong>{ t(lang, "contact.reporting") }</strong></p>
-                    <p>{ r.how.get(lang).to_string() }</p>
+                    <p class="contact-title"><strong>{ words.t("contact.reporting") }</strong></p>
+                    <p>{ plain(&r.how) }</p>
                     <ul class="plain">
-                        <li>{ if r.url.is_empty() { html!{ { r.system.get(lang).to_string() } } } else { html!{ <a href={r.url.clone()}>{ r.system.get(lang).to_string() }</a> } } }</li>
-                        { if r.phone.is_empty() { html!{} } else { html!{ <li>{ t(lang, "contact.phone") }{ ": " }{ phone(&r.phone) }</li> } } }
+                        <li>{ if r.url.is_empty() { plain(&r.system) } else { html!{ <a href={r.url.clone()}>{ plain(&r.system) }</a> } } }</li>
+                        { if r.phone.is_empty() { html!{} } else { html!{ <li>{ words.t("contact.phone") }{ ": " }{ phone(&r.phone) }</li> } } }
                     </ul>
                 </>
             }
@@ -155,12 +159,12 @@ pub fn contact_box(which: ContactKind, lang: Lang, org: &Organisation) -> Html {
             let e = &org.emergency;
             html! {
                 <>
-                    <p class="contact-title"><strong>{ t(lang, "contact.emergency") }</strong></p>
+                    <p class="contact-title"><strong>{ words.t("contact.emergency") }</strong></p>
                     <ul class="plain">
-                        <li>{ t(lang, "contact.public_emergency") }{ ": " }<strong>{ phone(&e.public) }</strong></li>
-                        <li>{ t(lang, "contact.internal_alarm") }{ ": " }<strong>{ phone(&e.internal_alarm) }</strong></li>
+                        <li>{ words.t("contact.public_emergency") }{ ": " }<strong>{ phone(&e.public) }</strong></li>
+                        <li>{ words.t("contact.internal_alarm") }{ ": " }<strong>{ phone(&e.internal_alarm) }</strong></li>
                     </ul>
-                    <p>{ e.internal_alarm_note.get(lang).to_string() }</p>
+                    <p>{ plain(&e.internal_alarm_note) }</p>
                 </>
             }
         }
@@ -172,13 +176,13 @@ pub fn contact_box(which: ContactKind, lang: Lang, org: &Organisation) -> Html {
             };
             html! {
                 <>
-                    <p class="contact-title"><strong>{ t(lang, "contact.it_service_desk") }</strong></p>
-                    <p>{ d.name.get(lang).to_string() }</p>
+                    <p class="contact-title"><strong>{ words.t("contact.it_service_desk") }</strong></p>
+                    <p>{ plain(&d.name) }</p>
                     <ul class="plain">
-                        <li>{ t(lang, "contact.phone") }{ ": " }<strong>{ phone(&d.phone) }</strong></li>
+                        <li>{ words.t("contact.phone") }{ ": " }<strong>{ phone(&d.phone) }</strong></li>
                     </ul>
                     if let Some(note) = &d.note {
-                        <p>{ note.get(lang).to_string() }</p>
+                        <p>{ plain(note) }</p>
                     }
                 </>
             }
@@ -186,6 +190,6 @@ pub fn contact_box(which: ContactKind, lang: Lang, org: &Organisation) -> Html {
     };
     let example = org
         .example
-        .then(|| html! { <p class="example-note">{ t(lang, "contact.example_note") }</p> });
+        .then(|| html! { <p class="example-note">{ words.t("contact.example_note") }</p> });
     html! { <aside class="contact-box">{ body }{ example.unwrap_or_default() }</aside> }
 }

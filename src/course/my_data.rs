@@ -15,7 +15,6 @@ use crate::shared::components::storage_banner::{
     progress_error_reason, progress_file_name, ProgressErrorKeys,
 };
 use crate::shared::hooks::{use_confirm, use_downloads};
-use crate::shared::i18n::{fill, t};
 use crate::shared::learner::use_learner;
 use crate::shared::state::use_app;
 
@@ -30,7 +29,7 @@ enum RestoreState {
 pub fn MyDataPage() -> Html {
     let app = use_app();
     let learner = use_learner();
-    let lang = app.lang;
+    let words = app.words();
     let confirm = use_confirm("delete-everything");
     let restore = use_state(|| RestoreState::Idle);
     let downloads = use_downloads();
@@ -52,6 +51,7 @@ pub fn MyDataPage() -> Html {
         let learner = learner.clone();
         let restore = restore.clone();
         let course_id = learner.progress.course_id.clone();
+        let words = words.clone();
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
             let Some(file) = files_of(input.files()).into_iter().next() else {
@@ -61,11 +61,11 @@ pub fn MyDataPage() -> Html {
             let learner = learner.clone();
             let restore = restore.clone();
             let course_id = course_id.clone();
+            let words = words.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
                 if file.size() > MAX_PROGRESS_BYTES as f64 {
-                    let reason = fill(
-                        t(lang, "data.restore.too_large"),
+                    let reason = words.fill("data.restore.too_large",
                         &[("max", &(MAX_PROGRESS_BYTES / 1024).to_string())],
                     );
                     restore.set(RestoreState::Failed { file: name, reason });
@@ -74,7 +74,7 @@ pub fn MyDataPage() -> Html {
                 let Some(picked) = read_file(&file).await else {
                     restore.set(RestoreState::Failed {
                         file: name,
-                        reason: t(lang, "data.restore.unreadable").to_string(),
+                        reason: words.t("data.restore.unreadable").to_string(),
                     });
                     return;
                 };
@@ -86,7 +86,7 @@ pub fn MyDataPage() -> Html {
                     }
                     Err(error) => restore.set(RestoreState::Failed {
                         file: name,
-                        reason: progress_error_reason(&error, lang, &RESTORE),
+                        reason: progress_error_reason(&error, &words, &RESTORE),
                     }),
                 }
             });
@@ -103,9 +103,9 @@ pub fn MyDataPage() -> Html {
         })
     };
     let where_kept = match learner.store.persistence() {
-        Persistence::Local => t(lang, "data.where.local"),
-        Persistence::Session => t(lang, "data.where.session"),
-        Persistence::Memory => t(lang, "data.where.memory"),
+        Persistence::Local => words.t("data.where.local"),
+        Persistence::Session => words.t("data.where.session"),
+        Persistence::Memory => words.t("data.where.memory"),
     };
 
     // Unreadable progress set aside when the app opened; kept until everything is deleted.
@@ -119,10 +119,9 @@ pub fn MyDataPage() -> Html {
             downloads.offer("trygg-backup.txt", "text/plain", raw.as_bytes());
         });
         let label = if count == 1 {
-            t(lang, "storage.download_backup").to_string()
+            words.t("storage.download_backup").to_string()
         } else {
-            fill(
-                t(lang, "data.backup.button_n"),
+            words.fill("data.backup.button_n",
                 &[("n", &(i + 1).to_string())],
             )
         };
@@ -131,40 +130,40 @@ pub fn MyDataPage() -> Html {
 
     html! {
         <section class="page prose">
-            <PageTitle text={t(lang, "page.data")} />
+            <PageTitle text={words.t("page.data").to_owned()} />
             <p>{ where_kept }</p>
-            <h2>{ t(lang, "data.download.title") }</h2>
-            <p>{ t(lang, "data.download.text") }</p>
-            <p><button type="button" class="button" onclick={on_download}>{ t(lang, "data.download.button") }</button></p>
+            <h2>{ words.t("data.download.title") }</h2>
+            <p>{ words.t("data.download.text") }</p>
+            <p><button type="button" class="button" onclick={on_download}>{ words.t("data.download.button") }</button></p>
             <DownloadFailed file={downloads.refused()} />
-            <h2>{ t(lang, "data.restore.title") }</h2>
-            <p>{ t(lang, "data.restore.text") }</p>
+            <h2>{ words.t("data.restore.title") }</h2>
+            <p>{ words.t("data.restore.text") }</p>
             <p>
-                <label for="restore-file" class="file-label">{ t(lang, "data.restore.label") }</label>
+                <label for="restore-file" class="file-label">{ words.t("data.restore.label") }</label>
                 <input type="file" id="restore-file" accept=".json,application/json" onchange={on_restore} />
             </p>
             <div role="status" class="restore-status">
                 { match &*restore {
                     RestoreState::Idle => html! {},
-                    RestoreState::Done => html! { <p class="feedback ok">{ t(lang, "data.restore.done") }</p> },
+                    RestoreState::Done => html! { <p class="feedback ok">{ words.t("data.restore.done") }</p> },
                     RestoreState::Failed { file, reason } => html! {
-                        <p class="feedback bad">{ fill(t(lang, "data.restore.failed"), &[("file", file), ("reason", reason)]) }</p>
+                        <p class="feedback bad">{ words.fill("data.restore.failed", &[("file", file), ("reason", reason)]) }</p>
                     },
                 } }
             </div>
             if count > 0 {
-                <h2>{ t(lang, "data.backup.title") }</h2>
-                <p>{ t(lang, "data.backup.text") }</p>
+                <h2>{ words.t("data.backup.title") }</h2>
+                <p>{ words.t("data.backup.text") }</p>
                 { for backups }
                 <DownloadFailed file={backup_downloads.refused()} />
             }
-            <h2>{ t(lang, "data.delete.title") }</h2>
-            <p>{ t(lang, "data.delete.text") }</p>
+            <h2>{ words.t("data.delete.title") }</h2>
+            <p>{ words.t("data.delete.text") }</p>
             if confirm.shown {
-                <ConfirmBox id="confirm-delete" title={t(lang, "data.delete.confirm_title")} text={t(lang, "data.delete.confirm_text")}
-                    yes={t(lang, "data.delete.yes")} no={t(lang, "data.delete.no")} on_yes={do_delete} on_no={confirm.cancel.clone()} />
+                <ConfirmBox id="confirm-delete" title={words.t("data.delete.confirm_title").to_owned()} text={words.t("data.delete.confirm_text").to_owned()}
+                    yes={words.t("data.delete.yes").to_owned()} no={words.t("data.delete.no").to_owned()} on_yes={do_delete} on_no={confirm.cancel.clone()} />
             } else {
-                <p><button type="button" id="delete-everything" class="button secondary" onclick={confirm.ask.clone()}>{ t(lang, "data.delete.button") }</button></p>
+                <p><button type="button" id="delete-everything" class="button secondary" onclick={confirm.ask.clone()}>{ words.t("data.delete.button") }</button></p>
             }
         </section>
     }

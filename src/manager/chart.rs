@@ -4,12 +4,11 @@
 //! off); each bar is a small SVG with percentage widths, so it fits any width. Colours
 //! come from the stylesheet: the CSP allows no inline styles.
 
-use trygg_core::content::Lang;
 use trygg_core::roster::{Counts, Status};
 use yew::prelude::*;
 
 use super::{status_label, Shared};
-use crate::shared::i18n::{fill, t};
+use crate::shared::i18n::{counted, Words};
 use crate::shared::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -20,7 +19,7 @@ pub struct UnitChartProps {
 
 #[component]
 pub fn UnitChart(props: &UnitChartProps) -> Html {
-    let lang = use_app().lang;
+    let words = use_app().words();
     let units = &props.units.0;
     let largest = units
         .iter()
@@ -43,8 +42,8 @@ pub fn UnitChart(props: &UnitChartProps) -> Html {
                     fill={fill_for(status)} />
             })
         });
-        let name = unit_name(unit, lang);
-        let numbers = counts_text(counts, lang);
+        let name = unit_name(unit, &words);
+        let numbers = counts_text(counts, &words);
         html! {
             <li>
                 <span class="unit-name">{ name.clone() }</span>
@@ -59,14 +58,14 @@ pub fn UnitChart(props: &UnitChartProps) -> Html {
     html! {
         <figure class="unit-chart" aria-labelledby="unit-chart-title">
             <figcaption>
-                <span id="unit-chart-title" class="visually-hidden">{ t(lang, "manager.chart.title") }</span>
-                <ul class="chart-legend" aria-label={t(lang, "manager.chart.legend")}>
+                <span id="unit-chart-title" class="visually-hidden">{ words.t("manager.chart.title") }</span>
+                <ul class="chart-legend" aria-label={words.t("manager.chart.legend").to_owned()}>
                     { for Status::ALL.iter().map(|&status| html! {
                         <li>
                             <svg class="legend-swatch" width="22" height="16" aria-hidden="true" focusable="false">
                                 <rect class={classes!("seg", status.key())} x="1" y="1" width="20" height="14" fill={fill_for(status)} />
                             </svg>
-                            { status_label(status, lang) }
+                            { status_label(status, &words) }
                         </li>
                     }) }
                 </ul>
@@ -111,23 +110,25 @@ fn percent(part: usize, whole: usize) -> String {
     format!("{}.{:02}%", hundredths / 100, hundredths % 100)
 }
 
-pub fn unit_name(unit: &str, lang: Lang) -> String {
+pub fn unit_name(unit: &str, words: &Words) -> String {
     if unit.trim().is_empty() {
-        t(lang, "manager.unit.none").to_owned()
+        words.t("manager.unit.none").to_owned()
     } else {
         unit.to_owned()
     }
 }
 
 /// "12 people: Valid 9 · Expired 3", leaving out zeros.
-fn counts_text(counts: &Counts, lang: Lang) -> String {
+fn counts_text(counts: &Counts, words: &Words) -> String {
     let parts: Vec<String> = Status::ALL
         .iter()
         .filter(|&&s| counts.get(s) > 0)
-        .map(|&s| format!("{} {}", status_label(s, lang), counts.get(s)))
+        .map(|&s| format!("{} {}", status_label(s, &words), counts.get(s)))
         .collect();
-    fill(
-        t(lang, "manager.chart.counts"),
+    counted(
+        words,
+        "manager.chart.counts",
+        counts.people,
         &[
             ("people", &counts.people.to_string()),
             ("parts", &parts.join(" · ")),

@@ -1,16 +1,15 @@
 //! Clearing the list, behind a confirm box: what this browser keeps cannot be brought back,
 //! only imported again.
 
-use trygg_core::content::Lang;
 use yew::prelude::*;
 
 use super::session::{self, SharedSession};
 use crate::shared::browser::document;
 use crate::shared::components::confirm_box::ConfirmBox;
 use crate::shared::hooks::Confirm;
-use crate::shared::i18n::t;
+use crate::shared::i18n::Words;
 
-pub fn section(session: &SharedSession, confirm: &Confirm, running: bool, lang: Lang) -> Html {
+pub fn section(session: &SharedSession, confirm: &Confirm, running: bool, words: &Words) -> Html {
     let do_clear = {
         let done = confirm.done.clone();
         let session = session.clone();
@@ -25,15 +24,15 @@ pub fn section(session: &SharedSession, confirm: &Confirm, running: bool, lang: 
     };
     html! {
         <>
-            <h2>{ t(lang, "manager.clear.title") }</h2>
-            <p>{ t(lang, "manager.clear.text") }</p>
+            <h2>{ words.t("manager.clear.title") }</h2>
+            <p>{ words.t("manager.clear.text") }</p>
             if confirm.shown {
-                <ConfirmBox id="confirm-clear" title={t(lang, "manager.clear.confirm_title")} text={t(lang, "manager.clear.confirm_text")}
-                    yes={t(lang, "manager.clear.yes")} no={t(lang, "manager.clear.no")} on_yes={do_clear} on_no={confirm.cancel.clone()} />
+                <ConfirmBox id="confirm-clear" title={words.t("manager.clear.confirm_title").to_owned()} text={words.t("manager.clear.confirm_text").to_owned()}
+                    yes={words.t("manager.clear.yes").to_owned()} no={words.t("manager.clear.no").to_owned()} on_yes={do_clear} on_no={confirm.cancel.clone()} />
             } else {
                 <p>
                     <button type="button" id="clear-roster" class="button secondary" disabled={running} onclick={confirm.ask.clone()}>
-                        { t(lang, "manager.clear.button") }
+                        { words.t("manager.clear.button") }
                     </button>
                 </p>
             }

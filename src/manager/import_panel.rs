@@ -2,16 +2,15 @@
 //! its result. The file inputs are hidden, out of the tab order, behind ordinary buttons
 //! that look and read like the rest of the page.
 
-use trygg_core::content::Lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::files;
 use super::session::{self, Report, Session, SharedSession};
 use crate::shared::browser::document;
-use crate::shared::i18n::{fill, t};
+use crate::shared::i18n::{counted, Words};
 
-pub fn drop_zone(session: &SharedSession, dragging: &UseStateHandle<bool>, lang: Lang) -> Html {
+pub fn drop_zone(session: &SharedSession, dragging: &UseStateHandle<bool>, words: &Words) -> Html {
     let on_pick = |folder: bool| {
         let session = session.clone();
         Callback::from(move |e: Event| {
@@ -53,20 +52,20 @@ pub fn drop_zone(session: &SharedSession, dragging: &UseStateHandle<bool>, lang:
         <div class={classes!("drop-zone", dragging.then_some("dragging"))}
             ondragover={on_drag_over.clone()} ondragenter={on_drag_over}
             ondragleave={on_drag_leave} ondrop={on_drop}>
-            <p class="drop-text">{ t(lang, "manager.import.drop") }</p>
+            <p class="drop-text">{ words.t("manager.import.drop") }</p>
             <p class="button-row">
                 <button type="button" class="button" onclick={click_input("manager-files")}>
-                    { t(lang, "manager.import.pick_files") }
+                    { words.t("manager.import.pick_files") }
                 </button>
                 <button type="button" class="button secondary" onclick={click_input("manager-folder")}>
-                    { t(lang, "manager.import.pick_folder") }
+                    { words.t("manager.import.pick_folder") }
                 </button>
             </p>
-            <p class="hint">{ t(lang, "manager.import.hint") }</p>
-            <label for="manager-files" class="visually-hidden">{ t(lang, "manager.import.pick_files") }</label>
+            <p class="hint">{ words.t("manager.import.hint") }</p>
+            <label for="manager-files" class="visually-hidden">{ words.t("manager.import.pick_files") }</label>
             <input type="file" id="manager-files" class="visually-hidden" tabindex="-1" multiple=true
                 accept=".json,.pdf,application/json,application/pdf" onchange={on_pick(false)} />
-            <label for="manager-folder" class="visually-hidden">{ t(lang, "manager.import.pick_folder") }</label>
+            <label for="manager-folder" class="visually-hidden">{ words.t("manager.import.pick_folder") }</label>
             <input type="file" id="manager-folder" class="visually-hidden" tabindex="-1" multiple=true
                 webkitdirectory=true onchange={on_pick(true)} />
         </div>
@@ -88,29 +87,29 @@ fn click_input(id: &'static str) -> Callback<MouseEvent> {
 
 /// The status region is always there, empty or not: screen readers announce what appears in
 /// a live region that already exists, not in one added with its text.
-pub fn progress_and_result(s: &Session, lang: Lang) -> Html {
+pub fn progress_and_result(s: &Session, words: &Words) -> Html {
     html! {
         <>
             if let Some(p) = s.progress {
                 <div class="import-progress">
                     <label for="import-progress">
-                        { t(lang, if p.restoring { "manager.progress.restoring" } else { "manager.progress.importing" }) }
+                        { words.t(if p.restoring { "manager.progress.restoring" } else { "manager.progress.importing" }) }
                     </label>
                     <progress id="import-progress" max={p.total.max(1).to_string()} value={p.done.to_string()}></progress>
                     <span class="progress-count">
-                        { fill(t(lang, "manager.progress.count"), &[("done", &p.done.to_string()), ("total", &p.total.to_string())]) }
+                        { counted(&words, "manager.progress.count", p.total, &[("done", &p.done.to_string()), ("total", &p.total.to_string())]) }
                     </span>
                 </div>
             }
             <div class="manager-status" role="status">
                 if s.running() {
-                    <p>{ t(lang, "manager.progress.wait") }</p>
+                    <p>{ words.t("manager.progress.wait") }</p>
                 } else if let Some(report) = s.report {
                     <div id="manager-result" class="feedback import-result" tabindex="-1">
-                        <p><strong>{ t(lang, "manager.result.done") }</strong></p>
-                        <p>{ report_text(&report, lang) }</p>
+                        <p><strong>{ words.t("manager.result.done") }</strong></p>
+                        <p>{ report_text(&report, &words) }</p>
                         if report.refused > 0 {
-                            <p><a href="#refused-title" onclick={focus_link("refused-title")}>{ t(lang, "manager.result.see_refused") }</a></p>
+                            <p><a href="#refused-title" onclick={focus_link("refused-title")}>{ words.t("manager.result.see_refused") }</a></p>
                         }
                     </div>
                 }
@@ -127,9 +126,8 @@ fn focus_link(id: &'static str) -> Callback<MouseEvent> {
     })
 }
 
-fn report_text(report: &Report, lang: Lang) -> String {
-    let mut text = fill(
-        t(lang, "manager.result.counts"),
+fn report_text(report: &Report, words: &Words) -> String {
+    let mut text = words.fill("manager.result.counts",
         &[
             ("files", &report.files.to_string()),
             ("accepted", &report.accepted.to_string()),
@@ -139,8 +137,10 @@ fn report_text(report: &Report, lang: Lang) -> String {
     );
     if report.edited > 0 {
         text.push(' ');
-        text.push_str(&fill(
-            t(lang, "manager.result.edited"),
+        text.push_str(&counted(
+            words,
+            "manager.result.edited",
+            report.edited,
             &[("count", &report.edited.to_string())],
         ));
     }

@@ -16,7 +16,7 @@ mod table;
 
 use std::rc::Rc;
 
-use trygg_core::content::{Lang, Role};
+use trygg_core::content::Role;
 use trygg_core::roster::{summarise, Counts, Row, Status, Summary};
 use yew::prelude::*;
 
@@ -26,7 +26,7 @@ use self::table::RosterTable;
 use crate::shared::browser::document;
 use crate::shared::browser::roster_store::RosterStoreError;
 use crate::shared::hooks::{use_confirm, use_downloads};
-use crate::shared::i18n::{fill, t};
+use crate::shared::i18n::Words;
 use crate::shared::state::use_app;
 
 /// A value shared with child components, compared by identity: the roster's rows are only
@@ -84,7 +84,7 @@ impl Derived {
 
 #[component]
 pub fn ManagerView(props: &ManagerViewProps) -> Html {
-    let lang = use_app().lang;
+    let words = use_app().words();
     let course_id = props.course_id.to_string();
     let session = use_session(&course_id, &props.content_version);
     let revision = session.borrow().revision;
@@ -115,32 +115,32 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
 
     html! {
         <>
-            <p class="lead">{ t(lang, "manager.intro") }</p>
-            <p>{ t(lang, "manager.privacy") }</p>
-            { keeping_banner(&s.keeping, s.save_error.as_ref(), lang) }
+            <p class="lead">{ words.t("manager.intro") }</p>
+            <p>{ words.t("manager.privacy") }</p>
+            { keeping_banner(&s.keeping, s.save_error.as_ref(), &words) }
 
-            <h2 id="manager-import-title" tabindex="-1">{ t(lang, "manager.import.title") }</h2>
-            { import_panel::drop_zone(&session, &dragging, lang) }
-            { import_panel::progress_and_result(&s, lang) }
+            <h2 id="manager-import-title" tabindex="-1">{ words.t("manager.import.title") }</h2>
+            { import_panel::drop_zone(&session, &dragging, &words) }
+            { import_panel::progress_and_result(&s, &words) }
 
             if people == 0 {
-                <p class="empty-roster">{ t(lang, if running { "manager.empty.wait" } else { "manager.empty" }) }</p>
+                <p class="empty-roster">{ words.t(if running { "manager.empty.wait" } else { "manager.empty" }) }</p>
             } else {
-                <h2>{ t(lang, "manager.summary.title") }</h2>
-                { summary::figures(&derived.summary, s.roster.len(), refused_count, lang) }
-                <h3>{ t(lang, "manager.chart.heading") }</h3>
+                <h2>{ words.t("manager.summary.title") }</h2>
+                { summary::figures(&derived.summary, s.roster.len(), refused_count, &words) }
+                <h3>{ words.t("manager.chart.heading") }</h3>
                 <UnitChart units={derived.unit_counts.clone()} />
-                <h2>{ t(lang, "manager.table.title") }</h2>
+                <h2>{ words.t("manager.table.title") }</h2>
                 <RosterTable rows={derived.rows.clone()} units={derived.units.clone()}
                     file_stem={file_stem(&course_id)} on_export_json={on_export_json} {downloads} />
             }
 
             if refused_count > 0 {
-                { refused::list(&s.refused, &show_all_refused, lang) }
+                { refused::list(&s.refused, &show_all_refused, &words) }
             }
 
             if people > 0 || refused_count > 0 {
-                { clear::section(&session, &confirm, running, lang) }
+                { clear::section(&session, &confirm, running, &words) }
             }
         </>
     }
@@ -187,17 +187,15 @@ fn file_stem(course_id: &str) -> String {
     format!("{course_id}-roster-{}", session::today())
 }
 
-fn keeping_banner(keeping: &Keeping, save_error: Option<&RosterStoreError>, lang: Lang) -> Html {
+fn keeping_banner(keeping: &Keeping, save_error: Option<&RosterStoreError>, words: &Words) -> Html {
     let message = match (keeping, save_error) {
-        (Keeping::Memory(_), _) => Some(t(lang, "manager.keeping.memory").to_owned()),
-        (_, Some(RosterStoreError::Full)) => Some(t(lang, "manager.keeping.full").to_owned()),
-        (_, Some(RosterStoreError::Unavailable(_))) => Some(fill(
-            t(lang, "manager.keeping.failed"),
-            &[("reason", t(lang, "manager.keeping.reason.unavailable"))],
+        (Keeping::Memory(_), _) => Some(words.t("manager.keeping.memory").to_owned()),
+        (_, Some(RosterStoreError::Full)) => Some(words.t("manager.keeping.full").to_owned()),
+        (_, Some(RosterStoreError::Unavailable(_))) => Some(words.fill("manager.keeping.failed",
+            &[("reason", words.t("manager.keeping.reason.unavailable"))],
         )),
-        (_, Some(RosterStoreError::Failed(_))) => Some(fill(
-            t(lang, "manager.keeping.failed"),
-            &[("reason", t(lang, "manager.keeping.reason.refused"))],
+        (_, Some(RosterStoreError::Failed(_))) => Some(words.fill("manager.keeping.failed",
+            &[("reason", words.t("manager.keeping.reason.refused"))],
         )),
         _ => None,
     };
@@ -208,10 +206,8 @@ fn keeping_banner(keeping: &Keeping, save_error: Option<&RosterStoreError>, lang
 }
 
 /// The status word; the same words the core writes into the CSV.
-pub(crate) fn status_label(status: Status, lang: Lang) -> &'static str {
-    t(
-        lang,
-        match status {
+pub(crate) fn status_label(status: Status, words: &Words) -> &str {
+    words.t(match status {
             Status::Valid => "manager.status.valid",
             Status::RenewalDue => "manager.status.renewal_due",
             Status::Expired => "manager.status.expired",
@@ -220,10 +216,8 @@ pub(crate) fn status_label(status: Status, lang: Lang) -> &'static str {
     )
 }
 
-pub(crate) fn role_label(role: Role, lang: Lang) -> &'static str {
-    t(
-        lang,
-        match role {
+pub(crate) fn role_label(role: Role, words: &Words) -> &str {
+    words.t(match role {
             Role::Employee => "manager.role.employee",
             Role::Manager => "manager.role.manager",
             Role::Elected => "manager.role.elected",

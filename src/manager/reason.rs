@@ -3,38 +3,34 @@
 //! core words for developers (a damaged field's path) is quoted in its own words.
 
 use trygg_core::certificate::VerifyError;
-use trygg_core::content::Lang;
 
 use super::session::Refusal;
-use crate::shared::i18n::{fill, t};
+use crate::shared::i18n::Words;
 
-pub fn refusal_text(refusal: &Refusal, lang: Lang) -> String {
+pub fn refusal_text(refusal: &Refusal, words: &Words) -> String {
     let e = match refusal {
-        Refusal::Unreadable => return t(lang, "manager.reason.unreadable").to_owned(),
+        Refusal::Unreadable => return words.t("manager.reason.unreadable").to_owned(),
         Refusal::Verify(e) => e,
     };
     match e {
-        VerifyError::TooLarge { size, max } => fill(
-            t(lang, "manager.reason.too_large"),
+        VerifyError::TooLarge { size, max } => words.fill("manager.reason.too_large",
             &[("size", &kilobytes(*size)), ("max", &kilobytes(*max))],
         ),
-        VerifyError::Empty => t(lang, "manager.reason.empty").to_owned(),
-        VerifyError::NotJson { line, column } => fill(
-            t(lang, "manager.reason.not_json"),
+        VerifyError::Empty => words.t("manager.reason.empty").to_owned(),
+        VerifyError::NotJson { line, column } => words.fill("manager.reason.not_json",
             &[("line", &line.to_string()), ("column", &column.to_string())],
         ),
-        VerifyError::NotCompletionFile => t(lang, "manager.reason.not_completion").to_owned(),
-        VerifyError::UnknownVersion(n) => fill(
-            t(lang, "manager.reason.unknown_version"),
+        VerifyError::NotCompletionFile => words.t("manager.reason.not_completion").to_owned(),
+        VerifyError::UnknownVersion(n) => words.fill("manager.reason.unknown_version",
             &[("version", &n.to_string())],
         ),
         VerifyError::Malformed(detail) => {
-            fill(t(lang, "manager.reason.malformed"), &[("detail", detail)])
+            words.fill("manager.reason.malformed", &[("detail", detail)])
         }
         VerifyError::WrongCourse { found, .. } => {
-            fill(t(lang, "manager.reason.wrong_course"), &[("course", found)])
+            words.fill("manager.reason.wrong_course", &[("course", found)])
         }
-        VerifyError::CodeMismatch { .. } => t(lang, "manager.reason.edited").to_owned(),
+        VerifyError::CodeMismatch { .. } => words.t("manager.reason.edited").to_owned(),
     }
 }
 

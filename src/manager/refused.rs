@@ -1,17 +1,16 @@
 //! The files that were refused, each with its reason in words.
 
-use trygg_core::content::Lang;
 use yew::prelude::*;
 
 use super::reason::refusal_text;
 use super::session::Refused;
-use crate::shared::i18n::{fill, t};
+use crate::shared::i18n::Words;
 
 /// Refused files listed before "show all": the list stays readable when a whole folder of
 /// the wrong files was dropped.
 const REFUSED_SHOWN: usize = 100;
 
-pub fn list(refused: &[Refused], show_all: &UseStateHandle<bool>, lang: Lang) -> Html {
+pub fn list(refused: &[Refused], show_all: &UseStateHandle<bool>, words: &Words) -> Html {
     let count = refused.len();
     let shown = if **show_all {
         count
@@ -25,14 +24,14 @@ pub fn list(refused: &[Refused], show_all: &UseStateHandle<bool>, lang: Lang) ->
     html! {
         <>
             <h2 id="refused-title" tabindex="-1">
-                { fill(t(lang, "manager.refused.title"), &[("count", &count.to_string())]) }
+                { words.fill("manager.refused.title", &[("count", &count.to_string())]) }
             </h2>
-            <p>{ t(lang, "manager.refused.intro") }</p>
+            <p>{ words.t("manager.refused.intro") }</p>
             <ul class="refused-list">
                 { for refused.iter().take(shown).map(|r| html! {
                     <li>
                         <span class="refused-name">{ &r.file_name }</span>
-                        <span class="refused-reason">{ refusal_text(&r.reason, lang) }</span>
+                        <span class="refused-reason">{ refusal_text(&r.reason, &words) }</span>
                     </li>
                 }) }
             </ul>
@@ -40,9 +39,9 @@ pub fn list(refused: &[Refused], show_all: &UseStateHandle<bool>, lang: Lang) ->
                 <p>
                     <button type="button" class="button secondary small" onclick={toggle}>
                         { if **show_all {
-                            t(lang, "manager.refused.show_fewer").to_owned()
+                            words.t("manager.refused.show_fewer").to_owned()
                         } else {
-                            fill(t(lang, "manager.refused.show_all"), &[("count", &count.to_string())])
+                            words.fill("manager.refused.show_all", &[("count", &count.to_string())])
                         } }
                     </button>
                 </p>

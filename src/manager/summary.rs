@@ -1,18 +1,19 @@
 //! The roster in five figures, and how many files they come from.
 
-use trygg_core::content::Lang;
 use trygg_core::roster::Summary;
 use yew::prelude::*;
 
-use crate::shared::i18n::{fill, t};
+use trygg_core::certificate::RENEWAL_WINDOW_DAYS;
 
-pub fn figures(summary: &Summary, certificates: usize, refused: usize, lang: Lang) -> Html {
+use crate::shared::i18n::{counted, number, Words};
+
+pub fn figures(summary: &Summary, certificates: usize, refused: usize, words: &Words) -> Html {
     let total = &summary.total;
     let figure = |key: &'static str, value: usize, class: &'static str| {
         html! {
             <li class={classes!("figure", class)}>
-                <span class="figure-value">{ value }</span>
-                <span class="figure-label">{ t(lang, key) }</span>
+                <span class="figure-value">{ number(words.lang(), value) }</span>
+                <span class="figure-label">{ counted(words, key, value, &[("days", &RENEWAL_WINDOW_DAYS.to_string())]) }</span>
             </li>
         }
     };
@@ -26,8 +27,16 @@ pub fn figures(summary: &Summary, certificates: usize, refused: usize, lang: Lan
                 { figure("manager.summary.flagged", total.flagged, "flagged") }
             </ul>
             <p class="hint">
-                { fill(t(lang, "manager.summary.files"), &[("certificates", &certificates.to_string()), ("refused", &refused.to_string())]) }
+                { files_text(certificates, refused, words) }
             </p>
         </>
     }
+}
+
+/// "Counted per person …. 12 certificates accepted, 1 file refused."
+fn files_text(certificates: usize, refused: usize, words: &Words) -> String {
+    let lang = words.lang();
+    let accepted = counted(words, "manager.summary.accepted", certificates, &[("count", &number(lang, certificates))]);
+    let refused = counted(words, "manager.summary.refused", refused, &[("count", &number(lang, refused))]);
+    words.fill("manager.summary.files", &[("certificates", &accepted), ("refused", &refused)])
 }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::shared::browser::fetch::FetchError;
 use crate::shared::components::page_title::PageTitle;
-use crate::shared::i18n::{fill, t};
+use crate::shared::i18n::Words;
 use crate::shared::state::{use_app, AppAction, ContentFailure};
 
 #[derive(Properties, PartialEq)]
@@ -16,19 +16,19 @@ pub struct ContentErrorProps {
 #[component]
 pub fn ContentError(props: &ContentErrorProps) -> Html {
     let app = use_app();
-    let lang = app.lang;
+    let words = app.words();
     let retry = {
         let dispatch = app.dispatcher();
         Callback::from(move |_| dispatch.dispatch(AppAction::RetryContent))
     };
     let detail = match &props.failure {
         ContentFailure::Fetch { file, error } => {
-            let reason = fetch_reason(error, lang);
-            html! { <p>{ fill(t(lang, "content_error.fetch"), &[("file", file), ("reason", &reason)]) }</p> }
+            let reason = fetch_reason(error, &words);
+            html! { <p>{ words.fill("content_error.fetch", &[("file", file), ("reason", &reason)]) }</p> }
         }
         ContentFailure::Invalid(issues) => html! {
             <>
-                <p>{ t(lang, "content_error.invalid") }</p>
+                <p>{ words.t("content_error.invalid") }</p>
                 <ul class="issue-list">
                     { for issues.iter().map(|issue| html! { <li><code>{ issue.to_string() }</code></li> }) }
                 </ul>
@@ -37,10 +37,10 @@ pub fn ContentError(props: &ContentErrorProps) -> Html {
     };
     html! {
         <section class="page" role="alert">
-            <PageTitle text={t(lang, "content_error.title")} />
+            <PageTitle text={words.t("content_error.title").to_owned()} />
             { detail }
-            <p>{ t(lang, "content_error.who") }</p>
-            <p><button type="button" class="button" onclick={retry}>{ t(lang, "content_error.retry") }</button></p>
+            <p>{ words.t("content_error.who") }</p>
+            <p><button type="button" class="button" onclick={retry}>{ words.t("content_error.retry") }</button></p>
         </section>
     }
 }
@@ -55,21 +55,20 @@ pub fn content_error(failure: &ContentFailure) -> Html {
 }
 
 /// The waiting message inside `<main>` while files load.
-pub fn loading(lang: trygg_core::content::Lang) -> Html {
+pub fn loading(words: &Words) -> Html {
     html! {
         <div class="loading" role="status">
             <span class="spinner" aria-hidden="true"></span>
-            { t(lang, "loading.content") }
+            { words.t("loading.content") }
         </div>
     }
 }
 
 /// Why a file could not be fetched, in the learner's language.
-pub fn fetch_reason(error: &FetchError, lang: trygg_core::content::Lang) -> String {
+pub fn fetch_reason(error: &FetchError, words: &Words) -> String {
     match error {
-        FetchError::Network => t(lang, "content_error.network").to_string(),
-        FetchError::Status(code) => fill(
-            t(lang, "content_error.status"),
+        FetchError::Network => words.t("content_error.network").to_string(),
+        FetchError::Status(code) => words.fill("content_error.status",
             &[("code", &code.to_string())],
         ),
     }

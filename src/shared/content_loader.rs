@@ -1,28 +1,25 @@
-//! Fetches the course from `content/` relative to `index.html`, and turns every failure into
-//! a [`ContentFailure`] that names the file. The app itself reads only `organisation.json`;
-//! the course module reads the whole course.
+//! Fetches the course from `content/` relative to `index.html`, one language at a time and
+//! only what the page shows: the organisation file and the language's words and names first
+//! (every page), the modules' structure for the course pages, and a module's texts when it is
+//! opened. A text the language lacks is taken from its fallback language's file, read only
+//! then. Every failure becomes a [`ContentFailure`] that names the file.
 
-use trygg_core::content::{course_files, load_course, parse_organisation, Course, Organisation};
+use trygg_core::content::{
+    course_files, load_structure, parse_organisation, ContentIssue, Course, FillError, Lang,
+    LanguageFile, Module, Organisation,
+};
+use trygg_core::language::{
+    course_texts_file, module_texts_file, parse_texts, parse_words, words_file, Texts, Words,
+};
 
-use crate::shared::browser::fetch;
-use crate::shared::state::ContentFailure;
+use futures::future::join;
+
+use crate::shared::browser::fetch::{self, FetchError};
+use crate::shared::state::{ContentFailure, LanguageLoaded};
 
 const ORGANISATION_FILE: &str = "organisation.json";
 
-/// The organisation file: enough for the header and the start, about and my-data pages.
-pub async fn fetch_organisation() -> Result<Organisation, ContentFailure> {
-    Ok(fetch_organisation_file().await?.1)
-}
-
-/// The organisation file, then the files it lists, all requests sent together, validated
-/// with the same core code as `trygg content check`.
-pub async fn fetch_course() -> Result<Course, ContentFailure> {
-    let (org_bytes, organisation) = fetch_organisation_file().await?;
-    fetch_course_files(org_bytes, &organisation).await
-}
-
-/// The organisation file as read and as parsed: the first half of [`fetch_course`], for a
-/// page that can be shown before (or without) the module files.
+/// The organisation file as read and as parsed (its structure; names come with a language).
 pub async fn fetch_organisation_file() -> Result<(Vec<u8>, Organisation), ContentFailure> {
     let bytes = fetch_file(ORGANISATION_FILE).await?;
     let organisation =
@@ -30,9 +27,110 @@ pub async fn fetch_organisation_file() -> Result<(Vec<u8>, Organisation), Conten
     Ok((bytes, organisation))
 }
 
-/// The files `organisation` lists, all requests sent together, and the whole course
-/// validated: the second half of [`fetch_course`].
-pub async fn fetch_course_files(
+/// The language to show of those `organisation` offers: `wanted`, else its first.
+pub fn language_of(organisation: &Organisation, wanted: Lang) -> Result<Lang, ContentFailure> {
+    organisation.choose_language(Some(wanted)).ok_or_else(|| {
+        ContentFailure::Invalid(vec![ContentIssue::new(
+            ORGANISATION_FILE,
+            "languages",
+            "the course lists no languages",
+        )])
+    })
+}
+
+/// A language's UI words (`languages/<tag>/ui.json`).
+pub async fn load_words(lang: Lang) -> Result<Words, ContentFailure> {
+    let file = words_file(lang);
+    let bytes = fetch_file(&file).await?;
+    parse_words(&file, lang, &bytes).map_err(ContentFailure::Invalid)
+}
+
+/// The organisation with its names in `lang` (from the language's `course.json`): what the
+/// start and about pages need.
+pub async fn name_organisation(
+    organisation: &Organisation,
+    lang: Lang,
+) -> Result<Organisation, ContentFailure> {
+    let mut named = organisation.clone();
+    let fallback = organisation.fallback_of(lang);
+    fill_in(lang, fallback, course_texts_file, |own, fb| {
+        named.fill_texts(own, fb)
+    })
+    .await?;
+    Ok(named)
+}
+
+/// The course with its course texts (names, titles, summaries) in `lang`, and the texts of
+/// every module already read in another language read again in this one, so a switch of
+/// language keeps the page it is on.
+pub async fn fill_course(course: &Course, lang: Lang) -> Result<Course, ContentFailure> {
+    let mut course = course.clone();
+    let open: Vec<String> = course
+        .modules
+        .iter()
+        .filter(|m| m.texts.is_some())
+        .map(|m| m.id.clone())
+        .collect();
+    let fallback = course.organisation.fallback_of(lang);
+    fill_in(lang, fallback, course_texts_file, |own, fb| {
+        course.fill_course_texts(own, fb)
+    })
+    .await?;
+    for id in open {
+        fill_in(lang, fallback, |l| module_texts_file(l, &id), |own, fb| {
+            course.fill_module_texts(&id, own, fb)
+        })
+        .await?;
+    }
+    Ok(course)
+}
+
+/// A language as the page needs it: its words and the organisation's names, and with
+/// `course` the course in it too ([`fill_course`]).
+pub async fn load_language(
+    organisation: &Organisation,
+    wanted: Lang,
+    course: Option<&Course>,
+) -> Result<LanguageLoaded, ContentFailure> {
+    let lang = language_of(organisation, wanted)?;
+    let (words, organisation, course) = match course {
+        Some(course) => {
+            let (words, course) = join(load_words(lang), fill_course(course, lang)).await;
+            let course = course?;
+            (words?, course.organisation.clone(), Some(std::rc::Rc::new(course)))
+        }
+        None => {
+            let (words, named) =
+                join(load_words(lang), name_organisation(organisation, lang)).await;
+            (words?, named?, None)
+        }
+    };
+    Ok(LanguageLoaded {
+        words: std::rc::Rc::new(words),
+        organisation: std::rc::Rc::new(organisation),
+        course,
+    })
+}
+
+/// The fallback language's words, for the keys a language's `ui.json` lacks.
+pub async fn load_fallback_words(
+    organisation: &Organisation,
+    lang: Lang,
+) -> Result<Option<Words>, ContentFailure> {
+    let Some(fallback) = organisation.fallback_of(lang) else {
+        return Ok(None);
+    };
+    let file = words_file(fallback);
+    let bytes = fetch_file(&file).await?;
+    parse_words(&file, fallback, &bytes)
+        .map(Some)
+        .map_err(ContentFailure::Invalid)
+}
+
+/// The course's structure: the module files `organisation` lists, all requests sent
+/// together, validated with the same core code as `trygg content check` (without
+/// `sources.json`, which only reviewers read). No texts yet: see [`load_language`].
+pub async fn load_course_structure(
     org_bytes: Vec<u8>,
     organisation: &Organisation,
 ) -> Result<Course, ContentFailure> {
@@ -56,10 +154,98 @@ pub async fn fetch_course_files(
         };
         files.push((name, bytes));
     }
-    load_course(&files).map_err(ContentFailure::Invalid)
+    load_structure(&files).map_err(ContentFailure::Invalid)
 }
 
-fn fetch_failure(name: &str, error: fetch::FetchError) -> ContentFailure {
+/// One module with its lesson and quiz texts in the course's language.
+pub async fn load_module_texts(course: &Course, module_id: &str) -> Result<Module, ContentFailure> {
+    let organisation = &course.organisation;
+    let Some(lang) = course.lang else {
+        // The course pages read the course's texts before any module's.
+        return Err(not_ready(module_id));
+    };
+    let mut course = course.clone();
+    fill_in(
+        lang,
+        organisation.fallback_of(lang),
+        |l| module_texts_file(l, module_id),
+        |own, fb| course.fill_module_texts(module_id, own, fb),
+    )
+    .await?;
+    course
+        .modules
+        .into_iter()
+        .find(|m| m.id == module_id)
+        .ok_or_else(|| not_ready(module_id))
+}
+
+fn not_ready(module_id: &str) -> ContentFailure {
+    ContentFailure::Invalid(vec![ContentIssue::new(
+        format!("modules/{module_id}.json"),
+        "",
+        "the module is not in the course as read",
+    )])
+}
+
+/// Sends the requests for the texts of every module of the course's language ahead, so each
+/// module opens without a wait (and, with the offline worker, works offline): the module that
+/// opens takes its request over.
+pub fn prefetch_module_texts(course: &Course) {
+    let Some(lang) = course.lang else {
+        return;
+    };
+    for module in course.modules.iter().filter(|m| m.texts.is_none()) {
+        fetch::prefetch(&fetch::content_url(&module_texts_file(lang, &module.id)));
+    }
+}
+
+/// Reads `file_of(lang)` and fills it in with `fill`; when the file lacks texts (or is
+/// missing) and the language has a fallback, reads the fallback's file too and fills again.
+async fn fill_in(
+    lang: Lang,
+    fallback: Option<Lang>,
+    file_of: impl Fn(Lang) -> String,
+    mut fill: impl FnMut(&LanguageFile, Option<&LanguageFile>) -> Result<(), FillError>,
+) -> Result<(), ContentFailure> {
+    let own_file = file_of(lang);
+    let own = fetch_texts(&own_file, fallback.is_some()).await?;
+    let own = LanguageFile {
+        lang,
+        file: &own_file,
+        texts: &own,
+    };
+    match fill(&own, None) {
+        Ok(()) => Ok(()),
+        Err(FillError::Invalid(issues)) => Err(ContentFailure::Invalid(issues)),
+        Err(FillError::NeedsFallback(other)) => {
+            let other_file = file_of(other);
+            let texts = fetch_texts(&other_file, false).await?;
+            let other = LanguageFile {
+                lang: other,
+                file: &other_file,
+                texts: &texts,
+            };
+            match fill(&own, Some(&other)) {
+                Ok(()) => Ok(()),
+                Err(FillError::Invalid(issues)) => Err(ContentFailure::Invalid(issues)),
+                // Not asked for twice: the fallback is given.
+                Err(FillError::NeedsFallback(_)) => Ok(()),
+            }
+        }
+    }
+}
+
+/// A language's text file; with `optional`, a file the server does not have reads as empty
+/// (every text then comes from the fallback language).
+async fn fetch_texts(file: &str, optional: bool) -> Result<Texts, ContentFailure> {
+    match fetch::fetch_bytes(&fetch::content_url(file)).await {
+        Ok(bytes) => parse_texts(file, &bytes).map_err(ContentFailure::Invalid),
+        Err(FetchError::Status(404)) if optional => Ok(Texts::default()),
+        Err(e) => Err(fetch_failure(file, e)),
+    }
+}
+
+fn fetch_failure(name: &str, error: FetchError) -> ContentFailure {
     ContentFailure::Fetch {
         file: fetch::content_url(name),
         error,

@@ -129,7 +129,7 @@ impl Handover {
                 .map(JsCast::unchecked_into)
         };
         Some(Handover {
-            lang: Lang::from_code(&get(LANG)?.as_string()?)?,
+            lang: Lang::parse(&get(LANG)?.as_string()?)?,
             navigated: get(NAVIGATED)?.as_bool()?,
             areas: PageAreas {
                 memory: object(MEMORY)?,

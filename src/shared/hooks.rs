@@ -2,9 +2,21 @@
 //! context hooks (`use_app`, `use_learner`, `use_route`, `use_hand_over`) stay beside the
 //! context they read.
 
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use futures::future::join;
+use trygg_core::content::{Course, Lang, Organisation};
 use yew::prelude::*;
 
 use crate::shared::browser::document;
+use crate::shared::content_loader::{
+    fetch_organisation_file, fill_course, language_of, load_course_structure,
+    load_fallback_words, load_language, load_module_texts,
+};
+use crate::shared::state::{
+    AppAction, AppHandle, AppState, ContentFailure, ContentState, LanguageLoaded,
+};
 use crate::shared::browser::download::download;
 use crate::shared::route::Route;
 
@@ -91,4 +103,112 @@ pub fn use_downloads() -> Downloads {
     Downloads {
         refused: use_state(|| None),
     }
+}
+
+/// Reads what a module's pages need, and again whenever the learner picks another language:
+/// the organisation and the language's words, and with `with_course` the course's structure
+/// and texts (the organisation's part is dispatched first, so "my data" comes up before the
+/// module files, and even when one of them is broken). A key the language's `ui.json` lacks
+/// makes the page read its fallback language's words.
+#[hook]
+pub fn use_content(state: &AppHandle, with_course: bool) {
+    let latest = use_mut_ref(|| (None::<Rc<Organisation>>, None::<Rc<Course>>));
+    *latest.borrow_mut() = (state.organisation.clone(), state.course().cloned());
+    let wanted = state.wanted;
+    let settled = state.words.as_ref().is_some_and(|w| w.lang() == wanted)
+        && (!with_course || !matches!(state.content, ContentState::Loading));
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((wanted, state.load_attempt), move |(wanted, _)| {
+            let wanted = *wanted;
+            if !settled {
+                let (organisation, course) = latest.borrow().clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let loaded = match (course, organisation) {
+                        (Some(course), _) => {
+                            load_language(&course.organisation, wanted, Some(&course)).await
+                        }
+                        (None, Some(organisation)) if !with_course => {
+                            load_language(&organisation, wanted, None).await
+                        }
+                        _ => first_load(wanted, with_course, &dispatch).await,
+                    };
+                    match loaded {
+                        Ok(loaded) => dispatch.dispatch(AppAction::LanguageLoaded(loaded)),
+                        Err(failure) => dispatch.dispatch(AppAction::ContentFailed(failure)),
+                    }
+                });
+            }
+        });
+    }
+    let requested = use_mut_ref(HashSet::<Lang>::new);
+    let words = state.words.clone();
+    let organisation = state.organisation.clone();
+    let dispatch = state.dispatcher();
+    use_effect(move || {
+        let (Some(words), Some(organisation)) = (words, organisation) else {
+            return;
+        };
+        if words.take_missed()
+            && !words.has_fallback()
+            && requested.borrow_mut().insert(words.lang())
+        {
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(Some(fallback)) = load_fallback_words(&organisation, words.lang()).await
+                {
+                    dispatch.dispatch(AppAction::FallbackWords(Rc::new(fallback)));
+                }
+            });
+        }
+    });
+}
+
+/// The first read of a module's content: the organisation file, then its language (and the
+/// course's structure beside it, when the module shows the course).
+async fn first_load(
+    wanted: Lang,
+    with_course: bool,
+    dispatch: &UseReducerDispatcher<AppState>,
+) -> Result<LanguageLoaded, ContentFailure> {
+    let (bytes, organisation) = fetch_organisation_file().await?;
+    if !with_course {
+        return load_language(&organisation, wanted, None).await;
+    }
+    let lang = language_of(&organisation, wanted)?;
+    let (named, structure) = join(
+        load_language(&organisation, lang, None),
+        load_course_structure(bytes, &organisation),
+    )
+    .await;
+    let named = named?;
+    dispatch.dispatch(AppAction::LanguageLoaded(named.clone()));
+    let course = fill_course(&structure?, lang).await?;
+    Ok(LanguageLoaded {
+        course: Some(Rc::new(course)),
+        ..named
+    })
+}
+
+/// Whether module `id`'s lesson and quiz texts are here in the page's language: `true` once
+/// they are. The first page that needs them reads them (its fallback's too, if it lacks
+/// some); the course module sends those requests ahead once "my training" is shown.
+#[hook]
+pub fn use_module_texts(id: &str) -> bool {
+    let app = crate::shared::state::use_app();
+    let course = app.course().cloned();
+    let ready = course.as_ref().is_some_and(|c| c.has_texts(id));
+    let lang = course.as_ref().and_then(|c| c.lang);
+    let dispatch = app.dispatcher();
+    use_effect_with((id.to_owned(), lang, ready), move |(id, _, ready)| {
+        if let (false, Some(course)) = (*ready, course) {
+            let id = id.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match load_module_texts(&course, &id).await {
+                    Ok(module) => dispatch.dispatch(AppAction::ModuleTexts(module)),
+                    Err(failure) => dispatch.dispatch(AppAction::ContentFailed(failure)),
+                }
+            });
+        }
+    });
+    ready
 }

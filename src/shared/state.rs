@@ -2,7 +2,8 @@
 
 use std::rc::Rc;
 
-use trygg_core::content::{ContentIssue, Course, Lang, Organisation};
+use trygg_core::content::{ContentIssue, Course, Direction, Lang, Module, Organisation};
+use trygg_core::language::Words;
 use yew::prelude::*;
 
 use crate::shared::browser::fetch::FetchError;
@@ -21,11 +22,25 @@ pub enum ContentState {
     Failed(ContentFailure),
 }
 
+/// A language as read: its UI words and the organisation's names in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LanguageLoaded {
+    pub words: Rc<Words>,
+    pub organisation: Rc<Organisation>,
+    /// The course (structure and course texts) in the language, for the modules that read it.
+    pub course: Option<Rc<Course>>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
-    pub lang: Lang,
-    /// The organisation file, as soon as it is read: all the app's own pages need. The course
-    /// module reads the whole course instead (`content`, which holds the organisation too).
+    /// The language the learner asked for (the saved one, or a button's). The page shows
+    /// `words`' language until this one's files are read, so a switch never blanks the page.
+    pub wanted: Lang,
+    /// The shown language's UI words; `None` until the first language is read.
+    pub words: Option<Rc<Words>>,
+    /// The organisation file, with its names in the shown language: all the shell's pages
+    /// need. The course module reads the whole course instead (`content`, which holds the
+    /// organisation too).
     pub organisation: Option<Rc<Organisation>>,
     pub content: ContentState,
     /// Bumped to ask the loader to fetch the content again (the retry button).
@@ -33,28 +48,55 @@ pub struct AppState {
 }
 
 pub enum AppAction {
-    SetLang(Lang),
-    OrganisationLoaded(Rc<Organisation>),
-    ContentLoaded(Rc<Course>),
+    /// The learner chose a language; its files are read next.
+    ChooseLang(Lang),
+    /// A language's words and texts are read: the page switches to it.
+    LanguageLoaded(LanguageLoaded),
+    /// A module with its lesson and quiz texts filled in.
+    ModuleTexts(Module),
+    /// The fallback language's words, for keys the shown language lacks.
+    FallbackWords(Rc<Words>),
     ContentFailed(ContentFailure),
     RetryContent,
 }
 
 impl AppState {
-    pub fn new(lang: Lang) -> AppState {
+    pub fn new(wanted: Lang) -> AppState {
         AppState {
-            lang,
+            wanted,
+            words: None,
             organisation: None,
             content: ContentState::Loading,
             load_attempt: 0,
         }
     }
 
+    /// The language the page is shown in.
+    pub fn lang(&self) -> Lang {
+        self.words.as_ref().map_or(self.wanted, |w| w.lang())
+    }
+
+    /// The shown language's words. Empty until they are read; modules show their pages only
+    /// once they are (`boot.js`'s screen stays until then).
+    pub fn words(&self) -> Rc<Words> {
+        self.words
+            .clone()
+            .unwrap_or_else(|| Rc::new(Words::new(self.wanted, Vec::new())))
+    }
+
+    /// Which way the shown language is written.
+    pub fn dir(&self) -> Direction {
+        self.organisation()
+            .and_then(|o| o.language(self.lang()))
+            .map(|l| l.dir)
+            .unwrap_or_default()
+    }
+
     /// The organisation: read on its own by the shell, or as part of the course.
     pub fn organisation(&self) -> Option<&Organisation> {
-        self.organisation
-            .as_deref()
-            .or_else(|| self.course().map(|c| &c.organisation))
+        self.course()
+            .map(|c| &c.organisation)
+            .or(self.organisation.as_deref())
     }
 
     pub fn course(&self) -> Option<&Rc<Course>> {
@@ -62,6 +104,11 @@ impl AppState {
             ContentState::Ready(course) => Some(course),
             _ => None,
         }
+    }
+
+    /// Whether a switch of language is under way.
+    pub fn switching(&self) -> bool {
+        self.words.is_some() && self.wanted != self.lang()
     }
 }
 
@@ -71,9 +118,31 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            AppAction::SetLang(lang) => next.lang = lang,
-            AppAction::OrganisationLoaded(org) => next.organisation = Some(org),
-            AppAction::ContentLoaded(course) => next.content = ContentState::Ready(course),
+            AppAction::ChooseLang(lang) => next.wanted = lang,
+            AppAction::LanguageLoaded(loaded) => {
+                next.wanted = loaded.words.lang();
+                next.words = Some(loaded.words);
+                next.organisation = Some(loaded.organisation);
+                if let Some(course) = loaded.course {
+                    next.content = ContentState::Ready(course);
+                }
+            }
+            AppAction::ModuleTexts(module) => {
+                // Texts read for a language the learner has since left are dropped.
+                if let Some(course) = self.course().filter(|c| c.lang == module.texts) {
+                    let mut course = (**course).clone();
+                    if let Some(slot) = course.modules.iter_mut().find(|m| m.id == module.id) {
+                        *slot = module;
+                    }
+                    next.content = ContentState::Ready(Rc::new(course));
+                }
+            }
+            AppAction::FallbackWords(fallback) => {
+                if let Some(words) = &self.words {
+                    let joined = (**words).clone().with_fallback((*fallback).clone());
+                    next.words = Some(Rc::new(joined));
+                }
+            }
             AppAction::ContentFailed(failure) => next.content = ContentState::Failed(failure),
             AppAction::RetryContent => {
                 next.content = ContentState::Loading;

@@ -4,19 +4,18 @@
 use yew::prelude::*;
 
 use crate::shared::components::page_title::PageTitle;
-use crate::shared::i18n::t;
 use crate::shared::state::use_app;
 
 #[component]
 pub fn AboutPage() -> Html {
     let app = use_app();
-    let lang = app.lang;
+    let words = app.words();
     let contact = app.organisation().map(|o| {
         let unit = &o.security_unit;
         html! {
             <p>
-                { t(lang, "about.a11y.contact") }{ " " }
-                <strong>{ unit.name.get(lang).to_string() }</strong>
+                { words.t("about.a11y.contact") }{ " " }
+                <strong>{ unit.name.value.clone() }</strong>
                 { if unit.email.is_empty() { html!{} } else { html!{ <>{ ", " }<a href={format!("mailto:{}", unit.email)}>{ unit.email.clone() }</a></> } } }
                 { if unit.phone.is_empty() { html!{} } else { html!{ <>{ ", " }{ unit.phone.clone() }</> } } }
                 { "." }
@@ -25,18 +24,18 @@ pub fn AboutPage() -> Html {
     });
     html! {
         <section class="page prose">
-            <PageTitle text={t(lang, "page.about")} />
-            <p>{ t(lang, "about.what") }</p>
-            <h2>{ t(lang, "about.data.title") }</h2>
-            <p>{ t(lang, "about.data.text") }</p>
-            <p>{ t(lang, "about.data.shared") }</p>
-            <h2>{ t(lang, "about.a11y.title") }</h2>
-            <p>{ t(lang, "about.a11y.intro") }</p>
-            <p>{ t(lang, "about.a11y.status") }</p>
-            <p>{ t(lang, "about.a11y.known") }</p>
+            <PageTitle text={words.t("page.about").to_owned()} />
+            <p>{ words.t("about.what") }</p>
+            <h2>{ words.t("about.data.title") }</h2>
+            <p>{ words.t("about.data.text") }</p>
+            <p>{ words.t("about.data.shared") }</p>
+            <h2>{ words.t("about.a11y.title") }</h2>
+            <p>{ words.t("about.a11y.intro") }</p>
+            <p>{ words.t("about.a11y.status") }</p>
+            <p>{ words.t("about.a11y.known") }</p>
             { contact.unwrap_or_default() }
-            <p>{ t(lang, "about.a11y.dos") }</p>
-            <p>{ t(lang, "about.a11y.date") }</p>
+            <p>{ words.t("about.a11y.dos") }</p>
+            <p>{ words.t("about.a11y.date") }</p>
         </section>
     }
 }

@@ -1,20 +1,18 @@
 //! The shell: the start and about pages, the first module of a visit that begins there. It
-//! reads only `organisation.json`; on a course or manager route it hands the page to that
-//! module ([`crate::shared::handover`]), so the first page loads without either.
-
-use std::rc::Rc;
+//! reads only `organisation.json` and the language's words and names; on a course or manager
+//! route it hands the page to that module ([`crate::shared::handover`]), so the first page
+//! loads without either.
 
 use yew::prelude::*;
 
 use crate::shared::components::frame::{Frame, PassingPage};
 use crate::shared::components::storage_banner::StorageBanner;
 use crate::shared::content_error::{content_error, loading};
-use crate::shared::content_loader::fetch_organisation;
 use crate::shared::handover::{use_hand_over, Handover, Part, Passing};
-use crate::shared::hooks::{use_heading_focus, use_navigated};
+use crate::shared::hooks::{use_content, use_heading_focus, use_navigated};
 use crate::shared::learner::LearnerProvider;
 use crate::shared::route::{use_route, Route};
-use crate::shared::state::{AppAction, AppState, ContentState};
+use crate::shared::state::{AppState, ContentState};
 use crate::shell;
 
 #[derive(Properties, PartialEq)]
@@ -28,19 +26,8 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(move || AppState::new(lang));
     let route = use_route();
     let navigated = use_navigated(&route, props.handover.navigated);
-    let (passing, retry) = use_hand_over(&route, Part::Shell, state.lang, navigated);
-
-    {
-        let dispatch = state.dispatcher();
-        use_effect_with(state.load_attempt, move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                match fetch_organisation().await {
-                    Ok(org) => dispatch.dispatch(AppAction::OrganisationLoaded(Rc::new(org))),
-                    Err(failure) => dispatch.dispatch(AppAction::ContentFailed(failure)),
-                }
-            });
-        });
-    }
+    let (passing, retry) = use_hand_over(&route, Part::Shell, state.wanted, navigated);
+    use_content(&state, false);
 
     let main = match (&passing, &state.content, &state.organisation) {
         (Passing::Here, _, Some(org)) => html! {
@@ -50,7 +37,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         (Passing::Here, ContentState::Failed(failure), None) => content_error(failure),
         (Passing::Here, _, None) => html! {
-            <main id="main" tabindex="-1" data-route="loading">{ loading(state.lang) }</main>
+            <main id="main" tabindex="-1" data-route="loading">{ loading(&state.words()) }</main>
         },
         (passing, ..) => html! { <PassingPage passing={passing.clone()} {retry} /> },
     };

@@ -1,7 +1,8 @@
 //! The start page: what the training is, then language, role and the shared-computer
 //! option, and a button into "my training".
 
-use trygg_core::content::{course_files, Lang, Role};
+use trygg_core::content::{course_files, LanguageInfo, Role};
+use trygg_core::language::course_texts_file;
 use trygg_core::lms::launch_role;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -9,7 +10,6 @@ use yew::prelude::*;
 use crate::shared::browser::lazy::prefetch_course;
 use crate::shared::browser::lms::launch_query;
 use crate::shared::components::page_title::PageTitle;
-use crate::shared::i18n::t;
 use crate::shared::learner::use_learner;
 use crate::shared::route::{navigate, Route};
 use crate::shared::state::{use_app, AppAction};
@@ -18,7 +18,7 @@ use crate::shared::state::{use_app, AppAction};
 pub fn StartPage() -> Html {
     let app = use_app();
     let learner = use_learner();
-    let lang = app.lang;
+    let words = app.words();
     let saved_role = learner.role();
     let role = use_state(|| saved_role);
     let shared = use_state(|| learner.progress.shared_computer);
@@ -43,7 +43,7 @@ pub fn StartPage() -> Html {
     let example = app
         .organisation()
         .is_some_and(|o| o.example)
-        .then(|| html! { <p class="callout warning">{ t(lang, "start.example") }</p> });
+        .then(|| html! { <p class="callout warning">{ words.t("start.example") }</p> });
 
     let onsubmit = {
         let role = role.clone();
@@ -67,17 +67,22 @@ pub fn StartPage() -> Html {
         })
     };
 
-    let lang_radio = |l: Lang, label: &'static str| {
+    let lang_radio = |language: &LanguageInfo| {
+        let l = language.tag;
         let dispatch = app.dispatcher();
-        let onchange = Callback::from(move |_| dispatch.dispatch(AppAction::SetLang(l)));
+        let onchange = Callback::from(move |_| dispatch.dispatch(AppAction::ChooseLang(l)));
         let id = format!("lang-{}", l.code());
         html! {
             <div class="choice">
-                <input type="radio" name="lang" id={id.clone()} checked={lang == l} {onchange} />
-                <label for={id} lang={l.code()}>{ label }</label>
+                <input type="radio" name="lang" id={id.clone()} checked={app.wanted == l} {onchange} />
+                <label for={id} lang={l.code().to_owned()} dir={language.dir.key()}>{ language.name.clone() }</label>
             </div>
         }
     };
+    let languages = app
+        .organisation()
+        .map(|o| o.languages.clone())
+        .unwrap_or_default();
 
     let role_radio = |r: Role, label: &'static str, hint: &'static str| {
         let checked = *role == Some(r);
@@ -89,8 +94,8 @@ pub fn StartPage() -> Html {
             <div class="choice">
                 <input type="radio" name="role" id={id.clone()} {checked} {onchange}
                     aria-describedby={hint_id.clone()} />
-                <label for={id}>{ t(lang, label) }</label>
-                <p class="hint" id={hint_id}>{ t(lang, hint) }</p>
+                <label for={id}>{ words.t(label) }</label>
+                <p class="hint" id={hint_id}>{ words.t(hint) }</p>
             </div>
         }
     };
@@ -104,14 +109,15 @@ pub fn StartPage() -> Html {
     };
     let role_changing = saved_role.is_some() && *role != saved_role;
     let button = if saved_role.is_some() {
-        t(lang, "start.continue")
+        words.t("start.continue")
     } else {
-        t(lang, "start.begin")
+        words.t("start.begin")
     };
 
     // Learners who touch the form, or come back with a role, are on their way into the course.
     let prefetch = {
-        let files = app.organisation().map(course_files).unwrap_or_default();
+        let mut files = app.organisation().map(course_files).unwrap_or_default();
+        files.push(course_texts_file(app.lang()));
         move || prefetch_course(files.clone())
     };
     {
@@ -131,20 +137,19 @@ pub fn StartPage() -> Html {
 
     html! {
         <section class="page">
-            <PageTitle text={t(lang, "start.title")} />
-            <p class="lead">{ t(lang, "start.lead") }</p>
+            <PageTitle text={words.t("start.title").to_owned()} />
+            <p class="lead">{ words.t("start.lead") }</p>
             { example.unwrap_or_default() }
             <form class="start-form" {onsubmit} {onfocusin} {onchange}>
                 <fieldset>
-                    <legend>{ t(lang, "start.language") }</legend>
-                    { lang_radio(Lang::Sv, "Svenska") }
-                    { lang_radio(Lang::En, "English") }
+                    <legend>{ words.t("start.language") }</legend>
+                    { for languages.iter().map(lang_radio) }
                 </fieldset>
                 if !role_given {
                 <fieldset aria-describedby={role_missing.then_some("role-missing")}>
-                    <legend>{ t(lang, "start.role") }</legend>
+                    <legend>{ words.t("start.role") }</legend>
                     if *role_missing && role.is_none() {
-                        <p class="error" id="role-missing" role="alert">{ t(lang, "start.role_missing") }</p>
+                        <p class="error" id="role-missing" role="alert">{ words.t("start.role_missing") }</p>
                     }
                     { role_radio(Role::Employee, "role.employee", "role.employee.hint") }
                     { role_radio(Role::Manager, "role.manager", "role.manager.hint") }
@@ -152,15 +157,15 @@ pub fn StartPage() -> Html {
                 </fieldset>
                 }
                 if role_changing {
-                    <p class="callout info" role="status">{ t(lang, "start.role_change") }</p>
+                    <p class="callout info" role="status">{ words.t("start.role_change") }</p>
                 }
                 <div class="choice checkbox">
                     <input type="checkbox" id="shared-computer" checked={*shared} onchange={on_shared}
                         aria-describedby="shared-computer-hint" />
-                    <label for="shared-computer">{ t(lang, "start.shared") }</label>
-                    <p class="hint" id="shared-computer-hint">{ t(lang, "start.shared.hint") }</p>
+                    <label for="shared-computer">{ words.t("start.shared") }</label>
+                    <p class="hint" id="shared-computer-hint">{ words.t("start.shared.hint") }</p>
                 </div>
-                <p>{ t(lang, "start.privacy") }</p>
+                <p>{ words.t("start.privacy") }</p>
                 <button type="submit" class="button">{ button }</button>
             </form>
         </section>

@@ -281,6 +281,19 @@ impl Course {
     }
 }
 
+impl Organisation {
+    /// Fills in only the organisation's names and notes from `languages/<tag>/course.json`:
+    /// what the start and about pages need, without the modules.
+    pub fn fill_texts(
+        &mut self,
+        own: &LanguageFile,
+        fallback: Option<&LanguageFile>,
+    ) -> Result<(), FillError> {
+        let declared = self.fallback_of(own.lang);
+        fill(course_slots(self, std::iter::empty()), own, fallback, declared)
+    }
+}
+
 impl Module {
     /// The sections `role` reads, in content order, with their index in `sections`: lesson
     /// page N (from 1) shows the N-th. The lesson pages, "my training" and the LMS bookmark

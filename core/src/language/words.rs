@@ -2,6 +2,7 @@
 //! headings, messages, the certificate, the pocket card, the calendar reminder and the CSV
 //! headings. Keys are flat (`quiz.check`); a counted text gives one text per plural category.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -52,6 +53,9 @@ pub struct Words {
     pub entries: Vec<(String, Entry)>,
     index: HashMap<String, usize>,
     fallback: Option<Box<Words>>,
+    /// Set when a key was asked for that neither these words nor their fallback have: the
+    /// page then reads the fallback language's words ([`Words::take_missed`]).
+    missed: Cell<bool>,
 }
 
 impl Words {
@@ -66,6 +70,7 @@ impl Words {
             entries,
             index,
             fallback: None,
+            missed: Cell::new(false),
         }
     }
 
@@ -82,10 +87,25 @@ impl Words {
     /// The entry for `key` and the language it is written in: this one's, else the
     /// fallback's.
     pub fn entry(&self, key: &str) -> Option<(&Entry, Lang)> {
-        match self.index.get(key) {
+        let found = match self.index.get(key) {
             Some(&i) => Some((&self.entries[i].1, self.lang)),
             None => self.fallback.as_ref().and_then(|f| f.entry(key)),
+        };
+        if found.is_none() {
+            self.missed.set(true);
         }
+        found
+    }
+
+    /// Whether a key was missing since the last call: a language whose `ui.json` lacks
+    /// texts and whose fallback is not read yet.
+    pub fn take_missed(&self) -> bool {
+        self.missed.replace(false)
+    }
+
+    /// Whether the fallback language's words are joined in.
+    pub fn has_fallback(&self) -> bool {
+        self.fallback.is_some()
     }
 
     /// The text for `key`; the key itself when no language has it, so a gap shows (and a

@@ -9,7 +9,6 @@ use crate::shared::browser::clock::now_ms;
 
 use super::documents::Documents;
 use crate::shared::browser::document::focus_soon;
-use crate::shared::i18n::{fill, t};
 use crate::shared::learner::use_learner;
 use crate::shared::state::use_app;
 
@@ -62,7 +61,8 @@ fn set(d: &mut Learner, f: LearnerField, v: String) {
 pub fn CertificateFlow() -> Html {
     let app = use_app();
     let learner = use_learner();
-    let lang = app.lang;
+    let words = app.words();
+    let lang = words.lang();
     // Inside an LMS the name it knows is offered; the learner can still change it.
     let lms_name = learner.lms.as_ref().and_then(|s| s.name.clone());
     let draft = use_state(|| {
@@ -80,6 +80,7 @@ pub fn CertificateFlow() -> Html {
         let draft = draft.clone();
         let errors = errors.clone();
         let learner = learner.clone();
+        let words = words.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let mut clean = Learner::default();
@@ -87,7 +88,7 @@ pub fn CertificateFlow() -> Html {
             for (field, ..) in FIELDS {
                 match validate_learner_field(field, get(&draft, field)) {
                     Ok(v) => set(&mut clean, field, v),
-                    Err(err) => found.push((field, err.message(lang))),
+                    Err(err) => found.push((field, err.message(&words))),
                 }
             }
             if let Some((field, _)) = found.first() {
@@ -119,7 +120,7 @@ pub fn CertificateFlow() -> Html {
         let error_id = format!("{id}-error");
         html! {
             <div class="field">
-                <label for={id}>{ t(lang, label) }{ if required { html!{} } else { html!{ <span class="optional">{ " " }{ t(lang, "certificate.optional") }</span> } } }</label>
+                <label for={id}>{ words.t(label) }{ if required { html!{} } else { html!{ <span class="optional">{ " " }{ words.t("certificate.optional") }</span> } } }</label>
                 <input type={if field == LearnerField::Email { "email" } else { "text" }} id={id} name={id}
                     value={get(&draft, field).to_string()} {oninput} {required} maxlength="100" autocomplete={autocomplete}
                     aria-invalid={error.is_some().then_some("true")} aria-describedby={error.as_ref().map(|_| error_id.clone())} />
@@ -139,18 +140,18 @@ pub fn CertificateFlow() -> Html {
 
     html! {
         <>
-            <p>{ t(lang, "certificate.ready") }</p>
+            <p>{ words.t("certificate.ready") }</p>
             <form class="details-form no-print" {onsubmit} novalidate=true>
                 <fieldset>
-                    <legend>{ t(lang, "certificate.details") }</legend>
+                    <legend>{ words.t("certificate.details") }</legend>
                     { for inputs }
                 </fieldset>
-                <button type="submit" class="button">{ t(lang, "certificate.save_details") }</button>
+                <button type="submit" class="button">{ words.t("certificate.save_details") }</button>
             </form>
             if let Some(record) = record {
                 if *draft != *saved {
                     <p class="callout warning no-print" role="status">
-                        { fill(t(lang, "certificate.unsaved"), &[("name", &saved.full_name)]) }
+                        { words.fill("certificate.unsaved", &[("name", &saved.full_name)]) }
                     </p>
                 }
                 <Documents {record} />

@@ -4,21 +4,22 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use trygg_core::certificate::pdf::{CertificateLabels, PocketCardContent, PocketCardLabels};
 use trygg_core::certificate::{renewal_ics, CompletionRecord};
-use trygg_core::content::{module_file, Course, Lang};
+use trygg_core::content::{Course, POCKET_CARD_MODULE};
 use trygg_core::date::Date;
 use yew::prelude::*;
 
 use super::record::file_stem;
 use crate::shared::browser::clock::now_ms;
 use crate::shared::browser::download::download;
-use crate::shared::browser::fetch::{content_url, fetch_bytes, FetchError};
+use crate::shared::browser::fetch::{fetch_bytes, FetchError};
 use crate::shared::browser::lazy as docs;
 use crate::shared::components::download_failed::DownloadFailed;
 use crate::shared::content_error::fetch_reason;
-use crate::shared::hooks::use_downloads;
-use crate::shared::i18n::role_key;
-use crate::shared::i18n::{fill, t};
+use crate::shared::components::inline_text::plain;
+use crate::shared::hooks::{use_downloads, use_module_texts};
+use crate::shared::i18n::{date, role_key, Words};
 use crate::shared::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -47,14 +48,16 @@ enum PdfFailure {
 #[component]
 pub fn Documents(props: &DocumentsProps) -> Html {
     let app = use_app();
-    let lang = app.lang;
+    let words = app.words();
+    let lang = words.lang();
     let pdf_state = use_state(|| PdfState::Idle);
     let downloads = use_downloads();
+    let card_ready = use_module_texts(POCKET_CARD_MODULE);
     let Some(course) = app.course().cloned() else {
         return html! {};
     };
     let record = props.record.clone();
-    let stem = file_stem(&record, lang);
+    let stem = file_stem(&record, &words);
 
     let on_json = {
         let record = record.clone();
@@ -67,13 +70,14 @@ pub fn Documents(props: &DocumentsProps) -> Html {
     };
     let on_ics = {
         let record = record.clone();
-        let org = course.organisation.name.get(lang).to_string();
+        let org = course.organisation.name.value.clone();
         let downloads = downloads.clone();
+        let words = words.clone();
         Callback::from(move |_| {
             let today = Date::from_unix_ms(now_ms());
-            let ics = renewal_ics(&record, lang, &org, today);
+            let ics = renewal_ics(&record, &words, &org, today);
             downloads.offer(
-                &format!("{}.ics", t(lang, "file.renewal")),
+                &format!("{}.ics", words.t("file.renewal")),
                 "text/calendar",
                 ics.as_bytes(),
             );
@@ -88,12 +92,14 @@ pub fn Documents(props: &DocumentsProps) -> Html {
         // The same writer as the JSON download, so the module links one (the PDF maker reads
         // either form).
         let record_json = serde_json::to_string_pretty(&record).unwrap_or_default();
+        let labels = serde_json::to_string(&CertificateLabels::from_words(&words)).unwrap_or_default();
         let name = format!("{stem}.pdf");
         make_pdf_callback(pdf_state.clone(), move |fonts: FontPair| {
             let record_json = record_json.clone();
+            let labels = labels.clone();
             let name = name.clone();
             async move {
-                let bytes = docs::certificate_pdf(&record_json, lang.code(), &fonts.0, &fonts.1)
+                let bytes = docs::certificate_pdf(&record_json, &labels, &fonts.0, &fonts.1)
                     .await
                     .map_err(|_| PdfFailure::Maker)?;
                 Ok((name, bytes))
@@ -101,19 +107,22 @@ pub fn Documents(props: &DocumentsProps) -> Html {
         })
     };
     let on_card = course.pocket_card_module().map(|module| {
-        let file = module_file(&module.id);
+        let card = PocketCardContent::of(&course.organisation, module, lang);
+        let card = serde_json::to_string(&card).unwrap_or_default();
+        let labels = serde_json::to_string(&PocketCardLabels::from_words(&words)).unwrap_or_default();
+        let name = format!("{}.pdf", words.t("file.pocket_card"));
         make_pdf_callback(pdf_state.clone(), move |fonts: FontPair| {
-            let file = file.clone();
+            let (card, labels, name) = (card.clone(), labels.clone(), name.clone());
             async move {
-                let org = fetch_content("organisation.json").await?;
-                let module = fetch_content(&file).await?;
-                let bytes = docs::pocket_card_pdf(&org, &module, lang.code(), &fonts.0, &fonts.1)
+                let bytes = docs::pocket_card_pdf(&card, &labels, &fonts.0, &fonts.1)
                     .await
                     .map_err(|_| PdfFailure::Maker)?;
-                Ok((format!("{}.pdf", t(lang, "file.pocket_card")), bytes))
+                Ok((name, bytes))
             }
         })
     });
+    // The card prints the violence module's steps: offered once its texts are here.
+    let on_card = on_card.filter(|_| card_ready);
     let working = *pdf_state == PdfState::Working;
     // While a PDF is being made the buttons say so (aria-disabled) and ignore clicks, but
     // are not `disabled`: that would drop the keyboard focus on the body.
@@ -126,27 +135,27 @@ pub fn Documents(props: &DocumentsProps) -> Html {
 
     html! {
         <div class="certificate-documents">
-            { preview(&record, &course, lang) }
+            { preview(&record, &course, &words) }
             <div class="no-print">
-                <h2>{ t(lang, "certificate.downloads") }</h2>
+                <h2>{ words.t("certificate.downloads") }</h2>
                 <p class="button-row">
-                    <button type="button" class="button" onclick={on_pdf} aria-disabled={busy.clone()}>{ t(lang, "certificate.download_pdf") }</button>
-                    <button type="button" class="button secondary" onclick={on_json}>{ t(lang, "certificate.download_json") }</button>
-                    <button type="button" class="button secondary" onclick={on_ics}>{ t(lang, "certificate.download_ics") }</button>
-                    <button type="button" class="button secondary" onclick={on_print}>{ t(lang, "certificate.print") }</button>
+                    <button type="button" class="button" onclick={on_pdf} aria-disabled={busy.clone()}>{ words.t("certificate.download_pdf") }</button>
+                    <button type="button" class="button secondary" onclick={on_json}>{ words.t("certificate.download_json") }</button>
+                    <button type="button" class="button secondary" onclick={on_ics}>{ words.t("certificate.download_ics") }</button>
+                    <button type="button" class="button secondary" onclick={on_print}>{ words.t("certificate.print") }</button>
                 </p>
                 <DownloadFailed file={downloads.refused()} />
-                <p class="hint">{ t(lang, "certificate.json_hint") }</p>
+                <p class="hint">{ words.t("certificate.json_hint") }</p>
                 if let Some(on_card) = on_card {
-                    <h2>{ t(lang, "certificate.pocket_title") }</h2>
-                    <p>{ t(lang, "certificate.pocket_text") }</p>
-                    <p><button type="button" class="button secondary" onclick={on_card} aria-disabled={busy}>{ t(lang, "certificate.download_pocket") }</button></p>
+                    <h2>{ words.t("certificate.pocket_title") }</h2>
+                    <p>{ words.t("certificate.pocket_text") }</p>
+                    <p><button type="button" class="button secondary" onclick={on_card} aria-disabled={busy}>{ words.t("certificate.download_pocket") }</button></p>
                 }
                 <div role="status">
                     { match &*pdf_state {
                         PdfState::Idle => html! {},
-                        PdfState::Working => html! { <p>{ t(lang, "certificate.pdf_working") }</p> },
-                        PdfState::Failed(failure) => html! { <p class="feedback bad">{ pdf_failure_text(failure, lang) }</p> },
+                        PdfState::Working => html! { <p>{ words.t("certificate.pdf_working") }</p> },
+                        PdfState::Failed(failure) => html! { <p class="feedback bad">{ pdf_failure_text(failure, &words) }</p> },
                     } }
                 </div>
             </div>
@@ -155,44 +164,46 @@ pub fn Documents(props: &DocumentsProps) -> Html {
 }
 
 /// The certificate as a page section; the print CSS shows only this.
-fn preview(record: &CompletionRecord, course: &Course, lang: Lang) -> Html {
+fn preview(record: &CompletionRecord, course: &Course, words: &Words) -> Html {
+    let lang = words.lang();
+    let percent = |p: u8| words.fill("pdf.percent", &[("percent", &p.to_string())]);
     let l = &record.learner;
     let detail = |key: &'static str, value: &str| {
         (!value.is_empty())
-            .then(|| html! { <><dt>{ t(lang, key) }</dt><dd>{ value.to_string() }</dd></> })
+            .then(|| html! { <><dt>{ words.t(key) }</dt><dd>{ value.to_string() }</dd></> })
     };
     html! {
         <section class="certificate-preview" aria-labelledby="certificate-preview-title">
-            <p class="certificate-org">{ course.organisation.name.get(lang).to_string() }</p>
-            <h2 id="certificate-preview-title" tabindex="-1">{ t(lang, "certificate.title") }</h2>
+            <p class="certificate-org">{ plain(&course.organisation.name) }</p>
+            <h2 id="certificate-preview-title" tabindex="-1">{ words.t("certificate.title") }</h2>
             <p class="certificate-name">{ l.full_name.clone() }</p>
             <dl class="certificate-facts">
                 { detail("certificate.field.employee_number", &l.employee_number).unwrap_or_default() }
                 { detail("certificate.field.unit", &l.unit).unwrap_or_default() }
                 { detail("certificate.field.email", &l.email).unwrap_or_default() }
-                <dt>{ t(lang, "certificate.role") }</dt><dd>{ t(lang, role_key(record.role)) }</dd>
+                <dt>{ words.t("certificate.role") }</dt><dd>{ words.t(role_key(record.role)) }</dd>
             </dl>
             <table class="certificate-modules">
-                <caption>{ t(lang, "certificate.modules") }</caption>
+                <caption>{ words.t("certificate.modules") }</caption>
                 <thead><tr>
-                    <th scope="col">{ t(lang, "certificate.module") }</th>
-                    <th scope="col">{ t(lang, "certificate.score") }</th>
-                    <th scope="col">{ t(lang, "certificate.passed_on") }</th>
+                    <th scope="col">{ words.t("certificate.module") }</th>
+                    <th scope="col">{ words.t("certificate.score") }</th>
+                    <th scope="col">{ words.t("certificate.passed_on") }</th>
                 </tr></thead>
                 <tbody>
                     { for record.modules.iter().map(|m| html! {
-                        <tr><td>{ m.title.clone() }</td><td>{ format!("{} %", m.percent) }</td><td>{ m.passed_on.to_string() }</td></tr>
+                        <tr><td>{ m.title.clone() }</td><td>{ percent(m.percent) }</td><td>{ date(lang, m.passed_on) }</td></tr>
                     }) }
                 </tbody>
             </table>
             <dl class="certificate-facts">
-                <dt>{ t(lang, "certificate.completed_on") }</dt><dd>{ record.completed_on.to_string() }</dd>
-                <dt>{ t(lang, "certificate.valid_until") }</dt><dd>{ record.valid_until.to_string() }</dd>
-                <dt>{ t(lang, "certificate.id") }</dt><dd><code>{ record.certificate_id.clone() }</code></dd>
-                <dt>{ t(lang, "certificate.code") }</dt><dd><code class="code">{ record.verification_code.clone() }</code></dd>
-                <dt>{ t(lang, "certificate.content_version") }</dt><dd><code>{ record.content_version.clone() }</code></dd>
+                <dt>{ words.t("certificate.completed_on") }</dt><dd>{ date(lang, record.completed_on) }</dd>
+                <dt>{ words.t("certificate.valid_until") }</dt><dd>{ date(lang, record.valid_until) }</dd>
+                <dt>{ words.t("certificate.id") }</dt><dd><code>{ record.certificate_id.clone() }</code></dd>
+                <dt>{ words.t("certificate.code") }</dt><dd><code class="code">{ record.verification_code.clone() }</code></dd>
+                <dt>{ words.t("certificate.content_version") }</dt><dd><code>{ record.content_version.clone() }</code></dd>
             </dl>
-            <p class="hint">{ t(lang, "certificate.code_hint") }</p>
+            <p class="hint">{ words.t("certificate.code_hint") }</p>
         </section>
     }
 }
@@ -216,10 +227,6 @@ async fn fonts() -> Result<FontPair, PdfFailure> {
     Ok(pair)
 }
 
-async fn fetch_content(name: &str) -> Result<Vec<u8>, PdfFailure> {
-    fetch_file(&content_url(name)).await
-}
-
 async fn fetch_file(url: &str) -> Result<Vec<u8>, PdfFailure> {
     fetch_bytes(url).await.map_err(|error| PdfFailure::Fetch {
         file: url.to_string(),
@@ -227,21 +234,20 @@ async fn fetch_file(url: &str) -> Result<Vec<u8>, PdfFailure> {
     })
 }
 
-fn pdf_failure_text(failure: &PdfFailure, lang: Lang) -> String {
+fn pdf_failure_text(failure: &PdfFailure, words: &Words) -> String {
     let reason = match failure {
         PdfFailure::Fetch { file, error } => {
-            let why = fetch_reason(error, lang);
-            fill(
-                t(lang, "certificate.pdf_reason.fetch"),
+            let why = fetch_reason(error, words);
+            words.fill("certificate.pdf_reason.fetch",
                 &[("file", file), ("reason", &why)],
             )
         }
-        PdfFailure::Maker => t(lang, "certificate.pdf_reason.maker").to_string(),
+        PdfFailure::Maker => words.t("certificate.pdf_reason.maker").to_string(),
         PdfFailure::Download { file } => {
-            return fill(t(lang, "download.failed"), &[("file", file)])
+            return words.fill("download.failed", &[("file", file)])
         }
     };
-    fill(t(lang, "certificate.pdf_failed"), &[("reason", &reason)])
+    words.fill("certificate.pdf_failed", &[("reason", &reason)])
 }
 
 /// A click handler that fetches the fonts, makes a PDF with the PDF maker and downloads it,

@@ -7,13 +7,13 @@ mod documents;
 mod record;
 
 use trygg_core::certificate::CertificateError;
-use trygg_core::content::{Course, Lang};
+use trygg_core::content::Course;
 use trygg_core::progress::{ModuleStatus, Progress};
 use yew::prelude::*;
 
 use crate::shared::browser::clock::now_ms;
 use crate::shared::components::page_title::PageTitle;
-use crate::shared::i18n::{fill, t};
+use crate::shared::i18n::Words;
 use crate::shared::learner::use_learner;
 use crate::shared::route::Route;
 use crate::shared::state::use_app;
@@ -22,7 +22,8 @@ use crate::shared::state::use_app;
 pub fn CertificatePage() -> Html {
     let app = use_app();
     let learner = use_learner();
-    let lang = app.lang;
+    let words = app.words();
+    let lang = words.lang();
     let Some(course) = app.course() else {
         return html! {};
     };
@@ -30,16 +31,16 @@ pub fn CertificatePage() -> Html {
     let standing = learner.progress.certificate(course, role, lang, now_ms());
     let body = match (learner.role(), standing) {
         (None, _) => html! {
-            <p class="callout info">{ t(lang, "certificate.no_role") }{ " " }<a href={Route::Start.href()}>{ t(lang, "training.choose_role") }</a></p>
+            <p class="callout info">{ words.t("certificate.no_role") }{ " " }<a href={Route::Start.href()}>{ words.t("training.choose_role") }</a></p>
         },
-        (Some(_), Err(not_yet)) => missing_list(course, &learner.progress, &not_yet, lang),
+        (Some(_), Err(not_yet)) => missing_list(course, &learner.progress, &not_yet, &words),
         (Some(_), Ok(record)) => html! {
             <>
                 if let Some(first) = record.first_to_expire() {
                     <p class="callout info no-print">
-                        { fill(t(lang, "certificate.expires_first"), &[("date", &first.valid_until.to_string()), ("module", &first.title)]) }
+                        { words.fill("certificate.expires_first", &[("date", &crate::shared::i18n::date(words.lang(), first.valid_until)), ("module", &first.title)]) }
                         { " " }
-                        <a href={Route::Quiz { module: first.id.clone() }.href()}>{ fill(t(lang, "certificate.retake_first"), &[("module", &first.title)]) }</a>
+                        <a href={Route::Quiz { module: first.id.clone() }.href()}>{ words.fill("certificate.retake_first", &[("module", &first.title)]) }</a>
                     </p>
                 }
                 <details::CertificateFlow />
@@ -49,7 +50,7 @@ pub fn CertificatePage() -> Html {
 
     html! {
         <section class="page certificate-page">
-            <PageTitle text={t(lang, "page.certificate")} />
+            <PageTitle text={words.t("page.certificate").to_owned()} />
             { body }
         </section>
     }
@@ -61,7 +62,7 @@ fn missing_list(
     course: &Course,
     progress: &Progress,
     not_yet: &CertificateError,
-    lang: Lang,
+    words: &Words,
 ) -> Html {
     let now = now_ms();
     let items = course
@@ -70,20 +71,20 @@ fn missing_list(
         .filter(|m| not_yet.not_passed.contains(&m.id) || not_yet.expired.contains(&m.id))
         .map(|m| {
             let why = match progress.status_in(course, &m.id, now) {
-                ModuleStatus::Expired { .. } => t(lang, "status.expired"),
-                ModuleStatus::InProgress { .. } => t(lang, "status.in_progress"),
-                ModuleStatus::NotPassed { .. } => t(lang, "status.not_passed"),
-                _ => t(lang, "status.not_started"),
+                ModuleStatus::Expired { .. } => words.t("status.expired"),
+                ModuleStatus::InProgress { .. } => words.t("status.in_progress"),
+                ModuleStatus::NotPassed { .. } => words.t("status.not_passed"),
+                _ => words.t("status.not_started"),
             };
             html! {
-                <li><a href={Route::Lesson { module: m.id.clone(), step: 1 }.href()}>{ m.title.get(lang).to_string() }</a>{ " – " }{ why }</li>
+                <li><a href={Route::Lesson { module: m.id.clone(), step: 1 }.href()}>{ m.title.value.clone() }</a>{ " – " }{ why }</li>
             }
         });
     html! {
         <>
-            <p>{ t(lang, "certificate.missing") }</p>
+            <p>{ words.t("certificate.missing") }</p>
             <ul class="missing-list">{ for items }</ul>
-            <p><a class="button" href={Route::Training.href()}>{ t(lang, "certificate.to_training") }</a></p>
+            <p><a class="button" href={Route::Training.href()}>{ words.t("certificate.to_training") }</a></p>
         </>
     }
 }

@@ -1,10 +1,10 @@
 //! Descriptions of answers in words, for the review and the feedback.
 
-use trygg_core::content::{Lang, Question, QuestionKind};
+use trygg_core::content::{Question, QuestionKind};
 use trygg_core::quiz::{scenario_walk, Answer};
 use yew::prelude::*;
 
-use crate::shared::i18n::t;
+use crate::shared::i18n::Words;
 
 /// An answer in words: one line, or steps in order (an ordering question), which read better
 /// as a numbered list than as one run-on sentence.
@@ -29,31 +29,31 @@ impl AnswerText {
 }
 
 /// The learner's answer in words, or `None` if there is none.
-pub fn given(q: &Question, answer: Option<&Answer>, lang: Lang) -> Option<AnswerText> {
+pub fn given(q: &Question, answer: Option<&Answer>, words: &Words) -> Option<AnswerText> {
     let line = |parts: Vec<String>, sep: &str| AnswerText::Line(parts.join(sep));
     Some(match (&q.kind, answer?) {
         (QuestionKind::Single { options }, Answer::Single { option }) => AnswerText::Line(
             options
                 .get(*option)
-                .map(|o| o.text.get(lang).to_string())
+                .map(|o| o.text.value.clone())
                 .unwrap_or_default(),
         ),
         (QuestionKind::Multiple { options }, Answer::Multiple { options: picked }) => line(
             picked
                 .iter()
                 .filter_map(|i| options.get(*i))
-                .map(|o| o.text.get(lang).to_string())
+                .map(|o| o.text.value.clone())
                 .collect(),
             "; ",
         ),
         (QuestionKind::TrueFalse { .. }, Answer::TrueFalse { value }) => {
-            AnswerText::Line(bool_text(*value, lang).to_string())
+            AnswerText::Line(bool_text(*value, &words).to_string())
         }
         (QuestionKind::Ordering { steps }, Answer::Ordering { steps: order }) => AnswerText::Steps(
             order
                 .iter()
                 .filter_map(|i| steps.get(*i))
-                .map(|s| s.get(lang).to_string())
+                .map(|s| s.text.value.clone())
                 .collect(),
         ),
         (QuestionKind::Scenario { .. }, Answer::Scenario { choices }) => line(
@@ -61,7 +61,7 @@ pub fn given(q: &Question, answer: Option<&Answer>, lang: Lang) -> Option<Answer
                 .visited
                 .iter()
                 .filter_map(|v| v.step.choices.get(v.choice))
-                .map(|c| c.text.get(lang).to_string())
+                .map(|c| c.text.value.clone())
                 .collect(),
             " → ",
         ),
@@ -70,37 +70,37 @@ pub fn given(q: &Question, answer: Option<&Answer>, lang: Lang) -> Option<Answer
 }
 
 /// The right answer in words.
-pub fn correct(q: &Question, lang: Lang) -> AnswerText {
+pub fn correct(q: &Question, words: &Words) -> AnswerText {
     match &q.kind {
         QuestionKind::Single { options } | QuestionKind::Multiple { options } => AnswerText::Line(
             options
                 .iter()
                 .filter(|o| o.correct)
-                .map(|o| o.text.get(lang).to_string())
+                .map(|o| o.text.value.clone())
                 .collect::<Vec<_>>()
                 .join("; "),
         ),
         QuestionKind::TrueFalse { answer } => {
-            AnswerText::Line(bool_text(*answer, lang).to_string())
+            AnswerText::Line(bool_text(*answer, words).to_string())
         }
         QuestionKind::Ordering { steps } => {
-            AnswerText::Steps(steps.iter().map(|s| s.get(lang).to_string()).collect())
+            AnswerText::Steps(steps.iter().map(|s| s.text.value.clone()).collect())
         }
         QuestionKind::Scenario { steps } => AnswerText::Line(
             steps
                 .iter()
                 .filter_map(|s| s.choices.iter().find(|c| c.correct))
-                .map(|c| c.text.get(lang).to_string())
+                .map(|c| c.text.value.clone())
                 .collect::<Vec<_>>()
                 .join(" → "),
         ),
     }
 }
 
-pub fn bool_text(value: bool, lang: Lang) -> &'static str {
+pub fn bool_text(value: bool, words: &Words) -> &str {
     if value {
-        t(lang, "quiz.true")
+        words.t("quiz.true")
     } else {
-        t(lang, "quiz.false")
+        words.t("quiz.false")
     }
 }

@@ -10,7 +10,7 @@ use trygg_core::quiz::{plan_is_valid, quiz_length};
 use yew::prelude::*;
 
 use crate::shared::components::page_title::PageTitle;
-use crate::shared::i18n::{fill, t};
+use crate::shared::i18n::{counted, Words};
 use crate::shared::learner::{use_learner, LearnerHandle};
 use crate::shared::state::use_app;
 
@@ -23,7 +23,7 @@ pub struct QuizProps {
 pub fn QuizPage(props: &QuizProps) -> Html {
     let app = use_app();
     let learner = use_learner();
-    let lang = app.lang;
+    let words = app.words();
     let Some(module) = app.course().and_then(|c| c.module(&props.module)) else {
         return html! { <crate::shared::not_found::NotFoundPage /> };
     };
@@ -31,7 +31,7 @@ pub fn QuizPage(props: &QuizProps) -> Html {
         .progress
         .attempt(&module.id)
         .filter(|a| plan_is_valid(module, &a.plan));
-    let title = module.title.get(lang).to_string();
+    let title = module.title.value.clone();
 
     let body = match attempt {
         Some(a) if a.finished => html! { <results::Results module={module.id.clone()} /> },
@@ -40,26 +40,26 @@ pub fn QuizPage(props: &QuizProps) -> Html {
                 module={module.id.clone()} index={a.current} />
         },
         Some(_) => html! { <results::FinishPrompt module={module.id.clone()} /> },
-        None => intro(module, &learner, lang),
+        None => intro(module, &learner, &words),
     };
     html! {
         <section class="page quiz">
             <p class="eyebrow">{ title.clone() }</p>
-            <PageTitle text={t(lang, "page.quiz")} of={AttrValue::from(title)} />
+            <PageTitle text={words.t("page.quiz").to_owned()} of={AttrValue::from(title)} />
             { body }
         </section>
     }
 }
 
-fn intro(module: &Module, learner: &LearnerHandle, lang: trygg_core::content::Lang) -> Html {
+fn intro(module: &Module, learner: &LearnerHandle, words: &Words) -> Html {
     let role = learner.role_or_default();
     let count = quiz_length(module, role);
     let start = start_quiz_callback(module, learner);
     html! {
         <>
-            <p>{ fill(t(lang, "quiz.intro"), &[("count", &count.to_string())]) }</p>
-            <p>{ t(lang, "quiz.intro.saved") }</p>
-            <button type="button" class="button" onclick={start}>{ t(lang, "quiz.start") }</button>
+            <p>{ counted(&words, "quiz.intro", count, &[("count", &count.to_string())]) }</p>
+            <p>{ words.t("quiz.intro.saved") }</p>
+            <button type="button" class="button" onclick={start}>{ words.t("quiz.start") }</button>
         </>
     }
 }

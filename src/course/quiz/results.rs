@@ -8,7 +8,6 @@ use super::answer_text;
 use super::start_quiz_callback;
 use crate::shared::browser::document::focus;
 use crate::shared::components::inline_text::InlineText;
-use crate::shared::i18n::{fill, t};
 use crate::shared::learner::use_learner;
 use crate::shared::route::Route;
 use crate::shared::state::use_app;
@@ -22,7 +21,7 @@ pub struct ResultsProps {
 pub fn Results(props: &ResultsProps) -> Html {
     let app = use_app();
     let learner = use_learner();
-    let lang = app.lang;
+    let words = app.words();
     use_effect_with((), |_| focus("result-title"));
     let course = app.course();
     let module = course.and_then(|c| c.module(&props.module));
@@ -34,8 +33,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     let Some(score) = learner.progress.last_score(module, pass_mark) else {
         return html! {};
     };
-    let summary = fill(
-        t(lang, "quiz.result.score"),
+    let summary = words.fill("quiz.result.score",
         &[
             ("percent", &score.percent.to_string()),
             ("correct", &score.correct_count.to_string()),
@@ -48,16 +46,16 @@ pub fn Results(props: &ResultsProps) -> Html {
         let q = question_by_id(module, &item.question_id)?;
         let answer = attempt.answers.get(i).cloned().flatten();
         let right = answer.as_ref().is_some_and(|a| is_correct(q, a));
-        let given = answer_text::given(q, answer.as_ref(), lang)
-            .unwrap_or_else(|| answer_text::AnswerText::Line(t(lang, "quiz.review.none").to_string()));
+        let given = answer_text::given(q, answer.as_ref(), &words)
+            .unwrap_or_else(|| answer_text::AnswerText::Line(words.t("quiz.review.none").to_string()));
         Some(html! {
             <li class={if right { "review-item ok" } else { "review-item bad" }}>
-                <h3><span class="verdict">{ if right { t(lang, "quiz.review.right") } else { t(lang, "quiz.review.wrong") } }</span>{ " " }<InlineText text={q.prompt.get(lang).to_string()} /></h3>
-                { given.render(t(lang, "quiz.review.yours")) }
+                <h3><span class="verdict">{ if right { words.t("quiz.review.right") } else { words.t("quiz.review.wrong") } }</span>{ " " }<InlineText text={q.prompt.value.clone()} /></h3>
+                { given.render(words.t("quiz.review.yours")) }
                 if !right {
-                    { answer_text::correct(q, lang).render(t(lang, "quiz.correct_answer")) }
+                    { answer_text::correct(q, &words).render(words.t("quiz.correct_answer")) }
                 }
-                <p class="explanation"><InlineText text={q.explanation.get(lang).to_string()} /></p>
+                <p class="explanation"><InlineText text={q.explanation.value.clone()} /></p>
             </li>
         })
     });
@@ -65,20 +63,20 @@ pub fn Results(props: &ResultsProps) -> Html {
     html! {
         <div class="results">
             <div class={if score.passed { "result-box ok" } else { "result-box bad" }}>
-                <h2 id="result-title" tabindex="-1">{ if score.passed { t(lang, "quiz.result.passed") } else { t(lang, "quiz.result.failed") } }</h2>
+                <h2 id="result-title" tabindex="-1">{ if score.passed { words.t("quiz.result.passed") } else { words.t("quiz.result.failed") } }</h2>
                 <p class="result-score">{ summary }</p>
-                <p>{ if score.passed { t(lang, "quiz.result.passed_text") } else { t(lang, "quiz.result.failed_text") } }</p>
+                <p>{ if score.passed { words.t("quiz.result.passed_text") } else { words.t("quiz.result.failed_text") } }</p>
                 <p class="button-row">
                     if score.passed {
-                        <a class="button" href={Route::Training.href()}>{ t(lang, "quiz.result.back") }</a>
-                        <button type="button" class="button secondary" onclick={retry}>{ t(lang, "quiz.result.retake") }</button>
+                        <a class="button" href={Route::Training.href()}>{ words.t("quiz.result.back") }</a>
+                        <button type="button" class="button secondary" onclick={retry}>{ words.t("quiz.result.retake") }</button>
                     } else {
-                        <button type="button" class="button" onclick={retry}>{ t(lang, "quiz.result.retry") }</button>
-                        <a class="button secondary" href={Route::Lesson { module: module.id.clone(), step: 1 }.href()}>{ t(lang, "quiz.result.reread") }</a>
+                        <button type="button" class="button" onclick={retry}>{ words.t("quiz.result.retry") }</button>
+                        <a class="button secondary" href={Route::Lesson { module: module.id.clone(), step: 1 }.href()}>{ words.t("quiz.result.reread") }</a>
                     }
                 </p>
             </div>
-            <h2>{ t(lang, "quiz.review.title") }</h2>
+            <h2>{ words.t("quiz.review.title") }</h2>
             <ol class="review-list">{ for reviews }</ol>
         </div>
     }
@@ -90,13 +88,13 @@ pub fn Results(props: &ResultsProps) -> Html {
 pub fn FinishPrompt(props: &ResultsProps) -> Html {
     let app = use_app();
     let learner = use_learner();
-    let lang = app.lang;
+    let words = app.words();
     let onclick = {
         let learner = learner.clone();
         let module_id = props.module.clone();
         Callback::from(move |_| learner.finish_quiz(&module_id))
     };
     html! {
-        <p><button type="button" class="button" {onclick}>{ t(lang, "quiz.see_result") }</button></p>
+        <p><button type="button" class="button" {onclick}>{ words.t("quiz.see_result") }</button></p>
     }
 }

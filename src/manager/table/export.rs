@@ -3,14 +3,13 @@
 
 use std::rc::Rc;
 
-use trygg_core::content::Lang;
-use trygg_core::roster::{to_csv_in, Row};
+use trygg_core::roster::{to_csv_in, CsvWords, Row};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::RosterTableProps;
 use crate::shared::components::download_failed::DownloadFailed;
-use crate::shared::i18n::{fill, t};
+use crate::shared::i18n::{counted, Words};
 
 /// `order` is every row in the table's order, `visible` those the filter keeps.
 pub fn export(
@@ -19,7 +18,7 @@ pub fn export(
     visible: &Rc<Vec<usize>>,
     separator: &UseStateHandle<char>,
     only_filtered: &UseStateHandle<bool>,
-    lang: Lang,
+    words: &Words,
 ) -> Html {
     let on_separator = {
         let separator = separator.clone();
@@ -40,9 +39,10 @@ pub fn export(
         let sep = **separator;
         let stem = props.file_stem.clone();
         let downloads = props.downloads.clone();
+        let csv_words = CsvWords::from_words(&words);
         Callback::from(move |_| {
             let export: Vec<Row> = picked.iter().map(|&i| rows[i].clone()).collect();
-            let csv = to_csv_in(&export, sep, lang);
+            let csv = to_csv_in(&export, sep, &csv_words);
             downloads.offer(
                 &format!("{stem}.csv"),
                 "text/csv;charset=utf-8",
@@ -58,31 +58,31 @@ pub fn export(
 
     html! {
         <>
-            <h2>{ t(lang, "manager.export.title") }</h2>
+            <h2>{ words.t("manager.export.title") }</h2>
             <p>{ if **only_filtered {
-                fill(t(lang, "manager.export.filtered_note"), &[("count", &visible.len().to_string())])
+                counted(&words, "manager.export.filtered_note", visible.len(), &[("count", &visible.len().to_string())])
             } else {
-                fill(t(lang, "manager.export.all_note"), &[("count", &total.to_string())])
+                counted(&words, "manager.export.all_note", total, &[("count", &total.to_string())])
             } }</p>
             <div class="export-options">
                 <p class="filter-field">
-                    <label for="export-separator">{ t(lang, "manager.export.separator") }</label>
+                    <label for="export-separator">{ words.t("manager.export.separator") }</label>
                     <select id="export-separator" onchange={on_separator}>
-                        <option value=";" selected={**separator == ';'}>{ t(lang, "manager.export.semicolon") }</option>
-                        <option value="," selected={**separator == ','}>{ t(lang, "manager.export.comma") }</option>
+                        <option value=";" selected={**separator == ';'}>{ words.t("manager.export.semicolon") }</option>
+                        <option value="," selected={**separator == ','}>{ words.t("manager.export.comma") }</option>
                     </select>
                 </p>
                 <p class="check-field">
                     <input type="checkbox" id="export-only-filtered" checked={**only_filtered} onchange={on_only_filtered} />
-                    <label for="export-only-filtered">{ t(lang, "manager.export.only_filtered") }</label>
+                    <label for="export-only-filtered">{ words.t("manager.export.only_filtered") }</label>
                 </p>
             </div>
             <p class="button-row export-buttons">
-                <button type="button" class="button" onclick={on_csv}>{ t(lang, "manager.export.csv") }</button>
-                <button type="button" class="button secondary" onclick={on_json}>{ t(lang, "manager.export.json") }</button>
+                <button type="button" class="button" onclick={on_csv}>{ words.t("manager.export.csv") }</button>
+                <button type="button" class="button secondary" onclick={on_json}>{ words.t("manager.export.json") }</button>
             </p>
             <DownloadFailed file={props.downloads.refused()} />
-            <p class="hint">{ t(lang, "manager.export.json_hint") }</p>
+            <p class="hint">{ words.t("manager.export.json_hint") }</p>
         </>
     }
 }

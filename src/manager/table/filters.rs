@@ -1,20 +1,20 @@
 //! The filters above the table: unit, role, status and a search. Each change goes back to
 //! the first page, where the narrowed list starts.
 
-use trygg_core::content::{Lang, Role};
+use trygg_core::content::Role;
 use trygg_core::roster::{Filter, Status};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::manager::chart::unit_name;
 use crate::manager::{role_label, status_label};
-use crate::shared::i18n::t;
+use crate::shared::i18n::Words;
 
 pub fn filters(
     filter: &UseStateHandle<Filter>,
     page: &UseStateHandle<usize>,
     units: &[String],
-    lang: Lang,
+    words: &Words,
 ) -> Html {
     let set = {
         let filter = filter.clone();
@@ -46,28 +46,28 @@ pub fn filters(
     let f = &**filter;
     let units = units.iter().map(|u| {
         html! {
-            <option value={format!("u:{u}")} selected={f.unit.as_deref() == Some(u.as_str())}>{ unit_name(u, lang) }</option>
+            <option value={format!("u:{u}")} selected={f.unit.as_deref() == Some(u.as_str())}>{ unit_name(u, &words) }</option>
         }
     });
     let roles = Role::ALL.iter().map(|&r| {
-        html! { <option value={r.key()} selected={f.role == Some(r)}>{ role_label(r, lang) }</option> }
+        html! { <option value={r.key()} selected={f.role == Some(r)}>{ role_label(r, &words) }</option> }
     });
     let statuses = Status::ALL.iter().map(|&s| {
-        html! { <option value={s.key()} selected={f.status == Some(s)}>{ status_label(s, lang) }</option> }
+        html! { <option value={s.key()} selected={f.status == Some(s)}>{ status_label(s, &words) }</option> }
     });
     html! {
         <div class="roster-filters">
             { select_field("filter-unit", "manager.filter.unit", "manager.filter.all_units",
-                f.unit.is_none(), on_unit, units.collect(), lang) }
+                f.unit.is_none(), on_unit, units.collect(), &words) }
             { select_field("filter-role", "manager.filter.role", "manager.filter.all_roles",
-                f.role.is_none(), on_role, roles.collect(), lang) }
+                f.role.is_none(), on_role, roles.collect(), &words) }
             { select_field("filter-status", "manager.filter.status", "manager.filter.all_statuses",
-                f.status.is_none(), on_status, statuses.collect(), lang) }
+                f.status.is_none(), on_status, statuses.collect(), &words) }
             <p class="filter-field filter-search">
-                <label for="filter-search">{ t(lang, "manager.filter.search") }</label>
+                <label for="filter-search">{ words.t("manager.filter.search") }</label>
                 <input id="filter-search" type="search" value={f.search.clone()} oninput={on_search}
                     aria-describedby="filter-search-hint" autocomplete="off" />
-                <span id="filter-search-hint" class="hint">{ t(lang, "manager.filter.search_hint") }</span>
+                <span id="filter-search-hint" class="hint">{ words.t("manager.filter.search_hint") }</span>
             </p>
         </div>
     }
@@ -81,13 +81,13 @@ fn select_field(
     all_selected: bool,
     onchange: Callback<Event>,
     options: Html,
-    lang: Lang,
+    words: &Words,
 ) -> Html {
     html! {
         <p class="filter-field">
-            <label for={id}>{ t(lang, label) }</label>
+            <label for={id}>{ words.t(label) }</label>
             <select {id} {onchange}>
-                <option value="" selected={all_selected}>{ t(lang, all) }</option>
+                <option value="" selected={all_selected}>{ words.t(all) }</option>
                 { options }
             </select>
         </p>

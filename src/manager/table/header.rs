@@ -1,12 +1,11 @@
 //! The column headings, each a button that sorts by its column: a second click on the same
 //! column reverses the order.
 
-use trygg_core::content::Lang;
 use trygg_core::roster::SortKey;
 use yew::prelude::*;
 
 use super::Sort;
-use crate::shared::i18n::t;
+use crate::shared::i18n::Words;
 
 /// The columns in the order the rows show them.
 const COLUMNS: [(SortKey, &str); 7] = [
@@ -19,10 +18,10 @@ const COLUMNS: [(SortKey, &str); 7] = [
     (SortKey::ValidUntil, "manager.col.valid_until"),
 ];
 
-pub fn header_row(sort: &UseStateHandle<Sort>, page: &UseStateHandle<usize>, lang: Lang) -> Html {
+pub fn header_row(sort: &UseStateHandle<Sort>, page: &UseStateHandle<usize>, words: &Words) -> Html {
     html! {
         <tr>
-            { for COLUMNS.iter().map(|&(key, label)| header(key, label, sort, page, lang)) }
+            { for COLUMNS.iter().map(|&(key, label)| header(key, label, sort, page, words)) }
         </tr>
     }
 }
@@ -33,7 +32,7 @@ fn header(
     label: &'static str,
     sort: &UseStateHandle<Sort>,
     page: &UseStateHandle<usize>,
-    lang: Lang,
+    words: &Words,
 ) -> Html {
     let active = sort.key == key;
     let aria = active.then_some(if sort.descending {
@@ -58,7 +57,7 @@ fn header(
     html! {
         <th scope="col" aria-sort={aria}>
             <button type="button" class="sort-button" {onclick}>
-                { t(lang, label) }
+                { words.t(label) }
                 <span class="sort-arrow" aria-hidden="true">{ arrow }</span>
             </button>
         </th>

@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use super::Shared;
 use crate::shared::hooks::Downloads;
-use crate::shared::i18n::{fill, t};
+use crate::shared::i18n::counted;
 use crate::shared::state::use_app;
 
 /// Rows per page: enough to scan, few enough that a page of a 100,000-person roster renders
@@ -44,7 +44,7 @@ struct Sort {
 /// Holds the table's state; the pieces it renders change it through the handles they get.
 #[component]
 pub fn RosterTable(props: &RosterTableProps) -> Html {
-    let lang = use_app().lang;
+    let words = use_app().words();
     let filter = use_state(Filter::default);
     let sort = use_state(|| Sort {
         key: SortKey::Name,
@@ -81,25 +81,25 @@ pub fn RosterTable(props: &RosterTableProps) -> Html {
 
     html! {
         <>
-            { filters::filters(&filter, &page, &props.units.0, lang) }
+            { filters::filters(&filter, &page, &props.units.0, &words) }
             <p class="roster-count" role="status">
-                { fill(t(lang, "manager.table.showing"), &[("shown", &visible.len().to_string()), ("total", &rows.len().to_string())]) }
+                { counted(&words, "manager.table.showing", rows.len(), &[("shown", &visible.len().to_string()), ("total", &rows.len().to_string())]) }
             </p>
             if visible.is_empty() {
-                <p>{ t(lang, "manager.table.no_match") }</p>
+                <p>{ words.t("manager.table.no_match") }</p>
             } else {
                 <div class="table-scroll">
                     <table class="roster-table">
-                        <caption class="visually-hidden">{ t(lang, "manager.table.caption") }</caption>
-                        <thead>{ header::header_row(&sort, &page, lang) }</thead>
+                        <caption class="visually-hidden">{ words.t("manager.table.caption") }</caption>
+                        <thead>{ header::header_row(&sort, &page, &words) }</thead>
                         <tbody>
-                            { for shown.map(|row| row::render_row(row, lang)) }
+                            { for shown.map(|row| row::render_row(row, &words)) }
                         </tbody>
                     </table>
                 </div>
-                { pager::pager(current_page, pages, &page, lang) }
+                { pager::pager(current_page, pages, &page, &words) }
             }
-            { export::export(props, &order, &visible, &separator, &only_filtered, lang) }
+            { export::export(props, &order, &visible, &separator, &only_filtered, &words) }
         </>
     }
 }

@@ -2,13 +2,12 @@
 //! screen-reader users hear where they are instead of staying on a button that may now be
 //! disabled.
 
-use trygg_core::content::Lang;
 use yew::prelude::*;
 
-use crate::shared::i18n::{fill, t};
+use crate::shared::i18n::Words;
 
 /// `current` is already clamped to the pages there are (`pages` is at least 1).
-pub fn pager(current: usize, pages: usize, page: &UseStateHandle<usize>, lang: Lang) -> Html {
+pub fn pager(current: usize, pages: usize, page: &UseStateHandle<usize>, words: &Words) -> Html {
     let go_to = |to: usize| {
         let page = page.clone();
         Callback::from(move |_| {
@@ -17,14 +16,14 @@ pub fn pager(current: usize, pages: usize, page: &UseStateHandle<usize>, lang: L
         })
     };
     html! {
-        <nav class="roster-pager" aria-label={t(lang, "manager.pager.label")}>
+        <nav class="roster-pager" aria-label={words.t("manager.pager.label").to_owned()}>
             <button type="button" class="button secondary small" disabled={current == 0}
-                onclick={go_to(current.saturating_sub(1))}>{ t(lang, "manager.pager.previous") }</button>
+                onclick={go_to(current.saturating_sub(1))}>{ words.t("manager.pager.previous") }</button>
             <span id="roster-page-status" tabindex="-1">
-                { fill(t(lang, "manager.pager.page"), &[("page", &(current + 1).to_string()), ("pages", &pages.to_string())]) }
+                { words.fill("manager.pager.page", &[("page", &(current + 1).to_string()), ("pages", &pages.to_string())]) }
             </span>
             <button type="button" class="button secondary small" disabled={current + 1 >= pages}
-                onclick={go_to(current + 1)}>{ t(lang, "manager.pager.next") }</button>
+                onclick={go_to(current + 1)}>{ words.t("manager.pager.next") }</button>
         </nav>
     }
 }

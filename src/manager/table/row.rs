@@ -2,15 +2,14 @@
 //! in the future, flagged files, several certificates) is written under the name, so the
 //! status never stands unexplained.
 
-use trygg_core::content::Lang;
 use trygg_core::roster::{Row, RowNote, Status};
 use yew::prelude::*;
 
 use crate::manager::chart::unit_name;
 use crate::manager::{role_label, status_label};
-use crate::shared::i18n::{fill, t};
+use crate::shared::i18n::{counted, Words};
 
-pub fn render_row(row: &Row, lang: Lang) -> Html {
+pub fn render_row(row: &Row, words: &Words) -> Html {
     let badge = match row.status {
         Status::Valid => "ok",
         Status::RenewalDue => "warn",
@@ -22,20 +21,21 @@ pub fn render_row(row: &Row, lang: Lang) -> Html {
         .iter()
         .map(|note| match note {
             RowNote::OtherContentVersion { found, .. } => {
-                fill(t(lang, "manager.note.other_version"), &[("version", found)])
+                words.fill("manager.note.other_version", &[("version", found)])
             }
-            RowNote::CompletedInFuture => t(lang, "manager.note.future").to_owned(),
+            RowNote::CompletedInFuture => words.t("manager.note.future").to_owned(),
         })
         .collect();
     if !row.flagged_files.is_empty() {
-        notes.push(fill(
-            t(lang, "manager.note.flagged_files"),
+        notes.push(words.fill("manager.note.flagged_files",
             &[("files", &row.flagged_files.join(", "))],
         ));
     }
     if row.certificates > 1 {
-        notes.push(fill(
-            t(lang, "manager.note.certificates"),
+        notes.push(counted(
+            words,
+            "manager.note.certificates",
+            row.certificates,
             &[("count", &row.certificates.to_string())],
         ));
     }
@@ -49,10 +49,10 @@ pub fn render_row(row: &Row, lang: Lang) -> Html {
                     </ul>
                 }
             </th>
-            <td><span class={classes!("badge", badge)}>{ status_label(row.status, lang) }</span></td>
+            <td><span class={classes!("badge", badge)}>{ status_label(row.status, &words) }</span></td>
             <td class="cell-number">{ &row.employee_number }</td>
-            <td>{ unit_name(&row.unit, lang) }</td>
-            <td>{ role_label(row.role, lang) }</td>
+            <td>{ unit_name(&row.unit, &words) }</td>
+            <td>{ role_label(row.role, &words) }</td>
             <td class="cell-date">{ row.completed_on.to_string() }</td>
             <td class="cell-date">{ row.valid_until.to_string() }</td>
         </tr>

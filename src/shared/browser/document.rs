@@ -1,6 +1,6 @@
 //! The few document-level effects the app needs: `<html lang>`, the title, focus.
 
-use trygg_core::content::Lang;
+use trygg_core::content::{Direction, Lang};
 
 fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
@@ -13,11 +13,42 @@ pub fn remove_boot_screen() {
     }
 }
 
-/// Keeps `<html lang>` in step with the chosen language, for screen readers and hyphenation.
-pub fn set_lang(lang: Lang) {
+/// Keeps `<html lang>` and `dir` in step with the shown language, for screen readers,
+/// hyphenation and right-to-left layout.
+pub fn set_lang(lang: Lang, dir: Direction) {
     if let Some(root) = document().and_then(|d| d.document_element()) {
         let _ = root.set_attribute("lang", lang.code());
+        let _ = root.set_attribute("dir", dir.key());
     }
+}
+
+/// The page's own language (`<html lang>`, Swedish in the shipped `index.html`).
+pub fn lang() -> Option<Lang> {
+    let root = document()?.document_element()?;
+    Lang::parse(&root.get_attribute("lang")?)
+}
+
+/// Says on the start screen, in its own two languages, that the training could not be
+/// loaded (naming `detail`, a file or a problem in it), and offers to try again: for a
+/// failure before any language's words are read.
+pub fn show_boot_failure(detail: &str) {
+    web_sys::console::error_1(&detail.into());
+    let Some(doc) = document() else {
+        return;
+    };
+    if let Some(message) = doc.get_element_by_id("boot-message") {
+        let _ = message.set_attribute("hidden", "");
+    }
+    if let Some(failed) = doc.get_element_by_id("boot-failed") {
+        let _ = failed.remove_attribute("hidden");
+    }
+    if let Some(detail_el) = doc.get_element_by_id("boot-detail") {
+        detail_el.set_text_content(Some(detail));
+    }
+    if let Some(retry) = doc.get_element_by_id("boot-retry") {
+        let _ = retry.remove_attribute("hidden");
+    }
+    focus("boot-retry");
 }
 
 pub fn set_title(title: &str) {

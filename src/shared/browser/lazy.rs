@@ -73,37 +73,30 @@ fn bytes(b: &[u8]) -> JsValue {
     Uint8Array::from(b).into()
 }
 
-/// The certificate PDF for a completion record given as JSON.
+/// The certificate PDF for a completion record, with its labels, both given as JSON.
 pub async fn certificate_pdf(
     record_json: &str,
-    lang: &str,
+    labels_json: &str,
     regular: &[u8],
     bold: &[u8],
 ) -> Result<Vec<u8>, String> {
     call(
         "certificate_pdf",
-        &[record_json.into(), lang.into(), bytes(regular), bytes(bold)],
+        &[record_json.into(), labels_json.into(), bytes(regular), bytes(bold)],
     )
     .await
 }
 
-/// The pocket card from the organisation and module files as fetched.
+/// The pocket card from its content and labels, both given as JSON.
 pub async fn pocket_card_pdf(
-    organisation: &[u8],
-    module: &[u8],
-    lang: &str,
+    card_json: &str,
+    labels_json: &str,
     regular: &[u8],
     bold: &[u8],
 ) -> Result<Vec<u8>, String> {
     call(
         "pocket_card_pdf",
-        &[
-            bytes(organisation),
-            bytes(module),
-            lang.into(),
-            bytes(regular),
-            bytes(bold),
-        ],
+        &[card_json.into(), labels_json.into(), bytes(regular), bytes(bold)],
     )
     .await
 }

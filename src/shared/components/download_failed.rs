@@ -3,7 +3,6 @@
 
 use yew::prelude::*;
 
-use crate::shared::i18n::{fill, t};
 use crate::shared::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -15,11 +14,11 @@ pub struct DownloadFailedProps {
 /// An alert region that is always in the page, so the message is announced when it appears.
 #[component]
 pub fn DownloadFailed(props: &DownloadFailedProps) -> Html {
-    let lang = use_app().lang;
+    let words = use_app().words();
     html! {
         <div class="download-failed" role="alert">
             if let Some(file) = &props.file {
-                <p class="feedback bad">{ fill(t(lang, "download.failed"), &[("file", file)]) }</p>
+                <p class="feedback bad">{ words.fill("download.failed", &[("file", file)]) }</p>
             }
         </div>
     }

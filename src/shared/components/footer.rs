@@ -2,20 +2,19 @@
 
 use yew::prelude::*;
 
-use crate::shared::i18n::t;
 use crate::shared::route::Route;
 use crate::shared::state::use_app;
 
 #[component]
 pub fn Footer() -> Html {
-    let lang = use_app().lang;
+    let words = use_app().words();
     html! {
         <footer class="site-footer">
-            <p>{ t(lang, "footer.privacy") }</p>
+            <p>{ words.t("footer.privacy") }</p>
             <p>
-                <a href={Route::MyData.href()}>{ t(lang, "nav.data") }</a>
+                <a href={Route::MyData.href()}>{ words.t("nav.data") }</a>
                 { " · " }
-                <a href={Route::About.href()}>{ t(lang, "footer.accessibility") }</a>
+                <a href={Route::About.href()}>{ words.t("footer.accessibility") }</a>
             </p>
         </footer>
     }

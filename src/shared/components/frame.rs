@@ -8,19 +8,21 @@ use crate::shared::browser::{document, storage::KeyValueStore};
 use crate::shared::components::{footer::Footer, header::Header, page_title::PageTitle};
 use crate::shared::content_error::loading;
 use crate::shared::handover::{Part, Passing};
-use crate::shared::i18n::{fill, t};
 use crate::shared::route::Route;
 use crate::shared::state::use_app;
 
 /// Global preference key: the language is needed before the course (and its id) is loaded.
 pub const LANG_KEY: &str = "trygg:lang";
 
-/// The language saved by the last visit, Swedish on a first one.
+/// The language saved by the last visit, else the page's own (`<html lang>` in
+/// `index.html`); the course's first language is shown when it does not offer this one.
 pub fn saved_lang() -> Lang {
     KeyValueStore::open(false)
         .get(LANG_KEY)
-        .and_then(|code| Lang::from_code(&code))
-        .unwrap_or(Lang::Sv)
+        .and_then(|code| Lang::parse(&code))
+        .or_else(document::lang)
+        .or_else(|| Lang::parse("und"))
+        .unwrap_or_else(|| unreachable!("\"und\" is a well-formed tag"))
 }
 
 #[derive(Properties, PartialEq)]
@@ -29,17 +31,32 @@ pub struct FrameProps {
     pub children: Html,
 }
 
+/// Nothing until the language's words are read (`boot.js`'s screen stays meanwhile), then the
+/// page in that language and direction.
 #[component]
 pub fn Frame(props: &FrameProps) -> Html {
     let app = use_app();
-    let lang = app.lang;
-    use_effect_with(lang, |lang| {
-        document::set_lang(*lang);
-        let _ = KeyValueStore::open(false).set(LANG_KEY, lang.code());
+    let words = app.words();
+    let ready = app.words.is_some();
+    let lang = words.lang();
+    let dir = app.dir();
+    use_effect_with((lang, dir, ready), |(lang, dir, ready)| {
+        if *ready {
+            document::set_lang(*lang, *dir);
+            document::remove_boot_screen();
+            let _ = KeyValueStore::open(false).set(LANG_KEY, lang.code());
+        }
     });
+    if !ready {
+        // A failure before any words are read is told in the start screen's own words.
+        if let crate::shared::state::ContentState::Failed(failure) = &app.content {
+            document::show_boot_failure(&failure_detail(failure));
+        }
+        return html! {};
+    }
     html! {
         <>
-            <a class="skip-link" href="#main" onclick={skip_to_main()}>{ t(lang, "nav.skip") }</a>
+            <a class="skip-link" href="#main" onclick={skip_to_main()}>{ words.t("nav.skip") }</a>
             <Header route={props.route.clone()} />
             { props.children.clone() }
             <Footer />
@@ -64,7 +81,7 @@ pub struct PassingPageProps {
 /// `<main>` while another module takes over the page: loading, or why it could not.
 #[component]
 pub fn PassingPage(props: &PassingPageProps) -> Html {
-    let lang = use_app().lang;
+    let words = use_app().words();
     match props.passing {
         Passing::Failed(part) => {
             let retry = props.retry.reform(|_: MouseEvent| ());
@@ -75,15 +92,26 @@ pub fn PassingPage(props: &PassingPageProps) -> Html {
             html! {
                 <main id="main" tabindex="-1" data-route="module-error">
                     <div class="page" role="alert">
-                        <PageTitle text={t(lang, "content_error.title")} />
-                        <p>{ fill(t(lang, message), &[("file", part.file())]) }</p>
-                        <p><button type="button" class="button" onclick={retry}>{ t(lang, "content_error.retry") }</button></p>
+                        <PageTitle text={words.t("content_error.title").to_owned()} />
+                        <p>{ words.fill(message, &[("file", part.file())]) }</p>
+                        <p><button type="button" class="button" onclick={retry}>{ words.t("content_error.retry") }</button></p>
                     </div>
                 </main>
             }
         }
         _ => html! {
-            <main id="main" tabindex="-1" data-route="loading">{ loading(lang) }</main>
+            <main id="main" tabindex="-1" data-route="loading">{ loading(&words) }</main>
         },
+    }
+}
+
+/// What failed, for the start screen: the file, or the first problem found in it.
+fn failure_detail(failure: &crate::shared::state::ContentFailure) -> String {
+    match failure {
+        crate::shared::state::ContentFailure::Fetch { file, .. } => file.clone(),
+        crate::shared::state::ContentFailure::Invalid(issues) => issues
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
     }
 }

@@ -1,11 +1,11 @@
 //! Site header: the organisation's name, navigation and the language switch.
 
-use trygg_core::content::Lang;
+use trygg_core::content::LanguageInfo;
 use yew::prelude::*;
 
-use crate::shared::i18n::t;
+use crate::shared::components::inline_text::plain;
 use crate::shared::route::Route;
-use crate::shared::state::{use_app, AppAction};
+use crate::shared::state::{use_app, AppAction, AppHandle};
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
@@ -15,11 +15,12 @@ pub struct HeaderProps {
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
     let app = use_app();
-    let lang = app.lang;
-    let org_name = app
-        .organisation()
-        .map(|o| o.name.get(lang).to_string())
-        .unwrap_or_else(|| "Trygg".to_string());
+    let words = app.words();
+    let organisation = app.organisation();
+    let org_name = organisation.map_or_else(|| html! { { "Trygg" } }, |o| plain(&o.name));
+    let languages = organisation
+        .map(|o| o.languages.clone())
+        .unwrap_or_default();
     let links = [
         (Route::Start, "nav.start"),
         (Route::Training, "nav.training"),
@@ -37,18 +38,20 @@ pub fn Header(props: &HeaderProps) -> Html {
                     <span class="brand-name">{ "Trygg" }</span>
                     <span class="brand-org">{ org_name }</span>
                 </a>
-                <div class="lang-switch" role="group" aria-label={t(lang, "lang.switch")}>
-                    { for Lang::ALL.into_iter().map(|l| lang_button(&app, l)) }
-                </div>
+                if languages.len() > 1 {
+                    <div class="lang-switch" role="group" aria-label={words.t("lang.switch").to_owned()}>
+                        { for languages.iter().map(|l| lang_button(&app, l)) }
+                    </div>
+                }
             </div>
-            <nav aria-label={t(lang, "nav.label")}>
+            <nav aria-label={words.t("nav.label").to_owned()}>
                 <ul class="nav-list">
                     { for links.into_iter().map(|(route, key)| {
                         let active = *current == route || (in_training && route == Route::Training);
                         html! {
                             <li>
                                 <a href={route.href()} aria-current={active.then_some("page")}>
-                                    { t(lang, key) }
+                                    { words.t(key) }
                                 </a>
                             </li>
                         }
@@ -59,20 +62,19 @@ pub fn Header(props: &HeaderProps) -> Html {
     }
 }
 
-fn lang_button(app: &crate::shared::state::AppHandle, lang: Lang) -> Html {
-    let pressed = app.lang == lang;
+/// A language's button, named in that language. Pressed for the language the learner asked
+/// for: it reads as chosen at once, while its files load.
+fn lang_button(app: &AppHandle, language: &LanguageInfo) -> Html {
+    let lang = language.tag;
+    let pressed = app.wanted == lang;
     let onclick = {
         let dispatch = app.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(AppAction::SetLang(lang)))
-    };
-    let label = match lang {
-        Lang::Sv => "Svenska",
-        Lang::En => "English",
+        Callback::from(move |_| dispatch.dispatch(AppAction::ChooseLang(lang)))
     };
     html! {
-        <button type="button" class="lang-button" lang={lang.code()}
+        <button type="button" class="lang-button" lang={lang.code().to_owned()} dir={language.dir.key()}
             aria-pressed={if pressed { "true" } else { "false" }} {onclick}>
-            { label }
+            { language.name.clone() }
         </button>
     }
 }

@@ -11,6 +11,9 @@ pub struct PageTitleProps {
     /// screen reader's page list then tells one quiz or lesson from another.
     #[prop_or_default]
     pub of: Option<AttrValue>,
+    /// The heading's own language, when it came from the fallback language.
+    #[prop_or_default]
+    pub lang: Option<AttrValue>,
 }
 
 #[component]
@@ -22,5 +25,5 @@ pub fn PageTitle(props: &PageTitleProps) -> Html {
             None => format!("{text} – Trygg"),
         });
     });
-    html! { <h1 id="page-title" tabindex="-1">{ text }</h1> }
+    html! { <h1 id="page-title" tabindex="-1" lang={props.lang.clone()}>{ text }</h1> }
 }

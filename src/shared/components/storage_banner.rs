@@ -1,7 +1,6 @@
 //! Persistent warnings about where progress is kept, and one-off notices. Shown above every
 //! page so a learner never believes progress is saved when it is not.
 
-use trygg_core::content::Lang;
 use trygg_core::progress::ProgressError;
 use yew::prelude::*;
 
@@ -9,7 +8,7 @@ use crate::shared::browser::progress_store::OpenOutcome;
 use crate::shared::browser::storage::{Persistence, StorageError};
 use crate::shared::components::download_failed::DownloadFailed;
 use crate::shared::hooks::use_downloads;
-use crate::shared::i18n::{fill, t};
+use crate::shared::i18n::Words;
 use crate::shared::learner::{use_learner, Notice};
 use crate::shared::route::Route;
 use crate::shared::state::use_app;
@@ -18,7 +17,7 @@ use crate::shared::state::use_app;
 pub fn StorageBanner() -> Html {
     let app = use_app();
     let learner = use_learner();
-    let lang = app.lang;
+    let words = app.words();
     let mut warnings: Vec<Html> = Vec::new();
     let downloads = use_downloads();
 
@@ -34,16 +33,16 @@ pub fn StorageBanner() -> Html {
             );
         })
     };
-    let download_button = |lang: Lang| {
-        html! { <button type="button" class="button secondary small" onclick={download_progress.clone()}>{ t(lang, "storage.download") }</button> }
+    let download_button = || {
+        html! { <button type="button" class="button secondary small" onclick={download_progress.clone()}>{ words.t("storage.download") }</button> }
     };
 
     match &learner.opened {
         OpenOutcome::NewerVersion { .. } => {
-            warnings.push(html! { <p>{ t(lang, "storage.newer") }</p> })
+            warnings.push(html! { <p>{ words.t("storage.newer") }</p> })
         }
         OpenOutcome::Unrecoverable { error } => warnings.push(html! {
-            <p>{ fill(t(lang, "storage.unrecoverable"), &[("reason", &unreadable_reason(error, lang))]) }</p>
+            <p>{ words.fill("storage.unrecoverable", &[("reason", &unreadable_reason(error, &words))]) }</p>
         }),
         OpenOutcome::Recovered { error, backup_key } => {
             let raw = learner.store.backup(backup_key).unwrap_or_default();
@@ -53,8 +52,8 @@ pub fn StorageBanner() -> Html {
             });
             warnings.push(html! {
                 <>
-                    <p>{ fill(t(lang, "storage.recovered"), &[("reason", &unreadable_reason(error, lang))]) }</p>
-                    <p><button type="button" class="button secondary small" onclick={save_backup}>{ t(lang, "storage.download_backup") }</button></p>
+                    <p>{ words.fill("storage.recovered", &[("reason", &unreadable_reason(error, &words))]) }</p>
+                    <p><button type="button" class="button secondary small" onclick={save_backup}>{ words.t("storage.download_backup") }</button></p>
                 </>
             });
         }
@@ -62,19 +61,19 @@ pub fn StorageBanner() -> Html {
     }
     match learner.store.persistence() {
         Persistence::Memory => warnings.push(html! {
-            <><p>{ t(lang, "storage.blocked") }</p><p>{ download_button(lang) }</p></>
+            <><p>{ words.t("storage.blocked") }</p><p>{ download_button() }</p></>
         }),
         Persistence::Session => warnings.push(html! {
-            <><p>{ t(lang, "storage.session") }</p><p>{ download_button(lang) }</p></>
+            <><p>{ words.t("storage.session") }</p><p>{ download_button() }</p></>
         }),
         Persistence::Local => {}
     }
     if let Some(error) = &learner.save_error {
         let text = match error {
-            StorageError::Full => t(lang, "storage.full").to_string(),
-            StorageError::Refused(name) => fill(t(lang, "storage.refused"), &[("reason", name)]),
+            StorageError::Full => words.t("storage.full").to_string(),
+            StorageError::Refused(name) => words.fill("storage.refused", &[("reason", name)]),
         };
-        warnings.push(html! { <><p>{ text }</p><p>{ download_button(lang) }</p></> });
+        warnings.push(html! { <><p>{ text }</p><p>{ download_button() }</p></> });
     }
 
     let notices: Vec<Html> = learner
@@ -86,12 +85,12 @@ pub fn StorageBanner() -> Html {
                     let title = app
                         .course()
                         .and_then(|c| c.module(module_id))
-                        .map(|m| m.title.get(lang).to_string())
+                        .map(|m| m.title.value.clone())
                         .unwrap_or_else(|| module_id.clone());
-                    fill(t(lang, "notice.quiz_restarted"), &[("module", &title)])
+                    words.fill("notice.quiz_restarted", &[("module", &title)])
                 }
-                Notice::Restored => t(lang, "notice.restored").to_string(),
-                Notice::Deleted => t(lang, "notice.deleted").to_string(),
+                Notice::Restored => words.t("notice.restored").to_string(),
+                Notice::Deleted => words.t("notice.deleted").to_string(),
             };
             html! { <p>{ text }</p> }
         })
@@ -107,13 +106,13 @@ pub fn StorageBanner() -> Html {
                 <div class="banner warning" role="status">
                     { for warnings }
                     <DownloadFailed file={downloads.refused()} />
-                    <p><a href={Route::MyData.href()}>{ t(lang, "storage.more") }</a></p>
+                    <p><a href={Route::MyData.href()}>{ words.t("storage.more") }</a></p>
                 </div>
             }
             if !notices.is_empty() {
                 <div class="banner info" role="status">
                     { for notices }
-                    <button type="button" class="button secondary small" onclick={dismiss}>{ t(lang, "notice.dismiss") }</button>
+                    <button type="button" class="button secondary small" onclick={dismiss}>{ words.t("notice.dismiss") }</button>
                 </div>
             }
         </>
@@ -147,26 +146,24 @@ const UNREADABLE: ProgressErrorKeys = ProgressErrorKeys {
 /// English, for the CLI).
 pub fn progress_error_reason(
     error: &ProgressError,
-    lang: Lang,
+    words: &Words,
     keys: &ProgressErrorKeys,
 ) -> String {
     match error {
-        ProgressError::TooLarge { max, .. } => fill(
-            t(lang, keys.too_large),
+        ProgressError::TooLarge { max, .. } => words.fill(keys.too_large,
             &[("max", &(max / 1024).to_string())],
         ),
-        ProgressError::NotJson { line, column, .. } => fill(
-            t(lang, keys.not_json),
+        ProgressError::NotJson { line, column, .. } => words.fill(keys.not_json,
             &[("line", &line.to_string()), ("column", &column.to_string())],
         ),
-        ProgressError::NotProgress(_) => t(lang, keys.not_progress).to_string(),
+        ProgressError::NotProgress(_) => words.t(keys.not_progress).to_string(),
         ProgressError::ForeignCourse { found, .. } => {
-            fill(t(lang, keys.foreign), &[("course", found)])
+            words.fill(keys.foreign, &[("course", found)])
         }
-        ProgressError::NewerVersion { .. } => t(lang, keys.newer).to_string(),
+        ProgressError::NewerVersion { .. } => words.t(keys.newer).to_string(),
     }
 }
 
-fn unreadable_reason(error: &ProgressError, lang: Lang) -> String {
-    progress_error_reason(error, lang, &UNREADABLE)
+fn unreadable_reason(error: &ProgressError, words: &Words) -> String {
+    progress_error_reason(error, words, &UNREADABLE)
 }

@@ -1,102 +1,14 @@
-//! UI strings. One table per language; lessons and questions come from `content/` instead.
-//! Keys are plain strings so a missing translation shows up in a test, not as a blank.
-
-mod en;
-mod en_certificate;
-mod en_course;
-mod en_manager;
-mod en_shell;
-mod sv;
-mod sv_certificate;
-mod sv_course;
-mod sv_manager;
-mod sv_shell;
-
-use std::cell::RefCell;
+//! The app's words. Every word on a page comes from the language's `ui.json` (read as the
+//! core's [`Words`], held in the app context) or from the course's language files; what a
+//! language does with numbers, counts and dates is the browser's own `Intl`, which costs the
+//! wasm nothing and knows more languages than any table we could ship.
 
 use trygg_core::content::{Lang, Role};
+use trygg_core::date::Date;
+use trygg_core::language::PluralCategory;
+pub use trygg_core::language::{fill, Words};
 
-type Part = &'static [(&'static str, &'static str)];
-
-/// The strings of one area of the UI in both languages. Each wasm module (the app, the course
-/// pages, the manager view) registers the areas its pages use with [`use_areas`], so it
-/// carries no other module's strings; [`COMMON`] is always there.
-pub struct Area {
-    sv: Part,
-    en: Part,
-}
-
-impl Area {
-    fn part(&self, lang: Lang) -> Part {
-        match lang {
-            Lang::Sv => self.sv,
-            Lang::En => self.en,
-        }
-    }
-}
-
-/// Navigation, page names, storage warnings and notices, content errors: every module.
-pub static COMMON: Area = Area {
-    sv: sv::TABLE,
-    en: en::TABLE,
-};
-/// The app's own pages: start and about.
-pub static SHELL: Area = Area {
-    sv: sv_shell::TABLE,
-    en: en_shell::TABLE,
-};
-/// The course module: my training, lessons, quizzes, my data.
-pub static COURSE: Area = Area {
-    sv: sv_course::TABLE,
-    en: en_course::TABLE,
-};
-/// The course module's certificate page and the files it makes.
-pub static CERTIFICATE: Area = Area {
-    sv: sv_certificate::TABLE,
-    en: en_certificate::TABLE,
-};
-/// The manager module.
-pub static MANAGER: Area = Area {
-    sv: sv_manager::TABLE,
-    en: en_manager::TABLE,
-};
-
-thread_local! {
-    static AREAS: RefCell<Vec<&'static Area>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Adds the areas this module's pages use to the lookup of [`t`].
-pub fn use_areas(areas: &[&'static Area]) {
-    AREAS.with(|registered| {
-        let mut registered = registered.borrow_mut();
-        for area in areas {
-            if !registered.iter().any(|r| std::ptr::eq(*r, *area)) {
-                registered.push(area);
-            }
-        }
-    });
-}
-
-/// The text for `key`; the key itself if missing, so a gap is visible rather than silent.
-pub fn t(lang: Lang, key: &'static str) -> &'static str {
-    let find = |part: Part| part.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
-    find(COMMON.part(lang))
-        .or_else(|| {
-            AREAS.with(|areas| areas.borrow().iter().find_map(|area| find(area.part(lang))))
-        })
-        .unwrap_or(key)
-}
-
-/// Replaces `{name}` placeholders; values are plain text, never markup.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
-}
-
-/// The key of a role's name in the UI tables.
+/// The key of a role's name in `ui.json`.
 pub fn role_key(role: Role) -> &'static str {
     match role {
         Role::Employee => "role.employee",
@@ -105,99 +17,114 @@ pub fn role_key(role: Role) -> &'static str {
     }
 }
 
+/// A counted text (`{"one": …, "other": …}` in `ui.json`) for `n`, in the category the
+/// language's plural rules give `n`, with `{count}`-style placeholders filled in.
+pub fn counted(words: &Words, key: &str, n: usize, values: &[(&str, &str)]) -> String {
+    fill(words.counted(key, plural_category(words.lang(), n)), values)
+}
+
+/// The CLDR plural category of `n` in `lang`, as the browser's `Intl.PluralRules` knows it.
+#[cfg(target_arch = "wasm32")]
+pub fn plural_category(lang: Lang, n: usize) -> PluralCategory {
+    let locales = js_sys::Array::of1(&lang.code().into());
+    let rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
+    let name = rules.select(n as f64).as_string().unwrap_or_default();
+    PluralCategory::from_name(&name).unwrap_or(PluralCategory::Other)
+}
+
+/// Outside a browser (native unit tests) there is no `Intl`: one is "one", the rest "other".
+#[cfg(not(target_arch = "wasm32"))]
+pub fn plural_category(_lang: Lang, n: usize) -> PluralCategory {
+    if n == 1 {
+        PluralCategory::One
+    } else {
+        PluralCategory::Other
+    }
+}
+
+/// A date as the language writes it ("6 december 2026", "6.12.2026", "6 December 2026"), by
+/// the browser's `Intl.DateTimeFormat`; ISO 8601 where there is none.
+#[cfg(target_arch = "wasm32")]
+pub fn date(lang: Lang, date: Date) -> String {
+    let locales = js_sys::Array::of1(&lang.code().into());
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
+    let format = js_sys::Intl::DateTimeFormat::new(&locales, &options);
+    // A date-only ISO string is read as midnight UTC, the day formatted in UTC above.
+    let when = js_sys::Date::new(&date.to_string().into());
+    format
+        .format()
+        .call1(&wasm_bindgen::JsValue::UNDEFINED, &when)
+        .ok()
+        .and_then(|v| v.as_string())
+        .filter(|s| !s.is_empty() && s != "Invalid Date")
+        .unwrap_or_else(|| date.to_string())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn date(_lang: Lang, date: Date) -> String {
+    date.to_string()
+}
+
+/// A whole number as the language writes it (`12 345`, `12,345`), by `Intl.NumberFormat`.
+#[cfg(target_arch = "wasm32")]
+pub fn number(lang: Lang, n: usize) -> String {
+    let locales = js_sys::Array::of1(&lang.code().into());
+    let format = js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new());
+    format
+        .format()
+        .call1(&wasm_bindgen::JsValue::UNDEFINED, &(n as f64).into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| n.to_string())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn number(_lang: Lang, n: usize) -> String {
+    n.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
-    fn keys(lang: Lang) -> BTreeSet<&'static str> {
-        entries(lang).map(|(k, _)| *k).collect()
-    }
-
-    const ALL: [&Area; 5] = [&COMMON, &SHELL, &COURSE, &CERTIFICATE, &MANAGER];
-
-    fn entries(lang: Lang) -> impl Iterator<Item = &'static (&'static str, &'static str)> {
-        ALL.into_iter().flat_map(move |area| area.part(lang).iter())
-    }
-
-    #[test]
-    fn every_key_exists_in_both_languages() {
-        let sv = keys(Lang::Sv);
-        let en = keys(Lang::En);
-        let only_sv: Vec<_> = sv.difference(&en).collect();
-        let only_en: Vec<_> = en.difference(&sv).collect();
-        assert!(only_sv.is_empty(), "missing in English: {only_sv:?}");
-        assert!(only_en.is_empty(), "missing in Swedish: {only_en:?}");
-    }
-
-    #[test]
-    fn no_key_is_listed_twice_or_left_empty() {
-        for lang in Lang::ALL {
-            assert_eq!(
-                keys(lang).len(),
-                entries(lang).count(),
-                "duplicate key in {lang:?}"
-            );
-            for (k, v) in entries(lang) {
-                assert!(!v.trim().is_empty(), "{lang:?}: {k} is empty");
-            }
-        }
-    }
-
-    #[test]
-    fn every_key_used_in_the_source_exists_in_its_modules_areas() {
+    /// The source language's words, as shipped.
+    fn source_keys() -> BTreeSet<String> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut missing = Vec::new();
-        let known = keys(Lang::Sv);
+        let text = std::fs::read_to_string(root.join("content/languages/sv/ui.json"))
+            .expect("the shipped Swedish ui.json");
+        let lang = Lang::parse("sv").expect("a tag");
+        let words = trygg_core::language::parse_words("ui.json", lang, text.as_bytes())
+            .expect("the shipped ui.json parses");
+        words.entries.iter().map(|(k, _)| k.clone()).collect()
+    }
+
+    #[test]
+    fn every_key_used_in_the_source_is_in_the_shipped_words() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let known = source_keys();
         let prefixes: BTreeSet<&str> = known.iter().filter_map(|k| k.split('.').next()).collect();
+        let mut missing = Vec::new();
         let mut check = |path: &str, text: &str| {
-            if path.contains("src/shared/i18n/") {
-                return; // the tables themselves
-            }
-            let mut areas = vec![&COMMON];
-            areas.extend(areas_of(path));
-            let reachable: BTreeSet<&str> = areas
-                .iter()
-                .flat_map(|area| area.part(Lang::Sv).iter().map(|(k, _)| *k))
-                .collect();
-            // Every string literal shaped like `area.key` whose area is a table area.
+            // Every string literal shaped like `area.key` whose area is one `ui.json` uses.
             for literal in text.split('"').skip(1).step_by(2) {
                 let shaped = literal.contains('.')
+                    && !literal.ends_with('.')
                     && literal
                         .chars()
                         .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_');
                 let area = literal.split('.').next().unwrap_or_default();
-                if shaped && prefixes.contains(area) && !reachable.contains(literal) {
+                if shaped && prefixes.contains(area) && !known.contains(literal) {
                     missing.push(format!("{path}: {literal}"));
                 }
             }
         };
-        for dir in ["src", "course/src", "manager/src"] {
+        for dir in ["src", "course/src", "manager/src", "pdf/src"] {
             visit(&root.join(dir), &mut check);
         }
-        assert!(
-            missing.is_empty(),
-            "keys used but not translated in the areas the file's module registers: {missing:?}"
-        );
-    }
-
-    /// The areas registered by the module a source file is built into (besides COMMON),
-    /// which its folder says: `src/shell/` (and the shell's `lib.rs`, `main.rs`),
-    /// `src/course/` and the `course/` crate, `src/manager/` and the `manager/` crate. Files in
-    /// `src/shared/` are rendered by every module and get COMMON only.
-    fn areas_of(path: &str) -> Vec<&'static Area> {
-        if path.contains("/src/manager/") || path.contains("/manager/src/") {
-            vec![&MANAGER]
-        } else if path.contains("/src/course/") || path.contains("/course/src/") {
-            vec![&COURSE, &CERTIFICATE]
-        } else if path.contains("/src/shell/")
-            || path.ends_with("/src/lib.rs")
-            || path.ends_with("/src/main.rs")
-        {
-            vec![&SHELL]
-        } else {
-            Vec::new()
-        }
+        assert!(missing.is_empty(), "keys used but not in ui.json: {missing:?}");
     }
 
     fn visit(dir: &std::path::Path, f: &mut dyn FnMut(&str, &str)) {

@@ -4,8 +4,8 @@
 use crate::content::Role;
 use crate::language::Words;
 
-/// The fixed text on a certificate, in one language.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The fixed text on a certificate, in one language. Handed to the PDF maker as JSON.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CertificateLabels {
     /// The big heading, e.g. "Intyg".
     pub title: String,
@@ -81,7 +81,7 @@ impl CertificateLabels {
 }
 
 /// The fixed text on the pocket card; the steps and headings come from the content.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PocketCardLabels {
     /// Document title and the card's small heading, e.g. "Fickkort".
     pub title: String,

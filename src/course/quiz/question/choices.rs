@@ -3,13 +3,13 @@
 
 use std::collections::BTreeSet;
 
-use trygg_core::content::{Lang, Question, QuestionKind};
+use trygg_core::content::{Question, QuestionKind};
 use trygg_core::quiz::{Answer, PlannedQuestion};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::shared::components::inline_text::InlineText;
-use crate::shared::i18n::t;
+use crate::shared::i18n::Words;
 
 /// What the learner has selected but not yet submitted.
 #[derive(Clone, PartialEq)]
@@ -28,21 +28,21 @@ pub fn form(
     missing: &UseStateHandle<bool>,
     answer: Option<&Answer>,
     record: Callback<Answer>,
-    lang: Lang,
+    words: &Words,
 ) -> Html {
     let locked = answer.is_some();
     let (options, multiple): (Vec<(usize, String)>, bool) = match &question.kind {
         QuestionKind::Single { options } | QuestionKind::Multiple { options } => (
             item.order
                 .iter()
-                .filter_map(|i| options.get(*i).map(|o| (*i, o.text.get(lang).to_string())))
+                .filter_map(|i| options.get(*i).map(|o| (*i, o.text.value.clone())))
                 .collect(),
             matches!(question.kind, QuestionKind::Multiple { .. }),
         ),
         QuestionKind::TrueFalse { .. } => (
             vec![
-                (1, t(lang, "quiz.true").to_string()),
-                (0, t(lang, "quiz.false").to_string()),
+                (1, words.t("quiz.true").to_string()),
+                (0, words.t("quiz.false").to_string()),
             ],
             false,
         ),
@@ -65,21 +65,21 @@ pub fn form(
     };
     let inputs = options
         .into_iter()
-        .map(|(i, text)| choice(question, i, text, multiple, selection, answer, lang));
+        .map(|(i, text)| choice(question, i, text, multiple, selection, answer, &words));
     html! {
         <form {onsubmit} class="answer-form">
             <fieldset aria-describedby={missing.then_some("answer-missing")}>
-                <legend class="prompt"><InlineText text={question.prompt.get(lang).to_string()} /></legend>
+                <legend class="prompt"><InlineText text={question.prompt.value.clone()} /></legend>
                 if multiple {
-                    <p class="hint">{ t(lang, "quiz.select_all") }</p>
+                    <p class="hint">{ words.t("quiz.select_all") }</p>
                 }
                 { for inputs }
             </fieldset>
             if **missing {
-                <p class="error" id="answer-missing" role="alert">{ t(lang, "quiz.choose_first") }</p>
+                <p class="error" id="answer-missing" role="alert">{ words.t("quiz.choose_first") }</p>
             }
             if !locked {
-                <button type="submit" class="button">{ t(lang, "quiz.check") }</button>
+                <button type="submit" class="button">{ words.t("quiz.check") }</button>
             }
         </form>
     }
@@ -94,7 +94,7 @@ fn choice(
     multiple: bool,
     selection: &UseStateHandle<Selection>,
     answer: Option<&Answer>,
-    lang: Lang,
+    words: &Words,
 ) -> Html {
     let is_bool = matches!(question.kind, QuestionKind::TrueFalse { .. });
     let right = match &question.kind {
@@ -137,8 +137,8 @@ fn choice(
     });
     let mark = match (answer.is_some(), right, checked) {
         (false, _, _) => None,
-        (true, true, _) => Some(("choice right", t(lang, "quiz.option_right"))),
-        (true, false, true) => Some(("choice wrong", t(lang, "quiz.option_wrong"))),
+        (true, true, _) => Some(("choice right", words.t("quiz.option_right"))),
+        (true, false, true) => Some(("choice wrong", words.t("quiz.option_wrong"))),
         (true, false, false) => None,
     };
     html! {

@@ -6,7 +6,7 @@ mod feedback;
 mod ordering;
 mod scenario;
 
-use trygg_core::content::{Lang, QuestionKind};
+use trygg_core::content::QuestionKind;
 use trygg_core::quiz::{question_by_id, scenario_walk, Answer};
 use yew::prelude::*;
 
@@ -15,7 +15,7 @@ use self::ordering::OrderingInput;
 use self::scenario::ScenarioInput;
 use crate::shared::browser::document::focus;
 use crate::shared::components::inline_text::InlineText;
-use crate::shared::i18n::{fill, t};
+use crate::shared::i18n::Words;
 use crate::shared::learner::use_learner;
 use crate::shared::state::use_app;
 
@@ -29,7 +29,7 @@ pub struct QuestionCardProps {
 pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     let app = use_app();
     let learner = use_learner();
-    let lang = app.lang;
+    let words = app.words();
     let selection = use_state(|| Selection::Nothing);
     let missing = use_state(|| false);
     use_effect_with((), |_| {
@@ -76,7 +76,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     }
     let last = props.index + 1 >= total;
 
-    let prompt = question.prompt.get(lang).to_string();
+    let prompt = question.prompt.value.clone();
     let body = match &question.kind {
         QuestionKind::Scenario { .. } => html! {
             <ScenarioInput question={question.clone()} item={item.clone()} answer={answer.clone()} on_pick={record} />
@@ -91,24 +91,24 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             &missing,
             answer.as_ref(),
             record,
-            lang,
+            &words,
         ),
     };
 
     html! {
         <article class="question-card" data-question-id={question.id.clone()}>
-            { counter(props.index, total, lang) }
+            { counter(props.index, total, &words) }
             if matches!(question.kind, QuestionKind::Scenario { .. } | QuestionKind::Ordering { .. }) {
                 <p class="prompt"><InlineText text={prompt} /></p>
             }
             { body }
             <div id="feedback" tabindex="-1" role="status" class="feedback-region">
                 if done {
-                    { feedback::feedback(question, answer.as_ref(), lang) }
+                    { feedback::feedback(question, answer.as_ref(), &words) }
                 }
             </div>
             if done {
-                { feedback::next_button(&learner, &props.module, last, lang) }
+                { feedback::next_button(&learner, &props.module, last, &words) }
             }
         </article>
     }
@@ -116,9 +116,8 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
 
 /// The counter is the heading that takes focus on arrival, so a screen reader starts each
 /// question with where the learner is in the quiz.
-fn counter(index: usize, total: usize, lang: Lang) -> Html {
-    let counter = fill(
-        t(lang, "quiz.counter"),
+fn counter(index: usize, total: usize, words: &Words) -> Html {
+    let counter = words.fill("quiz.counter",
         &[
             ("n", &(index + 1).to_string()),
             ("total", &total.to_string()),

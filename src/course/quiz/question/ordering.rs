@@ -6,7 +6,6 @@ use yew::prelude::*;
 
 use crate::shared::browser::document::focus_soon;
 use crate::shared::components::inline_text::InlineText;
-use crate::shared::i18n::{fill, t};
 use crate::shared::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -19,7 +18,7 @@ pub struct OrderingProps {
 
 #[component]
 pub fn OrderingInput(props: &OrderingProps) -> Html {
-    let lang = use_app().lang;
+    let words = use_app().words();
     let order = use_state(|| props.item.order.clone());
     let dragged = use_state(|| None::<usize>);
     let announcement = use_state(String::new);
@@ -37,6 +36,7 @@ pub fn OrderingInput(props: &OrderingProps) -> Html {
         let order = order.clone();
         let announcement = announcement.clone();
         let steps = steps.clone();
+        let words = words.clone();
         move |from: usize, to: usize| {
             let mut next = (*order).clone();
             if from >= next.len() || to >= next.len() || from == to {
@@ -46,10 +46,9 @@ pub fn OrderingInput(props: &OrderingProps) -> Html {
             next.insert(to, item);
             let text = steps
                 .get(item)
-                .map(|s| s.get(lang).to_string())
+                .map(|s| s.text.value.clone())
                 .unwrap_or_default();
-            announcement.set(fill(
-                t(lang, "quiz.order.moved"),
+            announcement.set(words.fill("quiz.order.moved",
                 &[("step", &text), ("n", &(to + 1).to_string())],
             ));
             order.set(next);
@@ -57,7 +56,7 @@ pub fn OrderingInput(props: &OrderingProps) -> Html {
     };
 
     let rows = shown.iter().enumerate().map(|(pos, &step)| {
-        let text = steps.get(step).map(|s| s.get(lang).to_string()).unwrap_or_default();
+        let text = steps.get(step).map(|s| s.text.value.clone()).unwrap_or_default();
         let up = {
             let move_item = move_item.clone();
             Callback::from(move |_| {
@@ -95,9 +94,9 @@ pub fn OrderingInput(props: &OrderingProps) -> Html {
                 if !locked {
                     <span class="order-buttons">
                         <button type="button" class="icon-button" id={format!("up-{step}")} disabled={pos == 0}
-                            aria-label={fill(t(lang, "quiz.order.up"), &[("step", &text)])} onclick={up}>{ "↑" }</button>
+                            aria-label={words.fill("quiz.order.up", &[("step", &text)])} onclick={up}>{ "↑" }</button>
                         <button type="button" class="icon-button" id={format!("down-{step}")} disabled={pos + 1 == count}
-                            aria-label={fill(t(lang, "quiz.order.down"), &[("step", &text)])} onclick={down}>{ "↓" }</button>
+                            aria-label={words.fill("quiz.order.down", &[("step", &text)])} onclick={down}>{ "↓" }</button>
                     </span>
                 }
             </li>
@@ -117,11 +116,11 @@ pub fn OrderingInput(props: &OrderingProps) -> Html {
     };
     html! {
         <form class="answer-form" {onsubmit}>
-            <p class="hint" id="order-hint">{ t(lang, "quiz.order.hint") }</p>
+            <p class="hint" id="order-hint">{ words.t("quiz.order.hint") }</p>
             <ol class="order-list" aria-describedby="order-hint">{ for rows }</ol>
             <p class="visually-hidden" aria-live="polite">{ (*announcement).clone() }</p>
             if !locked {
-                <button type="submit" class="button">{ t(lang, "quiz.check") }</button>
+                <button type="submit" class="button">{ words.t("quiz.check") }</button>
             }
         </form>
     }

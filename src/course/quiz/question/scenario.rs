@@ -7,7 +7,6 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::shared::components::inline_text::InlineText;
-use crate::shared::i18n::t;
 use crate::shared::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -20,7 +19,7 @@ pub struct ScenarioProps {
 
 #[component]
 pub fn ScenarioInput(props: &ScenarioProps) -> Html {
-    let lang = use_app().lang;
+    let words = use_app().words();
     let selected = use_state(|| None::<usize>);
     let missing = use_state(|| false);
     let QuestionKind::Scenario { steps } = &props.question.kind else {
@@ -50,11 +49,11 @@ pub fn ScenarioInput(props: &ScenarioProps) -> Html {
         let choice = v.step.choices.get(v.choice);
         html! {
             <li class="scenario-step done">
-                <p><InlineText text={v.step.text.get(lang).to_string()} /></p>
-                <p>{ t(lang, "quiz.scenario.you_chose") }{ " " }<strong>{ choice.map(|c| c.text.get(lang).to_string()).unwrap_or_default() }</strong></p>
+                <p><InlineText text={v.step.text.value.clone()} /></p>
+                <p>{ words.t("quiz.scenario.you_chose") }{ " " }<strong>{ choice.map(|c| c.text.value.clone()).unwrap_or_default() }</strong></p>
                 <div class={if v.correct { "feedback ok" } else { "feedback bad" }} id={format!("step-feedback-{n}")} tabindex="-1">
-                    <p class="feedback-verdict"><strong>{ if v.correct { t(lang, "quiz.scenario.good") } else { t(lang, "quiz.scenario.bad") } }</strong></p>
-                    <p><InlineText text={choice.map(|c| c.feedback.get(lang).to_string()).unwrap_or_default()} /></p>
+                    <p class="feedback-verdict"><strong>{ if v.correct { words.t("quiz.scenario.good") } else { words.t("quiz.scenario.bad") } }</strong></p>
+                    <p><InlineText text={choice.map(|c| c.feedback.value.clone()).unwrap_or_default()} /></p>
                 </div>
             </li>
         }
@@ -75,7 +74,7 @@ pub fn ScenarioInput(props: &ScenarioProps) -> Html {
             html! {
                 <div class="choice">
                     <input type="radio" name={format!("step-{}", step.id)} id={id.clone()} {checked} {onchange} />
-                    <label for={id}><InlineText text={c.text.get(lang).to_string()} /></label>
+                    <label for={id}><InlineText text={c.text.value.clone()} /></label>
                 </div>
             }
         });
@@ -101,13 +100,13 @@ pub fn ScenarioInput(props: &ScenarioProps) -> Html {
         html! {
             <form class="answer-form scenario-current" {onsubmit}>
                 <fieldset aria-describedby={(*missing).then_some("answer-missing")}>
-                    <legend><InlineText text={step.text.get(lang).to_string()} /></legend>
+                    <legend><InlineText text={step.text.value.clone()} /></legend>
                     { for options }
                 </fieldset>
                 if *missing {
-                    <p class="error" id="answer-missing" role="alert">{ t(lang, "quiz.choose_first") }</p>
+                    <p class="error" id="answer-missing" role="alert">{ words.t("quiz.choose_first") }</p>
                 }
-                <button type="submit" class="button">{ t(lang, "quiz.scenario.choose") }</button>
+                <button type="submit" class="button">{ words.t("quiz.scenario.choose") }</button>
             </form>
         }
     });
