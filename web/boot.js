@@ -73,12 +73,29 @@ if (window.location.protocol === 'file:') {
 } else if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
   fail('Din webbläsare kan inte köra utbildningen (WebAssembly saknas eller är avstängt). Prova en aktuell version av Edge, Chrome, Firefox eller Safari. / Your browser cannot run the training (WebAssembly is missing or turned off). Try a current Edge, Chrome, Firefox or Safari.');
 } else {
-  // Every module's pages start from organisation.json: ask for it now, beside the wasm, and
-  // hand the request to the first module (its fetches take it by address, as the shell's
-  // requests for the course files are taken by the course module).
-  const organisation = 'content/organisation.json';
-  const prefetched = { [organisation]: fetch(organisation, { cache: 'no-cache' }) };
-  prefetched[organisation].catch(() => {}); // the module reports a failure on its page
+  // Every module's pages start from organisation.json and the language's words and names:
+  // ask for them now, beside the wasm, and hand the requests to the first module (its
+  // fetches take them by address, as the shell's requests for the course files are taken by
+  // the course module). The language is the one saved by the last visit, else the page's own;
+  // if the course does not offer it, the module asks for its first language instead.
+  const prefetched = {};
+  const ask = (url) => {
+    prefetched[url] = fetch(url, { cache: 'no-cache' });
+    prefetched[url].catch(() => {}); // the module reports a failure on its page
+  };
+  ask('content/organisation.json');
+  const tag = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
+  let lang = document.documentElement.lang;
+  try {
+    const saved = window.localStorage.getItem('trygg:lang');
+    if (saved && tag.test(saved)) lang = saved;
+  } catch (e) {
+    // Storage blocked: the page's own language.
+  }
+  if (tag.test(lang)) {
+    ask(`content/languages/${lang}/ui.json`);
+    ask(`content/languages/${lang}/course.json`);
+  }
   Promise.all([firstModule(window.location.hash)(), pageParsed])
     .then(([module]) => module.mount({ prefetched }))
     .catch((error) => {

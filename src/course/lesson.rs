@@ -73,7 +73,8 @@ pub fn LessonPage(props: &LessonProps) -> Html {
     } else {
         words.t("lesson.to_quiz")
     };
-    let progress = words.fill("lesson.progress",
+    let progress = words.fill(
+        "lesson.progress",
         &[("n", &step.to_string()), ("total", &total.to_string())],
     );
 

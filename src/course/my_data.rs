@@ -65,7 +65,8 @@ pub fn MyDataPage() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
                 if file.size() > MAX_PROGRESS_BYTES as f64 {
-                    let reason = words.fill("data.restore.too_large",
+                    let reason = words.fill(
+                        "data.restore.too_large",
                         &[("max", &(MAX_PROGRESS_BYTES / 1024).to_string())],
                     );
                     restore.set(RestoreState::Failed { file: name, reason });
@@ -121,9 +122,7 @@ pub fn MyDataPage() -> Html {
         let label = if count == 1 {
             words.t("storage.download_backup").to_string()
         } else {
-            words.fill("data.backup.button_n",
-                &[("n", &(i + 1).to_string())],
-            )
+            words.fill("data.backup.button_n", &[("n", &(i + 1).to_string())])
         };
         html! { <p><button type="button" class="button secondary" {onclick}>{ label }</button></p> }
     });

@@ -32,7 +32,8 @@ pub fn TrainingPage() -> Html {
         .map(|m| progress.status_in(course, &m.id, now))
         .collect();
     let (done, total) = progress.required_done(course, role, now);
-    let summary = words.fill("training.summary",
+    let summary = words.fill(
+        "training.summary",
         &[("done", &done.to_string()), ("total", &total.to_string())],
     );
     let card = Card {
@@ -109,16 +110,15 @@ fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
                 Some(q) => (
                     "badge progress",
                     words.t("status.in_progress").to_string(),
-                    words.fill("status.at_question",
-                        &[("n", &(q + 1).to_string())],
-                    ),
+                    words.fill("status.at_question", &[("n", &(q + 1).to_string())]),
                     (quiz.clone(), words.t("training.continue")),
                     Some((lesson(1), words.t("training.review_lessons"))),
                 ),
                 None => (
                     "badge progress",
                     words.t("status.in_progress").to_string(),
-                    words.fill("status.at_section",
+                    words.fill(
+                        "status.at_section",
                         &[("n", &step.to_string()), ("total", &pages.to_string())],
                     ),
                     (lesson(step), words.t("training.continue")),
@@ -134,7 +134,8 @@ fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
                 .last_score(module, card.pass_mark)
                 .map(|s| s.percent)
             {
-                Some(percent) => words.fill("status.not_passed_detail",
+                Some(percent) => words.fill(
+                    "status.not_passed_detail",
                     &[
                         ("percent", &percent.to_string()),
                         ("pass", &card.pass_mark.to_string()),
@@ -148,7 +149,8 @@ fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
         ModuleStatus::Passed { percent, passed_ms } => (
             "badge ok",
             words.t("status.passed").to_string(),
-            words.fill("status.passed_detail",
+            words.fill(
+                "status.passed_detail",
                 &[
                     ("percent", &percent.to_string()),
                     ("date", &date_of(words, *passed_ms)),
@@ -164,7 +166,8 @@ fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
         } => (
             "badge warn",
             words.t("status.renewal_due").to_string(),
-            words.fill("status.renewal_detail",
+            words.fill(
+                "status.renewal_detail",
                 &[
                     ("percent", &percent.to_string()),
                     ("date", &date(words.lang(), *valid_until)),
@@ -176,7 +179,8 @@ fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
         ModuleStatus::Expired { valid_until, .. } => (
             "badge bad",
             words.t("status.expired").to_string(),
-            words.fill("status.expired_detail",
+            words.fill(
+                "status.expired_detail",
                 &[("date", &date(words.lang(), *valid_until))],
             ),
             (quiz.clone(), words.t("training.renew")),

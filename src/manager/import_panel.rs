@@ -127,7 +127,8 @@ fn focus_link(id: &'static str) -> Callback<MouseEvent> {
 }
 
 fn report_text(report: &Report, words: &Words) -> String {
-    let mut text = words.fill("manager.result.counts",
+    let mut text = words.fill(
+        "manager.result.counts",
         &[
             ("files", &report.files.to_string()),
             ("accepted", &report.accepted.to_string()),

@@ -36,7 +36,20 @@ pub fn figures(summary: &Summary, certificates: usize, refused: usize, words: &W
 /// "Counted per person …. 12 certificates accepted, 1 file refused."
 fn files_text(certificates: usize, refused: usize, words: &Words) -> String {
     let lang = words.lang();
-    let accepted = counted(words, "manager.summary.accepted", certificates, &[("count", &number(lang, certificates))]);
-    let refused = counted(words, "manager.summary.refused", refused, &[("count", &number(lang, refused))]);
-    words.fill("manager.summary.files", &[("certificates", &accepted), ("refused", &refused)])
+    let accepted = counted(
+        words,
+        "manager.summary.accepted",
+        certificates,
+        &[("count", &number(lang, certificates))],
+    );
+    let refused = counted(
+        words,
+        "manager.summary.refused",
+        refused,
+        &[("count", &number(lang, refused))],
+    );
+    words.fill(
+        "manager.summary.files",
+        &[("certificates", &accepted), ("refused", &refused)],
+    )
 }

@@ -68,8 +68,8 @@ pub fn loading(words: &Words) -> Html {
 pub fn fetch_reason(error: &FetchError, words: &Words) -> String {
     match error {
         FetchError::Network => words.t("content_error.network").to_string(),
-        FetchError::Status(code) => words.fill("content_error.status",
-            &[("code", &code.to_string())],
-        ),
+        FetchError::Status(code) => {
+            words.fill("content_error.status", &[("code", &code.to_string())])
+        }
     }
 }

@@ -77,9 +77,12 @@ pub async fn fill_course(course: &Course, lang: Lang) -> Result<Course, ContentF
     })
     .await?;
     for id in open {
-        fill_in(lang, fallback, |l| module_texts_file(l, &id), |own, fb| {
-            course.fill_module_texts(&id, own, fb)
-        })
+        fill_in(
+            lang,
+            fallback,
+            |l| module_texts_file(l, &id),
+            |own, fb| course.fill_module_texts(&id, own, fb),
+        )
         .await?;
     }
     Ok(course)
@@ -97,7 +100,11 @@ pub async fn load_language(
         Some(course) => {
             let (words, course) = join(load_words(lang), fill_course(course, lang)).await;
             let course = course?;
-            (words?, course.organisation.clone(), Some(std::rc::Rc::new(course)))
+            (
+                words?,
+                course.organisation.clone(),
+                Some(std::rc::Rc::new(course)),
+            )
         }
         None => {
             let (words, named) =

@@ -10,15 +10,15 @@ use trygg_core::content::{Course, Lang, Organisation};
 use yew::prelude::*;
 
 use crate::shared::browser::document;
+use crate::shared::browser::download::download;
 use crate::shared::content_loader::{
-    fetch_organisation_file, fill_course, language_of, load_course_structure,
-    load_fallback_words, load_language, load_module_texts,
+    fetch_organisation_file, fill_course, language_of, load_course_structure, load_fallback_words,
+    load_language, load_module_texts,
 };
+use crate::shared::route::Route;
 use crate::shared::state::{
     AppAction, AppHandle, AppState, ContentFailure, ContentState, LanguageLoaded,
 };
-use crate::shared::browser::download::download;
-use crate::shared::route::Route;
 
 /// Whether a page's confirm box is showing, and the callbacks around it.
 pub struct Confirm {
@@ -154,8 +154,7 @@ pub fn use_content(state: &AppHandle, with_course: bool) {
             && requested.borrow_mut().insert(words.lang())
         {
             wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(Some(fallback)) = load_fallback_words(&organisation, words.lang()).await
-                {
+                if let Ok(Some(fallback)) = load_fallback_words(&organisation, words.lang()).await {
                     dispatch.dispatch(AppAction::FallbackWords(Rc::new(fallback)));
                 }
             });

@@ -17,9 +17,7 @@ pub fn LmsBanner() -> Html {
     };
     let mut lines: Vec<String> = Vec::new();
     if let Some(error) = &session.unread {
-        lines.push(words.fill("lms.unread",
-            &[("reason", &error.to_string())],
-        ));
+        lines.push(words.fill("lms.unread", &[("reason", &error.to_string())]));
     }
     let sent = &session.sent;
     if let Some(refused) = &sent.refused {

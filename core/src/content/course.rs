@@ -290,7 +290,12 @@ impl Organisation {
         fallback: Option<&LanguageFile>,
     ) -> Result<(), FillError> {
         let declared = self.fallback_of(own.lang);
-        fill(course_slots(self, std::iter::empty()), own, fallback, declared)
+        fill(
+            course_slots(self, std::iter::empty()),
+            own,
+            fallback,
+            declared,
+        )
     }
 }
 

@@ -645,6 +645,17 @@ impl Organisation {
             .filter(|f| *f != lang)
     }
 
+    /// The language PDFs are printed in for a learner reading `lang`: the same, except for a
+    /// right-to-left language, which the PDF maker cannot shape and order yet; its fallback
+    /// language then, and the page says so.
+    pub fn print_language(&self, lang: Lang) -> Lang {
+        let rtl = self.language(lang).is_some_and(|l| l.dir == Direction::Rtl);
+        match self.fallback_of(lang) {
+            Some(fallback) if rtl => fallback,
+            _ => lang,
+        }
+    }
+
     /// The language to show: `wanted` when the course has it, else the source language.
     pub fn choose_language(&self, wanted: Option<Lang>) -> Option<Lang> {
         wanted

@@ -6,8 +6,9 @@ use std::rc::Rc;
 
 use trygg_core::certificate::pdf::{CertificateLabels, PocketCardContent, PocketCardLabels};
 use trygg_core::certificate::{renewal_ics, CompletionRecord};
-use trygg_core::content::{Course, POCKET_CARD_MODULE};
+use trygg_core::content::{Course, Lang, Role, POCKET_CARD_MODULE};
 use trygg_core::date::Date;
+use trygg_core::progress::Progress;
 use yew::prelude::*;
 
 use super::record::file_stem;
@@ -16,11 +17,14 @@ use crate::shared::browser::download::download;
 use crate::shared::browser::fetch::{fetch_bytes, FetchError};
 use crate::shared::browser::lazy as docs;
 use crate::shared::components::download_failed::DownloadFailed;
-use crate::shared::content_error::fetch_reason;
 use crate::shared::components::inline_text::plain;
+use crate::shared::content_error::fetch_reason;
+use crate::shared::content_loader::{fill_course, load_words};
 use crate::shared::hooks::{use_downloads, use_module_texts};
 use crate::shared::i18n::{date, role_key, Words};
+use crate::shared::learner::use_learner;
 use crate::shared::state::use_app;
+use crate::shared::state::ContentFailure;
 
 #[derive(Properties, PartialEq)]
 pub struct DocumentsProps {
@@ -45,9 +49,42 @@ enum PdfFailure {
     Download { file: String },
 }
 
+/// What a PDF is printed with: the record and the words, in the page's language or, for a
+/// right-to-left one, in its fallback language ([`Organisation::print_language`]).
+struct Print {
+    record: CompletionRecord,
+    words: Rc<Words>,
+    course: Rc<Course>,
+}
+
+/// The course, record and words in `lang`, read when a PDF is asked for in another language
+/// than the page's.
+async fn print_in(
+    lang: Lang,
+    course: Rc<Course>,
+    progress: Rc<Progress>,
+    role: Role,
+) -> Result<Print, PdfFailure> {
+    let failed = |failure: ContentFailure| match failure {
+        ContentFailure::Fetch { file, error } => PdfFailure::Fetch { file, error },
+        ContentFailure::Invalid(_) => PdfFailure::Maker,
+    };
+    let words = load_words(lang).await.map_err(failed)?;
+    let course = fill_course(&course, lang).await.map_err(failed)?;
+    let record = progress
+        .certificate(&course, role, lang, now_ms())
+        .map_err(|_| PdfFailure::Maker)?;
+    Ok(Print {
+        record,
+        words: Rc::new(words),
+        course: Rc::new(course),
+    })
+}
+
 #[component]
 pub fn Documents(props: &DocumentsProps) -> Html {
     let app = use_app();
+    let learner = use_learner();
     let words = app.words();
     let lang = words.lang();
     let pdf_state = use_state(|| PdfState::Idle);
@@ -58,6 +95,31 @@ pub fn Documents(props: &DocumentsProps) -> Html {
     };
     let record = props.record.clone();
     let stem = file_stem(&record, &words);
+    let print_lang = course.organisation.print_language(lang);
+    // How to get what a PDF prints: at hand, or read in the print language first.
+    let print = {
+        let here = (print_lang == lang).then(|| Print {
+            record: record.clone(),
+            words: words.clone(),
+            course: course.clone(),
+        });
+        let here = here.map(Rc::new);
+        let course = course.clone();
+        let progress = learner.progress.clone();
+        let role = learner.role_or_default();
+        move || {
+            let here = here.clone();
+            let (course, progress) = (course.clone(), progress.clone());
+            async move {
+                match here {
+                    Some(print) => Ok(print),
+                    None => print_in(print_lang, course, progress, role)
+                        .await
+                        .map(Rc::new),
+                }
+            }
+        }
+    };
 
     let on_json = {
         let record = record.clone();
@@ -89,16 +151,18 @@ pub fn Documents(props: &DocumentsProps) -> Html {
         }
     });
     let on_pdf = {
-        // The same writer as the JSON download, so the module links one (the PDF maker reads
-        // either form).
-        let record_json = serde_json::to_string_pretty(&record).unwrap_or_default();
-        let labels = serde_json::to_string(&CertificateLabels::from_words(&words)).unwrap_or_default();
         let name = format!("{stem}.pdf");
+        let print = print.clone();
         make_pdf_callback(pdf_state.clone(), move |fonts: FontPair| {
-            let record_json = record_json.clone();
-            let labels = labels.clone();
             let name = name.clone();
+            let print = print();
             async move {
+                let print = print.await?;
+                // The same writer as the JSON download, so the module links one (the PDF
+                // maker reads either form).
+                let record_json = serde_json::to_string_pretty(&print.record).unwrap_or_default();
+                let labels = CertificateLabels::from_words(&print.words);
+                let labels = serde_json::to_string(&labels).unwrap_or_default();
                 let bytes = docs::certificate_pdf(&record_json, &labels, &fonts.0, &fonts.1)
                     .await
                     .map_err(|_| PdfFailure::Maker)?;
@@ -106,14 +170,18 @@ pub fn Documents(props: &DocumentsProps) -> Html {
             }
         })
     };
-    let on_card = course.pocket_card_module().map(|module| {
-        let card = PocketCardContent::of(&course.organisation, module, lang);
-        let card = serde_json::to_string(&card).unwrap_or_default();
-        let labels = serde_json::to_string(&PocketCardLabels::from_words(&words)).unwrap_or_default();
+    let on_card = course.pocket_card_module().map(|_| {
         let name = format!("{}.pdf", words.t("file.pocket_card"));
         make_pdf_callback(pdf_state.clone(), move |fonts: FontPair| {
-            let (card, labels, name) = (card.clone(), labels.clone(), name.clone());
+            let name = name.clone();
+            let print = print();
             async move {
+                let print = print.await?;
+                let module = print.course.pocket_card_module().ok_or(PdfFailure::Maker)?;
+                let card = PocketCardContent::of(&print.course.organisation, module, print_lang);
+                let card = serde_json::to_string(&card).unwrap_or_default();
+                let labels = PocketCardLabels::from_words(&print.words);
+                let labels = serde_json::to_string(&labels).unwrap_or_default();
                 let bytes = docs::pocket_card_pdf(&card, &labels, &fonts.0, &fonts.1)
                     .await
                     .map_err(|_| PdfFailure::Maker)?;
@@ -145,6 +213,9 @@ pub fn Documents(props: &DocumentsProps) -> Html {
                     <button type="button" class="button secondary" onclick={on_print}>{ words.t("certificate.print") }</button>
                 </p>
                 <DownloadFailed file={downloads.refused()} />
+                if print_lang != lang {
+                    <p class="hint">{ words.fill("certificate.pdf_language", &[("language", &language_name(&course, print_lang))]) }</p>
+                }
                 <p class="hint">{ words.t("certificate.json_hint") }</p>
                 if let Some(on_card) = on_card {
                     <h2>{ words.t("certificate.pocket_title") }</h2>
@@ -161,6 +232,14 @@ pub fn Documents(props: &DocumentsProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// A language's own name, as `organisation.json` lists it.
+fn language_name(course: &Course, lang: Lang) -> String {
+    course
+        .organisation
+        .language(lang)
+        .map_or_else(|| lang.code().to_owned(), |l| l.name.clone())
 }
 
 /// The certificate as a page section; the print CSS shows only this.
@@ -238,14 +317,13 @@ fn pdf_failure_text(failure: &PdfFailure, words: &Words) -> String {
     let reason = match failure {
         PdfFailure::Fetch { file, error } => {
             let why = fetch_reason(error, words);
-            words.fill("certificate.pdf_reason.fetch",
+            words.fill(
+                "certificate.pdf_reason.fetch",
                 &[("file", file), ("reason", &why)],
             )
         }
         PdfFailure::Maker => words.t("certificate.pdf_reason.maker").to_string(),
-        PdfFailure::Download { file } => {
-            return words.fill("download.failed", &[("file", file)])
-        }
+        PdfFailure::Download { file } => return words.fill("download.failed", &[("file", file)]),
     };
     words.fill("certificate.pdf_failed", &[("reason", &reason)])
 }

@@ -63,7 +63,7 @@ pub fn given(q: &Question, answer: Option<&Answer>, words: &Words) -> Option<Ans
                 .filter_map(|v| v.step.choices.get(v.choice))
                 .map(|c| c.text.value.clone())
                 .collect(),
-            " → ",
+            words.t("quiz.path_separator"),
         ),
         _ => AnswerText::Line(String::new()),
     })
@@ -92,7 +92,7 @@ pub fn correct(q: &Question, words: &Words) -> AnswerText {
                 .filter_map(|s| s.choices.iter().find(|c| c.correct))
                 .map(|c| c.text.value.clone())
                 .collect::<Vec<_>>()
-                .join(" → "),
+                .join(words.t("quiz.path_separator")),
         ),
     }
 }

@@ -33,7 +33,8 @@ pub fn Results(props: &ResultsProps) -> Html {
     let Some(score) = learner.progress.last_score(module, pass_mark) else {
         return html! {};
     };
-    let summary = words.fill("quiz.result.score",
+    let summary = words.fill(
+        "quiz.result.score",
         &[
             ("percent", &score.percent.to_string()),
             ("correct", &score.correct_count.to_string()),

@@ -18,7 +18,11 @@ const COLUMNS: [(SortKey, &str); 7] = [
     (SortKey::ValidUntil, "manager.col.valid_until"),
 ];
 
-pub fn header_row(sort: &UseStateHandle<Sort>, page: &UseStateHandle<usize>, words: &Words) -> Html {
+pub fn header_row(
+    sort: &UseStateHandle<Sort>,
+    page: &UseStateHandle<usize>,
+    words: &Words,
+) -> Html {
     html! {
         <tr>
             { for COLUMNS.iter().map(|&(key, label)| header(key, label, sort, page, words)) }

@@ -27,7 +27,8 @@ pub fn render_row(row: &Row, words: &Words) -> Html {
         })
         .collect();
     if !row.flagged_files.is_empty() {
-        notes.push(words.fill("manager.note.flagged_files",
+        notes.push(words.fill(
+            "manager.note.flagged_files",
             &[("files", &row.flagged_files.join(", "))],
         ));
     }

@@ -82,7 +82,12 @@ pub async fn certificate_pdf(
 ) -> Result<Vec<u8>, String> {
     call(
         "certificate_pdf",
-        &[record_json.into(), labels_json.into(), bytes(regular), bytes(bold)],
+        &[
+            record_json.into(),
+            labels_json.into(),
+            bytes(regular),
+            bytes(bold),
+        ],
     )
     .await
 }
@@ -96,7 +101,12 @@ pub async fn pocket_card_pdf(
 ) -> Result<Vec<u8>, String> {
     call(
         "pocket_card_pdf",
-        &[card_json.into(), labels_json.into(), bytes(regular), bytes(bold)],
+        &[
+            card_json.into(),
+            labels_json.into(),
+            bytes(regular),
+            bytes(bold),
+        ],
     )
     .await
 }

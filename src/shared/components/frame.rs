@@ -109,9 +109,8 @@ pub fn PassingPage(props: &PassingPageProps) -> Html {
 fn failure_detail(failure: &crate::shared::state::ContentFailure) -> String {
     match failure {
         crate::shared::state::ContentFailure::Fetch { file, .. } => file.clone(),
-        crate::shared::state::ContentFailure::Invalid(issues) => issues
-            .first()
-            .map(ToString::to_string)
-            .unwrap_or_default(),
+        crate::shared::state::ContentFailure::Invalid(issues) => {
+            issues.first().map(ToString::to_string).unwrap_or_default()
+        }
     }
 }

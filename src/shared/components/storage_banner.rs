@@ -150,10 +150,11 @@ pub fn progress_error_reason(
     keys: &ProgressErrorKeys,
 ) -> String {
     match error {
-        ProgressError::TooLarge { max, .. } => words.fill(keys.too_large,
-            &[("max", &(max / 1024).to_string())],
-        ),
-        ProgressError::NotJson { line, column, .. } => words.fill(keys.not_json,
+        ProgressError::TooLarge { max, .. } => {
+            words.fill(keys.too_large, &[("max", &(max / 1024).to_string())])
+        }
+        ProgressError::NotJson { line, column, .. } => words.fill(
+            keys.not_json,
             &[("line", &line.to_string()), ("column", &column.to_string())],
         ),
         ProgressError::NotProgress(_) => words.t(keys.not_progress).to_string(),

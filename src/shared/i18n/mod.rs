@@ -85,6 +85,29 @@ pub fn number(_lang: Lang, n: usize) -> String {
     n.to_string()
 }
 
+/// Every shipped language's words (`content/languages/*/ui.json`), for native tests.
+#[cfg(test)]
+pub fn shipped_words() -> Vec<Words> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/languages");
+    let mut all = Vec::new();
+    for entry in std::fs::read_dir(&root)
+        .expect("content/languages")
+        .flatten()
+    {
+        let tag = entry.file_name().to_string_lossy().into_owned();
+        let Some(lang) = Lang::parse(&tag) else {
+            continue;
+        };
+        if let Ok(text) = std::fs::read(entry.path().join("ui.json")) {
+            let words = trygg_core::language::parse_words("ui.json", lang, &text)
+                .expect("a shipped ui.json parses");
+            all.push(words);
+        }
+    }
+    all.sort_by_key(|w| w.lang());
+    all
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,7 +147,10 @@ mod tests {
         for dir in ["src", "course/src", "manager/src", "pdf/src"] {
             visit(&root.join(dir), &mut check);
         }
-        assert!(missing.is_empty(), "keys used but not in ui.json: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "keys used but not in ui.json: {missing:?}"
+        );
     }
 
     fn visit(dir: &std::path::Path, f: &mut dyn FnMut(&str, &str)) {

@@ -117,7 +117,8 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
 /// The counter is the heading that takes focus on arrival, so a screen reader starts each
 /// question with where the learner is in the quiz.
 fn counter(index: usize, total: usize, words: &Words) -> Html {
-    let counter = words.fill("quiz.counter",
+    let counter = words.fill(
+        "quiz.counter",
         &[
             ("n", &(index + 1).to_string()),
             ("total", &total.to_string()),

@@ -48,7 +48,8 @@ pub fn OrderingInput(props: &OrderingProps) -> Html {
                 .get(item)
                 .map(|s| s.text.value.clone())
                 .unwrap_or_default();
-            announcement.set(words.fill("quiz.order.moved",
+            announcement.set(words.fill(
+                "quiz.order.moved",
                 &[("step", &text), ("n", &(to + 1).to_string())],
             ));
             order.set(next);
