@@ -125,11 +125,6 @@ fn course_files_follow_the_organisation() {
     .expect("parses");
     assert_eq!(
         course_files(&org),
-        [
-            "organisation.json",
-            "sources.json",
-            "modules/alpha.json",
-            "modules/beta.json"
-        ]
+        ["organisation.json", "modules/alpha.json", "modules/beta.json"]
     );
 }

@@ -484,7 +484,7 @@ mod tests {
                     email: "a@b.se\u{8}".into(),
                 },
                 role: Role::Elected,
-                lang: Lang::En,
+                lang: Lang::parse("en").unwrap(),
                 modules: vec![
                     ModuleResult {
                         id: "m1".into(),

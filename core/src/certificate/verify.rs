@@ -303,7 +303,7 @@ mod tests {
                     ..Default::default()
                 },
                 role: crate::content::Role::Employee,
-                lang: crate::content::Lang::Sv,
+                lang: crate::content::Lang::parse("sv").unwrap(),
                 modules: Vec::new(),
                 validity_months: 12,
             },

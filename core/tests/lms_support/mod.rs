@@ -3,11 +3,10 @@
 
 #![allow(dead_code)]
 
-use std::path::Path;
+#[path = "../content_support/mod.rs"]
+mod content_support;
 
-use trygg_core::content::{
-    course_files, load_course, parse_organisation, Course, Module, QuestionKind, Role,
-};
+use trygg_core::content::{Course, Module, QuestionKind, Role};
 use trygg_core::progress::{Learner, Progress};
 use trygg_core::quiz::{
     draw_quiz, question_by_id, scenario_next_step, score_attempt, shuffle, Answer, QuizRng,
@@ -17,16 +16,9 @@ use trygg_core::quiz::{
 pub const DAY_MS: u64 = 86_400_000;
 pub const START_MS: u64 = 1_790_000_000_000;
 
-/// The course in `<workspace>/content`.
+/// The course in `<workspace>/content`, in its first language.
 pub fn real_course() -> Course {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
-    let org = std::fs::read(dir.join("organisation.json")).expect("organisation.json");
-    let org = parse_organisation("organisation.json", &org).expect("organisation parses");
-    let files: Vec<(String, Vec<u8>)> = course_files(&org)
-        .into_iter()
-        .filter_map(|f| std::fs::read(dir.join(&f)).ok().map(|b| (f, b)))
-        .collect();
-    load_course(&files).expect("the shipped content loads")
+    content_support::shipped_course()
 }
 
 /// The role with the most required modules (the longest path).
