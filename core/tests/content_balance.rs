@@ -7,7 +7,12 @@ use std::collections::BTreeMap;
 
 use quiz_support::*;
 use serde_json::json;
-use trygg_core::content::{AnswerOption, Balance, Question, QuestionKind, Text};
+use trygg_core::content::{AnswerOption, Balance, Module, Question, QuestionKind, Text};
+
+/// The figures of a module filled in one language.
+fn balance_of(module: &Module) -> Balance {
+    Balance::of(&[module])
+}
 
 fn tf_module(answers: &[bool]) -> Balance {
     let questions = answers
@@ -15,38 +20,42 @@ fn tf_module(answers: &[bool]) -> Balance {
         .enumerate()
         .map(|(i, a)| true_false(&format!("q{i}"), *a))
         .collect();
-    Balance::of(&module("m", 1, 1, questions))
+    balance_of(&module("m", 1, 1, questions))
 }
 
-fn opt(sv: &str, en: &str, correct: bool) -> AnswerOption {
+fn opt(text: &str, correct: bool) -> AnswerOption {
     AnswerOption {
-        text: Text {
-            sv: sv.into(),
-            en: en.into(),
-        },
+        id: String::new(),
+        text: Text::new(text),
         correct,
     }
 }
 
+/// A single-choice question; its options get the ids `a`, `b` … in order.
 fn single_with(id: &str, options: Vec<AnswerOption>) -> Question {
+    let options = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, o)| AnswerOption { id: letter(i), ..o })
+        .collect();
     question(id, QuestionKind::Single { options })
 }
 
-/// A single-choice question whose right option is (or is not) the longest in both languages.
+/// A single-choice question whose right option is (or is not) the longest.
 fn longest(id: &str, right_is_longest: bool) -> Question {
     let (right, wrong) = if right_is_longest {
         ("a longer right answer", "short")
     } else {
         ("short", "a longer wrong answer")
     };
-    single_with(id, vec![opt(right, right, true), opt(wrong, wrong, false)])
+    single_with(id, vec![opt(right, true), opt(wrong, false)])
 }
 
 fn longest_balance(right_longest: usize, items: usize) -> Balance {
     let questions = (0..items)
         .map(|i| longest(&format!("q{i}"), i < right_longest))
         .collect();
-    Balance::of(&module("m", 1, 1, questions))
+    balance_of(&module("m", 1, 1, questions))
 }
 
 #[test]
@@ -94,7 +103,7 @@ fn multiple_balance(right_counts: &[usize]) -> Balance {
             multiple(&format!("q{i}"), 5, &correct)
         })
         .collect();
-    Balance::of(&module("m", 1, 1, questions))
+    balance_of(&module("m", 1, 1, questions))
 }
 
 #[test]
@@ -145,15 +154,24 @@ fn right_longest_counts_single_multiple_and_scenario_steps() {
         "c",
         QuestionKind::Multiple {
             options: vec![
-                opt("the longest, and right", "the longest, and right", true),
-                opt("right", "right", true),
-                opt("wrong", "wrong", false),
+                AnswerOption {
+                    id: "a".into(),
+                    ..opt("the longest, and right", true)
+                },
+                AnswerOption {
+                    id: "b".into(),
+                    ..opt("right", true)
+                },
+                AnswerOption {
+                    id: "c".into(),
+                    ..opt("wrong", false)
+                },
             ],
         },
     ));
     // branching_scenario has three steps whose choices are all the same length: ties.
     m.questions.push(branching_scenario("d"));
-    let b = Balance::of(&m);
+    let b = balance_of(&m);
     assert_eq!(
         serde_json::to_value(b.right_is_longest).unwrap(),
         json!({ "items": 6, "right_longest": 2, "percent": 33 })
@@ -163,29 +181,39 @@ fn right_longest_counts_single_multiple_and_scenario_steps() {
 
 #[test]
 fn a_tie_gives_nothing_away_but_either_language_does() {
-    let tie = single_with(
-        "tie",
-        vec![opt("same", "same", true), opt("also", "also", false)],
-    );
+    let tie = single_with("tie", vec![opt("same", true), opt("also", false)]);
     assert_eq!(
-        Balance::of(&module("m", 1, 1, vec![tie]))
+        balance_of(&module("m", 1, 1, vec![tie]))
             .right_is_longest
             .right_longest,
         0
     );
-    let english_only = single_with(
-        "en",
-        vec![
-            opt("kort", "the longer one", true),
-            opt("längre fel", "short", false),
-        ],
+    // The same question in Swedish and in English: only the English right answer is the
+    // longest, and that is enough to give it away.
+    let sv = module(
+        "m",
+        1,
+        1,
+        vec![single_with(
+            "q",
+            vec![opt("kort", true), opt("längre fel", false)],
+        )],
     );
-    assert_eq!(
-        Balance::of(&module("m", 1, 1, vec![english_only]))
-            .right_is_longest
-            .right_longest,
-        1
+    let en = module(
+        "m",
+        1,
+        1,
+        vec![single_with(
+            "q",
+            vec![opt("the longer one", true), opt("short", false)],
+        )],
     );
+    let right_longest = |versions: &[&Module]| Balance::of(versions).right_is_longest.right_longest;
+    assert_eq!(right_longest(&[&sv]), 0);
+    assert_eq!(right_longest(&[&en]), 1);
+    assert_eq!(right_longest(&[&sv, &en]), 1);
+    assert_eq!(right_longest(&[&en, &sv]), 1);
+    assert_eq!(Balance::of(&[&sv, &en]).right_is_longest.items, 1);
 }
 
 #[test]

@@ -3,16 +3,19 @@
 #![allow(dead_code)]
 
 use trygg_core::content::{
-    AnswerOption, Module, Question, QuestionKind, Role, ScenarioChoice, ScenarioStep, Section,
-    Source, Text,
+    AnswerOption, Lang, Module, OrderingStep, Question, QuestionKind, Role, ScenarioChoice,
+    ScenarioStep, Section, Source, Text,
 };
 use trygg_core::quiz::{scenario_next_step, Answer, ScenarioPick};
 
+/// A text in the one language these modules are filled in.
 pub fn text(s: &str) -> Text {
-    Text {
-        sv: format!("{s} (sv)"),
-        en: s.to_string(),
-    }
+    Text::new(s)
+}
+
+/// The id of the `i`-th option, step or choice: `a`, `b`, `c` …
+pub fn letter(i: usize) -> String {
+    char::from(b'a' + i as u8).to_string()
 }
 
 fn source() -> Source {
@@ -42,6 +45,7 @@ pub fn for_roles(mut q: Question, roles: &[Role]) -> Question {
 fn options(n: usize, correct: &[usize]) -> Vec<AnswerOption> {
     (0..n)
         .map(|i| AnswerOption {
+            id: letter(i),
             text: text(&format!("option {i}")),
             correct: correct.contains(&i),
         })
@@ -71,7 +75,12 @@ pub fn true_false(id: &str, answer: bool) -> Question {
 }
 
 pub fn ordering(id: &str, n: usize) -> Question {
-    let steps = (0..n).map(|i| text(&format!("step {i}"))).collect();
+    let steps = (0..n)
+        .map(|i| OrderingStep {
+            id: letter(i),
+            text: text(&format!("step {i}")),
+        })
+        .collect();
     question(id, QuestionKind::Ordering { steps })
 }
 
@@ -79,7 +88,13 @@ pub fn scenario(id: &str, steps: Vec<ScenarioStep>) -> Question {
     question(id, QuestionKind::Scenario { steps })
 }
 
+/// A scenario step; its choices get the ids `a`, `b` … in order.
 pub fn step(id: &str, choices: Vec<ScenarioChoice>) -> ScenarioStep {
+    let choices = choices
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| ScenarioChoice { id: letter(i), ..c })
+        .collect();
     ScenarioStep {
         id: id.into(),
         text: text(id),
@@ -87,8 +102,10 @@ pub fn step(id: &str, choices: Vec<ScenarioChoice>) -> ScenarioStep {
     }
 }
 
+/// A choice, given its id by [`step`].
 pub fn choice(correct: bool, next: Option<&str>) -> ScenarioChoice {
     ScenarioChoice {
+        id: String::new(),
         text: text(if correct { "wise" } else { "unwise" }),
         feedback: text("feedback"),
         correct,
@@ -117,6 +134,8 @@ pub fn module(id: &str, quiz_size: usize, sections: usize, questions: Vec<Questi
         role_draw: Default::default(),
         sections: (0..sections).map(|i| section(&format!("s{i}"))).collect(),
         questions,
+        // Filled in: every text above is in this one language.
+        texts: Lang::parse("en"),
     }
 }
 
