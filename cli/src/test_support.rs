@@ -29,7 +29,7 @@ pub fn record(name: &str, unit: &str, passed: &str) -> String {
                 ..Learner::default()
             },
             role: Role::Employee,
-            lang: Lang::Sv,
+            lang: Lang::parse("sv").unwrap(),
             modules: vec![ModuleResult {
                 id: "m".into(),
                 title: "M".into(),

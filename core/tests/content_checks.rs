@@ -2,136 +2,23 @@
 //! `tests/fixtures/content` is valid; each test changes one thing in a copy of its files and
 //! asserts the exact issue (file, JSON path, message) the checker reports.
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+mod content_support;
 
-use serde_json::{json, Value};
+use content_support::edit::*;
+use serde_json::json;
 use trygg_core::content::{
-    load_course, parse_module, uncovered_points, validate, Balance, ContentIssue, ContentSummary,
-    Course, Role,
+    load_structure, parse_module, uncovered_points, validate, Balance, ContentIssue,
+    ContentSummary, Course, Module, Role,
 };
 
-fn fixture_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/content")
+/// The fixture course in its first language.
+fn load_bytes(files: Bytes) -> Result<Course, Vec<ContentIssue>> {
+    check_bytes(files).map(|mut courses| courses.remove(0))
 }
 
-const FILES: [&str; 4] = [
-    "organisation.json",
-    "sources.json",
-    "modules/alpha.json",
-    "modules/beta.json",
-];
-
-/// The fixture's files as raw bytes, keyed by relative path.
-fn fixture_bytes() -> BTreeMap<String, Vec<u8>> {
-    FILES
-        .iter()
-        .map(|f| {
-            let bytes = std::fs::read(fixture_dir().join(f)).expect("fixture file");
-            (f.to_string(), bytes)
-        })
-        .collect()
+fn load_json(files: &Files) -> Result<Course, Vec<ContentIssue>> {
+    check_json(files).map(|mut courses| courses.remove(0))
 }
-
-/// The fixture's files parsed as JSON, for editing.
-fn fixture_json() -> BTreeMap<String, Value> {
-    fixture_bytes()
-        .into_iter()
-        .map(|(f, b)| (f, serde_json::from_slice(&b).expect("fixture JSON")))
-        .collect()
-}
-
-fn load_bytes(files: BTreeMap<String, Vec<u8>>) -> Result<Course, Vec<ContentIssue>> {
-    let files: Vec<(String, Vec<u8>)> = files.into_iter().collect();
-    load_course(&files)
-}
-
-fn load_json(files: &BTreeMap<String, Value>) -> Result<Course, Vec<ContentIssue>> {
-    load_bytes(
-        files
-            .iter()
-            .map(|(f, v)| (f.clone(), serde_json::to_vec_pretty(v).expect("serialize")))
-            .collect(),
-    )
-}
-
-/// Applies `edit` to a copy of the fixture and returns the issues found.
-fn issues_after(edit: impl FnOnce(&mut BTreeMap<String, Value>)) -> Vec<ContentIssue> {
-    let mut files = fixture_json();
-    edit(&mut files);
-    match load_json(&files) {
-        Ok(_) => Vec::new(),
-        Err(issues) => issues,
-    }
-}
-
-fn issue(file: &str, path: &str, message: &str) -> ContentIssue {
-    ContentIssue::new(file, path, message)
-}
-
-/// The edit yields exactly this one issue.
-fn expect_only(edit: impl FnOnce(&mut BTreeMap<String, Value>), expected: ContentIssue) {
-    assert_eq!(issues_after(edit), vec![expected]);
-}
-
-/// The edit yields this issue, possibly among consequences of the same change.
-fn expect_among(edit: impl FnOnce(&mut BTreeMap<String, Value>), expected: ContentIssue) {
-    let issues = issues_after(edit);
-    assert!(issues.contains(&expected), "{expected} not in {issues:#?}");
-}
-
-fn at<'a>(files: &'a mut BTreeMap<String, Value>, file: &str, pointer: &str) -> &'a mut Value {
-    files
-        .get_mut(file)
-        .and_then(|v| v.pointer_mut(pointer))
-        .unwrap_or_else(|| panic!("{file} has no {pointer}"))
-}
-
-/// Sets the value at `pointer`, adding the last key to its object if absent.
-fn put(files: &mut BTreeMap<String, Value>, file: &str, pointer: &str, value: Value) {
-    let (parent, key) = pointer.rsplit_once('/').unwrap_or(("", pointer));
-    match at(files, file, parent) {
-        Value::Object(map) => {
-            map.insert(key.to_string(), value);
-        }
-        Value::Array(items) => {
-            let i: usize = key.parse().expect("index");
-            items[i] = value;
-        }
-        _ => panic!("{file}: {parent} is neither object nor array"),
-    }
-}
-
-/// Keeps the first `n` items of the array at `pointer`.
-fn truncate(files: &mut BTreeMap<String, Value>, file: &str, pointer: &str, n: usize) {
-    match at(files, file, pointer) {
-        Value::Array(items) => items.truncate(n),
-        _ => panic!("{file}: {pointer} is not an array"),
-    }
-}
-
-/// Removes `key` from the object at `pointer`.
-fn remove(files: &mut BTreeMap<String, Value>, file: &str, pointer: &str, key: &str) {
-    match at(files, file, pointer) {
-        Value::Object(map) => {
-            map.remove(key);
-        }
-        _ => panic!("{file}: {pointer} is not an object"),
-    }
-}
-
-fn set(
-    file: &'static str,
-    pointer: &'static str,
-    value: Value,
-) -> impl FnOnce(&mut BTreeMap<String, Value>) {
-    move |files| put(files, file, pointer, value)
-}
-
-const ORG: &str = "organisation.json";
-const SRC: &str = "sources.json";
-const ALPHA: &str = "modules/alpha.json";
-const BETA: &str = "modules/beta.json";
 
 // ---- the fixture itself ----
 
@@ -142,6 +29,12 @@ fn fixture_is_valid_and_complete() {
     assert_eq!(course.version.len(), 12);
     assert!(course.version.bytes().all(|b| b.is_ascii_hexdigit()));
     assert!(uncovered_points(&course).is_empty());
+    let courses = check_bytes(fixture_bytes()).expect("every language loads");
+    let langs: Vec<Option<&str>> = courses.iter().map(|c| c.lang.as_ref().map(|l| l.code())).collect();
+    assert_eq!(langs, [Some("sv"), Some("en")]);
+    for course in &courses {
+        assert!(course.modules.iter().all(|m| course.has_texts(&m.id)));
+    }
 }
 
 #[test]
@@ -149,7 +42,7 @@ fn lookups_follow_course_order_and_roles() {
     let course = load_bytes(fixture_bytes()).expect("fixture loads");
     assert_eq!(course.module("beta").map(|m| m.quiz_size), Some(2));
     assert!(course.module("gamma").is_none());
-    let ids = |ms: Vec<&trygg_core::content::Module>| -> Vec<String> {
+    let ids = |ms: Vec<&Module>| -> Vec<String> {
         ms.into_iter().map(|m| m.id.clone()).collect()
     };
     assert_eq!(ids(course.required_modules(Role::Employee)), ["alpha"]);
@@ -164,8 +57,9 @@ fn lookups_follow_course_order_and_roles() {
 
 #[test]
 fn summary_counts_the_fixture() {
-    let course = load_bytes(fixture_bytes()).expect("fixture loads");
-    let summary = serde_json::to_value(ContentSummary::of(&course)).expect("serialize");
+    let courses = check_bytes(fixture_bytes()).expect("fixture loads");
+    let course = &courses[0];
+    let summary = serde_json::to_value(ContentSummary::of(&courses)).expect("serialize");
     assert_eq!(summary["course_id"], "trygg-test");
     assert_eq!(summary["version"], json!(course.version));
     assert_eq!(summary["languages"], json!(["sv", "en"]));
@@ -195,8 +89,8 @@ fn summary_counts_the_fixture() {
 
 #[test]
 fn balance_figures_of_the_fixture_within_their_aims() {
-    let course = load_bytes(fixture_bytes()).expect("fixture loads");
-    let summary = serde_json::to_value(ContentSummary::of(&course)).expect("serialize");
+    let courses = check_bytes(fixture_bytes()).expect("fixture loads");
+    let summary = serde_json::to_value(ContentSummary::of(&courses)).expect("serialize");
     assert_eq!(
         summary["modules"][0]["balance"],
         json!({
@@ -209,18 +103,24 @@ fn balance_figures_of_the_fixture_within_their_aims() {
         summary["modules"][1]["balance"]["right_is_longest"],
         json!({ "items": 1, "right_longest": 0, "percent": 0 })
     );
-    for m in &course.modules {
-        assert!(Balance::of(m).warnings().is_empty(), "{}", m.id);
+    for m in &courses[0].modules {
+        let versions: Vec<&Module> = courses.iter().filter_map(|c| c.module(&m.id)).collect();
+        assert_eq!(versions.len(), 2);
+        assert!(Balance::of(&versions).warnings().is_empty(), "{}", m.id);
     }
 }
 
 #[test]
 fn modules_round_trip_through_serialize() {
-    let course = load_bytes(fixture_bytes()).expect("fixture loads");
-    for module in &course.modules {
+    let structure = load_structure(&as_list(fixture_bytes())).expect("structure loads");
+    let filled = load_bytes(fixture_bytes()).expect("fixture loads");
+    for (module, with_texts) in structure.modules.iter().zip(&filled.modules) {
         let json = serde_json::to_vec(module).expect("serialize");
         let back = parse_module("m.json", &json).expect("parses again");
         assert_eq!(&back, module);
+        // Texts stay in the language files: a filled module writes the same structure.
+        assert_ne!(with_texts, module);
+        assert_eq!(serde_json::to_vec(with_texts).expect("serialize"), json);
     }
 }
 
@@ -295,13 +195,13 @@ fn not_utf8() {
 
 #[test]
 fn malformed_json_gives_line_and_column() {
-    let bytes = b"{\n  \"id\": \"beta\",\n    \"title\" {}\n}".to_vec();
+    let bytes = b"{\n  \"id\": \"beta\",\n    \"minutes\" {}\n}".to_vec();
     assert_eq!(
         with_bytes(BETA, bytes),
         vec![issue(
             BETA,
             "",
-            "invalid JSON at line 3, column 13: expected `:`"
+            "invalid JSON at line 3, column 15: expected `:`"
         )]
     );
 }
@@ -342,7 +242,7 @@ fn byte_order_mark_is_accepted() {
 }
 
 /// Type errors are located by JSON path; the message keeps serde's wording and adds the line.
-fn type_issue(edit: impl FnOnce(&mut BTreeMap<String, Value>)) -> ContentIssue {
+fn type_issue(edit: impl FnOnce(&mut Files)) -> ContentIssue {
     let issues = issues_after(edit);
     assert_eq!(issues.len(), 1, "{issues:#?}");
     let mut issue = issues[0].clone();
@@ -373,13 +273,13 @@ fn type_error_inside_a_question_has_its_path() {
     assert_eq!(
         type_issue(set(
             ALPHA,
-            "/questions/4/steps/1/choices/0/feedback",
-            json!("Bra")
+            "/questions/4/steps/1/choices/0/next",
+            json!(2)
         )),
         issue(
             ALPHA,
-            "questions[4].steps[1].choices[0].feedback",
-            "invalid type: string \"Bra\", expected struct Text"
+            "questions[4].steps[1].choices[0].next",
+            "invalid type: integer `2`, expected a string"
         )
     );
 }
@@ -413,19 +313,41 @@ fn unknown_fields_are_named() {
         issue(
             ALPHA,
             "questions[2].hint",
-            "unknown field `hint`, expected one of `id`, `roles`, `source`, `prompt`, \
-             `explanation`, `type`, `options`, `answer`, `steps`"
+            "unknown field `hint`, expected one of `id`, `roles`, `source`, `type`, \
+             `options`, `answer`, `steps`"
+        )
+    );
+    // A text left in the structure is named as a field that does not belong there: texts
+    // live in the language files.
+    assert_eq!(
+        type_issue(|f| {
+            at(f, ALPHA, "/questions/2")["prompt"] = json!("Små saker?");
+        }),
+        issue(
+            ALPHA,
+            "questions[2].prompt",
+            "unknown field `prompt`, expected one of `id`, `roles`, `source`, `type`, \
+             `options`, `answer`, `steps`"
         )
     );
     assert_eq!(
         type_issue(|f| {
-            at(f, ALPHA, "/title")["de"] = json!("Titel");
+            at(f, ALPHA, "/sections/0/blocks/1/items/0")["text"] = json!("Se");
         }),
         issue(
             ALPHA,
-            "title.de",
-            "unknown field `de`, expected `sv` or `en`"
+            "sections[0].blocks[1].items[0].text",
+            "unknown field `text`, expected `id`"
         )
+    );
+    assert_eq!(
+        type_issue(|f| {
+            at(f, BETA, "")["title"] = json!("Beredskap");
+        })
+        .message
+        .split(',')
+        .next(),
+        Some("unknown field `title`")
     );
     assert_eq!(
         type_issue(|f| {
@@ -481,8 +403,7 @@ fn missing_fields_are_named() {
 /// A question with `steps` before `"type"`, as an editor that sorts keys would write it.
 fn scenario_with_steps_first(steps: &str) -> Vec<ContentIssue> {
     let text = format!(
-        r#"{{"id":"q","steps":{steps},"type":"scenario","source":{{"seed":"seed-a.txt","section":"Ansvar"}},
-        "prompt":{{"sv":"a","en":"b"}},"explanation":{{"sv":"a","en":"b"}}}}"#
+        r#"{{"id":"q","steps":{steps},"type":"scenario","source":{{"seed":"seed-a.txt","section":"Ansvar"}}}}"#
     );
     let mut module = fixture_json()[BETA].clone();
     module["questions"][0] = serde_json::from_str(&text).expect("json");
@@ -493,23 +414,36 @@ fn scenario_with_steps_first(steps: &str) -> Vec<ContentIssue> {
 #[test]
 fn steps_before_type_keep_their_path() {
     let issues = scenario_with_steps_first(
-        r#"[{"id":"s","text":{"sv":"a","en":"b"},"choices":[{"text":{"sv":"a","en":"b"},"feedback":7}]}]"#,
+        r#"[{"id":"s","choices":[{"id":"a","correct":7},{"id":"b"}]}]"#,
     );
     assert_eq!(issues.len(), 1);
-    assert_eq!(issues[0].path, "questions[0].steps[0].choices[0].feedback");
+    assert_eq!(issues[0].path, "questions[0].steps[0].choices[0].correct");
     assert!(issues[0]
         .message
-        .starts_with("invalid type: integer `7`, expected struct Text"));
-    let issues = scenario_with_steps_first(r#"[{"sv":"a","en":"b"}]"#);
+        .starts_with("invalid type: integer `7`, expected a boolean"));
+    let issues = scenario_with_steps_first(r#"[{"id":"s","text":"Vad gör du?","choices":[]}]"#);
     assert_eq!(issues.len(), 1);
-    assert_eq!(issues[0].path, "questions[0]");
-    assert!(issues[0]
-        .message
-        .starts_with("steps[0]: field `sv` does not belong to a scenario step"));
-    let issues = scenario_with_steps_first(r#"[{"id":"s","text":{"sv":"a","en":"b"}}]"#);
+    assert_eq!(issues[0].path, "questions[0].steps[0].text");
+    assert!(
+        issues[0].message.starts_with("unknown field `text`"),
+        "{}",
+        issues[0].message
+    );
+    let issues = scenario_with_steps_first(r#"[{"id":"s"}]"#);
     assert!(issues[0]
         .message
         .starts_with("steps[0]: missing field `choices`"));
+    // An ordering question's steps before its type may not have choices.
+    let text = r#"{"id":"q","steps":[{"id":"a","choices":[]}],"type":"ordering","source":{"seed":"seed-a.txt","section":"Ansvar"}}"#;
+    let mut module = fixture_json()[BETA].clone();
+    module["questions"][0] = serde_json::from_str(text).expect("json");
+    let issues = parse_module(BETA, &serde_json::to_vec(&module).expect("serialize"))
+        .err()
+        .unwrap_or_default();
+    assert_eq!(issues.len(), 1);
+    assert!(issues[0]
+        .message
+        .starts_with("steps[0]: field `choices` does not belong to an ordering step"));
 }
 
 #[test]
@@ -520,12 +454,31 @@ fn missing_files() {
         load_bytes(files).err(),
         Some(vec![issue(ORG, "", "file is missing")])
     );
+}
+
+/// The browser reads no `sources.json`: the structure loads without it, and the references
+/// into it go unchecked until it is given (as the CLI gives it).
+#[test]
+fn the_structure_loads_without_sources_json() {
     let mut files = fixture_bytes();
     files.remove(SRC);
-    assert_eq!(
-        load_bytes(files).err(),
-        Some(vec![issue(SRC, "", "file is missing")])
-    );
+    let course = load_structure(&as_list(files.clone())).expect("loads without sources.json");
+    assert_eq!(course.sources, None);
+    assert_eq!(course.modules.len(), 2);
+    let with_sources = load_structure(&as_list(fixture_bytes())).expect("loads");
+    assert!(with_sources.sources.is_some());
+    // Without texts, and with the same version: sources.json is not part of it.
+    assert_eq!(course.version, with_sources.version);
+    assert_eq!(course.lang, None);
+    assert!(course.modules[0].title.value.is_empty());
+    assert!(!course.has_texts("alpha"));
+    // An unknown seed is only found when sources.json is there to look it up in.
+    let mut json = fixture_json();
+    put(&mut json, ALPHA, "/sections/1/source/seed", json!("seed-c.txt"));
+    let mut broken = to_bytes(&json);
+    assert!(load_structure(&as_list(broken.clone())).is_err());
+    broken.remove(SRC);
+    assert!(load_structure(&as_list(broken)).is_ok());
 }
 
 #[test]
@@ -656,8 +609,8 @@ fn organisation_links_must_be_https() {
 #[test]
 fn organisation_texts_are_checked() {
     expect_only(
-        set(ORG, "/reporting/how/en", json!("")),
-        issue(ORG, "reporting.how.en", "text is missing or empty"),
+        set(EN_COURSE, "/organisation/reporting/how", json!("")),
+        issue(EN_COURSE, "organisation.reporting.how", "text is empty"),
     );
 }
 
@@ -709,6 +662,8 @@ fn laws_and_guidance_are_cited_by_id() {
     assert_eq!(radio.source.seed, "msb-krisen");
     let kinds: Vec<&str> = course
         .sources
+        .as_ref()
+        .expect("sources.json was given")
         .documents
         .iter()
         .map(|d| d.kind.key())
@@ -905,10 +860,15 @@ fn it_service_desk_is_optional_but_checked_when_given() {
         issue(ORG, "it_service_desk.phone", "must not be empty"),
     );
     expect_only(
-        set(ORG, "/it_service_desk/note/sv", json!(" ")),
-        issue(ORG, "it_service_desk.note.sv", "text is missing or empty"),
+        set(SV_COURSE, "/organisation/it_service_desk/note", json!(" ")),
+        issue(SV_COURSE, "organisation.it_service_desk.note", "text is empty"),
     );
     assert!(issues_after(|f| remove(f, ORG, "/it_service_desk", "note")).is_empty());
+    // A note the structure declares needs its text.
+    expect_only(
+        |f| remove(f, SV_COURSE, "/organisation/it_service_desk", "note"),
+        issue(SV_COURSE, "organisation.it_service_desk.note", "text is missing"),
+    );
 }
 
 // ---- validation: role_draw ----
@@ -993,7 +953,7 @@ fn module_not_listed_in_organisation() {
         ("modules/gamma.json".to_string(), gamma),
     ];
     assert_eq!(
-        validate(&org, &sources, &modules),
+        validate(&org, Some(&sources), &modules),
         vec![issue(
             "modules/gamma.json",
             "id",
@@ -1034,6 +994,131 @@ fn duplicate_step_id() {
     );
 }
 
+/// Blocks, list items, options, ordering steps and scenario choices carry the ids their texts
+/// are keyed by in the language files: each once in its place, and none a word that names a
+/// text beside them.
+#[test]
+fn ids_of_the_things_that_carry_texts_are_unique_in_their_place() {
+    let cases = [
+        ("/sections/0/blocks/1/id", "p1", "sections[0].blocks[1].id", "block"),
+        (
+            "/sections/0/blocks/1/items/1/id",
+            "a",
+            "sections[0].blocks[1].items[1].id",
+            "item",
+        ),
+        (
+            "/questions/0/options/2/id",
+            "b",
+            "questions[0].options[2].id",
+            "option",
+        ),
+        ("/questions/3/steps/2/id", "a", "questions[3].steps[2].id", "step"),
+        (
+            "/questions/4/steps/0/choices/1/id",
+            "a",
+            "questions[4].steps[0].choices[1].id",
+            "choice",
+        ),
+    ];
+    for (pointer, id, path, what) in cases {
+        expect_only(
+            |f| put(f, ALPHA, pointer, json!(id)),
+            issue(ALPHA, path, &format!("duplicate {what} id \"{id}\"")),
+        );
+    }
+    // The same id in another place is another text: p1 in two sections, a in two lists.
+    let course = load_bytes(fixture_bytes()).expect("fixture loads");
+    let alpha = course.module("alpha").expect("alpha");
+    assert_eq!(alpha.sections[0].blocks[0].id(), Some("p1"));
+    assert_eq!(alpha.sections[2].blocks[0].id(), Some("p1"));
+}
+
+#[test]
+fn ids_that_name_a_text_are_reserved() {
+    let cases = [
+        ("/sections/0/blocks/0/id", "title", "sections[0].blocks[0].id", "block"),
+        (
+            "/sections/0/blocks/1/items/0/id",
+            "text",
+            "sections[0].blocks[1].items[0].id",
+            "item",
+        ),
+        (
+            "/questions/0/options/0/id",
+            "prompt",
+            "questions[0].options[0].id",
+            "option",
+        ),
+        (
+            "/questions/3/steps/0/id",
+            "explanation",
+            "questions[3].steps[0].id",
+            "step",
+        ),
+        (
+            "/questions/4/steps/0/id",
+            "prompt",
+            "questions[4].steps[0].id",
+            "step",
+        ),
+        (
+            "/questions/4/steps/1/choices/1/id",
+            "feedback",
+            "questions[4].steps[1].choices[1].id",
+            "choice",
+        ),
+        (
+            "/questions/4/steps/1/choices/0/id",
+            "summary",
+            "questions[4].steps[1].choices[0].id",
+            "choice",
+        ),
+    ];
+    for (pointer, id, path, what) in cases {
+        expect_only(
+            |f| put(f, ALPHA, pointer, json!(id)),
+            issue(
+                ALPHA,
+                path,
+                &format!("\"{id}\" names a text in the language files; choose another {what} id"),
+            ),
+        );
+    }
+    assert_eq!(
+        trygg_core::content::RESERVED_IDS,
+        ["title", "text", "prompt", "explanation", "feedback", "summary"]
+    );
+}
+
+#[test]
+fn ids_of_items_options_and_choices_must_be_plain() {
+    expect_only(
+        set(ALPHA, "/sections/0/blocks/1/items/0/id", json!("")),
+        issue(ALPHA, "sections[0].blocks[1].items[0].id", "must not be empty"),
+    );
+    expect_only(
+        set(ALPHA, "/questions/1/options/0/id", json!("Nära ögat")),
+        issue(
+            ALPHA,
+            "questions[1].options[0].id",
+            "id \"Nära ögat\" must be at most 64 characters of a–z, 0–9 and \"-\"",
+        ),
+    );
+    expect_only(
+        set(ALPHA, "/sections/1/blocks/0/id", json!("C1")),
+        issue(
+            ALPHA,
+            "sections[1].blocks[0].id",
+            "id \"C1\" must be at most 64 characters of a–z, 0–9 and \"-\"",
+        ),
+    );
+    assert_eq!(
+        type_issue(|f| remove(f, ALPHA, "/questions/4/steps/1/choices/1", "id")),
+        issue(ALPHA, "questions[4].steps[1].choices[1]", "missing field `id`"),
+    );
+}
+
 #[test]
 fn ids_must_be_plain() {
     expect_only(
@@ -1050,56 +1135,77 @@ fn ids_must_be_plain() {
     );
 }
 
+// ---- validation: texts ----
+
 #[test]
-fn text_missing_in_a_language() {
+fn a_text_missing_in_a_translation_comes_from_the_fallback() {
+    let mut files = fixture_json();
+    remove(&mut files, EN_ALPHA, "/sections/everyone", "title");
+    let courses = check_json(&files).expect("a gap in a translation is no error");
+    let title = &courses[1].modules[0].sections[0].title;
+    assert_eq!(title.value, "Alla har ansvar");
+    assert_eq!(title.from.map(|l| l.code().to_owned()), Some("sv".into()));
+    // Its neighbours are English and say so by saying nothing.
+    let p1 = match &courses[1].modules[0].sections[0].blocks[0] {
+        trygg_core::content::Block::Paragraph { text, .. } => text.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert!(p1.value.starts_with("Security is"), "{}", p1.value);
+    assert_eq!(p1.from, None);
+}
+
+#[test]
+fn a_text_missing_in_the_source_language_is_an_issue_in_its_file() {
     expect_only(
-        |f| {
-            remove(f, ALPHA, "/sections/0/title", "en");
-        },
-        issue(ALPHA, "sections[0].title.en", "text is missing or empty"),
+        |f| remove(f, SV_ALPHA, "/sections/everyone", "title"),
+        issue(SV_ALPHA, "sections.everyone.title", "text is missing"),
+    );
+    // Missing in a translation and its fallback: named in the translation's file.
+    let mut files = fixture_json();
+    remove(&mut files, SV_ALPHA, "/sections/everyone", "title");
+    remove(&mut files, EN_ALPHA, "/sections/everyone", "title");
+    let en = trygg_core::content::Lang::parse("en");
+    let issues = trygg_core::content::load_course_in(&as_list(to_bytes(&files)), en)
+        .err()
+        .unwrap_or_default();
+    assert_eq!(
+        issues,
+        vec![issue(
+            EN_ALPHA,
+            "sections.everyone.title",
+            "text is missing here and in languages/sv/modules/alpha.json"
+        )]
     );
 }
 
 #[test]
 fn empty_text_anywhere() {
     let cases: [(&str, &str, &str); 8] = [
-        (BETA, "/summary/sv", "summary.sv"),
+        (SV_COURSE, "/modules/beta/summary", "modules.beta.summary"),
+        (EN_BETA, "/sections/prepare/l1/b", "sections.prepare.l1.b"),
+        (SV_ALPHA, "/sections/everyone/c3/title", "sections.everyone.c3.title"),
+        (EN_ALPHA, "/questions/who-responsible/b", "questions.who-responsible.b"),
         (
-            BETA,
-            "/sections/0/blocks/0/items/1/en",
-            "sections[0].blocks[0].items[1].en",
+            SV_ALPHA,
+            "/questions/small-things/explanation",
+            "questions.small-things.explanation",
+        ),
+        (EN_ALPHA, "/questions/report-order/c", "questions.report-order.c"),
+        (
+            SV_ALPHA,
+            "/questions/manager-follow-up/listen/b/feedback",
+            "questions.manager-follow-up.listen.b.feedback",
         ),
         (
-            ALPHA,
-            "/sections/0/blocks/2/title/sv",
-            "sections[0].blocks[2].title.sv",
-        ),
-        (
-            ALPHA,
-            "/questions/0/options/1/text/en",
-            "questions[0].options[1].text.en",
-        ),
-        (
-            ALPHA,
-            "/questions/2/explanation/sv",
-            "questions[2].explanation.sv",
-        ),
-        (ALPHA, "/questions/3/steps/2/en", "questions[3].steps[2].en"),
-        (
-            ALPHA,
-            "/questions/4/steps/0/choices/1/feedback/sv",
-            "questions[4].steps[0].choices[1].feedback.sv",
-        ),
-        (
-            ORG,
-            "/emergency/internal_alarm_note/en",
-            "emergency.internal_alarm_note.en",
+            EN_COURSE,
+            "/organisation/emergency/internal_alarm_note",
+            "organisation.emergency.internal_alarm_note",
         ),
     ];
     for (file, pointer, path) in cases {
         expect_only(
             |f| *at(f, file, pointer) = json!("  "),
-            issue(file, path, "text is missing or empty"),
+            issue(file, path, "text is empty"),
         );
     }
 }
@@ -1320,10 +1426,10 @@ fn links_must_be_https_mailto_or_tel() {
         "ftp://x",
     ] {
         expect_only(
-            set(ALPHA, "/sections/0/blocks/0/text/en", json!(format!("Read [this]({href})."))),
+            set(EN_ALPHA, "/sections/everyone/p1", json!(format!("Read [this]({href})."))),
             issue(
-                ALPHA,
-                "sections[0].blocks[0].text.en",
+                EN_ALPHA,
+                "sections.everyone.p1",
                 &format!(
                     "link \"this\" goes to \"{href}\"; only https:, mailto: and tel: links are allowed"
                 ),
@@ -1332,7 +1438,7 @@ fn links_must_be_https_mailto_or_tel() {
     }
     for href in ["https://test.example/a", "mailto:a@test.example", "tel:112"] {
         let text = json!(format!("Read [this]({href})."));
-        assert!(issues_after(set(ALPHA, "/sections/0/blocks/0/text/en", text)).is_empty());
+        assert!(issues_after(set(EN_ALPHA, "/sections/everyone/p1", text)).is_empty());
     }
 }
 
@@ -1362,8 +1468,8 @@ fn malformed_markup() {
     ];
     for (text, message) in cases {
         expect_only(
-            set(ALPHA, "/questions/0/prompt/en", json!(text)),
-            issue(ALPHA, "questions[0].prompt.en", message),
+            set(EN_ALPHA, "/questions/who-responsible/prompt", json!(text)),
+            issue(EN_ALPHA, "questions.who-responsible.prompt", message),
         );
     }
 }
@@ -1372,13 +1478,13 @@ fn malformed_markup() {
 fn html_is_rejected() {
     expect_only(
         set(
-            ALPHA,
-            "/sections/2/blocks/0/text/sv",
+            SV_ALPHA,
+            "/sections/managers/p1",
             json!("Som <b>chef</b> följer du upp."),
         ),
         issue(
-            ALPHA,
-            "sections[2].blocks[0].text.sv",
+            SV_ALPHA,
+            "sections.managers.p1",
             "HTML is not allowed; use **bold** and [label](https://…)",
         ),
     );
@@ -1388,17 +1494,23 @@ fn html_is_rejected() {
 fn every_problem_is_reported_in_file_order() {
     let issues = issues_after(|f| {
         *at(f, BETA, "/questions/1/options/0/correct") = json!(false);
-        *at(f, ALPHA, "/title/en") = json!("");
+        *at(f, ALPHA, "/sections/0/id") = json!("Alla");
         *at(f, SRC, "/documents/0/title") = json!("");
         *at(f, ORG, "/pass_mark") = json!(0);
         *at(f, ALPHA, "/questions/4/steps/0/choices/0/next") = json!("nowhere");
+        // Texts are read once the structure is sound: this one waits.
+        *at(f, SV_ALPHA, "/sections/everyone/title") = json!("");
     });
     assert_eq!(
         issues,
         vec![
             issue(ORG, "pass_mark", "pass mark 0 must be between 1 and 100"),
             issue(SRC, "documents[0].title", "must not be empty"),
-            issue(ALPHA, "title.en", "text is missing or empty"),
+            issue(
+                ALPHA,
+                "sections[0].id",
+                "id \"Alla\" must be at most 64 characters of a–z, 0–9 and \"-\""
+            ),
             issue(
                 ALPHA,
                 "questions[4].steps[0].choices[0].next",
@@ -1406,6 +1518,39 @@ fn every_problem_is_reported_in_file_order() {
             ),
             issue(BETA, "questions[1].options", "no option is marked correct"),
         ]
+    );
+}
+
+#[test]
+fn every_text_problem_is_reported_by_file_in_course_order() {
+    let issues = issues_after(|f| {
+        *at(f, SV_BETA, "/questions/radio/b") = json!("Se <i>detta</i>");
+        *at(f, SV_ALPHA, "/questions/small-things/prompt") = json!("**Små saker");
+        *at(f, SV_COURSE, "/modules/alpha/title") = json!("");
+        remove(f, SV_ALPHA, "/sections/report/c1", "text");
+        // The translation is checked once the source language is sound: this one waits.
+        *at(f, EN_ALPHA, "/sections/report/title") = json!("");
+    });
+    assert_eq!(
+        issues,
+        vec![
+            issue(SV_COURSE, "modules.alpha.title", "text is empty"),
+            issue(SV_ALPHA, "sections.report.c1.text", "text is missing"),
+            issue(
+                SV_ALPHA,
+                "questions.small-things.prompt",
+                "\"**\" is not closed: bold text needs \"**\" on both sides"
+            ),
+            issue(
+                SV_BETA,
+                "questions.radio.b",
+                "HTML is not allowed; use **bold** and [label](https://…)"
+            ),
+        ]
+    );
+    expect_only(
+        set(EN_ALPHA, "/sections/report/title", json!("")),
+        issue(EN_ALPHA, "sections.report.title", "text is empty"),
     );
 }
 
@@ -1418,6 +1563,16 @@ fn issue_display() {
     assert_eq!(
         issue(ORG, "", "file is missing").to_string(),
         "organisation.json: file is missing"
+    );
+    assert_eq!(
+        issue(
+            EN_ALPHA,
+            "questions.who-responsible.prompt",
+            "text is missing here and in languages/sv/modules/alpha.json"
+        )
+        .to_string(),
+        "languages/en/modules/alpha.json: questions.who-responsible.prompt: \
+         text is missing here and in languages/sv/modules/alpha.json"
     );
 }
 

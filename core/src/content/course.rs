@@ -86,7 +86,14 @@ pub fn load_structure(files: &[(String, Vec<u8>)]) -> Result<Course, Vec<Content
     );
     let order = course_files(&org);
     if !issues.is_empty() {
-        let rank = |file: &str| order.iter().position(|f| f == file).unwrap_or(order.len());
+        // sources.json is not part of the version, but its problems come right after the
+        // organisation's, as an author reads the files.
+        let rank = |file: &str| match order.iter().position(|f| f == file) {
+            Some(0) => 0,
+            Some(i) => i + 1,
+            None if file == SOURCES => 1,
+            None => order.len() + 1,
+        };
         issues.sort_by_key(|i| rank(&i.file));
         return Err(issues);
     }

@@ -5,6 +5,8 @@
 
 #![allow(dead_code)]
 
+pub mod edit;
+
 use std::path::{Path, PathBuf};
 
 use trygg_core::content::{load_course_in, parse_organisation, Course, Lang};
