@@ -28,7 +28,8 @@ pub enum FillError {
 
 /// Fills every slot from `own`, or from `fallback` where `own` has no text. With no fallback
 /// given while one is declared (`declared`), and a text missing, returns
-/// [`FillError::NeedsFallback`] before changing anything.
+/// [`FillError::NeedsFallback`]. Either error leaves every slot as it was, so a course never
+/// shows a mix of the language before and a half-read one.
 pub(crate) fn fill(
     slots: Vec<(String, &mut Text)>,
     own: &LanguageFile,
@@ -43,22 +44,17 @@ pub(crate) fn fill(
         }
     }
     let mut issues = Vec::new();
+    let mut filled = Vec::with_capacity(slots.len());
     for (key, slot) in slots {
         let found = match own.texts.get(&key) {
             Some(text) => Some((text, own)),
             None => fallback.and_then(|f| f.texts.get(&key).map(|text| (text, f))),
         };
         match found {
-            Some((text, from)) => {
-                if let Some(problem) = text_problem(text) {
-                    issues.push(ContentIssue::new(from.file, key, problem));
-                    continue;
-                }
-                *slot = Text {
-                    value: text.to_owned(),
-                    from: (from.lang != own.lang).then_some(from.lang),
-                };
-            }
+            Some((text, from)) => match text_problem(text) {
+                Some(problem) => issues.push(ContentIssue::new(from.file, key, problem)),
+                None => filled.push((slot, text, from.lang)),
+            },
             None => {
                 let message = match fallback {
                     Some(f) => format!("text is missing here and in {}", f.file),
@@ -68,11 +64,16 @@ pub(crate) fn fill(
             }
         }
     }
-    if issues.is_empty() {
-        Ok(())
-    } else {
-        Err(FillError::Invalid(issues))
+    if !issues.is_empty() {
+        return Err(FillError::Invalid(issues));
     }
+    for (slot, text, lang) in filled {
+        *slot = Text {
+            value: text.to_owned(),
+            from: (lang != own.lang).then_some(lang),
+        };
+    }
+    Ok(())
 }
 
 /// What is wrong with one text, if anything: empty, broken inline markup, or HTML.
