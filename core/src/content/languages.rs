@@ -344,21 +344,29 @@ fn compare(
 }
 
 /// A counted text's other forms may leave a placeholder out ("one person"), but never bring
-/// one the source does not have.
+/// one the source does not have. Its `other` form is judged with the plain texts
+/// ([`compare`]); here the rest, once per key.
 fn check_counted(r: &mut LanguageReport, key: &str, source: &Entry, found: &Entry) {
-    let allowed: HashSet<&str> = source.texts().into_iter().flat_map(placeholders).collect();
-    for text in found.texts() {
-        let extra: Vec<&str> = placeholders(text)
-            .into_iter()
-            .filter(|p| !allowed.contains(p))
-            .collect();
-        if !extra.is_empty() {
-            r.placeholders.push(PlaceholderMismatch {
-                file: UI_FILE.to_owned(),
-                key: key.to_owned(),
-                source: allowed.iter().map(|s| (*s).to_owned()).collect(),
-                found: extra.into_iter().map(str::to_owned).collect(),
-            });
-        }
+    let Entry::Counted(forms) = found else {
+        return;
+    };
+    let mut allowed: Vec<&str> = source.texts().into_iter().flat_map(placeholders).collect();
+    allowed.sort_unstable();
+    allowed.dedup();
+    let mut extra: Vec<&str> = forms
+        .iter()
+        .filter(|(category, _)| *category != PluralCategory::Other)
+        .flat_map(|(_, text)| placeholders(text))
+        .filter(|p| !allowed.contains(p))
+        .collect();
+    extra.sort_unstable();
+    extra.dedup();
+    if !extra.is_empty() {
+        r.placeholders.push(PlaceholderMismatch {
+            file: UI_FILE.to_owned(),
+            key: key.to_owned(),
+            source: allowed.into_iter().map(str::to_owned).collect(),
+            found: extra.into_iter().map(str::to_owned).collect(),
+        });
     }
 }
