@@ -1,9 +1,12 @@
+mod content_support;
+
+use content_support::{lang, shipped_languages, shipped_words, words};
 use std::collections::BTreeMap;
 
 use trygg_core::certificate::{
     issue, renewal_ics, CompletionRecord, IssueInput, Learner, ModuleResult,
 };
-use trygg_core::content::{Lang, Role};
+use trygg_core::content::Role;
 use trygg_core::date::Date;
 
 fn record(passed_on: &str, months: u8) -> CompletionRecord {
@@ -19,7 +22,7 @@ fn record(passed_on: &str, months: u8) -> CompletionRecord {
                 email: "".into(),
             },
             role: Role::Elected,
-            lang: Lang::Sv,
+            lang: lang("sv"),
             modules: vec![ModuleResult {
                 id: "m".into(),
                 title: "M".into(),
@@ -155,7 +158,7 @@ fn the_calendar_parses_and_holds_one_all_day_event_with_an_alarm() {
     let r = record("2024-02-29", 12);
     let ics = renewal_ics(
         &r,
-        Lang::Sv,
+        &words("sv"),
         "Region Exempel; Skåne, Sverige",
         r.completed_on,
     );
@@ -213,7 +216,7 @@ fn the_calendar_parses_and_holds_one_all_day_event_with_an_alarm() {
 fn long_names_fold_and_unfold_back() {
     let r = record("2024-01-31", 12);
     let org = "Sjukhusförvaltningen för ÅÄÖ-länets samverkande vårdcentraler, \\ avdelning ễ ł ş ć и Київ ".repeat(3);
-    let ics = renewal_ics(&r, Lang::En, &org, r.completed_on);
+    let ics = renewal_ics(&r, &words("en"), &org, r.completed_on);
     let cal = parse(&ics);
     let summary = unescape(&cal.children[0].prop("SUMMARY").value);
     assert_eq!(
@@ -227,7 +230,7 @@ fn long_names_fold_and_unfold_back() {
 fn a_short_validity_reminds_on_the_last_day() {
     let r = record("2024-01-31", 1);
     assert_eq!(r.valid_until, Date::parse_iso("2024-02-29").unwrap());
-    let cal = parse(&renewal_ics(&r, Lang::En, "", r.completed_on));
+    let cal = parse(&renewal_ics(&r, &words("en"), "", r.completed_on));
     let event = &cal.children[0];
     assert_eq!(event.prop("DTSTART").value, "20240229");
     assert_eq!(event.prop("DTEND").value, "20240301");
@@ -241,8 +244,8 @@ fn a_short_validity_reminds_on_the_last_day() {
 fn the_same_certificate_gives_the_same_calendar() {
     let r = record("2024-05-05", 12);
     assert_eq!(
-        renewal_ics(&r, Lang::Sv, "X", r.completed_on),
-        renewal_ics(&r, Lang::Sv, "X", r.completed_on)
+        renewal_ics(&r, &words("sv"), "X", r.completed_on),
+        renewal_ics(&r, &words("sv"), "X", r.completed_on)
     );
 }
 
@@ -250,7 +253,7 @@ fn the_same_certificate_gives_the_same_calendar() {
 fn a_reminder_never_falls_in_the_past() {
     let day = |iso: &str| Date::parse_iso(iso).unwrap();
     let start = |r: &CompletionRecord, today: &str| {
-        let cal = parse(&renewal_ics(r, Lang::Sv, "", day(today)));
+        let cal = parse(&renewal_ics(r, &words("sv"), "", day(today)));
         cal.children[0].prop("DTSTART").value.clone()
     };
     // Passed 2024-01-31 for 12 months: valid until 2025-01-31, window opens 2025-01-01.
@@ -265,5 +268,35 @@ fn a_reminder_never_falls_in_the_past() {
         ("2025-01-31", "20250131", "made on the last valid day"),
     ] {
         assert_eq!(start(&r, made), reminder, "{when}");
+    }
+}
+
+#[test]
+fn the_calendar_speaks_the_language_of_its_words() {
+    let r = record("2024-02-29", 12);
+    for tag in shipped_languages() {
+        let words = shipped_words(tag);
+        let code = tag.code();
+        let cal = parse(&renewal_ics(&r, &words, "Region Exempel", r.completed_on));
+        assert!(
+            cal.prop("PRODID").value.ends_with(&format!("//{}", code.to_uppercase())),
+            "{}",
+            cal.prop("PRODID").value
+        );
+        let event = &cal.children[0];
+        for name in ["SUMMARY", "DESCRIPTION"] {
+            let prop = event.prop(name);
+            assert_eq!(prop.params.get("LANGUAGE").map(String::as_str), Some(code));
+            let text = unescape(&prop.value);
+            assert!(!text.contains('{') && !text.contains("ics."), "{code}: {text}");
+        }
+        assert_eq!(
+            unescape(&event.prop("SUMMARY").value),
+            words.fill("ics.summary_org", &[("organisation", "Region Exempel")])
+        );
+        assert_eq!(
+            unescape(&event.children[0].prop("DESCRIPTION").value),
+            words.t("ics.alarm")
+        );
     }
 }

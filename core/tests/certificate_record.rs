@@ -1,10 +1,13 @@
+mod content_support;
+
+use content_support::{lang, words};
 use serde_json::Value;
 use trygg_core::certificate::{
     canonical_json, compute_code, issue, normalize_code, validate_learner, validate_learner_field,
     verify, CompletionRecord, FieldError, IssueInput, Learner, LearnerField, ModuleResult,
     DEFAULT_MAX_BYTES, FORMAT, SCHEMA_VERSION,
 };
-use trygg_core::content::{Lang, Role};
+use trygg_core::content::Role;
 use trygg_core::date::Date;
 
 fn d(text: &str) -> Date {
@@ -23,7 +26,7 @@ fn input() -> IssueInput {
             email: "asa.oberg@example.se".into(),
         },
         role: Role::Manager,
-        lang: Lang::Sv,
+        lang: lang("sv"),
         modules: vec![
             ModuleResult {
                 id: "grunder".into(),
@@ -83,7 +86,7 @@ fn issue_is_deterministic_and_the_id_depends_on_time_and_person() {
 fn one_completion_has_one_id_in_either_language() {
     let sv = issue(input(), 1_706_700_000_000);
     let mut english = input();
-    english.lang = Lang::En;
+    english.lang = lang("en");
     english.organisation = "Example Region".into();
     english.modules[0].title = "The basics".into();
     english.modules[1].title = "Reporting \"incidents\"".into();
@@ -275,7 +278,7 @@ fn one_field_edits() -> Vec<(&'static str, Edit)> {
             r.learner.email = "ASA.OBERG@example.se".into()
         }),
         ("role", |r| r.role = Role::Employee),
-        ("lang", |r| r.lang = Lang::En),
+        ("lang", |r| r.lang = lang("en")),
         ("modules (removed)", |r| {
             r.modules.pop();
         }),
@@ -465,7 +468,7 @@ fn validate_learner_reports_the_first_bad_field() {
 }
 
 #[test]
-fn field_errors_have_messages_in_both_languages() {
+fn field_errors_have_messages_in_every_shipped_language() {
     let errors = [
         FieldError::Required,
         FieldError::TooShort { min: 2 },
@@ -473,11 +476,18 @@ fn field_errors_have_messages_in_both_languages() {
         FieldError::ControlCharacter,
         FieldError::InvalidEmail,
     ];
-    for e in errors {
-        let sv = e.message(Lang::Sv);
-        let en = e.message(Lang::En);
-        assert!(!sv.is_empty() && !en.is_empty());
-        assert_ne!(sv, en);
-        assert_eq!(e.to_string(), en);
+    let (sv, en) = (words("sv"), words("en"));
+    for e in &errors {
+        let (in_sv, in_en) = (e.message(&sv), e.message(&en));
+        assert!(sv.contains(e.key()) && en.contains(e.key()), "{}", e.key());
+        assert!(!in_sv.is_empty() && !in_en.is_empty());
+        assert_ne!(in_sv, in_en);
+        assert!(!in_sv.contains('{') && !in_en.contains('{'), "{in_sv} / {in_en}");
+        for (_, value) in e.values() {
+            assert!(in_sv.contains(&value) && in_en.contains(&value), "{in_en}");
+        }
     }
+    // The plain form, for logs and the CLI, is the key with its values.
+    assert_eq!(errors[1].to_string(), "field.too_short (min 2)");
+    assert_eq!(errors[0].to_string(), "field.required");
 }

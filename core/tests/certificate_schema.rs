@@ -2,11 +2,14 @@
 //! keeps no JSON Schema validator (it goes into the wasm), so this test carries a small one
 //! for the keywords the schema uses and refuses any keyword it does not understand.
 
+mod content_support;
+
+use content_support::lang;
 use serde_json::{json, Value};
 use trygg_core::certificate::{
     issue, read_record, CompletionRecord, IssueInput, Learner, ModuleResult,
 };
-use trygg_core::content::{Lang, Role};
+use trygg_core::content::Role;
 use trygg_core::date::Date;
 
 const SCHEMA: &str = include_str!("../../schemas/completion.schema.json");
@@ -48,6 +51,16 @@ fn is_iso_date(text: &str) -> bool {
             "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12"
         )
         && ("01"..="31").contains(&&text[8..10])
+}
+
+/// Stands in for the language tag's `pattern`: subtags of 1–8 letters or digits joined by
+/// `-`, the first 2–8 letters.
+fn is_language_tag(text: &str) -> bool {
+    let mut subtags = text.split('-');
+    let first = subtags.next().unwrap_or_default();
+    (2..=8).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_alphabetic())
+        && subtags.all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// Errors as `path: problem`; empty when `value` is valid.
@@ -104,13 +117,21 @@ fn validate(root: &Value, schema: &Value, value: &Value, path: &str, errors: &mu
             }
             "format" => assert_eq!(arg, "date"),
             "pattern" => {
-                assert!(
-                    arg.as_str().unwrap().starts_with("^[0-9]{4}-"),
-                    "unknown pattern {arg}"
-                );
+                let (stand_in, what): (fn(&str) -> bool, &str) = match arg.as_str().unwrap() {
+                    p if p.starts_with("^[0-9]{4}-") => (is_iso_date, "a date"),
+                    "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$" => (is_language_tag, "a language tag"),
+                    _ => panic!("unknown pattern {arg}"),
+                };
                 if let Some(text) = value.as_str() {
-                    if !is_iso_date(text) {
-                        errors.push(format!("{path}: not a date"));
+                    if !stand_in(text) {
+                        errors.push(format!("{path}: not {what}"));
+                    }
+                }
+            }
+            "maxLength" => {
+                if let Some(text) = value.as_str() {
+                    if text.chars().count() as u64 > arg.as_u64().unwrap() {
+                        errors.push(format!("{path}: longer than {arg}"));
                     }
                 }
             }
@@ -173,7 +194,7 @@ fn record() -> CompletionRecord {
                 email: "anna@example.se".into(),
             },
             role: Role::Manager,
-            lang: Lang::Sv,
+            lang: lang("sv"),
             modules: vec![
                 ModuleResult {
                     id: "a".into(),
@@ -274,7 +295,16 @@ fn schema_and_reader_agree_on_mutations() {
         ("/role", json!("elected"), true),
         ("/role", json!("Employee"), false),
         ("/lang", json!("en"), true),
-        ("/lang", json!("de"), false),
+        ("/lang", json!("fi"), true),
+        ("/lang", json!("se-FI"), true),
+        ("/lang", json!("sv-x-lattlast"), true),
+        ("/lang", json!("sv_SE"), false),
+        ("/lang", json!(""), false),
+        ("/lang", json!("1a"), false),
+        ("/lang", json!("sv-"), false),
+        ("/lang", json!("abcdefgh-12345678-abcde"), true),
+        ("/lang", json!("abcdefgh-12345678-abcdef"), false),
+        ("/lang", json!(5), false),
         ("/modules", json!([]), true),
         ("/modules", json!({}), false),
         ("/modules/0/percent", json!(255), true),

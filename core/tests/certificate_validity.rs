@@ -1,28 +1,19 @@
 //! The certificate's validity rule (core/CERTIFICATES.md): valid until the earliest
 //! required module's pass expires, and never issued while a required module is expired.
 
-use std::path::Path;
+mod content_support;
+
+use content_support::{fixture_files, lang, words};
 
 use trygg_core::certificate::{renewal_ics, CertificateError, RENEWAL_WINDOW_DAYS};
-use trygg_core::content::{load_course, Course, Lang, Role};
+use trygg_core::content::{load_course, Course, Role};
 use trygg_core::date::Date;
 use trygg_core::progress::{ModuleStatus, PassRecord, Progress};
 use trygg_core::roster::Status;
 
 /// The fixture course: managers must pass `alpha` and `beta`, valid 12 months.
 fn course() -> Course {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/content");
-    let mut files = Vec::new();
-    for path in [
-        "organisation.json",
-        "sources.json",
-        "modules/alpha.json",
-        "modules/beta.json",
-    ] {
-        let bytes = std::fs::read(dir.join(path)).expect("fixture file");
-        files.push((path.to_string(), bytes));
-    }
-    load_course(&files).expect("fixture course is valid")
+    load_course(&fixture_files()).expect("fixture course is valid")
 }
 
 fn ms(text: &str) -> u64 {
@@ -53,7 +44,7 @@ fn mixed_pass_dates_give_the_earliest_expiry() {
     let course = course();
     let p = passed(&[("alpha", "2026-01-10"), ("beta", "2026-11-20")]);
     let r = p
-        .certificate(&course, Role::Manager, Lang::Sv, ms("2026-12-01"))
+        .certificate(&course, Role::Manager, lang("sv"), ms("2026-12-01"))
         .expect("both passes valid");
     assert_eq!(r.completed_on, d("2026-11-20"));
     assert_eq!(r.valid_until, d("2027-01-10"), "alpha's pass ends it");
@@ -78,12 +69,12 @@ fn a_module_expiring_tomorrow_still_issues_a_certificate_until_tomorrow() {
     let course = course();
     let p = passed(&[("alpha", "2025-12-02"), ("beta", "2026-06-01")]);
     let r = p
-        .certificate(&course, Role::Manager, Lang::En, ms("2026-12-01"))
+        .certificate(&course, Role::Manager, lang("en"), ms("2026-12-01"))
         .expect("alpha is valid through 2026-12-02");
     assert_eq!(r.valid_until, d("2026-12-02"));
     // The calendar reminder is dated from the certificate's own valid-until: its window
     // opened on 2026-11-02, already past, so it falls on the next day, the last valid one.
-    let ics = renewal_ics(&r, Lang::En, "Test Region", d("2026-12-01"));
+    let ics = renewal_ics(&r, &words("en"), "Test Region", d("2026-12-01"));
     assert!(ics.contains("DTSTART;VALUE=DATE:20261202"), "{ics}");
 }
 
@@ -91,10 +82,10 @@ fn a_module_expiring_tomorrow_still_issues_a_certificate_until_tomorrow() {
 fn the_last_valid_day_issues_and_the_day_after_refuses() {
     let course = course();
     let p = passed(&[("alpha", "2025-12-01"), ("beta", "2026-06-01")]);
-    let last_day = p.certificate(&course, Role::Manager, Lang::Sv, ms("2026-12-01"));
+    let last_day = p.certificate(&course, Role::Manager, lang("sv"), ms("2026-12-01"));
     assert_eq!(last_day.map(|r| r.valid_until), Ok(d("2026-12-01")));
     assert_eq!(
-        p.certificate(&course, Role::Manager, Lang::Sv, ms("2026-12-02")),
+        p.certificate(&course, Role::Manager, lang("sv"), ms("2026-12-02")),
         Err(CertificateError {
             not_passed: vec![],
             expired: vec!["alpha".into()],
@@ -111,13 +102,13 @@ fn an_expired_module_and_a_missing_one_are_both_named() {
     let course = course();
     let p = passed(&[("alpha", "2024-01-01")]);
     let err = p
-        .certificate(&course, Role::Manager, Lang::Sv, ms("2026-12-01"))
+        .certificate(&course, Role::Manager, lang("sv"), ms("2026-12-01"))
         .expect_err("nothing valid");
     assert_eq!(err.expired, vec!["alpha".to_string()]);
     assert_eq!(err.not_passed, vec!["beta".to_string()]);
     // A role that needs only beta is not held back by alpha.
     assert!(passed(&[("beta", "2026-11-01")])
-        .certificate(&course, Role::Elected, Lang::Sv, ms("2026-12-01"))
+        .certificate(&course, Role::Elected, lang("sv"), ms("2026-12-01"))
         .is_ok());
 }
 
@@ -126,10 +117,10 @@ fn a_retaken_module_moves_the_expiry_and_the_id() {
     let course = course();
     let now = ms("2026-12-01");
     let before = passed(&[("alpha", "2026-01-10"), ("beta", "2026-11-20")])
-        .certificate(&course, Role::Manager, Lang::Sv, now)
+        .certificate(&course, Role::Manager, lang("sv"), now)
         .expect("valid");
     let after = passed(&[("alpha", "2026-11-30"), ("beta", "2026-11-20")])
-        .certificate(&course, Role::Manager, Lang::Sv, now)
+        .certificate(&course, Role::Manager, lang("sv"), now)
         .expect("valid");
     assert_eq!(after.valid_until, d("2027-11-20"), "beta now ends it");
     assert_eq!(after.first_to_expire().map(|m| m.id), Some("beta".into()));
@@ -141,8 +132,8 @@ fn a_retaken_module_moves_the_expiry_and_the_id() {
 fn the_same_passes_give_the_same_certificate_on_any_later_day() {
     let course = course();
     let p = passed(&[("alpha", "2026-01-10"), ("beta", "2026-11-20")]);
-    let a = p.certificate(&course, Role::Manager, Lang::Sv, ms("2026-11-21"));
-    let b = p.certificate(&course, Role::Manager, Lang::Sv, ms("2026-12-24"));
+    let a = p.certificate(&course, Role::Manager, lang("sv"), ms("2026-11-21"));
+    let b = p.certificate(&course, Role::Manager, lang("sv"), ms("2026-12-24"));
     assert_eq!(a, b);
 }
 

@@ -1,9 +1,12 @@
+mod content_support;
+
+use content_support::lang;
 use serde_json::{json, Value};
 use trygg_core::certificate::{
     check_record, extract_from_pdf, issue, read_record, verify, CompletionRecord, IssueInput,
     Learner, ModuleResult, VerifyError, DEFAULT_MAX_BYTES,
 };
-use trygg_core::content::{Lang, Role};
+use trygg_core::content::Role;
 use trygg_core::date::Date;
 
 const COURSE: &str = "trygg-exempelregionen";
@@ -21,7 +24,7 @@ fn record() -> CompletionRecord {
                 email: "".into(),
             },
             role: Role::Employee,
-            lang: Lang::En,
+            lang: lang("en"),
             modules: vec![ModuleResult {
                 id: "grunder".into(),
                 title: "Basics".into(),
