@@ -1,7 +1,10 @@
+mod content_support;
+
+use content_support::{lang, words};
 use trygg_core::certificate::{
     compute_code, issue, CompletionRecord, IssueInput, Learner, ModuleResult, VerifyError,
 };
-use trygg_core::content::{Lang, Role};
+use trygg_core::content::Role;
 use trygg_core::date::Date;
 use trygg_core::roster::{
     sort_rows, sorted_order, summarise, Filter, ImportOutcome, Roster, RowNote, SortKey, Status,
@@ -34,7 +37,7 @@ fn cert(
                 email: String::new(),
             },
             role,
-            lang: Lang::Sv,
+            lang: lang("sv"),
             modules: vec![ModuleResult {
                 id: "m1".into(),
                 title: "Modul".into(),
@@ -72,9 +75,13 @@ fn status_boundaries_follow_the_renewal_window() {
         Status::of(d("2024-03-30"), d("2024-02-29")),
         Status::RenewalDue
     );
+    let (sv, en) = (words("sv"), words("en"));
     for s in Status::ALL {
         assert_eq!(Status::from_key(s.key()), Some(s));
-        assert_ne!(s.label(Lang::Sv), s.label(Lang::En));
+        // Each status has its own name in each language, as the table and the CSV show it.
+        let key = format!("manager.status.{}", s.key());
+        assert!(sv.contains(&key) && en.contains(&key), "{key}");
+        assert_ne!(sv.t(&key), en.t(&key));
     }
 }
 
