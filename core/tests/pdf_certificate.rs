@@ -5,12 +5,11 @@
 mod pdf_support;
 
 use pdf_support::{
-    assert_inside, flat_text, many_modules, record, six_modules, tool, word_boxes, write, Fonts,
-    LONG_NAME,
+    assert_inside, certificate_labels, flat_text, lang, many_modules, record, six_modules, tool,
+    word_boxes, write, Fonts, LONG_NAME,
 };
-use trygg_core::certificate::pdf::{certificate_pdf, CertificateLabels, PdfError, PdfFonts};
+use trygg_core::certificate::pdf::{certificate_pdf, PdfError, PdfFonts};
 use trygg_core::certificate::{extract_from_pdf, verify, CompletionRecord, DEFAULT_MAX_BYTES};
-use trygg_core::content::Lang;
 
 const NAMES: [&str; 4] = [
     "Łukasz Şahin-Nguyễn",
@@ -27,10 +26,7 @@ fn field<'a>(info: &'a str, key: &str) -> &'a str {
 }
 
 fn make(record: &CompletionRecord, fonts: &Fonts) -> Vec<u8> {
-    let labels = match record.lang {
-        Lang::Sv => CertificateLabels::swedish(),
-        Lang::En => CertificateLabels::english(),
-    };
+    let labels = certificate_labels(record.lang);
     certificate_pdf(record, &labels, &fonts.get()).expect("certificate pdf")
 }
 
@@ -38,7 +34,7 @@ fn make(record: &CompletionRecord, fonts: &Fonts) -> Vec<u8> {
 fn names_in_any_script_come_back_exactly() {
     let fonts = Fonts::load();
     for (i, name) in NAMES.iter().enumerate() {
-        let rec = record(name, Lang::Sv, six_modules());
+        let rec = record(name, lang("sv"), six_modules());
         let path = write(&format!("certificate-name-{i}.pdf"), &make(&rec, &fonts));
         let Some(text) = pdf_support::pdftotext(&path) else {
             return;
@@ -54,7 +50,7 @@ fn names_in_any_script_come_back_exactly() {
 #[test]
 fn key_lines_are_printed() {
     let fonts = Fonts::load();
-    let rec = record(NAMES[0], Lang::Sv, six_modules());
+    let rec = record(NAMES[0], lang("sv"), six_modules());
     let path = write("certificate-sv.pdf", &make(&rec, &fonts));
     let Some(text) = flat_text(&path) else { return };
     let expected = [
@@ -87,7 +83,7 @@ fn key_lines_are_printed() {
 #[test]
 fn english_labels_and_metadata() {
     let fonts = Fonts::load();
-    let rec = record(NAMES[1], Lang::En, six_modules());
+    let rec = record(NAMES[1], lang("en"), six_modules());
     let pdf = make(&rec, &fonts);
     assert!(
         pdf.windows(10).any(|w| w == b"/Lang (en)"),
@@ -117,7 +113,7 @@ fn english_labels_and_metadata() {
 #[test]
 fn swedish_title_and_language() {
     let fonts = Fonts::load();
-    let rec = record(NAMES[0], Lang::Sv, six_modules());
+    let rec = record(NAMES[0], lang("sv"), six_modules());
     let pdf = make(&rec, &fonts);
     assert!(pdf.windows(10).any(|w| w == b"/Lang (sv)"));
     let path = write("certificate-title.pdf", &pdf);
@@ -130,7 +126,7 @@ fn swedish_title_and_language() {
 fn attached_record_verifies() {
     let fonts = Fonts::load();
     for name in NAMES.iter().chain(["Anna endstream Öberg"].iter()) {
-        let rec = record(name, Lang::Sv, six_modules());
+        let rec = record(name, lang("sv"), six_modules());
         let pdf = make(&rec, &fonts);
         let found = verify(&pdf, Some("trygg-exempelregionen"), DEFAULT_MAX_BYTES)
             .unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -146,7 +142,7 @@ fn attached_record_verifies() {
 #[test]
 fn attachment_is_listed_by_pdf_readers() {
     let fonts = Fonts::load();
-    let rec = record(NAMES[0], Lang::Sv, six_modules());
+    let rec = record(NAMES[0], lang("sv"), six_modules());
     let path = write("certificate-attachment.pdf", &make(&rec, &fonts));
     let p = path.to_str().expect("path");
     let Some(list) = tool("pdfdetach", &["-list", p]) else {
@@ -169,7 +165,7 @@ fn long_names_and_many_modules_stay_on_the_page() {
     let fonts = Fonts::load();
     let long_name = LONG_NAME;
     let modules = many_modules(24);
-    let rec = record(long_name, Lang::Sv, modules);
+    let rec = record(long_name, lang("sv"), modules);
     let path = write("certificate-long.pdf", &make(&rec, &fonts));
     assert_inside(&path, 31.0);
     let Some(text) = flat_text(&path) else { return };
@@ -184,7 +180,7 @@ fn long_names_and_many_modules_stay_on_the_page() {
 fn an_unbreakable_name_is_wrapped_not_cut_off() {
     let fonts = Fonts::load();
     let name = "Ж".repeat(100);
-    let rec = record(&name, Lang::En, six_modules());
+    let rec = record(&name, lang("en"), six_modules());
     let path = write("certificate-unbreakable.pdf", &make(&rec, &fonts));
     assert_inside(&path, 31.0);
     if let Some(words) = word_boxes(&path) {
@@ -200,7 +196,7 @@ fn an_unbreakable_name_is_wrapped_not_cut_off() {
 #[test]
 fn same_record_gives_the_same_bytes_and_a_small_file() {
     let fonts = Fonts::load();
-    let rec = record(NAMES[0], Lang::Sv, six_modules());
+    let rec = record(NAMES[0], lang("sv"), six_modules());
     let a = make(&rec, &fonts);
     assert_eq!(a, make(&rec, &fonts));
     assert!(a.len() < 120_000, "certificate is {} bytes", a.len());
@@ -209,8 +205,8 @@ fn same_record_gives_the_same_bytes_and_a_small_file() {
 #[test]
 fn damaged_fonts_are_an_error_not_a_panic() {
     let fonts = Fonts::load();
-    let rec = record(NAMES[0], Lang::Sv, six_modules());
-    let labels = CertificateLabels::swedish();
+    let rec = record(NAMES[0], lang("sv"), six_modules());
+    let labels = certificate_labels(lang("sv"));
     let bad = PdfFonts {
         regular: &fonts.regular,
         bold: b"not a font",

@@ -3,10 +3,9 @@
 
 mod pdf_support;
 
-use pdf_support::{flat_text, record, six_modules, tool, write, Fonts};
+use pdf_support::{certificate_labels, flat_text, lang, record, six_modules, tool, write, Fonts};
+use trygg_core::certificate::pdf::certificate_pdf;
 use trygg_core::certificate::pdf::font::Font;
-use trygg_core::certificate::pdf::{certificate_pdf, CertificateLabels};
-use trygg_core::content::Lang;
 
 #[test]
 fn reader_finds_every_script_the_subset_promises() {
@@ -63,8 +62,8 @@ fn garbage_is_refused_with_a_reason() {
 #[test]
 fn fonts_are_embedded_as_cid_truetype_subsets_with_unicode_maps() {
     let fonts = Fonts::load();
-    let rec = record("Łukasz Şahin-Nguyễn", Lang::Sv, six_modules());
-    let pdf = certificate_pdf(&rec, &CertificateLabels::swedish(), &fonts.get()).expect("pdf");
+    let rec = record("Łukasz Şahin-Nguyễn", lang("sv"), six_modules());
+    let pdf = certificate_pdf(&rec, &certificate_labels(lang("sv")), &fonts.get()).expect("pdf");
     let path = write("certificate-fonts.pdf", &pdf);
     let Some(list) = tool("pdffonts", &[path.to_str().expect("path")]) else {
         return;
@@ -87,8 +86,8 @@ fn characters_the_font_lacks_still_extract_as_typed() {
         .iter()
         .enumerate()
     {
-        let rec = record(name, Lang::En, six_modules());
-        let pdf = certificate_pdf(&rec, &CertificateLabels::english(), &fonts.get()).expect("pdf");
+        let rec = record(name, lang("en"), six_modules());
+        let pdf = certificate_pdf(&rec, &certificate_labels(lang("en")), &fonts.get()).expect("pdf");
         let path = write(&format!("certificate-missing-{i}.pdf"), &pdf);
         let Some(text) = flat_text(&path) else { return };
         assert!(text.contains(name), "{name:?} not in:\n{text}");

@@ -3,16 +3,12 @@
 
 mod pdf_support;
 
-use pdf_support::{assert_inside, flat_text, list_items, pocket_content, tool, write, Fonts};
-use trygg_core::certificate::pdf::{pocket_card_pdf, PocketCardLabels};
-use trygg_core::content::{Block, Lang, Module, Text};
-
-fn labels(lang: Lang) -> PocketCardLabels {
-    match lang {
-        Lang::Sv => PocketCardLabels::swedish(),
-        Lang::En => PocketCardLabels::english(),
-    }
-}
+use pdf_support::{
+    assert_inside, flat_text, lang, list_items, pocket_content, pocket_labels as labels,
+    shipped_languages, tool, write, Fonts,
+};
+use trygg_core::certificate::pdf::{pocket_card_pdf, PocketCardContent};
+use trygg_core::content::{Block, Module, Text};
 
 fn field<'a>(info: &'a str, key: &str) -> &'a str {
     info.lines()
@@ -21,8 +17,8 @@ fn field<'a>(info: &'a str, key: &str) -> &'a str {
 }
 
 /// The first three words of a section's first step: what must appear on the card.
-fn first_item_start(module: &Module, id: &str, lang: Lang) -> String {
-    let first = list_items(module, id, lang).swap_remove(0);
+fn first_item_start(module: &Module, id: &str) -> String {
+    let first = list_items(module, id).swap_remove(0);
     first
         .split_whitespace()
         .take(3)
@@ -31,24 +27,25 @@ fn first_item_start(module: &Module, id: &str, lang: Lang) -> String {
 }
 
 /// The last three words of a section's last step: the card must not cut it short.
-fn last_item_end(module: &Module, id: &str, lang: Lang) -> String {
-    let last = list_items(module, id, lang).pop().expect("a step");
+fn last_item_end(module: &Module, id: &str) -> String {
+    let last = list_items(module, id).pop().expect("a step");
     let words: Vec<&str> = last.split_whitespace().collect();
     words[words.len().saturating_sub(3)..].join(" ")
 }
 
 #[test]
-fn card_has_numbers_and_steps_in_both_languages() {
+fn card_has_numbers_and_steps_in_every_language() {
     let fonts = Fonts::load();
-    let (org, module) = pocket_content();
-    for lang in Lang::ALL {
-        let pdf = pocket_card_pdf(&org, &module, lang, &labels(lang), &fonts.get()).expect("pdf");
+    for lang in shipped_languages() {
+        let (org, module) = pocket_content(lang);
+        let card = PocketCardContent::of(&org, &module, lang);
+        let pdf = pocket_card_pdf(&card, &labels(lang), &fonts.get()).expect("pdf");
         let path = write(&format!("pocket-{}.pdf", lang.code()), &pdf);
         assert_inside(&path, 18.0);
         let Some(text) = flat_text(&path) else { return };
         let l = labels(lang);
         let mut expected = vec![
-            org.name.get(lang).to_owned(),
+            org.name.value.clone(),
             org.emergency.public.clone(),
             org.emergency.internal_alarm.clone(),
             l.emergency.clone(),
@@ -58,15 +55,15 @@ fn card_has_numbers_and_steps_in_both_languages() {
             .it_service_desk
             .as_ref()
             .expect("the shipped course has one");
-        expected.push(format!("{}: {}", desk.name.get(lang), desk.phone));
+        expected.push(format!("{}: {}", desk.name, desk.phone));
         for id in ["before", "during", "after"] {
             let section = module
                 .sections
                 .iter()
                 .find(|s| s.id == id)
                 .expect("section");
-            expected.push(section.title.get(lang).to_owned());
-            expected.push(first_item_start(&module, id, lang));
+            expected.push(section.title.value.clone());
+            expected.push(first_item_start(&module, id));
         }
         for line in expected {
             assert!(
@@ -82,7 +79,7 @@ fn card_has_numbers_and_steps_in_both_languages() {
             lang.code()
         );
         for id in ["before", "during", "after"] {
-            let ending = last_item_end(&module, id, lang);
+            let ending = last_item_end(&module, id);
             assert!(
                 text.contains(&ending),
                 "{ending:?} missing ({}):\n{text}",
@@ -96,7 +93,7 @@ fn card_has_numbers_and_steps_in_both_languages() {
         assert_eq!(field(&info, "Pages"), "2");
         // A6 is 105 × 148 mm; poppler does not name the size.
         assert_eq!(field(&info, "Page size"), "297.638 x 419.528 pts");
-        let title = format!("{} – {}", l.title, module.title.get(lang));
+        let title = format!("{} – {}", l.title, module.title);
         assert_eq!(field(&info, "Title"), title);
         assert!(pdf
             .windows(10)
@@ -107,23 +104,21 @@ fn card_has_numbers_and_steps_in_both_languages() {
 #[test]
 fn long_steps_are_cut_with_an_ellipsis_and_stay_on_the_card() {
     let fonts = Fonts::load();
-    let (org, mut module) = pocket_content();
+    let sv = lang("sv");
+    let (org, mut module) = pocket_content(sv);
     let long = "Ett mycket långt steg som fortsätter och fortsätter ".repeat(12);
     for section in &mut module.sections {
         for block in &mut section.blocks {
             if let Block::List { items, .. } = block {
                 for item in items.iter_mut() {
-                    *item = Text {
-                        sv: long.clone(),
-                        en: long.clone(),
-                    };
+                    item.text = Text::new(long.clone());
                 }
                 items.extend(items.clone());
             }
         }
     }
-    let pdf =
-        pocket_card_pdf(&org, &module, Lang::Sv, &labels(Lang::Sv), &fonts.get()).expect("pdf");
+    let card = PocketCardContent::of(&org, &module, sv);
+    let pdf = pocket_card_pdf(&card, &labels(sv), &fonts.get()).expect("pdf");
     let path = write("pocket-long.pdf", &pdf);
     assert_inside(&path, 18.0);
     if let Some(text) = flat_text(&path) {
@@ -136,7 +131,7 @@ fn long_steps_are_cut_with_an_ellipsis_and_stay_on_the_card() {
                 .find(|s| s.id == id)
                 .expect("section");
             assert!(
-                text.contains(section.title.sv.as_str()),
+                text.contains(section.title.as_str()),
                 "{id} heading kept:\n{text}"
             );
         }
@@ -146,13 +141,14 @@ fn long_steps_are_cut_with_an_ellipsis_and_stay_on_the_card() {
 #[test]
 fn paragraphs_stand_in_when_a_section_has_no_list_and_missing_sections_are_skipped() {
     let fonts = Fonts::load();
-    let (org, mut module) = pocket_content();
+    let en = lang("en");
+    let (org, mut module) = pocket_content(en);
     module.sections.retain(|s| s.id != "after");
     for section in &mut module.sections {
         section.blocks.retain(|b| !matches!(b, Block::List { .. }));
     }
-    let pdf =
-        pocket_card_pdf(&org, &module, Lang::En, &labels(Lang::En), &fonts.get()).expect("pdf");
+    let card = PocketCardContent::of(&org, &module, en);
+    let pdf = pocket_card_pdf(&card, &labels(en), &fonts.get()).expect("pdf");
     let path = write("pocket-paragraphs.pdf", &pdf);
     assert_inside(&path, 18.0);
     let Some(text) = flat_text(&path) else { return };
@@ -165,7 +161,7 @@ fn paragraphs_stand_in_when_a_section_has_no_list_and_missing_sections_are_skipp
         .blocks
         .iter()
         .find_map(|b| match b {
-            Block::Paragraph { text } => Some(text.en.clone()),
+            Block::Paragraph { text, .. } => Some(text.value.clone()),
             _ => None,
         })
         .expect("a paragraph");

@@ -11,24 +11,16 @@ mod pdf_support;
 use std::path::Path;
 
 use pdf_support::{
-    assert_qpdf_clean, inspect, list_items, many_modules, pocket_content, record, six_modules,
-    tool, write, Fonts, LONG_NAME,
+    assert_qpdf_clean, certificate_labels as labels, inspect, lang, list_items, many_modules,
+    pocket_content, pocket_labels, record, shipped_languages, six_modules, tool, write, Fonts,
+    LONG_NAME,
 };
 use serde_json::Value;
-use trygg_core::certificate::pdf::{
-    certificate_pdf, pocket_card_pdf, CertificateLabels, PocketCardLabels,
-};
+use trygg_core::certificate::pdf::{certificate_pdf, pocket_card_pdf, PocketCardContent};
 use trygg_core::certificate::{
     extract_from_pdf, verify, CompletionRecord, VerifyError, DEFAULT_MAX_BYTES,
 };
 use trygg_core::content::Lang;
-
-fn labels(lang: Lang) -> CertificateLabels {
-    match lang {
-        Lang::Sv => CertificateLabels::swedish(),
-        Lang::En => CertificateLabels::english(),
-    }
-}
 
 fn words(text: &str) -> Vec<String> {
     text.split_whitespace().map(str::to_owned).collect()
@@ -260,10 +252,10 @@ fn assert_certificate_tree(tree: &Value, rec: &CompletionRecord) {
 fn certificates_in_both_languages_and_three_scripts_are_tagged_and_archival() {
     let fonts = Fonts::load();
     let cases = [
-        ("Łukasz Şahin-Nguyễn", Lang::Sv),
-        ("Αικατερίνη Παπαδοπούλου", Lang::Sv),
-        ("Олена Ковальчук", Lang::En),
-        ("Zoë O'Brien-Åkesson", Lang::En),
+        ("Łukasz Şahin-Nguyễn", lang("sv")),
+        ("Αικατερίνη Παπαδοπούλου", lang("sv")),
+        ("Олена Ковальчук", lang("en")),
+        ("Zoë O'Brien-Åkesson", lang("en")),
     ];
     for (i, (name, lang)) in cases.into_iter().enumerate() {
         let rec = record(name, lang, six_modules());
@@ -279,7 +271,7 @@ fn certificates_in_both_languages_and_three_scripts_are_tagged_and_archival() {
 #[test]
 fn a_long_name_and_many_modules_keep_one_table_across_two_pages() {
     let fonts = Fonts::load();
-    let rec = record(LONG_NAME, Lang::Sv, many_modules(24));
+    let rec = record(LONG_NAME, lang("sv"), many_modules(24));
     let (pdf, tree) = make_certificate(&rec, &fonts, "standards-cert-long.pdf");
     assert_certificate_tree(&tree, &rec);
     let path = write("standards-cert-long.pdf", &pdf);
@@ -297,9 +289,9 @@ fn a_long_name_and_many_modules_keep_one_table_across_two_pages() {
 #[test]
 fn the_same_record_gives_the_same_document_id_and_another_record_another() {
     let fonts = Fonts::load();
-    let a = record("Łukasz Şahin-Nguyễn", Lang::Sv, six_modules());
-    let b = record("Łukasz Şahin-Nguyen", Lang::Sv, six_modules());
-    let l = labels(Lang::Sv);
+    let a = record("Łukasz Şahin-Nguyễn", lang("sv"), six_modules());
+    let b = record("Łukasz Şahin-Nguyen", lang("sv"), six_modules());
+    let l = labels(lang("sv"));
     let id = |rec: &CompletionRecord| {
         let pdf = certificate_pdf(rec, &l, &fonts.get()).expect("pdf");
         let at = pdf.windows(4).rposition(|w| w == b"/ID ").expect("/ID");
@@ -312,8 +304,8 @@ fn the_same_record_gives_the_same_document_id_and_another_record_another() {
 #[test]
 fn the_attachment_survives_as_the_only_uncompressed_json() {
     let fonts = Fonts::load();
-    let rec = record("Anna endstream Öberg", Lang::En, six_modules());
-    let pdf = certificate_pdf(&rec, &labels(Lang::En), &fonts.get()).expect("pdf");
+    let rec = record("Anna endstream Öberg", lang("en"), six_modules());
+    let pdf = certificate_pdf(&rec, &labels(lang("en")), &fonts.get()).expect("pdf");
     let json = extract_from_pdf(&pdf).expect("attachment found");
     let back: CompletionRecord = serde_json::from_slice(&json).expect("json");
     assert_eq!(back, rec);
@@ -322,15 +314,13 @@ fn the_attachment_survives_as_the_only_uncompressed_json() {
 #[test]
 fn the_pocket_card_front_and_back_reads_as_headings_and_lists() {
     let fonts = Fonts::load();
-    let (org, module) = pocket_content();
-    for lang in Lang::ALL {
-        let l = match lang {
-            Lang::Sv => PocketCardLabels::swedish(),
-            Lang::En => PocketCardLabels::english(),
-        };
-        let pdf = pocket_card_pdf(&org, &module, lang, &l, &fonts.get()).expect("pdf");
+    for lang in shipped_languages() {
+        let (org, module) = pocket_content(lang);
+        let l = pocket_labels(lang);
+        let card = PocketCardContent::of(&org, &module, lang);
+        let pdf = pocket_card_pdf(&card, &l, &fonts.get()).expect("pdf");
         let path = write(&format!("standards-pocket-{}.pdf", lang.code()), &pdf);
-        let module_title = module.title.get(lang);
+        let module_title = module.title.as_str();
         let title = format!("{} – {}", l.title, module_title);
         let Some(v) = assert_standards(&path, lang, &title) else {
             continue;
@@ -343,7 +333,7 @@ fn the_pocket_card_front_and_back_reads_as_headings_and_lists() {
             "{tree}"
         );
         let k = kids(tree);
-        assert_eq!(text(&k[0]), org.name.get(lang));
+        assert_eq!(text(&k[0]), org.name.as_str());
         assert_eq!(text(&k[1]), module_title);
         let emergency = &org.emergency;
         assert_eq!(text(&k[2]), format!("{} {}", l.emergency, emergency.public));
@@ -358,7 +348,7 @@ fn the_pocket_card_front_and_back_reads_as_headings_and_lists() {
             .expect("the shipped course has one");
         assert_eq!(
             words(&text(&k[5])),
-            words(&format!("{}: {}", desk.name.get(lang), desk.phone))
+            words(&format!("{}: {}", desk.name, desk.phone))
         );
         for (i, id) in ["before", "during", "after"].into_iter().enumerate() {
             let section = module
@@ -366,9 +356,9 @@ fn the_pocket_card_front_and_back_reads_as_headings_and_lists() {
                 .iter()
                 .find(|s| s.id == id)
                 .expect("section");
-            assert_eq!(text(&k[6 + 2 * i]), section.title.get(lang));
+            assert_eq!(text(&k[6 + 2 * i]), section.title.as_str());
             let list = &k[7 + 2 * i];
-            let expected = list_items(&module, id, lang);
+            let expected = list_items(&module, id);
             assert_eq!(kids(list).len(), expected.len(), "{id}: one item per step");
             for (item, step) in kids(list).iter().zip(&expected) {
                 assert_eq!(role(item), "LI");
@@ -389,13 +379,15 @@ fn the_pocket_card_front_and_back_reads_as_headings_and_lists() {
 #[test]
 fn a_pocket_card_without_a_service_desk_has_no_line_for_it() {
     let fonts = Fonts::load();
-    let (mut org, module) = pocket_content();
+    let sv = lang("sv");
+    let (mut org, module) = pocket_content(sv);
     org.it_service_desk = None;
-    let l = PocketCardLabels::swedish();
-    let pdf = pocket_card_pdf(&org, &module, Lang::Sv, &l, &fonts.get()).expect("pdf");
+    let l = pocket_labels(sv);
+    let card = PocketCardContent::of(&org, &module, sv);
+    let pdf = pocket_card_pdf(&card, &l, &fonts.get()).expect("pdf");
     let path = write("standards-pocket-no-desk.pdf", &pdf);
-    let title = format!("{} – {}", l.title, module.title.get(Lang::Sv));
-    let Some(v) = assert_standards(&path, Lang::Sv, &title) else {
+    let title = format!("{} – {}", l.title, module.title);
+    let Some(v) = assert_standards(&path, sv, &title) else {
         return;
     };
     assert_eq!(
@@ -411,8 +403,8 @@ fn a_name_the_font_cannot_show_drops_the_conformance_claims() {
     // Both standards forbid the missing-glyph box, so a file that needs it must not
     // claim either; it stays tagged and the name still extracts as typed.
     let fonts = Fonts::load();
-    let rec = record("王小明", Lang::En, six_modules());
-    let pdf = certificate_pdf(&rec, &labels(Lang::En), &fonts.get()).expect("pdf");
+    let rec = record("王小明", lang("en"), six_modules());
+    let pdf = certificate_pdf(&rec, &labels(lang("en")), &fonts.get()).expect("pdf");
     let path = write("unclaimed-cert-missing-glyphs.pdf", &pdf);
     assert_qpdf_clean(&path);
     let Some(v) = inspect(&path) else { return };
@@ -427,8 +419,8 @@ fn an_edited_archival_certificate_is_flagged() {
     // The tagged, archival file still hands its attachment to `trygg verify`, which
     // still notices a score changed inside it.
     let fonts = Fonts::load();
-    let rec = record("Zoë O'Brien-Åkesson", Lang::Sv, six_modules());
-    let pdf = certificate_pdf(&rec, &labels(Lang::Sv), &fonts.get()).expect("pdf");
+    let rec = record("Zoë O'Brien-Åkesson", lang("sv"), six_modules());
+    let pdf = certificate_pdf(&rec, &labels(lang("sv")), &fonts.get()).expect("pdf");
     assert_eq!(
         verify(&pdf, None, DEFAULT_MAX_BYTES).expect("verifies"),
         rec

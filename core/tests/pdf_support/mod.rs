@@ -2,14 +2,18 @@
 //! (`pdftotext`, `pdfinfo`, `pdfdetach`), which read the PDFs the way a person's viewer does.
 #![allow(dead_code)]
 
+#[path = "../content_support/mod.rs"]
+mod content_support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use trygg_core::certificate::pdf::PdfFonts;
+// Not every pdf_* test uses both.
+#[allow(unused_imports)]
+pub use content_support::{lang, shipped_languages};
+use trygg_core::certificate::pdf::{CertificateLabels, PdfFonts, PocketCardLabels};
 use trygg_core::certificate::{issue, CompletionRecord, IssueInput, Learner, ModuleResult};
-use trygg_core::content::{
-    parse_module, parse_organisation, Block, Lang, Module, Organisation, Role,
-};
+use trygg_core::content::{Block, Lang, Module, Organisation, Role};
 use trygg_core::date::Date;
 
 pub fn workspace() -> PathBuf {
@@ -289,18 +293,26 @@ pub fn many_modules(count: usize) -> Vec<ModuleResult> {
         .collect()
 }
 
-/// The shipped organisation and the threats-and-violence module the pocket card is made of.
-pub fn pocket_content() -> (Organisation, Module) {
-    let dir = workspace().join("content");
-    let org = std::fs::read(dir.join("organisation.json")).expect("organisation.json");
-    let org = parse_organisation("organisation.json", &org).expect("organisation parses");
-    let module = std::fs::read(dir.join("modules/violence.json")).expect("violence.json");
-    let module = parse_module("modules/violence.json", &module).expect("module parses");
-    (org, module)
+/// The certificate's labels in a shipped language, from its `ui.json`.
+pub fn certificate_labels(lang: Lang) -> CertificateLabels {
+    CertificateLabels::from_words(&content_support::shipped_words(lang))
+}
+
+/// The pocket card's labels in a shipped language, from its `ui.json`.
+pub fn pocket_labels(lang: Lang) -> PocketCardLabels {
+    PocketCardLabels::from_words(&content_support::shipped_words(lang))
+}
+
+/// The shipped organisation and the threats-and-violence module the pocket card is made of,
+/// filled in `lang`.
+pub fn pocket_content(lang: Lang) -> (Organisation, Module) {
+    let course = content_support::shipped_course_in(Some(lang));
+    let module = course.pocket_card_module().expect("violence module").clone();
+    (course.organisation, module)
 }
 
 /// A section's list items without markup, as they read on the card.
-pub fn list_items(module: &Module, id: &str, lang: Lang) -> Vec<String> {
+pub fn list_items(module: &Module, id: &str) -> Vec<String> {
     let section = module
         .sections
         .iter()
@@ -313,7 +325,7 @@ pub fn list_items(module: &Module, id: &str, lang: Lang) -> Vec<String> {
             Block::List { items, .. } => Some(
                 items
                     .iter()
-                    .map(|t| t.get(lang).replace("**", ""))
+                    .map(|t| t.text.value.replace("**", ""))
                     .collect(),
             ),
             _ => None,
