@@ -68,7 +68,7 @@ fn check(args: &[String]) -> i32 {
         .map(|listed| extra_module_files(dir, &listed))
         .unwrap_or_default();
 
-    match load_every_language(&files) {
+    match with_sources(load_every_language(&files), &files, &unreadable) {
         Err(issues) => {
             let unreadable_files: HashSet<&str> =
                 unreadable.iter().map(|i| i.file.as_str()).collect();
@@ -155,6 +155,32 @@ fn load_every_language(
     }
 }
 
+/// The check needs `sources.json`, which the structure loads without (the browser never
+/// reads it): without it no lesson's or question's source would be looked up. Its absence
+/// comes right after the organisation's problems, where its own would. A file that exists
+/// but cannot be read fails the check too, even when a fallback language covered for it.
+fn with_sources<T>(
+    result: Result<T, Vec<ContentIssue>>,
+    files: &[(String, Vec<u8>)],
+    unreadable: &[ContentIssue],
+) -> Result<T, Vec<ContentIssue>> {
+    let has_sources = files.iter().any(|(f, _)| f == SOURCES_FILE);
+    if has_sources && unreadable.is_empty() {
+        return result;
+    }
+    let mut issues = result.err().unwrap_or_default();
+    if !has_sources {
+        let at = issues
+            .iter()
+            .position(|i| i.file != "organisation.json")
+            .unwrap_or(issues.len());
+        issues.insert(at, ContentIssue::new(SOURCES_FILE, "", "file is missing"));
+    }
+    Err(issues)
+}
+
+const SOURCES_FILE: &str = "sources.json";
+
 /// Each module's figures outside the balance aims, named by the module's file.
 fn balance_warnings(summary: &ContentSummary) -> Vec<String> {
     summary
@@ -199,7 +225,7 @@ pub fn read_course_files(dir: &Path) -> CourseFiles {
     };
     let org = read("organisation.json")
         .and_then(|bytes| parse_organisation("organisation.json", &bytes).ok());
-    read("sources.json");
+    read(SOURCES_FILE);
     // A malformed id is reported by validation; never let it reach outside the folder.
     let safe = |id: &&String| !id.is_empty() && !id.contains(['/', '\\', '.']);
     let modules: Vec<&String> = org.iter().flat_map(|o| &o.modules).filter(safe).collect();

@@ -32,16 +32,8 @@ impl Copy {
             N.fetch_add(1, Ordering::SeqCst)
         ));
         let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(dir.join("modules")).expect("temp dir");
         let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/content");
-        for f in [
-            "organisation.json",
-            "sources.json",
-            "modules/alpha.json",
-            "modules/beta.json",
-        ] {
-            fs::copy(fixture.join(f), dir.join(f)).expect("copy fixture");
-        }
+        copy_folder(&fixture, &dir);
         Copy(dir)
     }
 
@@ -67,14 +59,29 @@ impl Copy {
     }
 }
 
+/// Copies every file under `from` into `to`, folders and all.
+fn copy_folder(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("temp dir");
+    for entry in fs::read_dir(from).expect("fixture folder") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_folder(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).expect("copy fixture");
+        }
+    }
+}
+
 impl Drop for Copy {
     fn drop(&mut self) {
         let _ = fs::remove_dir_all(&self.0);
     }
 }
 
-const CORRECT_ALLA: &str = r#"{ "text": { "sv": "Alla", "en": "Everyone" }, "correct": true }"#;
-const WRONG_ALLA: &str = r#"{ "text": { "sv": "Alla", "en": "Everyone" } }"#;
+/// The options of alpha's first question, the second one right; and with none right.
+const ONE_RIGHT: &str = r#"[{"id": "a"}, {"id": "b", "correct": true}, {"id": "c"}]"#;
+const NONE_RIGHT: &str = r#"[{"id": "a"}, {"id": "b"}, {"id": "c"}]"#;
 
 #[test]
 fn help_and_version() {
@@ -122,7 +129,9 @@ fn valid_content_prints_a_summary() {
     assert_eq!(
         &lines[1..],
         [
-            "Languages: sv, en",
+            "Languages:",
+            "  sv    source, 63 of 63 texts (100 %); missing 0, stale 0, for ids gone 0, placeholders off 0",
+            "  en    translation, 63 of 63 texts (100 %); missing 0, stale 0, for ids gone 0, placeholders off 0",
             "Modules (2):",
             "  alpha  Ansvar och rapportering (3 sections, 5 questions)",
             "  beta   Beredskap (1 section, 2 questions)",
@@ -154,16 +163,24 @@ fn valid_content_as_json() {
     assert_eq!(v["questions_by_type"]["scenario"], 1);
     assert_eq!(v["roles"][2]["role"], "elected");
     assert_eq!(v["warnings"], serde_json::json!([]));
+    let translations = v["translations"].as_array().expect("a report per language");
+    assert_eq!(translations.len(), 2);
+    assert_eq!(translations[0]["lang"], "sv");
+    assert_eq!(translations[0]["source"], true);
+    assert_eq!(translations[1]["lang"], "en");
+    assert_eq!(translations[1]["coverage"], 100);
+    assert_eq!(translations[1]["texts"], 63);
 }
 
 #[test]
 fn balance_out_of_its_aims_is_a_warning_with_figures() {
     let copy = Copy::new();
-    // beta's one single-choice question: make the right option the longest.
+    // beta's one single-choice question: make the right option the longest, in English
+    // only, which is enough to give it away.
     copy.replace(
-        "modules/beta.json",
-        r#""sv": "Den är billigare än en telefon", "en": "It is cheaper than a phone""#,
-        r#""sv": "Billig", "en": "Cheap""#,
+        "languages/en/modules/beta.json",
+        r#""b": "It is cheaper than a phone""#,
+        r#""b": "Cheap""#,
     );
     let expected = "modules/beta.json: the right option or choice is the longest in 1 of 1 \
                     questions and scenario steps (100 %); aim for at most 40 %";
@@ -187,16 +204,12 @@ fn balance_out_of_its_aims_is_a_warning_with_figures() {
 #[test]
 fn the_version_is_the_same_as_the_core_computes() {
     let copy = Copy::new();
-    let files: Vec<(String, Vec<u8>)> = [
-        "organisation.json",
-        "sources.json",
-        "modules/alpha.json",
-        "modules/beta.json",
-    ]
-    .iter()
-    .map(|f| (f.to_string(), fs::read(copy.0.join(f)).expect("read")))
-    .collect();
-    let course = trygg_core::content::load_course(&files).expect("loads");
+    let files: Vec<(String, Vec<u8>)> = ["organisation.json", "modules/alpha.json", "modules/beta.json"]
+        .iter()
+        .map(|f| (f.to_string(), fs::read(copy.0.join(f)).expect("read")))
+        .collect();
+    // The structure alone gives the version, as the browser computes it.
+    let course = trygg_core::content::load_structure(&files).expect("loads");
     let (_, out, _) = copy.check(true);
     let v: Value = serde_json::from_str(&out).expect("JSON");
     assert_eq!(v["version"], course.version.as_str());
@@ -205,7 +218,7 @@ fn the_version_is_the_same_as_the_core_computes() {
 #[test]
 fn a_problem_is_printed_as_file_path_message_and_exits_1() {
     let copy = Copy::new();
-    copy.replace("modules/alpha.json", CORRECT_ALLA, WRONG_ALLA);
+    copy.replace("modules/alpha.json", ONE_RIGHT, NONE_RIGHT);
     let (code, out, _) = copy.check(false);
     assert_eq!(code, 1);
     let file = copy.0.join("modules/alpha.json");
@@ -221,7 +234,7 @@ fn a_problem_is_printed_as_file_path_message_and_exits_1() {
 #[test]
 fn problems_as_json() {
     let copy = Copy::new();
-    copy.replace("modules/alpha.json", CORRECT_ALLA, WRONG_ALLA)
+    copy.replace("modules/alpha.json", ONE_RIGHT, NONE_RIGHT)
         .replace(
             "organisation.json",
             r#""pass_mark": 80"#,
@@ -283,9 +296,9 @@ fn unlisted_module_files_and_uncovered_points_are_warnings() {
     fs::write(copy.0.join("modules/notes.txt"), "ignored").expect("write");
     copy.replace(
         "modules/beta.json",
-        r#""source": { "seed": "seed-b.txt", "section": "Beredskap", "points": ["b-prepare"] },
+        r#""source": {"seed": "seed-b.txt", "section": "Beredskap", "points": ["b-prepare"]},
       "blocks""#,
-        r#""source": { "seed": "seed-b.txt", "section": "Beredskap" },
+        r#""source": {"seed": "seed-b.txt", "section": "Beredskap"},
       "blocks""#,
     );
     let (code, out, _) = copy.check(false);
@@ -301,4 +314,137 @@ fn unlisted_module_files_and_uncovered_points_are_warnings() {
     assert_eq!(v["warnings"].as_array().map(Vec::len), Some(2));
     assert_eq!(v["uncovered"][0]["point"], "b-prepare");
     assert_eq!(v["uncovered"][0]["missing_in"], "lesson");
+}
+
+#[test]
+fn a_text_problem_is_named_by_its_language_file_and_key() {
+    let copy = Copy::new();
+    copy.replace(
+        "languages/en/modules/alpha.json",
+        r#""prompt": "Who is responsible for security?""#,
+        r#""prompt": "Who is <b>responsible</b>?""#,
+    );
+    let (code, out, _) = copy.check(false);
+    assert_eq!(code, 1, "{out}");
+    let file = copy.0.join("languages/en/modules/alpha.json");
+    assert_eq!(
+        out,
+        format!(
+            "{}: questions.who-responsible.prompt: HTML is not allowed; use **bold** and \
+             [label](https://…)\n1 problem found\n",
+            file.display()
+        )
+    );
+}
+
+#[test]
+fn gaps_in_a_translation_are_warnings_with_its_coverage() {
+    let copy = Copy::new();
+    copy.replace(
+        "languages/en/modules/beta.json",
+        r#""prompt": "Water belongs to home preparedness.","#,
+        "",
+    )
+    .replace(
+        "languages/sv/ui.json",
+        r#""quiz.check": "Kontrollera svaret""#,
+        r#""quiz.check": "Kontrollera""#,
+    )
+    .replace(
+        "languages/en/ui.json",
+        r#""quiz.counter": "Question {n} of {total}""#,
+        r#""quiz.counter": "Question {n}""#,
+    );
+    let (code, out, _) = copy.check(false);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains(
+            "\n  en    translation, 62 of 63 texts (98 %); missing 1, stale 1, for ids gone 0, \
+             placeholders off 1\n"
+        ),
+        "{out}"
+    );
+    for warning in [
+        "languages/en: 1 texts are missing and show in the fallback language: \
+         modules/beta.json: questions.water.prompt",
+        "languages/en: 1 texts were translated from a source text that has changed since: \
+         ui.json: quiz.check",
+        "languages/en: ui.json: quiz.counter: uses {n} where the source uses {n}, {total}",
+    ] {
+        assert!(out.contains(&format!("warning: {warning}\n")), "{out}");
+    }
+    let (code, out, _) = copy.check(true);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&out).expect("JSON");
+    let en = &v["translations"][1];
+    assert_eq!(
+        en["missing"],
+        serde_json::json!([{"file": "modules/beta.json", "key": "questions.water.prompt"}])
+    );
+    assert_eq!(en["coverage"], 98);
+    assert_eq!(v["warnings"].as_array().map(Vec::len), Some(3));
+}
+
+#[test]
+fn a_broken_ui_file_fails_the_check_with_its_key() {
+    let copy = Copy::new();
+    copy.replace(
+        "languages/en/ui.json",
+        r#""other": "{count} accepted certificates""#,
+        r#""several": "{count} accepted certificates""#,
+    );
+    let (code, out, _) = copy.check(false);
+    assert_eq!(code, 1, "{out}");
+    let file = copy.0.join("languages/en/ui.json");
+    assert!(
+        out.starts_with(&format!(
+            "{}: manager.summary.accepted.several: \"several\" is not a plural category",
+            file.display()
+        )),
+        "{out}"
+    );
+    assert!(out.ends_with("1 problem found\n"), "{out}");
+}
+
+#[test]
+fn the_check_needs_sources_json_and_the_source_languages_files() {
+    let copy = Copy::new();
+    fs::remove_file(copy.0.join("sources.json")).expect("remove");
+    let (code, out, _) = copy.check(true);
+    assert_eq!(code, 1, "{out}");
+    let v: Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(
+        v["issues"],
+        serde_json::json!([{"file": "sources.json", "path": "", "message": "file is missing"}])
+    );
+    let copy = Copy::new();
+    copy.replace(
+        "organisation.json",
+        r#""pass_mark": 80"#,
+        r#""pass_mark": 0"#,
+    );
+    fs::remove_file(copy.0.join("sources.json")).expect("remove");
+    let (_, out, _) = copy.check(true);
+    let v: Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["issues"][0]["file"], "organisation.json");
+    assert_eq!(v["issues"][1]["file"], "sources.json");
+    // A module's texts missing in the source language: one problem for the file.
+    let copy = Copy::new();
+    fs::remove_file(copy.0.join("languages/sv/modules/beta.json")).expect("remove");
+    let (code, out, _) = copy.check(false);
+    assert_eq!(code, 1, "{out}");
+    let file = copy.0.join("languages/sv/modules/beta.json");
+    assert_eq!(
+        out,
+        format!("{}: file is missing\n1 problem found\n", file.display())
+    );
+    // In a translation, the fallback shows instead and the report says what is missing.
+    let copy = Copy::new();
+    fs::remove_file(copy.0.join("languages/en/modules/beta.json")).expect("remove");
+    let (code, out, _) = copy.check(false);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("  en    translation, 53 of 63 texts (84 %); missing 10,"),
+        "{out}"
+    );
 }

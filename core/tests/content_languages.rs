@@ -413,3 +413,38 @@ fn a_language_file_that_is_not_texts_is_named_with_its_key() {
         )])
     );
 }
+
+#[test]
+fn a_missing_language_file_is_one_problem_or_none() {
+    let without = |names: &[&str]| {
+        let mut bytes = fixture_bytes();
+        for name in names {
+            bytes.remove(*name);
+        }
+        as_list(bytes)
+    };
+    // The source language has nothing to fall back on: one issue per file, in course order.
+    assert_eq!(
+        check_bytes(without(&[SV_ALPHA, SV_COURSE]).into_iter().collect()).err(),
+        Some(vec![
+            issue(SV_COURSE, "", "file is missing"),
+            issue(SV_ALPHA, "", "file is missing"),
+        ])
+    );
+    // A translation's missing file is shown in its fallback language.
+    let course = load_course_in(&without(&[EN_BETA]), Some(lang("en"))).expect("loads");
+    let beta = course.module("beta").expect("beta");
+    assert_eq!(beta.texts, Some(lang("en")));
+    assert_eq!(beta.sections[0].title.value, "Förbered dig");
+    assert_eq!(beta.sections[0].title.from, Some(lang("sv")));
+    assert_eq!(course.modules[0].sections[0].title.from, None);
+    // Without either file, nothing can be shown.
+    assert_eq!(
+        load_course_in(&without(&[EN_BETA, SV_BETA]), Some(lang("en"))).err(),
+        Some(vec![issue(
+            EN_BETA,
+            "",
+            "file is missing, and so is languages/sv/modules/beta.json"
+        )])
+    );
+}

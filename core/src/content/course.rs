@@ -171,23 +171,48 @@ pub fn load_course_in(
             .map(|(l, (f, t))| (*l, f.clone(), t.clone()))
             .collect()
     };
-    let mut collect = |result: Result<(), FillError>| match result {
+    let collect = |issues: &mut Vec<ContentIssue>, result: Result<(), FillError>| match result {
         Ok(()) => {}
         Err(FillError::Invalid(e)) => issues.extend(e),
         Err(FillError::NeedsFallback(_)) => {} // the whole chain is always given here
     };
-    let course_chain = pair(&course_files);
-    collect(course.fill_course_texts(
-        &file_of(&course_chain[0]),
-        course_chain.get(1).map(file_of).as_ref(),
-    ));
+    // A file with nothing to fill from is one problem, not one per text it should have.
+    let absent = |chain: &[(String, Texts)]| -> Option<ContentIssue> {
+        let present = |file: &str| files.iter().any(|(p, _)| p == file);
+        let own = &chain.first()?.0;
+        match chain.get(1) {
+            _ if present(own) => None,
+            None => Some(ContentIssue::new(own, "", "file is missing")),
+            Some((fallback, _)) if !present(fallback) => Some(ContentIssue::new(
+                own,
+                "",
+                format!("file is missing, and so is {fallback}"),
+            )),
+            Some(_) => None,
+        }
+    };
+    if let Some(issue) = absent(&course_files) {
+        issues.push(issue);
+    } else {
+        let course_chain = pair(&course_files);
+        let filled = course.fill_course_texts(
+            &file_of(&course_chain[0]),
+            course_chain.get(1).map(file_of).as_ref(),
+        );
+        collect(&mut issues, filled);
+    }
     for (id, files) in &module_files {
+        if let Some(issue) = absent(files) {
+            issues.push(issue);
+            continue;
+        }
         let module_chain = pair(files);
-        collect(course.fill_module_texts(
+        let filled = course.fill_module_texts(
             id,
             &file_of(&module_chain[0]),
             module_chain.get(1).map(file_of).as_ref(),
-        ));
+        );
+        collect(&mut issues, filled);
     }
     if issues.is_empty() {
         Ok(course)
