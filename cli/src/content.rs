@@ -19,7 +19,8 @@ Usage:
   trygg content check DIR [--json]   check the content folder DIR (organisation.json,
                                      sources.json, modules/ and languages/); exit 1 on any
                                      problem, warnings for gaps in a translation
-  trygg content schema DIR           write organisation, sources and module JSON Schemas to DIR";
+  trygg content schema DIR           write the JSON Schemas of organisation.json, sources.json,
+                                     modules/ and the language files (texts, ui) to DIR";
 
 pub fn run(args: &[String]) -> i32 {
     match args.first().map(String::as_str) {

@@ -5,7 +5,7 @@
 //! flattened, and the two kinds of language file, whose keys are ids the structure gives.
 
 use schemars::gen::{SchemaGenerator, SchemaSettings};
-use schemars::schema::Schema;
+use schemars::schema::{InstanceType, Metadata, ObjectValidation, Schema, SchemaObject};
 use schemars::JsonSchema;
 
 use std::collections::BTreeMap;
@@ -44,13 +44,21 @@ pub fn schemas() -> Vec<(&'static str, String)> {
 /// A language's texts for the course (`languages/<tag>/course.json`) or for one module
 /// (`languages/<tag>/modules/<id>.json`): objects keyed by the structure's ids, whose leaves
 /// are texts. A text may use `**strong**` and `[label](https://…)`.
-#[derive(JsonSchema)]
-#[allow(dead_code)]
-struct TextsFile {
-    #[serde(rename = "$schema", default)]
-    schema: Option<String>,
-    #[serde(flatten)]
-    texts: BTreeMap<String, TextNode>,
+struct TextsFile;
+
+impl JsonSchema for TextsFile {
+    fn schema_name() -> String {
+        "TextsFile".into()
+    }
+
+    fn json_schema(gen: &mut SchemaGenerator) -> Schema {
+        keyed::<TextNode>(
+            gen,
+            "A language's texts for the course (`languages/<tag>/course.json`) or for one \
+             module (`languages/<tag>/modules/<id>.json`): objects keyed by the structure's \
+             ids, whose leaves are texts. A text may use `**strong**` and `[label](https://…)`.",
+        )
+    }
 }
 
 /// A text, or an object of texts keyed by ids.
@@ -58,28 +66,54 @@ struct TextsFile {
 #[serde(untagged)]
 #[allow(dead_code)]
 enum TextNode {
-    #[schemars(length(min = 1))]
-    Text(String),
+    Text(#[schemars(length(min = 1))] String),
     Group(BTreeMap<String, TextNode>),
 }
 
 /// A language's UI strings (`languages/<tag>/ui.json`), keyed like `quiz.check`. A counted
 /// text gives a text per plural category the language uses; `other` is required.
-#[derive(JsonSchema)]
-#[allow(dead_code)]
-struct UiFile {
-    #[serde(rename = "$schema", default)]
-    schema: Option<String>,
-    #[serde(flatten)]
-    strings: BTreeMap<String, UiString>,
+struct UiFile;
+
+impl JsonSchema for UiFile {
+    fn schema_name() -> String {
+        "UiFile".into()
+    }
+
+    fn json_schema(gen: &mut SchemaGenerator) -> Schema {
+        keyed::<UiString>(
+            gen,
+            "A language's UI strings (`languages/<tag>/ui.json`), keyed like `quiz.check`. A \
+             counted text gives a text per plural category the language uses; `other` is \
+             required.",
+        )
+    }
+}
+
+/// An object whose `$schema` is a string and whose every other key holds a `T`: what a
+/// flattened map does not give (schemars leaves such a map out).
+fn keyed<T: JsonSchema>(gen: &mut SchemaGenerator, description: &str) -> Schema {
+    let mut object = ObjectValidation::default();
+    object
+        .properties
+        .insert("$schema".into(), gen.subschema_for::<String>());
+    object.additional_properties = Some(Box::new(gen.subschema_for::<T>()));
+    SchemaObject {
+        instance_type: Some(InstanceType::Object.into()),
+        object: Some(Box::new(object)),
+        metadata: Some(Box::new(Metadata {
+            description: Some(description.into()),
+            ..Default::default()
+        })),
+        ..Default::default()
+    }
+    .into()
 }
 
 #[derive(JsonSchema)]
 #[serde(untagged)]
 #[allow(dead_code)]
 enum UiString {
-    #[schemars(length(min = 1))]
-    Text(String),
+    Text(#[schemars(length(min = 1))] String),
     Counted(Counted),
 }
 
@@ -88,10 +122,20 @@ enum UiString {
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 struct Counted {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     zero: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     one: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     two: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     few: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     many: Option<String>,
     other: String,
 }
