@@ -121,3 +121,58 @@ pub fn manifest(version: ScormVersion, input: &ManifestInput<'_>) -> String {
          {files}    </resource>\n  </resources>\n</manifest>\n"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use trygg_core::content::{parse_organisation, Lang};
+    use trygg_core::language::Entry;
+
+    /// The languages the shipped course lists.
+    fn shipped() -> Vec<Lang> {
+        let org = include_str!("../../content/organisation.json");
+        let org = parse_organisation("organisation.json", org.as_bytes()).expect("parses");
+        org.languages.iter().map(|l| l.tag).collect()
+    }
+
+    /// The keys a title is made from, found by asking words that have none (each lookup
+    /// then gives its key), and for the audience, words whose role title is only it.
+    fn title_keys(role: Option<Role>) -> Vec<String> {
+        let lang = Lang::parse("sv").expect("tag");
+        let title = title(&Words::new(lang, Vec::new()), "O", role);
+        let mut keys = vec![title.clone()];
+        if let Some(role) = role {
+            let audience_only = Words::new(lang, vec![(title, Entry::Text("{audience}".into()))]);
+            keys.push(super::title(&audience_only, "O", Some(role)));
+        }
+        keys
+    }
+
+    #[test]
+    fn every_title_word_is_in_every_shipped_language() {
+        let roles = [
+            None,
+            Some(Role::Employee),
+            Some(Role::Manager),
+            Some(Role::Elected),
+        ];
+        for lang in shipped() {
+            let words = crate::words::words(lang, None).expect("built in");
+            for role in roles {
+                for key in title_keys(role) {
+                    assert!(words.contains(&key), "{lang}: {key}");
+                }
+                let made = title(&words, "Region Ö", role);
+                assert!(made.contains("Region Ö"), "{lang}: {made}");
+                assert!(
+                    !made.contains('{') && !made.contains("package."),
+                    "{lang}: {made}"
+                );
+            }
+        }
+        assert_eq!(
+            title_keys(Some(Role::Elected))[1],
+            "package.audience.elected"
+        );
+    }
+}

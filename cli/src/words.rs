@@ -63,3 +63,54 @@ fn from_folder(lang: Lang, dir: &Path) -> Result<Words, String> {
         None => Ok(own),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_the_shipped_course_lists_is_built_in() {
+        let org = include_str!("../../content/organisation.json");
+        let org = parse_organisation("organisation.json", org.as_bytes()).expect("parses");
+        for language in &org.languages {
+            let words = words(language.tag, None).expect("built in");
+            assert_eq!(words.lang(), language.tag);
+            assert!(!words.entries.is_empty());
+        }
+        assert!(english().is_some());
+        let other = Lang::parse("de").expect("tag");
+        let err = words(other, None).expect_err("not built in");
+        assert!(
+            err.contains("no built-in words for language \"de\""),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_language_a_content_folder_adds_takes_its_gaps_from_its_fallback() {
+        let dir = crate::test_support::temp_dir("words-fallback");
+        let org = include_str!("../../content/organisation.json").replace(
+            r#"{"tag": "en", "name": "English"}]"#,
+            r#"{"tag": "en", "name": "English"}, {"tag": "fi", "name": "Suomi", "fallback": "en"}]"#,
+        );
+        assert!(org.contains("Suomi"), "the language list changed shape");
+        std::fs::write(dir.join("organisation.json"), org).expect("write");
+        for (tag, text) in SHIPPED {
+            let folder = dir.join("languages").join(tag);
+            std::fs::create_dir_all(&folder).expect("mkdir");
+            std::fs::write(folder.join("ui.json"), text).expect("write");
+        }
+        let fi = dir.join("languages/fi");
+        std::fs::create_dir_all(&fi).expect("mkdir");
+        std::fs::write(fi.join("ui.json"), r#"{"csv.name": "Nimi"}"#).expect("write");
+        let lang = Lang::parse("fi").expect("tag");
+        let fi_words = words(lang, Some(&dir)).expect("reads");
+        assert_eq!(fi_words.t("csv.name"), "Nimi");
+        assert_eq!(fi_words.t("csv.unit"), "Unit");
+        assert_eq!(fi_words.foreign("csv.unit"), Lang::parse("en"));
+        std::fs::write(fi.join("ui.json"), r#"{"csv.name": {"one": "Nimi"}}"#).expect("write");
+        let err = words(lang, Some(&dir)).expect_err("no other form");
+        assert!(err.contains("languages/fi/ui.json: csv.name:"), "{err}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

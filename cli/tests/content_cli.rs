@@ -204,10 +204,14 @@ fn balance_out_of_its_aims_is_a_warning_with_figures() {
 #[test]
 fn the_version_is_the_same_as_the_core_computes() {
     let copy = Copy::new();
-    let files: Vec<(String, Vec<u8>)> = ["organisation.json", "modules/alpha.json", "modules/beta.json"]
-        .iter()
-        .map(|f| (f.to_string(), fs::read(copy.0.join(f)).expect("read")))
-        .collect();
+    let files: Vec<(String, Vec<u8>)> = [
+        "organisation.json",
+        "modules/alpha.json",
+        "modules/beta.json",
+    ]
+    .iter()
+    .map(|f| (f.to_string(), fs::read(copy.0.join(f)).expect("read")))
+    .collect();
     // The structure alone gives the version, as the browser computes it.
     let course = trygg_core::content::load_structure(&files).expect("loads");
     let (_, out, _) = copy.check(true);

@@ -28,18 +28,38 @@ fn trygg(args: &[&str]) -> (i32, String, String) {
 }
 
 /// A scratch folder holding `dist/`, a small release: the shell, a wasm file, a font, the
-/// real organisation.json and one module, and a hidden file that must stay out.
+/// shipped content folder (the package names the course from it), and a hidden file that
+/// must stay out.
 struct Scratch(PathBuf);
 
-const RELEASE: [&str; 7] = [
+const SHELL: [&str; 5] = [
     "boot.js",
-    "content/modules/roles.json",
-    "content/organisation.json",
     "fonts/DejaVuSans-latin.ttf",
     "index.html",
     "main.css",
     "trygg-app_bg.wasm",
 ];
+
+/// Every file of the release as the package lists them: by path, in byte order.
+fn release() -> Vec<String> {
+    let mut files: Vec<String> = SHELL.iter().map(|f| f.to_string()).collect();
+    collect(&workspace().join("content"), "content/", &mut files);
+    files.sort();
+    files
+}
+
+/// The paths of every file under `dir`, each after `prefix`.
+fn collect(dir: &Path, prefix: &str, out: &mut Vec<String>) {
+    for entry in fs::read_dir(dir).expect("content folder") {
+        let entry = entry.expect("entry");
+        let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+        if entry.path().is_dir() {
+            collect(&entry.path(), &format!("{name}/"), out);
+        } else {
+            out.push(name);
+        }
+    }
+}
 
 impl Scratch {
     fn new() -> Scratch {
@@ -48,18 +68,13 @@ impl Scratch {
         let dir = std::env::temp_dir().join(format!("trygg-package-{}-{n}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         let dist = dir.join("dist");
-        for file in RELEASE {
-            let path = dist.join(file);
+        for file in release() {
+            let path = dist.join(&file);
             fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            let bytes = match file {
-                "content/organisation.json" => {
-                    fs::read(workspace().join("content/organisation.json")).expect("org")
-                }
-                "content/modules/roles.json" => {
-                    fs::read(workspace().join("content/modules/roles.json")).expect("module")
-                }
-                "trygg-app_bg.wasm" => (0..=255u8).cycle().take(20_000).collect(),
-                other => format!("release file {other}\n").into_bytes(),
+            let bytes = match file.strip_prefix("content/") {
+                Some(rel) => fs::read(workspace().join("content").join(rel)).expect("content"),
+                None if file == "trygg-app_bg.wasm" => (0..=255u8).cycle().take(20_000).collect(),
+                None => format!("release file {file}\n").into_bytes(),
             };
             fs::write(path, bytes).expect("write");
         }
@@ -113,7 +128,8 @@ fn package(s: &Scratch, format: &str, role: Option<&str>) -> (String, String) {
     args.push(&dist);
     let (code, stdout, stderr) = trygg(&args);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("7 files and imsmanifest.xml"), "{stdout}");
+    let count = format!("{} files and imsmanifest.xml", release().len());
+    assert!(stdout.contains(&count), "{stdout}");
     let entries = unzip(&out);
     let manifest = String::from_utf8(entries[0].1.clone()).expect("utf-8 manifest");
     (out, manifest)
@@ -127,8 +143,9 @@ fn both_formats_hold_the_manifest_at_the_root_and_the_release_beside_it() {
             let (out, manifest) = package(&s, format, role);
             let entries = unzip(&out);
             let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
+            let release = release();
             let mut expected = vec!["imsmanifest.xml"];
-            expected.extend(RELEASE);
+            expected.extend(release.iter().map(String::as_str));
             assert_eq!(
                 names, expected,
                 "{format}: the manifest first, nothing hidden"
@@ -139,7 +156,7 @@ fn both_formats_hold_the_manifest_at_the_root_and_the_release_beside_it() {
             }
             assert_eq!(
                 file_hrefs(&manifest),
-                RELEASE,
+                release,
                 "{format}: every file listed"
             );
         }

@@ -279,7 +279,9 @@ fn the_calendar_speaks_the_language_of_its_words() {
         let code = tag.code();
         let cal = parse(&renewal_ics(&r, &words, "Region Exempel", r.completed_on));
         assert!(
-            cal.prop("PRODID").value.ends_with(&format!("//{}", code.to_uppercase())),
+            cal.prop("PRODID")
+                .value
+                .ends_with(&format!("//{}", code.to_uppercase())),
             "{}",
             cal.prop("PRODID").value
         );
@@ -288,7 +290,10 @@ fn the_calendar_speaks_the_language_of_its_words() {
             let prop = event.prop(name);
             assert_eq!(prop.params.get("LANGUAGE").map(String::as_str), Some(code));
             let text = unescape(&prop.value);
-            assert!(!text.contains('{') && !text.contains("ics."), "{code}: {text}");
+            assert!(
+                !text.contains('{') && !text.contains("ics."),
+                "{code}: {text}"
+            );
         }
         assert_eq!(
             unescape(&event.prop("SUMMARY").value),

@@ -482,7 +482,10 @@ fn field_errors_have_messages_in_every_shipped_language() {
         assert!(sv.contains(e.key()) && en.contains(e.key()), "{}", e.key());
         assert!(!in_sv.is_empty() && !in_en.is_empty());
         assert_ne!(in_sv, in_en);
-        assert!(!in_sv.contains('{') && !in_en.contains('{'), "{in_sv} / {in_en}");
+        assert!(
+            !in_sv.contains('{') && !in_en.contains('{'),
+            "{in_sv} / {in_en}"
+        );
         for (_, value) in e.values() {
             assert!(in_sv.contains(&value) && in_en.contains(&value), "{in_en}");
         }

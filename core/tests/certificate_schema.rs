@@ -60,7 +60,8 @@ fn is_language_tag(text: &str) -> bool {
     let first = subtags.next().unwrap_or_default();
     (2..=8).contains(&first.len())
         && first.bytes().all(|b| b.is_ascii_alphabetic())
-        && subtags.all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+        && subtags
+            .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// Errors as `path: problem`; empty when `value` is valid.

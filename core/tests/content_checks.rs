@@ -30,7 +30,10 @@ fn fixture_is_valid_and_complete() {
     assert!(course.version.bytes().all(|b| b.is_ascii_hexdigit()));
     assert!(uncovered_points(&course).is_empty());
     let courses = check_bytes(fixture_bytes()).expect("every language loads");
-    let langs: Vec<Option<&str>> = courses.iter().map(|c| c.lang.as_ref().map(|l| l.code())).collect();
+    let langs: Vec<Option<&str>> = courses
+        .iter()
+        .map(|c| c.lang.as_ref().map(|l| l.code()))
+        .collect();
     assert_eq!(langs, [Some("sv"), Some("en")]);
     for course in &courses {
         assert!(course.modules.iter().all(|m| course.has_texts(&m.id)));
@@ -42,9 +45,7 @@ fn lookups_follow_course_order_and_roles() {
     let course = load_bytes(fixture_bytes()).expect("fixture loads");
     assert_eq!(course.module("beta").map(|m| m.quiz_size), Some(2));
     assert!(course.module("gamma").is_none());
-    let ids = |ms: Vec<&Module>| -> Vec<String> {
-        ms.into_iter().map(|m| m.id.clone()).collect()
-    };
+    let ids = |ms: Vec<&Module>| -> Vec<String> { ms.into_iter().map(|m| m.id.clone()).collect() };
     assert_eq!(ids(course.required_modules(Role::Employee)), ["alpha"]);
     assert_eq!(ids(course.optional_modules(Role::Employee)), ["beta"]);
     assert_eq!(
@@ -271,11 +272,7 @@ fn type_error_inside_a_question_has_its_path() {
         )
     );
     assert_eq!(
-        type_issue(set(
-            ALPHA,
-            "/questions/4/steps/1/choices/0/next",
-            json!(2)
-        )),
+        type_issue(set(ALPHA, "/questions/4/steps/1/choices/0/next", json!(2))),
         issue(
             ALPHA,
             "questions[4].steps[1].choices[0].next",
@@ -413,9 +410,8 @@ fn scenario_with_steps_first(steps: &str) -> Vec<ContentIssue> {
 
 #[test]
 fn steps_before_type_keep_their_path() {
-    let issues = scenario_with_steps_first(
-        r#"[{"id":"s","choices":[{"id":"a","correct":7},{"id":"b"}]}]"#,
-    );
+    let issues =
+        scenario_with_steps_first(r#"[{"id":"s","choices":[{"id":"a","correct":7},{"id":"b"}]}]"#);
     assert_eq!(issues.len(), 1);
     assert_eq!(issues[0].path, "questions[0].steps[0].choices[0].correct");
     assert!(issues[0]
@@ -474,7 +470,12 @@ fn the_structure_loads_without_sources_json() {
     assert!(!course.has_texts("alpha"));
     // An unknown seed is only found when sources.json is there to look it up in.
     let mut json = fixture_json();
-    put(&mut json, ALPHA, "/sections/1/source/seed", json!("seed-c.txt"));
+    put(
+        &mut json,
+        ALPHA,
+        "/sections/1/source/seed",
+        json!("seed-c.txt"),
+    );
     let mut broken = to_bytes(&json);
     assert!(load_structure(&as_list(broken.clone())).is_err());
     broken.remove(SRC);
@@ -861,13 +862,21 @@ fn it_service_desk_is_optional_but_checked_when_given() {
     );
     expect_only(
         set(SV_COURSE, "/organisation/it_service_desk/note", json!(" ")),
-        issue(SV_COURSE, "organisation.it_service_desk.note", "text is empty"),
+        issue(
+            SV_COURSE,
+            "organisation.it_service_desk.note",
+            "text is empty",
+        ),
     );
     assert!(issues_after(|f| remove(f, ORG, "/it_service_desk", "note")).is_empty());
     // A note the structure declares needs its text.
     expect_only(
         |f| remove(f, SV_COURSE, "/organisation/it_service_desk", "note"),
-        issue(SV_COURSE, "organisation.it_service_desk.note", "text is missing"),
+        issue(
+            SV_COURSE,
+            "organisation.it_service_desk.note",
+            "text is missing",
+        ),
     );
 }
 
@@ -1000,7 +1009,12 @@ fn duplicate_step_id() {
 #[test]
 fn ids_of_the_things_that_carry_texts_are_unique_in_their_place() {
     let cases = [
-        ("/sections/0/blocks/1/id", "p1", "sections[0].blocks[1].id", "block"),
+        (
+            "/sections/0/blocks/1/id",
+            "p1",
+            "sections[0].blocks[1].id",
+            "block",
+        ),
         (
             "/sections/0/blocks/1/items/1/id",
             "a",
@@ -1013,7 +1027,12 @@ fn ids_of_the_things_that_carry_texts_are_unique_in_their_place() {
             "questions[0].options[2].id",
             "option",
         ),
-        ("/questions/3/steps/2/id", "a", "questions[3].steps[2].id", "step"),
+        (
+            "/questions/3/steps/2/id",
+            "a",
+            "questions[3].steps[2].id",
+            "step",
+        ),
         (
             "/questions/4/steps/0/choices/1/id",
             "a",
@@ -1037,7 +1056,12 @@ fn ids_of_the_things_that_carry_texts_are_unique_in_their_place() {
 #[test]
 fn ids_that_name_a_text_are_reserved() {
     let cases = [
-        ("/sections/0/blocks/0/id", "title", "sections[0].blocks[0].id", "block"),
+        (
+            "/sections/0/blocks/0/id",
+            "title",
+            "sections[0].blocks[0].id",
+            "block",
+        ),
         (
             "/sections/0/blocks/1/items/0/id",
             "text",
@@ -1087,7 +1111,14 @@ fn ids_that_name_a_text_are_reserved() {
     }
     assert_eq!(
         trygg_core::content::RESERVED_IDS,
-        ["title", "text", "prompt", "explanation", "feedback", "summary"]
+        [
+            "title",
+            "text",
+            "prompt",
+            "explanation",
+            "feedback",
+            "summary"
+        ]
     );
 }
 
@@ -1095,7 +1126,11 @@ fn ids_that_name_a_text_are_reserved() {
 fn ids_of_items_options_and_choices_must_be_plain() {
     expect_only(
         set(ALPHA, "/sections/0/blocks/1/items/0/id", json!("")),
-        issue(ALPHA, "sections[0].blocks[1].items[0].id", "must not be empty"),
+        issue(
+            ALPHA,
+            "sections[0].blocks[1].items[0].id",
+            "must not be empty",
+        ),
     );
     expect_only(
         set(ALPHA, "/questions/1/options/0/id", json!("Nära ögat")),
@@ -1115,7 +1150,11 @@ fn ids_of_items_options_and_choices_must_be_plain() {
     );
     assert_eq!(
         type_issue(|f| remove(f, ALPHA, "/questions/4/steps/1/choices/1", "id")),
-        issue(ALPHA, "questions[4].steps[1].choices[1]", "missing field `id`"),
+        issue(
+            ALPHA,
+            "questions[4].steps[1].choices[1]",
+            "missing field `id`"
+        ),
     );
 }
 
@@ -1183,14 +1222,26 @@ fn empty_text_anywhere() {
     let cases: [(&str, &str, &str); 8] = [
         (SV_COURSE, "/modules/beta/summary", "modules.beta.summary"),
         (EN_BETA, "/sections/prepare/l1/b", "sections.prepare.l1.b"),
-        (SV_ALPHA, "/sections/everyone/c3/title", "sections.everyone.c3.title"),
-        (EN_ALPHA, "/questions/who-responsible/b", "questions.who-responsible.b"),
+        (
+            SV_ALPHA,
+            "/sections/everyone/c3/title",
+            "sections.everyone.c3.title",
+        ),
+        (
+            EN_ALPHA,
+            "/questions/who-responsible/b",
+            "questions.who-responsible.b",
+        ),
         (
             SV_ALPHA,
             "/questions/small-things/explanation",
             "questions.small-things.explanation",
         ),
-        (EN_ALPHA, "/questions/report-order/c", "questions.report-order.c"),
+        (
+            EN_ALPHA,
+            "/questions/report-order/c",
+            "questions.report-order.c",
+        ),
         (
             SV_ALPHA,
             "/questions/manager-follow-up/listen/b/feedback",

@@ -125,6 +125,10 @@ fn course_files_follow_the_organisation() {
     .expect("parses");
     assert_eq!(
         course_files(&org),
-        ["organisation.json", "modules/alpha.json", "modules/beta.json"]
+        [
+            "organisation.json",
+            "modules/alpha.json",
+            "modules/beta.json"
+        ]
     );
 }

@@ -89,9 +89,9 @@ fn a_tag_must_be_well_formed_and_a_direction_known() {
     assert_eq!(issues.len(), 1, "{issues:#?}");
     assert_eq!(issues[0].path, "languages[1].tag");
     assert!(
-        issues[0].message.starts_with(
-            "\"en_GB\" is not a language tag such as \"sv\", \"fi\" or \"se-FI\""
-        ),
+        issues[0]
+            .message
+            .starts_with("\"en_GB\" is not a language tag such as \"sv\", \"fi\" or \"se-FI\""),
         "{}",
         issues[0].message
     );
@@ -120,7 +120,13 @@ fn the_first_language_is_the_source_and_the_default_fallback() {
     );
     let course = load_structure(&as_list(to_bytes(&files))).expect("structure loads");
     let org = &course.organisation;
-    let (sv, en, se, fi, ar) = (lang("sv"), lang("en"), lang("se-FI"), lang("fi"), lang("ar"));
+    let (sv, en, se, fi, ar) = (
+        lang("sv"),
+        lang("en"),
+        lang("se-FI"),
+        lang("fi"),
+        lang("ar"),
+    );
     assert_eq!(org.source_language(), Some(sv));
     assert_eq!(org.fallback_of(sv), None);
     assert_eq!(org.fallback_of(en), Some(sv));
@@ -154,8 +160,16 @@ fn a_text_edit_leaves_the_version_alone_while_a_structure_edit_changes_it() {
     let rewritten = version_after(&|_| {});
     assert_ne!(rewritten, base, "the structure files were written anew");
     for (file, pointer, value) in [
-        (SV_ALPHA, "/questions/small-things/prompt", "Småsaker behöver inte rapporteras."),
-        (EN_ALPHA, "/sections/everyone/title", "Security is everyone's"),
+        (
+            SV_ALPHA,
+            "/questions/small-things/prompt",
+            "Småsaker behöver inte rapporteras.",
+        ),
+        (
+            EN_ALPHA,
+            "/sections/everyone/title",
+            "Security is everyone's",
+        ),
         (SV_COURSE, "/organisation/name", "Region Test"),
         (EN_UI, "/quiz.check", "Check"),
         (SRC, "/documents/0/title", "Testpolicy A, andra upplagan"),
@@ -234,7 +248,10 @@ fn filling_with_a_fallback_marks_what_came_from_it() {
     let p1 = paragraph(&course, 0, 0, 0);
     assert_eq!(p1.from, Some(lang("sv")));
     assert_eq!(Some(p1.value.as_str()), sv.get("sections.everyone.p1"));
-    assert_eq!(alpha.sections[0].title, Text::new("Everyone is responsible"));
+    assert_eq!(
+        alpha.sections[0].title,
+        Text::new("Everyone is responsible")
+    );
     let trygg_core::content::QuestionKind::Single { options } = &alpha.questions[0].kind else {
         panic!("who-responsible is a single-choice question");
     };
@@ -257,7 +274,9 @@ fn filling_with_a_fallback_marks_what_came_from_it() {
 
 #[test]
 fn without_its_fallback_a_gap_asks_for_it_and_changes_nothing() {
-    let en = texts(EN_ALPHA, |f| remove(f, EN_ALPHA, "/questions/report-order", "b"));
+    let en = texts(EN_ALPHA, |f| {
+        remove(f, EN_ALPHA, "/questions/report-order", "b")
+    });
     let mut course = structure();
     let before = course.clone();
     assert_eq!(
@@ -266,7 +285,9 @@ fn without_its_fallback_a_gap_asks_for_it_and_changes_nothing() {
     );
     assert_eq!(course, before);
     assert!(!course.has_texts("alpha"));
-    let en_course = texts(EN_COURSE, |f| remove(f, EN_COURSE, "/modules/beta", "summary"));
+    let en_course = texts(EN_COURSE, |f| {
+        remove(f, EN_COURSE, "/modules/beta", "summary")
+    });
     assert_eq!(
         course.fill_course_texts(&file("en", EN_COURSE, &en_course), None),
         Err(FillError::NeedsFallback(lang("sv")))
@@ -289,7 +310,12 @@ fn a_failed_fill_changes_nothing() {
         .expect("fills");
     let before = course.clone();
     let broken = texts(EN_COURSE, |f| {
-        put(f, EN_COURSE, "/modules/beta/summary", json!("<b>Be</b> prepared"));
+        put(
+            f,
+            EN_COURSE,
+            "/modules/beta/summary",
+            json!("<b>Be</b> prepared"),
+        );
     });
     let sv = file("sv", SV_COURSE, &sv_course);
     assert_eq!(
@@ -306,7 +332,9 @@ fn a_failed_fill_changes_nothing() {
 
 #[test]
 fn the_source_language_has_no_fallback_to_ask_for() {
-    let sv = texts(SV_BETA, |f| remove(f, SV_BETA, "/questions/water", "explanation"));
+    let sv = texts(SV_BETA, |f| {
+        remove(f, SV_BETA, "/questions/water", "explanation")
+    });
     let mut course = structure();
     assert_eq!(
         course.fill_module_texts("beta", &file("sv", SV_BETA, &sv), None),
@@ -342,7 +370,10 @@ fn switching_language_forgets_the_module_texts_of_the_one_before() {
         .fill_course_texts(&file("en", EN_COURSE, &en_course), None)
         .expect("fills");
     assert_eq!(course.lang, Some(lang("en")));
-    assert_eq!(course.modules[0].title, Text::new("Responsibility and reporting"));
+    assert_eq!(
+        course.modules[0].title,
+        Text::new("Responsibility and reporting")
+    );
     assert!(!course.has_texts("alpha"));
     assert_eq!(course.modules[0].texts, None);
 }
@@ -398,12 +429,17 @@ fn a_language_file_that_is_not_texts_is_named_with_its_key() {
     assert_eq!(issues[0].file, EN_BETA);
     assert_eq!(issues[0].path, "questions.radio.a");
     assert!(
-        issues[0].message.starts_with("invalid type: sequence, expected a text or an object of texts"),
+        issues[0]
+            .message
+            .starts_with("invalid type: sequence, expected a text or an object of texts"),
         "{}",
         issues[0].message
     );
     let mut bytes = fixture_bytes();
-    bytes.insert(SV_COURSE.into(), b"{\"organisation\": {\"name\" \"X\"}}".to_vec());
+    bytes.insert(
+        SV_COURSE.into(),
+        b"{\"organisation\": {\"name\" \"X\"}}".to_vec(),
+    );
     assert_eq!(
         check_bytes(bytes).err(),
         Some(vec![issue(

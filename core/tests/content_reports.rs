@@ -7,8 +7,8 @@ mod content_support;
 use content_support::edit::*;
 use serde_json::json;
 use trygg_core::content::{
-    language_reports, load_structure, text_hash, ContentIssue, LanguageReport,
-    PlaceholderMismatch, TextPlace,
+    language_reports, load_structure, text_hash, ContentIssue, LanguageReport, PlaceholderMismatch,
+    TextPlace,
 };
 
 /// UI strings (a counted one among them, counted once), course texts, alpha's and beta's.
@@ -81,7 +81,10 @@ fn missing_texts_are_listed_by_file_and_key_and_lower_the_coverage() {
     // One text short is never 100 %.
     let (_, en) = reports_after(|f| remove(f, EN_BETA, "/questions/water", "prompt"));
     assert_eq!(en.coverage, 98);
-    assert_eq!(en.missing, [place("modules/beta.json", "questions.water.prompt")]);
+    assert_eq!(
+        en.missing,
+        [place("modules/beta.json", "questions.water.prompt")]
+    );
 }
 
 #[test]
@@ -98,7 +101,10 @@ fn a_missing_file_misses_each_of_its_texts() {
 #[test]
 fn the_source_language_is_measured_against_the_structure() {
     let (sv, en) = reports_after(|f| remove(f, SV_BETA, "/questions/radio", "b"));
-    assert_eq!(sv.missing, [place("modules/beta.json", "questions.radio.b")]);
+    assert_eq!(
+        sv.missing,
+        [place("modules/beta.json", "questions.radio.b")]
+    );
     assert_eq!(sv.coverage, 98);
     assert!(sv.source);
     // The translation still has its own text, made from a source text now gone.
@@ -109,9 +115,19 @@ fn the_source_language_is_measured_against_the_structure() {
 #[test]
 fn texts_for_ids_that_are_gone_are_orphans() {
     let (sv, en) = reports_after(|f| {
-        put(f, EN_ALPHA, "/questions/gone", json!({"prompt": "An old question"}));
+        put(
+            f,
+            EN_ALPHA,
+            "/questions/gone",
+            json!({"prompt": "An old question"}),
+        );
         put(f, EN_UI, "/quiz.gone", json!("Gone"));
-        put(f, SV_BETA, "/sections/prepare/l9", json!({"a": "Ficklampa"}));
+        put(
+            f,
+            SV_BETA,
+            "/sections/prepare/l9",
+            json!({"a": "Ficklampa"}),
+        );
         // A note the structure no longer declares.
         remove(f, ORG, "/it_service_desk", "note");
     });
@@ -153,7 +169,12 @@ fn a_translation_made_from_an_older_source_text_is_stale() {
         );
         // No record of what this one was made from: not known to be stale.
         remove(f, EN_FROM, "/modules~1beta.json", "questions.water.prompt");
-        put(f, SV_BETA, "/questions/water/prompt", json!("Vatten behövs."));
+        put(
+            f,
+            SV_BETA,
+            "/questions/water/prompt",
+            json!("Vatten behövs."),
+        );
     });
     assert_eq!(
         en.stale,
@@ -314,25 +335,43 @@ fn warnings_name_each_kind_of_gap_with_its_count() {
 #[test]
 fn a_broken_ui_file_or_record_is_an_issue_named_by_file() {
     let mut files = fixture_json();
-    put(&mut files, EN_UI, "/manager.summary.accepted", json!({"one": "{count} certificate"}));
+    put(
+        &mut files,
+        EN_UI,
+        "/manager.summary.accepted",
+        json!({"one": "{count} certificate"}),
+    );
     let issues = reports_of(&files).expect_err("a counted text without other");
     assert_eq!(issues.len(), 1, "{issues:#?}");
-    assert_eq!((issues[0].file.as_str(), issues[0].path.as_str()), (EN_UI, "manager.summary.accepted"));
+    assert_eq!(
+        (issues[0].file.as_str(), issues[0].path.as_str()),
+        (EN_UI, "manager.summary.accepted")
+    );
     assert!(
-        issues[0].message.starts_with("a counted text needs an \"other\" form"),
+        issues[0]
+            .message
+            .starts_with("a counted text needs an \"other\" form"),
         "{}",
         issues[0].message
     );
 
     let mut files = fixture_json();
-    put(&mut files, SV_UI, "/quiz.counter", json!({"several": "{n}", "other": "{n} av {total}"}));
+    put(
+        &mut files,
+        SV_UI,
+        "/quiz.counter",
+        json!({"several": "{n}", "other": "{n} av {total}"}),
+    );
     let issues = reports_of(&files).expect_err("an unknown plural category");
     assert_eq!(issues.len(), 1, "{issues:#?}");
-    assert_eq!((issues[0].file.as_str(), issues[0].path.as_str()), (SV_UI, "quiz.counter.several"));
+    assert_eq!(
+        (issues[0].file.as_str(), issues[0].path.as_str()),
+        (SV_UI, "quiz.counter.several")
+    );
     assert!(
-        issues[0]
-            .message
-            .starts_with("\"several\" is not a plural category; use zero, one, two, few, many or other"),
+        issues[0].message.starts_with(
+            "\"several\" is not a plural category; use zero, one, two, few, many or other"
+        ),
         "{}",
         issues[0].message
     );
@@ -346,9 +385,14 @@ fn a_broken_ui_file_or_record_is_an_issue_named_by_file() {
     put(&mut files, EN_FROM, "/ui.json", json!(["fc3372e4"]));
     let issues = reports_of(&files).expect_err("a list where a record belongs");
     assert_eq!(issues.len(), 1, "{issues:#?}");
-    assert_eq!((issues[0].file.as_str(), issues[0].path.as_str()), (EN_FROM, ""));
+    assert_eq!(
+        (issues[0].file.as_str(), issues[0].path.as_str()),
+        (EN_FROM, "")
+    );
     assert!(
-        issues[0].message.starts_with("not a record of translations: "),
+        issues[0]
+            .message
+            .starts_with("not a record of translations: "),
         "{}",
         issues[0].message
     );
@@ -359,14 +403,17 @@ fn a_ui_key_given_twice_is_refused() {
     let mut bytes = fixture_bytes();
     bytes.insert(
         SV_UI.into(),
-        b"{\"quiz.check\": \"A\", \"quiz.counter\": \"{n} {total}\", \"quiz.check\": \"B\"}".to_vec(),
+        b"{\"quiz.check\": \"A\", \"quiz.counter\": \"{n} {total}\", \"quiz.check\": \"B\"}"
+            .to_vec(),
     );
     let files = as_list(bytes);
     let course = load_structure(&files).expect("structure loads");
     let issues = language_reports(&files, &course).expect_err("a repeated key");
     assert_eq!(issues[0].file, SV_UI);
     assert!(
-        issues[0].message.starts_with("key \"quiz.check\" appears twice"),
+        issues[0]
+            .message
+            .starts_with("key \"quiz.check\" appears twice"),
         "{}",
         issues[0].message
     );

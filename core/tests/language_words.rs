@@ -90,7 +90,11 @@ fn every_certificate_label_is_in_every_shipped_language() {
     for tag in shipped_languages() {
         let labels = CertificateLabels::from_words(&shipped_words(tag));
         assert_ne!(labels.title, "certificate.title");
-        assert!(labels.percent.contains("{percent}"), "{tag}: {}", labels.percent);
+        assert!(
+            labels.percent.contains("{percent}"),
+            "{tag}: {}",
+            labels.percent
+        );
     }
 }
 
@@ -142,7 +146,12 @@ fn every_calendar_word_is_in_every_shipped_language() {
     keys.dedup();
     assert_eq!(
         keys,
-        ["ics.alarm", "ics.description", "ics.summary", "ics.summary_org"]
+        [
+            "ics.alarm",
+            "ics.description",
+            "ics.summary",
+            "ics.summary_org"
+        ]
     );
     assert_shipped("calendar", &keys);
     // Filled in, no placeholder is left in any language.
@@ -178,7 +187,11 @@ fn row(role: Role, status: Status) -> Row {
 fn cells(csv: &str) -> Vec<Vec<String>> {
     csv.trim_start_matches('\u{FEFF}')
         .split_terminator("\r\n")
-        .map(|line| line.split(';').map(|c| c.trim_matches('"').to_owned()).collect())
+        .map(|line| {
+            line.split(';')
+                .map(|c| c.trim_matches('"').to_owned())
+                .collect()
+        })
         .collect()
 }
 
@@ -198,7 +211,11 @@ fn every_csv_heading_role_and_status_is_in_every_shipped_language() {
     }
     keys.sort();
     keys.dedup();
-    assert_eq!(keys.len(), 11 + Role::ALL.len() + Status::ALL.len(), "{keys:?}");
+    assert_eq!(
+        keys.len(),
+        11 + Role::ALL.len() + Status::ALL.len(),
+        "{keys:?}"
+    );
     assert_shipped("CSV", &keys);
 }
 
@@ -229,7 +246,10 @@ fn every_field_error_is_in_every_shipped_language() {
     let keys: Vec<String> = errors.iter().map(|e| e.message(&keys_only())).collect();
     assert_eq!(
         keys,
-        errors.iter().map(|e| e.key().to_owned()).collect::<Vec<_>>()
+        errors
+            .iter()
+            .map(|e| e.key().to_owned())
+            .collect::<Vec<_>>()
     );
     assert_shipped("field error", &keys);
 }
@@ -246,7 +266,10 @@ fn every_shipped_language_has_the_source_languages_keys() {
             .map(|(k, _)| k.as_str())
             .filter(|k| !words.contains(k))
             .collect();
-        assert!(missing.is_empty(), "languages/{tag}/ui.json lacks {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "languages/{tag}/ui.json lacks {missing:?}"
+        );
     }
 }
 
@@ -278,7 +301,10 @@ fn texts_and_counted_texts_are_read_in_file_order() {
         ))
     );
     assert_eq!(words.counted("people", PluralCategory::One), "{n} person");
-    assert_eq!(words.counted("people", PluralCategory::Many), "{n} personer");
+    assert_eq!(
+        words.counted("people", PluralCategory::Many),
+        "{n} personer"
+    );
     assert_eq!(words.fill("people", &[("n", "3")]), "3 personer");
     assert_eq!(words.counted("nothing", PluralCategory::One), "nothing");
 }
@@ -295,7 +321,10 @@ fn refused(json: &str) -> (String, String) {
 fn a_counted_text_needs_other_and_known_categories_once() {
     let (path, message) = refused(r#"{"a": "A", "people": {"one": "{n} person"}}"#);
     assert_eq!(path, "people");
-    assert!(message.starts_with("a counted text needs an \"other\" form"), "{message}");
+    assert!(
+        message.starts_with("a counted text needs an \"other\" form"),
+        "{message}"
+    );
     let (path, message) = refused(r#"{"people": {"one": "x", "several": "y", "other": "z"}}"#);
     assert_eq!(path, "people.several");
     assert!(
@@ -306,7 +335,10 @@ fn a_counted_text_needs_other_and_known_categories_once() {
     );
     let (path, message) = refused(r#"{"people": {"One": "x", "other": "z"}}"#);
     assert_eq!(path, "people.One");
-    assert!(message.starts_with("\"One\" is not a plural category"), "{message}");
+    assert!(
+        message.starts_with("\"One\" is not a plural category"),
+        "{message}"
+    );
     let (_, message) = refused(r#"{"people": {"one": "x", "one": "y", "other": "z"}}"#);
     assert!(message.starts_with("\"one\" appears twice"), "{message}");
     for category in PluralCategory::ALL {
@@ -327,7 +359,10 @@ fn a_key_twice_or_a_value_that_is_no_text_is_refused() {
     assert!(message.starts_with("key \"a\" appears twice"), "{message}");
     let (path, message) = refused(r#"{"a": 3}"#);
     assert_eq!(path, "a");
-    assert!(message.starts_with("invalid type: integer `3`"), "{message}");
+    assert!(
+        message.starts_with("invalid type: integer `3`"),
+        "{message}"
+    );
     let (path, _) = refused(r#"{"a": {"other": ["x"]}}"#);
     assert_eq!(path, "a.other");
     let (_, message) = refused(r#"["a"]"#);
@@ -336,14 +371,24 @@ fn a_key_twice_or_a_value_that_is_no_text_is_refused() {
 
 #[test]
 fn a_language_missing_a_key_takes_it_from_its_fallback_and_says_so() {
-    let fi = parse_words("languages/fi/ui.json", lang("fi"), br#"{"quiz.check": "Tarkista"}"#)
-        .expect("reads");
+    let fi = parse_words(
+        "languages/fi/ui.json",
+        lang("fi"),
+        br#"{"quiz.check": "Tarkista"}"#,
+    )
+    .expect("reads");
     let words = fi.with_fallback(shipped_words(lang("sv")));
     assert_eq!(words.t("quiz.check"), "Tarkista");
     assert_eq!(words.foreign("quiz.check"), None);
-    assert_eq!(words.t("certificate.title"), shipped_words(lang("sv")).t("certificate.title"));
+    assert_eq!(
+        words.t("certificate.title"),
+        shipped_words(lang("sv")).t("certificate.title")
+    );
     assert_eq!(words.foreign("certificate.title"), Some(lang("sv")));
-    assert!(!words.contains("certificate.title"), "contains asks the language itself");
+    assert!(
+        !words.contains("certificate.title"),
+        "contains asks the language itself"
+    );
     assert_eq!(words.foreign("no.such.key"), None);
     let _: Lang = words.lang();
 }

@@ -87,7 +87,8 @@ fn characters_the_font_lacks_still_extract_as_typed() {
         .enumerate()
     {
         let rec = record(name, lang("en"), six_modules());
-        let pdf = certificate_pdf(&rec, &certificate_labels(lang("en")), &fonts.get()).expect("pdf");
+        let pdf =
+            certificate_pdf(&rec, &certificate_labels(lang("en")), &fonts.get()).expect("pdf");
         let path = write(&format!("certificate-missing-{i}.pdf"), &pdf);
         let Some(text) = flat_text(&path) else { return };
         assert!(text.contains(name), "{name:?} not in:\n{text}");

@@ -10,8 +10,8 @@ use trygg_core::certificate::{
 use trygg_core::content::Role;
 use trygg_core::date::Date;
 use trygg_core::roster::{
-    sort_rows, summarise, to_csv_in, write_csv_in, Checked, CsvWords, CsvWriter, ImportOutcome, Merged,
-    Roster, SortKey, Summary,
+    sort_rows, summarise, to_csv_in, write_csv_in, Checked, CsvWords, CsvWriter, ImportOutcome,
+    Merged, Roster, SortKey, Summary,
 };
 
 const COURSE: &str = "trygg-exempelregionen";

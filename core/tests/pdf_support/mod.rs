@@ -307,7 +307,10 @@ pub fn pocket_labels(lang: Lang) -> PocketCardLabels {
 /// filled in `lang`.
 pub fn pocket_content(lang: Lang) -> (Organisation, Module) {
     let course = content_support::shipped_course_in(Some(lang));
-    let module = course.pocket_card_module().expect("violence module").clone();
+    let module = course
+        .pocket_card_module()
+        .expect("violence module")
+        .clone();
     (course.organisation, module)
 }
 
