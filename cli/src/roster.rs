@@ -310,7 +310,8 @@ struct Stats {
 /// error met, after which the rest of the rows are only counted.
 enum CsvOutput {
     None,
-    Writing(CsvWriter<BufWriter<File>>),
+    /// Boxed: the writer carries its words (every heading, role and status).
+    Writing(Box<CsvWriter<BufWriter<File>>>),
     Failed(io::Error),
 }
 
@@ -323,7 +324,7 @@ impl CsvOutput {
         let created = File::create(path)
             .and_then(|f| CsvWriter::new(BufWriter::with_capacity(1 << 16, f), separator, words));
         match created {
-            Ok(writer) => CsvOutput::Writing(writer),
+            Ok(writer) => CsvOutput::Writing(Box::new(writer)),
             Err(e) => CsvOutput::Failed(e),
         }
     }
