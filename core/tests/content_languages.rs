@@ -484,3 +484,32 @@ fn a_missing_language_file_is_one_problem_or_none() {
         )])
     );
 }
+
+#[test]
+fn the_organisation_alone_is_filled_for_the_pages_that_need_no_module() {
+    let (sv, en) = (
+        texts(SV_COURSE, |_| {}),
+        texts(EN_COURSE, |f| {
+            remove(f, EN_COURSE, "/organisation/reporting", "how");
+        }),
+    );
+    let mut course = structure();
+    let modules = course.modules.clone();
+    let org = &mut course.organisation;
+    assert_eq!(
+        org.fill_texts(&file("en", EN_COURSE, &en), None),
+        Err(FillError::NeedsFallback(lang("sv")))
+    );
+    assert_eq!(org.name, Text::default());
+    org.fill_texts(
+        &file("en", EN_COURSE, &en),
+        Some(&file("sv", SV_COURSE, &sv)),
+    )
+    .expect("fills");
+    assert_eq!(org.name, Text::new("Test Region"));
+    assert_eq!(org.reporting.how.from, Some(lang("sv")));
+    assert_eq!(org.reporting.how.value, "Rapportera samma dag.");
+    // The modules' titles wait for the course's own fill.
+    assert_eq!(course.modules, modules);
+    assert_eq!(course.lang, None);
+}

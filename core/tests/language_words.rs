@@ -392,3 +392,26 @@ fn a_language_missing_a_key_takes_it_from_its_fallback_and_says_so() {
     assert_eq!(words.foreign("no.such.key"), None);
     let _: Lang = words.lang();
 }
+
+#[test]
+fn a_key_no_language_has_is_noted_until_taken() {
+    let fi = parse_words(
+        "languages/fi/ui.json",
+        lang("fi"),
+        br#"{"quiz.check": "Tarkista"}"#,
+    )
+    .expect("reads");
+    assert!(!fi.has_fallback());
+    assert!(!fi.take_missed());
+    assert_eq!(fi.t("certificate.title"), "certificate.title");
+    assert!(fi.take_missed(), "a gap is noted");
+    assert!(!fi.take_missed(), "and taken once");
+    assert_eq!(fi.t("quiz.check"), "Tarkista");
+    assert!(!fi.take_missed());
+    let words = fi.with_fallback(shipped_words(lang("sv")));
+    assert!(words.has_fallback());
+    words.t("certificate.title");
+    assert!(!words.take_missed(), "the fallback had it");
+    words.counted("no.such.key", PluralCategory::One);
+    assert!(words.take_missed());
+}
