@@ -141,6 +141,47 @@ fn the_first_language_is_the_source_and_the_default_fallback() {
     assert_eq!(org.choose_language(None), Some(sv));
 }
 
+#[test]
+fn pdfs_of_a_right_to_left_language_are_printed_in_its_fallback() {
+    let mut files = fixture_json();
+    put(
+        &mut files,
+        ORG,
+        "/languages",
+        json!([
+            {"tag": "sv", "name": "Svenska"},
+            {"tag": "en", "name": "English"},
+            {"tag": "ar", "name": "العربية", "dir": "rtl", "fallback": "en"},
+            {"tag": "fa", "name": "فارسی", "dir": "rtl"},
+            {"tag": "fi", "name": "Suomi"}
+        ]),
+    );
+    let course = load_structure(&as_list(to_bytes(&files))).expect("structure loads");
+    let org = &course.organisation;
+    for (reading, printed) in [
+        ("sv", "sv"),
+        ("en", "en"),
+        ("fi", "fi"),
+        ("ar", "en"),
+        ("fa", "sv"),
+    ] {
+        assert_eq!(
+            org.print_language(lang(reading)),
+            lang(printed),
+            "{reading}"
+        );
+    }
+    // A course written right to left has nothing else to print in.
+    put(
+        &mut files,
+        ORG,
+        "/languages",
+        json!([{"tag": "ar", "name": "العربية", "dir": "rtl"}]),
+    );
+    let course = load_structure(&as_list(to_bytes(&files))).expect("structure loads");
+    assert_eq!(course.organisation.print_language(lang("ar")), lang("ar"));
+}
+
 // ---- the content version ----
 
 #[test]
