@@ -13,7 +13,7 @@ use crate::shared::browser::document;
 use crate::shared::browser::download::download;
 use crate::shared::content_loader::{
     fetch_organisation_file, fill_course, language_of, load_course_structure, load_fallback_words,
-    load_language, load_module_texts,
+    load_language, load_module_texts, load_words, name_organisation,
 };
 use crate::shared::route::Route;
 use crate::shared::state::{
@@ -163,7 +163,8 @@ pub fn use_content(state: &AppHandle, with_course: bool) {
 }
 
 /// The first read of a module's content: the organisation file, then its language (and the
-/// course's structure beside it, when the module shows the course).
+/// course's structure beside it, when the module shows the course). When the structure
+/// cannot be read, the organisation's part is still dispatched, so "my data" comes up.
 async fn first_load(
     wanted: Lang,
     with_course: bool,
@@ -174,18 +175,31 @@ async fn first_load(
         return load_language(&organisation, wanted, None).await;
     }
     let lang = language_of(&organisation, wanted)?;
-    let (named, structure) = join(
-        load_language(&organisation, lang, None),
+    let (words, structure) = join(
+        load_words(lang),
         load_course_structure(bytes, &organisation),
     )
     .await;
-    let named = named?;
-    dispatch.dispatch(AppAction::LanguageLoaded(named.clone()));
-    let course = fill_course(&structure?, lang).await?;
-    Ok(LanguageLoaded {
-        course: Some(Rc::new(course)),
-        ..named
-    })
+    let words = Rc::new(words?);
+    match structure {
+        Ok(structure) => {
+            let course = fill_course(&structure, lang).await?;
+            Ok(LanguageLoaded {
+                words,
+                organisation: Rc::new(course.organisation.clone()),
+                course: Some(Rc::new(course)),
+            })
+        }
+        Err(failure) => {
+            let named = name_organisation(&organisation, lang).await?;
+            dispatch.dispatch(AppAction::LanguageLoaded(LanguageLoaded {
+                words,
+                organisation: Rc::new(named),
+                course: None,
+            }));
+            Err(failure)
+        }
+    }
 }
 
 /// Whether module `id`'s lesson and quiz texts are here in the page's language: `true` once

@@ -2,7 +2,7 @@
 //! option, and a button into "my training".
 
 use trygg_core::content::{course_files, LanguageInfo, Role};
-use trygg_core::language::course_texts_file;
+use trygg_core::language::{course_texts_file, words_file};
 use trygg_core::lms::launch_role;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -118,6 +118,7 @@ pub fn StartPage() -> Html {
     let prefetch = {
         let mut files = app.organisation().map(course_files).unwrap_or_default();
         files.push(course_texts_file(app.lang()));
+        files.push(words_file(app.lang()));
         move || prefetch_course(files.clone())
     };
     {
