@@ -1,7 +1,19 @@
 // Drives a quiz the way a learner does, knowing the right answers from the content files.
 // With { keyboard: true } every action is a key press (Tab, arrows, Space, Enter).
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** A UI word of a shipped language, as the page shows it (from dist's ui.json). */
+export function word(lang, key) {
+  const file = path.join(ROOT, 'dist/content/languages', lang, 'ui.json');
+  const value = JSON.parse(readFileSync(file, 'utf8'))[key];
+  if (value === undefined) throw new Error(`${lang}: no word ${key}`);
+  return typeof value === 'object' ? value.other : value;
+}
 
 /** The organisation file as published, for tests that follow the course's own lists. */
 export async function loadOrganisation(root) {
@@ -14,8 +26,24 @@ export async function requiredModules(root, role = 'employee') {
   return org.modules.filter((id) => org.roles[role].required.includes(id));
 }
 
+/** A module's structure: ids, types, roles and right answers (no texts). */
 export async function loadModule(root, id) {
   return JSON.parse(await readFile(path.join(root, 'dist/content/modules', `${id}.json`), 'utf8'));
+}
+
+/** A module's texts in `lang`, keyed by the structure's ids (content/languages/<lang>/modules). */
+export async function loadModuleTexts(root, lang, id) {
+  return JSON.parse(await readFile(path.join(root, 'dist/content/languages', lang, 'modules', `${id}.json`), 'utf8'));
+}
+
+/** A language's course texts: the organisation's names and each module's title and summary. */
+export async function loadCourseTexts(root, lang) {
+  return JSON.parse(await readFile(path.join(root, 'dist/content/languages', lang, 'course.json'), 'utf8'));
+}
+
+/** The course's languages as organisation.json lists them, its own first. */
+export async function shippedLanguages(root) {
+  return (await loadOrganisation(root)).languages;
 }
 
 const activeId = (page) => page.evaluate(() => document.activeElement?.id || '');
@@ -74,7 +102,7 @@ export async function answerQuestion(page, module, { keyboard = false, right = t
   const qid = await page.getAttribute('.question-card', 'data-question-id');
   const q = module.questions.find((x) => x.id === qid);
   if (!q) throw new Error(`question ${qid} not in module ${module.id}`);
-  const check = lang === 'sv' ? 'Kontrollera svaret' : 'Check answer';
+  const check = word(lang, 'quiz.check');
   if (q.type === 'single') {
     const i = q.options.findIndex((o) => !!o.correct === right);
     await selectRadio(page, `option-${i}`, keyboard);
@@ -91,7 +119,7 @@ export async function answerQuestion(page, module, { keyboard = false, right = t
     if (right) await sortSteps(page, q.steps.length, keyboard);
     await press(page, check, { keyboard });
   } else if (q.type === 'scenario') {
-    const choose = lang === 'sv' ? 'Välj' : 'Choose';
+    const choose = word(lang, 'quiz.scenario.choose');
     for (let guard = 0; guard < 10; guard++) {
       const form = await page.$('.scenario-current');
       if (!form) break;
@@ -145,7 +173,7 @@ function stepOrder(page) {
 
 /** Goes to the next question or the result. */
 export async function next(page, { keyboard = false, lang = 'sv' } = {}) {
-  const labels = lang === 'sv' ? ['Nästa fråga', 'Se resultatet'] : ['Next question', 'See the result'];
+  const labels = [word(lang, 'quiz.next'), word(lang, 'quiz.see_result')];
   const text = (await page.textContent('.question-card .button-row .button')).trim();
   if (!labels.includes(text)) throw new Error(`unexpected button ${text}`);
   await press(page, text, { keyboard });
