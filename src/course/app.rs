@@ -15,7 +15,7 @@ use crate::shared::components::frame::{Frame, PassingPage};
 use crate::shared::content_error::{content_error, loading};
 use crate::shared::content_loader::prefetch_module_texts;
 use crate::shared::handover::{use_hand_over, Handover, Part, Passing};
-use crate::shared::hooks::{use_content, use_heading_focus, use_navigated};
+use crate::shared::hooks::{use_content, use_heading_focus, use_module_texts, use_navigated};
 use crate::shared::learner::{use_learner, LearnerProvider, QuizRules};
 use crate::shared::route::{use_route, Route};
 use crate::shared::state::{use_app, AppHandle, AppState, ContentState};
@@ -118,10 +118,17 @@ fn CoursePage(props: &CoursePageProps) -> Html {
     let app = use_app();
     let learner = use_learner();
     let route = use_route();
+    // A lesson or quiz waits for its module's texts, read when it is first opened.
+    let module = match &route {
+        Route::Lesson { module, .. } | Route::Quiz { module } => Some(module.as_str()),
+        _ => None,
+    };
+    let texts = use_module_texts(module);
     let ready = route == Route::MyData
-        || app
-            .course()
-            .is_some_and(|c| learner.reconciled.as_deref() == Some(c.version.as_str()));
+        || texts
+            && app
+                .course()
+                .is_some_and(|c| learner.reconciled.as_deref() == Some(c.version.as_str()));
 
     // The app shows the page when the route leaves the course; this tree must not focus it.
     use_heading_focus(

@@ -5,8 +5,6 @@ use yew::prelude::*;
 
 use crate::shared::components::inline_text::{foreign_lang, inline, plain};
 use crate::shared::components::page_title::PageTitle;
-use crate::shared::content_error::loading;
-use crate::shared::hooks::use_module_texts;
 use crate::shared::i18n::Words;
 use crate::shared::learner::use_learner;
 use crate::shared::route::Route;
@@ -24,7 +22,6 @@ pub fn LessonPage(props: &LessonProps) -> Html {
     let learner = use_learner();
     let words = app.words();
     let role = learner.role_or_default();
-    let texts = use_module_texts(&props.module);
     let found = app
         .course()
         .and_then(|c| c.module(&props.module))
@@ -51,9 +48,6 @@ pub fn LessonPage(props: &LessonProps) -> Html {
     let (Some(course), Some((module, section, _, total))) = (app.course(), found) else {
         return html! { <crate::shared::not_found::NotFoundPage /> };
     };
-    if !texts {
-        return loading(&words);
-    }
     let step = props.step;
     let id = module.id.clone();
     let prev = (step > 1).then(|| Route::Lesson {

@@ -202,19 +202,24 @@ async fn first_load(
     }
 }
 
-/// Whether module `id`'s lesson and quiz texts are here in the page's language: `true` once
-/// they are. The first page that needs them reads them (its fallback's too, if it lacks
-/// some); the course module sends those requests ahead once "my training" is shown.
+/// Whether module `id`'s lesson and quiz texts are here in the page's language (always, for
+/// `None`): `true` once they are. The first page that needs them reads them (its fallback's
+/// too, if it lacks some); the course module sends those requests ahead once "my training"
+/// is shown.
 #[hook]
-pub fn use_module_texts(id: &str) -> bool {
+pub fn use_module_texts(id: Option<&str>) -> bool {
     let app = crate::shared::state::use_app();
     let course = app.course().cloned();
-    let ready = course.as_ref().is_some_and(|c| c.has_texts(id));
+    let ready = match id {
+        None => true,
+        Some(id) => course.as_ref().is_some_and(|c| c.has_texts(id)),
+    };
     let lang = course.as_ref().and_then(|c| c.lang);
     let dispatch = app.dispatcher();
-    use_effect_with((id.to_owned(), lang, ready), move |(id, _, ready)| {
-        if let (false, Some(course)) = (*ready, course) {
-            let id = id.clone();
+    let wanted = id.map(str::to_owned);
+    use_effect_with((wanted, lang, ready), move |(id, _, ready)| {
+        let in_course = course.filter(|c| id.as_deref().is_some_and(|id| c.module(id).is_some()));
+        if let (false, Some(course), Some(id)) = (*ready, in_course, id.clone()) {
             wasm_bindgen_futures::spawn_local(async move {
                 match load_module_texts(&course, &id).await {
                     Ok(module) => dispatch.dispatch(AppAction::ModuleTexts(module)),

@@ -89,7 +89,7 @@ pub fn Documents(props: &DocumentsProps) -> Html {
     let lang = words.lang();
     let pdf_state = use_state(|| PdfState::Idle);
     let downloads = use_downloads();
-    let card_ready = use_module_texts(POCKET_CARD_MODULE);
+    let card_ready = use_module_texts(Some(POCKET_CARD_MODULE));
     let Some(course) = app.course().cloned() else {
         return html! {};
     };
