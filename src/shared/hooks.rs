@@ -5,7 +5,6 @@
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use futures::future::join;
 use trygg_core::content::{Course, Lang, Organisation};
 use yew::prelude::*;
 
@@ -13,7 +12,7 @@ use crate::shared::browser::document;
 use crate::shared::browser::download::download;
 use crate::shared::content_loader::{
     fetch_organisation_file, fill_course, language_of, load_course_structure, load_fallback_words,
-    load_language, load_module_texts, load_words, name_organisation,
+    load_language, load_module_texts,
 };
 use crate::shared::route::Route;
 use crate::shared::state::{
@@ -162,44 +161,33 @@ pub fn use_content(state: &AppHandle, with_course: bool) {
     });
 }
 
-/// The first read of a module's content: the organisation file, then its language (and the
-/// course's structure beside it, when the module shows the course). When the structure
-/// cannot be read, the organisation's part is still dispatched, so "my data" comes up.
+/// The first read of a module's content: the organisation file, then its language's words
+/// and names. When the module shows the course, its structure is read beside them and
+/// dispatched on its own, so the page frame and "my data" come up without waiting for the
+/// module files (and even when one of them is broken).
 async fn first_load(
     wanted: Lang,
     with_course: bool,
     dispatch: &UseReducerDispatcher<AppState>,
 ) -> Result<LanguageLoaded, ContentFailure> {
     let (bytes, organisation) = fetch_organisation_file().await?;
-    if !with_course {
-        return load_language(&organisation, wanted, None).await;
+    if with_course {
+        let lang = language_of(&organisation, wanted)?;
+        // A task of its own, so its requests go out beside the words'.
+        let dispatch = dispatch.clone();
+        let organisation = organisation.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let course = match load_course_structure(bytes, &organisation).await {
+                Ok(structure) => fill_course(&structure, lang).await,
+                Err(failure) => Err(failure),
+            };
+            match course {
+                Ok(course) => dispatch.dispatch(AppAction::CourseLoaded(Rc::new(course))),
+                Err(failure) => dispatch.dispatch(AppAction::ContentFailed(failure)),
+            }
+        });
     }
-    let lang = language_of(&organisation, wanted)?;
-    let (words, structure) = join(
-        load_words(lang),
-        load_course_structure(bytes, &organisation),
-    )
-    .await;
-    let words = Rc::new(words?);
-    match structure {
-        Ok(structure) => {
-            let course = fill_course(&structure, lang).await?;
-            Ok(LanguageLoaded {
-                words,
-                organisation: Rc::new(course.organisation.clone()),
-                course: Some(Rc::new(course)),
-            })
-        }
-        Err(failure) => {
-            let named = name_organisation(&organisation, lang).await?;
-            dispatch.dispatch(AppAction::LanguageLoaded(LanguageLoaded {
-                words,
-                organisation: Rc::new(named),
-                course: None,
-            }));
-            Err(failure)
-        }
-    }
+    load_language(&organisation, wanted, None).await
 }
 
 /// Whether module `id`'s lesson and quiz texts are here in the page's language (always, for
