@@ -72,7 +72,7 @@ function rosterSummary(text) {
 
 async function figures(page) {
   return page.$$eval('#manager-summary .figure', (items) => Object.fromEntries(items.map((li) => [
-    [...li.classList].find((c) => c !== 'figure'), Number(li.querySelector('.figure-value').textContent),
+    [...li.classList].find((c) => c !== 'figure'), Number(li.querySelector('.figure-value').textContent.replace(/\D/g, '')),
   ])));
 }
 
