@@ -4,8 +4,10 @@
 //! (`modules/<id>.json`), matched to the structure by ids ([`texts`]). `organisation.json`
 //! lists the languages ([`LanguageInfo`]); the first is the one the course is written in.
 
+mod canonical;
 mod flat;
 mod plural;
+mod po;
 mod tag;
 mod words;
 
@@ -14,8 +16,10 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "schema")]
 use schemars::JsonSchema;
 
+pub use canonical::{nest, to_json, JsonNode};
 pub use flat::{parse_texts, Texts};
 pub use plural::PluralCategory;
+pub use po::{parse_po, PoEntry, PoFile, PoProblem};
 pub use tag::{Lang, MAX_TAG_LEN};
 pub use words::{parse_words, Entry, Words, UI_FILE};
 
