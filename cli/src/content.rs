@@ -20,12 +20,17 @@ Usage:
                                      sources.json, modules/ and languages/); exit 1 on any
                                      problem, warnings for gaps in a translation
   trygg content schema DIR           write the JSON Schemas of organisation.json, sources.json,
-                                     modules/ and the language files (texts, ui) to DIR";
+                                     modules/ and the language files (texts, ui) to DIR
+  trygg content export --lang TAG [--out FILE] DIR
+                                     write language TAG's texts as a PO file for translators
+  trygg content import FILE DIR      read a translated PO file back into its language's files";
 
 pub fn run(args: &[String]) -> i32 {
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
         Some("schema") => schema(&args[1..]),
+        Some("export") => crate::translation::export(&args[1..]),
+        Some("import") => crate::translation::import(&args[1..]),
         Some("-h" | "--help") => {
             println!("{USAGE}");
             0

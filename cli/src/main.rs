@@ -16,6 +16,7 @@ mod roster_hostile;
 mod sample;
 #[cfg(test)]
 mod test_support;
+mod translation;
 mod verify;
 mod words;
 
@@ -31,6 +32,9 @@ trygg — Trygg's command-line tool
 Usage:
   trygg content check DIR [--json]   check a content folder; print a summary or every problem
   trygg content schema DIR           write the JSON Schemas for content files into DIR
+  trygg content export --lang TAG [--out FILE] DIR
+                                     a language's texts as a PO file for translators' tools
+  trygg content import FILE DIR      a translated PO file back into its language's files
   trygg verify ...                   verify a certificate
   trygg roster ...                   work with a roster of learners
   trygg sample ...                   produce sample data

@@ -1,0 +1,294 @@
+//! `trygg content export` and `trygg content import`: the translators' round trip. Export
+//! writes one language's texts as a gettext PO file for a translator's tool; import reads the
+//! translated file back into that language's files, after checking every text, and leaves the
+//! structure and every other language alone. The rules are in the core
+//! (`trygg_core::content::{export_po, import_po}`); this file reads and writes the files.
+
+use std::ffi::{OsStr, OsString};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use trygg_core::content::{export_po, import_po, ContentIssue, ImportError};
+use trygg_core::language::Lang;
+
+use crate::content::{read_course_files, CourseFiles};
+
+const USAGE: &str = "\
+Usage:
+  trygg content export --lang TAG [--out FILE] DIR
+      write the texts of language TAG of the content folder DIR as a gettext PO file (to
+      FILE, or to standard output) for Poedit, Weblate, memoQ, Trados, Lokalise …
+  trygg content import FILE DIR
+      read a translated PO file back into its language's files in DIR (the language is the
+      one the file's header names); every text is checked first, and one problem refuses
+      the whole file, with exit code 1";
+
+/// `trygg content export`.
+pub fn export<A: AsRef<OsStr>>(args: &[A]) -> i32 {
+    export_with(args, &mut std::io::stdout(), &mut std::io::stderr())
+}
+
+/// `trygg content import`.
+pub fn import<A: AsRef<OsStr>>(args: &[A]) -> i32 {
+    import_with(args, &mut std::io::stdout(), &mut std::io::stderr())
+}
+
+struct ExportArgs {
+    lang: String,
+    out: Option<PathBuf>,
+    dir: PathBuf,
+}
+
+/// Reads `--lang TAG`, `--out FILE` (or `--name=value`) and one folder; `Ok(None)` for help.
+fn export_args<A: AsRef<OsStr>>(args: &[A]) -> Result<Option<ExportArgs>, String> {
+    let mut lang = None;
+    let mut out = None;
+    let mut dirs = Vec::new();
+    let mut rest = args.iter().map(AsRef::as_ref);
+    while let Some(arg) = rest.next() {
+        let text = arg.to_str().unwrap_or_default();
+        let (name, inline) = match text.split_once('=') {
+            Some((name, value)) if name.starts_with("--") => (name, Some(OsString::from(value))),
+            _ => (text, None),
+        };
+        let mut value = || {
+            inline
+                .clone()
+                .or_else(|| rest.next().map(OsStr::to_owned))
+                .filter(|v| !v.is_empty())
+                .ok_or(format!("{name} needs a value"))
+        };
+        match name {
+            "-h" | "--help" => return Ok(None),
+            "--lang" => {
+                let tag = value()?;
+                lang = Some(
+                    tag.into_string()
+                        .map_err(|_| "--lang must be a language tag")?,
+                );
+            }
+            "--out" => out = Some(PathBuf::from(value()?)),
+            flag if flag.starts_with('-') && flag.len() > 1 => {
+                return Err(format!("unknown option {flag}"))
+            }
+            _ => dirs.push(PathBuf::from(arg)),
+        }
+    }
+    let lang = lang.ok_or("--lang TAG is required: the language to export")?;
+    let [dir] = <[PathBuf; 1]>::try_from(dirs)
+        .map_err(|_| "export takes exactly one content folder".to_owned())?;
+    Ok(Some(ExportArgs { lang, out, dir }))
+}
+
+fn export_with<A: AsRef<OsStr>>(args: &[A], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let parsed = match export_args(args) {
+        Ok(Some(parsed)) => parsed,
+        Ok(None) => return help(out),
+        Err(problem) => return usage_error(err, &problem),
+    };
+    let Some(lang) = Lang::parse(&parsed.lang) else {
+        return usage_error(
+            err,
+            &format!(
+                "\"{}\" is not a language tag (such as fi or sv)",
+                parsed.lang
+            ),
+        );
+    };
+    let files = match read_folder(&parsed.dir, err) {
+        Ok(files) => files,
+        Err(code) => return code,
+    };
+    let export = match export_po(&files, lang) {
+        Ok(export) => export,
+        Err(issues) => return content_problems(err, &parsed.dir, &issues),
+    };
+    let written = match &parsed.out {
+        Some(path) => fs::write(path, &export.po)
+            .map(|()| path.display().to_string())
+            .map_err(|e| format!("cannot write {}: {e}", path.display())),
+        None => out
+            .write_all(export.po.as_bytes())
+            .map(|()| "standard output".to_owned())
+            .map_err(|e| format!("cannot write the file: {e}")),
+    };
+    match written {
+        Ok(to) => {
+            let _ = writeln!(
+                err,
+                "wrote {to}: {} entries in {lang}, {} without a translation, {} fuzzy",
+                export.entries, export.missing, export.fuzzy
+            );
+            0
+        }
+        Err(problem) => {
+            let _ = writeln!(err, "trygg content export: {problem}");
+            2
+        }
+    }
+}
+
+fn import_with<A: AsRef<OsStr>>(args: &[A], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let mut operands = Vec::new();
+    for arg in args.iter().map(AsRef::as_ref) {
+        match arg.to_str() {
+            Some("-h" | "--help") => return help(out),
+            Some(flag) if flag.starts_with('-') && flag.len() > 1 => {
+                return usage_error(err, &format!("unknown option {flag}"))
+            }
+            _ => operands.push(PathBuf::from(arg)),
+        }
+    }
+    let [po_path, dir] = match <[PathBuf; 2]>::try_from(operands) {
+        Ok(pair) => pair,
+        Err(_) => return usage_error(err, "import takes a PO file and a content folder"),
+    };
+    let po = match fs::read(&po_path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let _ = writeln!(
+                err,
+                "trygg content import: cannot read {}: {e}",
+                po_path.display()
+            );
+            return 2;
+        }
+    };
+    let files = match read_folder(&dir, err) {
+        Ok(files) => files,
+        Err(code) => return code,
+    };
+    let import = match import_po(&files, &po) {
+        Ok(import) => import,
+        Err(ImportError::Content(issues)) => return content_problems(err, &dir, &issues),
+        Err(ImportError::Refused(problems)) => {
+            for p in &problems {
+                let context = if p.context.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}: ", p.context)
+                };
+                let _ = writeln!(
+                    err,
+                    "{}:{}: {context}{}",
+                    po_path.display(),
+                    p.line,
+                    p.message
+                );
+            }
+            let _ = writeln!(
+                err,
+                "{} found; nothing was written",
+                count(problems.len(), "problem")
+            );
+            return 1;
+        }
+    };
+    for warning in &import.warnings {
+        let _ = writeln!(err, "warning: {}: {warning}", po_path.display());
+    }
+    let mut changed = Vec::new();
+    for (rel, text) in &import.files {
+        let path = dir.join(rel);
+        if fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
+            continue;
+        }
+        if let Err(e) = write_whole(&path, text.as_bytes()) {
+            let _ = writeln!(
+                err,
+                "trygg content import: cannot write {}: {e}",
+                path.display()
+            );
+            return 2;
+        }
+        changed.push(rel.as_str());
+    }
+    let texts = if import.source {
+        count(import.translated, "source text")
+    } else {
+        format!(
+            "{} translated ({} fuzzy), {} without a translation",
+            count(import.translated, "text"),
+            import.fuzzy,
+            import.missing
+        )
+    };
+    let _ = writeln!(
+        out,
+        "languages/{}: {texts}; {} of {} rewritten{}",
+        import.lang,
+        changed.len(),
+        count(import.files.len(), "file"),
+        if changed.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", changed.join(", "))
+        }
+    );
+    0
+}
+
+/// The course's files, or the exit code once what could not be read is printed.
+fn read_folder(dir: &Path, err: &mut dyn Write) -> Result<Vec<(String, Vec<u8>)>, i32> {
+    if !dir.is_dir() {
+        let _ = writeln!(err, "trygg content: {} is not a folder", dir.display());
+        return Err(2);
+    }
+    let CourseFiles {
+        files, unreadable, ..
+    } = read_course_files(dir);
+    if unreadable.is_empty() {
+        Ok(files)
+    } else {
+        Err(content_problems(err, dir, &unreadable))
+    }
+}
+
+/// Problems in the course itself: printed like `trygg content check` prints them.
+fn content_problems(err: &mut dyn Write, dir: &Path, issues: &[ContentIssue]) -> i32 {
+    for issue in issues {
+        let file = dir.join(&issue.file).display().to_string();
+        let _ = writeln!(
+            err,
+            "{}",
+            ContentIssue::new(file, &issue.path, &issue.message)
+        );
+    }
+    let _ = writeln!(
+        err,
+        "{} in the content; fix them first (trygg content check {})",
+        count(issues.len(), "problem"),
+        dir.display()
+    );
+    1
+}
+
+/// Writes a file through a temporary one beside it, so a failed write leaves the old file.
+fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    let mut temp = path.as_os_str().to_owned();
+    temp.push(".import-tmp");
+    let temp = PathBuf::from(temp);
+    let written = fs::write(&temp, bytes).and_then(|()| fs::rename(&temp, path));
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    written
+}
+
+fn help(out: &mut dyn Write) -> i32 {
+    let _ = writeln!(out, "{USAGE}");
+    0
+}
+
+fn usage_error(err: &mut dyn Write, message: &str) -> i32 {
+    let _ = writeln!(err, "trygg content: {message}\n\n{USAGE}");
+    2
+}
+
+fn count(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
