@@ -583,3 +583,29 @@ fn a_plural_form_the_source_lacks_can_be_given_when_the_language_writes_it() {
     let problems = refused(&files, &po);
     assert!(problems[0].message.contains("only {count}"), "{problems:?}");
 }
+
+#[test]
+fn a_translation_records_the_source_text_it_was_made_from_not_todays() {
+    // Exported, then the Swedish changes while the translator works.
+    let files = fixture_files();
+    let mut po = export(&files, "en");
+    let key = "modules/beta.json|questions.radio.b";
+    entry(&mut po, key).translation = "It costs less than a phone".into();
+    let changed_source = edited(SV_BETA, |v| {
+        v["questions"]["radio"]["b"] = "Den är billigare än en mobiltelefon".into();
+    });
+    let imported = import(&changed_source, &po);
+    let from = written(&imported, EN_FROM);
+    assert_eq!(
+        from["modules/beta.json"]["questions.radio.b"],
+        text_hash("Den är billigare än en telefon").as_str()
+    );
+    assert_eq!(
+        stale_places(&after(&changed_source, &imported)),
+        [TextPlace {
+            file: "modules/beta.json".into(),
+            key: "questions.radio.b".into()
+        }],
+        "still to be brought up to date with the new source text"
+    );
+}
