@@ -6,7 +6,8 @@
 //! reads the entries back against the same list.
 
 use super::super::course::Course;
-use super::super::model::{Block, Module, Organisation, QuestionKind, Tone};
+use super::super::model::{Module, Organisation};
+use super::module_units::module_units;
 use crate::language::{placeholders, Entry, PluralCategory, Words, UI_FILE};
 
 /// One text of a language's files.
@@ -191,193 +192,7 @@ fn course_units(units: &mut Vec<Unit>, org: &Organisation, modules: &[Module]) {
     }
 }
 
-fn module_units(units: &mut Vec<Unit>, module: &Module) {
-    let file = format!("modules/{}.json", module.id);
-    let mut add = |key: String, text: &str, place: &str, what: String, heading: bool| {
-        let mut notes = vec![place.to_owned(), what];
-        notes.extend(keep_notes(text));
-        if heading {
-            notes.push(heading_note(text));
-        }
-        units.push(unit(&file, key, None, text.to_owned(), notes));
-    };
-    let in_module = format!("Module \"{}\" ({})", module.title, module.id);
-    for section in &module.sections {
-        let at = format!("sections.{}", section.id);
-        let place = format!("{in_module}, lesson section \"{}\".", section.title);
-        add(
-            format!("{at}.title"),
-            section.title.as_str(),
-            &format!("{in_module}, lesson section {}.", section.id),
-            "Heading of a lesson section.".into(),
-            true,
-        );
-        for block in &section.blocks {
-            match block {
-                Block::Paragraph { id, text } => add(
-                    format!("{at}.{id}"),
-                    text.as_str(),
-                    &place,
-                    "Lesson paragraph.".into(),
-                    false,
-                ),
-                Block::List { id, items, ordered } => {
-                    let kind = if *ordered { "numbered" } else { "bulleted" };
-                    for (i, item) in items.iter().enumerate() {
-                        add(
-                            format!("{at}.{id}.{}", item.id),
-                            item.text.as_str(),
-                            &place,
-                            format!("Item {} of {} of a {kind} list.", i + 1, items.len()),
-                            false,
-                        );
-                    }
-                }
-                Block::Callout {
-                    id,
-                    tone,
-                    title,
-                    text,
-                } => {
-                    let tone = match tone {
-                        Tone::Info => "note",
-                        Tone::Tip => "tip",
-                        Tone::Warning => "warning",
-                    };
-                    if let Some(title) = title {
-                        add(
-                            format!("{at}.{id}.title"),
-                            title.as_str(),
-                            &place,
-                            format!("Heading of a {tone} box in the lesson."),
-                            true,
-                        );
-                    }
-                    add(
-                        format!("{at}.{id}.text"),
-                        text.as_str(),
-                        &place,
-                        format!("Text of a {tone} box in the lesson."),
-                        false,
-                    );
-                }
-                Block::Contact { .. } => {}
-            }
-        }
-    }
-    for question in &module.questions {
-        let at = format!("questions.{}", question.id);
-        let place = format!("{in_module}, question {}.", question.id);
-        let asked = format!(
-            "{in_module}, question {}: \"{}\"",
-            question.id,
-            shortened(question.prompt.as_str())
-        );
-        let prompt = match &question.kind {
-            QuestionKind::Single { .. } => {
-                "Question with one right answer among its options.".to_owned()
-            }
-            QuestionKind::Multiple { .. } => {
-                "Question where the learner selects every right option.".to_owned()
-            }
-            QuestionKind::TrueFalse { answer } => format!(
-                "Statement the learner marks true or false. It is {}: the translation must \
-                 stay {}.",
-                answer, answer
-            ),
-            QuestionKind::Ordering { .. } => {
-                "Question asking the learner to put steps in the right order.".to_owned()
-            }
-            QuestionKind::Scenario { .. } => {
-                "Scenario: the situation the learner's choices start from.".to_owned()
-            }
-        };
-        add(
-            format!("{at}.prompt"),
-            question.prompt.as_str(),
-            &place,
-            prompt,
-            false,
-        );
-        add(
-            format!("{at}.explanation"),
-            question.explanation.as_str(),
-            &asked,
-            "Explanation shown once the learner has answered: why the right answer is right."
-                .into(),
-            false,
-        );
-        match &question.kind {
-            QuestionKind::Single { options } | QuestionKind::Multiple { options } => {
-                for option in options {
-                    add(
-                        format!("{at}.{}", option.id),
-                        option.text.as_str(),
-                        &asked,
-                        format!("Answer option: {}.", right_or_wrong(option.correct)),
-                        false,
-                    );
-                }
-            }
-            QuestionKind::TrueFalse { .. } => {}
-            QuestionKind::Ordering { steps } => {
-                for (i, step) in steps.iter().enumerate() {
-                    add(
-                        format!("{at}.{}", step.id),
-                        step.text.as_str(),
-                        &asked,
-                        format!(
-                            "Step {} of {} in the right order (the learner sees the steps \
-                             shuffled).",
-                            i + 1,
-                            steps.len()
-                        ),
-                        false,
-                    );
-                }
-            }
-            QuestionKind::Scenario { steps } => {
-                for (i, step) in steps.iter().enumerate() {
-                    let at = format!("{at}.{}", step.id);
-                    add(
-                        format!("{at}.text"),
-                        step.text.as_str(),
-                        &asked,
-                        format!(
-                            "Scenario step {} of {}: what happens and what the learner must \
-                             decide.",
-                            i + 1,
-                            steps.len()
-                        ),
-                        false,
-                    );
-                    for choice in &step.choices {
-                        let right = right_or_wrong(choice.correct);
-                        add(
-                            format!("{at}.{}.text", choice.id),
-                            choice.text.as_str(),
-                            &asked,
-                            format!("Choice in scenario step {}: {right}.", i + 1),
-                            false,
-                        );
-                        add(
-                            format!("{at}.{}.feedback", choice.id),
-                            choice.feedback.as_str(),
-                            &asked,
-                            format!(
-                                "Feedback shown after the choice \"{}\" ({right}).",
-                                shortened(choice.text.as_str())
-                            ),
-                            false,
-                        );
-                    }
-                }
-            }
-        }
-    }
-}
-
-fn unit(
+pub(super) fn unit(
     file: &str,
     key: String,
     category: Option<PluralCategory>,
@@ -394,7 +209,7 @@ fn unit(
     }
 }
 
-fn right_or_wrong(correct: bool) -> &'static str {
+pub(super) fn right_or_wrong(correct: bool) -> &'static str {
     if correct {
         "right answer"
     } else {
@@ -403,7 +218,7 @@ fn right_or_wrong(correct: bool) -> &'static str {
 }
 
 /// What a translation must keep of the source text: its placeholders and its markup.
-fn keep_notes(text: &str) -> Vec<String> {
+pub(super) fn keep_notes(text: &str) -> Vec<String> {
     let mut notes = Vec::new();
     let names = placeholders(text);
     if !names.is_empty() {
@@ -429,7 +244,7 @@ fn keep_notes(text: &str) -> Vec<String> {
 }
 
 /// A length hint for a heading.
-fn heading_note(text: &str) -> String {
+pub(super) fn heading_note(text: &str) -> String {
     format!(
         "Length: a heading; keep it about as short as the source ({} characters).",
         text.chars().count()
@@ -451,7 +266,7 @@ fn label_note(text: &str) -> Option<String> {
 }
 
 /// A text cut to about 80 characters, for naming a question or choice in a note.
-fn shortened(text: &str) -> String {
+pub(super) fn shortened(text: &str) -> String {
     const MAX: usize = 80;
     let text = text.replace('\n', " ");
     if text.chars().count() <= MAX {

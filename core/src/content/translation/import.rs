@@ -3,14 +3,14 @@
 //! imported. The files are then written whole, in the structure's order and in one canonical
 //! form ([`crate::language::to_json`]).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{HashMap, HashSet};
 
 use super::catalogue::{catalogue, parse_context, Unit};
+use super::write::{write_files, Collected};
 use super::{Current, Source};
-use crate::content::{text_hash, text_problem, ContentIssue, TRANSLATED_FROM_FILE};
+use crate::content::{text_hash, text_problem, ContentIssue};
 use crate::language::{
-    language_dir, nest, parse_po, placeholders, to_json, Entry, JsonNode, Lang, PluralCategory,
-    PoEntry, UI_FILE,
+    parse_po, placeholders, Entry, Lang, PluralCategory, PoEntry, PoFile, UI_FILE,
 };
 
 /// What an import would write.
@@ -68,39 +68,8 @@ fn refused(line: usize, context: &str, message: impl Into<String>) -> ImportProb
 /// ids the structure no longer has are dropped.
 pub fn import_po(files: &[(String, Vec<u8>)], po: &[u8]) -> Result<Import, ImportError> {
     let source = Source::read(files).map_err(ImportError::Content)?;
-    let text = std::str::from_utf8(po).map_err(|e| {
-        let line = po[..e.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1;
-        ImportError::Refused(vec![refused(
-            line,
-            "",
-            "not valid UTF-8; save the file as UTF-8",
-        )])
-    })?;
-    let po = parse_po(text).map_err(|problems| {
-        ImportError::Refused(
-            problems
-                .into_iter()
-                .map(|p| refused(p.line, "", p.message))
-                .collect(),
-        )
-    })?;
-    let tag = po.header_value("Language").unwrap_or_default();
-    let Some(lang) = source.language(tag) else {
-        let message = if tag.is_empty() {
-            "the header names no Language".to_owned()
-        } else {
-            format!("the header's Language \"{tag}\" is not one of the course's languages")
-        };
-        return Err(ImportError::Refused(vec![refused(
-            1,
-            "",
-            format!("{message} ({})", source.listed()),
-        )]));
-    };
+    let po = read_po(po)?;
+    let lang = language_of(&po, &source)?;
     let current = Current::read(files, &source, lang).map_err(ImportError::Content)?;
     let units = catalogue(
         &source.course,
@@ -113,33 +82,8 @@ pub fn import_po(files: &[(String, Vec<u8>)], po: &[u8]) -> Result<Import, Impor
         problems: Vec::new(),
         out: Collected::default(),
     };
-    let known: HashMap<String, &Unit> = units.iter().map(|u| (u.context(), u)).collect();
-    let mut by_context: HashMap<&str, &PoEntry> = HashMap::new();
     let mut warnings = Vec::new();
-    for entry in &po.entries {
-        let Some(context) = entry.context.as_deref() else {
-            reader.problems.push(refused(
-                entry.line,
-                "",
-                "an entry without msgctxt, so not one trygg content export wrote",
-            ));
-            continue;
-        };
-        if known.contains_key(context) {
-            by_context.insert(context, entry);
-        } else if parse_context(context).is_none() {
-            reader.problems.push(refused(
-                entry.line,
-                context,
-                "msgctxt is not <file>|<key> as trygg content export writes it",
-            ));
-        } else {
-            warnings.push(format!(
-                "line {}: {context}: the course has no such text (any more); skipped",
-                entry.line
-            ));
-        }
-    }
+    let by_context = match_entries(&po, &units, &mut reader.problems, &mut warnings);
     // Units come grouped by key: a counted text's forms follow one another.
     let mut rest = units.as_slice();
     while let Some(first) = rest.first() {
@@ -177,16 +121,83 @@ pub fn import_po(files: &[(String, Vec<u8>)], po: &[u8]) -> Result<Import, Impor
     })
 }
 
-/// The language's texts as they will be written.
-#[derive(Default)]
-struct Collected {
-    ui: Vec<(String, Entry)>,
-    /// By file relative to the language's folder, in the structure's order.
-    texts: BTreeMap<String, Vec<(String, String)>>,
-    hashes: BTreeMap<String, Vec<(String, String)>>,
-    translated: usize,
-    fuzzy: usize,
-    missing: usize,
+/// The PO file's entries, read from its bytes.
+fn read_po(po: &[u8]) -> Result<PoFile, ImportError> {
+    let text = std::str::from_utf8(po).map_err(|e| {
+        let line = po[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        ImportError::Refused(vec![refused(
+            line,
+            "",
+            "not valid UTF-8; save the file as UTF-8",
+        )])
+    })?;
+    parse_po(text).map_err(|problems| {
+        ImportError::Refused(
+            problems
+                .into_iter()
+                .map(|p| refused(p.line, "", p.message))
+                .collect(),
+        )
+    })
+}
+
+/// The listed language the file's header names.
+fn language_of(po: &PoFile, source: &Source) -> Result<Lang, ImportError> {
+    let tag = po.header_value("Language").unwrap_or_default();
+    source.language(tag).ok_or_else(|| {
+        let message = if tag.is_empty() {
+            "the header names no Language".to_owned()
+        } else {
+            format!("the header's Language \"{tag}\" is not one of the course's languages")
+        };
+        ImportError::Refused(vec![refused(
+            1,
+            "",
+            format!("{message} ({})", source.listed()),
+        )])
+    })
+}
+
+/// The file's entries by `msgctxt`, each matched to a text of the course. An entry for a
+/// text the course no longer has is skipped with a warning; one without a context of the
+/// export's form is a problem.
+fn match_entries<'a>(
+    po: &'a PoFile,
+    units: &[Unit],
+    problems: &mut Vec<ImportProblem>,
+    warnings: &mut Vec<String>,
+) -> HashMap<&'a str, &'a PoEntry> {
+    let known: HashSet<String> = units.iter().map(Unit::context).collect();
+    let mut by_context = HashMap::new();
+    for entry in &po.entries {
+        let Some(context) = entry.context.as_deref() else {
+            problems.push(refused(
+                entry.line,
+                "",
+                "an entry without msgctxt, so not one trygg content export wrote",
+            ));
+            continue;
+        };
+        if known.contains(context) {
+            by_context.insert(context, entry);
+        } else if parse_context(context).is_none() {
+            problems.push(refused(
+                entry.line,
+                context,
+                "msgctxt is not <file>|<key> as trygg content export writes it",
+            ));
+        } else {
+            warnings.push(format!(
+                "line {}: {context}: the course has no such text (any more); skipped",
+                entry.line
+            ));
+        }
+    }
+    by_context
 }
 
 struct Reader<'a> {
@@ -372,92 +383,4 @@ impl Reader<'_> {
                 .push((unit.key.clone(), hash));
         }
     }
-}
-
-/// The language's files in canonical form: `ui.json` (when the source language has one),
-/// `course.json`, each module's file and, for a translation, `translated-from.json`. A file
-/// that did not exist and would hold no text is not made.
-fn write_files(
-    source: &Source,
-    current: &Current,
-    units: &[Unit],
-    out: &Collected,
-) -> Result<Vec<(String, String)>, Vec<ContentIssue>> {
-    let lang = current.lang;
-    let folder = language_dir(lang);
-    let mut files = Vec::new();
-    let mut add = |name: &str, has_texts: bool, text: String| {
-        let path = format!("{folder}/{name}");
-        if has_texts || current.present.contains(&path) {
-            files.push((path, text));
-        }
-    };
-    if source.words.is_some() {
-        let mut object = vec![schema("../../schema/ui.schema.json")];
-        for (key, entry) in &out.ui {
-            let node = match entry {
-                Entry::Text(text) => JsonNode::Text(text.clone()),
-                Entry::Counted(forms) => JsonNode::Object(
-                    PluralCategory::ALL
-                        .into_iter()
-                        .filter_map(|c| forms.iter().find(|(f, _)| *f == c))
-                        .map(|(c, text)| (c.name().to_owned(), JsonNode::Text(text.clone())))
-                        .collect(),
-                ),
-            };
-            object.push((key.clone(), node));
-        }
-        add(UI_FILE, !out.ui.is_empty(), to_json(&object));
-    }
-    let mut file_order: Vec<&str> = Vec::new();
-    for unit in units {
-        if !file_order.contains(&unit.file.as_str()) {
-            file_order.push(&unit.file);
-        }
-    }
-    let mut issues = Vec::new();
-    for name in file_order.iter().filter(|f| **f != UI_FILE) {
-        let texts = out.texts.get(*name).cloned().unwrap_or_default();
-        let has_texts = !texts.is_empty();
-        let depth = if name.contains('/') {
-            "../../../"
-        } else {
-            "../../"
-        };
-        match nest(texts) {
-            Ok(tree) => {
-                let mut object = vec![schema(&format!("{depth}schema/texts.schema.json"))];
-                object.extend(tree);
-                add(name, has_texts, to_json(&object));
-            }
-            Err(key) => issues.push(ContentIssue::new(
-                format!("{folder}/{name}"),
-                key,
-                "this key clashes with another: one needs a text where the other needs an \
-                 object",
-            )),
-        }
-    }
-    if !issues.is_empty() {
-        return Err(issues);
-    }
-    if lang != source.lang {
-        let record: Vec<(String, JsonNode)> = file_order
-            .iter()
-            .filter_map(|name| {
-                let keys = out.hashes.get(*name).filter(|k| !k.is_empty())?;
-                let keys = keys
-                    .iter()
-                    .map(|(k, h)| (k.clone(), JsonNode::Text(h.clone())))
-                    .collect();
-                Some(((*name).to_owned(), JsonNode::Object(keys)))
-            })
-            .collect();
-        add(TRANSLATED_FROM_FILE, !record.is_empty(), to_json(&record));
-    }
-    Ok(files)
-}
-
-fn schema(path: &str) -> (String, JsonNode) {
-    ("$schema".to_owned(), JsonNode::Text(path.to_owned()))
 }

@@ -13,6 +13,8 @@
 mod catalogue;
 mod export;
 mod import;
+mod module_units;
+mod write;
 
 use std::collections::HashSet;
 
