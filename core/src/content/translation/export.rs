@@ -97,8 +97,13 @@ pub fn export_po(files: &[(String, Vec<u8>)], lang: Lang) -> Result<Export, Vec<
         ]);
     }
     comments.push("Read it back with: trygg content import THIS-FILE CONTENT-FOLDER".into());
+    // The fields gettext's own check (`msgfmt --check`) asks for; a translator's tool fills
+    // in the date and the translator when it saves.
     let header = [
         ("Project-Id-Version", org.course_id.clone()),
+        ("PO-Revision-Date", String::new()),
+        ("Last-Translator", String::new()),
+        ("Language-Team", info.name.clone()),
         ("Language", lang.code().to_owned()),
         ("MIME-Version", "1.0".to_owned()),
         ("Content-Type", "text/plain; charset=UTF-8".to_owned()),
