@@ -188,22 +188,17 @@ fn import_with<A: AsRef<OsStr>>(args: &[A], out: &mut dyn Write, err: &mut dyn W
     for warning in &import.warnings {
         let _ = writeln!(err, "warning: {}: {warning}", po_path.display());
     }
-    let mut changed = Vec::new();
-    for (rel, text) in &import.files {
-        let path = dir.join(rel);
-        if fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
-            continue;
-        }
-        if let Err(e) = write_whole(&path, text.as_bytes()) {
-            let _ = writeln!(
-                err,
-                "trygg content import: cannot write {}: {e}",
-                path.display()
-            );
-            return 2;
-        }
-        changed.push(rel.as_str());
+    let changed: Vec<(&str, &[u8])> = import
+        .files
+        .iter()
+        .filter(|(rel, text)| fs::read(dir.join(rel)).map_or(true, |old| old != text.as_bytes()))
+        .map(|(rel, text)| (rel.as_str(), text.as_bytes()))
+        .collect();
+    if let Err(problem) = write_all(&dir, &changed) {
+        let _ = writeln!(err, "trygg content import: {problem}");
+        return 2;
     }
+    let changed: Vec<&str> = changed.into_iter().map(|(rel, _)| rel).collect();
     let texts = if import.source {
         count(import.translated, "source text")
     } else {
@@ -264,19 +259,44 @@ fn content_problems(err: &mut dyn Write, dir: &Path, issues: &[ContentIssue]) ->
     1
 }
 
-/// Writes a file through a temporary one beside it, so a failed write leaves the old file.
-fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)?;
+/// Writes every file beside its place first and moves them into place only once all are
+/// written, so a full disk or a folder without write access leaves every file as it was.
+fn write_all(dir: &Path, files: &[(&str, &[u8])]) -> Result<(), String> {
+    let temp_of = |path: &Path| {
+        let mut temp = path.as_os_str().to_owned();
+        temp.push(".import-tmp");
+        PathBuf::from(temp)
+    };
+    let mut written = Vec::new();
+    let mut failure = None;
+    for (rel, bytes) in files {
+        let path = dir.join(rel);
+        let temp = temp_of(&path);
+        let result = path
+            .parent()
+            .map_or(Ok(()), fs::create_dir_all)
+            .and_then(|()| fs::write(&temp, bytes));
+        match result {
+            Ok(()) => written.push((temp, path)),
+            Err(e) => {
+                failure = Some(format!("cannot write {}: {e}", path.display()));
+                let _ = fs::remove_file(&temp);
+                break;
+            }
+        }
     }
-    let mut temp = path.as_os_str().to_owned();
-    temp.push(".import-tmp");
-    let temp = PathBuf::from(temp);
-    let written = fs::write(&temp, bytes).and_then(|()| fs::rename(&temp, path));
-    if written.is_err() {
-        let _ = fs::remove_file(&temp);
+    if failure.is_none() {
+        for (temp, path) in &written {
+            if let Err(e) = fs::rename(temp, path) {
+                failure = Some(format!("cannot replace {}: {e}", path.display()));
+                break;
+            }
+        }
     }
-    written
+    for (temp, _) in &written {
+        let _ = fs::remove_file(temp);
+    }
+    failure.map_or(Ok(()), Err)
 }
 
 fn help(out: &mut dyn Write) -> i32 {
