@@ -12,6 +12,7 @@ use trygg_core::language::{parse_words, words_file, Words};
 const SHIPPED: &[(&str, &str)] = &[
     ("sv", include_str!("../../content/languages/sv/ui.json")),
     ("en", include_str!("../../content/languages/en/ui.json")),
+    ("fi", include_str!("../../content/languages/fi/ui.json")),
 ];
 
 /// The words of `lang`: from `content` when given (with the course's first language filling
