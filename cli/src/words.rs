@@ -91,27 +91,27 @@ mod tests {
     fn a_language_a_content_folder_adds_takes_its_gaps_from_its_fallback() {
         let dir = crate::test_support::temp_dir("words-fallback");
         let org = include_str!("../../content/organisation.json").replace(
-            r#"{"tag": "en", "name": "English"}]"#,
-            r#"{"tag": "en", "name": "English"}, {"tag": "fi", "name": "Suomi", "fallback": "en"}]"#,
+            r#""languages": ["#,
+            r#""languages": [{"tag": "se", "name": "Davvisámegiella", "fallback": "en"}, "#,
         );
-        assert!(org.contains("Suomi"), "the language list changed shape");
+        assert!(org.contains("Davvisámegiella"), "the language list changed shape");
         std::fs::write(dir.join("organisation.json"), org).expect("write");
         for (tag, text) in SHIPPED {
             let folder = dir.join("languages").join(tag);
             std::fs::create_dir_all(&folder).expect("mkdir");
             std::fs::write(folder.join("ui.json"), text).expect("write");
         }
-        let fi = dir.join("languages/fi");
-        std::fs::create_dir_all(&fi).expect("mkdir");
-        std::fs::write(fi.join("ui.json"), r#"{"csv.name": "Nimi"}"#).expect("write");
-        let lang = Lang::parse("fi").expect("tag");
-        let fi_words = words(lang, Some(&dir)).expect("reads");
-        assert_eq!(fi_words.t("csv.name"), "Nimi");
-        assert_eq!(fi_words.t("csv.unit"), "Unit");
-        assert_eq!(fi_words.foreign("csv.unit"), Lang::parse("en"));
-        std::fs::write(fi.join("ui.json"), r#"{"csv.name": {"one": "Nimi"}}"#).expect("write");
+        let se = dir.join("languages/se");
+        std::fs::create_dir_all(&se).expect("mkdir");
+        std::fs::write(se.join("ui.json"), r#"{"csv.name": "Namma"}"#).expect("write");
+        let lang = Lang::parse("se").expect("tag");
+        let se_words = words(lang, Some(&dir)).expect("reads");
+        assert_eq!(se_words.t("csv.name"), "Namma");
+        assert_eq!(se_words.t("csv.unit"), "Unit");
+        assert_eq!(se_words.foreign("csv.unit"), Lang::parse("en"));
+        std::fs::write(se.join("ui.json"), r#"{"csv.name": {"one": "Namma"}}"#).expect("write");
         let err = words(lang, Some(&dir)).expect_err("no other form");
-        assert!(err.contains("languages/fi/ui.json: csv.name:"), "{err}");
+        assert!(err.contains("languages/se/ui.json: csv.name:"), "{err}");
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
