@@ -94,7 +94,10 @@ mod tests {
             r#""languages": ["#,
             r#""languages": [{"tag": "se", "name": "Davvisámegiella", "fallback": "en"}, "#,
         );
-        assert!(org.contains("Davvisámegiella"), "the language list changed shape");
+        assert!(
+            org.contains("Davvisámegiella"),
+            "the language list changed shape"
+        );
         std::fs::write(dir.join("organisation.json"), org).expect("write");
         for (tag, text) in SHIPPED {
             let folder = dir.join("languages").join(tag);

@@ -206,40 +206,87 @@ pub fn prefetch_module_texts(course: &Course) {
     }
 }
 
-/// Reads `file_of(lang)` and fills it in with `fill`; when the file lacks texts (or is
-/// missing) and the language has a fallback, reads the fallback's file too and fills again.
+/// A language's text file as read, and its fallback language's once a fill has needed it:
+/// read once, it fills as many times as the page needs (the organisation's names first, the
+/// modules' titles when their structure arrives).
+pub struct TextFile {
+    lang: Lang,
+    file: String,
+    texts: Texts,
+    fallback: Option<Lang>,
+    /// The fallback's file (its language, name and texts), once read.
+    fallback_texts: Option<(Lang, String, Texts)>,
+}
+
+impl TextFile {
+    /// Reads `file` of `lang` (`fallback` is the language that fills its gaps). A file the
+    /// server lacks reads as empty when there is a fallback to take every text from.
+    pub async fn read(
+        lang: Lang,
+        fallback: Option<Lang>,
+        file: String,
+    ) -> Result<TextFile, ContentFailure> {
+        let texts = fetch_texts(&file, fallback.is_some()).await?;
+        Ok(TextFile {
+            lang,
+            file,
+            texts,
+            fallback,
+            fallback_texts: None,
+        })
+    }
+
+    /// Fills texts in with `fill`; when it needs the fallback language's file (same name in
+    /// that language's folder), reads it once and fills again.
+    pub async fn fill(
+        &mut self,
+        mut fill: impl FnMut(&LanguageFile, Option<&LanguageFile>) -> Result<(), FillError>,
+    ) -> Result<(), ContentFailure> {
+        let own = language_file(self.lang, &self.file, &self.texts);
+        let first = match &self.fallback_texts {
+            None => fill(&own, None),
+            Some((lang, file, texts)) => fill(&own, Some(&language_file(*lang, file, texts))),
+        };
+        match first {
+            Ok(()) => return Ok(()),
+            Err(FillError::Invalid(issues)) => return Err(ContentFailure::Invalid(issues)),
+            Err(FillError::NeedsFallback(_)) => {}
+        }
+        let Some(other) = self.fallback else {
+            return Ok(());
+        };
+        let other_file = self.file.replacen(
+            &format!("languages/{}/", self.lang.code()),
+            &format!("languages/{}/", other.code()),
+            1,
+        );
+        let texts = fetch_texts(&other_file, false).await?;
+        let own = language_file(self.lang, &self.file, &self.texts);
+        let result = fill(&own, Some(&language_file(other, &other_file, &texts)));
+        self.fallback_texts = Some((other, other_file, texts));
+        match result {
+            Err(FillError::Invalid(issues)) => Err(ContentFailure::Invalid(issues)),
+            // Not asked for twice: the fallback is given.
+            Ok(()) | Err(FillError::NeedsFallback(_)) => Ok(()),
+        }
+    }
+}
+
+fn language_file<'a>(lang: Lang, file: &'a str, texts: &'a Texts) -> LanguageFile<'a> {
+    LanguageFile { lang, file, texts }
+}
+
+/// Reads `file_of(lang)` and fills it in with `fill`, with its fallback as [`TextFile::fill`].
 async fn fill_in(
     lang: Lang,
     fallback: Option<Lang>,
     file_of: impl Fn(Lang) -> String,
-    mut fill: impl FnMut(&LanguageFile, Option<&LanguageFile>) -> Result<(), FillError>,
+    fill: impl FnMut(&LanguageFile, Option<&LanguageFile>) -> Result<(), FillError>,
 ) -> Result<(), ContentFailure> {
-    let own_file = file_of(lang);
-    let own = fetch_texts(&own_file, fallback.is_some()).await?;
-    let own = LanguageFile {
-        lang,
-        file: &own_file,
-        texts: &own,
-    };
-    match fill(&own, None) {
-        Ok(()) => Ok(()),
-        Err(FillError::Invalid(issues)) => Err(ContentFailure::Invalid(issues)),
-        Err(FillError::NeedsFallback(other)) => {
-            let other_file = file_of(other);
-            let texts = fetch_texts(&other_file, false).await?;
-            let other = LanguageFile {
-                lang: other,
-                file: &other_file,
-                texts: &texts,
-            };
-            match fill(&own, Some(&other)) {
-                Ok(()) => Ok(()),
-                Err(FillError::Invalid(issues)) => Err(ContentFailure::Invalid(issues)),
-                // Not asked for twice: the fallback is given.
-                Err(FillError::NeedsFallback(_)) => Ok(()),
-            }
-        }
-    }
+    TextFile::read(lang, fallback, file_of(lang))
+        .await?
+        .fill(fill)
+        .await
 }
 
 /// A language's text file; with `optional`, a file the server does not have reads as empty

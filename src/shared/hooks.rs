@@ -5,14 +5,16 @@
 use std::collections::HashSet;
 use std::rc::Rc;
 
+use futures::future::join;
 use trygg_core::content::{Course, Lang, Organisation};
+use trygg_core::language::course_texts_file;
 use yew::prelude::*;
 
 use crate::shared::browser::document;
 use crate::shared::browser::download::download;
 use crate::shared::content_loader::{
-    fetch_organisation_file, fill_course, language_of, load_course_structure, load_fallback_words,
-    load_language, load_module_texts,
+    fetch_organisation_file, language_of, load_course_structure, load_fallback_words,
+    load_language, load_module_texts, load_words, TextFile,
 };
 use crate::shared::route::Route;
 use crate::shared::state::{
@@ -162,32 +164,48 @@ pub fn use_content(state: &AppHandle, with_course: bool) {
 }
 
 /// The first read of a module's content: the organisation file, then its language's words
-/// and names. When the module shows the course, its structure is read beside them and
-/// dispatched on its own, so the page frame and "my data" come up without waiting for the
-/// module files (and even when one of them is broken).
+/// and names. When the module shows the course, its structure is read beside them, and the
+/// words and names are dispatched as soon as they are here, so the page frame and "my data"
+/// come up without waiting for the module files (and even when one of them is broken). The
+/// language's `course.json` is read once for both.
 async fn first_load(
     wanted: Lang,
     with_course: bool,
     dispatch: &UseReducerDispatcher<AppState>,
 ) -> Result<LanguageLoaded, ContentFailure> {
     let (bytes, organisation) = fetch_organisation_file().await?;
-    if with_course {
-        let lang = language_of(&organisation, wanted)?;
-        // A task of its own, so its requests go out beside the words'.
-        let dispatch = dispatch.clone();
-        let organisation = organisation.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let course = match load_course_structure(bytes, &organisation).await {
-                Ok(structure) => fill_course(&structure, lang).await,
-                Err(failure) => Err(failure),
-            };
-            match course {
-                Ok(course) => dispatch.dispatch(AppAction::CourseLoaded(Rc::new(course))),
-                Err(failure) => dispatch.dispatch(AppAction::ContentFailed(failure)),
-            }
-        });
+    if !with_course {
+        return load_language(&organisation, wanted, None).await;
     }
-    load_language(&organisation, wanted, None).await
+    let lang = language_of(&organisation, wanted)?;
+    let fallback = organisation.fallback_of(lang);
+    let head = async {
+        let (words, texts) = join(
+            load_words(lang),
+            TextFile::read(lang, fallback, course_texts_file(lang)),
+        )
+        .await;
+        let (words, mut texts) = (Rc::new(words?), texts?);
+        let mut named = organisation.clone();
+        texts.fill(|own, fb| named.fill_texts(own, fb)).await?;
+        let loaded = LanguageLoaded {
+            words,
+            organisation: Rc::new(named),
+            course: None,
+        };
+        dispatch.dispatch(AppAction::LanguageLoaded(loaded.clone()));
+        Ok::<_, ContentFailure>((loaded, texts))
+    };
+    let (head, structure) = join(head, load_course_structure(bytes, &organisation)).await;
+    let (loaded, mut texts) = head?;
+    let mut course = structure?;
+    texts
+        .fill(|own, fb| course.fill_course_texts(own, fb))
+        .await?;
+    Ok(LanguageLoaded {
+        course: Some(Rc::new(course)),
+        ..loaded
+    })
 }
 
 /// Whether module `id`'s lesson and quiz texts are here in the page's language (always, for

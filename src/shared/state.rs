@@ -52,8 +52,6 @@ pub enum AppAction {
     ChooseLang(Lang),
     /// A language's words and texts are read: the page switches to it.
     LanguageLoaded(LanguageLoaded),
-    /// The course's structure with its texts in the shown language, read for the first time.
-    CourseLoaded(Rc<Course>),
     /// A module with its lesson and quiz texts filled in.
     ModuleTexts(Module),
     /// The fallback language's words, for keys the shown language lacks.
@@ -128,10 +126,6 @@ impl Reducible for AppState {
                 if let Some(course) = loaded.course {
                     next.content = ContentState::Ready(course);
                 }
-            }
-            AppAction::CourseLoaded(course) => {
-                next.organisation = Some(Rc::new(course.organisation.clone()));
-                next.content = ContentState::Ready(course);
             }
             AppAction::ModuleTexts(module) => {
                 // Texts read for a language the learner has since left are dropped.

@@ -39,7 +39,8 @@ export default [
       const card = async (id) => page.$eval(`.module-card:has(a[href^="#/module/${id}/"])`, (e) => e.textContent);
       assert.match(await card('roles'), /Godkänd/);
       assert.match(await card('threats'), /Snart dags att förnya/);
-      assert.match(await card('threats'), /giltigt till och med \d{4}-\d{2}-\d{2}/);
+      // Dates as the language writes them (Intl): "21 december 2026".
+      assert.match(await card('threats'), /giltigt till och med \d{1,2} [a-zåäö]+ \d{4}/);
       assert.match(await card('report'), /Behöver förnyas/);
       assert.match(await page.textContent('.overall'), new RegExp(`${total - 1} av ${total}`));
       await expectAxeClean(page, 'training with renewal states');
