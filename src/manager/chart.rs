@@ -123,7 +123,7 @@ fn counts_text(counts: &Counts, words: &Words) -> String {
     let parts: Vec<String> = Status::ALL
         .iter()
         .filter(|&&s| counts.get(s) > 0)
-        .map(|&s| format!("{} {}", status_label(s, &words), counts.get(s)))
+        .map(|&s| format!("{} {}", status_label(s, words), counts.get(s)))
         .collect();
     counted(
         words,

@@ -97,7 +97,7 @@ pub fn progress_and_result(s: &Session, words: &Words) -> Html {
                     </label>
                     <progress id="import-progress" max={p.total.max(1).to_string()} value={p.done.to_string()}></progress>
                     <span class="progress-count">
-                        { counted(&words, "manager.progress.count", p.total, &[("done", &p.done.to_string()), ("total", &p.total.to_string())]) }
+                        { counted(words, "manager.progress.count", p.total, &[("done", &p.done.to_string()), ("total", &p.total.to_string())]) }
                     </span>
                 </div>
             }
@@ -107,7 +107,7 @@ pub fn progress_and_result(s: &Session, words: &Words) -> Html {
                 } else if let Some(report) = s.report {
                     <div id="manager-result" class="feedback import-result" tabindex="-1">
                         <p><strong>{ words.t("manager.result.done") }</strong></p>
-                        <p>{ report_text(&report, &words) }</p>
+                        <p>{ report_text(&report, words) }</p>
                         if report.refused > 0 {
                             <p><a href="#refused-title" onclick={focus_link("refused-title")}>{ words.t("manager.result.see_refused") }</a></p>
                         }

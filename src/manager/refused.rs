@@ -31,7 +31,7 @@ pub fn list(refused: &[Refused], show_all: &UseStateHandle<bool>, words: &Words)
                 { for refused.iter().take(shown).map(|r| html! {
                     <li>
                         <span class="refused-name">{ &r.file_name }</span>
-                        <span class="refused-reason">{ refusal_text(&r.reason, &words) }</span>
+                        <span class="refused-reason">{ refusal_text(&r.reason, words) }</span>
                     </li>
                 }) }
             </ul>

@@ -228,7 +228,7 @@ pub fn use_module_texts(id: Option<&str>) -> bool {
         if let (false, Some(course), Some(id)) = (*ready, in_course, id.clone()) {
             wasm_bindgen_futures::spawn_local(async move {
                 match load_module_texts(&course, &id).await {
-                    Ok(module) => dispatch.dispatch(AppAction::ModuleTexts(module)),
+                    Ok(module) => dispatch.dispatch(AppAction::ModuleTexts(Box::new(module))),
                     Err(failure) => dispatch.dispatch(AppAction::ContentFailed(failure)),
                 }
             });

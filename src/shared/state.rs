@@ -53,7 +53,7 @@ pub enum AppAction {
     /// A language's words and texts are read: the page switches to it.
     LanguageLoaded(LanguageLoaded),
     /// A module with its lesson and quiz texts filled in.
-    ModuleTexts(Module),
+    ModuleTexts(Box<Module>),
     /// The fallback language's words, for keys the shown language lacks.
     FallbackWords(Rc<Words>),
     ContentFailed(ContentFailure),
@@ -132,7 +132,7 @@ impl Reducible for AppState {
                 if let Some(course) = self.course().filter(|c| c.lang == module.texts) {
                     let mut course = (**course).clone();
                     if let Some(slot) = course.modules.iter_mut().find(|m| m.id == module.id) {
-                        *slot = module;
+                        *slot = *module;
                     }
                     next.content = ContentState::Ready(Rc::new(course));
                 }

@@ -47,7 +47,7 @@ pub fn given(q: &Question, answer: Option<&Answer>, words: &Words) -> Option<Ans
             "; ",
         ),
         (QuestionKind::TrueFalse { .. }, Answer::TrueFalse { value }) => {
-            AnswerText::Line(bool_text(*value, &words).to_string())
+            AnswerText::Line(bool_text(*value, words).to_string())
         }
         (QuestionKind::Ordering { steps }, Answer::Ordering { steps: order }) => AnswerText::Steps(
             order

@@ -57,7 +57,7 @@ fn intro(module: &Module, learner: &LearnerHandle, words: &Words) -> Html {
     let start = start_quiz_callback(module, learner);
     html! {
         <>
-            <p>{ counted(&words, "quiz.intro", count, &[("count", &count.to_string())]) }</p>
+            <p>{ counted(words, "quiz.intro", count, &[("count", &count.to_string())]) }</p>
             <p>{ words.t("quiz.intro.saved") }</p>
             <button type="button" class="button" onclick={start}>{ words.t("quiz.start") }</button>
         </>

@@ -39,7 +39,7 @@ pub fn export(
         let sep = **separator;
         let stem = props.file_stem.clone();
         let downloads = props.downloads.clone();
-        let csv_words = CsvWords::from_words(&words);
+        let csv_words = CsvWords::from_words(words);
         Callback::from(move |_| {
             let export: Vec<Row> = picked.iter().map(|&i| rows[i].clone()).collect();
             let csv = to_csv_in(&export, sep, &csv_words);
@@ -60,9 +60,9 @@ pub fn export(
         <>
             <h2>{ words.t("manager.export.title") }</h2>
             <p>{ if **only_filtered {
-                counted(&words, "manager.export.filtered_note", visible.len(), &[("count", &visible.len().to_string())])
+                counted(words, "manager.export.filtered_note", visible.len(), &[("count", &visible.len().to_string())])
             } else {
-                counted(&words, "manager.export.all_note", total, &[("count", &total.to_string())])
+                counted(words, "manager.export.all_note", total, &[("count", &total.to_string())])
             } }</p>
             <div class="export-options">
                 <p class="filter-field">

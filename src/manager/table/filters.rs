@@ -46,23 +46,23 @@ pub fn filters(
     let f = &**filter;
     let units = units.iter().map(|u| {
         html! {
-            <option value={format!("u:{u}")} selected={f.unit.as_deref() == Some(u.as_str())}>{ unit_name(u, &words) }</option>
+            <option value={format!("u:{u}")} selected={f.unit.as_deref() == Some(u.as_str())}>{ unit_name(u, words) }</option>
         }
     });
     let roles = Role::ALL.iter().map(|&r| {
-        html! { <option value={r.key()} selected={f.role == Some(r)}>{ role_label(r, &words) }</option> }
+        html! { <option value={r.key()} selected={f.role == Some(r)}>{ role_label(r, words) }</option> }
     });
     let statuses = Status::ALL.iter().map(|&s| {
-        html! { <option value={s.key()} selected={f.status == Some(s)}>{ status_label(s, &words) }</option> }
+        html! { <option value={s.key()} selected={f.status == Some(s)}>{ status_label(s, words) }</option> }
     });
     html! {
         <div class="roster-filters">
             { select_field("filter-unit", "manager.filter.unit", "manager.filter.all_units",
-                f.unit.is_none(), on_unit, units.collect(), &words) }
+                f.unit.is_none(), on_unit, units.collect(), words) }
             { select_field("filter-role", "manager.filter.role", "manager.filter.all_roles",
-                f.role.is_none(), on_role, roles.collect(), &words) }
+                f.role.is_none(), on_role, roles.collect(), words) }
             { select_field("filter-status", "manager.filter.status", "manager.filter.all_statuses",
-                f.status.is_none(), on_status, statuses.collect(), &words) }
+                f.status.is_none(), on_status, statuses.collect(), words) }
             <p class="filter-field filter-search">
                 <label for="filter-search">{ words.t("manager.filter.search") }</label>
                 <input id="filter-search" type="search" value={f.search.clone()} oninput={on_search}

@@ -50,10 +50,10 @@ pub fn render_row(row: &Row, words: &Words) -> Html {
                     </ul>
                 }
             </th>
-            <td><span class={classes!("badge", badge)}>{ status_label(row.status, &words) }</span></td>
+            <td><span class={classes!("badge", badge)}>{ status_label(row.status, words) }</span></td>
             <td class="cell-number">{ &row.employee_number }</td>
-            <td>{ unit_name(&row.unit, &words) }</td>
-            <td>{ role_label(row.role, &words) }</td>
+            <td>{ unit_name(&row.unit, words) }</td>
+            <td>{ role_label(row.role, words) }</td>
             <td class="cell-date">{ row.completed_on.to_string() }</td>
             <td class="cell-date">{ row.valid_until.to_string() }</td>
         </tr>

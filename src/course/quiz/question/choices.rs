@@ -65,7 +65,7 @@ pub fn form(
     };
     let inputs = options
         .into_iter()
-        .map(|(i, text)| choice(question, i, text, multiple, selection, answer, &words));
+        .map(|(i, text)| choice(question, i, text, multiple, selection, answer, words));
     html! {
         <form {onsubmit} class="answer-form">
             <fieldset aria-describedby={missing.then_some("answer-missing")}>

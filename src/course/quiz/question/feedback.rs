@@ -19,7 +19,7 @@ pub fn feedback(question: &Question, answer: Option<&Answer>, words: &Words) -> 
                 { if right { words.t("quiz.right") } else if is_scenario { words.t("quiz.scenario_done") } else { words.t("quiz.wrong") } }
             </strong></p>
             if !right {
-                { answer_text::correct(question, &words).render(words.t("quiz.correct_answer")) }
+                { answer_text::correct(question, words).render(words.t("quiz.correct_answer")) }
             }
             <p><InlineText text={question.explanation.value.clone()} /></p>
         </div>
