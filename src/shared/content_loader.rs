@@ -88,34 +88,32 @@ pub async fn fill_course(course: &Course, lang: Lang) -> Result<Course, ContentF
     Ok(course)
 }
 
-/// A language as the page needs it: its words and the organisation's names, and with
-/// `course` the course in it too ([`fill_course`]).
+/// A language as the start and about pages need it: its words and the organisation's names.
 pub async fn load_language(
     organisation: &Organisation,
     wanted: Lang,
-    course: Option<&Course>,
 ) -> Result<LanguageLoaded, ContentFailure> {
     let lang = language_of(organisation, wanted)?;
-    let (words, organisation, course) = match course {
-        Some(course) => {
-            let (words, course) = join(load_words(lang), fill_course(course, lang)).await;
-            let course = course?;
-            (
-                words?,
-                course.organisation.clone(),
-                Some(std::rc::Rc::new(course)),
-            )
-        }
-        None => {
-            let (words, named) =
-                join(load_words(lang), name_organisation(organisation, lang)).await;
-            (words?, named?, None)
-        }
-    };
+    let (words, named) = join(load_words(lang), name_organisation(organisation, lang)).await;
     Ok(LanguageLoaded {
-        words: std::rc::Rc::new(words),
-        organisation: std::rc::Rc::new(organisation),
-        course,
+        words: std::rc::Rc::new(words?),
+        organisation: std::rc::Rc::new(named?),
+        course: None,
+    })
+}
+
+/// A language as the course pages need it: its words, and the course in it ([`fill_course`]).
+pub async fn load_course_language(
+    course: &Course,
+    wanted: Lang,
+) -> Result<LanguageLoaded, ContentFailure> {
+    let lang = language_of(&course.organisation, wanted)?;
+    let (words, course) = join(load_words(lang), fill_course(course, lang)).await;
+    let course = course?;
+    Ok(LanguageLoaded {
+        words: std::rc::Rc::new(words?),
+        organisation: std::rc::Rc::new(course.organisation.clone()),
+        course: Some(std::rc::Rc::new(course)),
     })
 }
 
