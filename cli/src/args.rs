@@ -48,6 +48,20 @@ pub fn next(parser: &mut Parser) -> Result<Option<Arg<'_>>, String> {
 
 const EMPTY_ARGUMENT: &str = "an argument is empty (\"\")";
 
+/// The operands of a subcommand that takes no options but `-h`/`--help`; `None` for help.
+pub fn operands_only(args: Args) -> Result<Option<Vec<OsString>>, String> {
+    let mut parser = parser(args);
+    let mut operands = Vec::new();
+    while let Some(arg) = next(&mut parser)? {
+        match arg {
+            Arg::Short('h') | Arg::Long("help") => return Ok(None),
+            Arg::Value(value) => operands.push(value),
+            other => return Err(unexpected(other)),
+        }
+    }
+    Ok(Some(operands))
+}
+
 /// The value of option `name`, just read: inline (`--out=x`) or the next argument. It may
 /// be any bytes, but not empty.
 pub fn value(parser: &mut Parser, name: &str) -> Result<OsString, String> {

@@ -2,6 +2,7 @@
 //! editing the course, and what CI runs so broken content never ships.
 
 use std::collections::HashSet;
+use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::fs;
 use std::io::{ErrorKind, Write as _};
@@ -419,17 +420,11 @@ fn summary_text(
 
 /// The one folder `trygg content schema` writes into.
 fn parse_schema(args: Args) -> Result<Option<PathBuf>, String> {
-    let mut parser = args::parser(args);
-    let mut dirs = Vec::new();
-    while let Some(arg) = args::next(&mut parser)? {
-        match arg {
-            Arg::Short('h') | Arg::Long("help") => return Ok(None),
-            Arg::Value(dir) => dirs.push(PathBuf::from(dir)),
-            other => return Err(args::unexpected(other)),
-        }
-    }
-    match <[PathBuf; 1]>::try_from(dirs) {
-        Ok([dir]) => Ok(Some(dir)),
+    let Some(operands) = args::operands_only(args)? else {
+        return Ok(None);
+    };
+    match <[OsString; 1]>::try_from(operands) {
+        Ok([dir]) => Ok(Some(dir.into())),
         Err(_) => Err("schema takes exactly one folder".into()),
     }
 }

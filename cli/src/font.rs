@@ -15,7 +15,7 @@ use subsetter::{subset, GlyphRemapper};
 use trygg_core::certificate::pdf::assemble_font;
 use trygg_core::certificate::pdf::font::Font;
 
-use crate::args::{self, Arg, Args};
+use crate::args::{self, Args};
 
 const USAGE: &str = "usage: trygg font subset IN.ttf OUT.ttf
 
@@ -43,15 +43,9 @@ struct Options {
 }
 
 fn parse_args(args: Args) -> Result<Option<Options>, String> {
-    let mut parser = args::parser(args);
-    let mut operands = Vec::new();
-    while let Some(arg) = args::next(&mut parser)? {
-        match arg {
-            Arg::Short('h') | Arg::Long("help") => return Ok(None),
-            Arg::Value(value) => operands.push(value),
-            other => return Err(args::unexpected(other)),
-        }
-    }
+    let Some(operands) = args::operands_only(args)? else {
+        return Ok(None);
+    };
     let mut operands = operands.into_iter();
     match operands.next() {
         Some(command) if command == "subset" => {}

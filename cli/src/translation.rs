@@ -4,6 +4,7 @@
 //! structure and every other language alone. The rules are in the core
 //! (`trygg_core::content::{export_po, import_po}`); this file reads and writes the files.
 
+use std::ffi::OsString;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -64,19 +65,13 @@ fn export_args(args: Args) -> Result<Option<ExportArgs>, String> {
 
 /// Reads the PO file and the folder; `Ok(None)` for help.
 fn import_args(args: Args) -> Result<Option<(PathBuf, PathBuf)>, String> {
-    let mut parser = args::parser(args);
-    let mut operands = Vec::new();
-    while let Some(arg) = args::next(&mut parser)? {
-        match arg {
-            Arg::Short('h') | Arg::Long("help") => return Ok(None),
-            Arg::Value(value) => operands.push(PathBuf::from(value)),
-            other => return Err(args::unexpected(other)),
-        }
-    }
-    let Ok([po, dir]) = <[PathBuf; 2]>::try_from(operands) else {
+    let Some(operands) = args::operands_only(args)? else {
+        return Ok(None);
+    };
+    let Ok([po, dir]) = <[OsString; 2]>::try_from(operands) else {
         return Err("import takes a PO file and a content folder".into());
     };
-    Ok(Some((po, dir)))
+    Ok(Some((po.into(), dir.into())))
 }
 
 fn export_with(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> i32 {

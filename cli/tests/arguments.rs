@@ -43,6 +43,13 @@ fn assert_refused<S: AsRef<OsStr>>(args: &[S], problem: &str) {
     assert_eq!(run.out, "", "{shown:?}");
 }
 
+/// Each `(arguments, problem)` is refused, as [`assert_refused`] checks.
+fn assert_all_refused(cases: &[(&[&str], &str)]) {
+    for (args, problem) in cases {
+        assert_refused(args, problem);
+    }
+}
+
 /// `name` followed by bytes that are not UTF-8: "ö" and "ä" in Latin-1 on Unix, a lone
 /// surrogate on Windows.
 fn not_utf8(name: &str) -> OsString {
@@ -156,10 +163,12 @@ fn the_top_level_refuses_what_it_does_not_know() {
     let run = trygg::<&str>(&[]);
     assert_eq!(run.code, 2);
     assert!(run.err.contains("no command given"), "{}", run.err);
-    assert_refused(&["--frobnicate"], "unknown option --frobnicate");
-    assert_refused(&[""], "an argument is empty");
-    assert_refused(&["--version=2"], "--version takes no value");
-    assert_refused(&["--help", "verify"], "unexpected argument verify");
+    assert_all_refused(&[
+        (&["--frobnicate"], "unknown option --frobnicate"),
+        (&[""], "an argument is empty"),
+        (&["--version=2"], "--version takes no value"),
+        (&["--help", "verify"], "unexpected argument verify"),
+    ]);
     assert_refused(
         &[not_utf8("verify")],
         "unknown command \"verify-f\u{FFFD}rs",
@@ -200,19 +209,21 @@ fn content_check_and_schema_take_any_folder() {
     assert!(written >= 3, "{written} schemas");
     assert_eq!(run.out.lines().count(), written, "{}", run.out);
 
-    assert_refused(&["content"], "missing content command");
-    assert_refused(&["content", "--frobnicate"], "unknown option --frobnicate");
-    assert_refused(&["content", ""], "an argument is empty");
-    assert_refused(&["content", "check", "--frobnicate", "x"], "unknown option");
-    assert_refused(
-        &["content", "check", "--json=yes", "x"],
-        "--json takes no value",
-    );
-    assert_refused(&["content", "check", ""], "an argument is empty");
-    assert_refused(&["content", "check"], "check takes exactly one folder");
-    assert_refused(&["content", "schema", "-x", "x"], "unknown option -x");
-    assert_refused(&["content", "schema", ""], "an argument is empty");
-    assert_refused(&["content", "schema"], "schema takes exactly one folder");
+    assert_all_refused(&[
+        (&["content"], "missing content command"),
+        (&["content", "--frobnicate"], "unknown option --frobnicate"),
+        (&["content", ""], "an argument is empty"),
+        (&["content", "check", "--frobnicate", "x"], "unknown option"),
+        (
+            &["content", "check", "--json=yes", "x"],
+            "--json takes no value",
+        ),
+        (&["content", "check", ""], "an argument is empty"),
+        (&["content", "check"], "check takes exactly one folder"),
+        (&["content", "schema", "-x", "x"], "unknown option -x"),
+        (&["content", "schema", ""], "an argument is empty"),
+        (&["content", "schema"], "schema takes exactly one folder"),
+    ]);
 }
 
 #[test]
@@ -234,14 +245,16 @@ fn verify_takes_any_file_name() {
     let run = trygg(&[OsStr::new("verify"), OsStr::new("--"), dashed.as_os_str()]);
     assert_eq!(run.code, 0, "{}{}", run.out, run.err);
 
-    assert_refused(
-        &["verify", "--frobnicate", "x.json"],
-        "unknown option --frobnicate",
-    );
-    assert_refused(&["verify", "x.json", "--course"], "--course needs a value");
-    assert_refused(&["verify", "--course=", "x.json"], "--course needs a value");
-    assert_refused(&["verify", ""], "an argument is empty");
-    assert_refused(&["verify"], "no files given");
+    assert_all_refused(&[
+        (
+            &["verify", "--frobnicate", "x.json"],
+            "unknown option --frobnicate",
+        ),
+        (&["verify", "x.json", "--course"], "--course needs a value"),
+        (&["verify", "--course=", "x.json"], "--course needs a value"),
+        (&["verify", ""], "an argument is empty"),
+        (&["verify"], "no files given"),
+    ]);
     let mut odd_course = OsString::from("--course=");
     odd_course.push(not_utf8("kurs"));
     assert_refused(
@@ -272,14 +285,16 @@ fn roster_reads_and_writes_any_path() {
     assert_eq!(table.lines().count(), 2, "{table}");
     assert!(fs::read(&json).expect("the JSON").starts_with(b"["));
 
-    assert_refused(
-        &["roster", "--frobnicate", "x"],
-        "unknown option --frobnicate",
-    );
-    assert_refused(&["roster", "x", "--csv"], "--csv needs a value");
-    assert_refused(&["roster", "--json", "", "x"], "--json needs a value");
-    assert_refused(&["roster", ""], "an argument is empty");
-    assert_refused(&["roster"], "no files or folders given");
+    assert_all_refused(&[
+        (
+            &["roster", "--frobnicate", "x"],
+            "unknown option --frobnicate",
+        ),
+        (&["roster", "x", "--csv"], "--csv needs a value"),
+        (&["roster", "--json", "", "x"], "--json needs a value"),
+        (&["roster", ""], "an argument is empty"),
+        (&["roster"], "no files or folders given"),
+    ]);
 }
 
 #[test]
@@ -299,23 +314,25 @@ fn sample_writes_into_any_folder_from_any_content_folder() {
     assert_eq!(run.code, 0, "{}", run.err);
     assert_eq!(fs::read_dir(&out).expect("written").count(), 3);
 
-    assert_refused(
-        &["sample", "--count=1", "--out=x", "--wat"],
-        "unknown option --wat",
-    );
-    assert_refused(
-        &["sample", "--out", "x", "--count"],
-        "--count needs a value",
-    );
-    assert_refused(&["sample", "--count=1", "--out="], "--out needs a value");
-    assert_refused(
-        &["sample", "--count=1", "--out=x", ""],
-        "an argument is empty",
-    );
-    assert_refused(
-        &["sample", "--count=1", "--out=x", "y"],
-        "unexpected argument y",
-    );
+    assert_all_refused(&[
+        (
+            &["sample", "--count=1", "--out=x", "--wat"],
+            "unknown option --wat",
+        ),
+        (
+            &["sample", "--out", "x", "--count"],
+            "--count needs a value",
+        ),
+        (&["sample", "--count=1", "--out="], "--out needs a value"),
+        (
+            &["sample", "--count=1", "--out=x", ""],
+            "an argument is empty",
+        ),
+        (
+            &["sample", "--count=1", "--out=x", "y"],
+            "unexpected argument y",
+        ),
+    ]);
 }
 
 #[test]
@@ -336,17 +353,19 @@ fn font_subset_reads_and_writes_any_path() {
     let size = fs::metadata(&output).expect("the subset").len();
     assert!(size > 0 && size < fs::metadata(&input).expect("in").len() / 4);
 
-    assert_refused(
-        &["font", "subset", "--frobnicate", "a", "b"],
-        "unknown option",
-    );
-    assert_refused(&["font", "subset", "a"], "an input and an output font");
-    assert_refused(&["font", "subset", "a", ""], "an argument is empty");
-    assert_refused(
-        &["font", "shrink", "a", "b"],
-        "unknown font command \"shrink\"",
-    );
-    assert_refused(&["font"], "missing font command");
+    assert_all_refused(&[
+        (
+            &["font", "subset", "--frobnicate", "a", "b"],
+            "unknown option",
+        ),
+        (&["font", "subset", "a"], "an input and an output font"),
+        (&["font", "subset", "a", ""], "an argument is empty"),
+        (
+            &["font", "shrink", "a", "b"],
+            "unknown font command \"shrink\"",
+        ),
+        (&["font"], "missing font command"),
+    ]);
 }
 
 #[test]
@@ -372,26 +391,28 @@ fn package_packs_any_folder_into_any_file() {
     assert!(run.out.contains(&packed), "{packed}: {}", run.out);
     assert!(fs::metadata(&zip).expect("the zip").len() > 0);
 
-    assert_refused(
-        &["package", "--frobnicate", "d"],
-        "unknown option --frobnicate",
-    );
-    assert_refused(
-        &["package", "--out=p.zip", "d", "--format"],
-        "--format needs a value",
-    );
-    assert_refused(
-        &["package", "--format=scorm12", "--out", "", "d"],
-        "--out needs a value",
-    );
-    assert_refused(
-        &["package", "--format=scorm12", "--out=p.zip", ""],
-        "an argument is empty",
-    );
-    assert_refused(
-        &["package", "--format=scorm12", "--out=p.zip", "d", "e"],
-        "unexpected argument e",
-    );
+    assert_all_refused(&[
+        (
+            &["package", "--frobnicate", "d"],
+            "unknown option --frobnicate",
+        ),
+        (
+            &["package", "--out=p.zip", "d", "--format"],
+            "--format needs a value",
+        ),
+        (
+            &["package", "--format=scorm12", "--out", "", "d"],
+            "--out needs a value",
+        ),
+        (
+            &["package", "--format=scorm12", "--out=p.zip", ""],
+            "an argument is empty",
+        ),
+        (
+            &["package", "--format=scorm12", "--out=p.zip", "d", "e"],
+            "unexpected argument e",
+        ),
+    ]);
 }
 
 #[test]
