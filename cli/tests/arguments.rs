@@ -285,6 +285,29 @@ fn roster_reads_and_writes_any_path() {
     assert_eq!(table.lines().count(), 2, "{table}");
     assert!(fs::read(&json).expect("the JSON").starts_with(b"["));
 
+    // The CSV's words come from a content folder whose name is not UTF-8 either; the copy's
+    // heading differs from the built-in one, so the folder is what was read.
+    let content = scratch.odd("innehåll");
+    copy_dir(&workspace().join("content"), &content);
+    let words = content.join("languages/fi/ui.json");
+    let own = fs::read_to_string(&words).expect("fi/ui.json");
+    assert!(own.contains(r#""csv.name": "Nimi""#), "the heading moved");
+    let own = own.replace(r#""csv.name": "Nimi""#, r#""csv.name": "Nimi (oma)""#);
+    fs::write(&words, own).expect("write fi/ui.json");
+    let run = trygg(&[
+        OsStr::new("roster"),
+        OsStr::new("--lang=fi"),
+        OsStr::new("--content"),
+        content.as_os_str(),
+        OsStr::new("--csv"),
+        csv.as_os_str(),
+        OsStr::new("--today=2025-06-15"),
+        folder.as_os_str(),
+    ]);
+    assert_eq!((run.code, run.err.as_str()), (0, ""), "{}", run.out);
+    let table = fs::read_to_string(&csv).expect("the CSV");
+    assert!(table.contains("Nimi (oma)"), "{table}");
+
     assert_all_refused(&[
         (
             &["roster", "--frobnicate", "x"],
@@ -292,6 +315,13 @@ fn roster_reads_and_writes_any_path() {
         ),
         (&["roster", "x", "--csv"], "--csv needs a value"),
         (&["roster", "--json", "", "x"], "--json needs a value"),
+        (&["roster", "x", "--content"], "--content needs a value"),
+        (&["roster", "--content=", "x"], "--content needs a value"),
+        (&["roster", "--lang", "", "x"], "--lang needs a value"),
+        (
+            &["roster", "--lang=sv_SE!", "x"],
+            "--lang must be a language tag",
+        ),
         (&["roster", ""], "an argument is empty"),
         (&["roster"], "no files or folders given"),
     ]);
