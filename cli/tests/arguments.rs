@@ -227,6 +227,88 @@ fn content_check_and_schema_take_any_folder() {
 }
 
 #[test]
+fn content_export_and_import_take_any_path() {
+    let scratch = Scratch::new("translation");
+    let course = odd_course(&scratch);
+    let po = scratch.odd("en.po");
+    let run = trygg(&[
+        OsStr::new("content"),
+        OsStr::new("export"),
+        OsStr::new("--lang=en"),
+        OsStr::new("--out"),
+        po.as_os_str(),
+        course.as_os_str(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.err);
+    assert!(run.err.contains("entries in en"), "{}", run.err);
+    assert!(fs::read_to_string(&po)
+        .expect("the PO file")
+        .contains("msgctxt"));
+    // Read back unedited: every text checked, no file changed.
+    let run = trygg(&[
+        OsStr::new("content"),
+        OsStr::new("import"),
+        po.as_os_str(),
+        course.as_os_str(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.err);
+    assert!(run.out.starts_with("languages/en: "), "{}", run.out);
+    assert!(run.out.contains("; 0 of "), "{}", run.out);
+
+    assert_all_refused(&[
+        (&["content", "export", "x"], "--lang TAG is required"),
+        (
+            &["content", "export", "x", "--lang"],
+            "--lang needs a value",
+        ),
+        (
+            &["content", "export", "--lang=", "x"],
+            "--lang needs a value",
+        ),
+        (
+            &["content", "export", "--lang", "e n", "x"],
+            "--lang must be a language tag",
+        ),
+        (
+            &["content", "export", "--lang=en", "--out", "", "x"],
+            "--out needs a value",
+        ),
+        (
+            &["content", "export", "--lang=en", "--colour", "x"],
+            "unknown option --colour",
+        ),
+        (
+            &["content", "export", "--lang=en", ""],
+            "an argument is empty",
+        ),
+        (
+            &["content", "export", "--lang=en", "x", "y"],
+            "export takes exactly one content folder",
+        ),
+        (
+            &["content", "import", "-x", "a.po", "x"],
+            "unknown option -x",
+        ),
+        (&["content", "import", "a.po", ""], "an argument is empty"),
+        (
+            &["content", "import", "a.po"],
+            "import takes a PO file and a content folder",
+        ),
+    ]);
+    let mut odd_lang = OsString::from("--lang=");
+    odd_lang.push(not_utf8("fi"));
+    assert_refused(
+        &[
+            OsString::from("content"),
+            OsString::from("export"),
+            odd_lang,
+            course.into_os_string(),
+        ],
+        "--lang must be text (UTF-8)",
+    );
+}
+
+#[test]
 fn verify_takes_any_file_name() {
     let scratch = Scratch::new("verify");
     let file = odd_completion_file(&scratch);
