@@ -40,9 +40,19 @@ pub fn language_of(organisation: &Organisation, wanted: Lang) -> Result<Lang, Co
 
 /// A language's UI words (`languages/<tag>/ui.json`).
 pub async fn load_words(lang: Lang) -> Result<Words, ContentFailure> {
+    read_words(lang, start_file(&words_file(lang))?).await
+}
+
+/// The words of `lang` from a request already sent.
+async fn read_words(lang: Lang, request: fetch::PendingFetch) -> Result<Words, ContentFailure> {
     let file = words_file(lang);
-    let bytes = fetch_file(&file).await?;
+    let bytes = request.bytes().await.map_err(|e| fetch_failure(&file, e))?;
     parse_words(&file, lang, &bytes).map_err(ContentFailure::Invalid)
+}
+
+/// Sends the request for a content file now.
+fn start_file(name: &str) -> Result<fetch::PendingFetch, ContentFailure> {
+    fetch::start_fetch(&fetch::content_url(name)).map_err(|e| fetch_failure(name, e))
 }
 
 /// The organisation with its names in `lang` (from the language's `course.json`): what the
@@ -94,10 +104,13 @@ pub async fn load_language(
     wanted: Lang,
 ) -> Result<LanguageLoaded, ContentFailure> {
     let lang = language_of(organisation, wanted)?;
-    let (words, named) = join(load_words(lang), name_organisation(organisation, lang)).await;
+    // The words' request goes out first and is read last: both travel at once without a
+    // join, whose state machine would cost the start page's wasm more than this order.
+    let words = start_file(&words_file(lang))?;
+    let named = name_organisation(organisation, lang).await?;
     Ok(LanguageLoaded {
-        words: std::rc::Rc::new(words?),
-        organisation: std::rc::Rc::new(named?),
+        words: std::rc::Rc::new(read_words(lang, words).await?),
+        organisation: std::rc::Rc::new(named),
         course: None,
     })
 }
