@@ -380,7 +380,9 @@ pub fn worth_committing(before: &Progress, after: &Progress) -> bool {
     ids.into_iter().any(|id| {
         let (a, b) = (before.module(id), after.module(id));
         let result = |m: Option<&crate::progress::ModuleProgress>| {
-            m.map(|m| (m.best_percent, m.last_pass, m.attempts))
+            m.map_or((None, None, 0), |m| {
+                (m.best_percent, m.last_pass, m.attempts)
+            })
         };
         if result(a) != result(b) {
             return true;
