@@ -59,10 +59,10 @@ fn the_api_on_the_window_is_found_and_initialised_once() {
 #[wasm_bindgen_test]
 fn values_go_to_the_lms_and_refusals_come_back_with_their_code() {
     let api = stand_in("LMS");
-    let lms = Lms::from_parts(api.clone(), ScormVersion::Scorm12);
+    let lms = Lms::from_parts(api.clone(), ScormVersion::Scorm12, 0);
     lms.set("cmi.suspend_data", "T1|x").expect("accepted");
     lms.commit().expect("committed");
-    assert_eq!(lms.suspend_data(), "T1|x");
+    assert_eq!(lms.get("cmi.suspend_data"), "T1|x");
     Reflect::set(&api, &"refuse".into(), &JsValue::TRUE).expect("refuse");
     let refusal = lms
         .set("cmi.core.lesson_status", "passed")
@@ -74,9 +74,9 @@ fn values_go_to_the_lms_and_refusals_come_back_with_their_code() {
 
 #[wasm_bindgen_test]
 fn a_throwing_or_missing_function_is_a_refusal_not_a_panic() {
-    let lms = Lms::from_parts(stand_in("LMS"), ScormVersion::Scorm12);
+    let lms = Lms::from_parts(stand_in("LMS"), ScormVersion::Scorm12, 0);
     assert!(lms.terminate().is_err(), "LMSFinish throws");
-    let empty = Lms::from_parts(Object::new(), ScormVersion::Scorm2004);
+    let empty = Lms::from_parts(Object::new(), ScormVersion::Scorm2004, 0);
     assert!(empty.commit().is_err());
-    assert_eq!(empty.learner_name(), "");
+    assert_eq!(empty.get("cmi.learner_name"), "");
 }

@@ -444,7 +444,10 @@ fn what_is_worth_a_commit_of_its_own() {
         .clone();
     q.record_answer(&module.id, 0, right_answer(module, &first), START_MS)
         .expect("answer");
-    assert!(worth_committing(&r, &q), "an answer");
+    assert!(
+        !worth_committing(&r, &q),
+        "an answer is committed as an interaction, once whole"
+    );
     let r = q.clone();
     q.advance(&module.id, START_MS).expect("advance");
     assert!(!worth_committing(&r, &q), "the next question");
@@ -474,5 +477,49 @@ fn scorm2004_stops_at_the_250_interactions_an_lms_must_keep() {
     assert!(
         s.lms.value("cmi.objectives.0.id").is_some(),
         "the rest goes on"
+    );
+}
+
+#[test]
+fn a_scenario_is_committed_once_its_last_step_is_answered() {
+    use trygg_core::quiz::{question_by_id, Answer};
+    let mut s = Session::start(Scorm2004, learner_12(), Role::Employee);
+    let module = s.module(0);
+    let role = s.role;
+    // A draw that opens with a scenario.
+    let seed = (0..500)
+        .find(|&seed| {
+            let first = &draw_quiz(&module, role, seed).items[0].question_id;
+            question_by_id(&module, first).is_some_and(|q| q.kind.type_name() == "scenario")
+        })
+        .expect("some draw opens with a scenario");
+    let m = module.clone();
+    s.act(1_000, |p, now| p.start_quiz(&m, role, seed, now));
+    let first = draw_quiz(&module, role, seed).items[0].question_id.clone();
+    let Answer::Scenario { choices } = right_answer(&module, &first) else {
+        unreachable!("a scenario")
+    };
+    assert!(choices.len() >= 2, "a scenario of several steps");
+    let before = s.lms.commits;
+    let id = module.id.clone();
+    for n in 1..=choices.len() {
+        let picks = Answer::Scenario {
+            choices: choices[..n].to_vec(),
+        };
+        s.act(3_000, |p, now| {
+            p.record_answer(&id, 0, picks, now).expect("pick")
+        });
+        let whole = n == choices.len();
+        assert_eq!(s.lms.commits - before, usize::from(whole), "after pick {n}");
+        assert_eq!(s.lms.value("cmi.interactions.0.id").is_some(), whole);
+    }
+    // Latency runs from the question appearing to the last pick.
+    let latency = s
+        .lms
+        .value("cmi.interactions.0.latency")
+        .unwrap_or_default();
+    assert_eq!(
+        latency,
+        trygg_core::lms::timespan(Scorm2004, 3_000 * choices.len() as u64)
     );
 }

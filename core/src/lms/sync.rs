@@ -365,10 +365,12 @@ impl LmsSync {
     }
 }
 
-/// Whether the change from `before` to `after` is worth a commit of its own: the learner
-/// answered (or changed an answer), finished a quiz, passed, or changed their role, details or
-/// the shared-computer choice. Reading on (lesson steps, a finished lesson, a quiz started or a
-/// move to the next question) is not: it waits for the next commit.
+/// Whether the change from `before` to `after` is worth a commit of its own, answers aside:
+/// the learner finished a quiz, passed, or changed their role, details or the shared-computer
+/// choice. Reading on (lesson steps, a finished lesson, a quiz started or a move to the next
+/// question) is not: it waits for the next commit. An answer is worth one once it is whole,
+/// which takes the course to tell (a scenario is answered step by step):
+/// [`LmsSync::send`] commits for each new interaction.
 pub fn worth_committing(before: &Progress, after: &Progress) -> bool {
     if before.role != after.role
         || before.learner != after.learner
@@ -394,8 +396,8 @@ pub fn worth_committing(before: &Progress, after: &Progress) -> bool {
             .and_then(|m| m.attempt.as_ref())
             .filter(|t| t.plan.seed == now.plan.seed && t.started_ms == now.started_ms);
         match then {
-            Some(then) => then.answers != now.answers || then.finished != now.finished,
-            None => now.finished || now.answers.iter().any(Option::is_some),
+            Some(then) => then.finished != now.finished,
+            None => now.finished,
         }
     })
 }
