@@ -58,7 +58,11 @@ fn the_api_on_the_window_is_found_and_initialised_once() {
     assert_eq!(count.as_f64(), Some(1.0), "Initialize called once");
     // The session time is measured from here.
     let now = js_sys::Date::now() as u64;
-    assert!(lms.started_ms > 0 && lms.started_ms <= now, "{}", lms.started_ms);
+    assert!(
+        lms.started_ms > 0 && lms.started_ms <= now,
+        "{}",
+        lms.started_ms
+    );
 }
 
 #[wasm_bindgen_test]
@@ -115,7 +119,11 @@ fn the_language_comes_from_the_saved_progress_or_else_the_lms_preference() {
             ("cmi.suspend_data", "T2|c|-0|sv|0|0|||||"),
         ],
     );
-    assert_eq!(launch_language(&lms), Some(Lang::Sv), "the learner's choice wins");
+    assert_eq!(
+        launch_language(&lms),
+        Some(Lang::Sv),
+        "the learner's choice wins"
+    );
     seed(&api, &[("cmi.learner_preference.language", "de")]);
     assert_eq!(launch_language(&lms), None);
 }
@@ -139,7 +147,11 @@ fn leaving_a_page_without_the_course_sends_the_session_time_and_exit_even_if_fin
         LmsSession::open(lms, Some(&COURSE_RULES), "browser-test", started + 1);
     assert_eq!(session.name.as_deref(), Some("Олена Thị Ćosić-Nguyễn"));
     let sent = session.send(&progress, None, Lang::Sv, Moment::Change);
-    assert_eq!(stored(&api, "cmi.exit"), None, "nothing without the course but the end");
+    assert_eq!(
+        stored(&api, "cmi.exit"),
+        None,
+        "nothing without the course but the end"
+    );
     assert_eq!(sent.refused, None);
     let sent = session.send(&progress, None, Lang::Sv, Moment::Exit);
     assert_eq!(stored(&api, "cmi.exit").as_deref(), Some("suspend"));
