@@ -413,6 +413,14 @@ fn the_start_page_ends_a_session_as_the_lms_says_the_learner_stands() {
         let mut sync = LmsSync::open(&mut lms, version, START_MS, START_MS + 10, false);
         let sent = sync.exit_without_course(&mut lms, "en", START_MS + 61_000);
         assert_eq!(sent.refused, None);
+        // A session start never handed over counts from the module's own start.
+        let mut unknown = FakeLms::with(&[(status_element, passed)]);
+        let mut from_now = LmsSync::open(&mut unknown, version, 0, START_MS, false);
+        from_now.exit_without_course(&mut unknown, "sv", START_MS + 2_000);
+        assert_eq!(
+            unknown.value(version.elements().session_time),
+            Some(&*trygg_core::lms::timespan(version, 2_000))
+        );
         let e = version.elements();
         assert_eq!(lms.value(e.exit), Some(exit), "{version:?} {passed}");
         assert_eq!(

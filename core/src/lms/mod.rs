@@ -5,6 +5,7 @@
 //! app's LMS adapter only moves these strings to and from the LMS's API object, so every rule
 //! here is tested natively.
 
+mod commit_policy;
 mod duration;
 mod elements;
 mod interactions;
@@ -19,6 +20,7 @@ mod suspend_write;
 mod sync;
 mod text;
 
+pub use commit_policy::{worth_committing, LOCATION_COMMIT_MS};
 pub use duration::{timespan, timestamp};
 pub use elements::Elements;
 pub use interactions::{
@@ -33,5 +35,5 @@ pub use suspend::{
     decode_suspend_data, encode_suspend_data, Cut, SuspendData, SuspendError, SuspendTooLarge,
     Suspended, SCORM12_SUSPEND_LIMIT, SCORM2004_SUSPEND_LIMIT, SUSPEND_FORMAT,
 };
-pub use sync::{worth_committing, LmsSync, Moment, Refusal, ScormApi, Sent, LOCATION_COMMIT_MS};
+pub use sync::{LmsSync, Moment, Refusal, ScormApi, Sent};
 pub use text::is_suspend_safe;

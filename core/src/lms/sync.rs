@@ -1,16 +1,14 @@
-//! Keeping the LMS up to date, and how often to commit. At region scale (tens of thousands of
-//! learners in the same weeks) every `Commit` is a request to the LMS's server, so the course
-//! writes what changed after each step but commits only when something worth keeping changed
-//! (an answer, a finished quiz, a pass, the role, the learner's details or language), when
-//! the bookmark alone has waited [`LOCATION_COMMIT_MS`], and when the learner leaves (the page
-//! is hidden or closed). Nothing a learner did is lost when they close the window: the answer
-//! itself was committed, and leaving commits the rest.
+//! Keeping the LMS up to date: after each step the course writes what changed (new answers as
+//! interactions, the suspend data, status, score, progress, bookmark, exit mode and each
+//! module's objective) and commits as `commit_policy` says; when the learner leaves, also the
+//! session time and exit mode, and the session ends.
 //!
 //! [`LmsSync`] drives the calls through [`ScormApi`], which the app implements over the
 //! LMS's API object; native tests implement it over a map, so the rules are tested here.
 
 use std::collections::{BTreeMap, VecDeque};
 
+use super::commit_policy::{worth_committing, LOCATION_COMMIT_MS};
 use super::interactions::{new_interactions, SCORM2004_INTERACTION_LIMIT};
 use super::language::with_language;
 use super::objectives::module_objectives;
@@ -19,9 +17,6 @@ use super::suspend::{encode_suspend_data, Cut};
 use super::{duration::timespan, ScormVersion};
 use crate::content::{Course, Role};
 use crate::progress::Progress;
-
-/// The longest the bookmark waits for a commit of its own while the learner reads lessons.
-pub const LOCATION_COMMIT_MS: u64 = 30_000;
 
 /// The LMS's API as the course calls it. Every call that fails is a [`Refusal`].
 pub trait ScormApi {
@@ -103,7 +98,8 @@ impl LmsSync {
     /// Starts keeping track for a module that has just taken the page: reads how many
     /// interactions and which objectives the LMS holds, and its suspend data and bookmark, so
     /// that rewriting the same values sends nothing. `started_ms` is when the session was
-    /// initialised; `keep_suspend` says the LMS's suspend data must not be overwritten.
+    /// initialised (0, or a time after `now_ms`, counts as now); `keep_suspend` says the LMS's
+    /// suspend data must not be overwritten.
     pub fn open(
         api: &mut dyn ScormApi,
         version: ScormVersion,
@@ -125,7 +121,13 @@ impl LmsSync {
         }
         LmsSync {
             version,
-            started_ms,
+            // A start the course never saw (none handed over, or a clock that went back)
+            // would report years of training: the session is then counted from now.
+            started_ms: if started_ms == 0 || started_ms > now_ms {
+                now_ms
+            } else {
+                started_ms
+            },
             keep_suspend,
             held,
             seen: None,
@@ -363,41 +365,4 @@ impl LmsSync {
             }
         }
     }
-}
-
-/// Whether the change from `before` to `after` is worth a commit of its own, answers aside:
-/// the learner finished a quiz, passed, or changed their role, details or the shared-computer
-/// choice. Reading on (lesson steps, a finished lesson, a quiz started or a move to the next
-/// question) is not: it waits for the next commit. An answer is worth one once it is whole,
-/// which takes the course to tell (a scenario is answered step by step):
-/// [`LmsSync::send`] commits for each new interaction.
-pub fn worth_committing(before: &Progress, after: &Progress) -> bool {
-    if before.role != after.role
-        || before.learner != after.learner
-        || before.shared_computer != after.shared_computer
-    {
-        return true;
-    }
-    let ids = before.modules.keys().chain(after.modules.keys());
-    ids.into_iter().any(|id| {
-        let (a, b) = (before.module(id), after.module(id));
-        let result = |m: Option<&crate::progress::ModuleProgress>| {
-            m.map_or((None, None, 0), |m| {
-                (m.best_percent, m.last_pass, m.attempts)
-            })
-        };
-        if result(a) != result(b) {
-            return true;
-        }
-        let Some(now) = b.and_then(|m| m.attempt.as_ref()) else {
-            return false;
-        };
-        let then = a
-            .and_then(|m| m.attempt.as_ref())
-            .filter(|t| t.plan.seed == now.plan.seed && t.started_ms == now.started_ms);
-        match then {
-            Some(then) => then.finished != now.finished,
-            None => now.finished,
-        }
-    })
 }
