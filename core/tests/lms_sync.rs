@@ -10,8 +10,8 @@ mod lms_support;
 use lms_support::*;
 use trygg_core::content::{Course, Module, Role};
 use trygg_core::lms::{
-    decode_suspend_data, resume, suspended_language, worth_committing, LmsSync, Moment,
-    ScormVersion, Sent, LOCATION_COMMIT_MS,
+    decode_suspend_data, end_session, resume, suspended_language, worth_committing, LmsSync,
+    Moment, ScormVersion, Sent, LOCATION_COMMIT_MS,
 };
 use trygg_core::progress::Progress;
 use trygg_core::quiz::{draw_quiz, score_attempt};
@@ -410,17 +410,21 @@ fn the_start_page_ends_a_session_as_the_lms_says_the_learner_stands() {
             .expect("fits")
             .text;
         let mut lms = FakeLms::with(&[(status_element, passed), ("cmi.suspend_data", &text)]);
-        let mut sync = LmsSync::open(&mut lms, version, START_MS, START_MS + 10, false);
-        let sent = sync.exit_without_course(&mut lms, "en", START_MS + 61_000);
+        let sent = end_session(&mut lms, version, START_MS, "en", false, START_MS + 61_000);
         assert_eq!(sent.refused, None);
-        // A session start never handed over counts from the module's own start.
+        // A session start never handed over counts from now, never from 1970.
         let mut unknown = FakeLms::with(&[(status_element, passed)]);
-        let mut from_now = LmsSync::open(&mut unknown, version, 0, START_MS, false);
-        from_now.exit_without_course(&mut unknown, "sv", START_MS + 2_000);
+        end_session(&mut unknown, version, 0, "sv", false, START_MS + 2_000);
         assert_eq!(
             unknown.value(version.elements().session_time),
-            Some(&*trygg_core::lms::timespan(version, 2_000))
+            Some("PT0S")
+                .filter(|_| version == Scorm2004)
+                .or(Some("0000:00:00.00"))
         );
+        // Saved progress the course could not read is not touched, not even its language.
+        let mut kept = FakeLms::with(&[(status_element, passed), ("cmi.suspend_data", &text)]);
+        end_session(&mut kept, version, START_MS, "en", true, START_MS + 2_000);
+        assert_eq!(kept.value("cmi.suspend_data"), Some(text.as_str()));
         let e = version.elements();
         assert_eq!(lms.value(e.exit), Some(exit), "{version:?} {passed}");
         assert_eq!(

@@ -9,7 +9,8 @@ use std::rc::Rc;
 
 use trygg_core::content::{Course, Lang, Organisation};
 use trygg_core::lms::{
-    certificate_name, local_progress_key, resume, LmsSync, Moment, Resumed, ScormApi, SuspendError,
+    certificate_name, end_session, local_progress_key, resume, LmsSync, Moment, Resumed, ScormApi,
+    ScormVersion, SuspendError,
 };
 use trygg_core::progress::Progress;
 
@@ -21,14 +22,18 @@ use crate::shared::browser::progress_store::{OpenOutcome, ProgressStore};
 
 /// What the course writes, as [`LmsSync::send`] takes it.
 type SendFn = fn(&mut LmsSync, &mut dyn ScormApi, &Progress, &Course, &str, Moment, u64) -> Sent;
+/// How the course starts keeping track, as [`LmsSync::open`] takes it.
+type OpenFn = fn(&mut dyn ScormApi, ScormVersion, u64, u64, bool) -> LmsSync;
 
 /// The core's LMS rules, handed in by the module that shows the course. The shell (start and
 /// about) passes none: it keeps the LMS learner's local progress and the connection, ends the
-/// session when the page goes away, and ships none of the suspend text's, the report's or the
-/// interactions' code; the course module reads and writes the LMS's data.
+/// session when the page goes away ([`end_session`]), and ships none of the suspend text's,
+/// the report's, the objectives' or the interactions' code; the course module reads and writes
+/// the LMS's data.
 pub struct LmsRules {
     pub resume: fn(&Progress, &str) -> Resumed,
     pub name: fn(&str) -> Option<String>,
+    pub open: OpenFn,
     pub send: SendFn,
 }
 
@@ -48,6 +53,7 @@ impl std::fmt::Debug for LmsRules {
 pub static COURSE_RULES: LmsRules = LmsRules {
     resume,
     name: certificate_name,
+    open: LmsSync::open,
     send: LmsSync::send,
 };
 
@@ -85,9 +91,9 @@ pub fn launch_language(organisation: &Organisation) -> Option<Lang> {
 pub struct LmsSession {
     pub lms: Lms,
     rules: Option<&'static LmsRules>,
-    /// What this module has written to the LMS and when it committed: shared by the writes
-    /// after each change and the one when the page goes away.
-    sync: Rc<RefCell<LmsSync>>,
+    /// What this module has written to the LMS and when it committed, with the rules: shared
+    /// by the writes after each change and the one when the page goes away.
+    sync: Rc<RefCell<Option<LmsSync>>>,
     /// The learner's name as the certificate prints it, from the LMS.
     pub name: Option<String>,
     /// The LMS's saved progress could not be read; the course went on with local progress.
@@ -128,13 +134,15 @@ impl LmsSession {
             None => (local, None, None),
         };
         let mut api = lms.clone();
-        let sync = LmsSync::open(
-            &mut api,
-            lms.version,
-            lms.started_ms,
-            now_ms,
-            unread.is_some(),
-        );
+        let sync = rules.map(|rules| {
+            (rules.open)(
+                &mut api,
+                lms.version,
+                lms.started_ms,
+                now_ms,
+                unread.is_some(),
+            )
+        });
         let session = LmsSession {
             name,
             unread,
@@ -161,9 +169,9 @@ impl LmsSession {
         let Ok(mut sync) = self.sync.try_borrow_mut() else {
             return self.sent.clone();
         };
-        match (self.rules, course) {
-            (Some(rules), Some(course)) => (rules.send)(
-                &mut sync,
+        match (self.rules, sync.as_mut(), course) {
+            (Some(rules), Some(sync), Some(course)) => (rules.send)(
+                sync,
                 &mut api,
                 progress,
                 course,
@@ -171,9 +179,14 @@ impl LmsSession {
                 moment,
                 now_ms(),
             ),
-            _ if moment == Moment::Exit => {
-                sync.exit_without_course(&mut api, lang.code(), now_ms())
-            }
+            _ if moment == Moment::Exit => end_session(
+                &mut api,
+                self.lms.version,
+                self.lms.started_ms,
+                lang.code(),
+                self.unread.is_some(),
+                now_ms(),
+            ),
             _ => self.sent.clone(),
         }
     }

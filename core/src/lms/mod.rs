@@ -14,6 +14,7 @@ mod learner_name;
 mod objectives;
 mod report;
 mod resume;
+mod session_end;
 mod suspend;
 mod suspend_read;
 mod suspend_write;
@@ -31,6 +32,7 @@ pub use learner_name::certificate_name;
 pub use objectives::{module_objectives, ModuleObjective, Standing};
 pub use report::{exit_value, lms_report, LmsReport, ScormVersion};
 pub use resume::{launch_role, local_progress_key, resume, Resumed};
+pub use session_end::end_session;
 pub use suspend::{
     decode_suspend_data, encode_suspend_data, Cut, SuspendData, SuspendError, SuspendTooLarge,
     Suspended, SCORM12_SUSPEND_LIMIT, SCORM2004_SUSPEND_LIMIT, SUSPEND_FORMAT,

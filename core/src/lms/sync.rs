@@ -10,9 +10,8 @@ use std::collections::{BTreeMap, VecDeque};
 
 use super::commit_policy::{worth_committing, LOCATION_COMMIT_MS};
 use super::interactions::{new_interactions, SCORM2004_INTERACTION_LIMIT};
-use super::language::with_language;
 use super::objectives::module_objectives;
-use super::report::{exit_value, lms_report};
+use super::report::lms_report;
 use super::suspend::{encode_suspend_data, Cut};
 use super::{duration::timespan, ScormVersion};
 use crate::content::{Course, Role};
@@ -121,13 +120,7 @@ impl LmsSync {
         }
         LmsSync {
             version,
-            // A start the course never saw (none handed over, or a clock that went back)
-            // would report years of training: the session is then counted from now.
-            started_ms: if started_ms == 0 || started_ms > now_ms {
-                now_ms
-            } else {
-                started_ms
-            },
+            started_ms: session_start(started_ms, now_ms),
             keep_suspend,
             held,
             seen: None,
@@ -257,45 +250,6 @@ impl LmsSync {
         sent
     }
 
-    /// Ends a session in a module that does not know the course (the start and about pages):
-    /// the session time, the exit mode for where the LMS says the learner stands (passed or
-    /// not), and the language if the learner changed it here; then commit and terminate.
-    pub fn exit_without_course(
-        &mut self,
-        api: &mut dyn ScormApi,
-        language: &str,
-        now_ms: u64,
-    ) -> Sent {
-        let version = self.version;
-        let e = version.elements();
-        let status = api.get(e.success_status.unwrap_or(e.completion_status));
-        let mut calls = Vec::new();
-        if !self.keep_suspend {
-            let saved = api.get(e.suspend_data);
-            if let Some(text) = with_language(&saved, language) {
-                calls.push((e.suspend_data.to_string(), text, false));
-            }
-        }
-        calls.push((
-            e.exit.to_string(),
-            exit_value(version, status == "passed").to_string(),
-            false,
-        ));
-        let elapsed = now_ms.saturating_sub(self.started_ms);
-        calls.push((
-            e.session_time.to_string(),
-            timespan(version, elapsed),
-            false,
-        ));
-        let refused = self.write(api, calls);
-        let committed = self.commit(api, now_ms);
-        let ended = api.terminate().err();
-        Sent {
-            refused: refused.or(committed).or(ended),
-            ..Sent::default()
-        }
-    }
-
     /// Sets each value in order until one is refused; returns that refusal. Accepted values
     /// are remembered as held (or, for interactions, leave the queue).
     fn write(
@@ -364,5 +318,15 @@ impl LmsSync {
                 self.shown.insert(id.clone(), shown);
             }
         }
+    }
+}
+
+/// When the session began, for its time: a start the course never saw (none handed over, or a
+/// clock that went back) would report years of training, so the session then counts from now.
+pub(super) fn session_start(started_ms: u64, now_ms: u64) -> u64 {
+    if started_ms == 0 || started_ms > now_ms {
+        now_ms
+    } else {
+        started_ms
     }
 }
