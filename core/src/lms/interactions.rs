@@ -108,14 +108,19 @@ fn learner_response(q: &Question, answer: &Answer) -> Option<(Kind, Response)> {
         (QuestionKind::TrueFalse { .. }, Answer::TrueFalse { value }) => {
             (Kind::TrueFalse, Response::TrueFalse(*value))
         }
-        (QuestionKind::Single { .. }, Answer::Single { option }) => {
+        (QuestionKind::Single { options }, Answer::Single { option })
+            if *option < options.len() =>
+        {
             (Kind::Choice, Response::Choice(vec![*option]))
         }
-        (QuestionKind::Multiple { .. }, Answer::Multiple { options }) => {
-            let mut chosen = options.clone();
-            chosen.sort_unstable();
-            chosen.dedup();
-            (Kind::Choice, Response::Choice(chosen))
+        (QuestionKind::Multiple { options }, Answer::Multiple { options: chosen }) => {
+            // The set in content order (an option chosen twice counts once); one the
+            // question does not have is no answer it can report.
+            if chosen.iter().any(|&c| c >= options.len()) {
+                return None;
+            }
+            let set = (0..options.len()).filter(|i| chosen.contains(i)).collect();
+            (Kind::Choice, Response::Choice(set))
         }
         (QuestionKind::Ordering { .. }, Answer::Ordering { steps }) => {
             (Kind::Sequencing, Response::Sequence(steps.clone()))

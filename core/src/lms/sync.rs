@@ -6,8 +6,6 @@
 //! [`LmsSync`] drives the calls through [`ScormApi`], which the app implements over the
 //! LMS's API object; native tests implement it over a map, so the rules are tested here.
 
-use std::collections::{BTreeMap, VecDeque};
-
 use super::commit_policy::{worth_committing, LOCATION_COMMIT_MS};
 use super::interactions::{new_interactions, SCORM2004_INTERACTION_LIMIT};
 use super::objectives::module_objectives;
@@ -77,15 +75,16 @@ pub struct LmsSync {
     keep_suspend: bool,
     /// The value the LMS holds for each element the course writes, as far as the course knows
     /// (written by this module, or read at its start): only changes are written.
-    held: BTreeMap<String, String>,
+    held: Held,
     /// The progress and language at the last write; `None` before the first.
     seen: Option<(Progress, String)>,
     /// Interaction fields not yet accepted, in order.
-    pending: VecDeque<(String, String)>,
+    pending: Vec<(String, String)>,
     next_interaction: usize,
     /// The objectives' ids by position, as the LMS holds them.
     objectives: Vec<String>,
-    shown: BTreeMap<String, Shown>,
+    /// Per module with a running quiz (a handful at most).
+    shown: Vec<(String, Shown)>,
     last_commit_ms: u64,
     /// Values were set since the last commit.
     uncommitted: bool,
@@ -114,7 +113,7 @@ impl LmsSync {
         let objectives = (0..count(api, e.objectives_count))
             .map(|n| api.get(&e.objective(n, "id")))
             .collect();
-        let mut held = BTreeMap::new();
+        let mut held = Held::default();
         for element in [e.suspend_data, e.location] {
             held.insert(element.to_string(), api.get(element));
         }
@@ -124,10 +123,10 @@ impl LmsSync {
             keep_suspend,
             held,
             seen: None,
-            pending: VecDeque::new(),
+            pending: Vec::new(),
             next_interaction,
             objectives,
-            shown: BTreeMap::new(),
+            shown: Vec::new(),
             last_commit_ms: now_ms,
             uncommitted: false,
             retry: false,
@@ -181,10 +180,11 @@ impl LmsSync {
             None => wanted
                 .iter()
                 .find(|(k, _)| k == e.suspend_data)
-                .is_some_and(|(k, v)| self.held.get(k) != Some(v)),
+                .is_some_and(|(k, v)| !self.held.has(k, v)),
             Some((before, before_language)) => {
                 let shown = &self.shown;
-                let presented = |id: &str| shown.get(id).map(|s| s.at_ms);
+                let presented =
+                    |id: &str| shown.iter().find(|(m, _)| m == id).map(|(_, s)| s.at_ms);
                 let answered =
                     new_interactions(before, progress, &course.modules, &presented, now_ms);
                 for interaction in &answered {
@@ -213,7 +213,7 @@ impl LmsSync {
         calls.extend(
             wanted
                 .into_iter()
-                .filter(|(k, v)| self.held.get(k) != Some(v))
+                .filter(|(k, v)| !self.held.has(k, v))
                 .map(|(k, v)| (k, v, false)),
         );
         if moment == Moment::Exit {
@@ -263,7 +263,7 @@ impl LmsSync {
             }
             self.uncommitted = true;
             if interaction {
-                self.pending.pop_front();
+                self.pending.remove(0);
             } else {
                 self.held.insert(element, value);
             }
@@ -300,23 +300,43 @@ impl LmsSync {
     /// Remembers when each running quiz's current question appeared, for the latency of its
     /// answer.
     fn note_shown(&mut self, progress: &Progress, now_ms: u64) {
-        self.shown.retain(|id, _| progress.attempt(id).is_some());
+        self.shown.retain(|(id, _)| progress.attempt(id).is_some());
         for (id, m) in &progress.modules {
             let Some(a) = m.attempt.as_ref().filter(|a| !a.finished) else {
                 continue;
             };
-            let same = self.shown.get(id).is_some_and(|s| {
-                s.seed == a.plan.seed && s.started_ms == a.started_ms && s.current == a.current
-            });
-            if !same {
-                let shown = Shown {
-                    seed: a.plan.seed,
-                    started_ms: a.started_ms,
-                    current: a.current,
-                    at_ms: now_ms,
-                };
-                self.shown.insert(id.clone(), shown);
+            let shown = Shown {
+                seed: a.plan.seed,
+                started_ms: a.started_ms,
+                current: a.current,
+                at_ms: now_ms,
+            };
+            match self.shown.iter_mut().find(|(m, _)| m == id) {
+                Some((_, s))
+                    if s.seed == a.plan.seed
+                        && s.started_ms == a.started_ms
+                        && s.current == a.current => {}
+                Some((_, s)) => *s = shown,
+                None => self.shown.push((id.clone(), shown)),
             }
+        }
+    }
+}
+
+/// The value the LMS holds for each element the course writes, as far as the course knows: a
+/// few dozen elements, so a list (a map would add its code to the module for nothing).
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Held(Vec<(String, String)>);
+
+impl Held {
+    fn has(&self, element: &str, value: &str) -> bool {
+        self.0.iter().any(|(k, v)| k == element && v == value)
+    }
+
+    fn insert(&mut self, element: String, value: String) {
+        match self.0.iter_mut().find(|(k, _)| *k == element) {
+            Some((_, v)) => *v = value,
+            None => self.0.push((element, value)),
         }
     }
 }
