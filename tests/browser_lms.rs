@@ -104,34 +104,47 @@ fn stored(api: &Object, element: &str) -> Option<String> {
     Reflect::get(&store, &element.into()).ok()?.as_string()
 }
 
+/// The shipped organisation file, which offers Swedish, English and Finnish.
+fn organisation() -> trygg_core::content::Organisation {
+    let bytes = include_bytes!("../content/organisation.json");
+    trygg_core::content::parse_organisation("organisation.json", bytes).expect("it reads")
+}
+
+fn lang(code: &str) -> Option<trygg_core::content::Lang> {
+    trygg_core::content::Lang::parse(code)
+}
+
 #[wasm_bindgen_test]
-fn the_language_comes_from_the_saved_progress_or_else_the_lms_preference() {
-    use trygg_app::shared::lms_session::launch_language;
-    use trygg_core::content::Lang;
+fn the_language_comes_from_the_saved_progress_or_else_the_lms_preference_once() {
+    use trygg_app::shared::lms_session::{launch_language, note_launch_language};
+    let org = organisation();
     let api = stand_in("");
-    seed(&api, &[("cmi.learner_preference.language", "en-GB")]);
     let lms = Lms::from_parts(api.clone(), ScormVersion::Scorm2004, 0);
-    assert_eq!(launch_language(&lms), Some(Lang::En));
+    seed(&api, &[("cmi.learner_preference.language", "en-GB")]);
+    note_launch_language(&lms);
+    assert_eq!(launch_language(&org), lang("en"));
+    assert_eq!(launch_language(&org), None, "only the visit's first load");
     seed(
         &api,
         &[
             ("cmi.learner_preference.language", "en-GB"),
-            ("cmi.suspend_data", "T2|c|-0|sv|0|0|||||"),
+            ("cmi.suspend_data", "T2|c|-0|fi|0|0|||||"),
         ],
     );
+    note_launch_language(&lms);
     assert_eq!(
-        launch_language(&lms),
-        Some(Lang::Sv),
+        launch_language(&org),
+        lang("fi"),
         "the learner's choice wins"
     );
     seed(&api, &[("cmi.learner_preference.language", "de")]);
-    assert_eq!(launch_language(&lms), None);
+    note_launch_language(&lms);
+    assert_eq!(launch_language(&org), None);
 }
 
 #[wasm_bindgen_test]
 fn leaving_a_page_without_the_course_sends_the_session_time_and_exit_even_if_finish_throws() {
     use trygg_app::shared::lms_session::{LmsSession, COURSE_RULES};
-    use trygg_core::content::Lang;
     use trygg_core::lms::Moment;
     let api = stand_in("");
     seed(
@@ -146,14 +159,15 @@ fn leaving_a_page_without_the_course_sends_the_session_time_and_exit_even_if_fin
     let (_, progress, _, session) =
         LmsSession::open(lms, Some(&COURSE_RULES), "browser-test", started + 1);
     assert_eq!(session.name.as_deref(), Some("Олена Thị Ćosić-Nguyễn"));
-    let sent = session.send(&progress, None, Lang::Sv, Moment::Change);
+    let sv = lang("sv").expect("a tag");
+    let sent = session.send(&progress, None, sv, Moment::Change);
     assert_eq!(
         stored(&api, "cmi.exit"),
         None,
         "nothing without the course but the end"
     );
     assert_eq!(sent.refused, None);
-    let sent = session.send(&progress, None, Lang::Sv, Moment::Exit);
+    let sent = session.send(&progress, None, sv, Moment::Exit);
     assert_eq!(stored(&api, "cmi.exit").as_deref(), Some("suspend"));
     let time = stored(&api, "cmi.session_time").unwrap_or_default();
     assert!(time.starts_with("PT1M3"), "about 90 seconds: {time}");
