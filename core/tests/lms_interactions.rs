@@ -113,6 +113,14 @@ fn a_true_false_question_in_both_versions() {
     );
 }
 
+/// Ids as the shipped content writes them: `a`, `b` … for the first 26, then `o26` ….
+fn option_id(i: usize) -> String {
+    match u8::try_from(i).ok().filter(|&i| i < 26) {
+        Some(i) => char::from(b'a' + i).to_string(),
+        None => format!("o{i}"),
+    }
+}
+
 /// A choice question whose options are right as `correct` says.
 fn choice(kind: &str, correct: &[bool]) -> Module {
     let mut q = real_question(kind);
@@ -123,8 +131,10 @@ fn choice(kind: &str, correct: &[bool]) -> Module {
     let template = options[0].clone();
     *options = correct
         .iter()
-        .map(|&c| {
+        .enumerate()
+        .map(|(i, &c)| {
             let mut o = template.clone();
+            o.id = option_id(i);
             o.correct = c;
             o
         })
@@ -169,7 +179,13 @@ fn an_ordering_question_is_a_sequence() {
         unreachable!()
     };
     let template = steps[0].clone();
-    *steps = vec![template; 4];
+    *steps = (0..4)
+        .map(|i| {
+            let mut s = template.clone();
+            s.id = option_id(i);
+            s
+        })
+        .collect();
     let module = module_with(q);
     let i = report(
         &module,
@@ -203,6 +219,7 @@ fn scenario() -> Module {
         s.choices = (0..3)
             .map(|i| {
                 let mut c = choice.clone();
+                c.id = option_id(i);
                 c.correct = i == right;
                 c.next = if i == 0 {
                     jumps.map(str::to_string)
@@ -250,7 +267,11 @@ fn a_scenario_is_a_performance_counted_once_finished() {
     assert!(right.correct);
     assert_eq!(
         right.correct_response,
-        Response::Steps(vec![("s1".into(), 1), ("s2".into(), 2), ("s3".into(), 0)])
+        Response::Steps(vec![
+            ("s1".into(), "b".into()),
+            ("s2".into(), "c".into()),
+            ("s3".into(), "a".into())
+        ])
     );
     let f = fields(&right, Scorm2004);
     assert!(f.contains(&("type".into(), "performance".into())));
@@ -274,31 +295,33 @@ fn a_scenario_is_a_performance_counted_once_finished() {
 
 #[test]
 fn what_does_not_fit_a_version_is_left_out_and_the_rest_still_goes() {
-    // 40 options: past the 36 one-character names both versions' choice formats allow.
+    // All 40 options chosen: past the 36 ids SCORM 2004 takes in a choice answer; 1.2 has
+    // only its length, which they fit.
     let mut correct = vec![false; 40];
     correct[39] = true;
     let module = choice("multiple", &correct);
     let i = report(
         &module,
         Answer::Multiple {
-            options: vec![0, 39],
+            options: (0..40).collect(),
         },
     );
-    for version in [Scorm12, Scorm2004] {
-        let f = fields(&i, version);
-        let names: Vec<&str> = f.iter().map(|(k, _)| k.as_str()).collect();
-        assert!(
-            !names.iter().any(|n| n.contains("response")),
-            "{version:?}: {names:?}"
-        );
-        assert!(names.contains(&"id") && names.contains(&"result"));
-    }
-    // 36 options are fine, and the 36th is `9`.
-    let mut correct = vec![false; 36];
-    correct[35] = true;
-    let module = choice("multiple", &correct);
-    let i = report(&module, Answer::Multiple { options: vec![35] });
-    assert!(fields(&i, Scorm12).contains(&("student_response".into(), "9".into())));
+    let f = fields(&i, Scorm2004);
+    let names: Vec<&str> = f.iter().map(|(k, _)| k.as_str()).collect();
+    assert!(!names.contains(&"learner_response"), "{names:?}");
+    assert!(f.contains(&("correct_responses.0.pattern".into(), "o39".into())));
+    assert!(names.contains(&"id") && names.contains(&"result"));
+    let all: Vec<String> = (0..40).map(option_id).collect();
+    assert!(fields(&i, Scorm12).contains(&("student_response".into(), all.join(","))));
+    // 36 are fine in 2004.
+    let i = report(
+        &module,
+        Answer::Multiple {
+            options: (0..36).collect(),
+        },
+    );
+    let first: Vec<String> = (0..36).map(option_id).collect();
+    assert!(fields(&i, Scorm2004).contains(&("learner_response".into(), first.join("[,]"))));
 
     // SCORM 1.2 keeps 255 characters of an answer: a scenario of 30 long-named steps is cut.
     let mut q = real_question("scenario");

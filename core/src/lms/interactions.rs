@@ -2,10 +2,10 @@
 //! type, what the learner answered, what was right, and whether they got it, so the LMS's
 //! question reports (Moodle's "Interactions report") show which questions people miss.
 //!
-//! Options, steps and choices are named by their place in the content's own list, as letters
-//! (`a` for the first, `b` for the second …, then `0`–`9`): SCORM 1.2 allows only single
-//! letters and digits in a `choice` or `sequencing` answer, and the place in the content is
-//! what a security officer looks up, whatever order the learner saw them in.
+//! Options, steps and choices are named by their ids in the module's structure file (`a`, `b` …
+//! in the shipped course), whatever order the learner saw them in: what a security officer
+//! looks up, and stable when an author adds an option. SCORM 1.2 wants one letter or digit per
+//! option in a `choice` or `sequencing` answer, which one-character ids give.
 
 use super::duration::{timespan, timestamp};
 use super::ScormVersion;
@@ -64,16 +64,16 @@ impl Kind {
     }
 }
 
-/// An answer (the learner's or the right one) in the content's terms.
+/// An answer (the learner's or the right one) in the content's terms: its ids.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Response {
     TrueFalse(bool),
-    /// Chosen options, in content order.
-    Choice(Vec<usize>),
-    /// Steps (content indices) in the order given.
-    Sequence(Vec<usize>),
-    /// Each step's id with the choice made there (an index into its choices).
-    Steps(Vec<(String, usize)>),
+    /// The chosen options' ids, in content order.
+    Choice(Vec<String>),
+    /// The steps' ids in the order given.
+    Sequence(Vec<String>),
+    /// Each step's id with the id of the choice made there.
+    Steps(Vec<(String, String)>),
 }
 
 /// The interaction for the answer to question `index` of `attempt`, if that answer is whole
@@ -108,33 +108,42 @@ fn learner_response(q: &Question, answer: &Answer) -> Option<(Kind, Response)> {
         (QuestionKind::TrueFalse { .. }, Answer::TrueFalse { value }) => {
             (Kind::TrueFalse, Response::TrueFalse(*value))
         }
-        (QuestionKind::Single { options }, Answer::Single { option })
-            if *option < options.len() =>
-        {
-            (Kind::Choice, Response::Choice(vec![*option]))
-        }
+        (QuestionKind::Single { options }, Answer::Single { option }) => (
+            Kind::Choice,
+            Response::Choice(vec![options.get(*option)?.id.clone()]),
+        ),
         (QuestionKind::Multiple { options }, Answer::Multiple { options: chosen }) => {
             // The set in content order (an option chosen twice counts once); one the
             // question does not have is no answer it can report.
             if chosen.iter().any(|&c| c >= options.len()) {
                 return None;
             }
-            let set = (0..options.len()).filter(|i| chosen.contains(i)).collect();
+            let set = options
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| chosen.contains(i))
+                .map(|(_, o)| o.id.clone())
+                .collect();
             (Kind::Choice, Response::Choice(set))
         }
-        (QuestionKind::Ordering { .. }, Answer::Ordering { steps }) => {
-            (Kind::Sequencing, Response::Sequence(steps.clone()))
+        (QuestionKind::Ordering { steps: all }, Answer::Ordering { steps }) => {
+            let order: Option<Vec<String>> = steps
+                .iter()
+                .map(|&i| Some(all.get(i)?.id.clone()))
+                .collect();
+            (Kind::Sequencing, Response::Sequence(order?))
         }
         (QuestionKind::Scenario { .. }, Answer::Scenario { choices }) => {
             let walk = scenario_walk(q, choices);
             if walk.next.is_some() {
                 return None;
             }
-            let steps = walk
+            let steps: Option<Vec<(String, String)>> = walk
                 .visited
                 .iter()
-                .map(|v| (v.step.id.clone(), v.choice))
+                .map(|v| Some((v.step.id.clone(), v.step.choices.get(v.choice)?.id.clone())))
                 .collect();
+            let steps = steps?;
             (Kind::Performance, Response::Steps(steps))
         }
         _ => return None,
@@ -146,32 +155,36 @@ fn learner_response(q: &Question, answer: &Answer) -> Option<(Kind, Response)> {
 fn correct_response(q: &Question) -> Response {
     match &q.kind {
         QuestionKind::TrueFalse { answer } => Response::TrueFalse(*answer),
-        QuestionKind::Single { options } | QuestionKind::Multiple { options } => {
-            Response::Choice((0..options.len()).filter(|&i| options[i].correct).collect())
+        QuestionKind::Single { options } | QuestionKind::Multiple { options } => Response::Choice(
+            options
+                .iter()
+                .filter(|o| o.correct)
+                .map(|o| o.id.clone())
+                .collect(),
+        ),
+        QuestionKind::Ordering { steps } => {
+            Response::Sequence(steps.iter().map(|s| s.id.clone()).collect())
         }
-        QuestionKind::Ordering { steps } => Response::Sequence((0..steps.len()).collect()),
         QuestionKind::Scenario { steps } => {
             let mut picks: Vec<ScenarioPick> = Vec::new();
+            let mut route = Vec::new();
             // A route longer than the steps loops, which validation forbids; stop there.
             while picks.len() < steps.len() {
                 let walk = scenario_walk(q, &picks);
                 let Some(step) = walk.next else { break };
                 let choice = step.choices.iter().position(|c| c.correct).unwrap_or(0);
+                let Some(chosen) = step.choices.get(choice) else {
+                    break;
+                };
+                route.push((step.id.clone(), chosen.id.clone()));
                 picks.push(ScenarioPick {
                     step: step.id.clone(),
                     choice,
                 });
             }
-            Response::Steps(picks.into_iter().map(|p| (p.step, p.choice)).collect())
+            Response::Steps(route)
         }
     }
-}
-
-/// An index as the one character a SCORM 1.2 `choice` or `sequencing` answer allows: `a`–`z`,
-/// then `0`–`9`; `None` past the 36th.
-fn letter(index: usize) -> Option<char> {
-    const LETTERS: &[u8; 36] = b"abcdefghijklmnopqrstuvwxyz0123456789";
-    LETTERS.get(index).map(|&b| char::from(b))
 }
 
 impl Response {
@@ -181,14 +194,8 @@ impl Response {
     pub fn format(&self, version: ScormVersion) -> Option<String> {
         let twelve = version == ScormVersion::Scorm12;
         let (list, record) = if twelve { (",", ".") } else { ("[,]", "[.]") };
-        let letters = |indices: &[usize]| -> Option<Vec<String>> {
-            if !twelve && indices.len() > SCORM2004_LIST_LIMIT {
-                return None;
-            }
-            indices
-                .iter()
-                .map(|&i| letter(i).map(String::from))
-                .collect()
+        let ids = |ids: &[String]| -> Option<String> {
+            (twelve || ids.len() <= SCORM2004_LIST_LIMIT).then(|| ids.join(list))
         };
         let text = match self {
             Response::TrueFalse(value) => match (twelve, value) {
@@ -196,17 +203,17 @@ impl Response {
                 (true, false) => "f".to_string(),
                 (false, value) => value.to_string(),
             },
-            Response::Choice(options) => letters(options)?.join(list),
-            Response::Sequence(steps) => letters(steps)?.join(list),
+            Response::Choice(options) => ids(options)?,
+            Response::Sequence(steps) => ids(steps)?,
             Response::Steps(steps) => {
                 if !twelve && steps.len() > SCORM2004_STEP_LIMIT {
                     return None;
                 }
-                let records: Option<Vec<String>> = steps
+                let records: Vec<String> = steps
                     .iter()
-                    .map(|(step, choice)| Some(format!("{step}{record}{}", letter(*choice)?)))
+                    .map(|(step, choice)| format!("{step}{record}{choice}"))
                     .collect();
-                records?.join(list)
+                records.join(list)
             }
         };
         if twelve && text.chars().count() > SCORM12_RESPONSE_LIMIT {
