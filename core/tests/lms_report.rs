@@ -1,11 +1,12 @@
-//! What the LMS is told, for learners on the real course: fresh, in progress, failed,
-//! passed and retaken, in SCORM 1.2 and 2004 terms.
+//! What the LMS is told about the course as a whole, for learners on the real course: fresh,
+//! in progress, failed, passed and retaken, in SCORM 1.2 and 2004 terms; and the learner's
+//! name as the certificate prints it.
 
 mod lms_support;
 
 use lms_support::*;
 use trygg_core::content::Role;
-use trygg_core::lms::{certificate_name, lms_report, LmsReport, ScormVersion};
+use trygg_core::lms::{certificate_name, exit_value, lms_report, LmsReport, ScormVersion};
 
 fn values(report: &LmsReport, version: ScormVersion) -> Vec<(String, String)> {
     report
@@ -25,13 +26,16 @@ fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
 fn a_fresh_learner_is_incomplete_without_a_score() {
     let course = real_course();
     let r = lms_report(&fresh(&course, Role::Employee), &course, Role::Employee);
+    let required = course.required_modules(Role::Employee).len();
     assert_eq!(
         r,
         LmsReport {
             completed: false,
             passed: false,
             score: None,
-            location: "/training".into()
+            location: "/training".into(),
+            passed_modules: 0,
+            required_modules: required,
         }
     );
     assert_eq!(
@@ -42,11 +46,12 @@ fn a_fresh_learner_is_incomplete_without_a_score() {
             ("cmi.core.exit", "suspend"),
         ])
     );
+    // No success status until it is known, and no score: nothing reads like a zero result.
     assert_eq!(
         values(&r, ScormVersion::Scorm2004),
         pairs(&[
             ("cmi.completion_status", "incomplete"),
-            ("cmi.success_status", "unknown"),
+            ("cmi.progress_measure", "0"),
             ("cmi.location", "/training"),
             ("cmi.exit", "suspend"),
         ])
@@ -67,6 +72,23 @@ fn in_progress_points_at_the_next_thing_to_do() {
         format!("/module/{}/quiz", last.unwrap_or_default())
     );
     assert_eq!(r.lesson_status(), "incomplete");
+    let required = course.required_modules(role).len();
+    assert_eq!(
+        (r.passed_modules, r.required_modules),
+        (required - 1, required)
+    );
+    let measure = values(&r, ScormVersion::Scorm2004)
+        .into_iter()
+        .find(|(k, _)| k == "cmi.progress_measure")
+        .map(|(_, v)| v);
+    let expected = ((required - 1) * 10_000 / required) as f64 / 10_000.0;
+    assert_eq!(measure.map(|m| m.parse::<f64>().ok()), Some(Some(expected)));
+    assert!(
+        !values(&r, ScormVersion::Scorm2004)
+            .iter()
+            .any(|(k, _)| k == "cmi.success_status"),
+        "not known yet"
+    );
 
     // Reading the first module's lessons: the bookmark is the section, counted among the
     // role's sections from 1.
@@ -140,11 +162,13 @@ fn a_failed_quiz_at_the_end_reports_failed_with_the_score_so_far() {
         "a retake is still to come"
     );
     let v = values(&r, ScormVersion::Scorm2004);
+    let measure = format!("0.{}", (n - 1) * 10_000 / n);
     assert_eq!(
-        v[..4],
+        v[..5],
         pairs(&[
             ("cmi.completion_status", "completed"),
             ("cmi.success_status", "failed"),
+            ("cmi.progress_measure", &measure),
             ("cmi.score.scaled", "0.85"),
             ("cmi.score.raw", "85"),
         ])[..]
@@ -160,13 +184,17 @@ fn passing_everything_reports_passed_and_ends_the_suspension() {
     let role = Role::Manager;
     let (p, course) = all_finished(role, None);
     let r = lms_report(&p, &course, role);
+    let required = course.required_modules(role).len();
+    // A learner who relaunches after passing lands on my training: status and certificate.
     assert_eq!(
         r,
         LmsReport {
             completed: true,
             passed: true,
             score: Some(100),
-            location: "/certificate".into()
+            location: "/training".into(),
+            passed_modules: required,
+            required_modules: required,
         }
     );
     assert_eq!(
@@ -176,7 +204,7 @@ fn passing_everything_reports_passed_and_ends_the_suspension() {
             ("cmi.core.score.raw", "100"),
             ("cmi.core.score.min", "0"),
             ("cmi.core.score.max", "100"),
-            ("cmi.core.lesson_location", "/certificate"),
+            ("cmi.core.lesson_location", "/training"),
             ("cmi.core.exit", ""),
         ])
     );
@@ -185,14 +213,24 @@ fn passing_everything_reports_passed_and_ends_the_suspension() {
         pairs(&[
             ("cmi.completion_status", "completed"),
             ("cmi.success_status", "passed"),
+            ("cmi.progress_measure", "1"),
             ("cmi.score.scaled", "1.00"),
             ("cmi.score.raw", "100"),
             ("cmi.score.min", "0"),
             ("cmi.score.max", "100"),
-            ("cmi.location", "/certificate"),
+            ("cmi.location", "/training"),
             ("cmi.exit", "normal"),
         ])
     );
+}
+
+#[test]
+fn the_exit_mode_ends_a_finished_attempt_as_each_version_expects() {
+    use ScormVersion::{Scorm12, Scorm2004};
+    assert_eq!(exit_value(Scorm12, false), "suspend");
+    assert_eq!(exit_value(Scorm2004, false), "suspend");
+    assert_eq!(exit_value(Scorm12, true), "");
+    assert_eq!(exit_value(Scorm2004, true), "normal");
 }
 
 #[test]
@@ -263,28 +301,29 @@ fn only_the_roles_required_modules_count() {
 
 #[test]
 fn lms_names_become_certificate_names() {
-    use ScormVersion::{Scorm12, Scorm2004};
     let cases = [
-        ("Lindqvist, Åsa", Scorm12, Some("Åsa Lindqvist")),
-        ("  Ek,Per  Olof ", Scorm12, Some("Per Olof Ek")),
-        ("Åsa Lindqvist", Scorm12, Some("Åsa Lindqvist")),
-        ("Af Ugglas, Anna, Jr", Scorm12, Some("Anna, Jr Af Ugglas")),
-        ("Ek,", Scorm12, Some("Ek")),
-        // 2004's name is free text.
-        ("Lindqvist, Åsa", Scorm2004, Some("Lindqvist, Åsa")),
-        ("Åsa\tLindqvist\n", Scorm2004, Some("Åsa Lindqvist")),
-        ("", Scorm12, None),
-        (" , ", Scorm12, None),
+        // "Family, Given", as 1.2 defines it and Moodle sends in 2004 too.
+        ("Ćosić-Nguyễn, Олена Thị", Some("Олена Thị Ćosić-Nguyễn")),
+        ("Lindqvist, Åsa", Some("Åsa Lindqvist")),
+        ("  Ek,Per  Olof ", Some("Per Olof Ek")),
+        ("Ek,", Some("Ek")),
+        (", Åsa", Some("Åsa")),
+        // Any other form is taken as it is.
+        ("Åsa Lindqvist", Some("Åsa Lindqvist")),
+        ("Af Ugglas, Anna, Jr", Some("Af Ugglas, Anna, Jr")),
+        ("Åsa\tLindqvist\n", Some("Åsa Lindqvist")),
+        ("", None),
+        (" , ", None),
         // The certificate needs two characters, and no direction overrides.
-        ("X", Scorm2004, None),
-        ("Ev\u{202E}il", Scorm2004, None),
+        ("X", None),
+        ("Ev\u{202E}il", None),
     ];
-    for (lms, version, want) in cases {
-        assert_eq!(certificate_name(lms, version).as_deref(), want, "{lms:?}");
+    for (lms, want) in cases {
+        assert_eq!(certificate_name(lms).as_deref(), want, "{lms:?}");
     }
     let long = "Å".repeat(150);
     assert_eq!(
-        certificate_name(&long, Scorm2004).map(|n| n.chars().count()),
+        certificate_name(&long).map(|n| n.chars().count()),
         Some(100)
     );
 }

@@ -13,7 +13,7 @@ use trygg_core::lms::{
 use trygg_core::progress::Progress;
 
 fn suspend_text(p: &Progress) -> String {
-    encode_suspend_data(p, SCORM12_SUSPEND_LIMIT)
+    encode_suspend_data(p, "en", SCORM12_SUSPEND_LIMIT)
         .expect("fits")
         .text
 }

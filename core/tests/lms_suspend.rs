@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use trygg_core::content::Role;
 use trygg_core::lms::{
     decode_suspend_data, encode_suspend_data, is_suspend_safe, Cut, SuspendError, SuspendTooLarge,
-    SCORM12_SUSPEND_LIMIT, SCORM2004_SUSPEND_LIMIT,
+    Suspended, SCORM12_SUSPEND_LIMIT, SCORM2004_SUSPEND_LIMIT,
 };
 use trygg_core::progress::{
     Attempt, Learner, ModuleProgress, PassRecord, Progress, PROGRESS_VERSION,
@@ -18,14 +18,30 @@ use trygg_core::progress::{
 use trygg_core::quiz::{Answer, PlannedQuestion, QuizPlan, ScenarioPick};
 
 fn round_trip(p: &Progress, limit: usize) -> String {
-    let data = encode_suspend_data(p, limit).expect("fits");
+    round_trip_in(p, "sv", limit)
+}
+
+fn round_trip_in(p: &Progress, language: &str, limit: usize) -> String {
+    let data = encode_suspend_data(p, language, limit).expect("fits");
     assert_eq!(data.cut, vec![], "nothing cut");
     assert!(data.text.chars().all(is_suspend_safe), "{}", data.text);
     let back = decode_suspend_data(&data.text, &p.course_id)
         .expect("reads")
         .expect("not empty");
-    assert_eq!(&back, p);
+    assert_eq!(&back.progress, p);
+    assert_eq!(
+        back.language.as_deref(),
+        Some(language).filter(|l| !l.is_empty())
+    );
     data.text
+}
+
+/// The progress the text holds, for tests that only look at that.
+fn decoded(text: &str, course_id: &str) -> Progress {
+    decode_suspend_data(text, course_id)
+        .expect("reads")
+        .expect("some")
+        .progress
 }
 
 #[test]
@@ -76,12 +92,13 @@ proptest! {
         let course = real_course();
         let role = longest_role(&course);
         let p = mid_course(&course, role, seed);
-        let data = encode_suspend_data(&p, SCORM12_SUSPEND_LIMIT).expect("fits");
+        // The longest language tag a course could reasonably ship (`sr-Latn-RS`).
+        let data = encode_suspend_data(&p, "sr-Latn-RS", SCORM12_SUSPEND_LIMIT).expect("fits");
         prop_assert!(data.cut.is_empty(), "cut: {:?} at {} chars", data.cut, data.text.len());
         prop_assert!(data.text.len() <= SCORM12_SUSPEND_LIMIT);
         prop_assert!(data.text.chars().all(is_suspend_safe));
         let back = decode_suspend_data(&data.text, &p.course_id).expect("reads");
-        prop_assert_eq!(back, Some(p));
+        prop_assert_eq!(back, Some(Suspended { progress: p, language: Some("sr-Latn-RS".into()) }));
     }
 
     /// Cutting a valid text anywhere, or changing one character, never panics.
@@ -89,7 +106,7 @@ proptest! {
     fn damaged_text_is_an_error_value(seed in 0u64..8, at in any::<prop::sample::Index>(), c in any::<char>()) {
         let course = real_course();
         let p = mid_course(&course, Role::Manager, seed);
-        let text = encode_suspend_data(&p, SCORM12_SUSPEND_LIMIT).expect("fits").text;
+        let text = encode_suspend_data(&p, "en", SCORM12_SUSPEND_LIMIT).expect("fits").text;
         let i = at.index(text.len());
         let _ = decode_suspend_data(&text[..i], &p.course_id);
         let mut changed: Vec<char> = text.chars().collect();
@@ -102,8 +119,10 @@ proptest! {
 #[test]
 fn new_and_unchosen_progress_round_trips() {
     let p = Progress::new("trygg-exempelregionen");
-    let text = round_trip(&p, SCORM12_SUSPEND_LIMIT);
-    assert_eq!(text, "T1|trygg-exempelregionen|--0|0|0|||||");
+    let text = round_trip_in(&p, "", SCORM12_SUSPEND_LIMIT);
+    assert_eq!(text, "T2|trygg-exempelregionen|-0||0|0|||||");
+    let text = round_trip_in(&p, "fi", SCORM12_SUSPEND_LIMIT);
+    assert_eq!(text, "T2|trygg-exempelregionen|-0|fi|0|0|||||");
     let course = real_course();
     round_trip(&fresh(&course, Role::Elected), SCORM12_SUSPEND_LIMIT);
 }
@@ -200,11 +219,11 @@ fn oversized() -> Progress {
 #[test]
 fn what_does_not_fit_is_cut_reviews_first_and_reported() {
     let p = oversized();
-    assert!(encode_suspend_data(&p, SCORM2004_SUSPEND_LIMIT)
+    assert!(encode_suspend_data(&p, "sv", SCORM2004_SUSPEND_LIMIT)
         .expect("fits 2004")
         .cut
         .is_empty());
-    let data = encode_suspend_data(&p, SCORM12_SUSPEND_LIMIT).expect("fits after cuts");
+    let data = encode_suspend_data(&p, "sv", SCORM12_SUSPEND_LIMIT).expect("fits after cuts");
     assert!(data.text.len() <= SCORM12_SUSPEND_LIMIT);
     assert!(!data.cut.is_empty());
     assert!(
@@ -212,9 +231,7 @@ fn what_does_not_fit_is_cut_reviews_first_and_reported() {
         "reviews go before anything else: {:?}",
         data.cut
     );
-    let back = decode_suspend_data(&data.text, &p.course_id)
-        .expect("reads")
-        .expect("some");
+    let back = decoded(&data.text, &p.course_id);
     assert_eq!(back.learner, p.learner);
     for (id, m) in &p.modules {
         let b = &back.modules[id];
@@ -251,20 +268,18 @@ fn a_tight_limit_cuts_the_running_quiz_then_the_details() {
         .find(|(_, m)| m.attempt.as_ref().is_some_and(|a| !a.finished))
         .map(|(id, _)| id.clone())
         .expect("a running quiz");
-    let data = encode_suspend_data(&p, 1000).expect("module results fit");
+    let data = encode_suspend_data(&p, "sv", 1000).expect("module results fit");
     assert!(data.text.len() <= 1000);
     assert_eq!(data.cut.len(), p.modules.len() + 1, "{:?}", data.cut);
     assert_eq!(
         data.cut[data.cut.len() - 2..],
         [Cut::RunningQuiz { module_id: running }, Cut::LearnerDetails]
     );
-    let back = decode_suspend_data(&data.text, &p.course_id)
-        .expect("reads")
-        .expect("some");
+    let back = decoded(&data.text, &p.course_id);
     assert_eq!(back.learner, Learner::default());
     assert!(back.modules.values().all(|m| m.attempt.is_none()));
 
-    let err = encode_suspend_data(&p, 60).expect_err("results alone are longer");
+    let err = encode_suspend_data(&p, "sv", 60).expect_err("results alone are longer");
     assert_eq!(err.limit, 60);
     assert!(err.chars > 60);
     assert_eq!(
@@ -292,20 +307,18 @@ fn an_attempt_with_indices_past_sixty_one_is_cut_whatever_the_limit() {
     );
     p.record_answer("m", 0, Answer::Single { option: 70 }, 2)
         .expect("answer");
-    let data = encode_suspend_data(&p, SCORM2004_SUSPEND_LIMIT).expect("fits");
+    let data = encode_suspend_data(&p, "sv", SCORM2004_SUSPEND_LIMIT).expect("fits");
     assert_eq!(
         data.cut,
         vec![Cut::RunningQuiz {
             module_id: "m".into()
         }]
     );
-    let back = decode_suspend_data(&data.text, "c-1")
-        .expect("reads")
-        .expect("some");
+    let back = decoded(&data.text, "c-1");
     assert_eq!(back.modules["m"].attempt, None);
 }
 
-/// Format 1 as this release writes it. Future releases must keep reading it (through a
+/// Format 1 as earlier releases wrote it. Every later release must keep reading it (through a
 /// migration when the format or the progress document changes): this text must never need
 /// editing.
 const FORMAT_1: &str = "T1|trygg-exempelregionen|se1|vvRDA1W|b|_c5_sa_20_Ek|42|Enhet_20__f6_st|\
@@ -379,14 +392,49 @@ fn format_1_progress() -> Progress {
 fn format_1_text_keeps_reading_as_the_current_progress() {
     let expected = format_1_progress();
     let got = decode_suspend_data(FORMAT_1, "trygg-exempelregionen").expect("reads");
-    assert_eq!(got, Some(expected.clone()));
     assert_eq!(
-        encode_suspend_data(&expected, SCORM12_SUSPEND_LIMIT)
+        got,
+        Some(Suspended {
+            progress: expected.clone(),
+            language: Some("sv".into())
+        }),
+        "format 1's language flag `s` is Swedish"
+    );
+    assert_eq!(
+        encode_suspend_data(&expected, "sv", SCORM12_SUSPEND_LIMIT)
             .expect("fits")
             .text,
-        FORMAT_1.replacen("|se1|", "|-e1|", 1),
-        "format 1 is still what this build writes, with the language no longer kept"
+        FORMAT_2,
+        "format 2 is what this build writes"
     );
+    assert_eq!(
+        decode_suspend_data(
+            &FORMAT_1.replacen("|se1|", "|-e1|", 1),
+            "trygg-exempelregionen"
+        )
+        .expect("reads")
+        .expect("some")
+        .language,
+        None,
+        "`-` is no language"
+    );
+}
+
+/// Format 2 as this release writes it: the same progress as [`FORMAT_1`], the language in a
+/// field of its own. Like format 1, this text must never need editing.
+const FORMAT_2: &str = "T2|trygg-exempelregionen|e1|sv|vvRDA1W|b|_c5_sa_20_Ek|42|Enhet_20__f6_st|\
+                        asa_2e_ek_40_x_2e_se|report:3:1::::1:1.vvRE02Q.vvRE02Q.1.0~q-one.201..s1~\
+                        q-two..-10-210.c1s1*0s2!roles:6:1:1s:1m:vvRDA1W:2:";
+
+#[test]
+fn format_2_names_any_language_tag() {
+    let expected = format_1_progress();
+    for tag in ["sv", "en", "fi", "se", "yi", "rmf", "sr-Latn-RS", ""] {
+        let text = round_trip_in(&expected, tag, SCORM12_SUSPEND_LIMIT);
+        assert!(text.starts_with("T2|"), "{text}");
+    }
+    let got = decode_suspend_data(FORMAT_2, "trygg-exempelregionen").expect("reads");
+    assert_eq!(got.map(|s| s.language), Some(Some("sv".into())));
 }
 
 #[test]
@@ -402,10 +450,10 @@ fn empty_foreign_newer_and_damaged_texts() {
         );
     }
     assert_eq!(
-        decode_suspend_data("T2|anything at all", course),
+        decode_suspend_data("T3|anything at all", course),
         Err(SuspendError::NewerFormat {
-            found: 2,
-            supported: 1
+            found: 3,
+            supported: 2
         })
     );
     assert_eq!(
@@ -433,6 +481,14 @@ fn empty_foreign_newer_and_damaged_texts() {
         ),
         ("T1|c|se1|0|0|||||m:1:1::1m:::", "module \"m\"'s pass"),
         ("T1|c|se1|0|0|||||m:1:1:5U::::", "module \"m\"'s best score"),
+        ("T1|c|xe1|0|0|||||", "the language"),
+        ("T2|c|e1|0|0|||||", "expected 10 top-level fields, found 9"),
+        ("T2|c|se1|sv|0|0|||||", "the role and shared flags"),
+        ("T2|c|e1|_zz_|0|0|||||", "the language is not escaped text"),
+        (
+            "T2|c|e2|sv|0|0|||||",
+            "the shared-computer flag is not 0 or 1",
+        ),
         (
             "T1|c|se1|0|0|||||m:1:1::::0:1.1.1.5.0~q...",
             "module \"m\"'s quiz is past its last question",
@@ -454,12 +510,12 @@ fn empty_foreign_newer_and_damaged_texts() {
     }
     assert_eq!(
         SuspendError::NewerFormat {
-            found: 2,
-            supported: 1
+            found: 3,
+            supported: 2
         }
         .to_string(),
-        "the LMS's saved progress was written by a newer version of Trygg (format 2; this \
-         version reads up to 1)"
+        "the LMS's saved progress was written by a newer version of Trygg (format 3; this \
+         version reads up to 2)"
     );
 }
 
@@ -467,8 +523,8 @@ fn empty_foreign_newer_and_damaged_texts() {
 fn nothing_is_reported_cut_that_was_not_there() {
     let mut p = oversized();
     p.set_learner(Learner::default(), START_MS);
-    let err = encode_suspend_data(&p, 60).expect_err("results alone are longer");
+    let err = encode_suspend_data(&p, "sv", 60).expect_err("results alone are longer");
     assert!(err.chars > 60);
-    let all = encode_suspend_data(&p, 700).expect("fits without quizzes");
+    let all = encode_suspend_data(&p, "sv", 700).expect("fits without quizzes");
     assert!(!all.cut.contains(&Cut::LearnerDetails), "{:?}", all.cut);
 }

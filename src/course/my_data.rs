@@ -103,10 +103,11 @@ pub fn MyDataPage() -> Html {
             crate::shared::browser::document::focus_soon("page-title");
         })
     };
-    let where_kept = match learner.store.persistence() {
-        Persistence::Local => words.t("data.where.local"),
-        Persistence::Session => words.t("data.where.session"),
-        Persistence::Memory => words.t("data.where.memory"),
+    let where_kept = match (learner.store.persistence(), learner.lms.is_some()) {
+        (Persistence::Memory, _) => words.t("data.where.memory"),
+        (_, true) => words.t("data.where.lms"),
+        (Persistence::Local, false) => words.t("data.where.local"),
+        (Persistence::Session, false) => words.t("data.where.session"),
     };
 
     // Unreadable progress set aside when the app opened; kept until everything is deleted.

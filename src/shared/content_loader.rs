@@ -15,6 +15,7 @@ use trygg_core::language::{
 use futures::future::join;
 
 use crate::shared::browser::fetch::{self, FetchError};
+use crate::shared::lms_session::launch_language;
 use crate::shared::state::{ContentFailure, LanguageLoaded};
 
 const ORGANISATION_FILE: &str = "organisation.json";
@@ -27,8 +28,11 @@ pub async fn fetch_organisation_file() -> Result<(Vec<u8>, Organisation), Conten
     Ok((bytes, organisation))
 }
 
-/// The language to show of those `organisation` offers: `wanted`, else its first.
+/// The language to show of those `organisation` offers: `wanted`, else its first. On a visit's
+/// first load inside an LMS, the learner's language there comes before `wanted`
+/// ([`launch_language`]).
 pub fn language_of(organisation: &Organisation, wanted: Lang) -> Result<Lang, ContentFailure> {
+    let wanted = launch_language(organisation).unwrap_or(wanted);
     organisation.choose_language(Some(wanted)).ok_or_else(|| {
         ContentFailure::Invalid(vec![ContentIssue::new(
             ORGANISATION_FILE,

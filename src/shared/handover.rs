@@ -18,6 +18,7 @@ use yew::prelude::*;
 use crate::shared::browser::lazy::{call_export, load_module};
 use crate::shared::browser::lms::{adopt_lms, current_lms, Lms};
 use crate::shared::browser::page_areas::{adopt_page_areas, page_areas, PageAreas};
+use crate::shared::lms_session::note_launch_language;
 use crate::shared::route::Route;
 
 /// The wasm module a route is rendered by.
@@ -80,6 +81,7 @@ const MEMORY: &str = "memory";
 const PREFETCHED: &str = "prefetched";
 const LMS_API: &str = "lmsApi";
 const LMS_2004: &str = "lms2004";
+const LMS_STARTED: &str = "lmsStarted";
 
 impl Handover {
     /// The handover from this module as it is now.
@@ -93,8 +95,13 @@ impl Handover {
     }
 
     /// The first module's: a fresh page, with the requests `boot.js` sent ahead
-    /// (`{prefetched: {url: promise}}`) if `value` has them.
+    /// (`{prefetched: {url: promise}}`) if `value` has them. Inside an LMS, what it says of
+    /// the learner's language is noted for the first load of a language
+    /// ([`crate::shared::lms_session::launch_language`]).
     pub fn first_of_visit(lang: Lang, value: &JsValue) -> Handover {
+        if let Some(lms) = current_lms() {
+            note_launch_language(&lms);
+        }
         let mut handover = Handover::from_here(lang, false);
         let prefetched = Reflect::get(value, &PREFETCHED.into()).ok();
         if let Some(prefetched) = prefetched.filter(|v| v.is_object()) {
@@ -116,6 +123,8 @@ impl Handover {
         if let Some(lms) = &self.lms {
             set(LMS_API, lms.api());
             set(LMS_2004, &(lms.version == ScormVersion::Scorm2004).into());
+            // Unix ms fit a double exactly until the year 287,396.
+            set(LMS_STARTED, &(lms.started_ms as f64).into());
         }
         object.into()
     }
@@ -142,7 +151,8 @@ impl Handover {
                 } else {
                     ScormVersion::Scorm12
                 };
-                Lms::from_parts(api, version)
+                let started = get(LMS_STARTED).and_then(|v| v.as_f64()).unwrap_or(0.0);
+                Lms::from_parts(api, version, started.max(0.0) as u64)
             }),
         })
     }

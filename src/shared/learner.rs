@@ -4,14 +4,14 @@
 use std::ops::Deref;
 use std::rc::Rc;
 
-use trygg_core::content::{Course, Module, Role};
-use trygg_core::lms::launch_role;
+use trygg_core::content::{Course, Lang, Module, Role};
+use trygg_core::lms::{launch_role, Moment};
 use trygg_core::progress::{merge, FinishError, Learner, Progress, ReconcileNotice};
 use trygg_core::quiz::{Answer, AttemptScore};
 use yew::prelude::*;
 
 use crate::shared::browser::clock::now_ms;
-use crate::shared::browser::lms::{current_lms, launch_query};
+use crate::shared::browser::lms::{current_lms, launch_query, watch_leaving};
 use crate::shared::browser::progress_store::{OpenOutcome, ProgressStore, SaveOutcome};
 use crate::shared::browser::storage::StorageError;
 use crate::shared::lms_session::{LmsRules, LmsSession, Sent};
@@ -383,6 +383,7 @@ pub fn LearnerProvider(props: &LearnerProviderProps) -> Html {
     let course_id = props.course_id.clone();
     let lms_rules = props.lms_rules;
     let state = use_reducer(move || LearnerState::open(&course_id, lms_rules));
+    let lang = crate::shared::state::use_app().lang();
 
     {
         let dispatch = state.dispatcher();
@@ -399,8 +400,6 @@ pub fn LearnerProvider(props: &LearnerProviderProps) -> Html {
     {
         let dispatch = state.dispatcher();
         let store = state.store.clone();
-        let lms = state.lms.clone();
-        let course = state.course.clone();
         use_effect_with(state.progress.clone(), move |progress| {
             // Nothing to save until the learner has done something.
             if progress.revision > 0 {
@@ -411,38 +410,47 @@ pub fn LearnerProvider(props: &LearnerProviderProps) -> Html {
                     Ok(_) => dispatch.dispatch(LearnerAction::SaveSucceeded),
                     Err(error) => dispatch.dispatch(LearnerAction::SaveFailed(error)),
                 }
-                // Every change goes to the LMS too, committed at once: a refused call
-                // is shown and repeated with the next change.
-                if let Some(session) = lms {
-                    let sent = session.send(progress, course.as_deref());
-                    dispatch.dispatch(LearnerAction::LmsSent(sent));
-                }
             }
         });
     }
 
     {
-        // On leaving the page the LMS gets the last state and the session ends.
-        let latest = use_mut_ref(|| None::<(Rc<Progress>, Option<Rc<Course>>)>);
-        *latest.borrow_mut() = Some((state.progress.clone(), state.course.clone()));
+        // Every change, and a change of language, goes to the LMS; the core's policy says
+        // which are committed at once. A refused call is shown and repeated with the next.
+        let dispatch = state.dispatcher();
+        let lms = state.lms.clone();
+        let course = state.course.clone();
+        let version = course.as_ref().map(|c| c.version.clone());
+        use_effect_with(
+            (state.progress.clone(), lang, version),
+            move |(progress, lang, _)| {
+                if let (Some(session), true) = (lms, progress.revision > 0) {
+                    let sent = session.send(progress, course.as_deref(), *lang, Moment::Change);
+                    dispatch.dispatch(LearnerAction::LmsSent(sent));
+                }
+            },
+        );
+    }
+
+    {
+        // When the page is hidden the LMS gets what waits for a commit; when it goes away,
+        // the last state, the session time and the exit mode, and the session ends.
+        let latest = use_mut_ref(|| None::<(Rc<Progress>, Option<Rc<Course>>, Lang)>);
+        *latest.borrow_mut() = Some((state.progress.clone(), state.course.clone(), lang));
         use_effect_with(state.lms.clone(), move |session| {
-            let session = session.clone();
-            let listener = session.and_then(|session| {
-                let window = web_sys::window()?;
-                Some(gloo::events::EventListener::new(
-                    &window,
-                    "pagehide",
-                    move |_| {
-                        if let Some((progress, course)) = latest.borrow().as_ref() {
-                            if progress.revision > 0 {
-                                session.send(progress, course.as_deref());
-                            }
-                        }
-                        let _ = session.lms.terminate();
-                    },
-                ))
+            let listeners = session.clone().map(|session| {
+                let send = move |moment: Moment| {
+                    if let Some((progress, course, lang)) = latest.borrow().as_ref() {
+                        session.send(progress, course.as_deref(), *lang, moment);
+                    }
+                };
+                let on_hidden = send.clone();
+                watch_leaving(
+                    move || on_hidden(Moment::Hidden),
+                    move || send(Moment::Exit),
+                )
             });
-            move || drop(listener)
+            move || drop(listeners)
         });
     }
 

@@ -45,6 +45,9 @@ pub struct AppState {
     pub content: ContentState,
     /// Bumped to ask the loader to fetch the content again (the retry button).
     pub load_attempt: u32,
+    /// The course runs inside an LMS: pages say what goes there, and the manager view is not
+    /// offered.
+    pub in_lms: bool,
 }
 
 pub enum AppAction {
@@ -68,6 +71,7 @@ impl AppState {
             organisation: None,
             content: ContentState::Loading,
             load_attempt: 0,
+            in_lms: crate::shared::browser::lms::current_lms().is_some(),
         }
     }
 

@@ -1,4 +1,5 @@
-//! What Trygg is, what happens to your data (nothing leaves the browser), and the
+//! What Trygg is, what happens to your data (nothing leaves the browser on the website; inside
+//! an LMS, what goes to the organisation's LMS), and the
 //! accessibility statement required of Swedish public bodies (DOS law, WCAG 2.1 AA).
 
 use yew::prelude::*;
@@ -27,8 +28,12 @@ pub fn AboutPage() -> Html {
             <PageTitle text={words.t("page.about").to_owned()} />
             <p>{ words.t("about.what") }</p>
             <h2>{ words.t("about.data.title") }</h2>
-            <p>{ words.t("about.data.text") }</p>
-            <p>{ words.t("about.data.shared") }</p>
+            if app.in_lms {
+                <p>{ words.t("about.data.text.lms") }</p>
+            } else {
+                <p>{ words.t("about.data.text") }</p>
+                <p>{ words.t("about.data.shared") }</p>
+            }
             <h2>{ words.t("about.a11y.title") }</h2>
             <p>{ words.t("about.a11y.intro") }</p>
             <p>{ words.t("about.a11y.status") }</p>

@@ -19,6 +19,7 @@ pub fn StartPage() -> Html {
     let app = use_app();
     let learner = use_learner();
     let words = app.words();
+    let in_lms = app.in_lms;
     let saved_role = learner.role();
     let role = use_state(|| saved_role);
     let shared = use_state(|| learner.progress.shared_computer);
@@ -160,13 +161,19 @@ pub fn StartPage() -> Html {
                 if role_changing {
                     <p class="callout info" role="status">{ words.t("start.role_change") }</p>
                 }
-                <div class="choice checkbox">
-                    <input type="checkbox" id="shared-computer" checked={*shared} onchange={on_shared}
-                        aria-describedby="shared-computer-hint" />
-                    <label for="shared-computer">{ words.t("start.shared") }</label>
-                    <p class="hint" id="shared-computer-hint">{ words.t("start.shared.hint") }</p>
-                </div>
-                <p>{ words.t("start.privacy") }</p>
+                // Inside an LMS the progress is the LMS learner's own, kept apart from anyone
+                // else's in this browser, so the shared-computer choice is not offered.
+                if in_lms {
+                    <p data-privacy="">{ words.t("start.privacy.lms") }</p>
+                } else {
+                    <div class="choice checkbox">
+                        <input type="checkbox" id="shared-computer" checked={*shared} onchange={on_shared}
+                            aria-describedby="shared-computer-hint" />
+                        <label for="shared-computer">{ words.t("start.shared") }</label>
+                        <p class="hint" id="shared-computer-hint">{ words.t("start.shared.hint") }</p>
+                    </div>
+                    <p data-privacy="">{ words.t("start.privacy") }</p>
+                }
                 <button type="submit" class="button">{ button }</button>
             </form>
         </section>

@@ -1,6 +1,6 @@
-//! What the course tells the LMS: completion, success, score, bookmark and exit mode, as
-//! the `cmi` values each SCORM version names. The rules are in `core/SCORING.md` ("In an
-//! LMS").
+//! What the course tells the LMS about the course as a whole: completion, success, score,
+//! progress, bookmark and exit mode, as the `cmi` values each SCORM version names. The rules
+//! are in `core/SCORING.md` ("In an LMS").
 
 use crate::content::{Course, Module, Role};
 use crate::progress::{ModuleProgress, Progress};
@@ -37,10 +37,14 @@ pub struct LmsReport {
     /// a half-way figure as a grade, and `None` while a failed module is being retaken (its
     /// failed score is no longer kept): the app then leaves the LMS's score as it was.
     pub score: Option<u8>,
-    /// The app route (without `#`) of what to do next: `/training`, `/module/ID/lesson/N`
-    /// (N counted from 1 among the role's sections, as the app's routes do),
-    /// `/module/ID/quiz` or `/certificate`.
+    /// The app route (without `#`) of what to do next: `/module/ID/lesson/N` (N counted from
+    /// 1 among the role's sections, as the app's routes do) or `/module/ID/quiz`; `/training`
+    /// before anything is started and once every required module is passed, so a learner who
+    /// relaunches after passing lands on their status and certificate, not in a lesson.
     pub location: String,
+    /// How many of the required modules are passed, and how many there are.
+    pub passed_modules: usize,
+    pub required_modules: usize,
 }
 
 /// The report for `role`'s required modules. A pass counts as a pass however old: the LMS
@@ -52,12 +56,14 @@ pub fn lms_report(progress: &Progress, course: &Course, role: Role) -> LmsReport
     let mut passed = true;
     let mut total = Some(0u32);
     let mut next: Option<String> = None;
+    let mut passed_modules = 0;
     for module in &required {
         let m = progress.module(&module.id);
         let best = m.and_then(best_of);
         let finished = best.is_some() || m.is_some_and(|m| m.attempts > 0 || finished_attempt(m));
         completed &= finished;
         passed &= best.is_some();
+        passed_modules += usize::from(best.is_some());
         let percent = best.or_else(|| m.and_then(|m| failed_percent(module, m, pass_mark)));
         total = total.zip(percent).map(|(t, p)| t + u32::from(p.min(100)));
         if best.is_none() && next.is_none() {
@@ -71,19 +77,20 @@ pub fn lms_report(progress: &Progress, course: &Course, role: Role) -> LmsReport
     let started = !progress.modules.is_empty();
     let location = match next {
         Some(location) if started => location,
-        Some(_) => "/training".to_string(),
-        None => "/certificate".to_string(),
+        _ => "/training".to_string(),
     };
     LmsReport {
         completed,
         passed,
         score,
         location,
+        passed_modules,
+        required_modules: required.len(),
     }
 }
 
 /// The best passing percent of the module, if it was ever passed.
-fn best_of(m: &ModuleProgress) -> Option<u8> {
+pub(super) fn best_of(m: &ModuleProgress) -> Option<u8> {
     m.best_percent.max(m.last_pass.map(|p| p.percent))
 }
 
@@ -93,7 +100,7 @@ fn finished_attempt(m: &ModuleProgress) -> bool {
 
 /// The percent of a finished, failed attempt, scored against the content as it is now; an
 /// attempt the content no longer matches counts as 0.
-fn failed_percent(module: &Module, m: &ModuleProgress, pass_mark: u8) -> Option<u8> {
+pub(super) fn failed_percent(module: &Module, m: &ModuleProgress, pass_mark: u8) -> Option<u8> {
     let attempt = m.attempt.as_ref().filter(|a| a.finished)?;
     Some(score_attempt(module, &attempt.plan, &attempt.answers, pass_mark).map_or(0, |s| s.percent))
 }
@@ -121,44 +128,37 @@ impl LmsReport {
         }
     }
 
-    /// The `(element, value)` pairs to `SetValue`, in a sensible order, for `version`. The
-    /// score elements are left out until there is a score. `exit` is `suspend` until the
-    /// course is passed, so the LMS keeps the suspend data for the next session.
+    /// The `(element, value)` pairs to `SetValue`, in a sensible order, for `version`. What
+    /// is not known yet is left out rather than sent as a placeholder: the score until there
+    /// is one, 2004's success status until every quiz is finished. 2004 also gets the progress
+    /// measure (required modules passed ÷ required), so the LMS can show progress before the
+    /// end. `exit` is `suspend` until the course is passed (see [`exit_value`]).
     pub fn values(&self, version: ScormVersion) -> Vec<(&'static str, String)> {
-        let (status, success, score_keys, location, exit): (_, _, [&'static str; 3], _, _) =
-            match version {
-                ScormVersion::Scorm12 => (
-                    ("cmi.core.lesson_status", self.lesson_status()),
-                    None,
-                    [
-                        "cmi.core.score.raw",
-                        "cmi.core.score.min",
-                        "cmi.core.score.max",
-                    ],
-                    "cmi.core.lesson_location",
-                    ("cmi.core.exit", if self.passed { "" } else { "suspend" }),
-                ),
-                ScormVersion::Scorm2004 => (
-                    ("cmi.completion_status", self.completion_status()),
-                    Some(("cmi.success_status", self.success_status())),
-                    ["cmi.score.raw", "cmi.score.min", "cmi.score.max"],
-                    "cmi.location",
-                    ("cmi.exit", if self.passed { "normal" } else { "suspend" }),
-                ),
-            };
-        let mut out = vec![(status.0, status.1.to_string())];
-        out.extend(success.map(|(k, v)| (k, v.to_string())));
-        if let Some(score) = self.score {
-            if version == ScormVersion::Scorm2004 {
-                out.push(("cmi.score.scaled", scaled(score)));
-            }
-            let [raw, min, max] = score_keys;
-            out.push((raw, score.to_string()));
-            out.push((min, "0".to_string()));
-            out.push((max, "100".to_string()));
+        let e = version.elements();
+        let status = match version {
+            ScormVersion::Scorm12 => self.lesson_status(),
+            ScormVersion::Scorm2004 => self.completion_status(),
+        };
+        let mut out = vec![(e.completion_status, status.to_string())];
+        if let (Some(element), true) = (e.success_status, self.completed || self.passed) {
+            out.push((element, self.success_status().to_string()));
         }
-        out.push((location, self.location.clone()));
-        out.push((exit.0, exit.1.to_string()));
+        if let Some(element) = e.progress_measure {
+            out.push((
+                element,
+                fraction(self.passed_modules, self.required_modules),
+            ));
+        }
+        if let Some(score) = self.score {
+            if let Some(element) = e.score_scaled {
+                out.push((element, scaled(score)));
+            }
+            out.push((e.score_raw, score.to_string()));
+            out.push((e.score_min, "0".to_string()));
+            out.push((e.score_max, "100".to_string()));
+        }
+        out.push((e.location, self.location.clone()));
+        out.push((e.exit, exit_value(version, self.passed).to_string()));
         out
     }
 
@@ -181,7 +181,32 @@ impl LmsReport {
     }
 }
 
+/// `cmi.exit` for a session that ends now: `suspend` while the course is not passed, so the
+/// LMS keeps the suspend data for the next session; once it is passed, what each version
+/// expects of a finished attempt: empty in 1.2, `normal` in 2004.
+pub fn exit_value(version: ScormVersion, passed: bool) -> &'static str {
+    match (passed, version) {
+        (false, _) => "suspend",
+        (true, ScormVersion::Scorm12) => "",
+        (true, ScormVersion::Scorm2004) => "normal",
+    }
+}
+
+/// `part ÷ whole` as a SCORM decimal between 0 and 1, rounded down to four places and
+/// without trailing zeros: 2 of 6 is `0.3333`, 6 of 6 is `1`, nothing of nothing is `0`.
+pub(super) fn fraction(part: usize, whole: usize) -> String {
+    if whole == 0 || part == 0 {
+        return "0".to_string();
+    }
+    if part >= whole {
+        return "1".to_string();
+    }
+    let ten_thousandths = (part as u64 * 10_000) / whole as u64;
+    let digits = format!("{ten_thousandths:04}");
+    format!("0.{}", digits.trim_end_matches('0'))
+}
+
 /// A percent as SCORM 2004's `cmi.score.scaled` (0 to 1): 85 is `0.85`, 100 is `1.00`.
-fn scaled(percent: u8) -> String {
+pub(super) fn scaled(percent: u8) -> String {
     format!("{}.{:02}", percent / 100, percent % 100)
 }

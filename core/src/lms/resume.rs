@@ -1,7 +1,7 @@
 //! What the course starts from inside an LMS: the learner's progress as the LMS keeps it,
 //! fitted to what this browser holds for the same learner, and the role the launch URL names.
 
-use super::suspend::{decode_suspend_data, SuspendError};
+use super::suspend::{decode_suspend_data, SuspendError, Suspended};
 use crate::content::Role;
 use crate::progress::{merge, Progress};
 
@@ -13,7 +13,8 @@ pub struct Resumed {
     pub unread: Option<SuspendError>,
 }
 
-/// The progress of a learner launched from the LMS. `local` is what this browser holds for
+/// The progress of a learner launched from the LMS (the language the suspend data names is
+/// read before, by [`super::launch_language`], as the first page needs it). `local` is what this browser holds for
 /// this same learner (the app keys it by the LMS's learner id, so another learner's data on
 /// a shared computer never reaches here). The LMS's copy is the one that travels between
 /// computers, so it is merged in: every module keeps the further of the two states (a pass
@@ -21,11 +22,15 @@ pub struct Resumed {
 /// settings win. Unreadable LMS data leaves `local` as it is.
 pub fn resume(local: &Progress, suspend_data: &str) -> Resumed {
     match decode_suspend_data(suspend_data, &local.course_id) {
-        Ok(Some(from_lms)) if is_empty(local) => Resumed {
+        Ok(Some(Suspended {
+            progress: from_lms, ..
+        })) if is_empty(local) => Resumed {
             progress: from_lms,
             unread: None,
         },
-        Ok(Some(from_lms)) => Resumed {
+        Ok(Some(Suspended {
+            progress: from_lms, ..
+        })) => Resumed {
             progress: merge(local, &from_lms),
             unread: None,
         },

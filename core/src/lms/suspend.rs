@@ -2,7 +2,7 @@
 //! course resumes on any computer. SCORM 1.2 gives it 4,096 characters, too few for the JSON
 //! document, so it is written in a compact text format of its own.
 //!
-//! The text starts with `T` and the format's version (`T1|…`). A reader takes every version
+//! The text starts with `T` and the format's version (`T2|…`). A reader takes every version
 //! it knows and turns it into the current [`Progress`] (through the progress document's own
 //! migrations); a newer version is refused, never guessed at. When a document does not fit
 //! the limit, the parts least worth keeping are left out, one at a time, and the result says
@@ -10,12 +10,12 @@
 
 use std::fmt;
 
-use super::suspend_read::read_v1;
-use super::suspend_write::{write_v1, Omit};
+use super::suspend_read::read_body;
+use super::suspend_write::{write_v2, Omit};
 use crate::progress::{Learner, Progress};
 
-/// The format this build writes.
-pub const SUSPEND_FORMAT: u32 = 1;
+/// The format this build writes. Format 2 added the learner's language as a tag.
+pub const SUSPEND_FORMAT: u32 = 2;
 
 /// `cmi.suspend_data`'s size in SCORM 1.2 (`CMIString4096`).
 pub const SCORM12_SUSPEND_LIMIT: usize = 4096;
@@ -33,6 +33,14 @@ pub enum Cut {
     RunningQuiz { module_id: String },
     /// What the learner typed for the certificate (name, employee number, unit, e-mail).
     LearnerDetails,
+}
+
+/// What the suspend data holds: the progress and the language the learner uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suspended {
+    pub progress: Progress,
+    /// The language tag (`sv`, `en` …), `None` when the text names none.
+    pub language: Option<String>,
 }
 
 /// The text to store, and what had to be left out of it (usually nothing).
@@ -98,18 +106,20 @@ impl fmt::Display for SuspendError {
 
 impl std::error::Error for SuspendError {}
 
-/// Writes `progress` in at most `limit` characters, leaving out what must go for it to fit:
+/// Writes `progress` and the learner's `language` (a tag; empty for none) in at most `limit`
+/// characters, leaving out what must go for it to fit:
 /// first reviews of finished quizzes (oldest first), then quizzes in progress (oldest
 /// first), then the learner's details. Module results (lesson bookmarks, passes, scores,
 /// attempt counts) are never cut; if they alone are too long, nothing is written. An attempt
 /// whose indices cannot be written (62 or more options) is cut whatever the limit.
 pub fn encode_suspend_data(
     progress: &Progress,
+    language: &str,
     limit: usize,
 ) -> Result<SuspendData, SuspendTooLarge> {
     let mut omit = Omit::default();
     let mut cut = Vec::new();
-    let mut text = write_v1(progress, &omit, &mut cut);
+    let mut text = write_v2(progress, language, &omit, &mut cut);
     let mut candidates = cut_order(progress).into_iter();
     while text.len() > limit {
         let Some(next) = candidates.next() else {
@@ -124,7 +134,7 @@ pub fn encode_suspend_data(
         omit.add(&next);
         cut.push(next);
         let mut unwritable = Vec::new();
-        text = write_v1(progress, &omit, &mut unwritable);
+        text = write_v2(progress, language, &omit, &mut unwritable);
     }
     Ok(SuspendData { text, cut })
 }
@@ -161,7 +171,7 @@ fn cut_order(progress: &Progress) -> Vec<Cut> {
 
 /// Reads suspend data for `course_id`. An empty text (a first launch) is `Ok(None)`.
 /// Attempts come back exactly as written, answers fitting their plans.
-pub fn decode_suspend_data(text: &str, course_id: &str) -> Result<Option<Progress>, SuspendError> {
+pub fn decode_suspend_data(text: &str, course_id: &str) -> Result<Option<Suspended>, SuspendError> {
     if text.trim().is_empty() {
         return Ok(None);
     }
@@ -171,9 +181,9 @@ pub fn decode_suspend_data(text: &str, course_id: &str) -> Result<Option<Progres
         .filter(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
         .ok_or(SuspendError::NotTrygg)?;
     let version: u32 = version.parse().map_err(|_| SuspendError::NotTrygg)?;
-    let progress = match version {
+    let (progress, language) = match version {
         // Each older format gets an arm here that reads it and migrates it forward.
-        1 => read_v1(body)?,
+        1 | 2 => read_body(body, version)?,
         found => {
             return Err(if found > SUSPEND_FORMAT {
                 SuspendError::NewerFormat {
@@ -191,5 +201,5 @@ pub fn decode_suspend_data(text: &str, course_id: &str) -> Result<Option<Progres
             expected: course_id.to_string(),
         });
     }
-    Ok(Some(progress))
+    Ok(Some(Suspended { progress, language }))
 }

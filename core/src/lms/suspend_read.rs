@@ -1,4 +1,4 @@
-//! Reads format 1 of the suspend data (the layout is in `suspend_write`). Every part is
+//! Reads formats 1 and 2 of the suspend data (the layout is in `suspend_write`). Every part is
 //! checked; the first that does not read is named in [`SuspendError::Damaged`].
 
 use std::collections::BTreeMap;
@@ -45,24 +45,49 @@ fn digits(raw: &str, what: &str) -> Result<Vec<usize>, SuspendError> {
     read_digit_list(raw).ok_or_else(|| damaged(format!("{what} is not a list of digits")))
 }
 
-/// `body` is everything after `T1|`.
-pub(super) fn read_v1(body: &str) -> Result<Progress, SuspendError> {
+/// `body` is everything after `T1|` or `T2|`; `format` says which. Returns the progress and
+/// the language the text names, if any.
+pub(super) fn read_body(
+    body: &str,
+    format: u32,
+) -> Result<(Progress, Option<String>), SuspendError> {
     let fields: Vec<&str> = body.split('|').collect();
-    let [course, flags, updated, revision, name, number, unit, email, modules] = fields[..] else {
-        return Err(damaged(format!(
-            "expected 9 top-level fields, found {}",
-            fields.len()
-        )));
+    // Format 2 moved the language out of the flags into a field of its own, as a tag.
+    let (course, flags, language, rest) = match (format, &fields[..]) {
+        (1, [course, flags, rest @ ..]) if rest.len() == 7 => (*course, *flags, None, rest),
+        (2, [course, flags, language, rest @ ..]) if rest.len() == 7 => {
+            (*course, *flags, Some(*language), rest)
+        }
+        _ => {
+            return Err(damaged(format!(
+                "expected {} top-level fields, found {}",
+                if format == 1 { 9 } else { 10 },
+                fields.len()
+            )))
+        }
+    };
+    let [updated, revision, name, number, unit, email, modules] = rest[..] else {
+        return Err(damaged("the top-level fields"));
     };
     let mut flags = flags.chars();
-    let (lang, role, shared) = match (flags.next(), flags.next(), flags.next(), flags.next()) {
-        (Some(l), Some(r), Some(s), None) => (l, r, s),
-        _ => return Err(damaged("the language, role and shared flags")),
+    let (language, role, shared) = match (format, language) {
+        (2, Some(tag)) => match (flags.next(), flags.next(), flags.next()) {
+            (Some(r), Some(s), None) => (text(tag, "the language")?, r, s),
+            _ => return Err(damaged("the role and shared flags")),
+        },
+        _ => match (flags.next(), flags.next(), flags.next(), flags.next()) {
+            (Some(l), Some(r), Some(s), None) => {
+                let language = match l {
+                    's' => "sv",
+                    'e' => "en",
+                    '-' => "",
+                    _ => return Err(damaged("the language")),
+                };
+                (language.to_string(), r, s)
+            }
+            _ => return Err(damaged("the language, role and shared flags")),
+        },
     };
-    // Written by format 1 before progress dropped its language: checked, then ignored.
-    if !matches!(lang, 's' | 'e' | '-') {
-        return Err(damaged("the language"));
-    }
     let role = match role {
         'e' => Some(Role::Employee),
         'm' => Some(Role::Manager),
@@ -75,7 +100,7 @@ pub(super) fn read_v1(body: &str) -> Result<Progress, SuspendError> {
         let (id, module) = read_module(m, i + 1)?;
         modules_read.insert(id, module);
     }
-    Ok(Progress {
+    let progress = Progress {
         version: PROGRESS_VERSION,
         course_id: text(course, "the course id")?,
         role,
@@ -89,7 +114,8 @@ pub(super) fn read_v1(body: &str) -> Result<Progress, SuspendError> {
         modules: modules_read,
         updated_ms: num(updated, "the update time")?,
         revision: num(revision, "the revision")?,
-    })
+    };
+    Ok((progress, Some(language).filter(|l| !l.is_empty())))
 }
 
 fn read_module(raw: &str, n: usize) -> Result<(String, ModuleProgress), SuspendError> {

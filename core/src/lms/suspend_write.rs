@@ -1,21 +1,21 @@
-//! Writes format 1 of the suspend data. The layout (the reader, `suspend_read`, takes
-//! exactly this):
+//! Writes format 2 of the suspend data. The layout (the reader, `suspend_read`, takes
+//! exactly this, and format 1 as well):
 //!
 //! ```text
-//! T1|course|LRS|updated|revision|name|employee number|unit|e-mail|module!module…
+//! T2|course|RS|language|updated|revision|name|employee number|unit|e-mail|module!module…
 //! module  = id:lesson step:lessons done:best %:pass %:pass time:attempts:attempt
 //! attempt = seed.started.updated.current.finished~item~item…
 //! item    = question id.option order.choice orders.answer
 //! ```
 //!
-//! `L` was the language (`s`, `e`, `-` for not chosen); progress no longer keeps one
-//! (progress document version 3), so it is always written `-` and read only to keep
-//! suspend data written before readable, without bumping this format. `R` the role (`e`mployee, `m`anager,
-//! e`l`ected, `-`), `S` the shared-computer flag (`0`/`1`); numbers are base 62, text is
-//! escaped (see `text`), flags are `0`/`1`, an empty field is "none". Option and step orders
-//! are one digit per index; choice orders are `-` before each step's digits; an answer is
-//! `s2` (single), `m02` (multiple), `t1` (true/false), `o3012` (ordering) or `c1s1*0s3`
-//! (scenario: choice digit, then the step id, per pick).
+//! `R` is the role (`e`mployee, `m`anager, e`l`ected, `-`), `S` the shared-computer flag
+//! (`0`/`1`), `language` the tag of the language the learner uses (`sv`, `en`, `fi` …; empty
+//! for none). Format 1 had no language field and a one-letter language flag before `RS`
+//! (`s`, `e`, `-`), read as `sv`, `en` and none. Numbers are base 62, text is escaped (see
+//! `text`), flags are `0`/`1`, an empty field is "none". Option and step orders are one digit
+//! per index; choice orders are `-` before each step's digits; an answer is `s2` (single),
+//! `m02` (multiple), `t1` (true/false), `o3012` (ordering) or `c1s1*0s3` (scenario: choice
+//! digit, then the step id, per pick).
 
 use std::collections::BTreeSet;
 
@@ -44,8 +44,12 @@ impl Omit {
 }
 
 /// The whole text; attempts that cannot be written are left out and pushed onto `unwritable`.
-pub(super) fn write_v1(progress: &Progress, omit: &Omit, unwritable: &mut Vec<Cut>) -> String {
-    let lang = '-';
+pub(super) fn write_v2(
+    progress: &Progress,
+    language: &str,
+    omit: &Omit,
+    unwritable: &mut Vec<Cut>,
+) -> String {
     let role = match progress.role {
         Some(Role::Employee) => 'e',
         Some(Role::Manager) => 'm',
@@ -72,7 +76,8 @@ pub(super) fn write_v1(progress: &Progress, omit: &Omit, unwritable: &mut Vec<Cu
     let mut fields = vec![
         format!("T{}", super::suspend::SUSPEND_FORMAT),
         escape(&progress.course_id),
-        format!("{lang}{role}{shared}"),
+        format!("{role}{shared}"),
+        escape(language),
         number(progress.updated_ms),
         number(progress.revision),
     ];

@@ -209,3 +209,104 @@ pub fn mid_course(course: &Course, role: Role, seed: u64) -> Progress {
     );
     p
 }
+
+/// An LMS for the tests: keeps values, counts commits, logs every call, and refuses what it is
+/// told to (a `SetValue` of an element starting with `refuse_set`, or every `Commit`).
+#[derive(Debug, Default)]
+pub struct FakeLms {
+    pub values: std::collections::BTreeMap<String, String>,
+    /// `set element=value`, `commit`, `terminate`, in order.
+    pub log: Vec<String>,
+    pub commits: usize,
+    /// The values as of the last commit: what the LMS would keep if the page died now.
+    pub committed: std::collections::BTreeMap<String, String>,
+    pub terminated: bool,
+    pub refuse_set: Option<String>,
+    pub refuse_commit: bool,
+}
+
+impl FakeLms {
+    /// An LMS with these values already there (a learner, saved progress …).
+    pub fn with(values: &[(&str, &str)]) -> FakeLms {
+        FakeLms {
+            values: values
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            ..FakeLms::default()
+        }
+    }
+
+    pub fn value(&self, element: &str) -> Option<&str> {
+        self.values.get(element).map(String::as_str)
+    }
+
+    /// A new session on what this one committed, as the LMS serves it at the next launch.
+    pub fn relaunch(&self) -> FakeLms {
+        FakeLms {
+            values: self.committed.clone(),
+            committed: self.committed.clone(),
+            ..FakeLms::default()
+        }
+    }
+
+    /// The `set` calls logged since `from`, as `element=value`.
+    pub fn sets_since(&self, from: usize) -> Vec<String> {
+        self.log[from..]
+            .iter()
+            .filter_map(|l| l.strip_prefix("set ").map(str::to_string))
+            .collect()
+    }
+}
+
+impl trygg_core::lms::ScormApi for FakeLms {
+    fn get(&mut self, element: &str) -> String {
+        if element.ends_with("._count") {
+            let prefix = element.trim_end_matches("_count");
+            let count = self
+                .values
+                .keys()
+                .filter_map(|k| k.strip_prefix(prefix))
+                .filter_map(|rest| rest.split('.').next()?.parse::<usize>().ok())
+                .max()
+                .map_or(0, |n| n + 1);
+            return count.to_string();
+        }
+        self.values.get(element).cloned().unwrap_or_default()
+    }
+
+    fn set(&mut self, element: &str, value: &str) -> Result<(), trygg_core::lms::Refusal> {
+        if self
+            .refuse_set
+            .as_deref()
+            .is_some_and(|r| element.starts_with(r))
+        {
+            return Err(trygg_core::lms::Refusal {
+                call: format!("SetValue({element})"),
+                code: "351".into(),
+            });
+        }
+        self.log.push(format!("set {element}={value}"));
+        self.values.insert(element.to_string(), value.to_string());
+        Ok(())
+    }
+
+    fn commit(&mut self) -> Result<(), trygg_core::lms::Refusal> {
+        if self.refuse_commit {
+            return Err(trygg_core::lms::Refusal {
+                call: "Commit".into(),
+                code: "391".into(),
+            });
+        }
+        self.log.push("commit".into());
+        self.commits += 1;
+        self.committed = self.values.clone();
+        Ok(())
+    }
+
+    fn terminate(&mut self) -> Result<(), trygg_core::lms::Refusal> {
+        self.log.push("terminate".into());
+        self.terminated = true;
+        Ok(())
+    }
+}

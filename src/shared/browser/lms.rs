@@ -1,38 +1,37 @@
 //! The LMS's SCORM API, found the standard way and called as plain functions: the only code
-//! that touches it. Every rule about what to send lives in `trygg_core::lms`; this moves
-//! strings. The API is looked for once per page (by the visit's first module) and
-//! handed from module to module with the page ([`crate::shared::handover::Handover`]).
-//! Every call that fails (a missing function, an exception, a `"false"` return) is a value,
-//! never a panic: the course goes on with local progress.
+//! that touches it. Every rule about what to send, and every element's name, lives in
+//! `trygg_core::lms`; this moves strings (it is the core's [`ScormApi`]). The API is looked
+//! for once per page (by the visit's first module) and handed from module to module with the
+//! page ([`crate::shared::handover::Handover`]), with the moment it was initialised, from
+//! which the session time is measured. Every call that fails (a missing function, an
+//! exception, a `"false"` return) is a value, never a panic: the course goes on with local
+//! progress.
 
 use std::cell::RefCell;
 
 use js_sys::{Function, Object, Reflect};
-use trygg_core::lms::ScormVersion;
+use trygg_core::lms::{Refusal, ScormApi, ScormVersion};
 use wasm_bindgen::{JsCast, JsValue};
+
+use crate::shared::browser::clock::now_ms;
 
 /// How many windows up (`parent`) and then across (`opener` and its parents) to look. The
 /// standard algorithm stops at 7 parents; LMSs nest the course that deep at most.
 const MAX_LEVELS: usize = 7;
 
-/// The LMS's API object and the SCORM version it speaks.
+/// The LMS's API object, the SCORM version it speaks, and when the session began.
 #[derive(Clone, Debug)]
 pub struct Lms {
     api: Object,
     pub version: ScormVersion,
+    /// When `Initialize` was called (unix ms): the session time is measured from here.
+    pub started_ms: u64,
 }
 
 impl PartialEq for Lms {
     fn eq(&self, other: &Self) -> bool {
         Object::is(&self.api, &other.api) && self.version == other.version
     }
-}
-
-/// A call the LMS did not accept: the function and its `GetLastError` code.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LmsRefusal {
-    pub call: String,
-    pub code: String,
 }
 
 thread_local! {
@@ -52,7 +51,10 @@ pub fn current_lms() -> Option<Lms> {
                 // A refused Initialize (already initialised, as when a module was started
                 // anew) is not fatal: each later call reports its own refusal.
                 let _ = lms.call(lms.name(Call::Initialize), &[""]);
-                Some(lms)
+                Some(Lms {
+                    started_ms: now_ms(),
+                    ..lms
+                })
             })
             .clone()
     })
@@ -87,6 +89,7 @@ fn find_up(start: &JsValue) -> Option<Lms> {
                 return Some(Lms {
                     api: api.unchecked_into(),
                     version,
+                    started_ms: 0,
                 });
             }
         }
@@ -115,9 +118,13 @@ impl Lms {
         &self.api
     }
 
-    /// Rebuilds what [`Lms::api`] and [`Lms::version`] handed over.
-    pub fn from_parts(api: Object, version: ScormVersion) -> Lms {
-        Lms { api, version }
+    /// Rebuilds what [`Lms::api`], [`Lms::version`] and [`Lms::started_ms`] handed over.
+    pub fn from_parts(api: Object, version: ScormVersion, started_ms: u64) -> Lms {
+        Lms {
+            api,
+            version,
+            started_ms,
+        }
     }
 
     fn name(&self, call: Call) -> &'static str {
@@ -152,7 +159,7 @@ impl Lms {
     }
 
     /// A call returning SCORM's `"true"` or refused with its error code.
-    fn checked(&self, call: Call, args: &[&str]) -> Result<(), LmsRefusal> {
+    fn checked(&self, call: Call, args: &[&str]) -> Result<(), Refusal> {
         let name = self.name(call);
         let ok = self
             .call(name, args)
@@ -164,7 +171,7 @@ impl Lms {
             .call(self.name(Call::GetLastError), &[])
             .and_then(|v| v.as_string().or_else(|| v.as_f64().map(error_code_text)))
             .unwrap_or_default();
-        Err(LmsRefusal {
+        Err(Refusal {
             call: match args.first() {
                 Some(element) if !element.is_empty() => format!("{name}({element})"),
                 _ => name.to_string(),
@@ -180,36 +187,17 @@ impl Lms {
             .unwrap_or_default()
     }
 
-    pub fn set(&self, element: &str, value: &str) -> Result<(), LmsRefusal> {
+    pub fn set(&self, element: &str, value: &str) -> Result<(), Refusal> {
         self.checked(Call::SetValue, &[element, value])
     }
 
-    pub fn commit(&self) -> Result<(), LmsRefusal> {
+    pub fn commit(&self) -> Result<(), Refusal> {
         self.checked(Call::Commit, &[""])
     }
 
     /// Ends the session; the LMS keeps what was committed.
-    pub fn terminate(&self) -> Result<(), LmsRefusal> {
+    pub fn terminate(&self) -> Result<(), Refusal> {
         self.checked(Call::Terminate, &[""])
-    }
-
-    /// The learner's id, name, saved progress and bookmark, by version.
-    pub fn learner_id(&self) -> String {
-        self.get(match self.version {
-            ScormVersion::Scorm12 => "cmi.core.student_id",
-            ScormVersion::Scorm2004 => "cmi.learner_id",
-        })
-    }
-
-    pub fn learner_name(&self) -> String {
-        self.get(match self.version {
-            ScormVersion::Scorm12 => "cmi.core.student_name",
-            ScormVersion::Scorm2004 => "cmi.learner_name",
-        })
-    }
-
-    pub fn suspend_data(&self) -> String {
-        self.get("cmi.suspend_data")
     }
 
     /// The bookmark the previous session left, the first time it is asked for in this
@@ -218,23 +206,45 @@ impl Lms {
         if BOOKMARK_TAKEN.with(|taken| taken.replace(true)) {
             return None;
         }
-        Some(self.bookmark()).filter(|b| !b.is_empty())
+        Some(self.get(self.version.elements().location)).filter(|b| !b.is_empty())
+    }
+}
+
+impl ScormApi for Lms {
+    fn get(&mut self, element: &str) -> String {
+        Lms::get(self, element)
     }
 
-    pub fn bookmark(&self) -> String {
-        self.get(match self.version {
-            ScormVersion::Scorm12 => "cmi.core.lesson_location",
-            ScormVersion::Scorm2004 => "cmi.location",
-        })
+    fn set(&mut self, element: &str, value: &str) -> Result<(), Refusal> {
+        Lms::set(self, element, value)
     }
 
-    /// The `exit` element, for a session that ends before the course knows its modules.
-    pub fn exit_element(&self) -> &'static str {
-        match self.version {
-            ScormVersion::Scorm12 => "cmi.core.exit",
-            ScormVersion::Scorm2004 => "cmi.exit",
-        }
+    fn commit(&mut self) -> Result<(), Refusal> {
+        Lms::commit(self)
     }
+
+    fn terminate(&mut self) -> Result<(), Refusal> {
+        Lms::terminate(self)
+    }
+}
+
+/// Calls `hidden` when the page is hidden (another tab, a locked phone: it may never be shown
+/// again) and `gone` when it goes away (`pagehide`), for as long as the listeners are kept.
+pub fn watch_leaving(
+    hidden: impl Fn() + 'static,
+    gone: impl Fn() + 'static,
+) -> Option<[gloo::events::EventListener; 2]> {
+    let window = web_sys::window()?;
+    let document = window.document()?;
+    let watched = document.clone();
+    Some([
+        gloo::events::EventListener::new(&window, "pagehide", move |_| gone()),
+        gloo::events::EventListener::new(&document, "visibilitychange", move |_| {
+            if watched.hidden() {
+                hidden();
+            }
+        }),
+    ])
 }
 
 /// The launch URL's query string (`?role=manager`), empty when there is none.

@@ -1,4 +1,5 @@
-//! Site footer: the privacy promise and links to the about and data pages.
+//! Site footer: where the learner's data goes (only this browser on the website; the
+//! organisation's LMS inside one) and links to the about and data pages.
 
 use yew::prelude::*;
 
@@ -7,10 +8,16 @@ use crate::shared::state::use_app;
 
 #[component]
 pub fn Footer() -> Html {
-    let words = use_app().words();
+    let app = use_app();
+    let words = app.words();
+    let privacy = if app.in_lms {
+        "footer.privacy.lms"
+    } else {
+        "footer.privacy"
+    };
     html! {
         <footer class="site-footer">
-            <p>{ words.t("footer.privacy") }</p>
+            <p data-privacy="">{ words.t(privacy) }</p>
             <p>
                 <a href={Route::MyData.href()}>{ words.t("nav.data") }</a>
                 { " · " }

@@ -28,6 +28,10 @@ pub fn Header(props: &HeaderProps) -> Html {
         (Route::Manager, "nav.manager"),
         (Route::About, "nav.about"),
     ];
+    // Inside an LMS the LMS is the frame: learners there never need the manager view.
+    let links = links
+        .into_iter()
+        .filter(|(route, _)| !(app.in_lms && *route == Route::Manager));
     let current = &props.route;
     let in_training = matches!(current, Route::Lesson { .. } | Route::Quiz { .. });
 
@@ -46,7 +50,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             </div>
             <nav aria-label={words.t("nav.label").to_owned()}>
                 <ul class="nav-list">
-                    { for links.into_iter().map(|(route, key)| {
+                    { for links.map(|(route, key)| {
                         let active = *current == route || (in_training && route == Route::Training);
                         html! {
                             <li>
