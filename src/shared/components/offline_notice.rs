@@ -14,12 +14,19 @@ use crate::shared::route::Route;
 use crate::shared::state::{use_app, AppState};
 
 /// Whether the route's page shows what it needs: the organisation file on the shell's pages
-/// and "my data", the whole course on the course and manager pages.
+/// and "my data", the course on the course and manager pages, and on a lesson or quiz its
+/// module's texts too (read after the course).
 pub fn page_usable(app: &AppState, route: &Route) -> bool {
+    let module = match route {
+        Route::Lesson { module, .. } | Route::Quiz { module } => Some(module.as_str()),
+        _ => None,
+    };
     match Part::of(route) {
         Part::Shell => app.organisation().is_some(),
         Part::Course if *route == Route::MyData => app.organisation().is_some(),
-        Part::Course | Part::Manager => app.course().is_some(),
+        Part::Course | Part::Manager => app.course().is_some_and(|course| {
+            module.is_none_or(|id| course.module(id).is_none() || course.has_texts(id))
+        }),
     }
 }
 
