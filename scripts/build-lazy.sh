@@ -2,7 +2,7 @@
 # Trunk post-build hook: builds the lazily loaded wasm modules next to the app: the course
 # pages (course/, trygg-course), the PDF maker (pdf/, trygg-pdf) and the manager view
 # (manager/, trygg-manager). The first page of a visit carries none of them; boot.js fetches
-# each on first use.
+# each on first use. Then the web app manifest, its icons and the service worker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}
@@ -24,4 +24,12 @@ if [ "$profile" = "release" ]; then
   for name in trygg-app trygg_course trygg_pdf trygg_manager; do
     terser "$out/$name.js" --module --compress --mangle --output "$out/$name.js"
   done
+fi
+# The web app manifest and its icons, drawn from web/favicon.svg (index.html links them, so
+# debug builds get them too). Then, in release builds and last of all, the service worker,
+# made from the finished folder's own files so no list is kept by hand. Debug builds
+# (`trunk serve`) have no worker: the page registers none there (src/shared/browser/worker.rs).
+node scripts/make-manifest.mjs "$out"
+if [ "$profile" = "release" ]; then
+  node scripts/make-worker.mjs "$out"
 fi

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Guards the release folder: relative URLs only (works from any sub-path) and no inline
-# script or style (works under a strict CSP).
+# Guards the release folder: relative URLs only (works from any sub-path), no inline script
+# or style (works under a strict CSP), and a service worker that lists the folder's files.
 set -euo pipefail
 dir=${1:-dist}
 index="$dir/index.html"
@@ -14,4 +14,11 @@ for f in boot.js trygg-app.js trygg-app_bg.wasm trygg_course.js trygg_course_bg.
   trygg_pdf_bg.wasm trygg_manager.js trygg_manager_bg.wasm content/organisation.json; do
   [ -f "$dir/$f" ] || fail "$dir/$f is missing"
 done
-echo "check-dist: $dir is relative-URL only and CSP-clean"
+# Offline use and installing: the worker, its withdraw twin, the manifest and its icons, and
+# a worker whose file list matches the folder.
+for f in sw.js sw-withdraw.js manifest.json icons/icon-192.png icons/icon-512.png icons/icon-maskable-512.png; do
+  [ -f "$dir/$f" ] || fail "$dir/$f is missing"
+done
+grep -q 'rel="\?manifest' "$index" || fail "$index does not link manifest.json"
+node "$(dirname "$0")/make-worker.mjs" --check "$dir" >/dev/null || fail "$dir/sw.js does not match the folder"
+echo "check-dist: $dir is relative-URL only and CSP-clean, with a worker that lists its files"

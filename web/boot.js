@@ -58,6 +58,63 @@ window.tryggCourse = lazy('trygg_course');
 window.tryggPdf = lazy('trygg_pdf');
 window.tryggManager = lazy('trygg_manager');
 
+// The page's side of the service worker (sw.js, made at build time; see README, "Offline
+// use"), one per page whichever wasm module is live. The modules decide when to start it:
+// once a page is usable, and never inside an LMS (src/shared/browser/worker.rs). Any change
+// they show (a new version ready, a worker serving the page) is announced by a
+// `trygg-worker` event on window.
+window.tryggWorker = (() => {
+  const container = navigator.serviceWorker; // missing on insecure origins
+  let started = false;
+  let registration = null;
+  let reloadOnChange = false;
+  let replaced = false; // a new version took over while this page ran the old one
+  const changed = () => window.dispatchEvent(new Event('trygg-worker'));
+  const watch = (worker) => worker && worker.addEventListener('statechange', changed);
+  const serving = () => !!(container && container.controller);
+  return {
+    start() {
+      if (!container || started) return;
+      started = true;
+      container.register('sw.js', { scope: './' }).then((found) => {
+        registration = found;
+        watch(found.installing);
+        found.addEventListener('updatefound', () => watch(found.installing));
+        let served = serving();
+        container.addEventListener('controllerchange', () => {
+          // The learner asked for the new version; a first install changes nothing.
+          if (reloadOnChange) window.location.reload();
+          else if (served) replaced = true;
+          served = true;
+          changed();
+        });
+        // Browsers look for a new sw.js on each visit; an open page too, now and then.
+        const check = () => found.update().catch(() => {});
+        setInterval(check, 30 * 60 * 1000);
+        window.addEventListener('online', check);
+        changed();
+      }).catch(() => {}); // without a worker the course works online, as before
+    },
+    serving,
+    updateReady: () => replaced || !!(serving() && registration && registration.waiting),
+    // Reloads into the new version, once it has taken over.
+    accept() {
+      if (registration && registration.waiting) {
+        reloadOnChange = true;
+        registration.waiting.postMessage({ type: 'activate' });
+      } else {
+        window.location.reload();
+      }
+    },
+    // Asks the worker to fetch a group of the build's files and content files (addresses
+    // relative to index.html) in the background, once it is there.
+    keep(group, content) {
+      if (!container) return;
+      container.ready.then((ready) => ready.active && ready.active.postMessage({ type: 'keep', group, content }));
+    },
+  };
+})();
+
 // The module the address needs renders the first page by itself: a link straight into the
 // course (my training, a lesson, a quiz, the certificate, my data) or to the manager view
 // does not wait for the shell, which it would only hand the page on to. The same routes as
@@ -100,6 +157,9 @@ if (window.location.protocol === 'file:') {
     .then(([module]) => module.mount({ prefetched }))
     .catch((error) => {
       console.error(error);
-      fail('Utbildningen kunde inte laddas. Kontrollera anslutningen och försök igen. / The training could not be loaded. Check your connection and try again.');
+      // Offline, the worker (sw.js) had not kept this part yet: say that, not "check the connection".
+      fail(navigator.onLine === false
+        ? 'Du är utan nätverk, och den här delen av utbildningen har inte sparats på den här enheten än. Öppna den en gång när du har nätverk. / You are offline, and this part of the training has not been saved on this device yet. Open it once while you are online.'
+        : 'Utbildningen kunde inte laddas. Kontrollera anslutningen och försök igen. / The training could not be loaded. Check your connection and try again.');
     });
 }

@@ -11,9 +11,10 @@ use trygg_core::content::Course;
 use yew::prelude::*;
 
 use crate::course;
+use crate::shared::browser::worker;
 use crate::shared::components::frame::{Frame, PassingPage};
 use crate::shared::content_error::{content_error, loading};
-use crate::shared::content_loader::prefetch_module_texts;
+use crate::shared::content_loader::{course_urls, prefetch_module_texts};
 use crate::shared::handover::{use_hand_over, Handover, Part, Passing};
 use crate::shared::hooks::{
     use_course_content, use_heading_focus, use_module_texts, use_navigated,
@@ -76,10 +77,12 @@ pub fn CourseApp(props: &CourseAppProps) -> Html {
                 COURSE.with(|c| *c.borrow_mut() = Some(course.clone()));
             }
         });
-        // Once per language: the modules' texts are asked for while the learner reads.
+        // Once per language: the modules' texts are asked for while the learner reads, and
+        // the offline worker keeps the language's course files, the PDF maker and its fonts.
         use_effect_with(lang, move |lang| {
-            if let (Some(_), Some(course)) = (lang, ahead) {
+            if let (Some(lang), Some(course)) = (lang, ahead) {
                 prefetch_module_texts(&course);
+                worker::keep_for_offline(Some("course"), course_urls(&course.organisation, *lang));
             }
         });
     }

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::shared::browser::fetch::FetchError;
+use crate::shared::browser::worker;
 use crate::shared::components::page_title::PageTitle;
 use crate::shared::i18n::Words;
 use crate::shared::state::{use_app, AppAction, ContentFailure};
@@ -21,6 +22,8 @@ pub fn ContentError(props: &ContentErrorProps) -> Html {
         let dispatch = app.dispatcher();
         Callback::from(move |_| dispatch.dispatch(AppAction::RetryContent))
     };
+    // Without a network, a file this device never fetched is not a fault to report.
+    let offline = not_kept_offline(&props.failure);
     let detail = match &props.failure {
         ContentFailure::Fetch { file, error } => {
             let reason = fetch_reason(error, &words);
@@ -39,10 +42,24 @@ pub fn ContentError(props: &ContentErrorProps) -> Html {
         <section class="page" role="alert">
             <PageTitle text={words.t("content_error.title").to_owned()} />
             { detail }
-            <p>{ words.t("content_error.who") }</p>
+            if !offline {
+                <p>{ words.t("content_error.who") }</p>
+            }
             <p><button type="button" class="button" onclick={retry}>{ words.t("content_error.retry") }</button></p>
         </section>
     }
+}
+
+/// Whether `failure` is a file this device has not kept, asked for without a network: what
+/// the learner is told then is to come back online, not that the course is at fault.
+pub fn not_kept_offline(failure: &ContentFailure) -> bool {
+    matches!(
+        failure,
+        ContentFailure::Fetch {
+            error: FetchError::Network,
+            ..
+        }
+    ) && !worker::online()
 }
 
 /// The whole `<main>` for a failure, for the app and the course module alike.
@@ -67,6 +84,7 @@ pub fn loading(words: &Words) -> Html {
 /// Why a file could not be fetched, in the learner's language.
 pub fn fetch_reason(error: &FetchError, words: &Words) -> String {
     match error {
+        FetchError::Network if !worker::online() => words.t("offline.not_kept").to_string(),
         FetchError::Network => words.t("content_error.network").to_string(),
         FetchError::Status(code) => {
             words.fill("content_error.status", &[("code", &code.to_string())])

@@ -314,6 +314,36 @@ async fn fetch_texts(file: &str, optional: bool) -> Result<Texts, ContentFailure
     }
 }
 
+/// The addresses of the content files every page reads in `lang`: the organisation file and
+/// the language's words and names. For the service worker to keep for offline use.
+pub fn page_urls(lang: Lang) -> Vec<String> {
+    [
+        ORGANISATION_FILE.to_owned(),
+        words_file(lang),
+        course_texts_file(lang),
+    ]
+    .iter()
+    .map(|name| fetch::content_url(name))
+    .collect()
+}
+
+/// The addresses of the content files the course pages read in `lang`: those of
+/// [`page_urls`], the modules' structure ([`load_course_structure`]) and each module's texts
+/// ([`load_module_texts`]). For the service worker to keep for offline use; a fallback
+/// language's files are kept once a page has read them.
+pub fn course_urls(organisation: &Organisation, lang: Lang) -> Vec<String> {
+    let structure = course_files(organisation)
+        .into_iter()
+        .filter(|name| name != ORGANISATION_FILE);
+    let texts = organisation
+        .modules
+        .iter()
+        .map(|id| module_texts_file(lang, id));
+    let mut urls = page_urls(lang);
+    urls.extend(structure.chain(texts).map(|name| fetch::content_url(&name)));
+    urls
+}
+
 fn fetch_failure(name: &str, error: FetchError) -> ContentFailure {
     ContentFailure::Fetch {
         file: fetch::content_url(name),
@@ -325,4 +355,42 @@ async fn fetch_file(name: &str) -> Result<Vec<u8>, ContentFailure> {
     fetch::fetch_bytes(&fetch::content_url(name))
         .await
         .map_err(|e| fetch_failure(name, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shipped organisation file, as the browser reads it.
+    fn shipped_organisation() -> Organisation {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let bytes = std::fs::read(root.join("content").join(ORGANISATION_FILE))
+            .expect("the shipped organisation file");
+        parse_organisation(ORGANISATION_FILE, &bytes).expect("the shipped organisation parses")
+    }
+
+    #[test]
+    fn the_files_kept_offline_are_the_shown_languages_and_all_exist() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let organisation = shipped_organisation();
+        for language in &organisation.languages {
+            let tag = language.tag.code();
+            let urls = course_urls(&organisation, language.tag);
+            // The structure, the words and names, and every module's texts, once each.
+            assert_eq!(urls.len(), 3 + 2 * organisation.modules.len(), "{tag}");
+            let unique: std::collections::BTreeSet<&String> = urls.iter().collect();
+            assert_eq!(unique.len(), urls.len(), "{tag}: no file twice");
+            for id in &organisation.modules {
+                assert!(urls.contains(&format!("content/modules/{id}.json")));
+                assert!(urls.contains(&format!("content/languages/{tag}/modules/{id}.json")));
+            }
+            for url in &urls {
+                let other = url.starts_with("content/languages/")
+                    && !url.starts_with(&format!("content/languages/{tag}/"));
+                assert!(!other, "{tag}: {url} is another language's");
+                assert!(root.join(url).is_file(), "{tag}: {url} is not shipped");
+            }
+            assert!(page_urls(language.tag).iter().all(|url| urls.contains(url)));
+        }
+    }
 }

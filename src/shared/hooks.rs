@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use crate::shared::browser::document;
 use crate::shared::browser::download::download;
+use crate::shared::content_error::not_kept_offline;
 use crate::shared::content_loader::{
     fetch_organisation_file, language_of, load_course_language, load_course_structure,
     load_fallback_words, load_language, load_module_texts, load_words, TextFile,
@@ -115,6 +116,7 @@ pub fn use_organisation_content(state: &AppHandle) {
     *latest.borrow_mut() = state.organisation.clone();
     let wanted = state.wanted;
     let settled = state.words.as_ref().is_some_and(|w| w.lang() == wanted);
+    let switching = state.words.as_ref().is_some_and(|w| w.lang() != wanted);
     let dispatch = state.dispatcher();
     use_effect_with((wanted, state.load_attempt), move |(wanted, _)| {
         let wanted = *wanted;
@@ -128,7 +130,7 @@ pub fn use_organisation_content(state: &AppHandle) {
                         Err(failure) => Err(failure),
                     },
                 };
-                dispatch_loaded(&dispatch, loaded);
+                dispatch_loaded(&dispatch, loaded, switching.then_some(wanted));
             });
         }
     });
@@ -145,6 +147,8 @@ pub fn use_course_content(state: &AppHandle) {
     let wanted = state.wanted;
     let settled = state.words.as_ref().is_some_and(|w| w.lang() == wanted)
         && !matches!(state.content, ContentState::Loading);
+    // Another language than the one shown: a switch (not a first read or a retry).
+    let switching = state.words.as_ref().is_some_and(|w| w.lang() != wanted);
     let dispatch = state.dispatcher();
     use_effect_with((wanted, state.load_attempt), move |(wanted, _)| {
         let wanted = *wanted;
@@ -155,20 +159,30 @@ pub fn use_course_content(state: &AppHandle) {
                     Some(course) => load_course_language(&course, wanted).await,
                     None => first_load(wanted, &dispatch).await,
                 };
-                dispatch_loaded(&dispatch, loaded);
+                dispatch_loaded(&dispatch, loaded, switching.then_some(wanted));
             });
         }
     });
     use_fallback_words(state);
 }
 
+/// Hands a language's reading to the page. `switch`: the language the learner switched to,
+/// when the page already shows another one. Its files not reaching this device while it is
+/// offline leave the page as it is, saying why ([`AppAction::LanguageUnavailable`]), rather
+/// than report a fault of the course.
 fn dispatch_loaded(
     dispatch: &UseReducerDispatcher<AppState>,
     loaded: Result<LanguageLoaded, ContentFailure>,
+    switch: Option<Lang>,
 ) {
     match loaded {
         Ok(loaded) => dispatch.dispatch(AppAction::LanguageLoaded(loaded)),
-        Err(failure) => dispatch.dispatch(AppAction::ContentFailed(failure)),
+        Err(failure) => match switch {
+            Some(lang) if not_kept_offline(&failure) => {
+                dispatch.dispatch(AppAction::LanguageUnavailable(lang, failure))
+            }
+            _ => dispatch.dispatch(AppAction::ContentFailed(failure)),
+        },
     }
 }
 

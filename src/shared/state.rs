@@ -48,6 +48,9 @@ pub struct AppState {
     /// The course runs inside an LMS: pages say what goes there, and the manager view is not
     /// offered.
     pub in_lms: bool,
+    /// A language the learner picked whose files this device has not kept, while offline:
+    /// the page stays in the shown language and says why (until the next pick).
+    pub unavailable: Option<Lang>,
 }
 
 pub enum AppAction {
@@ -59,6 +62,10 @@ pub enum AppAction {
     ModuleTexts(Box<Module>),
     /// The fallback language's words, for keys the shown language lacks.
     FallbackWords(Rc<Words>),
+    /// The language picked could not be read without a network (`ContentFailure` is why): the
+    /// page stays in the one it shows. When the language's words did arrive and only the
+    /// course's files failed after them, that is a [`AppAction::ContentFailed`] instead.
+    LanguageUnavailable(Lang, ContentFailure),
     ContentFailed(ContentFailure),
     RetryContent,
 }
@@ -72,6 +79,7 @@ impl AppState {
             content: ContentState::Loading,
             load_attempt: 0,
             in_lms: crate::shared::browser::lms::current_lms().is_some(),
+            unavailable: None,
         }
     }
 
@@ -122,9 +130,13 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            AppAction::ChooseLang(lang) => next.wanted = lang,
+            AppAction::ChooseLang(lang) => {
+                next.wanted = lang;
+                next.unavailable = None;
+            }
             AppAction::LanguageLoaded(loaded) => {
                 next.wanted = loaded.words.lang();
+                next.unavailable = None;
                 next.words = Some(loaded.words);
                 next.organisation = Some(loaded.organisation);
                 if let Some(course) = loaded.course {
@@ -147,6 +159,14 @@ impl Reducible for AppState {
                     next.words = Some(Rc::new(joined));
                 }
             }
+            AppAction::LanguageUnavailable(lang, failure) => {
+                if self.lang() == lang {
+                    next.content = ContentState::Failed(failure);
+                } else {
+                    next.wanted = self.lang();
+                    next.unavailable = Some(lang);
+                }
+            }
             AppAction::ContentFailed(failure) => next.content = ContentState::Failed(failure),
             AppAction::RetryContent => {
                 next.content = ContentState::Loading;
@@ -165,4 +185,65 @@ pub fn use_app() -> AppHandle {
     // Only reachable by a programming error: each module's root (the app's `App`, the course
     // module's `CourseApp`, the manager module's `Root`) provides the context.
     use_context::<AppHandle>().expect("the module's root provides the app context")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang(tag: &str) -> Lang {
+        Lang::parse(tag).expect("a well-formed tag")
+    }
+
+    /// A page shown in Swedish, its words read.
+    fn shown_in_swedish() -> Rc<AppState> {
+        let mut state = AppState::new(lang("sv"));
+        state.words = Some(Rc::new(Words::new(lang("sv"), Vec::new())));
+        Rc::new(state)
+    }
+
+    fn offline() -> ContentFailure {
+        ContentFailure::Fetch {
+            file: "content/languages/fi/ui.json".into(),
+            error: FetchError::Network,
+        }
+    }
+
+    #[test]
+    fn a_language_not_kept_offline_leaves_the_page_in_the_shown_one() {
+        let picked = shown_in_swedish().reduce(AppAction::ChooseLang(lang("fi")));
+        assert!(picked.switching());
+        let refused = picked.reduce(AppAction::LanguageUnavailable(lang("fi"), offline()));
+        assert_eq!(
+            refused.wanted,
+            lang("sv"),
+            "the Swedish button is pressed again"
+        );
+        assert_eq!(refused.lang(), lang("sv"));
+        assert!(!refused.switching());
+        assert_eq!(refused.unavailable, Some(lang("fi")));
+        assert_eq!(refused.content, ContentState::Loading, "no failure page");
+    }
+
+    #[test]
+    fn the_next_pick_clears_the_unavailable_language() {
+        let refused = shown_in_swedish()
+            .reduce(AppAction::ChooseLang(lang("fi")))
+            .reduce(AppAction::LanguageUnavailable(lang("fi"), offline()));
+        let again = refused.reduce(AppAction::ChooseLang(lang("fi")));
+        assert_eq!(again.unavailable, None);
+        assert_eq!(again.wanted, lang("fi"));
+    }
+
+    #[test]
+    fn a_course_file_missing_after_the_words_arrived_is_a_content_failure() {
+        // The course pages show a language's words before its course files are read.
+        let mut arrived = (*shown_in_swedish()).clone();
+        arrived.words = Some(Rc::new(Words::new(lang("fi"), Vec::new())));
+        arrived.wanted = lang("fi");
+        let failed = Rc::new(arrived).reduce(AppAction::LanguageUnavailable(lang("fi"), offline()));
+        assert_eq!(failed.content, ContentState::Failed(offline()));
+        assert_eq!(failed.unavailable, None);
+        assert_eq!(failed.wanted, lang("fi"));
+    }
 }

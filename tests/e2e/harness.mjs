@@ -52,7 +52,7 @@ export async function expectAxeClean(page, label) {
   assert.deepEqual(keys, [], `untranslated keys on ${label}`);
 }
 
-const UNTRANSLATED = /\b(about|certificate|contact|content_error|course|data|file|footer|lang|lesson|loading|manager|nav|not_found|notice|page|quiz|role|start|status|storage|training)\.[a-z_]+\b/g;
+const UNTRANSLATED = /\b(about|certificate|contact|content_error|course|data|file|footer|lang|lesson|loading|manager|nav|not_found|notice|offline|page|quiz|role|start|status|storage|training)\.[a-z_]+\b/g;
 
 /** Presses Tab until the focused element matches `predicate`; fails after `max` presses. */
 export async function tabTo(page, predicate, max = 40) {

@@ -24,14 +24,21 @@ const TYPES = {
   '.md': 'text/plain; charset=utf-8',
 };
 
-/** Starts the server on a free port; resolves to { url, subUrl, close, blocked }. With
+/** Starts the server on a free port; resolves to { url, subUrl, close, blocked, sent }. With
  *  `gzip`, text and wasm are sent compressed to clients that accept it, as a production
  *  host would (the load benchmark uses this; the tests do not need it). `types` overrides
  *  content types by extension, as hosts that get them wrong do (Moodle serves `.wasm` as
  *  `application/octet-stream`). */
 export async function startServer(root, { subPath = SUB_PATH, gzip = false, types = {} } = {}) {
   const blocked = new Set(); // paths to answer with 500, to test failure pages
+  const sent = { requests: 0, bytes: 0 }; // bodies sent, for the load benchmark
   const server = http.createServer(async (req, res) => {
+    const end = res.end.bind(res);
+    res.end = (body, ...rest) => {
+      sent.requests += 1;
+      if (body) sent.bytes += Buffer.byteLength(body);
+      return end(body, ...rest);
+    };
     const url = new URL(req.url, 'http://x');
     let rel = decodeURIComponent(url.pathname);
     const lmsFile = rel.startsWith(LMS_PATH) && LMS_FILES[rel.slice(LMS_PATH.length)];
@@ -77,6 +84,7 @@ export async function startServer(root, { subPath = SUB_PATH, gzip = false, type
     url: `http://127.0.0.1:${port}/`,
     subUrl: `http://127.0.0.1:${port}${subPath}`,
     blocked,
+    sent,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }

@@ -1,5 +1,7 @@
 // The app shell: renders from a sub-path under the strict CSP, navigates and switches
 // language by keyboard, survives reload on deep links, and is axe-clean on every route.
+// Tests of what a page fetches count the page's own requests: the service worker's, which
+// keep the course for offline use, start only once the page is usable (offline.test.mjs).
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { openPage, expectAxeClean, tabTo, heading, assert } from './harness.mjs';
@@ -155,7 +157,7 @@ export default [
       const context = await t.browser.newContext({ acceptDownloads: true });
       t.contexts.push(context);
       const requested = [];
-      context.on('request', (r) => requested.push(new URL(r.url()).pathname));
+      context.on('request', (r) => { if (!r.serviceWorker()) requested.push(new URL(r.url()).pathname); });
       const page = await openPage(t, '#/', { context });
       await page.waitForSelector('main[data-route="#/"]');
       await page.waitForLoadState('networkidle');
@@ -211,7 +213,7 @@ export default [
       const context = await t.browser.newContext();
       t.contexts.push(context);
       const requested = [];
-      context.on('request', (r) => requested.push(new URL(r.url()).pathname));
+      context.on('request', (r) => { if (!r.serviceWorker()) requested.push(new URL(r.url()).pathname); });
       const page = await openPage(t, '#/', { context });
       await page.waitForLoadState('networkidle');
       assert.ok(!requested.some((p) => p.endsWith('trygg_course_bg.wasm')), 'not before the learner acts');
@@ -322,11 +324,13 @@ export default [
         const wasm = [];
         const events = [];
         context.on('request', (request) => {
+          if (request.serviceWorker()) return;
           const name = new URL(request.url()).pathname.split('/').pop();
           if (name.endsWith('.wasm')) wasm.push(name);
           events.push(`ask ${name}`);
         });
         context.on('requestfinished', (request) => {
+          if (request.serviceWorker()) return;
           events.push(`got ${new URL(request.url()).pathname.split('/').pop()}`);
         });
         const page = await openPage(t, hash, { context });

@@ -42,7 +42,14 @@ fn send(url: &str) -> Result<PendingFetch, FetchError> {
     init.set_cache(web_sys::RequestCache::NoCache);
     let request =
         web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| FetchError::Network)?;
-    Ok(PendingFetch(window.fetch_with_request(&request)))
+    let response = window.fetch_with_request(&request);
+    // Watched here too, so a request dropped unawaited (the rest of a course once one file
+    // failed, as every file does offline) is not reported as an unhandled rejection.
+    let watched = response.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = JsFuture::from(watched).await;
+    });
+    Ok(PendingFetch(response))
 }
 
 impl PendingFetch {
@@ -71,15 +78,10 @@ fn prefetched_requests() -> Option<js_sys::Object> {
 /// Sends the request for `url` now and leaves it for the next [`start_fetch`] of that URL,
 /// which then gets the answer without a second round trip. Failures are left to the taker.
 pub fn prefetch(url: &str) {
+    // A failure nobody takes is not reported as an unhandled rejection: `send` watches it.
     let (Some(area), Ok(PendingFetch(response))) = (prefetched_requests(), send(url)) else {
         return;
     };
-    // Awaited here too (without reading the body), so a failure nobody takes is not reported
-    // as an unhandled rejection.
-    let watched = response.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        let _ = JsFuture::from(watched).await;
-    });
     let _ = js_sys::Reflect::set(&area, &url.into(), &response);
 }
 

@@ -12,3 +12,4 @@ pub mod page_areas;
 pub mod progress_store;
 pub mod roster_store;
 pub mod storage;
+pub mod worker;

@@ -4,7 +4,9 @@
 use trygg_core::content::Lang;
 use yew::prelude::*;
 
+use crate::shared::browser::worker;
 use crate::shared::browser::{document, storage::KeyValueStore};
+use crate::shared::components::offline_notice::OfflineNotice;
 use crate::shared::components::{footer::Footer, header::Header, page_title::PageTitle};
 use crate::shared::content_error::loading;
 use crate::shared::handover::{Part, Passing};
@@ -58,6 +60,7 @@ pub fn Frame(props: &FrameProps) -> Html {
         <>
             <a class="skip-link" href="#main" onclick={skip_to_main()}>{ words.t("nav.skip") }</a>
             <Header route={props.route.clone()} />
+            <OfflineNotice route={props.route.clone()} />
             { props.children.clone() }
             <Footer />
         </>
@@ -85,9 +88,13 @@ pub fn PassingPage(props: &PassingPageProps) -> Html {
     match props.passing {
         Passing::Failed(part) => {
             let retry = props.retry.reform(|_: MouseEvent| ());
-            let message = match part {
-                Part::Manager => "manager.load_failed_module",
-                _ => "course.load_failed",
+            // Offline, the module was never fetched on this device: say that, not "check
+            // the connection".
+            let message = match (part, worker::online()) {
+                (Part::Manager, true) => "manager.load_failed_module",
+                (Part::Manager, false) => "offline.manager_missing",
+                (_, true) => "course.load_failed",
+                (_, false) => "offline.module_missing",
             };
             html! {
                 <main id="main" tabindex="-1" data-route="module-error">

@@ -6,5 +6,6 @@ pub mod footer;
 pub mod frame;
 pub mod header;
 pub mod inline_text;
+pub mod offline_notice;
 pub mod page_title;
 pub mod storage_banner;
