@@ -9,8 +9,8 @@ use std::path::Path;
 
 use serde_json::{json, Value};
 use trygg_core::content::{
-    load_course, module_file, parse_organisation, schemas, ContentIssue, ContentSummary,
-    QUESTION_TYPES,
+    figure, load_course, module_file, parse_organisation, schemas, ContentIssue, ContentSummary,
+    LanguageCues, QUESTION_TYPES,
 };
 
 const USAGE: &str = "\
@@ -129,8 +129,7 @@ fn balance_warnings(summary: &ContentSummary) -> Vec<String> {
         .iter()
         .flat_map(|m| {
             let file = module_file(&m.id);
-            m.balance
-                .warnings()
+            m.balance_warnings()
                 .into_iter()
                 .map(move |w| format!("{file}: {w}"))
         })
@@ -241,23 +240,28 @@ fn summary_text(summary: &ContentSummary, warnings: &[String]) -> String {
     }
     let _ = writeln!(
         out,
-        "Balance (true/false answered true; multiple-choice by right options; right answer longest):"
+        "Balance (true/false answered true; multiple-choice by right options):"
     );
     for m in &summary.modules {
-        let b = &m.balance;
-        let (tf, longest) = (&b.true_false, &b.right_is_longest);
+        let tf = &m.balance.true_false;
         let _ = writeln!(
             out,
-            "  {:width$}  true/false {} of {} ({} %); multiple {}; longest {} of {} ({} %)",
+            "  {:width$}  true/false {} of {} ({} %); multiple {}",
             m.id,
             tf.answered_true,
             tf.questions,
             tf.percent_true,
-            b.multiple_text(),
-            longest.right_longest,
-            longest.items,
-            longest.percent,
+            m.balance.multiple_text(),
         );
+    }
+    let _ = writeln!(
+        out,
+        "Test-wise cues (seen [chance]; L/M/S: the key is the longest, a middle or the shortest option):"
+    );
+    for m in &summary.modules {
+        for cues in &m.balance.cues {
+            let _ = writeln!(out, "  {:width$}  {}  {}", m.id, cues.lang, cue_line(cues));
+        }
     }
     let _ = writeln!(out, "Lesson sections: {}", summary.total_sections);
     let by_type: Vec<String> = QUESTION_TYPES
@@ -288,6 +292,40 @@ fn summary_text(summary: &ContentSummary, warnings: &[String]) -> String {
     }
     let _ = writeln!(out, "OK: no problems found");
     out
+}
+
+/// One language's cue figures on one line.
+fn cue_line(c: &LanguageCues) -> String {
+    let mut parts = Vec::new();
+    if let (Some(a), Some(n)) = (c.absolutes, c.need_not) {
+        parts.push(format!(
+            "true/false absolute {} true {} false, need-not {} true {} false",
+            a.true_with, a.false_with, n.true_with, n.false_with
+        ));
+    }
+    for (name, r) in [("single", &c.single_key), ("scenario", &c.scenario_key)] {
+        let [l, m, s] = r.chance_hundredths.map(figure);
+        parts.push(format!(
+            "{name} L/M/S {}/{}/{} [{l}/{m}/{s}]",
+            r.longest, r.middle, r.shortest
+        ));
+    }
+    let counts = [
+        ("multiple longest right", Some(&c.multiple_longest_right)),
+        ("reason right", c.reason_right.as_ref()),
+        ("absolute right", c.absolute_right.as_ref()),
+    ];
+    for (name, count) in counts {
+        if let Some(n) = count {
+            parts.push(format!(
+                "{name} {} of {} [{}]",
+                n.right,
+                n.items,
+                figure(n.chance_hundredths)
+            ));
+        }
+    }
+    parts.join("; ")
 }
 
 fn schema(args: &[String]) -> i32 {

@@ -197,18 +197,35 @@ fn summary_counts_the_fixture() {
 fn balance_figures_of_the_fixture_within_their_aims() {
     let course = load_bytes(fixture_bytes()).expect("fixture loads");
     let summary = serde_json::to_value(ContentSummary::of(&course)).expect("serialize");
+    let alpha = &summary["modules"][0];
     assert_eq!(
-        summary["modules"][0]["balance"],
-        json!({
-            "true_false": { "questions": 1, "answered_true": 0, "percent_true": 0 },
-            "multiple_right_options": { "2": 1 },
-            "right_is_longest": { "items": 4, "right_longest": 1, "percent": 25 }
-        })
+        alpha["balance"]["true_false"],
+        json!({ "questions": 1, "answered_true": 0, "percent_true": 0 })
     );
     assert_eq!(
-        summary["modules"][1]["balance"]["right_is_longest"],
-        json!({ "items": 1, "right_longest": 0, "percent": 0 })
+        alpha["balance"]["multiple_right_options"],
+        json!({ "2": 1 })
     );
+    let sv = &alpha["balance"]["cues"][0];
+    assert_eq!(sv["lang"], "sv");
+    assert_eq!(sv["need_not"], json!({ "true_with": 0, "false_with": 1 }));
+    assert_eq!(
+        sv["single_key"],
+        json!({ "items": 1, "longest": 0, "middle": 0, "shortest": 1, "chance_hundredths": [33, 33, 33] })
+    );
+    assert_eq!(
+        sv["absolute_right"],
+        json!({ "items": 3, "right": 1, "chance_hundredths": 100 })
+    );
+    assert_eq!(alpha["balance"]["cues"][1]["lang"], "en");
+    // Employees get alpha without its manager questions; managers get all of it.
+    let pools: Vec<&str> = alpha["role_balance"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|p| p["role"].as_str())
+        .collect();
+    assert_eq!(pools, ["employee"]);
     for m in &course.modules {
         assert!(Balance::of(m).warnings().is_empty(), "{}", m.id);
     }
