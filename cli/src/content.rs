@@ -297,10 +297,10 @@ fn summary_text(summary: &ContentSummary, warnings: &[String]) -> String {
 /// One language's cue figures on one line.
 fn cue_line(c: &LanguageCues) -> String {
     let mut parts = Vec::new();
-    if let (Some(a), Some(n)) = (c.absolutes, c.need_not) {
+    if let (Some(a), Some(n), Some(p)) = (c.absolutes, c.need_not, c.plain) {
         parts.push(format!(
-            "true/false absolute {} true {} false, need-not {} true {} false",
-            a.true_with, a.false_with, n.true_with, n.false_with
+            "true/false absolute {}:{}, need-not {}:{}, neither {}:{} (true:false)",
+            a.true_with, a.false_with, n.true_with, n.false_with, p.true_with, p.false_with
         ));
     }
     for (name, r) in [("single", &c.single_key), ("scenario", &c.scenario_key)] {

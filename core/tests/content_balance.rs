@@ -84,10 +84,12 @@ fn true_false_counts_and_percent() {
         serde_json::to_value(b.true_false).unwrap(),
         json!({ "questions": 4, "answered_true": 1, "percent_true": 25 })
     );
+    // The share comes first; the cue-free statements then lean the same way in each language.
     assert_eq!(
-        b.warnings(),
-        ["1 of 4 true/false questions are answered \"true\" (25 %); aim for 40–60 %"]
+        b.warnings()[0],
+        "1 of 4 true/false questions are answered \"true\" (25 %); aim for 40–60 %"
     );
+    assert_eq!(b.warnings().len(), 3);
 }
 
 #[test]
@@ -231,9 +233,14 @@ fn absolutes_only_in_false_statements_warn_in_the_language_that_has_them() {
         statement("d", "Lämna platsen.", "Leave the place.", true),
     ];
     let b = Balance::of(&module("m", 1, 1, questions));
+    // In Swedish the absolutes mark the false statements, so the plain ones are the true ones;
+    // in English neither side leans.
     assert_eq!(
         b.warnings(),
-        ["sv: true/false statements with an absolute (always, never, only …): 0 true, 2 false; aim for as near half true as the count allows"]
+        [
+            "sv: true/false statements with an absolute (always, never, only …): 0 true, 2 false; aim for as near half true as the count allows",
+            "sv: true/false statements with neither an absolute nor \"need not\": 2 true, 0 false; aim for as near half true as the count allows",
+        ]
     );
     assert!(CueSplit {
         true_with: 1,
@@ -250,6 +257,57 @@ fn absolutes_only_in_false_statements_warn_in_the_language_that_has_them() {
         false_with: 1
     }
     .in_aim());
+}
+
+#[test]
+fn statements_without_a_cue_are_as_near_half_true_as_those_with_one() {
+    // Every cue-free statement is true and every one with a cue false: a learner who reads
+    // "no absolute" as "true" is right every time, though each cue alone is balanced.
+    let questions = vec![
+        statement("a", "Larma direkt.", "Raise the alarm at once.", true),
+        statement("b", "Rapportera samma dag.", "Report the same day.", true),
+        statement(
+            "c",
+            "Du ska aldrig larma.",
+            "You should never raise the alarm.",
+            false,
+        ),
+        statement(
+            "d",
+            "Du ska alltid larma.",
+            "You must always raise the alarm.",
+            true,
+        ),
+        statement(
+            "e",
+            "Hot behöver inte rapporteras.",
+            "Threats need not be reported.",
+            false,
+        ),
+        statement(
+            "f",
+            "Då behöver du inte larma.",
+            "Then you do not need to raise the alarm.",
+            true,
+        ),
+        statement("g", "Allt kan vänta.", "Everything can wait.", false),
+    ];
+    let b = Balance::of(&module("m", 1, 1, questions));
+    assert_eq!(
+        b.warnings(),
+        [
+            "sv: true/false statements with neither an absolute nor \"need not\": 2 true, 0 false; aim for as near half true as the count allows",
+            "en: true/false statements with neither an absolute nor \"need not\": 2 true, 0 false; aim for as near half true as the count allows",
+        ]
+    );
+    // "behöver du inte" is "need not" too, with the subject after the verb.
+    assert_eq!(
+        lang(&b, "sv").need_not,
+        Some(CueSplit {
+            true_with: 1,
+            false_with: 1
+        })
+    );
 }
 
 #[test]

@@ -24,6 +24,9 @@ pub struct LanguageCues {
     pub absolutes: Option<CueSplit>,
     /// True/false statements saying something is unnecessary ("need not").
     pub need_not: Option<CueSplit>,
+    /// True/false statements with neither cue: a learner who takes a cue for "false" takes
+    /// its absence for "true", so these must be as near half true as the others.
+    pub plain: Option<CueSplit>,
     /// Where the right option of single-choice questions ranks by length.
     pub single_key: KeyRank,
     /// Where the one wise choice of scenario steps ranks by length.
@@ -235,6 +238,7 @@ impl LanguageCues {
             false_with: 0,
         };
         let mut need_not = absolutes;
+        let mut plain = absolutes;
         let (mut single, mut scenario) = (RankTally::default(), RankTally::default());
         let mut longest = ChanceTally::default();
         let (mut reasons, mut option_absolutes) = (ChanceTally::default(), ChanceTally::default());
@@ -266,11 +270,16 @@ impl LanguageCues {
                         }
                     };
                     if let Some(w) = words {
-                        if w.has_absolute(statement) {
+                        let (absolute, needless) =
+                            (w.has_absolute(statement), w.has_need_not(statement));
+                        if absolute {
                             tally(&mut absolutes);
                         }
-                        if w.has_need_not(statement) {
+                        if needless {
                             tally(&mut need_not);
+                        }
+                        if !(absolute || needless) {
+                            tally(&mut plain);
                         }
                     }
                 }
@@ -313,6 +322,7 @@ impl LanguageCues {
             lang,
             absolutes: words.map(|_| absolutes),
             need_not: words.map(|_| need_not),
+            plain: words.map(|_| plain),
             single_key: single.finish(),
             scenario_key: scenario.finish(),
             multiple_longest_right: longest.finish(),
@@ -329,6 +339,7 @@ impl LanguageCues {
         for (split, what) in [
             (&self.absolutes, "an absolute (always, never, only …)"),
             (&self.need_not, "\"need not\""),
+            (&self.plain, "neither an absolute nor \"need not\""),
         ] {
             if let Some(s) = split.filter(|s| !s.in_aim()) {
                 out.push(format!(

@@ -47,12 +47,23 @@ const SWEDISH: CueWords = CueWords {
         "helt",
         "samtliga",
     ],
+    // Swedish puts the subject after the verb in many sentences ("Då behöver du inte …"),
+    // so the common pronouns between "behöver" and "inte" are listed too.
     need_not: &[
         "behöver inte",
         "behöver inget",
         "behöver ingen",
         "behöver inga",
         "behöver aldrig",
+        "behöver du inte",
+        "behöver man inte",
+        "behöver hen inte",
+        "behöver den inte",
+        "behöver det inte",
+        "behöver de inte",
+        "behöver vi inte",
+        "behöver ni inte",
+        "behöver jag inte",
         "måste inte",
         "slipper",
     ],
@@ -159,6 +170,7 @@ mod tests {
         assert!(sv.has_absolute("Du ska **alltid** larma."));
         assert!(!sv.has_absolute("Hallå, allra först"));
         assert!(sv.has_need_not("Du behöver inte rapportera."));
+        assert!(sv.has_need_not("Då behöver du inte rapportera."));
         assert!(!sv.has_need_not("Du behöver rapportera inte bara det."));
         assert!(sv.has_reason("Säger nej, eftersom det inte står där."));
         assert!(sv.asks_in_singular("Vilket av följande ska bort?"));
