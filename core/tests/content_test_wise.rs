@@ -21,7 +21,7 @@ use trygg_core::quiz::{
 };
 
 /// Quizzes drawn per module, role, language and learner.
-const DRAWS: u64 = 2000;
+const DRAWS: u64 = 1000;
 
 fn course() -> Course {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
