@@ -950,6 +950,23 @@ fn role_draw_cannot_ask_for_more_than_the_pool_has() {
             "role employee: each quiz should include 1 questions for employee, but the pool has 0",
         ),
     );
+    // Nor do questions shared with another role: a staff question is not a manager's own.
+    expect_only(
+        |files| {
+            put(files, ALPHA, "/role_draw", json!({ "manager": 1 }));
+            put(
+                files,
+                ALPHA,
+                "/questions/4/roles",
+                json!(["employee", "manager"]),
+            );
+        },
+        issue(
+            ALPHA,
+            "role_draw.manager",
+            "role manager: each quiz should include 1 questions for manager, but the pool has 0",
+        ),
+    );
 }
 
 #[test]
