@@ -2,12 +2,15 @@
 //! editing the course, and what CI runs so broken content never ships.
 
 use std::collections::HashSet;
+use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::fs;
 use std::io::{ErrorKind, Write as _};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
+
+use crate::args::{self, Arg, Args, Subcommand};
 use trygg_core::content::{
     figure, language_reports, load_course_in, module_file, parse_organisation, schemas,
     ContentIssue, ContentSummary, Course, LanguageCues, LanguageReport, QUESTION_TYPES,
@@ -26,42 +29,74 @@ Usage:
                                      write language TAG's texts as a PO file for translators
   trygg content import FILE DIR      read a translated PO file back into its language's files";
 
-pub fn run(args: &[String]) -> i32 {
-    match args.first().map(String::as_str) {
-        Some("check") => check(&args[1..]),
-        Some("schema") => schema(&args[1..]),
-        Some("export") => crate::translation::export(&args[1..]),
-        Some("import") => crate::translation::import(&args[1..]),
-        Some("-h" | "--help") => {
-            println!("{USAGE}");
+/// Each `trygg content` command by name, with the function that runs it on the arguments
+/// after the name. A new command is one more row here and a line in [`USAGE`].
+const COMMANDS: [(&str, Subcommand); 4] = [
+    ("check", check),
+    ("schema", schema),
+    ("export", crate::translation::export),
+    ("import", crate::translation::import),
+];
+
+/// Runs `trygg content ARGS`; returns the exit code: 0 when all is well, 1 when the content
+/// has problems, 2 for bad arguments or a folder that cannot be read or written.
+pub fn run(args: Args) -> i32 {
+    let mut parser = args::parser(args);
+    match args::next(&mut parser) {
+        Ok(Some(Arg::Value(name))) => {
+            match args::subcommand(&COMMANDS, "content command", &name, &mut parser) {
+                Ok((command, rest)) => command(rest),
+                Err(problem) => usage_error(&problem),
+            }
+        }
+        Ok(Some(Arg::Short('h') | Arg::Long("help"))) => {
+            say!("{USAGE}");
             0
         }
-        Some(other) => usage_error(&format!("unknown content command \"{other}\"")),
-        None => usage_error("missing content command"),
+        Ok(Some(other)) => usage_error(&args::unexpected(other)),
+        Ok(None) => usage_error("missing content command"),
+        Err(problem) => usage_error(&problem),
     }
 }
 
 fn usage_error(message: &str) -> i32 {
-    eprintln!("trygg content: {message}\n\n{USAGE}");
+    complain!("trygg content: {message}\n\n{USAGE}");
     2
 }
 
-fn check(args: &[String]) -> i32 {
+/// What `trygg content check` was asked to do.
+struct CheckOptions {
+    as_json: bool,
+    dir: PathBuf,
+}
+
+fn parse_check(args: Args) -> Result<Option<CheckOptions>, String> {
+    let mut parser = args::parser(args);
     let mut as_json = false;
     let mut dirs = Vec::new();
-    for arg in args {
-        match arg.as_str() {
-            "--json" => as_json = true,
-            flag if flag.starts_with('-') => return usage_error(&format!("unknown option {flag}")),
-            dir => dirs.push(dir),
+    while let Some(arg) = args::next(&mut parser)? {
+        match arg {
+            Arg::Long("json") => as_json = true,
+            Arg::Short('h') | Arg::Long("help") => return Ok(None),
+            Arg::Value(dir) => dirs.push(PathBuf::from(dir)),
+            other => return Err(args::unexpected(other)),
         }
     }
-    let [dir] = dirs[..] else {
-        return usage_error("check takes exactly one folder");
+    let Ok([dir]) = <[PathBuf; 1]>::try_from(dirs) else {
+        return Err("check takes exactly one folder".into());
     };
-    let dir = Path::new(dir);
+    Ok(Some(CheckOptions { as_json, dir }))
+}
+
+fn check(args: Args) -> i32 {
+    let CheckOptions { as_json, dir } =
+        match args::parsed_or_exit("content", USAGE, parse_check(args)) {
+            Ok(options) => options,
+            Err(code) => return code,
+        };
+    let dir = dir.as_path();
     if !dir.is_dir() {
-        eprintln!("trygg content: {} is not a folder", dir.display());
+        complain!("trygg content: {} is not a folder", dir.display());
         return 2;
     }
 
@@ -422,22 +457,34 @@ fn cue_line(c: &LanguageCues) -> String {
     parts.join("; ")
 }
 
-fn schema(args: &[String]) -> i32 {
-    let [dir] = args else {
-        return usage_error("schema takes exactly one folder");
+/// The one folder `trygg content schema` writes into.
+fn parse_schema(args: Args) -> Result<Option<PathBuf>, String> {
+    let Some(operands) = args::operands_only(args)? else {
+        return Ok(None);
     };
-    let dir = Path::new(dir);
+    match <[OsString; 1]>::try_from(operands) {
+        Ok([dir]) => Ok(Some(dir.into())),
+        Err(_) => Err("schema takes exactly one folder".into()),
+    }
+}
+
+fn schema(args: Args) -> i32 {
+    let dir = match args::parsed_or_exit("content", USAGE, parse_schema(args)) {
+        Ok(dir) => dir,
+        Err(code) => return code,
+    };
+    let dir = dir.as_path();
     if let Err(e) = fs::create_dir_all(dir) {
-        eprintln!("trygg content: cannot create {}: {e}", dir.display());
+        complain!("trygg content: cannot create {}: {e}", dir.display());
         return 2;
     }
     for (name, text) in schemas() {
         let path = dir.join(name);
         if let Err(e) = fs::write(&path, text) {
-            eprintln!("trygg content: cannot write {}: {e}", path.display());
+            complain!("trygg content: cannot write {}: {e}", path.display());
             return 2;
         }
-        println!("wrote {}", path.display());
+        say!("wrote {}", path.display());
     }
     0
 }

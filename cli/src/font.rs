@@ -9,10 +9,13 @@
 //! weight), making the output an ordinary standalone TrueType file.
 
 use std::fs;
+use std::path::{Path, PathBuf};
 
 use subsetter::{subset, GlyphRemapper};
 use trygg_core::certificate::pdf::assemble_font;
 use trygg_core::certificate::pdf::font::Font;
+
+use crate::args::{self, Args};
 
 const USAGE: &str = "usage: trygg font subset IN.ttf OUT.ttf
 
@@ -33,36 +36,62 @@ pub const KEPT_RANGES: [(u32, u32); 9] = [
     (0x2000, 0x206F), // General Punctuation
 ];
 
-/// Runs `trygg font ARGS`; returns the exit code.
-pub fn run(args: &[String]) -> i32 {
-    match args {
-        [cmd, input, output] if cmd == "subset" => match subset_file(input, output) {
-            Ok(summary) => {
-                println!("{summary}");
-                0
-            }
-            Err(msg) => {
-                eprintln!("trygg font subset: {msg}");
-                2
-            }
-        },
-        [flag] if flag == "-h" || flag == "--help" => {
-            println!("{USAGE}");
+/// The font `trygg font subset` reads and the one it writes.
+struct Options {
+    input: PathBuf,
+    output: PathBuf,
+}
+
+fn parse_args(args: Args) -> Result<Option<Options>, String> {
+    let Some(operands) = args::operands_only(args)? else {
+        return Ok(None);
+    };
+    let mut operands = operands.into_iter();
+    match operands.next() {
+        Some(command) if command == "subset" => {}
+        Some(command) => {
+            return Err(format!(
+                "unknown font command \"{}\"",
+                args::shown(&command)
+            ))
+        }
+        None => return Err("missing font command".into()),
+    }
+    match (operands.next(), operands.next(), operands.next()) {
+        (Some(input), Some(output), None) => Ok(Some(Options {
+            input: input.into(),
+            output: output.into(),
+        })),
+        _ => Err("subset takes an input and an output font file".into()),
+    }
+}
+
+/// Runs `trygg font ARGS`; returns the exit code: 0 when the subset was written, 2 for bad
+/// arguments or a font that cannot be read, cut or written.
+pub fn run(args: Args) -> i32 {
+    let o = match args::parsed_or_exit("font", USAGE, parse_args(args)) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    match subset_file(&o.input, &o.output) {
+        Ok(summary) => {
+            say!("{summary}");
             0
         }
-        _ => {
-            eprintln!("{USAGE}");
+        Err(msg) => {
+            complain!("trygg font subset: {msg}");
             2
         }
     }
 }
 
-fn subset_file(input: &str, output: &str) -> Result<String, String> {
-    let data = fs::read(input).map_err(|e| format!("cannot read {input}: {e}"))?;
+fn subset_file(input: &Path, output: &Path) -> Result<String, String> {
+    let (shown_in, shown_out) = (input.display(), output.display());
+    let data = fs::read(input).map_err(|e| format!("cannot read {shown_in}: {e}"))?;
     let out = subset_font(&data)?;
-    fs::write(output, &out).map_err(|e| format!("cannot write {output}: {e}"))?;
+    fs::write(output, &out).map_err(|e| format!("cannot write {shown_out}: {e}"))?;
     Ok(format!(
-        "{output}: {} bytes (from {} bytes)",
+        "{shown_out}: {} bytes (from {} bytes)",
         out.len(),
         data.len()
     ))
@@ -237,9 +266,9 @@ mod tests {
 
     #[test]
     fn usage_errors_exit_2() {
-        assert_eq!(run(&[]), 2);
+        assert_eq!(run(Vec::new()), 2);
         assert_eq!(
-            run(&[
+            run(vec![
                 "subset".into(),
                 "/nonexistent.ttf".into(),
                 "/tmp/x.ttf".into()

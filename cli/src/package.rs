@@ -10,7 +10,7 @@ use trygg_core::lms::ScormVersion;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use crate::args;
+use crate::args::{self, Arg, Args};
 use crate::package_manifest::{manifest, ManifestInput};
 
 const USAGE: &str = "usage: trygg package --format scorm12|scorm2004 --out FILE.zip \
@@ -30,18 +30,14 @@ struct Options {
     dist: PathBuf,
 }
 
-fn parse_args(list: &[String]) -> Result<Option<Options>, String> {
-    if list.iter().any(|a| a == "-h" || a == "--help") {
-        return Ok(None);
-    }
+fn parse_args(args: Args) -> Result<Option<Options>, String> {
     let (mut version, mut out, mut role, mut dist) = (None, None, None, None);
-    let mut iter = list.iter();
-    while let Some(arg) = iter.next() {
-        let (name, inline) = args::split(arg);
-        let mut value = || args::value(name, inline.clone(), &mut iter);
-        match name {
-            "--format" => {
-                version = Some(match value()?.as_str() {
+    let mut parser = args::parser(args);
+    while let Some(arg) = args::next(&mut parser)? {
+        match arg {
+            Arg::Short('h') | Arg::Long("help") => return Ok(None),
+            Arg::Long("format") => {
+                version = Some(match args::text(&mut parser, "--format")?.as_str() {
                     "scorm12" => ScormVersion::Scorm12,
                     "scorm2004" => ScormVersion::Scorm2004,
                     other => {
@@ -51,11 +47,10 @@ fn parse_args(list: &[String]) -> Result<Option<Options>, String> {
                     }
                 })
             }
-            "--out" => out = Some(PathBuf::from(value()?)),
-            "--role" => role = Some(args::role(name, &value()?)?),
-            s if s.starts_with('-') && s.len() > 1 => return Err(format!("unknown option {s}")),
-            _ if dist.is_some() => return Err(format!("unexpected argument {arg}")),
-            _ => dist = Some(PathBuf::from(arg)),
+            Arg::Long("out") => out = Some(args::path(&mut parser, "--out")?),
+            Arg::Long("role") => role = Some(args::role(&mut parser, "--role")?),
+            Arg::Value(folder) if dist.is_none() => dist = Some(PathBuf::from(folder)),
+            other => return Err(args::unexpected(other)),
         }
     }
     Ok(Some(Options {
@@ -69,18 +64,18 @@ fn parse_args(list: &[String]) -> Result<Option<Options>, String> {
 /// Runs the subcommand on the arguments after `package`; returns the exit code: 0 when the
 /// package was written, 1 when the folder is not a release or writing failed, 2 for bad
 /// arguments.
-pub fn run(list: &[String]) -> i32 {
-    let o = match args::parsed_or_exit("package", USAGE, parse_args(list)) {
+pub fn run(args: Args) -> i32 {
+    let o = match args::parsed_or_exit("package", USAGE, parse_args(args)) {
         Ok(o) => o,
         Err(code) => return code,
     };
     match build(&o) {
         Ok(count) => {
-            println!("wrote {} ({} files and {MANIFEST})", o.out.display(), count);
+            say!("wrote {} ({} files and {MANIFEST})", o.out.display(), count);
             0
         }
         Err(problem) => {
-            eprintln!("trygg package: {problem}");
+            complain!("trygg package: {problem}");
             1
         }
     }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::args;
+use crate::args::{self, Arg, Args};
 use crate::roster_files::{check_files, collect_files, FileOutcome};
 use trygg_core::content::Lang;
 use trygg_core::date::Date;
@@ -44,7 +44,7 @@ struct Options {
     paths: Vec<PathBuf>,
 }
 
-fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
+fn parse_args(args: Args) -> Result<Option<Options>, String> {
     let mut o = Options {
         csv: None,
         json: None,
@@ -57,50 +57,35 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
         threads: None,
         paths: Vec::new(),
     };
-    let mut iter = args.iter();
-    let mut options_done = false;
-    while let Some(arg) = iter.next() {
-        if options_done || !arg.starts_with("--") {
-            o.paths.push(PathBuf::from(arg));
-            continue;
-        }
-        let (name, inline) = args::split(arg);
-        if name == "--" {
-            options_done = true;
-            continue;
-        }
-        if name == "--help" {
-            return Ok(None);
-        }
-        let mut value = || args::value(name, inline.clone(), &mut iter);
-        match name {
-            "--csv" => o.csv = Some(PathBuf::from(value()?)),
-            "--json" => o.json = Some(PathBuf::from(value()?)),
-            "--separator" => {
-                o.separator = match value()?.as_str() {
+    let mut parser = args::parser(args);
+    while let Some(arg) = args::next(&mut parser)? {
+        match arg {
+            Arg::Short('h') | Arg::Long("help") => return Ok(None),
+            Arg::Value(path) => o.paths.push(PathBuf::from(path)),
+            Arg::Long("csv") => o.csv = Some(args::path(&mut parser, "--csv")?),
+            Arg::Long("json") => o.json = Some(args::path(&mut parser, "--json")?),
+            Arg::Long("separator") => {
+                o.separator = match args::text(&mut parser, "--separator")?.as_str() {
                     ";" => ';',
                     "," => ',',
                     other => return Err(format!("--separator must be ';' or ',', not '{other}'")),
                 }
             }
-            "--lang" => {
-                let v = value()?;
-                o.lang = Lang::parse(&v).ok_or(format!(
-                    "--lang must be a language tag such as sv, en or fi, not {v}"
-                ))?;
+            Arg::Long("lang") => o.lang = args::lang(&mut parser, "--lang")?,
+            Arg::Long("content") => o.content = Some(args::path(&mut parser, "--content")?),
+            Arg::Long("course") => o.course = Some(args::text(&mut parser, "--course")?),
+            Arg::Long("content-version") => {
+                o.content_version = Some(args::text(&mut parser, "--content-version")?);
             }
-            "--content" => o.content = Some(PathBuf::from(value()?)),
-            "--course" => o.course = Some(value()?),
-            "--content-version" => o.content_version = Some(value()?),
-            "--today" => o.today = Some(args::date(name, &value()?)?),
-            "--threads" => {
-                let v = value()?;
+            Arg::Long("today") => o.today = Some(args::date(&mut parser, "--today")?),
+            Arg::Long("threads") => {
+                let v = args::text(&mut parser, "--threads")?;
                 let n = v
                     .parse::<NonZeroUsize>()
                     .map_err(|_| format!("--threads must be a whole number from 1 up, not {v}"))?;
                 o.threads = Some(n.get());
             }
-            other => return Err(format!("unknown option {other}")),
+            other => return Err(args::unexpected(other)),
         }
     }
     if o.paths.is_empty() {
@@ -115,7 +100,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
 }
 
 /// Runs the subcommand on the arguments after `roster`; returns the exit code.
-pub fn run(args: &[String]) -> i32 {
+pub fn run(args: Args) -> i32 {
     small_pages_only();
     let mut err = BufWriter::new(io::stderr().lock());
     let code = run_with(args, &mut io::stdout().lock(), &mut err);
@@ -124,17 +109,10 @@ pub fn run(args: &[String]) -> i32 {
 }
 
 /// [`run`] with its output streams passed in, so tests can read what it prints.
-pub(crate) fn run_with(args: &[String], stdout: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let options = match parse_args(args) {
-        Ok(Some(o)) => o,
-        Ok(None) => {
-            let _ = writeln!(stdout, "{USAGE}");
-            return 0;
-        }
-        Err(problem) => {
-            let _ = writeln!(err, "trygg roster: {problem}\n\n{USAGE}");
-            return 2;
-        }
+pub(crate) fn run_with(args: Args, stdout: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let options = match args::parsed_or_exit_to("roster", USAGE, parse_args(args), stdout, err) {
+        Ok(options) => options,
+        Err(code) => return code,
     };
     let words = match crate::words::words(options.lang, options.content.as_deref()) {
         Ok(words) => CsvWords::from_words(&words),

@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::PathBuf;
 
-use crate::args;
+use crate::args::{self, Arg, Args};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use trygg_core::certificate::{issue, IssueInput, Learner, ModuleResult};
@@ -246,45 +246,41 @@ fn load_sample_course(dir: &std::path::Path) -> Result<SampleCourse, String> {
         })
 }
 
-fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
+fn parse_args(args: Args) -> Result<Option<Options>, String> {
     let mut count = None;
     let mut out = None;
     let mut seed = DEFAULT_SEED;
     let mut course = None;
     let mut content = None;
     let mut today = None;
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        let (name, inline) = args::split(arg);
-        if matches!(name, "-h" | "--help") {
-            return Ok(None);
-        }
-        let mut value = || args::value(name, inline.clone(), &mut iter);
-        match name {
-            "--count" => {
-                let v = value()?;
+    let mut parser = args::parser(args);
+    while let Some(arg) = args::next(&mut parser)? {
+        match arg {
+            Arg::Short('h') | Arg::Long("help") => return Ok(None),
+            Arg::Long("count") => {
+                let v = args::text(&mut parser, "--count")?;
                 count = Some(
                     v.parse::<usize>()
                         .map_err(|_| format!("--count must be a whole number, not {v}"))?,
                 );
             }
-            "--out" => out = Some(PathBuf::from(value()?)),
-            "--seed" => {
-                let v = value()?;
+            Arg::Long("out") => out = Some(args::path(&mut parser, "--out")?),
+            Arg::Long("seed") => {
+                let v = args::text(&mut parser, "--seed")?;
                 seed = v
                     .parse()
                     .map_err(|_| format!("--seed must be a whole number, not {v}"))?;
             }
-            "--course" => {
-                let id = value()?;
+            Arg::Long("course") => {
+                let id = args::text(&mut parser, "--course")?;
                 if id.trim().is_empty() {
                     return Err("--course must not be empty".into());
                 }
                 course = Some(id);
             }
-            "--content" => content = Some(PathBuf::from(value()?)),
-            "--today" => today = Some(args::date(name, &value()?)?),
-            other => return Err(format!("unexpected argument {other}")),
+            Arg::Long("content") => content = Some(args::path(&mut parser, "--content")?),
+            Arg::Long("today") => today = Some(args::date(&mut parser, "--today")?),
+            other => return Err(args::unexpected(other)),
         }
     }
     if course.is_some() && content.is_some() {
@@ -305,30 +301,23 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
 
 /// Runs the subcommand on the arguments after `sample`; returns the exit code: 0 when all
 /// files were written, 1 when writing failed, 2 for bad arguments.
-pub fn run(args: &[String]) -> i32 {
-    let o = match parse_args(args) {
-        Ok(Some(o)) => o,
-        Ok(None) => {
-            println!("{USAGE}");
-            return 0;
-        }
-        Err(problem) => {
-            eprintln!("trygg sample: {problem}\n\n{USAGE}");
-            return 2;
-        }
+pub fn run(args: Args) -> i32 {
+    let o = match args::parsed_or_exit("sample", USAGE, parse_args(args)) {
+        Ok(o) => o,
+        Err(code) => return code,
     };
     let course = match &o.content {
         Some(dir) => match load_sample_course(dir) {
             Ok(course) => course,
             Err(problem) => {
-                eprintln!("trygg sample: {problem}");
+                complain!("trygg sample: {problem}");
                 return 1;
             }
         },
         None => SampleCourse::made_up(&o.course),
     };
     if let Err(e) = fs::create_dir_all(&o.out) {
-        eprintln!("trygg sample: could not create {}: {e}", o.out.display());
+        complain!("trygg sample: could not create {}: {e}", o.out.display());
         return 1;
     }
     let today = o.today.unwrap_or_else(system_today);
@@ -344,16 +333,16 @@ pub fn run(args: &[String]) -> i32 {
         let text = match serde_json::to_string_pretty(&record) {
             Ok(text) => text,
             Err(e) => {
-                eprintln!("trygg sample: could not serialise a record: {e}");
+                complain!("trygg sample: could not serialise a record: {e}");
                 return 1;
             }
         };
         if let Err(e) = fs::write(&path, text + "\n") {
-            eprintln!("trygg sample: could not write {}: {e}", path.display());
+            complain!("trygg sample: could not write {}: {e}", path.display());
             return 1;
         }
     }
-    println!(
+    say!(
         "Wrote {} completion files for course {} to {}",
         o.count,
         course.id,
@@ -509,11 +498,8 @@ fn system_today() -> Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::args;
     use trygg_core::certificate::{certificate_valid_until, verify, DEFAULT_MAX_BYTES};
-
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
-    }
 
     fn temp_dir(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("trygg-sample-{name}-{}", std::process::id()));
@@ -550,7 +536,7 @@ mod tests {
             "--today",
             "2025-06-15",
         ];
-        assert_eq!(run(&args(&base)), 0);
+        assert_eq!(run(args(&base)), 0);
         let files = read_all(&dir);
         assert_eq!(files.len(), 300);
         let today = Date::parse_iso("2025-06-15").unwrap();
@@ -589,12 +575,12 @@ mod tests {
         let a = again.to_string_lossy().into_owned();
         let mut same = base;
         same[3] = &a;
-        assert_eq!(run(&args(&same)), 0);
+        assert_eq!(run(args(&same)), 0);
         assert_eq!(read_all(&again), files);
         let _ = fs::remove_dir_all(&again);
         let mut other = same;
         other[5] = "8";
-        assert_eq!(run(&args(&other)), 0);
+        assert_eq!(run(args(&other)), 0);
         assert_ne!(read_all(&again), files);
         let _ = fs::remove_dir_all(&again);
         let _ = fs::remove_dir_all(&dir);
@@ -618,7 +604,7 @@ mod tests {
             "--today",
             "2026-11-25",
         ];
-        assert_eq!(run(&args(&list)), 0);
+        assert_eq!(run(args(&list)), 0);
         let files = read_all(&dir);
         assert_eq!(files.len(), 40);
         for (name, text) in &files {
@@ -653,19 +639,19 @@ mod tests {
             "--course",
             "x",
         ];
-        assert_eq!(run(&args(&both)), 2);
+        assert_eq!(run(args(&both)), 2);
         let broken = ["--count", "1", "--out", &d, "--content", "/nonexistent"];
-        assert_eq!(run(&args(&broken)), 1);
+        assert_eq!(run(args(&broken)), 1);
     }
 
     #[test]
     fn bad_arguments_exit_2() {
-        assert_eq!(run(&[]), 2);
-        assert_eq!(run(&args(&["--count", "x", "--out", "/tmp/x"])), 2);
-        assert_eq!(run(&args(&["--count", "3"])), 2);
-        assert_eq!(run(&args(&["--out", "/tmp/x"])), 2);
+        assert_eq!(run(Vec::new()), 2);
+        assert_eq!(run(args(&["--count", "x", "--out", "/tmp/x"])), 2);
+        assert_eq!(run(args(&["--count", "3"])), 2);
+        assert_eq!(run(args(&["--out", "/tmp/x"])), 2);
         assert_eq!(
-            run(&args(&[
+            run(args(&[
                 "--count",
                 "3",
                 "--out",
@@ -675,20 +661,17 @@ mod tests {
             ])),
             2
         );
-        assert_eq!(run(&args(&["--count", "3", "--out", "/tmp/x", "--wat"])), 2);
-        assert_eq!(run(&args(&["--help"])), 0);
+        assert_eq!(run(args(&["--count", "3", "--out", "/tmp/x", "--wat"])), 2);
+        assert_eq!(run(args(&["--help"])), 0);
     }
 
     #[test]
     fn custom_course_and_zero_count() {
         let dir = temp_dir("c");
         let d = dir.to_string_lossy().into_owned();
-        assert_eq!(run(&args(&["--count=0", "--out", &d])), 0);
+        assert_eq!(run(args(&["--count=0", "--out", &d])), 0);
         assert!(read_all(&dir).is_empty());
-        assert_eq!(
-            run(&args(&["--count=2", "--out", &d, "--course=kurs-x"])),
-            0
-        );
+        assert_eq!(run(args(&["--count=2", "--out", &d, "--course=kurs-x"])), 0);
         for (_, text) in read_all(&dir) {
             assert!(verify(text.as_bytes(), Some("kurs-x"), DEFAULT_MAX_BYTES).is_ok());
         }

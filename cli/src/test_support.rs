@@ -1,12 +1,15 @@
 //! Builders shared by the CLI's unit tests: a scratch folder, a valid completion file, and a
 //! way to run a subcommand with its output captured.
 
+use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 
 use trygg_core::certificate::{issue, IssueInput, Learner, ModuleResult};
 use trygg_core::content::{Lang, Role};
 use trygg_core::date::Date;
+
+use crate::args::Args;
 
 /// An empty folder under the system temp dir, unique to this test process and `name`.
 pub fn temp_dir(name: &str) -> PathBuf {
@@ -43,13 +46,17 @@ pub fn record(name: &str, unit: &str, passed: &str) -> String {
     serde_json::to_string_pretty(&r).unwrap()
 }
 
-type RunWith = fn(&[String], &mut dyn Write, &mut dyn Write) -> i32;
+type RunWith = fn(Args, &mut dyn Write, &mut dyn Write) -> i32;
+
+/// Arguments as the operating system would hand them over.
+pub fn args(list: &[&str]) -> Args {
+    list.iter().map(OsString::from).collect()
+}
 
 /// Runs a subcommand's `run_with` on `list`: (exit code, stdout, stderr).
 pub fn run_captured(run_with: RunWith, list: &[&str]) -> (i32, String, String) {
-    let args: Vec<String> = list.iter().map(|s| s.to_string()).collect();
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = run_with(&args, &mut out, &mut err);
+    let code = run_with(args(list), &mut out, &mut err);
     (
         code,
         String::from_utf8(out).unwrap(),

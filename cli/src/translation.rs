@@ -4,7 +4,7 @@
 //! structure and every other language alone. The rules are in the core
 //! (`trygg_core::content::{export_po, import_po}`); this file reads and writes the files.
 
-use std::ffi::{OsStr, OsString};
+use std::ffi::OsString;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use trygg_core::content::{export_po, import_po, ContentIssue, ImportError};
 use trygg_core::language::Lang;
 
+use crate::args::{self, Arg, Args};
 use crate::content::{read_course_files, CourseFiles};
 
 const USAGE: &str = "\
@@ -25,77 +26,60 @@ Usage:
       the whole file, with exit code 1";
 
 /// `trygg content export`.
-pub fn export<A: AsRef<OsStr>>(args: &[A]) -> i32 {
+pub fn export(args: Args) -> i32 {
     export_with(args, &mut std::io::stdout(), &mut std::io::stderr())
 }
 
 /// `trygg content import`.
-pub fn import<A: AsRef<OsStr>>(args: &[A]) -> i32 {
+pub fn import(args: Args) -> i32 {
     import_with(args, &mut std::io::stdout(), &mut std::io::stderr())
 }
 
 struct ExportArgs {
-    lang: String,
+    lang: Lang,
     out: Option<PathBuf>,
     dir: PathBuf,
 }
 
-/// Reads `--lang TAG`, `--out FILE` (or `--name=value`) and one folder; `Ok(None)` for help.
-fn export_args<A: AsRef<OsStr>>(args: &[A]) -> Result<Option<ExportArgs>, String> {
+/// Reads `--lang TAG`, `--out FILE` and one folder; `Ok(None)` for help.
+fn export_args(args: Args) -> Result<Option<ExportArgs>, String> {
+    let mut parser = args::parser(args);
     let mut lang = None;
     let mut out = None;
     let mut dirs = Vec::new();
-    let mut rest = args.iter().map(AsRef::as_ref);
-    while let Some(arg) = rest.next() {
-        let text = arg.to_str().unwrap_or_default();
-        let (name, inline) = match text.split_once('=') {
-            Some((name, value)) if name.starts_with("--") => (name, Some(OsString::from(value))),
-            _ => (text, None),
-        };
-        let mut value = || {
-            inline
-                .clone()
-                .or_else(|| rest.next().map(OsStr::to_owned))
-                .filter(|v| !v.is_empty())
-                .ok_or(format!("{name} needs a value"))
-        };
-        match name {
-            "-h" | "--help" => return Ok(None),
-            "--lang" => {
-                let tag = value()?;
-                lang = Some(
-                    tag.into_string()
-                        .map_err(|_| "--lang must be a language tag")?,
-                );
-            }
-            "--out" => out = Some(PathBuf::from(value()?)),
-            flag if flag.starts_with('-') && flag.len() > 1 => {
-                return Err(format!("unknown option {flag}"))
-            }
-            _ => dirs.push(PathBuf::from(arg)),
+    while let Some(arg) = args::next(&mut parser)? {
+        match arg {
+            Arg::Short('h') | Arg::Long("help") => return Ok(None),
+            Arg::Long("lang") => lang = Some(args::lang(&mut parser, "--lang")?),
+            Arg::Long("out") => out = Some(args::path(&mut parser, "--out")?),
+            Arg::Value(dir) => dirs.push(PathBuf::from(dir)),
+            other => return Err(args::unexpected(other)),
         }
     }
     let lang = lang.ok_or("--lang TAG is required: the language to export")?;
-    let [dir] = <[PathBuf; 1]>::try_from(dirs)
-        .map_err(|_| "export takes exactly one content folder".to_owned())?;
+    let Ok([dir]) = <[PathBuf; 1]>::try_from(dirs) else {
+        return Err("export takes exactly one content folder".into());
+    };
     Ok(Some(ExportArgs { lang, out, dir }))
 }
 
-fn export_with<A: AsRef<OsStr>>(args: &[A], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let parsed = match export_args(args) {
-        Ok(Some(parsed)) => parsed,
-        Ok(None) => return help(out),
-        Err(problem) => return usage_error(err, &problem),
+/// Reads the PO file and the folder; `Ok(None)` for help.
+fn import_args(args: Args) -> Result<Option<(PathBuf, PathBuf)>, String> {
+    let Some(operands) = args::operands_only(args)? else {
+        return Ok(None);
     };
-    let Some(lang) = Lang::parse(&parsed.lang) else {
-        return usage_error(
-            err,
-            &format!(
-                "\"{}\" is not a language tag (such as fi or sv)",
-                parsed.lang
-            ),
-        );
+    let Ok([po, dir]) = <[OsString; 2]>::try_from(operands) else {
+        return Err("import takes a PO file and a content folder".into());
     };
+    Ok(Some((po.into(), dir.into())))
+}
+
+fn export_with(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let parsed = match args::parsed_or_exit_to("content", USAGE, export_args(args), out, err) {
+        Ok(parsed) => parsed,
+        Err(code) => return code,
+    };
+    let lang = parsed.lang;
     let files = match read_folder(&parsed.dir, err) {
         Ok(files) => files,
         Err(code) => return code,
@@ -129,21 +113,12 @@ fn export_with<A: AsRef<OsStr>>(args: &[A], out: &mut dyn Write, err: &mut dyn W
     }
 }
 
-fn import_with<A: AsRef<OsStr>>(args: &[A], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let mut operands = Vec::new();
-    for arg in args.iter().map(AsRef::as_ref) {
-        match arg.to_str() {
-            Some("-h" | "--help") => return help(out),
-            Some(flag) if flag.starts_with('-') && flag.len() > 1 => {
-                return usage_error(err, &format!("unknown option {flag}"))
-            }
-            _ => operands.push(PathBuf::from(arg)),
-        }
-    }
-    let [po_path, dir] = match <[PathBuf; 2]>::try_from(operands) {
-        Ok(pair) => pair,
-        Err(_) => return usage_error(err, "import takes a PO file and a content folder"),
-    };
+fn import_with(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let (po_path, dir) =
+        match args::parsed_or_exit_to("content", USAGE, import_args(args), out, err) {
+            Ok(paths) => paths,
+            Err(code) => return code,
+        };
     let po = match fs::read(&po_path) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -297,16 +272,6 @@ fn write_all(dir: &Path, files: &[(&str, &[u8])]) -> Result<(), String> {
         let _ = fs::remove_file(temp);
     }
     failure.map_or(Ok(()), Err)
-}
-
-fn help(out: &mut dyn Write) -> i32 {
-    let _ = writeln!(out, "{USAGE}");
-    0
-}
-
-fn usage_error(err: &mut dyn Write, message: &str) -> i32 {
-    let _ = writeln!(err, "trygg content: {message}\n\n{USAGE}");
-    2
 }
 
 fn count(n: usize, word: &str) -> String {

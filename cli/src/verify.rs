@@ -3,9 +3,11 @@
 
 use std::fs::File;
 use std::io::{self, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use trygg_core::certificate::{verify, VerifyError, DEFAULT_MAX_BYTES};
+
+use crate::args::{self, Arg, Args};
 
 const USAGE: &str = "usage: trygg verify [--course ID] FILE...
 
@@ -13,44 +15,48 @@ Checks each completion file (.json, or a certificate .pdf with the record embedd
 prints OK with the learner's name and verification code, or why the file was refused.
 Exits 1 if any file was refused or could not be read.";
 
+/// What `trygg verify` was asked to check.
+struct Options {
+    course: Option<String>,
+    files: Vec<PathBuf>,
+}
+
+fn parse_args(args: Args) -> Result<Option<Options>, String> {
+    let mut parser = args::parser(args);
+    let mut course = None;
+    let mut files = Vec::new();
+    while let Some(arg) = args::next(&mut parser)? {
+        match arg {
+            Arg::Short('h') | Arg::Long("help") => return Ok(None),
+            Arg::Long("course") => course = Some(args::text(&mut parser, "--course")?),
+            Arg::Value(file) => files.push(PathBuf::from(file)),
+            other => return Err(args::unexpected(other)),
+        }
+    }
+    if files.is_empty() {
+        return Err("no files given".into());
+    }
+    Ok(Some(Options { course, files }))
+}
+
 /// Runs the subcommand on the arguments after `verify`; returns the exit code: 0 when every
 /// file verified, 1 when any did not, 2 for a usage error.
-pub fn run(args: &[String]) -> i32 {
+pub fn run(args: Args) -> i32 {
     run_with(args, &mut io::stdout().lock(), &mut io::stderr().lock())
 }
 
 /// [`run`] with its output streams passed in, so tests can read what it prints.
-fn run_with(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let mut course: Option<String> = None;
-    let mut files: Vec<&str> = Vec::new();
-    let mut iter = args.iter();
-    let mut options_done = false;
-    while let Some(arg) = iter.next() {
-        match arg.as_str() {
-            _ if options_done => files.push(arg),
-            "--" => options_done = true,
-            "-h" | "--help" => {
-                let _ = writeln!(out, "{USAGE}");
-                return 0;
-            }
-            "--course" => match iter.next() {
-                Some(id) => course = Some(id.clone()),
-                None => return usage_error(err, "--course needs a course id"),
-            },
-            s if s.starts_with("--course=") => course = Some(s["--course=".len()..].to_owned()),
-            s if s.starts_with('-') && s.len() > 1 => {
-                return usage_error(err, &format!("unknown option {s}"))
-            }
-            _ => files.push(arg),
-        }
-    }
-    if files.is_empty() {
-        return usage_error(err, "no files given");
-    }
+fn run_with(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let Options { course, files } =
+        match args::parsed_or_exit_to("verify", USAGE, parse_args(args), out, err) {
+            Ok(options) => options,
+            Err(code) => return code,
+        };
 
     let mut failed = 0usize;
-    for file in &files {
-        let line = match read_limited(Path::new(file), DEFAULT_MAX_BYTES) {
+    for path in &files {
+        let file = path.display();
+        let line = match read_limited(path, DEFAULT_MAX_BYTES) {
             Err(e) => {
                 failed += 1;
                 format!("UNREADABLE  {file}: {e}")
@@ -88,11 +94,6 @@ fn run_with(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         );
     }
     i32::from(failed > 0)
-}
-
-fn usage_error(err: &mut dyn Write, problem: &str) -> i32 {
-    let _ = writeln!(err, "trygg verify: {problem}\n\n{USAGE}");
-    2
 }
 
 /// Reads at most `max` bytes; a larger file is reported as too large without reading it

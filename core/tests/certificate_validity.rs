@@ -5,7 +5,7 @@ mod content_support;
 
 use content_support::{fixture_files, lang, words};
 
-use trygg_core::certificate::{renewal_ics, CertificateError, RENEWAL_WINDOW_DAYS};
+use trygg_core::certificate::{renewal_ics, CertificateError};
 use trygg_core::content::{load_course, Course, Role};
 use trygg_core::date::Date;
 use trygg_core::progress::{ModuleStatus, PassRecord, Progress};
@@ -135,12 +135,4 @@ fn the_same_passes_give_the_same_certificate_on_any_later_day() {
     let a = p.certificate(&course, Role::Manager, lang("sv"), ms("2026-11-21"));
     let b = p.certificate(&course, Role::Manager, lang("sv"), ms("2026-12-24"));
     assert_eq!(a, b);
-}
-
-#[test]
-fn the_renewal_window_is_the_one_constant() {
-    let until = d("2027-01-31");
-    let first_due = until.add_days(-i64::from(RENEWAL_WINDOW_DAYS));
-    assert_eq!(Status::of(until, first_due), Status::RenewalDue);
-    assert_eq!(Status::of(until, first_due.add_days(-1)), Status::Valid);
 }

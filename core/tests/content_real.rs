@@ -76,17 +76,21 @@ fn elected_officials_get_no_questions_written_for_staff() {
 }
 
 /// Every policy section heading cited in sources.json must be found verbatim in its seed, so
-/// a reviewer can search for it. The seeds live outside the repository; without them this
-/// test only notes that it was skipped.
+/// a reviewer can search for it. The seeds (the organisation's own policy texts) live outside
+/// the repository, so CI cannot run this; whoever edits sources.json runs it with the seeds
+/// at hand: `TRYGG_SEEDS=/path/to/seeds cargo test -p trygg-core --test content_real --
+/// --ignored` (README, "Tests").
 #[test]
+#[ignore = "needs the policy seeds from outside the repository: set TRYGG_SEEDS and pass --ignored"]
 fn source_sections_appear_verbatim_in_their_seeds() {
     let seeds = std::env::var_os("TRYGG_SEEDS")
         .map(PathBuf::from)
         .unwrap_or_else(|| workspace().join("../shared/seeds"));
-    if !seeds.is_dir() {
-        eprintln!("note: no seed folder at {}; skipping", seeds.display());
-        return;
-    }
+    assert!(
+        seeds.is_dir(),
+        "no seed folder at {}: set TRYGG_SEEDS to the folder of policy seeds",
+        seeds.display()
+    );
     let bytes = std::fs::read(workspace().join("content/sources.json")).expect("sources.json");
     let sources = trygg_core::content::parse_sources("sources.json", &bytes).expect("parses");
     let mut missing = Vec::new();

@@ -6,7 +6,7 @@ use trygg_app::manager::ManagerView;
 use trygg_app::shared::components::frame::{Frame, PassingPage};
 use trygg_app::shared::components::page_title::PageTitle;
 use trygg_app::shared::handover::{mount_app, use_hand_over, Handover, Part, Passing};
-use trygg_app::shared::hooks::{use_content, use_heading_focus, use_navigated};
+use trygg_app::shared::hooks::{use_course_content, use_heading_focus, use_navigated};
 use trygg_app::shared::route::{use_route, Route};
 use trygg_app::shared::state::{AppHandle, AppState, ContentFailure, ContentState};
 use wasm_bindgen::prelude::*;
@@ -26,7 +26,7 @@ fn Root(props: &RootProps) -> Html {
     let route = use_route();
     let navigated = use_navigated(&route, props.handover.navigated);
     let (passing, retry) = use_hand_over(&route, Part::Manager, state.wanted, navigated);
-    use_content(&state, true);
+    use_course_content(&state);
     let main = match passing {
         Passing::Here => {
             html! { <ManagerPage route={route.clone()} focus_on_ready={props.handover.navigated} /> }

@@ -15,7 +15,7 @@ use crate::shared::components::frame::{Frame, PassingPage};
 use crate::shared::content_error::{content_error, loading};
 use crate::shared::content_loader::prefetch_module_texts;
 use crate::shared::handover::{use_hand_over, Handover, Part, Passing};
-use crate::shared::hooks::{use_content, use_heading_focus, use_module_texts, use_navigated};
+use crate::shared::hooks::{use_course_content, use_heading_focus, use_module_texts, use_navigated};
 use crate::shared::learner::{use_learner, LearnerProvider, QuizRules};
 use crate::shared::route::{use_route, Route};
 use crate::shared::state::{use_app, AppHandle, AppState, ContentState};
@@ -62,7 +62,7 @@ pub fn CourseApp(props: &CourseAppProps) -> Html {
     let route = use_route();
     let navigated = use_navigated(&route, arrived_by_navigation);
     let (passing, retry) = use_hand_over(&route, Part::Course, state.wanted, navigated);
-    use_content(&state, true);
+    use_course_content(&state);
     {
         // Kept for the next mount of this module on the page: the files do not change while
         // it is open (a language switch fills them in again).

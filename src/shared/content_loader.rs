@@ -40,9 +40,19 @@ pub fn language_of(organisation: &Organisation, wanted: Lang) -> Result<Lang, Co
 
 /// A language's UI words (`languages/<tag>/ui.json`).
 pub async fn load_words(lang: Lang) -> Result<Words, ContentFailure> {
+    read_words(lang, start_file(&words_file(lang))?).await
+}
+
+/// The words of `lang` from a request already sent.
+async fn read_words(lang: Lang, request: fetch::PendingFetch) -> Result<Words, ContentFailure> {
     let file = words_file(lang);
-    let bytes = fetch_file(&file).await?;
+    let bytes = request.bytes().await.map_err(|e| fetch_failure(&file, e))?;
     parse_words(&file, lang, &bytes).map_err(ContentFailure::Invalid)
+}
+
+/// Sends the request for a content file now.
+fn start_file(name: &str) -> Result<fetch::PendingFetch, ContentFailure> {
+    fetch::start_fetch(&fetch::content_url(name)).map_err(|e| fetch_failure(name, e))
 }
 
 /// The organisation with its names in `lang` (from the language's `course.json`): what the
@@ -88,34 +98,35 @@ pub async fn fill_course(course: &Course, lang: Lang) -> Result<Course, ContentF
     Ok(course)
 }
 
-/// A language as the page needs it: its words and the organisation's names, and with
-/// `course` the course in it too ([`fill_course`]).
+/// A language as the start and about pages need it: its words and the organisation's names.
 pub async fn load_language(
     organisation: &Organisation,
     wanted: Lang,
-    course: Option<&Course>,
 ) -> Result<LanguageLoaded, ContentFailure> {
     let lang = language_of(organisation, wanted)?;
-    let (words, organisation, course) = match course {
-        Some(course) => {
-            let (words, course) = join(load_words(lang), fill_course(course, lang)).await;
-            let course = course?;
-            (
-                words?,
-                course.organisation.clone(),
-                Some(std::rc::Rc::new(course)),
-            )
-        }
-        None => {
-            let (words, named) =
-                join(load_words(lang), name_organisation(organisation, lang)).await;
-            (words?, named?, None)
-        }
-    };
+    // The words' request goes out first and is read last: both travel at once without a
+    // join, whose state machine would cost the start page's wasm more than this order.
+    let words = start_file(&words_file(lang))?;
+    let named = name_organisation(organisation, lang).await?;
     Ok(LanguageLoaded {
-        words: std::rc::Rc::new(words),
-        organisation: std::rc::Rc::new(organisation),
-        course,
+        words: std::rc::Rc::new(read_words(lang, words).await?),
+        organisation: std::rc::Rc::new(named),
+        course: None,
+    })
+}
+
+/// A language as the course pages need it: its words, and the course in it ([`fill_course`]).
+pub async fn load_course_language(
+    course: &Course,
+    wanted: Lang,
+) -> Result<LanguageLoaded, ContentFailure> {
+    let lang = language_of(&course.organisation, wanted)?;
+    let (words, course) = join(load_words(lang), fill_course(course, lang)).await;
+    let course = course?;
+    Ok(LanguageLoaded {
+        words: std::rc::Rc::new(words?),
+        organisation: std::rc::Rc::new(course.organisation.clone()),
+        course: Some(std::rc::Rc::new(course)),
     })
 }
 

@@ -13,8 +13,8 @@ use yew::prelude::*;
 use crate::shared::browser::document;
 use crate::shared::browser::download::download;
 use crate::shared::content_loader::{
-    fetch_organisation_file, language_of, load_course_structure, load_fallback_words,
-    load_language, load_module_texts, load_words, TextFile,
+    fetch_organisation_file, language_of, load_course_language, load_course_structure,
+    load_fallback_words, load_language, load_module_texts, load_words, TextFile,
 };
 use crate::shared::route::Route;
 use crate::shared::state::{
@@ -106,42 +106,76 @@ pub fn use_downloads() -> Downloads {
     }
 }
 
-/// Reads what a module's pages need, and again whenever the learner picks another language:
-/// the organisation and the language's words, and with `with_course` the course's structure
-/// and texts (the organisation's part is dispatched first, so "my data" comes up before the
-/// module files, and even when one of them is broken). A key the language's `ui.json` lacks
-/// makes the page read its fallback language's words.
+/// Reads what the shell's pages need, and again whenever the learner picks another
+/// language: the organisation and the language's words and names. Kept apart from
+/// [`use_course_content`], so the shell links none of the course's reading.
 #[hook]
-pub fn use_content(state: &AppHandle, with_course: bool) {
-    let latest = use_mut_ref(|| (None::<Rc<Organisation>>, None::<Rc<Course>>));
-    *latest.borrow_mut() = (state.organisation.clone(), state.course().cloned());
+pub fn use_organisation_content(state: &AppHandle) {
+    let latest = use_mut_ref(|| None::<Rc<Organisation>>);
+    *latest.borrow_mut() = state.organisation.clone();
+    let wanted = state.wanted;
+    let settled = state.words.as_ref().is_some_and(|w| w.lang() == wanted);
+    let dispatch = state.dispatcher();
+    use_effect_with((wanted, state.load_attempt), move |(wanted, _)| {
+        let wanted = *wanted;
+        if !settled {
+            let organisation = latest.borrow().clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let loaded = match organisation {
+                    Some(organisation) => load_language(&organisation, wanted).await,
+                    None => match fetch_organisation_file().await {
+                        Ok((_, organisation)) => load_language(&organisation, wanted).await,
+                        Err(failure) => Err(failure),
+                    },
+                };
+                dispatch_loaded(&dispatch, loaded);
+            });
+        }
+    });
+    use_fallback_words(state);
+}
+
+/// Reads what the course's pages (and the manager view) need, and again whenever the learner
+/// picks another language: the organisation, the language's words and names, the course's
+/// structure and its texts in that language (see [`first_load`]).
+#[hook]
+pub fn use_course_content(state: &AppHandle) {
+    let latest = use_mut_ref(|| None::<Rc<Course>>);
+    *latest.borrow_mut() = state.course().cloned();
     let wanted = state.wanted;
     let settled = state.words.as_ref().is_some_and(|w| w.lang() == wanted)
-        && (!with_course || !matches!(state.content, ContentState::Loading));
-    {
-        let dispatch = state.dispatcher();
-        use_effect_with((wanted, state.load_attempt), move |(wanted, _)| {
-            let wanted = *wanted;
-            if !settled {
-                let (organisation, course) = latest.borrow().clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let loaded = match (course, organisation) {
-                        (Some(course), _) => {
-                            load_language(&course.organisation, wanted, Some(&course)).await
-                        }
-                        (None, Some(organisation)) if !with_course => {
-                            load_language(&organisation, wanted, None).await
-                        }
-                        _ => first_load(wanted, with_course, &dispatch).await,
-                    };
-                    match loaded {
-                        Ok(loaded) => dispatch.dispatch(AppAction::LanguageLoaded(loaded)),
-                        Err(failure) => dispatch.dispatch(AppAction::ContentFailed(failure)),
-                    }
-                });
-            }
-        });
+        && !matches!(state.content, ContentState::Loading);
+    let dispatch = state.dispatcher();
+    use_effect_with((wanted, state.load_attempt), move |(wanted, _)| {
+        let wanted = *wanted;
+        if !settled {
+            let course = latest.borrow().clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let loaded = match course {
+                    Some(course) => load_course_language(&course, wanted).await,
+                    None => first_load(wanted, &dispatch).await,
+                };
+                dispatch_loaded(&dispatch, loaded);
+            });
+        }
+    });
+    use_fallback_words(state);
+}
+
+fn dispatch_loaded(
+    dispatch: &UseReducerDispatcher<AppState>,
+    loaded: Result<LanguageLoaded, ContentFailure>,
+) {
+    match loaded {
+        Ok(loaded) => dispatch.dispatch(AppAction::LanguageLoaded(loaded)),
+        Err(failure) => dispatch.dispatch(AppAction::ContentFailed(failure)),
     }
+}
+
+/// A key the language's `ui.json` lacks makes the page read its fallback language's words,
+/// once per language.
+#[hook]
+fn use_fallback_words(state: &AppHandle) {
     let requested = use_mut_ref(HashSet::<Lang>::new);
     let words = state.words.clone();
     let organisation = state.organisation.clone();
@@ -163,20 +197,16 @@ pub fn use_content(state: &AppHandle, with_course: bool) {
     });
 }
 
-/// The first read of a module's content: the organisation file, then its language's words
-/// and names. When the module shows the course, its structure is read beside them, and the
-/// words and names are dispatched as soon as they are here, so the page frame and "my data"
-/// come up without waiting for the module files (and even when one of them is broken). The
-/// language's `course.json` is read once for both.
+/// The course pages' first read: the organisation file, then its language's words and names
+/// with the course's structure beside them. The words and names are dispatched as soon as
+/// they are here, so the page frame and "my data" come up without waiting for the module
+/// files (and even when one of them is broken). The language's `course.json` is read once,
+/// for the organisation's names and then the modules' titles.
 async fn first_load(
     wanted: Lang,
-    with_course: bool,
     dispatch: &UseReducerDispatcher<AppState>,
 ) -> Result<LanguageLoaded, ContentFailure> {
     let (bytes, organisation) = fetch_organisation_file().await?;
-    if !with_course {
-        return load_language(&organisation, wanted, None).await;
-    }
     let lang = language_of(&organisation, wanted)?;
     let fallback = organisation.fallback_of(lang);
     let head = async {

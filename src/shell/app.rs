@@ -9,7 +9,7 @@ use crate::shared::components::frame::{Frame, PassingPage};
 use crate::shared::components::storage_banner::StorageBanner;
 use crate::shared::content_error::{content_error, loading};
 use crate::shared::handover::{use_hand_over, Handover, Part, Passing};
-use crate::shared::hooks::{use_content, use_heading_focus, use_navigated};
+use crate::shared::hooks::{use_heading_focus, use_navigated, use_organisation_content};
 use crate::shared::learner::LearnerProvider;
 use crate::shared::route::{use_route, Route};
 use crate::shared::state::{AppState, ContentState};
@@ -27,7 +27,7 @@ pub fn App(props: &AppProps) -> Html {
     let route = use_route();
     let navigated = use_navigated(&route, props.handover.navigated);
     let (passing, retry) = use_hand_over(&route, Part::Shell, state.wanted, navigated);
-    use_content(&state, false);
+    use_organisation_content(&state);
 
     let main = match (&passing, &state.content, &state.organisation) {
         (Passing::Here, _, Some(org)) => html! {

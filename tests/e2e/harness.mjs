@@ -1,6 +1,7 @@
 // Shared helpers for the end-to-end tests: Debian's Chromium through playwright-core,
 // the project's static server (sub-path + strict CSP), and an axe-core scan.
 import { chromium } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
@@ -65,6 +66,25 @@ export async function tabTo(page, predicate, max = 40) {
 
 export async function heading(page) {
   return (await page.textContent('#page-title'))?.trim();
+}
+
+/**
+ * Runs the `trygg` CLI that the runner built before the tests (`t.cli`), from the
+ * repository's root: `{ code, out, err }`. Tests read its output rather than repeat any of
+ * its rules.
+ */
+export function runTrygg(t, args) {
+  // A synchronous child blocks the runner's own time limit, so it has one of its own.
+  const run = spawnSync(t.cli, args, { cwd: t.root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
+  if (run.error) throw run.error;
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+/** `runTrygg` for a command that must succeed: its stdout. */
+export function trygg(t, args) {
+  const run = runTrygg(t, args);
+  if (run.code !== 0) throw new Error(`trygg ${args.join(' ')} exited with ${run.code}:\n${run.out}${run.err}`);
+  return run.out;
 }
 
 export { assert };

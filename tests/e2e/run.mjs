@@ -1,5 +1,11 @@
 // Runs every tests/e2e/*.test.mjs against the release dist/ served from a sub-path with the
 // strict CSP. Usage: node tests/e2e/run.mjs [name filter]
+//
+// The trygg CLI is built once, before any test, and tests run that binary (`t.cli`, through
+// harness.mjs's `trygg`). Each test has a time limit (`timeout` in ms on the test, else
+// E2E_TIMEOUT_MS, else DEFAULT_TIMEOUT_MS): a test that hangs fails with its name and the
+// run goes on with the next.
+import { spawnSync } from 'node:child_process';
 import { readdir, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +18,41 @@ const filter = process.argv[2] || process.env.E2E_FILTER || '';
 const artifacts = path.join(here, 'artifacts');
 await mkdir(artifacts, { recursive: true });
 
+/** The longest test takes under 40 s on a machine with two busy cores; five times that. */
+const DEFAULT_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS) || 180_000;
+
+/** Builds the CLI (the debug build `cargo test` shares) and returns its executable's path. */
+function buildCli() {
+  const build = spawnSync('cargo', ['build', '-q', '-p', 'trygg-cli', '--message-format=json-render-diagnostics'], {
+    cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024,
+  });
+  if (build.error || build.status !== 0) {
+    console.log(`could not build the trygg CLI (cargo build -p trygg-cli): ${build.error || `exit ${build.status}`}`);
+    process.exit(1);
+  }
+  const artifact = build.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line))
+    .find((m) => m.reason === 'compiler-artifact' && m.target?.name === 'trygg' && m.executable);
+  if (!artifact) {
+    console.log('cargo build -p trygg-cli named no trygg executable');
+    process.exit(1);
+  }
+  return artifact.executable;
+}
+
+/** `running`, or a rejection once `ms` have passed without it settling. */
+function withinTime(running, ms) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      const err = new Error(`timed out after ${ms / 1000} s (the test's \`timeout\`, or E2E_TIMEOUT_MS, sets the limit)`);
+      err.stack = err.message; // where the timer fired says nothing about the test
+      reject(err);
+    }, ms);
+  });
+  return Promise.race([running, late]).finally(() => clearTimeout(timer));
+}
+
+const cli = buildCli();
 const files = (await readdir(here)).filter((f) => f.endsWith('.test.mjs')).sort();
 const server = await startServer(path.join(root, 'dist'));
 const browser = await launchBrowser();
@@ -24,13 +65,16 @@ for (const file of files) {
   for (const test of tests) {
     const name = `${file.replace('.test.mjs', '')}: ${test.name}`;
     if (filter && !name.includes(filter)) continue;
-    const t = { browser, server, root, artifacts, problems: [], contexts: [] };
+    const t = { browser, server, root, artifacts, cli, problems: [], contexts: [] };
     t.assertClean = () => {
       if (t.problems.length) throw new Error(`console errors or CSP violations:\n${t.problems.join('\n')}`);
     };
     const t0 = Date.now();
     try {
-      await test.run(t);
+      const running = test.run(t);
+      // A test abandoned at its time limit may still fail later, when its pages are closed.
+      running.catch(() => {});
+      await withinTime(running, test.timeout || DEFAULT_TIMEOUT_MS);
       t.assertClean();
       passed++;
       console.log(`ok   ${name} (${Date.now() - t0} ms)`);

@@ -5,7 +5,7 @@
 // suspend_data alone; the longest path fits SCORM 1.2's 4,096 characters; a course window the
 // LMS opened finds the API through its opener; an LMS that refuses calls leaves the course
 // usable with a warning; and without an API the course is the site.
-import { assert, expectAxeClean } from './harness.mjs';
+import { assert, expectAxeClean, trygg } from './harness.mjs';
 import { loadModule, loadOrganisation, requiredModules, finishQuiz, answerQuestion, next, press } from './quiz-driver.mjs';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -19,8 +19,7 @@ import { LMS_PATH, SUB_PATH, startServer } from './server.mjs';
 async function packageServer(t, format) {
   const zip = path.join(t.artifacts, `trygg-${format}.zip`);
   const dir = path.join(t.artifacts, `unzipped-${format}`);
-  execFileSync('cargo', ['run', '-q', '-p', 'trygg-cli', '--', 'package', '--format', format, '--out', zip, 'dist'],
-    { cwd: t.root, stdio: ['ignore', 'pipe', 'pipe'] });
+  trygg(t, ['package', '--format', format, '--out', zip, 'dist']);
   execFileSync('python3', ['-c', 'import sys, zipfile, shutil; shutil.rmtree(sys.argv[2], ignore_errors=True); zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', zip, dir]);
   assert.ok(existsSync(path.join(dir, 'imsmanifest.xml')), 'imsmanifest.xml at the root of the zip');
   assert.ok(readdirSync(dir).includes('index.html'), 'the launch file beside it');

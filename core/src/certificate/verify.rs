@@ -247,7 +247,7 @@ pub fn extract_from_pdf(bytes: &[u8]) -> Option<Vec<u8>> {
             continue;
         };
         let len = find(&bytes[start..], b"endstream")?;
-        let content = trim_ascii(&bytes[start..start + len]);
+        let content = bytes[start..start + len].trim_ascii();
         pos = start + len + b"endstream".len();
         if content.first() == Some(&b'{') && find(content, FORMAT.as_bytes()).is_some() {
             return Some(content.to_vec());
@@ -267,24 +267,6 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
         from = at + 1;
     }
     None
-}
-
-fn trim_ascii(mut bytes: &[u8]) -> &[u8] {
-    while let [first, rest @ ..] = bytes {
-        if first.is_ascii_whitespace() {
-            bytes = rest;
-        } else {
-            break;
-        }
-    }
-    while let [rest @ .., last] = bytes {
-        if last.is_ascii_whitespace() {
-            bytes = rest;
-        } else {
-            break;
-        }
-    }
-    bytes
 }
 
 #[cfg(test)]
@@ -322,12 +304,6 @@ mod tests {
         assert_eq!(find(b"abc", b"abcd"), None);
         assert_eq!(find(b"", b"a"), None);
         assert_eq!(find(b"abc", b""), None);
-    }
-
-    #[test]
-    fn trim_ascii_trims_both_ends() {
-        assert_eq!(trim_ascii(b" \r\n{x}\r\n "), b"{x}");
-        assert_eq!(trim_ascii(b"   "), b"");
     }
 
     #[test]
