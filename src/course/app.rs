@@ -15,7 +15,9 @@ use crate::shared::components::frame::{Frame, PassingPage};
 use crate::shared::content_error::{content_error, loading};
 use crate::shared::content_loader::prefetch_module_texts;
 use crate::shared::handover::{use_hand_over, Handover, Part, Passing};
-use crate::shared::hooks::{use_course_content, use_heading_focus, use_module_texts, use_navigated};
+use crate::shared::hooks::{
+    use_course_content, use_heading_focus, use_module_texts, use_navigated,
+};
 use crate::shared::learner::{use_learner, LearnerProvider, QuizRules};
 use crate::shared::route::{use_route, Route};
 use crate::shared::state::{use_app, AppHandle, AppState, ContentState};
