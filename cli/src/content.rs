@@ -12,8 +12,9 @@ use serde_json::{json, Value};
 
 use crate::args::{self, Arg, Args, Subcommand};
 use trygg_core::content::{
-    language_reports, load_course_in, module_file, parse_organisation, schemas, ContentIssue,
-    ContentSummary, Course, LanguageReport, QUESTION_TYPES, TRANSLATED_FROM_FILE,
+    figure, language_reports, load_course_in, module_file, parse_organisation, schemas,
+    ContentIssue, ContentSummary, Course, LanguageCues, LanguageReport, QUESTION_TYPES,
+    TRANSLATED_FROM_FILE,
 };
 use trygg_core::language::{course_texts_file, language_dir, module_texts_file, words_file};
 
@@ -229,8 +230,7 @@ fn balance_warnings(summary: &ContentSummary) -> Vec<String> {
         .iter()
         .flat_map(|m| {
             let file = module_file(&m.id);
-            m.balance
-                .warnings()
+            m.balance_warnings()
                 .into_iter()
                 .map(move |w| format!("{file}: {w}"))
         })
@@ -369,23 +369,28 @@ fn summary_text(
     }
     let _ = writeln!(
         out,
-        "Balance (true/false answered true; multiple-choice by right options; right answer longest):"
+        "Balance (true/false answered true; multiple-choice by right options):"
     );
     for m in &summary.modules {
-        let b = &m.balance;
-        let (tf, longest) = (&b.true_false, &b.right_is_longest);
+        let tf = &m.balance.true_false;
         let _ = writeln!(
             out,
-            "  {:width$}  true/false {} of {} ({} %); multiple {}; longest {} of {} ({} %)",
+            "  {:width$}  true/false {} of {} ({} %); multiple {}",
             m.id,
             tf.answered_true,
             tf.questions,
             tf.percent_true,
-            b.multiple_text(),
-            longest.right_longest,
-            longest.items,
-            longest.percent,
+            m.balance.multiple_text(),
         );
+    }
+    let _ = writeln!(
+        out,
+        "Test-wise cues (seen [chance]; L/M/S: the key is the longest, a middle or the shortest option):"
+    );
+    for m in &summary.modules {
+        for cues in &m.balance.cues {
+            let _ = writeln!(out, "  {:width$}  {}  {}", m.id, cues.lang, cue_line(cues));
+        }
     }
     let _ = writeln!(out, "Lesson sections: {}", summary.total_sections);
     let by_type: Vec<String> = QUESTION_TYPES
@@ -416,6 +421,40 @@ fn summary_text(
     }
     let _ = writeln!(out, "OK: no problems found");
     out
+}
+
+/// One language's cue figures on one line.
+fn cue_line(c: &LanguageCues) -> String {
+    let mut parts = Vec::new();
+    if let (Some(a), Some(n), Some(p)) = (c.absolutes, c.need_not, c.plain) {
+        parts.push(format!(
+            "true/false absolute {}:{}, need-not {}:{}, neither {}:{} (true:false)",
+            a.true_with, a.false_with, n.true_with, n.false_with, p.true_with, p.false_with
+        ));
+    }
+    for (name, r) in [("single", &c.single_key), ("scenario", &c.scenario_key)] {
+        let [l, m, s] = r.chance_hundredths.map(figure);
+        parts.push(format!(
+            "{name} L/M/S {}/{}/{} [{l}/{m}/{s}]",
+            r.longest, r.middle, r.shortest
+        ));
+    }
+    let counts = [
+        ("multiple longest right", Some(&c.multiple_longest_right)),
+        ("reason right", c.reason_right.as_ref()),
+        ("absolute right", c.absolute_right.as_ref()),
+    ];
+    for (name, count) in counts {
+        if let Some(n) = count {
+            parts.push(format!(
+                "{name} {} of {} [{}]",
+                n.right,
+                n.items,
+                figure(n.chance_hundredths)
+            ));
+        }
+    }
+    parts.join("; ")
 }
 
 /// The one folder `trygg content schema` writes into.

@@ -135,9 +135,14 @@ fn valid_content_prints_a_summary() {
             "Modules (2):",
             "  alpha  Ansvar och rapportering (3 sections, 5 questions)",
             "  beta   Beredskap (1 section, 2 questions)",
-            "Balance (true/false answered true; multiple-choice by right options; right answer longest):",
-            "  alpha  true/false 0 of 1 (0 %); multiple 2 right: 1; longest 1 of 4 (25 %)",
-            "  beta   true/false 1 of 1 (100 %); multiple none; longest 0 of 1 (0 %)",
+            "Balance (true/false answered true; multiple-choice by right options):",
+            "  alpha  true/false 0 of 1 (0 %); multiple 2 right: 1",
+            "  beta   true/false 1 of 1 (100 %); multiple none",
+            "Test-wise cues (seen [chance]; L/M/S: the key is the longest, a middle or the shortest option):",
+            "  alpha  sv  true/false absolute 0:0, need-not 0:1, neither 0:0 (true:false); single L/M/S 0/0/1 [0.33/0.33/0.33]; scenario L/M/S 1/1/0 [0.5/1/0.5]; multiple longest right 0 of 1 [0.67]; reason right 0 of 0 [0]; absolute right 1 of 3 [1]",
+            "  alpha  en  true/false absolute 0:0, need-not 0:1, neither 0:0 (true:false); single L/M/S 0/0/1 [0.33/0.33/0.33]; scenario L/M/S 1/0/1 [1/0/1]; multiple longest right 0 of 1 [0.67]; reason right 0 of 0 [0]; absolute right 1 of 3 [1]",
+            "  beta   sv  true/false absolute 0:0, need-not 0:0, neither 1:0 (true:false); single L/M/S 0/0/1 [0.5/0/0.5]; scenario L/M/S 0/0/0 [0/0/0]; multiple longest right 0 of 0 [0]; reason right 0 of 0 [0]; absolute right 0 of 0 [0]",
+            "  beta   en  true/false absolute 0:0, need-not 0:0, neither 1:0 (true:false); single L/M/S 0/0/1 [0.5/0/0.5]; scenario L/M/S 0/0/0 [0/0/0]; multiple longest right 0 of 0 [0]; reason right 0 of 0 [0]; absolute right 0 of 0 [0]",
             "Lesson sections: 4",
             "Questions: 7 (single 2, multiple 1, true_false 2, ordering 1, scenario 1)",
             "Roles:",
@@ -175,29 +180,80 @@ fn valid_content_as_json() {
 #[test]
 fn balance_out_of_its_aims_is_a_warning_with_figures() {
     let copy = Copy::new();
-    // beta's one single-choice question: make the right option the longest, in English
-    // only, which is enough to give it away.
+    // alpha's "select all" question: ask in the singular, in English only, which suggests
+    // one right option. The figures are read one language at a time, so the warning names it.
     copy.replace(
-        "languages/en/modules/beta.json",
-        r#""b": "It is cheaper than a phone""#,
-        r#""b": "Cheap""#,
+        "languages/en/modules/alpha.json",
+        r#""prompt": "What do you report? Select all that apply.""#,
+        r#""prompt": "Which one of these do you report?""#,
     );
-    let expected = "modules/beta.json: the right option or choice is the longest in 1 of 1 \
-                    questions and scenario steps (100 %); aim for at most 40 %";
+    let expected = "modules/alpha.json: en: multiple-choice prompts that ask for one thing: \
+                    what-report; ask in a form that fits any number of right options";
     let (code, out, _) = copy.check(false);
     assert_eq!(code, 0, "{out}");
-    assert!(
-        out.contains("  beta   true/false 1 of 1 (100 %); multiple none; longest 1 of 1 (100 %)\n"),
-        "{out}"
-    );
+    // Said once: the employees' pool has the same question, and the same words are not repeated.
+    assert_eq!(out.matches("warning: ").count(), 1, "{out}");
     assert!(out.contains(&format!("warning: {expected}\n")), "{out}");
     let (code, out, _) = copy.check(true);
     assert_eq!(code, 0);
     let v: Value = serde_json::from_str(&out).expect("JSON");
     assert_eq!(v["warnings"], serde_json::json!([expected]));
+    let cues = &v["modules"][0]["balance"]["cues"];
+    assert_eq!(cues[0]["lang"], "sv");
+    assert_eq!(cues[0]["singular_multiple"], serde_json::json!([]));
+    assert_eq!(cues[1]["lang"], "en");
     assert_eq!(
-        v["modules"][1]["balance"]["right_is_longest"],
-        serde_json::json!({ "items": 1, "right_longest": 1, "percent": 100 })
+        cues[1]["singular_multiple"],
+        serde_json::json!(["what-report"])
+    );
+}
+
+#[test]
+fn a_role_pool_out_of_its_aims_is_named_with_the_role() {
+    let copy = Copy::new();
+    // Reasons ("because …") on three wrong options everyone sees, and on the two right
+    // choices of the manager-only scenario: in balance for the whole module, but employees,
+    // who do not get the scenario, see reasons only on wrong options. Written in English, so
+    // the Swedish they were translated from stays as it was and no translation goes stale.
+    let a = "languages/en/modules/alpha.json";
+    copy.replace(
+        a,
+        r#""a": "Only the security unit""#,
+        r#""a": "Only the security unit, because it knows how""#,
+    )
+    .replace(
+        a,
+        r#""c": "Only managers""#,
+        r#""c": "Only managers, because they lead""#,
+    )
+    .replace(
+        a,
+        r#""c": "The lunch menu""#,
+        r#""c": "The lunch menu, because it changes""#,
+    )
+    .replace(
+        a,
+        r#""text": "Listen""#,
+        r#""text": "Listen, because it calms""#,
+    )
+    .replace(
+        a,
+        r#""text": "Report""#,
+        r#""text": "Report, because it is needed""#,
+    )
+    // Keeps the wise choice from being the longest in both of the scenario's steps.
+    .replace(
+        a,
+        r#""text": "Wait""#,
+        r#""text": "Wait and see what happens after that""#,
+    );
+    let (code, out, _) = copy.check(false);
+    assert_eq!(code, 0, "{out}");
+    let warnings: Vec<&str> = out.lines().filter(|l| l.starts_with("warning: ")).collect();
+    assert_eq!(
+        warnings,
+        ["warning: modules/alpha.json: (employee) en: options with a reason (because …) that are right: 0 of 3; chance gives 1.33; aim for 1–2"],
+        "{out}"
     );
 }
 

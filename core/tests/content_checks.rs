@@ -92,18 +92,35 @@ fn summary_counts_the_fixture() {
 fn balance_figures_of_the_fixture_within_their_aims() {
     let courses = check_bytes(fixture_bytes()).expect("fixture loads");
     let summary = serde_json::to_value(ContentSummary::of(&courses)).expect("serialize");
+    let alpha = &summary["modules"][0];
     assert_eq!(
-        summary["modules"][0]["balance"],
-        json!({
-            "true_false": { "questions": 1, "answered_true": 0, "percent_true": 0 },
-            "multiple_right_options": { "2": 1 },
-            "right_is_longest": { "items": 4, "right_longest": 1, "percent": 25 }
-        })
+        alpha["balance"]["true_false"],
+        json!({ "questions": 1, "answered_true": 0, "percent_true": 0 })
     );
     assert_eq!(
-        summary["modules"][1]["balance"]["right_is_longest"],
-        json!({ "items": 1, "right_longest": 0, "percent": 0 })
+        alpha["balance"]["multiple_right_options"],
+        json!({ "2": 1 })
     );
+    let sv = &alpha["balance"]["cues"][0];
+    assert_eq!(sv["lang"], "sv");
+    assert_eq!(sv["need_not"], json!({ "true_with": 0, "false_with": 1 }));
+    assert_eq!(
+        sv["single_key"],
+        json!({ "items": 1, "longest": 0, "middle": 0, "shortest": 1, "chance_hundredths": [33, 33, 33] })
+    );
+    assert_eq!(
+        sv["absolute_right"],
+        json!({ "items": 3, "right": 1, "chance_hundredths": 100 })
+    );
+    assert_eq!(alpha["balance"]["cues"][1]["lang"], "en");
+    // Employees get alpha without its manager questions; managers get all of it.
+    let pools: Vec<&str> = alpha["role_balance"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|p| p["role"].as_str())
+        .collect();
+    assert_eq!(pools, ["employee"]);
     for m in &courses[0].modules {
         let versions: Vec<&Module> = courses.iter().filter_map(|c| c.module(&m.id)).collect();
         assert_eq!(versions.len(), 2);
@@ -900,6 +917,23 @@ fn role_draw_cannot_ask_for_more_than_the_pool_has() {
             ALPHA,
             "role_draw.employee",
             "role employee: each quiz should include 1 questions for employee, but the pool has 0",
+        ),
+    );
+    // Nor do questions shared with another role: a staff question is not a manager's own.
+    expect_only(
+        |files| {
+            put(files, ALPHA, "/role_draw", json!({ "manager": 1 }));
+            put(
+                files,
+                ALPHA,
+                "/questions/4/roles",
+                json!(["employee", "manager"]),
+            );
+        },
+        issue(
+            ALPHA,
+            "role_draw.manager",
+            "role manager: each quiz should include 1 questions for manager, but the pool has 0",
         ),
     );
 }

@@ -119,3 +119,46 @@ fn source_sections_appear_verbatim_in_their_seeds() {
         missing.join("\n")
     );
 }
+
+/// A source names one section of its document, and every point it cites must stand under
+/// that section: either the very same one, or, for a law cited by chapter (`4 kap.`), one of
+/// that chapter's paragraphs (`4 kap. 2 §`). A lesson that draws on several places of a
+/// document is split so that each part cites its own.
+#[test]
+fn every_cited_point_stands_under_the_cited_section() {
+    let course = shipped_course();
+    let sources = course
+        .sources
+        .as_ref()
+        .expect("the shipped course has sources.json");
+    let mut point_section = std::collections::HashMap::new();
+    for doc in &sources.documents {
+        for point in &doc.points {
+            point_section.insert(point.id.as_str(), point.section.as_str());
+        }
+    }
+    let under = |cited: &str, of_point: &str| {
+        cited == of_point
+            || (cited.ends_with(" kap.") && of_point.starts_with(&format!("{cited} ")))
+    };
+    let mut wrong = Vec::new();
+    for module in &course.modules {
+        let sources = module
+            .sections
+            .iter()
+            .map(|s| (&s.id, &s.source))
+            .chain(module.questions.iter().map(|q| (&q.id, &q.source)));
+        for (id, source) in sources {
+            for point in &source.points {
+                let of_point = point_section.get(point.as_str()).copied().unwrap_or("?");
+                if !under(&source.section, of_point) {
+                    wrong.push(format!(
+                        "{}/{id}: cites \"{}\" for {point}, which stands under \"{of_point}\"",
+                        module.id, source.section
+                    ));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -4,7 +4,7 @@ mod quiz_support;
 
 use proptest::prelude::*;
 use quiz_support::*;
-use trygg_core::content::{Module, Question, Role, ScenarioChoice, ScenarioStep};
+use trygg_core::content::{Module, Question, Role, RoleDraw, ScenarioChoice, ScenarioStep};
 use trygg_core::quiz::{
     draw_quiz, plan_is_valid, score_answer, score_attempt, shuffle, Answer, QuizRng, ScenarioPick,
 };
@@ -225,6 +225,31 @@ proptest! {
         let after = score_attempt(&m, &plan, &improved, 50).unwrap();
         prop_assert!(after.percent >= before.percent);
         prop_assert!(after.correct_count >= before.correct_count);
+    }
+
+    /// Whatever mix of role tags a module has, every draw for any role holds as many
+    /// questions written for that role alone as `role_draw` asks, or as many as the pool and
+    /// the quiz size allow.
+    #[test]
+    fn every_role_gets_its_own_questions(
+        m in any_module(),
+        wanted in (0usize..4, 0usize..4, 0usize..4),
+        role in role(),
+        seed in any::<u64>(),
+    ) {
+        let mut m = m;
+        m.role_draw = RoleDraw { employee: wanted.0, manager: wanted.1, elected: wanted.2 };
+        let plan = draw_quiz(&m, role, seed);
+        let alone = |q: &Question| !q.roles.is_empty() && q.roles.iter().all(|&r| r == role);
+        let own_in_pool = m.questions.iter().filter(|q| alone(q)).count();
+        let own_drawn = plan
+            .items
+            .iter()
+            .filter(|i| m.questions.iter().any(|q| q.id == i.question_id && alone(q)))
+            .count();
+        let floor = m.role_draw.get(role).min(own_in_pool).min(plan.items.len());
+        prop_assert!(own_drawn >= floor, "{own_drawn} own of {floor} wanted");
+        prop_assert!(plan_is_valid(&m, &plan));
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! `role_draw`: every quiz drawn for a role includes at least that many questions written for
-//! the role, drawn at random like the rest, and modules without it draw exactly as before.
+//! that role alone, drawn at random like the rest, and modules without it draw exactly as
+//! before. A question shared with another role (for employees and managers, say) is not a
+//! role's own.
 
 mod quiz_support;
 
@@ -10,7 +12,8 @@ use quiz_support::*;
 use trygg_core::content::{Module, Role, RoleDraw};
 use trygg_core::quiz::{draw_quiz, plan_is_valid, QuizPlan};
 
-/// Twelve questions for everyone, three for managers, two for elected officials, one for both.
+/// Twelve questions for everyone, three for managers, two for elected officials, one for both
+/// of them and two for all staff (employees and managers).
 fn pool_module(quiz_size: usize, role_draw: RoleDraw) -> Module {
     let mut questions: Vec<_> = (0..12)
         .map(|i| true_false(&format!("all-{i}"), i % 2 == 0))
@@ -31,18 +34,26 @@ fn pool_module(quiz_size: usize, role_draw: RoleDraw) -> Module {
         true_false("both", true),
         &[Role::Manager, Role::Elected],
     ));
+    for i in 0..2 {
+        questions.push(for_roles(
+            true_false(&format!("staff-{i}"), i == 0),
+            &[Role::Employee, Role::Manager],
+        ));
+    }
     let mut m = module("m", quiz_size, 1, questions);
     m.role_draw = role_draw;
     m
 }
 
+/// The drawn questions whose `roles` name `role` and no other, counted here without the
+/// engine's own test for it.
 fn own_count(m: &Module, plan: &QuizPlan, role: Role) -> usize {
     plan.items
         .iter()
         .filter(|item| {
             m.questions
                 .iter()
-                .any(|q| q.id == item.question_id && q.is_written_for(role))
+                .any(|q| q.id == item.question_id && q.roles == [role])
         })
         .count()
 }
@@ -107,7 +118,7 @@ fn a_role_draw_larger_than_the_pool_takes_every_own_question() {
     let m = pool_module(6, draw(0, 5));
     for seed in 0..200 {
         let plan = draw_quiz(&m, Role::Elected, seed);
-        assert_eq!(own_count(&m, &plan, Role::Elected), 3, "seed {seed}");
+        assert_eq!(own_count(&m, &plan, Role::Elected), 2, "seed {seed}");
         assert_eq!(plan.items.len(), 6);
     }
 }
@@ -132,17 +143,17 @@ fn own_questions_vary_and_are_not_always_last() {
         for (k, item) in plan.items.iter().enumerate() {
             if m.questions
                 .iter()
-                .any(|q| q.id == item.question_id && q.is_written_for(Role::Manager))
+                .any(|q| q.id == item.question_id && q.roles == [Role::Manager])
             {
                 *picked.entry(item.question_id.clone()).or_default() += 1;
                 positions[k] += 1;
             }
         }
     }
-    // All four manager questions come up, and at every position of the quiz.
+    // All three manager questions come up, and at every position of the quiz.
     assert_eq!(
         picked.keys().map(String::as_str).collect::<Vec<_>>(),
-        ["both", "manager-0", "manager-1", "manager-2"]
+        ["manager-0", "manager-1", "manager-2"]
     );
     let total: usize = positions.iter().sum();
     for (k, n) in positions.iter().enumerate() {
@@ -153,39 +164,70 @@ fn own_questions_vary_and_are_not_always_last() {
     }
 }
 
+#[test]
+fn a_question_shared_with_another_role_is_not_the_roles_own() {
+    let m = pool_module(5, draw(2, 2));
+    let shared = m.questions.iter().filter(|q| q.roles.len() > 1);
+    for q in shared {
+        for role in Role::ALL {
+            assert!(!q.is_written_for(role), "{} for {role:?}", q.id);
+        }
+    }
+    assert!(m
+        .questions
+        .iter()
+        .filter(|q| q.id.starts_with("manager-"))
+        .all(|q| q.is_written_for(Role::Manager)));
+    // A manager quiz whose pool has staff questions still holds two manager-only ones.
+    for seed in 0..2000 {
+        let plan = draw_quiz(&m, Role::Manager, seed);
+        assert!(own_count(&m, &plan, Role::Manager) >= 2, "seed {seed}");
+    }
+}
+
 fn any_role_module() -> impl Strategy<Value = (Module, Role)> {
     (
         0usize..10,
+        0usize..6,
         0usize..6,
         0usize..6,
         1usize..12,
         0usize..5,
         prop::sample::select(Role::ALL.to_vec()),
     )
-        .prop_map(|(shared, own, other, quiz_size, wanted, role)| {
-            let other_role = if role == Role::Elected {
-                Role::Manager
-            } else {
-                Role::Elected
-            };
-            let mut questions = Vec::new();
-            for i in 0..shared {
-                questions.push(true_false(&format!("s{i}"), i % 2 == 0));
-            }
-            for i in 0..own {
-                questions.push(for_roles(single(&format!("o{i}"), 3, 0), &[role]));
-            }
-            for i in 0..other {
-                questions.push(for_roles(single(&format!("x{i}"), 3, 0), &[other_role]));
-            }
-            let mut m = module("m", quiz_size, 1, questions);
-            match role {
-                Role::Employee => m.role_draw.employee = wanted,
-                Role::Manager => m.role_draw.manager = wanted,
-                Role::Elected => m.role_draw.elected = wanted,
-            }
-            (m, role)
-        })
+        .prop_map(
+            |(shared, own, with_other, other, quiz_size, wanted, role)| {
+                let other_role = if role == Role::Elected {
+                    Role::Manager
+                } else {
+                    Role::Elected
+                };
+                let mut questions = Vec::new();
+                for i in 0..shared {
+                    questions.push(true_false(&format!("s{i}"), i % 2 == 0));
+                }
+                for i in 0..own {
+                    questions.push(for_roles(single(&format!("o{i}"), 3, 0), &[role]));
+                }
+                // Meant for the role and one more: in the role's pool, but not its own.
+                for i in 0..with_other {
+                    questions.push(for_roles(
+                        single(&format!("w{i}"), 3, 0),
+                        &[role, other_role],
+                    ));
+                }
+                for i in 0..other {
+                    questions.push(for_roles(single(&format!("x{i}"), 3, 0), &[other_role]));
+                }
+                let mut m = module("m", quiz_size, 1, questions);
+                match role {
+                    Role::Employee => m.role_draw.employee = wanted,
+                    Role::Manager => m.role_draw.manager = wanted,
+                    Role::Elected => m.role_draw.elected = wanted,
+                }
+                (m, role)
+            },
+        )
 }
 
 proptest! {
@@ -197,7 +239,7 @@ proptest! {
     fn every_draw_for_the_role_has_its_questions((m, role) in any_role_module(), seed in any::<u64>()) {
         let plan = draw_quiz(&m, role, seed);
         let pool = m.questions.iter().filter(|q| q.is_for(role)).count();
-        let own_in_pool = m.questions.iter().filter(|q| q.is_written_for(role)).count();
+        let own_in_pool = m.questions.iter().filter(|q| q.roles == [role]).count();
         let wanted = m.role_draw.get(role);
         prop_assert_eq!(plan.items.len(), m.quiz_size.min(pool));
         prop_assert!(plan_is_valid(&m, &plan));

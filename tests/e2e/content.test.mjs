@@ -1,5 +1,6 @@
 // Every lesson section of every module renders, for every role that sees it, in every shipped
-// language, with axe-core clean: content edits cannot slip an inaccessible page past CI.
+// language, with axe-core clean: content edits cannot slip an inaccessible page past CI. A text
+// a language does not have yet shows in its fallback language, marked with that language's tag.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openPage, expectAxeClean, heading, assert } from './harness.mjs';
@@ -27,18 +28,26 @@ export default [
         for (const id of org.modules) {
           const module = JSON.parse(await readFile(path.join(dist, 'modules', `${id}.json`), 'utf8'));
           const sections = module.sections.filter((s) => !s.roles || s.roles.includes(role));
-          for (const { tag: lang } of languages) {
-            const texts = (await loadModuleTexts(t.root, lang, id)).sections;
+          for (const { tag: lang, fallback } of languages) {
+            const own = (await loadModuleTexts(t.root, lang, id)).sections;
+            const backTag = fallback || languages[0].tag;
+            const back = (await loadModuleTexts(t.root, backTag, id)).sections;
+            // A text in the language, or else its fallback's, with the tag it is shown in.
+            const text = (sectionId, key) => {
+              const mine = own[sectionId]?.[key];
+              return mine ? { value: mine, lang: null } : { value: back[sectionId]?.[key], lang: backTag };
+            };
             await page.click(`.lang-switch button[lang="${lang}"]`);
             await page.waitForFunction((l) => document.documentElement.lang === l, lang);
             for (const [i, section] of sections.entries()) {
-              const title = texts[section.id].title;
+              const { value: title, lang: titleLang } = text(section.id, 'title');
               await page.goto(page.url().replace(/#.*$/, `#/module/${id}/lesson/${i + 1}`));
               await page.waitForFunction((title) => document.querySelector('#page-title')?.textContent === title, title);
               assert.equal(await heading(page), title);
+              assert.equal(await page.getAttribute('#page-title', 'lang'), titleLang, `${id}/${section.id} (${lang}): the title's lang`);
               const body = await page.textContent('.lesson');
               const paragraph = section.blocks.find((b) => b.type === 'paragraph');
-              const firstText = paragraph && texts[section.id][paragraph.id];
+              const firstText = paragraph && text(section.id, paragraph.id).value;
               if (firstText) {
                 const plain = firstText.replace(/\*\*/g, '').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
                 assert.ok(body.includes(plain.slice(0, 40)), `${id}/${section.id} (${lang}) shows its text`);

@@ -1,29 +1,30 @@
 //! Whether a module's quiz measures knowledge rather than test-wiseness: true/false answers
-//! near half true, a spread in how many options of a multiple-choice question are right,
-//! and right answers that are not given away by being the longest. `trygg content check`
-//! prints these figures per module and warns when they leave the aims, so each edition of
-//! the course stays as balanced as the last.
+//! near half true, a spread in how many options of a multiple-choice question are right, and,
+//! in each language, no cue in the wording or the lengths of the options that points to the
+//! key more often than chance would (see `content::cue_figures`). `trygg content check` prints
+//! these figures per module and warns when they leave the aims, for the whole module and for
+//! each role's own pool, so each edition of the course stays as balanced as the last.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::model::{Module, QuestionKind, Text};
+use super::cue_figures::LanguageCues;
+use super::model::{Module, Question, QuestionKind, Role};
 
-/// The aims, as percentages. Small counts are judged by what they can reach (see
-/// [`TrueFalseBalance::in_aim`] and [`Longest::in_aim`]).
+/// The aim for the share of true/false statements answered "true", in percent. Small counts
+/// are judged by what they can reach (see [`near_half`]).
 pub const TRUE_SHARE_AIM: (u32, u32) = (40, 60);
-pub const LONGEST_RIGHT_AIM: u32 = 40;
 
-/// One module's balance figures.
+/// One pool's balance figures: a module's whole pool, or the questions one role gets.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Balance {
     pub true_false: TrueFalseBalance,
     /// How many `multiple` questions have 1, 2, 3 … right options.
     pub multiple_right_options: BTreeMap<usize, usize>,
-    /// Single and multiple questions, and scenario steps, whose longest option or choice is
-    /// a right one.
-    pub right_is_longest: Longest,
+    /// Per language, in the order the module's versions were given (the course's order),
+    /// what a test-wise learner could read.
+    pub cues: Vec<LanguageCues>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -35,91 +36,61 @@ pub struct TrueFalseBalance {
     pub percent_true: u32,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Longest {
-    /// Questions and scenario steps that have options or choices to compare.
-    pub items: usize,
-    /// Of those, how many have a right option or choice as the strictly longest one, in any
-    /// of the course's languages.
-    pub right_longest: usize,
-    pub percent: u32,
-}
-
 impl TrueFalseBalance {
-    /// Between 40 and 60 % answered "true", or as near as the count allows: with three
-    /// questions one or two true is as close to half as three can come.
+    /// Between 40 and 60 % answered "true", or as near as the count allows.
     pub fn in_aim(&self) -> bool {
-        let n = self.questions as u32;
-        let t = self.answered_true as u32;
-        let (lo_pct, hi_pct) = TRUE_SHARE_AIM;
-        let lo = (n * lo_pct).div_ceil(100);
-        let hi = n * hi_pct / 100;
-        if lo <= hi {
-            (lo..=hi).contains(&t)
-        } else {
-            // No count falls inside the band; the two either side of it are the nearest.
-            t == hi || t == lo
-        }
+        near_half(self.answered_true, self.questions)
     }
 }
 
-impl Longest {
-    /// At most about 40 %: the count may be 40 % of the items, rounded to the nearest whole.
-    pub fn in_aim(&self) -> bool {
-        let n = self.items as u32;
-        let allowed = (2 * n * LONGEST_RIGHT_AIM + 100) / 200;
-        (self.right_longest as u32) <= allowed
+/// Whether `t` of `n` is between 40 and 60 %, or as near as `n` allows: with three, one or two
+/// is as close to half as three can come.
+pub fn near_half(t: usize, n: usize) -> bool {
+    let (n, t) = (n as u32, t as u32);
+    let (lo_pct, hi_pct) = TRUE_SHARE_AIM;
+    let lo = (n * lo_pct).div_ceil(100);
+    let hi = n * hi_pct / 100;
+    if lo <= hi {
+        (lo..=hi).contains(&t)
+    } else {
+        // No count falls inside the band; the two either side of it are the nearest.
+        t == hi || t == lo
     }
 }
 
 impl Balance {
-    /// The figures of one module, given as filled in each of the course's languages (the
-    /// structure is the same in all; lengths differ): a cue counts when any language shows it.
+    /// The figures of a module's whole pool, given the module filled in each of the course's
+    /// languages, the course's own first (see [`crate::content::load_course_in`]). Answers and
+    /// right options are the structure's, the same in every version; the cues are read from
+    /// each version's texts, one language at a time, since a test-wise learner reads one.
     pub fn of(versions: &[&Module]) -> Balance {
-        let mut tf = (0, 0);
-        let mut multiple_right_options = BTreeMap::new();
-        let (mut items, mut right_longest) = (0, 0);
-        let mut count = |choices: Vec<Vec<(&Text, bool)>>| {
-            if choices.first().is_some_and(|c| c.len() >= 2) {
-                items += 1;
-                if choices.iter().any(|c| right_is_longest(c)) {
-                    right_longest += 1;
-                }
-            }
-        };
-        let Some(module) = versions.first() else {
+        Balance::of_pools(versions, |_| true)
+    }
+
+    /// The figures of the questions `role` gets from `module`, given as for [`Balance::of`].
+    pub fn of_role(versions: &[&Module], role: Role) -> Balance {
+        Balance::of_pools(versions, |q| q.is_for(role))
+    }
+
+    /// The figures of the questions `keep` lets through, in every version. A version whose
+    /// texts are not filled in has no language to read, so it adds no cues.
+    fn of_pools(versions: &[&Module], keep: impl Fn(&Question) -> bool) -> Balance {
+        let Some(first) = versions.first() else {
             return Balance::default();
         };
-        let kinds = |q: usize| versions.iter().map(move |m| &m.questions[q].kind);
-        for (q, question) in module.questions.iter().enumerate() {
+        let mut tf = (0, 0);
+        let mut multiple_right_options = BTreeMap::new();
+        for question in pool_of(first, &keep) {
             match &question.kind {
                 QuestionKind::TrueFalse { answer } => {
                     tf.0 += 1;
                     tf.1 += usize::from(*answer);
                 }
-                QuestionKind::Single { .. } => count(kinds(q).map(option_texts).collect()),
                 QuestionKind::Multiple { options } => {
                     let right = options.iter().filter(|o| o.correct).count();
                     *multiple_right_options.entry(right).or_insert(0) += 1;
-                    count(kinds(q).map(option_texts).collect());
                 }
-                QuestionKind::Scenario { steps } => {
-                    for s in 0..steps.len() {
-                        count(
-                            kinds(q)
-                                .map(|k| match k {
-                                    QuestionKind::Scenario { steps } => steps[s]
-                                        .choices
-                                        .iter()
-                                        .map(|c| (&c.text, c.correct))
-                                        .collect(),
-                                    _ => Vec::new(),
-                                })
-                                .collect(),
-                        );
-                    }
-                }
-                QuestionKind::Ordering { .. } => {}
+                _ => {}
             }
         }
         Balance {
@@ -129,11 +100,13 @@ impl Balance {
                 percent_true: percent(tf.1, tf.0),
             },
             multiple_right_options,
-            right_is_longest: Longest {
-                items,
-                right_longest,
-                percent: percent(right_longest, items),
-            },
+            cues: versions
+                .iter()
+                .filter_map(|m| {
+                    m.texts
+                        .map(|lang| LanguageCues::of(lang, &pool_of(m, &keep)))
+                })
+                .collect(),
         }
     }
 
@@ -162,13 +135,7 @@ impl Balance {
                 self.multiple_text()
             ));
         }
-        let l = &self.right_is_longest;
-        if !l.in_aim() {
-            out.push(format!(
-                "the right option or choice is the longest in {} of {} questions and scenario steps ({} %); aim for at most {LONGEST_RIGHT_AIM} %",
-                l.right_longest, l.items, l.percent
-            ));
-        }
+        out.extend(self.cues.iter().flat_map(LanguageCues::warnings));
         out
     }
 
@@ -186,22 +153,9 @@ impl Balance {
     }
 }
 
-fn option_texts(kind: &QuestionKind) -> Vec<(&Text, bool)> {
-    match kind {
-        QuestionKind::Single { options } | QuestionKind::Multiple { options } => {
-            options.iter().map(|o| (&o.text, o.correct)).collect()
-        }
-        _ => Vec::new(),
-    }
-}
-
-/// Whether the one longest text is a right one. A tie between a right and a wrong text gives
-/// nothing away, so it does not count.
-fn right_is_longest(choices: &[(&Text, bool)]) -> bool {
-    let len = |t: &Text| t.value.chars().count();
-    let longest = choices.iter().map(|(t, _)| len(t)).max().unwrap_or(0);
-    let mut at_max = choices.iter().filter(|(t, _)| len(t) == longest);
-    at_max.all(|(_, right)| *right)
+/// The questions of `module` that `keep` lets through, in the module's order.
+fn pool_of<'m>(module: &'m Module, keep: &impl Fn(&Question) -> bool) -> Vec<&'m Question> {
+    module.questions.iter().filter(|q| keep(q)).collect()
 }
 
 /// A whole percentage, 0 of nothing.

@@ -4,6 +4,8 @@
 mod balance;
 mod course;
 mod coverage;
+mod cue_figures;
+mod cues;
 mod de;
 mod inline;
 mod issue;
@@ -20,9 +22,13 @@ mod validate;
 mod validate_module;
 mod version;
 
-pub use balance::{Balance, Longest, TrueFalseBalance, LONGEST_RIGHT_AIM, TRUE_SHARE_AIM};
+pub use balance::{near_half, Balance, TrueFalseBalance, TRUE_SHARE_AIM};
 pub use course::{load_course, load_course_in, load_structure, Course, POCKET_CARD_MODULE};
 pub use coverage::uncovered_points;
+pub use cue_figures::{
+    figure, rank_of, ChanceCount, Choices, CueSplit, KeyRank, LanguageCues, Rank,
+};
+pub use cues::{contains_any, CueWords, CUE_LANGUAGES};
 pub use inline::{parse_inline, Inline, ALLOWED_SCHEMES};
 pub use issue::ContentIssue;
 pub use languages::{
@@ -35,7 +41,9 @@ pub use parse::{parse_module, parse_organisation, parse_sources, MAX_FILE_BYTES}
 #[cfg(feature = "schema")]
 pub use schema::schemas;
 pub use slots::{course_slots, module_slots, RESERVED_IDS};
-pub use summary::{ContentSummary, ModuleSummary, RoleSummary, UncoveredPoint, QUESTION_TYPES};
+pub use summary::{
+    ContentSummary, ModuleSummary, RoleBalance, RoleSummary, UncoveredPoint, QUESTION_TYPES,
+};
 pub use texts::{text_problem, FillError, LanguageFile};
 pub use translation::{export_po, import_po, Export, Import, ImportError, ImportProblem};
 pub use validate::validate;

@@ -354,9 +354,9 @@ pub struct Module {
     /// How many questions each quiz attempt draws from the pool.
     #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
     pub quiz_size: usize,
-    /// The least number of questions written for a role (its `roles` lists that role) that
-    /// every quiz drawn for that role includes, so a manager's quiz always tests the
-    /// manager's own duties rather than only what everyone must know.
+    /// The least number of questions written for a role alone (its `roles` lists that role
+    /// and no other) that every quiz drawn for that role includes, so a manager's quiz always
+    /// tests the manager's own duties rather than only what everyone, or all staff, must know.
     #[serde(default, skip_serializing_if = "RoleDraw::is_empty")]
     pub role_draw: RoleDraw,
     pub sections: Vec<Section>,
@@ -599,9 +599,12 @@ impl Question {
         self.roles.is_empty() || self.roles.contains(&role)
     }
 
-    /// Written for this role in particular (its `roles` names it), as `role_draw` counts.
+    /// Written for this role alone (its `roles` names that role and no other), as
+    /// `role_draw` counts. A question shared with another role is not the role's own: a
+    /// question for employees and managers is a staff question, and counting it would let a
+    /// manager's quiz meet its `role_draw` without a single question about leading.
     pub fn is_written_for(&self, role: Role) -> bool {
-        self.roles.contains(&role)
+        !self.roles.is_empty() && self.roles.iter().all(|&r| r == role)
     }
 }
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::balance::Balance;
 use super::course::Course;
 use super::coverage::uncovered_points;
-use super::model::Role;
+use super::model::{Module, Role};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ContentSummary {
@@ -35,6 +35,37 @@ pub struct ModuleSummary {
     pub questions: usize,
     /// Whether the quiz measures knowledge rather than test-wiseness; see `content::balance`.
     pub balance: Balance,
+    /// The same figures for each role that takes the module but does not get every question
+    /// in it, since that role's quizzes are drawn from its own pool.
+    pub role_balance: Vec<RoleBalance>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RoleBalance {
+    pub role: &'static str,
+    /// How many questions the role's pool holds.
+    pub questions: usize,
+    pub balance: Balance,
+}
+
+impl ModuleSummary {
+    /// Every figure outside its aim, for the whole pool and then each role's pool (marked
+    /// `(elected)` and so on). A role's warning that says word for word what the whole
+    /// pool's does is left out.
+    pub fn balance_warnings(&self) -> Vec<String> {
+        let whole = self.balance.warnings();
+        let mut out = whole.clone();
+        for pool in &self.role_balance {
+            out.extend(
+                pool.balance
+                    .warnings()
+                    .into_iter()
+                    .filter(|w| !whole.contains(w))
+                    .map(|w| format!("({}) {w}", pool.role)),
+            );
+        }
+        out
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -48,6 +79,37 @@ pub struct RoleSummary {
 pub struct UncoveredPoint {
     pub point: String,
     pub missing_in: &'static str,
+}
+
+/// `module` as filled in each language's course, in the order given.
+fn versions<'c>(courses: &'c [Course], module: &Module) -> Vec<&'c Module> {
+    courses
+        .iter()
+        .filter_map(|c| c.module(&module.id))
+        .collect()
+}
+
+/// The pools of the roles that take the module (given in each language, as
+/// [`Balance::of`] takes it) and get only part of it.
+fn role_balance(course: &Course, versions: &[&Module]) -> Vec<RoleBalance> {
+    let Some(module) = versions.first() else {
+        return Vec::new();
+    };
+    Role::ALL
+        .iter()
+        .filter(|&&role| {
+            let takes = |list: Vec<&Module>| list.iter().any(|m| m.id == module.id);
+            takes(course.required_modules(role)) || takes(course.optional_modules(role))
+        })
+        .filter_map(|&role| {
+            let questions = module.questions.iter().filter(|q| q.is_for(role)).count();
+            (questions < module.questions.len()).then(|| RoleBalance {
+                role: role.key(),
+                questions,
+                balance: Balance::of_role(versions, role),
+            })
+        })
+        .collect()
 }
 
 /// The type names in the order they are shown.
@@ -77,17 +139,16 @@ impl ContentSummary {
             modules: course
                 .modules
                 .iter()
-                .map(|m| ModuleSummary {
-                    id: m.id.clone(),
-                    title: m.title.value.clone(),
-                    sections: m.sections.len(),
-                    questions: m.questions.len(),
-                    balance: Balance::of(
-                        &courses
-                            .iter()
-                            .filter_map(|c| c.module(&m.id))
-                            .collect::<Vec<_>>(),
-                    ),
+                .map(|m| {
+                    let versions = versions(courses, m);
+                    ModuleSummary {
+                        id: m.id.clone(),
+                        title: m.title.value.clone(),
+                        sections: m.sections.len(),
+                        questions: m.questions.len(),
+                        balance: Balance::of(&versions),
+                        role_balance: role_balance(course, &versions),
+                    }
                 })
                 .collect(),
             total_sections: course.modules.iter().map(|m| m.sections.len()).sum(),

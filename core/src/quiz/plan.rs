@@ -53,7 +53,7 @@ pub fn question_by_id<'m>(module: &'m Module, id: &str) -> Option<&'m Question> 
 
 /// Draws a quiz for `role`: `min(quiz_size, pool)` distinct questions from the questions
 /// meant for that role, in shuffled order, each with its options shuffled. At least
-/// `role_draw` of them (or as many as the pool has) are written for that role in particular.
+/// `role_draw` of them (or as many as the pool has) are written for that role alone.
 /// The same module, role and seed always give the same plan.
 pub fn draw_quiz(module: &Module, role: Role, seed: u64) -> QuizPlan {
     let mut rng = QuizRng::new(seed);
@@ -82,7 +82,7 @@ pub fn draw_quiz(module: &Module, role: Role, seed: u64) -> QuizPlan {
     }
 }
 
-/// Brings questions written for `role` from beyond the first `size` of the shuffled pool
+/// Brings questions written for `role` alone from beyond the first `size` of the shuffled pool
 /// into it, each replacing a drawn question that is not, until `wanted` of them are in (or
 /// the pool has no more). Which ones come in stays random, because the pool is shuffled.
 /// A draw that already has enough is left untouched, so modules without `role_draw` draw
