@@ -91,12 +91,6 @@ export async function copyFixtureLanguage(content, tag) {
   await cp(path.join(FIXTURES, tag), path.join(content, 'languages', tag), { recursive: true });
 }
 
-/** The months' names in `lang`, as `Intl` writes dates: a date is a number, not a word. */
-export function monthNames(lang) {
-  const format = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' });
-  return Array.from({ length: 12 }, (_, m) => format.format(Date.UTC(2026, m, 15)));
-}
-
 /**
  * The words of `text` outside the marks, once `allowed` strings (the learner's input, codes,
  * the organisation's numbers and addresses) are taken out: numbers, punctuation and symbols
