@@ -19,6 +19,7 @@ use crate::shared::browser::lazy::{call_export, load_module};
 use crate::shared::browser::lms::{adopt_lms, current_lms, Lms};
 use crate::shared::browser::page_areas::{adopt_page_areas, page_areas, PageAreas};
 use crate::shared::lms_session::note_launch_language;
+use crate::shared::browser::roster_store::next_tick;
 use crate::shared::route::Route;
 
 /// The wasm module a route is rendered by.
@@ -190,6 +191,10 @@ where
 /// destroys this module's app and mounts the other's.
 pub async fn hand_over(to: Part, handover: Handover) -> Result<(), String> {
     let module = load_module(to.loader(), to.file()).await?;
+    // The live app may hold a change it has not rendered, and so not saved, yet: the role the
+    // start page's button sets just before it navigates here. A module already loaded arrives
+    // before that render; its scheduled work runs first, then the app is destroyed.
+    next_tick().await;
     if let Some(teardown) = LIVE.with(|live| live.borrow_mut().take()) {
         teardown();
     }

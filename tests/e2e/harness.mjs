@@ -54,11 +54,12 @@ export async function expectAxeClean(page, label) {
 
 const UNTRANSLATED = /\b(about|certificate|contact|content_error|course|data|file|footer|lang|lesson|loading|manager|nav|not_found|notice|offline|page|quiz|role|start|status|storage|training)\.[a-z_]+\b/g;
 
-/** Presses Tab until the focused element matches `predicate`; fails after `max` presses. */
-export async function tabTo(page, predicate, max = 40) {
+/** Presses Tab until the focused element matches `predicate` (run in the page with `arg`);
+ *  fails after `max` presses. */
+export async function tabTo(page, predicate, max = 40, arg = undefined) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
-    const hit = await page.evaluate(predicate);
+    const hit = await page.evaluate(predicate, arg);
     if (hit) return;
   }
   throw new Error(`tabTo: never reached the element after ${max} presses`);

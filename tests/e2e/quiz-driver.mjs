@@ -7,9 +7,10 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** A UI word of a shipped language, as the page shows it (from dist's ui.json). */
-export function word(lang, key) {
-  const file = path.join(ROOT, 'dist/content/languages', lang, 'ui.json');
+/** A UI word of a shipped language, as the page shows it (from dist's ui.json, or from the
+ *  ui.json of the release copy at `dist`, for a language added to a copy). */
+export function word(lang, key, dist = path.join(ROOT, 'dist')) {
+  const file = path.join(dist, 'content/languages', lang, 'ui.json');
   const value = JSON.parse(readFileSync(file, 'utf8'))[key];
   if (value === undefined) throw new Error(`${lang}: no word ${key}`);
   return typeof value === 'object' ? value.other : value;
@@ -98,11 +99,11 @@ async function toggleCheckbox(page, id, keyboard) {
 }
 
 /** Answers the question on screen; right or deliberately wrong. Returns its id. */
-export async function answerQuestion(page, module, { keyboard = false, right = true, lang = 'sv' } = {}) {
+export async function answerQuestion(page, module, { keyboard = false, right = true, lang = 'sv', dist } = {}) {
   const qid = await page.getAttribute('.question-card', 'data-question-id');
   const q = module.questions.find((x) => x.id === qid);
   if (!q) throw new Error(`question ${qid} not in module ${module.id}`);
-  const check = word(lang, 'quiz.check');
+  const check = word(lang, 'quiz.check', dist);
   if (q.type === 'single') {
     const i = q.options.findIndex((o) => !!o.correct === right);
     await selectRadio(page, `option-${i}`, keyboard);
@@ -119,7 +120,7 @@ export async function answerQuestion(page, module, { keyboard = false, right = t
     if (right) await sortSteps(page, q.steps.length, keyboard);
     await press(page, check, { keyboard });
   } else if (q.type === 'scenario') {
-    const choose = word(lang, 'quiz.scenario.choose');
+    const choose = word(lang, 'quiz.scenario.choose', dist);
     for (let guard = 0; guard < 10; guard++) {
       const form = await page.$('.scenario-current');
       if (!form) break;
@@ -172,8 +173,8 @@ function stepOrder(page) {
 }
 
 /** Goes to the next question or the result. */
-export async function next(page, { keyboard = false, lang = 'sv' } = {}) {
-  const labels = [word(lang, 'quiz.next'), word(lang, 'quiz.see_result')];
+export async function next(page, { keyboard = false, lang = 'sv', dist } = {}) {
+  const labels = [word(lang, 'quiz.next', dist), word(lang, 'quiz.see_result', dist)];
   const text = (await page.textContent('.question-card .button-row .button')).trim();
   if (!labels.includes(text)) throw new Error(`unexpected button ${text}`);
   await press(page, text, { keyboard });

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { openPage, expectAxeClean, tabTo, heading, assert } from './harness.mjs';
-import { loadOrganisation } from './quiz-driver.mjs';
+import { loadOrganisation, shippedLanguages, word } from './quiz-driver.mjs';
 
 const ROUTES = ['#/', '#/training', '#/module/roles/lesson/1', '#/certificate', '#/manager', '#/data', '#/about', '#/no-such-page'];
 
@@ -31,16 +31,20 @@ export default [
       await page.waitForFunction(() => document.querySelector('#page-title')?.textContent === 'Om Trygg');
       await page.waitForFunction(() => document.activeElement?.id === 'page-title', null, { timeout: 5000 });
       assert.equal(await page.title(), 'Om Trygg – Trygg');
-      await tabTo(page, () => document.activeElement?.textContent === 'English');
-      await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.documentElement.lang === 'en');
-      assert.equal(await heading(page), 'About Trygg');
-      assert.equal(await page.getAttribute('a[href="#/training"]', 'aria-current'), null);
-      // The choice is remembered across a reload.
-      await page.reload();
-      await page.waitForSelector('#page-title');
-      assert.equal(await heading(page), 'About Trygg');
-      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      // Every other shipped language, by its button in the header, and back to the first.
+      const [first, ...others] = await shippedLanguages(t.root);
+      for (const { tag, name } of [...others, first]) {
+        await tabTo(page, (n) => document.activeElement?.textContent === n, 40, name);
+        await page.keyboard.press('Enter');
+        await page.waitForFunction((l) => document.documentElement.lang === l, tag);
+        assert.equal(await heading(page), word(tag, 'page.about'));
+        assert.equal(await page.getAttribute('a[href="#/training"]', 'aria-current'), null);
+        // The choice is remembered across a reload.
+        await page.reload();
+        await page.waitForSelector('#page-title');
+        assert.equal(await heading(page), word(tag, 'page.about'));
+        assert.equal(await page.getAttribute('html', 'lang'), tag);
+      }
     },
   },
   {
@@ -67,18 +71,18 @@ export default [
     },
   },
   {
-    name: 'axe-core finds no WCAG 2.1 A/AA violations on any route, in both languages and at 320 px',
+    name: 'axe-core finds no WCAG 2.1 A/AA violations on any route, in every shipped language and at 320 px',
     async run(t) {
-      for (const lang of ['Svenska', 'English']) {
-        for (const route of ROUTES) {
-          const page = await openPage(t, route);
-          if (lang === 'English') {
-            await page.click('button:has-text("English")');
-            await page.waitForFunction(() => document.documentElement.lang === 'en');
-          }
-          await expectAxeClean(page, `${route} (${lang})`);
-          await page.close();
+      const languages = await shippedLanguages(t.root);
+      for (const route of ROUTES) {
+        const page = await openPage(t, route);
+        for (const { tag } of languages) {
+          await page.click(`.lang-switch button[lang="${tag}"]`);
+          await page.waitForFunction((l) => document.documentElement.lang === l, tag);
+          await page.waitForSelector('main[data-route]');
+          await expectAxeClean(page, `${route} (${tag})`);
         }
+        await page.close();
       }
       const narrow = await openPage(t, '#/module/violence/lesson/1', { viewport: { width: 320, height: 640 } });
       await expectAxeClean(narrow, 'lesson at 320 px');
@@ -166,7 +170,9 @@ export default [
       for (const file of ['content/organisation.json', 'content/languages/sv/ui.json', 'content/languages/sv/course.json']) {
         assert.ok(requested.some((p) => p.endsWith(file)), `${file} fetched for the start page`);
       }
-      assert.ok(!requested.some((p) => p.includes('/languages/en/')), 'one language per visit');
+      for (const { tag } of (await shippedLanguages(t.root)).slice(1)) {
+        assert.ok(!requested.some((p) => p.includes(`/languages/${tag}/`)), `one language per visit: nothing of ${tag}`);
+      }
 
       // Into the course by keyboard: the module loads, and focus lands on the new heading.
       await tabTo(page, () => document.activeElement?.getAttribute('href') === '#/training');
@@ -180,14 +186,15 @@ export default [
       assert.equal(await page.locator('main').count(), 1, 'one main landmark');
 
       // The language switch reaches the course pages without mounting them again: the same
-      // <main> element (marked here) stays.
+      // <main> element (marked here) stays, in every language.
       await page.evaluate(() => { document.querySelector('main').dataset.sameElement = 'yes'; });
-      await page.getByRole('button', { name: 'English' }).click();
-      await page.waitForFunction(() => document.querySelector('#page-title')?.textContent === 'My training');
-      assert.equal(await page.getAttribute('main', 'data-same-element'), 'yes');
-      assert.equal(await page.getAttribute('html', 'lang'), 'en');
-      await page.getByRole('button', { name: 'Svenska' }).click();
-      await page.waitForFunction(() => document.querySelector('#page-title')?.textContent === 'Min utbildning');
+      const [first, ...others] = await shippedLanguages(t.root);
+      for (const { tag } of [...others, first]) {
+        await page.click(`.lang-switch button[lang="${tag}"]`);
+        await page.waitForFunction((x) => document.querySelector('#page-title')?.textContent === x, word(tag, 'page.training'));
+        assert.equal(await page.getAttribute('main', 'data-same-element'), 'yes', tag);
+        assert.equal(await page.getAttribute('html', 'lang'), tag);
+      }
 
       // What the course pages save, the app's own pages see, and the other way round.
       await page.click('a[href="#/module/roles/lesson/1"]');
@@ -300,13 +307,18 @@ export default [
         await page.waitForFunction(() => document.activeElement?.id === 'page-title', null, { timeout: 5000 })
           .catch(() => assert.fail(`focus on the heading of ${route}`));
       }
-      // The language carries over from module to module.
-      await page.getByRole('button', { name: 'English' }).click();
-      await page.click('.site-header a:has-text("My training")');
-      await page.waitForSelector('main[data-route="#/training"]');
-      assert.equal(await heading(page), 'My training');
-      assert.equal(await page.getAttribute('html', 'lang'), 'en');
-      await one('training in English');
+      // The language carries over from module to module, in every language.
+      for (const { tag } of (await shippedLanguages(t.root)).slice(1)) {
+        await page.click('.site-header a[href="#/about"]');
+        await page.waitForSelector('main[data-route="#/about"]');
+        await page.click(`.lang-switch button[lang="${tag}"]`);
+        await page.waitForFunction((l) => document.documentElement.lang === l, tag);
+        await page.click('.site-header a[href="#/training"]');
+        await page.waitForSelector('main[data-route="#/training"]');
+        await page.waitForFunction((x) => document.querySelector('#page-title')?.textContent === x, word(tag, 'page.training'));
+        assert.equal(await page.getAttribute('html', 'lang'), tag);
+        await one(`training in ${tag}`);
+      }
     },
   },
   {

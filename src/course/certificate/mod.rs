@@ -12,6 +12,7 @@ use trygg_core::progress::{ModuleStatus, Progress};
 use yew::prelude::*;
 
 use crate::shared::browser::clock::now_ms;
+use crate::shared::components::inline_text::plain;
 use crate::shared::components::page_title::PageTitle;
 use crate::shared::i18n::Words;
 use crate::shared::learner::use_learner;
@@ -77,7 +78,7 @@ fn missing_list(
                 _ => words.t("status.not_started"),
             };
             html! {
-                <li><a href={Route::Lesson { module: m.id.clone(), step: 1 }.href()}>{ m.title.value.clone() }</a>{ " – " }{ why }</li>
+                <li><a href={Route::Lesson { module: m.id.clone(), step: 1 }.href()}>{ plain(&m.title) }</a>{ " – " }{ why }</li>
             }
         });
     html! {

@@ -1,27 +1,46 @@
-//! Descriptions of answers in words, for the review and the feedback.
+//! Descriptions of answers in words, for the review and the feedback. Each part keeps its own
+//! language, so an option taken from the fallback language is marked as such.
 
-use trygg_core::content::{Question, QuestionKind};
+use trygg_core::content::{Question, QuestionKind, Text};
 use trygg_core::quiz::{scenario_walk, Answer};
 use yew::prelude::*;
 
+use crate::shared::components::inline_text::plain;
 use crate::shared::i18n::Words;
 
-/// An answer in words: one line, or steps in order (an ordering question), which read better
-/// as a numbered list than as one run-on sentence.
+/// An answer in words: parts on one line with a separator between them, or steps in order (an
+/// ordering question), which read better as a numbered list than as one run-on sentence.
 pub enum AnswerText {
-    Line(String),
-    Steps(Vec<String>),
+    Line { parts: Vec<Text>, separator: String },
+    Steps(Vec<Text>),
 }
 
 impl AnswerText {
+    /// A line of one UI word ("(no answer)", "True").
+    pub fn word(text: &str) -> AnswerText {
+        AnswerText::one(Text::new(text))
+    }
+
+    fn one(text: Text) -> AnswerText {
+        AnswerText::Line {
+            parts: vec![text],
+            separator: String::new(),
+        }
+    }
+
     /// `label` ("Your answer:", "Right answer:") followed by the answer.
     pub fn render(self, label: &str) -> Html {
         match self {
-            AnswerText::Line(text) => html! { <p>{ label }{ " " }{ text }</p> },
+            AnswerText::Line { parts, separator } => {
+                let parts = parts.iter().enumerate().map(|(i, part)| {
+                    html! { <>{ if i > 0 { separator.as_str() } else { "" } }{ plain(part) }</> }
+                });
+                html! { <p>{ label }{ " " }{ for parts }</p> }
+            }
             AnswerText::Steps(steps) => html! {
                 <>
                     <p>{ label }</p>
-                    <ol class="answer-steps">{ for steps.into_iter().map(|s| html! { <li>{ s }</li> }) }</ol>
+                    <ol class="answer-steps">{ for steps.iter().map(|s| html! { <li>{ plain(s) }</li> }) }</ol>
                 </>
             },
         }
@@ -30,30 +49,33 @@ impl AnswerText {
 
 /// The learner's answer in words, or `None` if there is none.
 pub fn given(q: &Question, answer: Option<&Answer>, words: &Words) -> Option<AnswerText> {
-    let line = |parts: Vec<String>, sep: &str| AnswerText::Line(parts.join(sep));
+    let line = |parts: Vec<Text>, separator: &str| AnswerText::Line {
+        parts,
+        separator: separator.to_owned(),
+    };
     Some(match (&q.kind, answer?) {
-        (QuestionKind::Single { options }, Answer::Single { option }) => AnswerText::Line(
+        (QuestionKind::Single { options }, Answer::Single { option }) => AnswerText::one(
             options
                 .get(*option)
-                .map(|o| o.text.value.clone())
+                .map(|o| o.text.clone())
                 .unwrap_or_default(),
         ),
         (QuestionKind::Multiple { options }, Answer::Multiple { options: picked }) => line(
             picked
                 .iter()
                 .filter_map(|i| options.get(*i))
-                .map(|o| o.text.value.clone())
+                .map(|o| o.text.clone())
                 .collect(),
             "; ",
         ),
         (QuestionKind::TrueFalse { .. }, Answer::TrueFalse { value }) => {
-            AnswerText::Line(bool_text(*value, words).to_string())
+            AnswerText::word(bool_text(*value, words))
         }
         (QuestionKind::Ordering { steps }, Answer::Ordering { steps: order }) => AnswerText::Steps(
             order
                 .iter()
                 .filter_map(|i| steps.get(*i))
-                .map(|s| s.text.value.clone())
+                .map(|s| s.text.clone())
                 .collect(),
         ),
         (QuestionKind::Scenario { .. }, Answer::Scenario { choices }) => line(
@@ -61,38 +83,40 @@ pub fn given(q: &Question, answer: Option<&Answer>, words: &Words) -> Option<Ans
                 .visited
                 .iter()
                 .filter_map(|v| v.step.choices.get(v.choice))
-                .map(|c| c.text.value.clone())
+                .map(|c| c.text.clone())
                 .collect(),
             words.t("quiz.path_separator"),
         ),
-        _ => AnswerText::Line(String::new()),
+        _ => AnswerText::word(""),
     })
 }
 
 /// The right answer in words.
 pub fn correct(q: &Question, words: &Words) -> AnswerText {
+    let line = |parts: Vec<Text>, separator: &str| AnswerText::Line {
+        parts,
+        separator: separator.to_owned(),
+    };
     match &q.kind {
-        QuestionKind::Single { options } | QuestionKind::Multiple { options } => AnswerText::Line(
+        QuestionKind::Single { options } | QuestionKind::Multiple { options } => line(
             options
                 .iter()
                 .filter(|o| o.correct)
-                .map(|o| o.text.value.clone())
-                .collect::<Vec<_>>()
-                .join("; "),
+                .map(|o| o.text.clone())
+                .collect(),
+            "; ",
         ),
-        QuestionKind::TrueFalse { answer } => {
-            AnswerText::Line(bool_text(*answer, words).to_string())
-        }
+        QuestionKind::TrueFalse { answer } => AnswerText::word(bool_text(*answer, words)),
         QuestionKind::Ordering { steps } => {
-            AnswerText::Steps(steps.iter().map(|s| s.text.value.clone()).collect())
+            AnswerText::Steps(steps.iter().map(|s| s.text.clone()).collect())
         }
-        QuestionKind::Scenario { steps } => AnswerText::Line(
+        QuestionKind::Scenario { steps } => line(
             steps
                 .iter()
                 .filter_map(|s| s.choices.iter().find(|c| c.correct))
-                .map(|c| c.text.value.clone())
-                .collect::<Vec<_>>()
-                .join(words.t("quiz.path_separator")),
+                .map(|c| c.text.clone())
+                .collect(),
+            words.t("quiz.path_separator"),
         ),
     }
 }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::answer_text;
 use super::start_quiz_callback;
 use crate::shared::browser::document::focus;
-use crate::shared::components::inline_text::InlineText;
+use crate::shared::components::inline_text::inline;
 use crate::shared::learner::use_learner;
 use crate::shared::route::Route;
 use crate::shared::state::use_app;
@@ -48,15 +48,15 @@ pub fn Results(props: &ResultsProps) -> Html {
         let answer = attempt.answers.get(i).cloned().flatten();
         let right = answer.as_ref().is_some_and(|a| is_correct(q, a));
         let given = answer_text::given(q, answer.as_ref(), &words)
-            .unwrap_or_else(|| answer_text::AnswerText::Line(words.t("quiz.review.none").to_string()));
+            .unwrap_or_else(|| answer_text::AnswerText::word(words.t("quiz.review.none")));
         Some(html! {
             <li class={if right { "review-item ok" } else { "review-item bad" }}>
-                <h3><span class="verdict">{ if right { words.t("quiz.review.right") } else { words.t("quiz.review.wrong") } }</span>{ " " }<InlineText text={q.prompt.value.clone()} /></h3>
+                <h3><span class="verdict">{ if right { words.t("quiz.review.right") } else { words.t("quiz.review.wrong") } }</span>{ " " }{ inline(&q.prompt) }</h3>
                 { given.render(words.t("quiz.review.yours")) }
                 if !right {
                     { answer_text::correct(q, &words).render(words.t("quiz.correct_answer")) }
                 }
-                <p class="explanation"><InlineText text={q.explanation.value.clone()} /></p>
+                <p class="explanation">{ inline(&q.explanation) }</p>
             </li>
         })
     });

@@ -3,12 +3,12 @@
 
 use std::collections::BTreeSet;
 
-use trygg_core::content::{Question, QuestionKind};
+use trygg_core::content::{Question, QuestionKind, Text};
 use trygg_core::quiz::{Answer, PlannedQuestion};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::shared::components::inline_text::InlineText;
+use crate::shared::components::inline_text::inline;
 use crate::shared::i18n::Words;
 
 /// What the learner has selected but not yet submitted.
@@ -31,18 +31,18 @@ pub fn form(
     words: &Words,
 ) -> Html {
     let locked = answer.is_some();
-    let (options, multiple): (Vec<(usize, String)>, bool) = match &question.kind {
+    let (options, multiple): (Vec<(usize, Text)>, bool) = match &question.kind {
         QuestionKind::Single { options } | QuestionKind::Multiple { options } => (
             item.order
                 .iter()
-                .filter_map(|i| options.get(*i).map(|o| (*i, o.text.value.clone())))
+                .filter_map(|i| options.get(*i).map(|o| (*i, o.text.clone())))
                 .collect(),
             matches!(question.kind, QuestionKind::Multiple { .. }),
         ),
         QuestionKind::TrueFalse { .. } => (
             vec![
-                (1, words.t("quiz.true").to_string()),
-                (0, words.t("quiz.false").to_string()),
+                (1, Text::new(words.t("quiz.true"))),
+                (0, Text::new(words.t("quiz.false"))),
             ],
             false,
         ),
@@ -69,7 +69,7 @@ pub fn form(
     html! {
         <form {onsubmit} class="answer-form">
             <fieldset aria-describedby={missing.then_some("answer-missing")}>
-                <legend class="prompt"><InlineText text={question.prompt.value.clone()} /></legend>
+                <legend class="prompt">{ inline(&question.prompt) }</legend>
                 if multiple {
                     <p class="hint">{ words.t("quiz.select_all") }</p>
                 }
@@ -90,7 +90,7 @@ pub fn form(
 fn choice(
     question: &Question,
     i: usize,
-    text: String,
+    text: Text,
     multiple: bool,
     selection: &UseStateHandle<Selection>,
     answer: Option<&Answer>,
@@ -146,7 +146,7 @@ fn choice(
             <input type={if multiple { "checkbox" } else { "radio" }} name="answer" id={id.clone()}
                 {checked} disabled={answer.is_some()} {onchange} />
             <label for={id}>
-                <InlineText text={text} />
+                { inline(&text) }
                 { mark.map(|(_, label)| html! { <span class="option-mark">{ label }</span> }).unwrap_or_default() }
             </label>
         </div>

@@ -5,7 +5,7 @@ use trygg_core::quiz::{is_correct, Answer};
 use yew::prelude::*;
 
 use crate::course::quiz::answer_text;
-use crate::shared::components::inline_text::InlineText;
+use crate::shared::components::inline_text::inline;
 use crate::shared::i18n::Words;
 use crate::shared::learner::LearnerHandle;
 
@@ -21,7 +21,7 @@ pub fn feedback(question: &Question, answer: Option<&Answer>, words: &Words) -> 
             if !right {
                 { answer_text::correct(question, words).render(words.t("quiz.correct_answer")) }
             }
-            <p><InlineText text={question.explanation.value.clone()} /></p>
+            <p>{ inline(&question.explanation) }</p>
         </div>
     }
 }

@@ -14,7 +14,7 @@ use self::choices::Selection;
 use self::ordering::OrderingInput;
 use self::scenario::ScenarioInput;
 use crate::shared::browser::document::focus;
-use crate::shared::components::inline_text::InlineText;
+use crate::shared::components::inline_text::inline;
 use crate::shared::i18n::Words;
 use crate::shared::learner::use_learner;
 use crate::shared::state::use_app;
@@ -76,7 +76,6 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     }
     let last = props.index + 1 >= total;
 
-    let prompt = question.prompt.value.clone();
     let body = match &question.kind {
         QuestionKind::Scenario { .. } => html! {
             <ScenarioInput question={question.clone()} item={item.clone()} answer={answer.clone()} on_pick={record} />
@@ -99,7 +98,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         <article class="question-card" data-question-id={question.id.clone()}>
             { counter(props.index, total, &words) }
             if matches!(question.kind, QuestionKind::Scenario { .. } | QuestionKind::Ordering { .. }) {
-                <p class="prompt"><InlineText text={prompt} /></p>
+                <p class="prompt">{ inline(&question.prompt) }</p>
             }
             { body }
             <div id="feedback" tabindex="-1" role="status" class="feedback-region">

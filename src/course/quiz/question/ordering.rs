@@ -5,7 +5,7 @@ use trygg_core::quiz::{Answer, PlannedQuestion};
 use yew::prelude::*;
 
 use crate::shared::browser::document::focus_soon;
-use crate::shared::components::inline_text::InlineText;
+use crate::shared::components::inline_text::inline;
 use crate::shared::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -57,7 +57,8 @@ pub fn OrderingInput(props: &OrderingProps) -> Html {
     };
 
     let rows = shown.iter().enumerate().map(|(pos, &step)| {
-        let text = steps.get(step).map(|s| s.text.value.clone()).unwrap_or_default();
+        let step_text = steps.get(step).map(|s| s.text.clone()).unwrap_or_default();
+        let text = step_text.value.clone();
         let up = {
             let move_item = move_item.clone();
             Callback::from(move |_| {
@@ -91,7 +92,7 @@ pub fn OrderingInput(props: &OrderingProps) -> Html {
         html! {
             <li key={step} class="order-item" draggable={(!locked).to_string()} {ondragstart} {ondragover} {ondrop}>
                 <span class="order-pos" aria-hidden="true">{ pos + 1 }</span>
-                <span class="order-text"><InlineText text={text.clone()} /></span>
+                <span class="order-text">{ inline(&step_text) }</span>
                 if !locked {
                     <span class="order-buttons">
                         <button type="button" class="icon-button" id={format!("up-{step}")} disabled={pos == 0}

@@ -6,7 +6,7 @@ use trygg_core::quiz::{scenario_walk, Answer, PlannedQuestion, ScenarioPick};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::shared::components::inline_text::InlineText;
+use crate::shared::components::inline_text::{inline, plain};
 use crate::shared::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -49,11 +49,11 @@ pub fn ScenarioInput(props: &ScenarioProps) -> Html {
         let choice = v.step.choices.get(v.choice);
         html! {
             <li class="scenario-step done">
-                <p><InlineText text={v.step.text.value.clone()} /></p>
-                <p>{ words.t("quiz.scenario.you_chose") }{ " " }<strong>{ choice.map(|c| c.text.value.clone()).unwrap_or_default() }</strong></p>
+                <p>{ inline(&v.step.text) }</p>
+                <p>{ words.t("quiz.scenario.you_chose") }{ " " }<strong>{ choice.map(|c| plain(&c.text)).unwrap_or_default() }</strong></p>
                 <div class={if v.correct { "feedback ok" } else { "feedback bad" }} id={format!("step-feedback-{n}")} tabindex="-1">
                     <p class="feedback-verdict"><strong>{ if v.correct { words.t("quiz.scenario.good") } else { words.t("quiz.scenario.bad") } }</strong></p>
-                    <p><InlineText text={choice.map(|c| c.feedback.value.clone()).unwrap_or_default()} /></p>
+                    <p>{ choice.map(|c| inline(&c.feedback)).unwrap_or_default() }</p>
                 </div>
             </li>
         }
@@ -74,7 +74,7 @@ pub fn ScenarioInput(props: &ScenarioProps) -> Html {
             html! {
                 <div class="choice">
                     <input type="radio" name={format!("step-{}", step.id)} id={id.clone()} {checked} {onchange} />
-                    <label for={id}><InlineText text={c.text.value.clone()} /></label>
+                    <label for={id}>{ inline(&c.text) }</label>
                 </div>
             }
         });
@@ -100,7 +100,7 @@ pub fn ScenarioInput(props: &ScenarioProps) -> Html {
         html! {
             <form class="answer-form scenario-current" {onsubmit}>
                 <fieldset aria-describedby={(*missing).then_some("answer-missing")}>
-                    <legend><InlineText text={step.text.value.clone()} /></legend>
+                    <legend>{ inline(&step.text) }</legend>
                     { for options }
                 </fieldset>
                 if *missing {
