@@ -18,8 +18,8 @@ use yew::prelude::*;
 use crate::shared::browser::lazy::{call_export, load_module};
 use crate::shared::browser::lms::{adopt_lms, current_lms, Lms};
 use crate::shared::browser::page_areas::{adopt_page_areas, page_areas, PageAreas};
-use crate::shared::lms_session::note_launch_language;
 use crate::shared::browser::roster_store::next_tick;
+use crate::shared::lms_session::note_launch_language;
 use crate::shared::route::Route;
 
 /// The wasm module a route is rendered by.

@@ -201,12 +201,3 @@ export async function saveDownload(page, buttonName, artifacts, name) {
 export function pdftotext(file) {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }
-
-/** Runs the CLI through cargo (built when missing); its exit code and output. */
-export function trygg(root, args) {
-  try {
-    return { code: 0, out: execFileSync('cargo', ['run', '-q', '-p', 'trygg-cli', '--', ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
-  } catch (e) {
-    return { code: e.status, out: `${e.stdout}${e.stderr}` };
-  }
-}

@@ -6,14 +6,14 @@
 // language keeps the page, the question and the answer chosen.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { openPage, expectAxeClean, heading, assert } from './harness.mjs';
+import { openPage, expectAxeClean, heading, assert, runTrygg } from './harness.mjs';
 import {
   loadModule, loadModuleTexts, loadCourseTexts, loadOrganisation, answerQuestion, next, finishQuiz,
   press, requiredModules, shippedLanguages, word,
 } from './quiz-driver.mjs';
 import {
   releaseCopy, listLanguage, writePseudoLanguage, copyFixtureLanguage, unwrappedWords, wrap,
-  progressKey, seedPassed, saveDownload, pdftotext, trygg, leftoverWords, contextListing404, allowMissing,
+  progressKey, seedPassed, saveDownload, pdftotext, leftoverWords, contextListing404, allowMissing,
 } from './languages-kit.mjs';
 
 /** The pseudo-language made at test time from the English files: every text wrapped. */
@@ -128,7 +128,7 @@ export default [
         const record = JSON.parse(await readFile(json, 'utf8'));
         assert.equal(record.lang, tag);
         assert.equal(record.learner.full_name, learner);
-        const verified = trygg(t.root, ['verify', json]);
+        const verified = runTrygg(t, ['verify', json]);
         assert.equal(verified.code, 0, verified.out);
 
         // The PDF: its labels are the language's (pdftotext gives its text back).
@@ -179,7 +179,7 @@ export default [
       });
       try {
         // The test language's files pass the project's own check; its gaps are warnings.
-        const checked = trygg(t.root, ['content', 'check', path.join(copy.dir, 'content')]);
+        const checked = runTrygg(t, ['content', 'check', path.join(copy.dir, 'content')]);
         assert.equal(checked.code, 0, checked.out);
         assert.match(checked.out, /\bar\s+translation, \d+ of \d+ texts .*missing \d+, stale 0, for ids gone 0, placeholders off 0/);
         const w = (key) => word(tag, key, copy.dir);
@@ -313,7 +313,7 @@ export default [
       const json = await saveDownload(page, fi('certificate.download_json'), t.artifacts, 'fi-completion.json');
       const record = JSON.parse(await readFile(json, 'utf8'));
       assert.equal(record.lang, 'fi');
-      const verified = trygg(t.root, ['verify', json]);
+      const verified = runTrygg(t, ['verify', json]);
       assert.equal(verified.code, 0, verified.out);
       const ics = (await readFile(await saveDownload(page, fi('certificate.download_ics'), t.artifacts, 'fi-renewal.ics'), 'utf8'))
         .replace(/\r\n[ \t]/g, '');
