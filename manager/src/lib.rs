@@ -3,6 +3,7 @@
 //! roster, import and export code.
 
 use trygg_app::manager::ManagerView;
+use trygg_app::shared::browser::lms::current_lms;
 use trygg_app::shared::components::frame::{Frame, PassingPage};
 use trygg_app::shared::components::page_title::PageTitle;
 use trygg_app::shared::handover::{mount_app, use_hand_over, Handover, Part, Passing};
@@ -22,7 +23,7 @@ struct RootProps {
 #[component]
 fn Root(props: &RootProps) -> Html {
     let lang = props.handover.lang;
-    let state = use_reducer(move || AppState::new(lang));
+    let state = use_reducer(move || AppState::new(lang, current_lms().is_some()));
     let route = use_route();
     let navigated = use_navigated(&route, props.handover.navigated);
     let (passing, retry) = use_hand_over(&route, Part::Manager, state.wanted, navigated);

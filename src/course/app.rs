@@ -56,7 +56,7 @@ pub fn CourseApp(props: &CourseAppProps) -> Html {
     // Once per mount: a new mount is a new arrival in the course.
     let state = use_reducer(move || {
         LANDED.with(|l| l.set(!arrived_by_navigation));
-        let mut state = AppState::new(lang);
+        let mut state = AppState::new(lang, crate::shared::browser::lms::current_lms().is_some());
         if let Some(course) = COURSE.with(|c| c.borrow().clone()) {
             state.content = ContentState::Ready(course);
         }

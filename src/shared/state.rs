@@ -71,14 +71,16 @@ pub enum AppAction {
 }
 
 impl AppState {
-    pub fn new(wanted: Lang) -> AppState {
+    /// A state before any file is read; `in_lms` comes from the page (the LMS's API found or
+    /// not), so the state itself never looks at the browser.
+    pub fn new(wanted: Lang, in_lms: bool) -> AppState {
         AppState {
             wanted,
             words: None,
             organisation: None,
             content: ContentState::Loading,
             load_attempt: 0,
-            in_lms: crate::shared::browser::lms::current_lms().is_some(),
+            in_lms,
             unavailable: None,
         }
     }
@@ -197,7 +199,7 @@ mod tests {
 
     /// A page shown in Swedish, its words read.
     fn shown_in_swedish() -> Rc<AppState> {
-        let mut state = AppState::new(lang("sv"));
+        let mut state = AppState::new(lang("sv"), false);
         state.words = Some(Rc::new(Words::new(lang("sv"), Vec::new())));
         Rc::new(state)
     }
