@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::shared::components::inline_text::{foreign_lang, inline, plain};
 use crate::shared::components::page_title::PageTitle;
 use crate::shared::i18n::Words;
+use crate::shared::i18n::WordsHtml;
 use crate::shared::learner::use_learner;
 use crate::shared::route::Route;
 use crate::shared::state::use_app;
@@ -63,9 +64,9 @@ pub fn LessonPage(props: &LessonProps) -> Html {
         Route::Quiz { module: id.clone() }
     };
     let next_label = if step < total {
-        words.t("lesson.next")
+        "lesson.next"
     } else {
-        words.t("lesson.to_quiz")
+        "lesson.to_quiz"
     };
     let progress = words.fill(
         "lesson.progress",
@@ -81,8 +82,8 @@ pub fn LessonPage(props: &LessonProps) -> Html {
             <progress class="step-bar" max={total.to_string()} value={step.to_string()} aria-label={progress}></progress>
             { for section.blocks.iter().map(|b| render_block(b, &words, &course.organisation)) }
             <nav class="pager" aria-label={words.t("lesson.pager").to_owned()}>
-                { prev.map(|r| html! { <a class="button secondary" href={r.href()}>{ words.t("lesson.previous") }</a> }).unwrap_or_default() }
-                <a class="button" href={next.href()}>{ next_label }</a>
+                { prev.map(|r| html! { <a class="button secondary" href={r.href()}>{ words.html("lesson.previous") }</a> }).unwrap_or_default() }
+                <a class="button" href={next.href()}>{ words.html(next_label) }</a>
             </nav>
         </article>
     }
@@ -127,12 +128,12 @@ pub fn contact_box(which: ContactKind, words: &Words, org: &Organisation) -> Htm
             let u = &org.security_unit;
             html! {
                 <>
-                    <p class="contact-title"><strong>{ words.t("contact.security_unit") }</strong></p>
+                    <p class="contact-title"><strong>{ words.html("contact.security_unit") }</strong></p>
                     <p>{ plain(&u.name) }</p>
                     <ul class="plain">
-                        { if u.phone.is_empty() { html!{} } else { html!{ <li>{ words.t("contact.phone") }{ ": " }{ phone(&u.phone) }</li> } } }
-                        { if u.email.is_empty() { html!{} } else { html!{ <li>{ words.t("contact.email") }{ ": " }<a href={format!("mailto:{}", u.email)}>{ u.email.clone() }</a></li> } } }
-                        { if u.intranet.is_empty() { html!{} } else { html!{ <li><a href={u.intranet.clone()}>{ words.t("contact.intranet") }</a></li> } } }
+                        { if u.phone.is_empty() { html!{} } else { html!{ <li>{ words.html("contact.phone") }{ ": " }{ phone(&u.phone) }</li> } } }
+                        { if u.email.is_empty() { html!{} } else { html!{ <li>{ words.html("contact.email") }{ ": " }<a href={format!("mailto:{}", u.email)}>{ u.email.clone() }</a></li> } } }
+                        { if u.intranet.is_empty() { html!{} } else { html!{ <li><a href={u.intranet.clone()}>{ words.html("contact.intranet") }</a></li> } } }
                     </ul>
                 </>
             }
@@ -141,11 +142,11 @@ pub fn contact_box(which: ContactKind, words: &Words, org: &Organisation) -> Htm
             let r = &org.reporting;
             html! {
                 <>
-                    <p class="contact-title"><strong>{ words.t("contact.reporting") }</strong></p>
+                    <p class="contact-title"><strong>{ words.html("contact.reporting") }</strong></p>
                     <p>{ plain(&r.how) }</p>
                     <ul class="plain">
                         <li>{ if r.url.is_empty() { plain(&r.system) } else { html!{ <a href={r.url.clone()}>{ plain(&r.system) }</a> } } }</li>
-                        { if r.phone.is_empty() { html!{} } else { html!{ <li>{ words.t("contact.phone") }{ ": " }{ phone(&r.phone) }</li> } } }
+                        { if r.phone.is_empty() { html!{} } else { html!{ <li>{ words.html("contact.phone") }{ ": " }{ phone(&r.phone) }</li> } } }
                     </ul>
                 </>
             }
@@ -154,10 +155,10 @@ pub fn contact_box(which: ContactKind, words: &Words, org: &Organisation) -> Htm
             let e = &org.emergency;
             html! {
                 <>
-                    <p class="contact-title"><strong>{ words.t("contact.emergency") }</strong></p>
+                    <p class="contact-title"><strong>{ words.html("contact.emergency") }</strong></p>
                     <ul class="plain">
-                        <li>{ words.t("contact.public_emergency") }{ ": " }<strong>{ phone(&e.public) }</strong></li>
-                        <li>{ words.t("contact.internal_alarm") }{ ": " }<strong>{ phone(&e.internal_alarm) }</strong></li>
+                        <li>{ words.html("contact.public_emergency") }{ ": " }<strong>{ phone(&e.public) }</strong></li>
+                        <li>{ words.html("contact.internal_alarm") }{ ": " }<strong>{ phone(&e.internal_alarm) }</strong></li>
                     </ul>
                     <p>{ plain(&e.internal_alarm_note) }</p>
                 </>
@@ -171,10 +172,10 @@ pub fn contact_box(which: ContactKind, words: &Words, org: &Organisation) -> Htm
             };
             html! {
                 <>
-                    <p class="contact-title"><strong>{ words.t("contact.it_service_desk") }</strong></p>
+                    <p class="contact-title"><strong>{ words.html("contact.it_service_desk") }</strong></p>
                     <p>{ plain(&d.name) }</p>
                     <ul class="plain">
-                        <li>{ words.t("contact.phone") }{ ": " }<strong>{ phone(&d.phone) }</strong></li>
+                        <li>{ words.html("contact.phone") }{ ": " }<strong>{ phone(&d.phone) }</strong></li>
                     </ul>
                     if let Some(note) = &d.note {
                         <p>{ plain(note) }</p>
@@ -185,6 +186,6 @@ pub fn contact_box(which: ContactKind, words: &Words, org: &Organisation) -> Htm
     };
     let example = org
         .example
-        .then(|| html! { <p class="example-note">{ words.t("contact.example_note") }</p> });
+        .then(|| html! { <p class="example-note">{ words.html("contact.example_note") }</p> });
     html! { <aside class="contact-box">{ body }{ example.unwrap_or_default() }</aside> }
 }

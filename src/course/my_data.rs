@@ -15,6 +15,7 @@ use crate::shared::components::storage_banner::{
     progress_error_reason, progress_file_name, ProgressErrorKeys,
 };
 use crate::shared::hooks::{use_confirm, use_downloads};
+use crate::shared::i18n::WordsHtml;
 use crate::shared::learner::use_learner;
 use crate::shared::state::use_app;
 
@@ -132,38 +133,38 @@ pub fn MyDataPage() -> Html {
         <section class="page prose">
             <PageTitle text={words.t("page.data").to_owned()} />
             <p>{ where_kept }</p>
-            <h2>{ words.t("data.download.title") }</h2>
-            <p>{ words.t("data.download.text") }</p>
-            <p><button type="button" class="button" onclick={on_download}>{ words.t("data.download.button") }</button></p>
+            <h2>{ words.html("data.download.title") }</h2>
+            <p>{ words.html("data.download.text") }</p>
+            <p><button type="button" class="button" onclick={on_download}>{ words.html("data.download.button") }</button></p>
             <DownloadFailed file={downloads.refused()} />
-            <h2>{ words.t("data.restore.title") }</h2>
-            <p>{ words.t("data.restore.text") }</p>
+            <h2>{ words.html("data.restore.title") }</h2>
+            <p>{ words.html("data.restore.text") }</p>
             <p>
-                <label for="restore-file" class="file-label">{ words.t("data.restore.label") }</label>
+                <label for="restore-file" class="file-label">{ words.html("data.restore.label") }</label>
                 <input type="file" id="restore-file" accept=".json,application/json" onchange={on_restore} />
             </p>
             <div role="status" class="restore-status">
                 { match &*restore {
                     RestoreState::Idle => html! {},
-                    RestoreState::Done => html! { <p class="feedback ok">{ words.t("data.restore.done") }</p> },
+                    RestoreState::Done => html! { <p class="feedback ok">{ words.html("data.restore.done") }</p> },
                     RestoreState::Failed { file, reason } => html! {
                         <p class="feedback bad">{ words.fill("data.restore.failed", &[("file", file), ("reason", reason)]) }</p>
                     },
                 } }
             </div>
             if count > 0 {
-                <h2>{ words.t("data.backup.title") }</h2>
-                <p>{ words.t("data.backup.text") }</p>
+                <h2>{ words.html("data.backup.title") }</h2>
+                <p>{ words.html("data.backup.text") }</p>
                 { for backups }
                 <DownloadFailed file={backup_downloads.refused()} />
             }
-            <h2>{ words.t("data.delete.title") }</h2>
-            <p>{ words.t("data.delete.text") }</p>
+            <h2>{ words.html("data.delete.title") }</h2>
+            <p>{ words.html("data.delete.text") }</p>
             if confirm.shown {
                 <ConfirmBox id="confirm-delete" title={words.t("data.delete.confirm_title").to_owned()} text={words.t("data.delete.confirm_text").to_owned()}
                     yes={words.t("data.delete.yes").to_owned()} no={words.t("data.delete.no").to_owned()} on_yes={do_delete} on_no={confirm.cancel.clone()} />
             } else {
-                <p><button type="button" id="delete-everything" class="button secondary" onclick={confirm.ask.clone()}>{ words.t("data.delete.button") }</button></p>
+                <p><button type="button" id="delete-everything" class="button secondary" onclick={confirm.ask.clone()}>{ words.html("data.delete.button") }</button></p>
             }
         </section>
     }

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::shared::browser::clock::now_ms;
 use crate::shared::components::inline_text::plain;
 use crate::shared::components::page_title::PageTitle;
+use crate::shared::i18n::WordsHtml;
 use crate::shared::i18n::{counted, date, role_key, Words};
 use crate::shared::learner::use_learner;
 use crate::shared::route::Route;
@@ -47,21 +48,21 @@ pub fn TrainingPage() -> Html {
         <section class="page">
             <PageTitle text={words.t("page.training").to_owned()} />
             if learner.role().is_none() {
-                <p class="callout info">{ words.t("training.no_role") }{ " " }<a href={Route::Start.href()}>{ words.t("training.choose_role") }</a></p>
+                <p class="callout info">{ words.html("training.no_role") }{ " " }<a href={Route::Start.href()}>{ words.html("training.choose_role") }</a></p>
             } else {
-                <p>{ words.fill("training.role", &[("role", words.t(role_key(role)))]) }{ " " }<a href={Route::Start.href()}>{ words.t("training.change_role") }</a></p>
+                <p>{ words.fill("training.role", &[("role", words.t(role_key(role)))]) }{ " " }<a href={Route::Start.href()}>{ words.html("training.change_role") }</a></p>
             }
             <p class="overall">{ summary.clone() }</p>
             <progress class="step-bar" max={total.to_string()} value={done.to_string()} aria-label={summary}></progress>
             if done == total && total > 0 {
-                <p class="callout tip">{ words.t("training.all_done") }{ " " }<a href={Route::Certificate.href()}>{ words.t("training.get_certificate") }</a></p>
+                <p class="callout tip">{ words.html("training.all_done") }{ " " }<a href={Route::Certificate.href()}>{ words.html("training.get_certificate") }</a></p>
             }
-            <h2>{ words.t("training.required") }</h2>
+            <h2>{ words.html("training.required") }</h2>
             <ol class="module-list">
                 { for required.iter().zip(statuses).map(|(m, s)| module_card(m, &s, &card)) }
             </ol>
             if !optional.is_empty() {
-                <h2>{ words.t("training.optional") }</h2>
+                <h2>{ words.html("training.optional") }</h2>
                 <ul class="module-list">
                     { for optional.iter().map(|m| module_card(m, &progress.status_in(course, &m.id, now), &card)) }
                 </ul>
@@ -96,9 +97,9 @@ fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
     let (badge_class, badge, detail, primary, secondary) = match status {
         ModuleStatus::NotStarted => (
             "badge",
-            words.t("status.not_started").to_string(),
+            "status.not_started",
             String::new(),
-            (lesson(1), words.t("training.start")),
+            (lesson(1), "training.start"),
             None,
         ),
         ModuleStatus::InProgress {
@@ -109,26 +110,26 @@ fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
             match question {
                 Some(q) => (
                     "badge progress",
-                    words.t("status.in_progress").to_string(),
+                    "status.in_progress",
                     words.fill("status.at_question", &[("n", &(q + 1).to_string())]),
-                    (quiz.clone(), words.t("training.continue")),
-                    Some((lesson(1), words.t("training.review_lessons"))),
+                    (quiz.clone(), "training.continue"),
+                    Some((lesson(1), "training.review_lessons")),
                 ),
                 None => (
                     "badge progress",
-                    words.t("status.in_progress").to_string(),
+                    "status.in_progress",
                     words.fill(
                         "status.at_section",
                         &[("n", &step.to_string()), ("total", &pages.to_string())],
                     ),
-                    (lesson(step), words.t("training.continue")),
-                    Some((quiz.clone(), words.t("training.to_quiz"))),
+                    (lesson(step), "training.continue"),
+                    Some((quiz.clone(), "training.to_quiz")),
                 ),
             }
         }
         ModuleStatus::NotPassed { .. } => (
             "badge bad",
-            words.t("status.not_passed").to_string(),
+            "status.not_passed",
             match card
                 .progress
                 .last_score(module, card.pass_mark)
@@ -143,12 +144,12 @@ fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
                 ),
                 None => String::new(),
             },
-            (quiz.clone(), words.t("training.retake")),
-            Some((lesson(1), words.t("training.review_lessons"))),
+            (quiz.clone(), "training.retake"),
+            Some((lesson(1), "training.review_lessons")),
         ),
         ModuleStatus::Passed { percent, passed_ms } => (
             "badge ok",
-            words.t("status.passed").to_string(),
+            "status.passed",
             words.fill(
                 "status.passed_detail",
                 &[
@@ -156,8 +157,8 @@ fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
                     ("date", &date_of(words, *passed_ms)),
                 ],
             ),
-            (lesson(1), words.t("training.review_lessons")),
-            Some((quiz.clone(), words.t("training.retake"))),
+            (lesson(1), "training.review_lessons"),
+            Some((quiz.clone(), "training.retake")),
         ),
         ModuleStatus::RenewalDue {
             percent,
@@ -165,7 +166,7 @@ fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
             ..
         } => (
             "badge warn",
-            words.t("status.renewal_due").to_string(),
+            "status.renewal_due",
             words.fill(
                 "status.renewal_detail",
                 &[
@@ -173,18 +174,18 @@ fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
                     ("date", &date(words.lang(), *valid_until)),
                 ],
             ),
-            (quiz.clone(), words.t("training.renew")),
-            Some((lesson(1), words.t("training.review_lessons"))),
+            (quiz.clone(), "training.renew"),
+            Some((lesson(1), "training.review_lessons")),
         ),
         ModuleStatus::Expired { valid_until, .. } => (
             "badge bad",
-            words.t("status.expired").to_string(),
+            "status.expired",
             words.fill(
                 "status.expired_detail",
                 &[("date", &date(words.lang(), *valid_until))],
             ),
-            (quiz.clone(), words.t("training.renew")),
-            Some((lesson(1), words.t("training.review_lessons"))),
+            (quiz.clone(), "training.renew"),
+            Some((lesson(1), "training.review_lessons")),
         ),
     };
     let title = module.title.value.clone();
@@ -192,13 +193,13 @@ fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
     html! {
         <li class="module-card">
             <h3>{ plain(&module.title) }</h3>
-            <p class="status"><span class={badge_class}>{ badge }</span>{ " " }{ detail }</p>
+            <p class="status"><span class={badge_class}>{ words.html(badge) }</span>{ " " }{ detail }</p>
             <p>{ plain(&module.summary) }</p>
             <p class="module-meta">{ counted(words, "training.minutes", usize::from(module.minutes), &[("minutes", &minutes)]) }</p>
             <p class="button-row">
-                <a class="button" href={primary.0.href()} aria-label={format!("{}: {}", primary.1, title)}>{ primary.1 }</a>
+                <a class="button" href={primary.0.href()} aria-label={format!("{}: {}", words.t(primary.1), title)}>{ words.html(primary.1) }</a>
                 { secondary.map(|(r, label)| html! {
-                    <a class="button secondary" href={r.href()} aria-label={format!("{label}: {title}")}>{ label }</a>
+                    <a class="button secondary" href={r.href()} aria-label={format!("{}: {title}", words.t(label))}>{ words.html(label) }</a>
                 }).unwrap_or_default() }
             </p>
         </li>

@@ -7,6 +7,7 @@ use crate::shared::browser::fetch::FetchError;
 use crate::shared::browser::worker;
 use crate::shared::components::page_title::PageTitle;
 use crate::shared::i18n::Words;
+use crate::shared::i18n::WordsHtml;
 use crate::shared::state::{use_app, AppAction, ContentFailure};
 
 #[derive(Properties, PartialEq)]
@@ -31,7 +32,7 @@ pub fn ContentError(props: &ContentErrorProps) -> Html {
         }
         ContentFailure::Invalid(issues) => html! {
             <>
-                <p>{ words.t("content_error.invalid") }</p>
+                <p>{ words.html("content_error.invalid") }</p>
                 <ul class="issue-list">
                     { for issues.iter().map(|issue| html! { <li><code>{ issue.to_string() }</code></li> }) }
                 </ul>
@@ -43,9 +44,9 @@ pub fn ContentError(props: &ContentErrorProps) -> Html {
             <PageTitle text={words.t("content_error.title").to_owned()} />
             { detail }
             if !offline {
-                <p>{ words.t("content_error.who") }</p>
+                <p>{ words.html("content_error.who") }</p>
             }
-            <p><button type="button" class="button" onclick={retry}>{ words.t("content_error.retry") }</button></p>
+            <p><button type="button" class="button" onclick={retry}>{ words.html("content_error.retry") }</button></p>
         </section>
     }
 }
@@ -76,7 +77,7 @@ pub fn loading(words: &Words) -> Html {
     html! {
         <div class="loading" role="status">
             <span class="spinner" aria-hidden="true"></span>
-            { words.t("loading.content") }
+            { words.html("loading.content") }
         </div>
     }
 }

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::shared::components::page_title::PageTitle;
+use crate::shared::i18n::WordsHtml;
 use crate::shared::route::Route;
 use crate::shared::state::use_app;
 
@@ -12,8 +13,8 @@ pub fn NotFoundPage() -> Html {
     html! {
         <section class="page">
             <PageTitle text={words.t("page.not_found").to_owned()} />
-            <p>{ words.t("not_found.text") }</p>
-            <p><a class="button" href={Route::Start.href()}>{ words.t("not_found.home") }</a></p>
+            <p>{ words.html("not_found.text") }</p>
+            <p><a class="button" href={Route::Start.href()}>{ words.html("not_found.home") }</a></p>
         </section>
     }
 }

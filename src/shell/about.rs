@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use crate::shared::components::page_title::PageTitle;
+use crate::shared::i18n::WordsHtml;
 use crate::shared::state::use_app;
 
 #[component]
@@ -15,7 +16,7 @@ pub fn AboutPage() -> Html {
         let unit = &o.security_unit;
         html! {
             <p>
-                { words.t("about.a11y.contact") }{ " " }
+                { words.html("about.a11y.contact") }{ " " }
                 <strong>{ unit.name.value.clone() }</strong>
                 { if unit.email.is_empty() { html!{} } else { html!{ <>{ ", " }<a href={format!("mailto:{}", unit.email)}>{ unit.email.clone() }</a></> } } }
                 { if unit.phone.is_empty() { html!{} } else { html!{ <>{ ", " }{ unit.phone.clone() }</> } } }
@@ -26,21 +27,21 @@ pub fn AboutPage() -> Html {
     html! {
         <section class="page prose">
             <PageTitle text={words.t("page.about").to_owned()} />
-            <p>{ words.t("about.what") }</p>
-            <h2>{ words.t("about.data.title") }</h2>
+            <p>{ words.html("about.what") }</p>
+            <h2>{ words.html("about.data.title") }</h2>
             if app.in_lms {
-                <p>{ words.t("about.data.text.lms") }</p>
+                <p>{ words.html("about.data.text.lms") }</p>
             } else {
-                <p>{ words.t("about.data.text") }</p>
-                <p>{ words.t("about.data.shared") }</p>
+                <p>{ words.html("about.data.text") }</p>
+                <p>{ words.html("about.data.shared") }</p>
             }
-            <h2>{ words.t("about.a11y.title") }</h2>
-            <p>{ words.t("about.a11y.intro") }</p>
-            <p>{ words.t("about.a11y.status") }</p>
-            <p>{ words.t("about.a11y.known") }</p>
+            <h2>{ words.html("about.a11y.title") }</h2>
+            <p>{ words.html("about.a11y.intro") }</p>
+            <p>{ words.html("about.a11y.status") }</p>
+            <p>{ words.html("about.a11y.known") }</p>
             { contact.unwrap_or_default() }
-            <p>{ words.t("about.a11y.dos") }</p>
-            <p>{ words.t("about.a11y.date") }</p>
+            <p>{ words.html("about.a11y.dos") }</p>
+            <p>{ words.html("about.a11y.date") }</p>
         </section>
     }
 }

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::shared::browser::lazy::prefetch_course;
 use crate::shared::browser::lms::launch_query;
 use crate::shared::components::page_title::PageTitle;
+use crate::shared::i18n::WordsHtml;
 use crate::shared::learner::use_learner;
 use crate::shared::route::{navigate, Route};
 use crate::shared::state::{use_app, AppAction};
@@ -44,7 +45,7 @@ pub fn StartPage() -> Html {
     let example = app
         .organisation()
         .is_some_and(|o| o.example)
-        .then(|| html! { <p class="callout warning">{ words.t("start.example") }</p> });
+        .then(|| html! { <p class="callout warning">{ words.html("start.example") }</p> });
 
     let onsubmit = {
         let role = role.clone();
@@ -95,8 +96,8 @@ pub fn StartPage() -> Html {
             <div class="choice">
                 <input type="radio" name="role" id={id.clone()} {checked} {onchange}
                     aria-describedby={hint_id.clone()} />
-                <label for={id}>{ words.t(label) }</label>
-                <p class="hint" id={hint_id}>{ words.t(hint) }</p>
+                <label for={id}>{ words.html(label) }</label>
+                <p class="hint" id={hint_id}>{ words.html(hint) }</p>
             </div>
         }
     };
@@ -110,9 +111,9 @@ pub fn StartPage() -> Html {
     };
     let role_changing = saved_role.is_some() && *role != saved_role;
     let button = if saved_role.is_some() {
-        words.t("start.continue")
+        "start.continue"
     } else {
-        words.t("start.begin")
+        "start.begin"
     };
 
     // Learners who touch the form, or come back with a role, are on their way into the course.
@@ -140,18 +141,18 @@ pub fn StartPage() -> Html {
     html! {
         <section class="page">
             <PageTitle text={words.t("start.title").to_owned()} />
-            <p class="lead">{ words.t("start.lead") }</p>
+            <p class="lead">{ words.html("start.lead") }</p>
             { example.unwrap_or_default() }
             <form class="start-form" {onsubmit} {onfocusin} {onchange}>
                 <fieldset>
-                    <legend>{ words.t("start.language") }</legend>
+                    <legend>{ words.html("start.language") }</legend>
                     { for languages.iter().map(lang_radio) }
                 </fieldset>
                 if !role_given {
                 <fieldset aria-describedby={role_missing.then_some("role-missing")}>
-                    <legend>{ words.t("start.role") }</legend>
+                    <legend>{ words.html("start.role") }</legend>
                     if *role_missing && role.is_none() {
-                        <p class="error" id="role-missing" role="alert">{ words.t("start.role_missing") }</p>
+                        <p class="error" id="role-missing" role="alert">{ words.html("start.role_missing") }</p>
                     }
                     { role_radio(Role::Employee, "role.employee", "role.employee.hint") }
                     { role_radio(Role::Manager, "role.manager", "role.manager.hint") }
@@ -159,22 +160,22 @@ pub fn StartPage() -> Html {
                 </fieldset>
                 }
                 if role_changing {
-                    <p class="callout info" role="status">{ words.t("start.role_change") }</p>
+                    <p class="callout info" role="status">{ words.html("start.role_change") }</p>
                 }
                 // Inside an LMS the progress is the LMS learner's own, kept apart from anyone
                 // else's in this browser, so the shared-computer choice is not offered.
                 if in_lms {
-                    <p data-privacy="">{ words.t("start.privacy.lms") }</p>
+                    <p data-privacy="">{ words.html("start.privacy.lms") }</p>
                 } else {
                     <div class="choice checkbox">
                         <input type="checkbox" id="shared-computer" checked={*shared} onchange={on_shared}
                             aria-describedby="shared-computer-hint" />
-                        <label for="shared-computer">{ words.t("start.shared") }</label>
-                        <p class="hint" id="shared-computer-hint">{ words.t("start.shared.hint") }</p>
+                        <label for="shared-computer">{ words.html("start.shared") }</label>
+                        <p class="hint" id="shared-computer-hint">{ words.html("start.shared.hint") }</p>
                     </div>
-                    <p data-privacy="">{ words.t("start.privacy") }</p>
+                    <p data-privacy="">{ words.html("start.privacy") }</p>
                 }
-                <button type="submit" class="button">{ button }</button>
+                <button type="submit" class="button">{ words.html(button) }</button>
             </form>
         </section>
     }

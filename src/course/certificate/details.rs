@@ -9,6 +9,7 @@ use crate::shared::browser::clock::now_ms;
 
 use super::documents::Documents;
 use crate::shared::browser::document::focus_soon;
+use crate::shared::i18n::WordsHtml;
 use crate::shared::learner::use_learner;
 use crate::shared::state::use_app;
 
@@ -120,7 +121,7 @@ pub fn CertificateFlow() -> Html {
         let error_id = format!("{id}-error");
         html! {
             <div class="field">
-                <label for={id}>{ words.t(label) }{ if required { html!{} } else { html!{ <span class="optional">{ " " }{ words.t("certificate.optional") }</span> } } }</label>
+                <label for={id}>{ words.html(label) }{ if required { html!{} } else { html!{ <span class="optional">{ " " }{ words.html("certificate.optional") }</span> } } }</label>
                 <input type={if field == LearnerField::Email { "email" } else { "text" }} id={id} name={id}
                     value={get(&draft, field).to_string()} {oninput} {required} maxlength="100" autocomplete={autocomplete}
                     aria-invalid={error.is_some().then_some("true")} aria-describedby={error.as_ref().map(|_| error_id.clone())} />
@@ -140,13 +141,13 @@ pub fn CertificateFlow() -> Html {
 
     html! {
         <>
-            <p>{ words.t("certificate.ready") }</p>
+            <p>{ words.html("certificate.ready") }</p>
             <form class="details-form no-print" {onsubmit} novalidate=true>
                 <fieldset>
-                    <legend>{ words.t("certificate.details") }</legend>
+                    <legend>{ words.html("certificate.details") }</legend>
                     { for inputs }
                 </fieldset>
-                <button type="submit" class="button">{ words.t("certificate.save_details") }</button>
+                <button type="submit" class="button">{ words.html("certificate.save_details") }</button>
             </form>
             if let Some(record) = record {
                 if *draft != *saved {

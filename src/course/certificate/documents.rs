@@ -21,6 +21,7 @@ use crate::shared::components::inline_text::plain;
 use crate::shared::content_error::fetch_reason;
 use crate::shared::content_loader::{fill_course, load_words};
 use crate::shared::hooks::{use_downloads, use_module_texts};
+use crate::shared::i18n::WordsHtml;
 use crate::shared::i18n::{date, role_key, Words};
 use crate::shared::learner::use_learner;
 use crate::shared::state::use_app;
@@ -205,27 +206,27 @@ pub fn Documents(props: &DocumentsProps) -> Html {
         <div class="certificate-documents">
             { preview(&record, &course, &words) }
             <div class="no-print">
-                <h2>{ words.t("certificate.downloads") }</h2>
+                <h2>{ words.html("certificate.downloads") }</h2>
                 <p class="button-row">
-                    <button type="button" class="button" onclick={on_pdf} aria-disabled={busy.clone()}>{ words.t("certificate.download_pdf") }</button>
-                    <button type="button" class="button secondary" onclick={on_json}>{ words.t("certificate.download_json") }</button>
-                    <button type="button" class="button secondary" onclick={on_ics}>{ words.t("certificate.download_ics") }</button>
-                    <button type="button" class="button secondary" onclick={on_print}>{ words.t("certificate.print") }</button>
+                    <button type="button" class="button" onclick={on_pdf} aria-disabled={busy.clone()}>{ words.html("certificate.download_pdf") }</button>
+                    <button type="button" class="button secondary" onclick={on_json}>{ words.html("certificate.download_json") }</button>
+                    <button type="button" class="button secondary" onclick={on_ics}>{ words.html("certificate.download_ics") }</button>
+                    <button type="button" class="button secondary" onclick={on_print}>{ words.html("certificate.print") }</button>
                 </p>
                 <DownloadFailed file={downloads.refused()} />
                 if print_lang != lang {
                     <p class="hint">{ words.fill("certificate.pdf_language", &[("language", &language_name(&course, print_lang))]) }</p>
                 }
-                <p class="hint">{ words.t("certificate.json_hint") }</p>
+                <p class="hint">{ words.html("certificate.json_hint") }</p>
                 if let Some(on_card) = on_card {
-                    <h2>{ words.t("certificate.pocket_title") }</h2>
-                    <p>{ words.t("certificate.pocket_text") }</p>
-                    <p><button type="button" class="button secondary" onclick={on_card} aria-disabled={busy}>{ words.t("certificate.download_pocket") }</button></p>
+                    <h2>{ words.html("certificate.pocket_title") }</h2>
+                    <p>{ words.html("certificate.pocket_text") }</p>
+                    <p><button type="button" class="button secondary" onclick={on_card} aria-disabled={busy}>{ words.html("certificate.download_pocket") }</button></p>
                 }
                 <div role="status">
                     { match &*pdf_state {
                         PdfState::Idle => html! {},
-                        PdfState::Working => html! { <p>{ words.t("certificate.pdf_working") }</p> },
+                        PdfState::Working => html! { <p>{ words.html("certificate.pdf_working") }</p> },
                         PdfState::Failed(failure) => html! { <p class="feedback bad">{ pdf_failure_text(failure, &words) }</p> },
                     } }
                 </div>
@@ -249,25 +250,25 @@ fn preview(record: &CompletionRecord, course: &Course, words: &Words) -> Html {
     let l = &record.learner;
     let detail = |key: &'static str, value: &str| {
         (!value.is_empty())
-            .then(|| html! { <><dt>{ words.t(key) }</dt><dd>{ value.to_string() }</dd></> })
+            .then(|| html! { <><dt>{ words.html(key) }</dt><dd>{ value.to_string() }</dd></> })
     };
     html! {
         <section class="certificate-preview" aria-labelledby="certificate-preview-title">
             <p class="certificate-org">{ plain(&course.organisation.name) }</p>
-            <h2 id="certificate-preview-title" tabindex="-1">{ words.t("certificate.title") }</h2>
+            <h2 id="certificate-preview-title" tabindex="-1">{ words.html("certificate.title") }</h2>
             <p class="certificate-name">{ l.full_name.clone() }</p>
             <dl class="certificate-facts">
                 { detail("certificate.field.employee_number", &l.employee_number).unwrap_or_default() }
                 { detail("certificate.field.unit", &l.unit).unwrap_or_default() }
                 { detail("certificate.field.email", &l.email).unwrap_or_default() }
-                <dt>{ words.t("certificate.role") }</dt><dd>{ words.t(role_key(record.role)) }</dd>
+                <dt>{ words.html("certificate.role") }</dt><dd>{ words.html(role_key(record.role)) }</dd>
             </dl>
             <table class="certificate-modules">
-                <caption>{ words.t("certificate.modules") }</caption>
+                <caption>{ words.html("certificate.modules") }</caption>
                 <thead><tr>
-                    <th scope="col">{ words.t("certificate.module") }</th>
-                    <th scope="col">{ words.t("certificate.score") }</th>
-                    <th scope="col">{ words.t("certificate.passed_on") }</th>
+                    <th scope="col">{ words.html("certificate.module") }</th>
+                    <th scope="col">{ words.html("certificate.score") }</th>
+                    <th scope="col">{ words.html("certificate.passed_on") }</th>
                 </tr></thead>
                 <tbody>
                     { for record.modules.iter().map(|m| html! {
@@ -276,13 +277,13 @@ fn preview(record: &CompletionRecord, course: &Course, words: &Words) -> Html {
                 </tbody>
             </table>
             <dl class="certificate-facts">
-                <dt>{ words.t("certificate.completed_on") }</dt><dd>{ date(lang, record.completed_on) }</dd>
-                <dt>{ words.t("certificate.valid_until") }</dt><dd>{ date(lang, record.valid_until) }</dd>
-                <dt>{ words.t("certificate.id") }</dt><dd><code>{ record.certificate_id.clone() }</code></dd>
-                <dt>{ words.t("certificate.code") }</dt><dd><code class="code">{ record.verification_code.clone() }</code></dd>
-                <dt>{ words.t("certificate.content_version") }</dt><dd><code>{ record.content_version.clone() }</code></dd>
+                <dt>{ words.html("certificate.completed_on") }</dt><dd>{ date(lang, record.completed_on) }</dd>
+                <dt>{ words.html("certificate.valid_until") }</dt><dd>{ date(lang, record.valid_until) }</dd>
+                <dt>{ words.html("certificate.id") }</dt><dd><code>{ record.certificate_id.clone() }</code></dd>
+                <dt>{ words.html("certificate.code") }</dt><dd><code class="code">{ record.verification_code.clone() }</code></dd>
+                <dt>{ words.html("certificate.content_version") }</dt><dd><code>{ record.content_version.clone() }</code></dd>
             </dl>
-            <p class="hint">{ words.t("certificate.code_hint") }</p>
+            <p class="hint">{ words.html("certificate.code_hint") }</p>
         </section>
     }
 }

@@ -15,6 +15,7 @@ use crate::shared::browser::clock::now_ms;
 use crate::shared::components::inline_text::plain;
 use crate::shared::components::page_title::PageTitle;
 use crate::shared::i18n::Words;
+use crate::shared::i18n::WordsHtml;
 use crate::shared::learner::use_learner;
 use crate::shared::route::Route;
 use crate::shared::state::use_app;
@@ -32,7 +33,7 @@ pub fn CertificatePage() -> Html {
     let standing = learner.progress.certificate(course, role, lang, now_ms());
     let body = match (learner.role(), standing) {
         (None, _) => html! {
-            <p class="callout info">{ words.t("certificate.no_role") }{ " " }<a href={Route::Start.href()}>{ words.t("training.choose_role") }</a></p>
+            <p class="callout info">{ words.html("certificate.no_role") }{ " " }<a href={Route::Start.href()}>{ words.html("training.choose_role") }</a></p>
         },
         (Some(_), Err(not_yet)) => missing_list(course, &learner.progress, &not_yet, &words),
         (Some(_), Ok(record)) => html! {
@@ -72,20 +73,20 @@ fn missing_list(
         .filter(|m| not_yet.not_passed.contains(&m.id) || not_yet.expired.contains(&m.id))
         .map(|m| {
             let why = match progress.status_in(course, &m.id, now) {
-                ModuleStatus::Expired { .. } => words.t("status.expired"),
-                ModuleStatus::InProgress { .. } => words.t("status.in_progress"),
-                ModuleStatus::NotPassed { .. } => words.t("status.not_passed"),
-                _ => words.t("status.not_started"),
+                ModuleStatus::Expired { .. } => "status.expired",
+                ModuleStatus::InProgress { .. } => "status.in_progress",
+                ModuleStatus::NotPassed { .. } => "status.not_passed",
+                _ => "status.not_started",
             };
             html! {
-                <li><a href={Route::Lesson { module: m.id.clone(), step: 1 }.href()}>{ plain(&m.title) }</a>{ " – " }{ why }</li>
+                <li><a href={Route::Lesson { module: m.id.clone(), step: 1 }.href()}>{ plain(&m.title) }</a>{ " – " }{ words.html(why) }</li>
             }
         });
     html! {
         <>
-            <p>{ words.t("certificate.missing") }</p>
+            <p>{ words.html("certificate.missing") }</p>
             <ul class="missing-list">{ for items }</ul>
-            <p><a class="button" href={Route::Training.href()}>{ words.t("certificate.to_training") }</a></p>
+            <p><a class="button" href={Route::Training.href()}>{ words.html("certificate.to_training") }</a></p>
         </>
     }
 }

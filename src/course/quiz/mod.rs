@@ -10,6 +10,7 @@ use trygg_core::quiz::{plan_is_valid, quiz_length};
 use yew::prelude::*;
 
 use crate::shared::components::page_title::PageTitle;
+use crate::shared::i18n::WordsHtml;
 use crate::shared::i18n::{counted, Words};
 use crate::shared::learner::{use_learner, LearnerHandle};
 use crate::shared::state::use_app;
@@ -58,8 +59,8 @@ fn intro(module: &Module, learner: &LearnerHandle, words: &Words) -> Html {
     html! {
         <>
             <p>{ counted(words, "quiz.intro", count, &[("count", &count.to_string())]) }</p>
-            <p>{ words.t("quiz.intro.saved") }</p>
-            <button type="button" class="button" onclick={start}>{ words.t("quiz.start") }</button>
+            <p>{ words.html("quiz.intro.saved") }</p>
+            <button type="button" class="button" onclick={start}>{ words.html("quiz.start") }</button>
         </>
     }
 }

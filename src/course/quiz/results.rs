@@ -8,6 +8,7 @@ use super::answer_text;
 use super::start_quiz_callback;
 use crate::shared::browser::document::focus;
 use crate::shared::components::inline_text::inline;
+use crate::shared::i18n::WordsHtml;
 use crate::shared::learner::use_learner;
 use crate::shared::route::Route;
 use crate::shared::state::use_app;
@@ -51,7 +52,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             .unwrap_or_else(|| answer_text::AnswerText::word(words.t("quiz.review.none")));
         Some(html! {
             <li class={if right { "review-item ok" } else { "review-item bad" }}>
-                <h3><span class="verdict">{ if right { words.t("quiz.review.right") } else { words.t("quiz.review.wrong") } }</span>{ " " }{ inline(&q.prompt) }</h3>
+                <h3><span class="verdict">{ if right { words.html("quiz.review.right") } else { words.html("quiz.review.wrong") } }</span>{ " " }{ inline(&q.prompt) }</h3>
                 { given.render(words.t("quiz.review.yours")) }
                 if !right {
                     { answer_text::correct(q, &words).render(words.t("quiz.correct_answer")) }
@@ -64,20 +65,20 @@ pub fn Results(props: &ResultsProps) -> Html {
     html! {
         <div class="results">
             <div class={if score.passed { "result-box ok" } else { "result-box bad" }}>
-                <h2 id="result-title" tabindex="-1">{ if score.passed { words.t("quiz.result.passed") } else { words.t("quiz.result.failed") } }</h2>
+                <h2 id="result-title" tabindex="-1">{ if score.passed { words.html("quiz.result.passed") } else { words.html("quiz.result.failed") } }</h2>
                 <p class="result-score">{ summary }</p>
-                <p>{ if score.passed { words.t("quiz.result.passed_text") } else { words.t("quiz.result.failed_text") } }</p>
+                <p>{ if score.passed { words.html("quiz.result.passed_text") } else { words.html("quiz.result.failed_text") } }</p>
                 <p class="button-row">
                     if score.passed {
-                        <a class="button" href={Route::Training.href()}>{ words.t("quiz.result.back") }</a>
-                        <button type="button" class="button secondary" onclick={retry}>{ words.t("quiz.result.retake") }</button>
+                        <a class="button" href={Route::Training.href()}>{ words.html("quiz.result.back") }</a>
+                        <button type="button" class="button secondary" onclick={retry}>{ words.html("quiz.result.retake") }</button>
                     } else {
-                        <button type="button" class="button" onclick={retry}>{ words.t("quiz.result.retry") }</button>
-                        <a class="button secondary" href={Route::Lesson { module: module.id.clone(), step: 1 }.href()}>{ words.t("quiz.result.reread") }</a>
+                        <button type="button" class="button" onclick={retry}>{ words.html("quiz.result.retry") }</button>
+                        <a class="button secondary" href={Route::Lesson { module: module.id.clone(), step: 1 }.href()}>{ words.html("quiz.result.reread") }</a>
                     }
                 </p>
             </div>
-            <h2>{ words.t("quiz.review.title") }</h2>
+            <h2>{ words.html("quiz.review.title") }</h2>
             <ol class="review-list">{ for reviews }</ol>
         </div>
     }
@@ -96,6 +97,6 @@ pub fn FinishPrompt(props: &ResultsProps) -> Html {
         Callback::from(move |_| learner.finish_quiz(&module_id))
     };
     html! {
-        <p><button type="button" class="button" {onclick}>{ words.t("quiz.see_result") }</button></p>
+        <p><button type="button" class="button" {onclick}>{ words.html("quiz.see_result") }</button></p>
     }
 }

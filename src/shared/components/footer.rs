@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::shared::i18n::WordsHtml;
 use crate::shared::route::Route;
 use crate::shared::state::use_app;
 
@@ -17,11 +18,11 @@ pub fn Footer() -> Html {
     };
     html! {
         <footer class="site-footer">
-            <p data-privacy="">{ words.t(privacy) }</p>
+            <p data-privacy="">{ words.html(privacy) }</p>
             <p>
-                <a href={Route::MyData.href()}>{ words.t("nav.data") }</a>
+                <a href={Route::MyData.href()}>{ words.html("nav.data") }</a>
                 { " · " }
-                <a href={Route::About.href()}>{ words.t("footer.accessibility") }</a>
+                <a href={Route::About.href()}>{ words.html("footer.accessibility") }</a>
             </p>
         </footer>
     }

@@ -10,6 +10,7 @@ use crate::shared::components::offline_notice::OfflineNotice;
 use crate::shared::components::{footer::Footer, header::Header, page_title::PageTitle};
 use crate::shared::content_error::loading;
 use crate::shared::handover::{Part, Passing};
+use crate::shared::i18n::WordsHtml;
 use crate::shared::route::Route;
 use crate::shared::state::use_app;
 
@@ -58,7 +59,7 @@ pub fn Frame(props: &FrameProps) -> Html {
     }
     html! {
         <>
-            <a class="skip-link" href="#main" onclick={skip_to_main()}>{ words.t("nav.skip") }</a>
+            <a class="skip-link" href="#main" onclick={skip_to_main()}>{ words.html("nav.skip") }</a>
             <Header route={props.route.clone()} />
             <OfflineNotice route={props.route.clone()} />
             { props.children.clone() }
@@ -101,7 +102,7 @@ pub fn PassingPage(props: &PassingPageProps) -> Html {
                     <div class="page" role="alert">
                         <PageTitle text={words.t("content_error.title").to_owned()} />
                         <p>{ words.fill(message, &[("file", part.file())]) }</p>
-                        <p><button type="button" class="button" onclick={retry}>{ words.t("content_error.retry") }</button></p>
+                        <p><button type="button" class="button" onclick={retry}>{ words.html("content_error.retry") }</button></p>
                     </div>
                 </main>
             }

@@ -4,6 +4,7 @@ use trygg_core::content::LanguageInfo;
 use yew::prelude::*;
 
 use crate::shared::components::inline_text::plain;
+use crate::shared::i18n::WordsHtml;
 use crate::shared::route::Route;
 use crate::shared::state::{use_app, AppAction, AppHandle};
 
@@ -55,7 +56,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                         html! {
                             <li>
                                 <a href={route.href()} aria-current={active.then_some("page")}>
-                                    { words.t(key) }
+                                    { words.html(key) }
                                 </a>
                             </li>
                         }

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::shared::browser::worker;
 use crate::shared::content_loader::page_urls;
 use crate::shared::handover::Part;
+use crate::shared::i18n::WordsHtml;
 use crate::shared::route::Route;
 use crate::shared::state::{use_app, AppState};
 
@@ -107,15 +108,15 @@ pub fn OfflineNotice(props: &OfflineNoticeProps) -> Html {
     html! {
         <div class="offline-notice" role="status">
             if !status.online {
-                <p data-offline="">{ words.t(offline) }</p>
+                <p data-offline="">{ words.html(offline) }</p>
             }
             if let Some(text) = unavailable {
                 <p data-language="">{ text }</p>
             }
             if offer {
                 <p data-update="">
-                    { words.t("offline.update_ready") }{ " " }
-                    <button type="button" class="button secondary small" onclick={accept}>{ words.t("offline.update_reload") }</button>
+                    { words.html("offline.update_ready") }{ " " }
+                    <button type="button" class="button secondary small" onclick={accept}>{ words.html("offline.update_reload") }</button>
                 </p>
             }
         </div>

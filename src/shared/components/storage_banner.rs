@@ -9,6 +9,7 @@ use crate::shared::browser::storage::{Persistence, StorageError};
 use crate::shared::components::download_failed::DownloadFailed;
 use crate::shared::hooks::use_downloads;
 use crate::shared::i18n::Words;
+use crate::shared::i18n::WordsHtml;
 use crate::shared::learner::{use_learner, Notice};
 use crate::shared::route::Route;
 use crate::shared::state::use_app;
@@ -34,12 +35,12 @@ pub fn StorageBanner() -> Html {
         })
     };
     let download_button = || {
-        html! { <button type="button" class="button secondary small" onclick={download_progress.clone()}>{ words.t("storage.download") }</button> }
+        html! { <button type="button" class="button secondary small" onclick={download_progress.clone()}>{ words.html("storage.download") }</button> }
     };
 
     match &learner.opened {
         OpenOutcome::NewerVersion { .. } => {
-            warnings.push(html! { <p>{ words.t("storage.newer") }</p> })
+            warnings.push(html! { <p>{ words.html("storage.newer") }</p> })
         }
         OpenOutcome::Unrecoverable { error } => warnings.push(html! {
             <p>{ words.fill("storage.unrecoverable", &[("reason", &unreadable_reason(error, &words))]) }</p>
@@ -53,7 +54,7 @@ pub fn StorageBanner() -> Html {
             warnings.push(html! {
                 <>
                     <p>{ words.fill("storage.recovered", &[("reason", &unreadable_reason(error, &words))]) }</p>
-                    <p><button type="button" class="button secondary small" onclick={save_backup}>{ words.t("storage.download_backup") }</button></p>
+                    <p><button type="button" class="button secondary small" onclick={save_backup}>{ words.html("storage.download_backup") }</button></p>
                 </>
             });
         }
@@ -61,10 +62,10 @@ pub fn StorageBanner() -> Html {
     }
     match learner.store.persistence() {
         Persistence::Memory => warnings.push(html! {
-            <><p>{ words.t("storage.blocked") }</p><p>{ download_button() }</p></>
+            <><p>{ words.html("storage.blocked") }</p><p>{ download_button() }</p></>
         }),
         Persistence::Session => warnings.push(html! {
-            <><p>{ words.t("storage.session") }</p><p>{ download_button() }</p></>
+            <><p>{ words.html("storage.session") }</p><p>{ download_button() }</p></>
         }),
         Persistence::Local => {}
     }
@@ -106,13 +107,13 @@ pub fn StorageBanner() -> Html {
                 <div class="banner warning" role="status">
                     { for warnings }
                     <DownloadFailed file={downloads.refused()} />
-                    <p><a href={Route::MyData.href()}>{ words.t("storage.more") }</a></p>
+                    <p><a href={Route::MyData.href()}>{ words.html("storage.more") }</a></p>
                 </div>
             }
             if !notices.is_empty() {
                 <div class="banner info" role="status">
                     { for notices }
-                    <button type="button" class="button secondary small" onclick={dismiss}>{ words.t("notice.dismiss") }</button>
+                    <button type="button" class="button secondary small" onclick={dismiss}>{ words.html("notice.dismiss") }</button>
                 </div>
             }
         </>

@@ -7,6 +7,24 @@ use trygg_core::content::{Lang, Role};
 use trygg_core::date::Date;
 use trygg_core::language::PluralCategory;
 pub use trygg_core::language::{fill, Words};
+use yew::{html, Html};
+
+/// A word as page text. When the learner's language lacks the key and its fallback supplies
+/// the text, the text carries the fallback's `lang`, so a screen reader pronounces it in that
+/// language (attributes cannot be marked; they take [`Words::t`]).
+pub trait WordsHtml {
+    fn html(&self, key: &str) -> Html;
+}
+
+impl WordsHtml for Words {
+    fn html(&self, key: &str) -> Html {
+        let text = self.t(key).to_owned();
+        match self.foreign(key) {
+            Some(lang) => html! { <span lang={lang.code().to_owned()}>{ text }</span> },
+            None => html! { { text } },
+        }
+    }
+}
 
 /// The key of a role's name in `ui.json`.
 pub fn role_key(role: Role) -> &'static str {

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::shared::components::inline_text::inline;
 use crate::shared::i18n::Words;
+use crate::shared::i18n::WordsHtml;
 
 /// What the learner has selected but not yet submitted.
 #[derive(Clone, PartialEq)]
@@ -71,15 +72,15 @@ pub fn form(
             <fieldset aria-describedby={missing.then_some("answer-missing")}>
                 <legend class="prompt">{ inline(&question.prompt) }</legend>
                 if multiple {
-                    <p class="hint">{ words.t("quiz.select_all") }</p>
+                    <p class="hint">{ words.html("quiz.select_all") }</p>
                 }
                 { for inputs }
             </fieldset>
             if **missing {
-                <p class="error" id="answer-missing" role="alert">{ words.t("quiz.choose_first") }</p>
+                <p class="error" id="answer-missing" role="alert">{ words.html("quiz.choose_first") }</p>
             }
             if !locked {
-                <button type="submit" class="button">{ words.t("quiz.check") }</button>
+                <button type="submit" class="button">{ words.html("quiz.check") }</button>
             }
         </form>
     }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::course::quiz::answer_text;
 use crate::shared::components::inline_text::inline;
 use crate::shared::i18n::Words;
+use crate::shared::i18n::WordsHtml;
 use crate::shared::learner::LearnerHandle;
 
 /// "Right" or "not quite", the right answer when it was missed, and the explanation.
@@ -16,7 +17,7 @@ pub fn feedback(question: &Question, answer: Option<&Answer>, words: &Words) -> 
     html! {
         <div class={if right { "feedback ok" } else { "feedback bad" }}>
             <p class="feedback-verdict"><strong>
-                { if right { words.t("quiz.right") } else if is_scenario { words.t("quiz.scenario_done") } else { words.t("quiz.wrong") } }
+                { if right { words.html("quiz.right") } else if is_scenario { words.html("quiz.scenario_done") } else { words.html("quiz.wrong") } }
             </strong></p>
             if !right {
                 { answer_text::correct(question, words).render(words.t("quiz.correct_answer")) }
@@ -43,7 +44,7 @@ pub fn next_button(learner: &LearnerHandle, module: &str, last: bool, words: &Wo
     html! {
         <p class="button-row">
             <button type="button" class="button" {onclick}>
-                { if last { words.t("quiz.see_result") } else { words.t("quiz.next") } }
+                { if last { words.html("quiz.see_result") } else { words.html("quiz.next") } }
             </button>
         </p>
     }

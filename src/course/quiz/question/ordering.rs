@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::shared::browser::document::focus_soon;
 use crate::shared::components::inline_text::inline;
+use crate::shared::i18n::WordsHtml;
 use crate::shared::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -118,11 +119,11 @@ pub fn OrderingInput(props: &OrderingProps) -> Html {
     };
     html! {
         <form class="answer-form" {onsubmit}>
-            <p class="hint" id="order-hint">{ words.t("quiz.order.hint") }</p>
+            <p class="hint" id="order-hint">{ words.html("quiz.order.hint") }</p>
             <ol class="order-list" aria-describedby="order-hint">{ for rows }</ol>
             <p class="visually-hidden" aria-live="polite">{ (*announcement).clone() }</p>
             if !locked {
-                <button type="submit" class="button">{ words.t("quiz.check") }</button>
+                <button type="submit" class="button">{ words.html("quiz.check") }</button>
             }
         </form>
     }

@@ -7,6 +7,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::shared::components::inline_text::{inline, plain};
+use crate::shared::i18n::WordsHtml;
 use crate::shared::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -50,9 +51,9 @@ pub fn ScenarioInput(props: &ScenarioProps) -> Html {
         html! {
             <li class="scenario-step done">
                 <p>{ inline(&v.step.text) }</p>
-                <p>{ words.t("quiz.scenario.you_chose") }{ " " }<strong>{ choice.map(|c| plain(&c.text)).unwrap_or_default() }</strong></p>
+                <p>{ words.html("quiz.scenario.you_chose") }{ " " }<strong>{ choice.map(|c| plain(&c.text)).unwrap_or_default() }</strong></p>
                 <div class={if v.correct { "feedback ok" } else { "feedback bad" }} id={format!("step-feedback-{n}")} tabindex="-1">
-                    <p class="feedback-verdict"><strong>{ if v.correct { words.t("quiz.scenario.good") } else { words.t("quiz.scenario.bad") } }</strong></p>
+                    <p class="feedback-verdict"><strong>{ if v.correct { words.html("quiz.scenario.good") } else { words.html("quiz.scenario.bad") } }</strong></p>
                     <p>{ choice.map(|c| inline(&c.feedback)).unwrap_or_default() }</p>
                 </div>
             </li>
@@ -104,9 +105,9 @@ pub fn ScenarioInput(props: &ScenarioProps) -> Html {
                     { for options }
                 </fieldset>
                 if *missing {
-                    <p class="error" id="answer-missing" role="alert">{ words.t("quiz.choose_first") }</p>
+                    <p class="error" id="answer-missing" role="alert">{ words.html("quiz.choose_first") }</p>
                 }
-                <button type="submit" class="button">{ words.t("quiz.scenario.choose") }</button>
+                <button type="submit" class="button">{ words.html("quiz.scenario.choose") }</button>
             </form>
         }
     });
