@@ -654,10 +654,10 @@ fn a_select_all_prompt_in_the_singular_is_named() {
 
 #[test]
 fn a_language_without_cue_words_is_measured_on_length_only() {
-    let mut fi = version(In::Sv, vec![ranked("q", 1), true_false("t", false)]);
-    fi.texts = Lang::parse("fi");
-    let b = Balance::of(&[&fi]);
-    let c = lang(&b, "fi");
+    let mut de = version(In::Sv, vec![ranked("q", 1), true_false("t", false)]);
+    de.texts = Lang::parse("de");
+    let b = Balance::of(&[&de]);
+    let c = lang(&b, "de");
     assert_eq!(c.single_key.items, 1);
     assert_eq!(
         (c.absolutes, c.reason_right, c.singular_multiple.clone()),

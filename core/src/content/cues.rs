@@ -108,11 +108,73 @@ const ENGLISH: CueWords = CueWords {
     singular_asks: &["which one", "which single"],
 };
 
+// Finnish inflects its words, so the forms the course's statements and options use are listed
+// one by one. The negative-polarity pronouns ("mitään", "kenellekään") are left out: they
+// stand where Swedish says "något" or "någon" ("sanomatta mitään" = "utan att säga något"),
+// so counting them would flag options the Swedish leaves plain.
+const FINNISH: CueWords = CueWords {
+    lang: "fi",
+    absolutes: &[
+        "aina",
+        "koskaan",
+        "kaikki",
+        "kaiken",
+        "kaikkea",
+        "kaikkia",
+        "kaikkien",
+        "kaikille",
+        "kaikilla",
+        "kaikilta",
+        "kaikissa",
+        "kaikkiin",
+        "jokainen",
+        "jokaisen",
+        "jokaista",
+        "jokaisella",
+        "jokaiselle",
+        "jokaisessa",
+        "jokaiseen",
+        "vain",
+        "ainoastaan",
+        "pelkästään",
+        "yksinomaan",
+        "kukaan",
+        "täysin",
+        "kokonaan",
+        "riippumatta",
+    ],
+    // Finnish says "need not" with the negative verb before "tarvitse", in every person, and
+    // with the subject between them when it leads the clause ("ei sinun tarvitse").
+    need_not: &[
+        "ei tarvitse",
+        "en tarvitse",
+        "et tarvitse",
+        "emme tarvitse",
+        "ette tarvitse",
+        "eivät tarvitse",
+        "ei tarvita",
+        "ei sinun tarvitse",
+        "ei ole pakko",
+    ],
+    reasons: &[
+        "koska",
+        "siksi että",
+        "sen vuoksi että",
+        "siitä syystä että",
+    ],
+    singular_asks: &[
+        "mikä seuraavista",
+        "minkä seuraavista",
+        "mikä näistä",
+        "minkä näistä",
+    ],
+};
+
 /// The languages whose cue words are known.
-pub const CUE_LANGUAGES: [CueWords; 2] = [SWEDISH, ENGLISH];
+pub const CUE_LANGUAGES: [CueWords; 3] = [SWEDISH, ENGLISH, FINNISH];
 
 impl CueWords {
-    /// The cue words for a language tag (`"sv"`, `"en"`), if the course knows them.
+    /// The cue words for a language tag (`"sv"`, `"en"`, `"fi"`), if the course knows them.
     pub fn for_lang(tag: &str) -> Option<&'static CueWords> {
         CUE_LANGUAGES.iter().find(|w| w.lang == tag)
     }
@@ -179,6 +241,13 @@ mod tests {
         assert!(en.has_need_not("You needn’t report it."));
         assert!(en.has_absolute("No one may enter."));
         assert!(!en.has_absolute("An allowance, once"));
-        assert!(CueWords::for_lang("fi").is_none());
+        let fi = CueWords::for_lang("fi").expect("fi");
+        assert!(fi.has_absolute("Korttia ei saa koskaan lainata."));
+        assert!(!fi.has_absolute("Lupaan olla sanomatta mitään."));
+        assert!(fi.has_need_not("Sinun ei tarvitse ilmoittaa."));
+        assert!(fi.has_reason("Et ilmoita, koska potilas ei tiennyt."));
+        assert!(fi.asks_in_singular("Mikä seuraavista pitää paikkansa?"));
+        assert!(!fi.asks_in_singular("Mitkä seuraavista pitävät paikkansa?"));
+        assert!(CueWords::for_lang("de").is_none());
     }
 }
