@@ -333,6 +333,20 @@ fn warnings_name_each_kind_of_gap_with_its_count() {
 }
 
 #[test]
+fn a_language_without_its_ui_file_is_an_issue_though_its_course_texts_may_fall_back() {
+    let mut files = fixture_json();
+    files.remove(EN_UI);
+    let issues = reports_of(&files).expect_err("the app cannot show English without its words");
+    assert_eq!(issues.len(), 1, "{issues:#?}");
+    assert_eq!(issues[0].file, EN_UI);
+    assert!(
+        issues[0].message.starts_with("missing"),
+        "{}",
+        issues[0].message
+    );
+}
+
+#[test]
 fn a_broken_ui_file_or_record_is_an_issue_named_by_file() {
     let mut files = fixture_json();
     put(

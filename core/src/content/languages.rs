@@ -143,11 +143,24 @@ pub fn language_reports(
     let mut issues = Vec::new();
     let read = |lang: Lang, issues: &mut Vec<ContentIssue>| -> LanguageTexts {
         let find = |path: &str| files.iter().find(|(p, _)| p == path).map(|(_, b)| b);
-        let words = find(&words_file(lang)).and_then(|b| {
-            parse_words(&words_file(lang), lang, b)
-                .map_err(|e| issues.extend(e))
-                .ok()
-        });
+        // A language's course texts may have gaps (they fall back), but the browser reads its
+        // words before anything else and cannot show the language without them.
+        let Some(bytes) = find(&words_file(lang)) else {
+            issues.push(ContentIssue::new(
+                &words_file(lang),
+                "",
+                "missing: the app cannot show this language without its words (copy the \
+                 fallback language's ui.json and translate it)",
+            ));
+            return LanguageTexts {
+                words: None,
+                files: Vec::new(),
+                translated_from: TranslatedFrom::default(),
+            };
+        };
+        let words = parse_words(&words_file(lang), lang, bytes)
+            .map_err(|e| issues.extend(e))
+            .ok();
         let mut texts = Vec::new();
         let names = std::iter::once(course_texts_file(lang)).chain(
             course
