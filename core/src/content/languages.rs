@@ -147,7 +147,7 @@ pub fn language_reports(
         // words before anything else and cannot show the language without them.
         let Some(bytes) = find(&words_file(lang)) else {
             issues.push(ContentIssue::new(
-                &words_file(lang),
+                words_file(lang),
                 "",
                 "missing: the app cannot show this language without its words (copy the \
                  fallback language's ui.json and translate it)",
