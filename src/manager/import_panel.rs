@@ -2,11 +2,12 @@
 //! its result. The file inputs are hidden, out of the tab order, behind ordinary buttons
 //! that look and read like the rest of the page.
 
+use trygg_core::roster::import::Report;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::files;
-use super::session::{self, Report, Session, SharedSession};
+use super::session::{self, Session, SharedSession};
 use crate::shared::browser::document;
 use crate::shared::i18n::{counted, Words};
 
@@ -90,7 +91,7 @@ fn click_input(id: &'static str) -> Callback<MouseEvent> {
 pub fn progress_and_result(s: &Session, words: &Words) -> Html {
     html! {
         <>
-            if let Some(p) = s.progress {
+            if let Some(p) = s.import.progress() {
                 <div class="import-progress">
                     <label for="import-progress">
                         { words.t(if p.restoring { "manager.progress.restoring" } else { "manager.progress.importing" }) }
@@ -104,7 +105,7 @@ pub fn progress_and_result(s: &Session, words: &Words) -> Html {
             <div class="manager-status" role="status">
                 if s.running() {
                     <p>{ words.t("manager.progress.wait") }</p>
-                } else if let Some(report) = s.report {
+                } else if let Some(report) = s.import.report() {
                     <div id="manager-result" class="feedback import-result" tabindex="-1">
                         <p><strong>{ words.t("manager.result.done") }</strong></p>
                         <p>{ report_text(&report, words) }</p>

@@ -8,7 +8,6 @@ mod chart;
 mod clear;
 mod files;
 mod import_panel;
-mod reason;
 mod refused;
 mod session;
 mod summary;
@@ -103,7 +102,7 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
         let stem = file_stem(&course_id);
         let downloads = downloads.clone();
         Callback::from(move |_| {
-            let json = session.borrow().roster.to_json();
+            let json = session.borrow().import.roster().to_json();
             downloads.offer(&format!("{stem}.json"), "application/json", json.as_bytes());
         })
     };
@@ -111,7 +110,7 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
     let s = session.borrow();
     let running = s.running();
     let people = derived.summary.total.people;
-    let refused_count = s.refused.len();
+    let refused_count = s.import.refused().len();
 
     html! {
         <>
@@ -127,7 +126,7 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
                 <p class="empty-roster">{ words.t(if running { "manager.empty.wait" } else { "manager.empty" }) }</p>
             } else {
                 <h2>{ words.t("manager.summary.title") }</h2>
-                { summary::figures(&derived.summary, s.roster.len(), refused_count, &words) }
+                { summary::figures(&derived.summary, s.import.roster().len(), refused_count, &words) }
                 <h3>{ words.t("manager.chart.heading") }</h3>
                 <UnitChart units={derived.unit_counts.clone()} />
                 <h2>{ words.t("manager.table.title") }</h2>
@@ -136,7 +135,7 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
             }
 
             if refused_count > 0 {
-                { refused::list(&s.refused, &show_all_refused, &words) }
+                { refused::list(s.import.refused(), &show_all_refused, &words) }
             }
 
             if people > 0 || refused_count > 0 {

@@ -1,9 +1,8 @@
 //! The files that were refused, each with its reason in words.
 
+use trygg_core::roster::import::Refused;
 use yew::prelude::*;
 
-use super::reason::refusal_text;
-use super::session::Refused;
 use crate::shared::i18n::Words;
 
 /// Refused files listed before "show all": the list stays readable when a whole folder of
@@ -31,7 +30,7 @@ pub fn list(refused: &[Refused], show_all: &UseStateHandle<bool>, words: &Words)
                 { for refused.iter().take(shown).map(|r| html! {
                     <li>
                         <span class="refused-name">{ &r.file_name }</span>
-                        <span class="refused-reason">{ refusal_text(&r.reason, words) }</span>
+                        <span class="refused-reason">{ r.reason.in_words(words) }</span>
                     </li>
                 }) }
             </ul>

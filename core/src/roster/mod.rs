@@ -7,6 +7,7 @@
 
 mod checked;
 mod csv;
+pub mod import;
 mod kept;
 mod table;
 
