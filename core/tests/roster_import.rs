@@ -1,54 +1,13 @@
 mod content_support;
+mod roster_support;
 
-use content_support::{lang, words};
-use trygg_core::certificate::{
-    compute_code, issue, CompletionRecord, IssueInput, Learner, ModuleResult, VerifyError,
-};
+use content_support::words;
+use roster_support::{cert, d, COURSE};
+use trygg_core::certificate::{compute_code, CompletionRecord, VerifyError};
 use trygg_core::content::Role;
-use trygg_core::date::Date;
 use trygg_core::roster::{
     sort_rows, sorted_order, summarise, Filter, ImportOutcome, Roster, RowNote, SortKey, Status,
 };
-
-const COURSE: &str = "trygg-exempelregionen";
-
-fn d(text: &str) -> Date {
-    Date::parse_iso(text).unwrap()
-}
-
-fn cert(
-    name: &str,
-    emp: &str,
-    unit: &str,
-    role: Role,
-    completed: &str,
-    version: &str,
-) -> CompletionRecord {
-    let passed_on = d(completed);
-    issue(
-        IssueInput {
-            course_id: COURSE.into(),
-            content_version: version.into(),
-            organisation: "Region".into(),
-            learner: Learner {
-                full_name: name.into(),
-                employee_number: emp.into(),
-                unit: unit.into(),
-                email: String::new(),
-            },
-            role,
-            lang: lang("sv"),
-            modules: vec![ModuleResult {
-                id: "m1".into(),
-                title: "Modul".into(),
-                percent: 90,
-                passed_on,
-            }],
-            validity_months: 12,
-        },
-        passed_on.to_unix_ms() + 3_600_000,
-    )
-}
 
 fn bytes(r: &CompletionRecord) -> Vec<u8> {
     serde_json::to_vec_pretty(r).unwrap()

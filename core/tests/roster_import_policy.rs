@@ -2,11 +2,11 @@
 //! is counted and stored for it, what a restore brings back, and how batches are sized.
 
 mod content_support;
+mod roster_support;
 
-use content_support::{lang, shipped_languages, shipped_words};
-use trygg_core::certificate::{
-    issue, CompletionRecord, IssueInput, Learner, ModuleResult, VerifyError, DEFAULT_MAX_BYTES,
-};
+use content_support::{shipped_languages, shipped_words};
+use roster_support::{d, COURSE};
+use trygg_core::certificate::{CompletionRecord, VerifyError, DEFAULT_MAX_BYTES};
 use trygg_core::content::Role;
 use trygg_core::date::Date;
 use trygg_core::roster::import::{
@@ -15,46 +15,14 @@ use trygg_core::roster::import::{
 };
 use trygg_core::roster::Status;
 
-const COURSE: &str = "trygg-exempelregionen";
 const VERSION: &str = "2025.1";
-
-fn d(text: &str) -> Date {
-    Date::parse_iso(text).unwrap()
-}
 
 fn today() -> Date {
     d("2025-06-15")
 }
 
 fn cert(name: &str, completed: &str) -> CompletionRecord {
-    cert_for(COURSE, name, completed)
-}
-
-fn cert_for(course: &str, name: &str, completed: &str) -> CompletionRecord {
-    let passed_on = d(completed);
-    issue(
-        IssueInput {
-            course_id: course.into(),
-            content_version: VERSION.into(),
-            organisation: "Region".into(),
-            learner: Learner {
-                full_name: name.into(),
-                employee_number: String::new(),
-                unit: "IT".into(),
-                email: String::new(),
-            },
-            role: Role::Employee,
-            lang: lang("sv"),
-            modules: vec![ModuleResult {
-                id: "m1".into(),
-                title: "Modul".into(),
-                percent: 90,
-                passed_on,
-            }],
-            validity_months: 12,
-        },
-        passed_on.to_unix_ms() + 3_600_000,
-    )
+    roster_support::cert(name, "", "IT", Role::Employee, completed, VERSION)
 }
 
 fn read(name: &str, bytes: Vec<u8>) -> Received {
@@ -248,13 +216,13 @@ fn an_import_counts_each_file_and_stores_a_record_or_a_reason() {
 
 #[test]
 fn another_courses_file_is_refused_with_its_course() {
-    let other = cert_for("annan-kurs", "Anna Berg", "2025-03-01");
-    let mut import = Import::new(COURSE, VERSION);
+    let anna = cert("Anna Berg", "2025-03-01");
+    let mut import = Import::new("annan-kurs", VERSION);
     import.queued(1);
-    import.check(vec![read("a.json", json(&other))], today());
+    import.check(vec![read("a.json", json(&anna))], today());
     assert!(matches!(
         &import.refused()[0].reason,
-        Refusal::Verify(VerifyError::WrongCourse { found, .. }) if found == "annan-kurs"
+        Refusal::Verify(VerifyError::WrongCourse { found, .. }) if found == COURSE
     ));
     assert!(import.roster().is_empty());
 }
