@@ -1,0 +1,95 @@
+//! The job that works through the queue: opening IndexedDB and queueing what it holds, then
+//! reading, checking and storing files batch by batch, with a turn for the page in between.
+
+use std::rc::Rc;
+
+use trygg_core::roster::import::{batch_value, next_batch_size, stored_files, BATCH_FILES};
+
+use super::read::{read_batch, Pending};
+use super::{notify, today, Keeping, SharedSession};
+use crate::shared::browser::roster_store::{next_tick, RosterStore};
+
+/// Opens IndexedDB and queues what it holds ahead of anything picked meanwhile.
+pub(super) async fn restore(session: SharedSession) {
+    let course_id = session.borrow().import.course_id().to_owned();
+    let (keeping, saved) = match RosterStore::open(&course_id).await {
+        Ok(store) => match store.get_all().await {
+            Ok(values) => (Keeping::Saved(store), values),
+            Err(e) => {
+                session.borrow_mut().save_error = Some(e);
+                (Keeping::Saved(store), Vec::new())
+            }
+        },
+        Err(e) => (Keeping::Memory(e), Vec::new()),
+    };
+    {
+        let mut s = session.borrow_mut();
+        s.keeping = keeping;
+        let files = stored_files(&saved);
+        s.import.restoring(files.len());
+        for file in files.into_iter().rev() {
+            s.queue.push_front(Pending::Stored(file));
+        }
+    }
+    start(&session);
+    notify(&session);
+}
+
+pub(super) fn start(session: &SharedSession) {
+    {
+        let mut s = session.borrow_mut();
+        if s.running || matches!(s.keeping, Keeping::Opening) || s.queue.is_empty() {
+            return;
+        }
+        s.running = true;
+    }
+    wasm_bindgen_futures::spawn_local(drain(session.clone()));
+}
+
+/// Works through the queue batch by batch, yielding to the page between batches.
+async fn drain(session: SharedSession) {
+    let mut batch_size = BATCH_FILES;
+    loop {
+        let batch = {
+            let queue = &mut session.borrow_mut().queue;
+            let take = batch_size.min(queue.len());
+            queue.drain(..take).collect::<Vec<_>>()
+        };
+        if batch.is_empty() {
+            break;
+        }
+        let (received, bytes_read) = read_batch(batch).await;
+        batch_size = next_batch_size(bytes_read);
+        let to_store = session.borrow_mut().import.check(received, today());
+        let store = match &session.borrow().keeping {
+            Keeping::Saved(store) => Some(store.clone()),
+            _ => None,
+        };
+        if let Some(store) = store {
+            // The batch as one value: one put per 200 files instead of 200.
+            let value = batch_value(&to_store);
+            if let Err(e) = store.put_all(value.as_slice()).await {
+                session.borrow_mut().save_error = Some(e);
+            }
+        }
+        notify(&session);
+        next_tick().await;
+    }
+    // Build the new rows now, then render them in the next task.
+    {
+        let mut s = session.borrow_mut();
+        let next = s.revision + 1;
+        let rows = Rc::new(s.import.roster().rows(today()));
+        s.rows = Some((next, rows));
+    }
+    next_tick().await;
+    {
+        let mut s = session.borrow_mut();
+        s.running = false;
+        s.revision += 1;
+        if s.import.finish() {
+            s.focus_result = true;
+        }
+    }
+    notify(&session);
+}
