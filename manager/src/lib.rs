@@ -2,7 +2,7 @@
 //! page on `#/manager` (see `trygg_app::shared::handover`); 50,000 learners never download the
 //! roster, import and export code.
 
-use trygg_app::manager::ManagerView;
+use trygg_app::manager::{use_sessions, ManagerView, Sessions};
 use trygg_app::shared::browser::lms::current_lms;
 use trygg_app::shared::components::frame::{Frame, PassingPage};
 use trygg_app::shared::components::page_title::PageTitle;
@@ -28,9 +28,12 @@ fn Root(props: &RootProps) -> Html {
     let navigated = use_navigated(&route, props.handover.navigated);
     let (passing, retry) = use_hand_over(&route, Part::Manager, state.wanted, navigated);
     use_course_content(&state);
+    // The manager's import session lives here, above the page, so an import carries on
+    // whatever happens to the view (a language switch, the course read again).
+    let sessions = use_sessions();
     let main = match passing {
         Passing::Here => {
-            html! { <ManagerPage route={route.clone()} focus_on_ready={props.handover.navigated} /> }
+            html! { <ManagerPage route={route.clone()} focus_on_ready={props.handover.navigated} {sessions} /> }
         }
         passing => html! { <PassingPage {passing} {retry} /> },
     };
@@ -45,6 +48,7 @@ fn Root(props: &RootProps) -> Html {
 struct ManagerPageProps {
     route: Route,
     focus_on_ready: bool,
+    sessions: Sessions,
 }
 
 #[component]
@@ -58,7 +62,8 @@ fn ManagerPage(props: &ManagerPageProps) -> Html {
         },
         ContentState::Ready(course) => html! {
             <ManagerView course_id={AttrValue::from(course.organisation.course_id.clone())}
-                content_version={AttrValue::from(course.version.clone())} />
+                content_version={AttrValue::from(course.version.clone())}
+                sessions={props.sessions.clone()} />
         },
         ContentState::Failed(failure) => {
             let reason = match failure {

@@ -3,13 +3,13 @@
 
 use yew::prelude::*;
 
-use super::session::{self, SharedSession};
+use super::session::SessionHandle;
 use crate::shared::browser::document;
 use crate::shared::components::confirm_box::ConfirmBox;
 use crate::shared::hooks::Confirm;
 use crate::shared::i18n::Words;
 
-pub fn section(session: &SharedSession, confirm: &Confirm, running: bool, words: &Words) -> Html {
+pub fn section(session: &SessionHandle, confirm: &Confirm, running: bool, words: &Words) -> Html {
     let do_clear = {
         let done = confirm.done.clone();
         let session = session.clone();
@@ -17,7 +17,7 @@ pub fn section(session: &SharedSession, confirm: &Confirm, running: bool, words:
             done.emit(());
             let session = session.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                session::clear(session).await;
+                session.clear().await;
                 document::focus("manager-import-title");
             });
         })

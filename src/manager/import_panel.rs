@@ -7,18 +7,18 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::files;
-use super::session::{self, Session, SharedSession};
+use super::session::{Session, SessionHandle};
 use crate::shared::browser::document;
 use crate::shared::i18n::{counted, Words};
 
-pub fn drop_zone(session: &SharedSession, dragging: &UseStateHandle<bool>, words: &Words) -> Html {
+pub fn drop_zone(session: &SessionHandle, dragging: &UseStateHandle<bool>, words: &Words) -> Html {
     let on_pick = |folder: bool| {
         let session = session.clone();
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
             let picked = files::from_input(&input, folder);
             input.set_value("");
-            session::import(&session, picked);
+            session.import(picked);
         })
     };
     let on_drag_over = {
@@ -45,7 +45,7 @@ pub fn drop_zone(session: &SharedSession, dragging: &UseStateHandle<bool>, words
             let session = session.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let incoming = files::expand(dropped).await;
-                session::import(&session, incoming);
+                session.import(incoming);
             });
         })
     };

@@ -13,6 +13,8 @@ mod session;
 mod summary;
 mod table;
 
+pub use self::session::{use_sessions, Sessions};
+
 use std::rc::Rc;
 
 use trygg_core::content::Role;
@@ -20,7 +22,7 @@ use trygg_core::roster::{summarise, Counts, Row, Status, Summary};
 use yew::prelude::*;
 
 use self::chart::UnitChart;
-use self::session::{Keeping, SharedSession};
+use self::session::{Keeping, SessionHandle};
 use self::table::RosterTable;
 use crate::shared::browser::document;
 use crate::shared::browser::roster_store::RosterStoreError;
@@ -51,6 +53,8 @@ impl<T> PartialEq for Shared<T> {
 pub struct ManagerViewProps {
     pub course_id: AttrValue,
     pub content_version: AttrValue,
+    /// Where the session is kept: in the module's root, so it outlives this view.
+    pub sessions: Sessions,
 }
 
 /// What the roster looks like at one revision; rebuilt only when files were added or
@@ -63,8 +67,8 @@ struct Derived {
 }
 
 impl Derived {
-    fn of(session: &SharedSession) -> Self {
-        let rows = session::rows(session);
+    fn of(session: &SessionHandle) -> Self {
+        let rows = session.rows();
         let summary = summarise(rows.iter());
         let units: Vec<String> = summary.per_unit.keys().cloned().collect();
         let unit_counts: Vec<(String, Counts)> = summary
@@ -85,7 +89,7 @@ impl Derived {
 pub fn ManagerView(props: &ManagerViewProps) -> Html {
     let words = use_app().words();
     let course_id = props.course_id.to_string();
-    let session = use_session(&course_id, &props.content_version);
+    let session = use_session(&props.sessions, &course_id, &props.content_version);
     let revision = session.borrow().revision;
     let derived = {
         let session = session.clone();
@@ -102,7 +106,7 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
         let stem = file_stem(&course_id);
         let downloads = downloads.clone();
         Callback::from(move |_| {
-            let json = session.borrow().import.roster().to_json();
+            let json = session.roster_json();
             downloads.offer(&format!("{stem}.json"), "application/json", json.as_bytes());
         })
     };
@@ -145,27 +149,30 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
     }
 }
 
-/// The session outlives the view (an import runs on when the manager leaves the page), so
-/// the view subscribes to it for as long as it is mounted instead of holding the state.
+/// The session outlives the view (an import runs on whatever happens to the page it started
+/// on), so the view takes it from the root's [`use_sessions`] and subscribes to it for as
+/// long as it is mounted instead of holding the state.
 #[hook]
-fn use_session(course_id: &str, content_version: &AttrValue) -> Rc<SharedSession> {
-    let session: Rc<SharedSession> = {
+fn use_session(sessions: &Sessions, course_id: &str, content_version: &AttrValue) -> SessionHandle {
+    let session = {
+        let sessions = sessions.clone();
         let version = content_version.clone();
         use_memo(course_id.to_string(), move |id| {
-            session::session_for(id, &version)
+            sessions.for_course(id, &version)
         })
     };
+    let session = (*session).clone();
     let force = use_force_update();
     {
         let session = session.clone();
         use_effect_with(course_id.to_string(), move |_| {
             let notify = Callback::from(move |_| force.force_update());
-            session::set_notify(&session, Some(notify.clone()));
+            session.watch(Some(notify.clone()));
             // The saved roster may have been opened (or found missing) between the first
             // render and this effect, with no one yet to tell: render once more to catch up.
             notify.emit(());
             let session = session.clone();
-            move || session::set_notify(&session, None)
+            move || session.watch(None)
         });
     }
     {
@@ -173,8 +180,7 @@ fn use_session(course_id: &str, content_version: &AttrValue) -> Rc<SharedSession
         // land on what happened.
         let session = session.clone();
         use_effect(move || {
-            let focus = std::mem::take(&mut session.borrow_mut().focus_result);
-            if focus {
+            if session.take_focus_result() {
                 document::focus("manager-result");
             }
         });

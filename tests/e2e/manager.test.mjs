@@ -328,6 +328,28 @@ export default [
     },
   },
   {
+    name: 'an import carries on across a language switch',
+    async run(t) {
+      const course = await courseId(t);
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'trygg-manager-switch-'));
+      trygg(t, ['sample', '--count', '600', '--out', dir, '--course', course, '--today', today()]);
+      const files = (await readdir(dir)).map((n) => path.join(dir, n));
+      const cli = rosterSummary(trygg(t, ['roster', '--course', course, '--today', today(), dir]));
+      const [, other] = await shippedLanguages(t.root);
+      const page = await openPage(t, '#/manager');
+      await page.waitForSelector('.drop-zone');
+      await page.setInputFiles('#manager-files', files);
+      await page.waitForSelector('.import-progress');
+      // The course is read in the other language while the import runs; the import goes on.
+      await page.click(`.lang-switch button[lang="${other.tag}"]`);
+      await page.waitForFunction((l) => document.documentElement.lang === l, other.tag);
+      await waitForImport(page);
+      assert.match(await page.textContent('#manager-result'), /\b600\b/, 'the result counts every file picked before the switch');
+      assert.deepEqual(await figures(page), cli);
+      await rm(dir, { recursive: true, force: true });
+    },
+  },
+  {
     name: 'picks a whole folder, and keeps the roster in memory with a warning when IndexedDB is missing',
     async run(t) {
       const dir = await mkdtemp(path.join(os.tmpdir(), 'trygg-manager-folder-'));

@@ -6,11 +6,11 @@ use std::rc::Rc;
 use trygg_core::roster::import::{batch_value, next_batch_size, stored_files, BATCH_FILES};
 
 use super::read::{read_batch, Pending};
-use super::{notify, today, Keeping, SharedSession};
+use super::{notify, today, Keeping, Shared};
 use crate::shared::browser::roster_store::{next_tick, RosterStore};
 
 /// Opens IndexedDB and queues what it holds ahead of anything picked meanwhile.
-pub(super) async fn restore(session: SharedSession) {
+pub(super) async fn restore(session: Shared) {
     let course_id = session.borrow().import.course_id().to_owned();
     let (keeping, saved) = match RosterStore::open(&course_id).await {
         Ok(store) => match store.get_all().await {
@@ -35,10 +35,13 @@ pub(super) async fn restore(session: SharedSession) {
     notify(&session);
 }
 
-pub(super) fn start(session: &SharedSession) {
+/// Starts the job on what is queued, unless it runs already, IndexedDB is still opening
+/// (restored files go first), or the session is closed.
+pub(super) fn start(session: &Shared) {
     {
         let mut s = session.borrow_mut();
-        if s.running || matches!(s.keeping, Keeping::Opening) || s.queue.is_empty() {
+        let idle = s.queue.is_empty() || matches!(s.keeping, Keeping::Opening);
+        if s.running || s.closed || idle {
             return;
         }
         s.running = true;
@@ -47,13 +50,18 @@ pub(super) fn start(session: &SharedSession) {
 }
 
 /// Works through the queue batch by batch, yielding to the page between batches.
-async fn drain(session: SharedSession) {
+async fn drain(session: Shared) {
     let mut batch_size = BATCH_FILES;
     loop {
         let batch = {
-            let queue = &mut session.borrow_mut().queue;
-            let take = batch_size.min(queue.len());
-            queue.drain(..take).collect::<Vec<_>>()
+            let mut s = session.borrow_mut();
+            if s.closed {
+                // No page shows this session any more; what is stored stays.
+                s.running = false;
+                return;
+            }
+            let take = batch_size.min(s.queue.len());
+            s.queue.drain(..take).collect::<Vec<_>>()
         };
         if batch.is_empty() {
             break;

@@ -1,16 +1,14 @@
 //! The import session behind the manager view: the roster being built (the core's
 //! [`Import`] decides what each file becomes), the files waiting to be read, where the
 //! roster is kept, and the page to tell when something changed. Reading files is in
-//! `read`, the job that works through them in `job`.
-//!
-//! The session outlives the page component (it is cached per course), so an import of
-//! 10,000 files keeps running while the manager looks at another page, and coming back
-//! does not re-read the saved roster.
+//! `read`, the job that works through them in `job`, and where the session is kept in
+//! `kept`.
 
 mod job;
+mod kept;
 mod read;
 
-use std::cell::RefCell;
+use std::cell::{Ref, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
@@ -23,6 +21,7 @@ use self::read::Pending;
 use crate::shared::browser::clock::now_ms;
 use crate::shared::browser::roster_store::{RosterStore, RosterStoreError};
 
+pub use self::kept::{use_sessions, Sessions};
 pub use self::read::Incoming;
 
 /// Where the roster is kept.
@@ -41,59 +40,140 @@ pub struct Session {
     pub import: Import,
     queue: VecDeque<Pending>,
     running: bool,
+    /// Set when no page can show the session any more: the job stops after its batch.
+    closed: bool,
     pub keeping: Keeping,
     /// The last save that failed; the roster will be incomplete after a reload.
     pub save_error: Option<RosterStoreError>,
     /// Bumped whenever the roster changes, so the page recomputes its rows only then.
     pub revision: u32,
-    /// Set when an import finishes; the page moves focus to the result and clears it.
-    pub focus_result: bool,
+    /// Set when an import finishes; the page moves focus to the result and takes it.
+    focus_result: bool,
     /// The table rows for `revision`, computed in a task of their own after an import, so
     /// building thousands of rows and rendering them never share one long task.
     rows: Option<(u32, Rc<Vec<Row>>)>,
     notify: Option<Callback<()>>,
 }
 
-/// The table rows for the current revision, from the cache when they were prepared.
-pub fn rows(session: &SharedSession) -> Rc<Vec<Row>> {
-    let mut s = session.borrow_mut();
-    if let Some((revision, rows)) = &s.rows {
-        if *revision == s.revision {
-            return rows.clone();
-        }
+impl Session {
+    /// True while files are being read or checked.
+    pub fn running(&self) -> bool {
+        self.running || !self.queue.is_empty()
     }
-    let rows = Rc::new(s.import.roster().rows(today()));
-    s.rows = Some((s.revision, rows.clone()));
-    rows
 }
 
-pub type SharedSession = Rc<RefCell<Session>>;
+/// The session as the job holds it.
+type Shared = Rc<RefCell<Session>>;
 
-thread_local! {
-    static CURRENT: RefCell<Option<SharedSession>> = const { RefCell::new(None) };
-}
+/// The manager view's hold on its session: what the page reads, and the actions it takes.
+/// Clones share one session.
+#[derive(Clone)]
+pub struct SessionHandle(Shared);
 
-/// The course's session, created (and its saved roster restored) on first use.
-pub fn session_for(course_id: &str, content_version: &str) -> SharedSession {
-    if let Some(existing) = CURRENT.with(|c| c.borrow().clone()) {
-        if existing.borrow().import.course_id() == course_id {
-            return existing;
-        }
+impl SessionHandle {
+    /// A new session for the course, restoring what IndexedDB keeps for it.
+    fn open(course_id: &str, content_version: &str) -> SessionHandle {
+        let session = Rc::new(RefCell::new(Session {
+            import: Import::new(course_id, content_version),
+            queue: VecDeque::new(),
+            running: false,
+            closed: false,
+            keeping: Keeping::Opening,
+            save_error: None,
+            revision: 0,
+            rows: None,
+            focus_result: false,
+            notify: None,
+        }));
+        wasm_bindgen_futures::spawn_local(job::restore(session.clone()));
+        SessionHandle(session)
     }
-    let session = Rc::new(RefCell::new(Session {
-        import: Import::new(course_id, content_version),
-        queue: VecDeque::new(),
-        running: false,
-        keeping: Keeping::Opening,
-        save_error: None,
-        revision: 0,
-        rows: None,
-        focus_result: false,
-        notify: None,
-    }));
-    CURRENT.with(|c| *c.borrow_mut() = Some(session.clone()));
-    wasm_bindgen_futures::spawn_local(job::restore(session.clone()));
-    session
+
+    /// What the page shows. Held only while rendering: the job needs the session between
+    /// its awaits.
+    pub fn borrow(&self) -> Ref<'_, Session> {
+        self.0.borrow()
+    }
+
+    fn is_for(&self, course_id: &str) -> bool {
+        self.0.borrow().import.course_id() == course_id
+    }
+
+    /// The table rows for the current revision, from the cache when they were prepared.
+    pub fn rows(&self) -> Rc<Vec<Row>> {
+        let mut s = self.0.borrow_mut();
+        if let Some((revision, rows)) = &s.rows {
+            if *revision == s.revision {
+                return rows.clone();
+            }
+        }
+        let rows = Rc::new(s.import.roster().rows(today()));
+        s.rows = Some((s.revision, rows.clone()));
+        rows
+    }
+
+    /// The merged certificates as JSON, for the export.
+    pub fn roster_json(&self) -> String {
+        self.0.borrow().import.roster().to_json()
+    }
+
+    /// Lets the mounted page re-render when the session changes (`None` when it unmounts).
+    pub fn watch(&self, notify: Option<Callback<()>>) {
+        self.0.borrow_mut().notify = notify;
+    }
+
+    /// True once after an import finished: the page then moves focus to its result.
+    pub fn take_focus_result(&self) -> bool {
+        std::mem::take(&mut self.0.borrow_mut().focus_result)
+    }
+
+    /// Queues files for import and starts the job if none is running.
+    pub fn import(&self, files: Vec<Incoming>) {
+        if files.is_empty() {
+            return;
+        }
+        {
+            let mut s = self.0.borrow_mut();
+            s.import.queued(files.len());
+            for incoming in files {
+                s.queue.push_back(Pending::from(incoming));
+            }
+            s.focus_result = false;
+        }
+        job::start(&self.0);
+        notify(&self.0);
+    }
+
+    /// Forgets the roster here and in IndexedDB. Refused while a job runs (the page
+    /// disables the button then), so a batch in flight cannot write back what was just
+    /// cleared.
+    pub async fn clear(&self) {
+        let keeping = {
+            let mut s = self.0.borrow_mut();
+            if s.running {
+                return;
+            }
+            s.import.clear();
+            s.save_error = None;
+            s.revision += 1;
+            s.keeping.clone()
+        };
+        if let Keeping::Saved(store) = keeping {
+            if let Err(e) = store.clear().await {
+                self.0.borrow_mut().save_error = Some(e);
+            }
+        }
+        notify(&self.0);
+    }
+
+    /// Stops the job after the batch in flight is stored, once no page can show the
+    /// session: what it stored is what the next visit restores, and a clear made then is
+    /// not undone by a batch written after it.
+    fn close(&self) {
+        let mut s = self.0.borrow_mut();
+        s.closed = true;
+        s.notify = None;
+    }
 }
 
 /// The day statuses are computed for: today in UTC, as `trygg roster` uses.
@@ -101,59 +181,11 @@ pub fn today() -> Date {
     Date::from_unix_ms(now_ms())
 }
 
-/// Lets the mounted page re-render when the session changes (`None` when it unmounts).
-pub fn set_notify(session: &SharedSession, notify: Option<Callback<()>>) {
-    session.borrow_mut().notify = notify;
-}
-
 /// Tells the page to re-render. Never called while the session is borrowed: the render
 /// borrows it.
-fn notify(session: &SharedSession) {
+fn notify(session: &Shared) {
     let callback = session.borrow().notify.clone();
     if let Some(callback) = callback {
         callback.emit(());
-    }
-}
-
-/// Queues files for import and starts the job if none is running.
-pub fn import(session: &SharedSession, files: Vec<Incoming>) {
-    if files.is_empty() {
-        return;
-    }
-    {
-        let mut s = session.borrow_mut();
-        s.import.queued(files.len());
-        s.queue.extend(files.into_iter().map(Pending::from));
-        s.focus_result = false;
-    }
-    job::start(session);
-    notify(session);
-}
-
-/// Forgets the roster here and in IndexedDB. Refused while a job runs (the page disables
-/// the button then), so a batch in flight cannot write back what was just cleared.
-pub async fn clear(session: SharedSession) {
-    let keeping = {
-        let mut s = session.borrow_mut();
-        if s.running {
-            return;
-        }
-        s.import.clear();
-        s.save_error = None;
-        s.revision += 1;
-        s.keeping.clone()
-    };
-    if let Keeping::Saved(store) = keeping {
-        if let Err(e) = store.clear().await {
-            session.borrow_mut().save_error = Some(e);
-        }
-    }
-    notify(&session);
-}
-
-impl Session {
-    /// True while files are being read or checked.
-    pub fn running(&self) -> bool {
-        self.running || !self.queue.is_empty()
     }
 }
