@@ -71,6 +71,16 @@ async function waitForImport(page, timeout = 60000) {
   await page.waitForSelector('#manager-result', { timeout });
 }
 
+/** A folder of `count` sample files for the course, and `trygg roster`'s summary of it. */
+async function sampleFolder(t, count) {
+  const course = await courseId(t);
+  const dir = await mkdtemp(path.join(os.tmpdir(), `trygg-manager-${count}-`));
+  trygg(t, ['sample', '--count', String(count), '--out', dir, '--course', course, '--today', today()]);
+  const files = (await readdir(dir)).map((n) => path.join(dir, n));
+  const cli = rosterSummary(trygg(t, ['roster', '--course', course, '--today', today(), dir]));
+  return { dir, files, cli };
+}
+
 /** Writes the test's folder of files; returns their paths and what they are. */
 async function makeFiles(t) {
   const course = await courseId(t);
@@ -278,11 +288,7 @@ export default [
   {
     name: 'imports 2,000 files with progress and no long task blocking the page',
     async run(t) {
-      const course = await courseId(t);
-      const dir = await mkdtemp(path.join(os.tmpdir(), 'trygg-manager-2000-'));
-      trygg(t, ['sample', '--count', '2000', '--out', dir, '--course', course, '--today', today()]);
-      const files = (await readdir(dir)).map((n) => path.join(dir, n));
-      const cli = rosterSummary(trygg(t, ['roster', '--course', course, '--today', today(), dir]));
+      const { dir, files, cli } = await sampleFolder(t, 2000);
 
       const page = await openPage(t, '#/manager');
       await page.waitForSelector('.drop-zone');
@@ -330,11 +336,7 @@ export default [
   {
     name: 'an import carries on across a language switch',
     async run(t) {
-      const course = await courseId(t);
-      const dir = await mkdtemp(path.join(os.tmpdir(), 'trygg-manager-switch-'));
-      trygg(t, ['sample', '--count', '600', '--out', dir, '--course', course, '--today', today()]);
-      const files = (await readdir(dir)).map((n) => path.join(dir, n));
-      const cli = rosterSummary(trygg(t, ['roster', '--course', course, '--today', today(), dir]));
+      const { dir, files, cli } = await sampleFolder(t, 600);
       const [, other] = await shippedLanguages(t.root);
       const page = await openPage(t, '#/manager');
       await page.waitForSelector('.drop-zone');
