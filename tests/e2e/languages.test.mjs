@@ -442,7 +442,7 @@ async function walkPartialLanguage(t, gaps, expected) {
       assert.deepEqual(await unwrappedWords(page, tag, ['Trygg'], { labels: false }), [], `unmarked fallback text on ${where}`);
       const marked = (await page.$$eval('[lang="en"]', (els) => els.map((e) => e.textContent.trim()))).join('\n');
       // At least one of the page's expected words: a page shows the ones its state needs.
-      assert.ok(expected[where].some((text) => marked.includes(text)), `${where}: one of ${expected[where]} shown marked lang="en"`);
+      if (expected[where].length) assert.ok(expected[where].some((text) => marked.includes(text)), `${where}: one of ${expected[where]} shown marked lang="en"`);
       for (const text of expected[where]) {
         if (await page.getByText(text, { exact: true }).count()) assert.ok(marked.includes(text), `${where}: "${text}" shown marked lang="en"`);
       }
