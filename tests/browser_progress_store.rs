@@ -3,12 +3,10 @@
 //! save merges what another tab wrote instead of overwriting it.
 #![cfg(target_arch = "wasm32")]
 
-use trygg_app::shared::browser::progress_store::{
-    progress_key, OpenOutcome, ProgressStore, SaveOutcome,
-};
+use trygg_app::shared::browser::progress_store::{OpenOutcome, ProgressStore, SaveOutcome};
 use trygg_app::shared::browser::storage::KeyValueStore;
 use trygg_core::content::Role;
-use trygg_core::progress::{to_json, Progress};
+use trygg_core::progress::{progress_key, to_json, Progress};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

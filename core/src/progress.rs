@@ -11,6 +11,7 @@ mod merge;
 mod quiz_flow;
 mod reconcile;
 mod status;
+mod stored;
 mod v1;
 
 use std::collections::BTreeMap;
@@ -19,14 +20,18 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 pub use crate::certificate::Learner;
-use crate::content::Role;
+use crate::content::{LessonPlace, Role};
 use crate::quiz::{Answer, AttemptScore, QuizPlan};
 
 pub use load::{load_progress, to_json, ProgressError};
 pub use merge::{document_to_adopt, document_to_save, merge, same_content, SaveDecision};
-pub use quiz_flow::FinishError;
+pub use quiz_flow::{AfterQuestion, FinishError, QuizPhase};
 pub use reconcile::ReconcileNotice;
 pub use status::ModuleStatus;
+pub use stored::{
+    backup_key, backups_of, open_decision, opens_in_session, progress_key, read_stored,
+    OpenDecision, MAX_PROGRESS_BYTES,
+};
 
 /// The document version this build writes. Older versions are migrated forward on load;
 /// newer ones are refused so an older app never overwrites what it cannot understand.
@@ -181,6 +186,12 @@ impl Progress {
         self.module(module_id).and_then(|m| m.attempt.as_ref())
     }
 
+    /// The role whose content is shown: the one chosen, or employees' until the learner
+    /// picks one (every page, the certificate and the LMS report ask this, so they agree).
+    pub fn role_or_default(&self) -> Role {
+        self.role.unwrap_or(Role::Employee)
+    }
+
     /// Changing role keeps everything already done: passes stay valid and an attempt in
     /// progress can be finished; the next draw uses the new role.
     pub fn set_role(&mut self, role: Role, now_ms: u64) {
@@ -210,6 +221,15 @@ impl Progress {
     pub fn finish_lessons(&mut self, module_id: &str, now_ms: u64) {
         self.module_entry(module_id).lessons_done = true;
         self.touch(now_ms);
+    }
+
+    /// Records that the learner opened lesson page `place`: the bookmark moves to its section,
+    /// and reaching the role's last page is what counts the lessons as finished.
+    pub fn read_lesson_page(&mut self, module_id: &str, place: LessonPlace, now_ms: u64) {
+        self.record_lesson_step(module_id, place.section, now_ms);
+        if place.is_last() {
+            self.finish_lessons(module_id, now_ms);
+        }
     }
 
     /// Starts a new attempt with `plan`, replacing any earlier one (finished or not: an

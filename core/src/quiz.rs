@@ -18,7 +18,9 @@ use serde::{Deserialize, Serialize};
 
 pub use plan::{draw_quiz, plan_is_valid, question_by_id, PlannedQuestion, QuizPlan};
 pub use rng::{shuffle, QuizRng};
-pub use scenario::{scenario_next_step, scenario_walk, ScenarioVisit, ScenarioWalk};
+pub use scenario::{
+    answer_complete, scenario_next_step, scenario_walk, ScenarioVisit, ScenarioWalk,
+};
 pub use scoring::{is_correct, score_answer, score_attempt, AttemptScore, QuestionScore};
 
 /// A learner's answer to one question.

@@ -136,3 +136,35 @@ fn the_same_passes_give_the_same_certificate_on_any_later_day() {
     let b = p.certificate(&course, Role::Manager, lang("sv"), ms("2026-12-24"));
     assert_eq!(a, b);
 }
+
+#[test]
+fn the_certificate_is_offered_exactly_when_it_can_be_issued() {
+    let course = course();
+    let cases = [
+        (passed(&[]), "nothing passed"),
+        (passed(&[("alpha", "2026-06-01")]), "beta missing"),
+        (
+            passed(&[("alpha", "2025-11-30"), ("beta", "2026-06-01")]),
+            "alpha expired",
+        ),
+        (
+            passed(&[("alpha", "2025-12-02"), ("beta", "2026-06-01")]),
+            "alpha on its last days",
+        ),
+        (
+            passed(&[("alpha", "2026-06-01"), ("beta", "2026-06-01")]),
+            "both valid",
+        ),
+    ];
+    let now = ms("2026-12-01");
+    let mut offered = 0;
+    for (progress, case) in cases {
+        let ready = progress.certificate_ready(&course, Role::Manager, now);
+        let issued = progress
+            .certificate(&course, Role::Manager, lang("sv"), now)
+            .is_ok();
+        assert_eq!(ready, issued, "{case}");
+        offered += usize::from(ready);
+    }
+    assert_eq!(offered, 2, "the last two cases");
+}

@@ -327,3 +327,43 @@ fn lms_names_become_certificate_names() {
         Some(100)
     );
 }
+
+#[test]
+fn each_version_is_found_and_called_by_its_own_names() {
+    use trygg_core::lms::ScormCall;
+    assert_eq!(
+        ScormVersion::SEARCH_ORDER.map(ScormVersion::api_object),
+        ["API_1484_11", "API"],
+        "2004's API is looked for first"
+    );
+    let calls = [
+        ScormCall::Initialize,
+        ScormCall::GetValue,
+        ScormCall::SetValue,
+        ScormCall::Commit,
+        ScormCall::Terminate,
+        ScormCall::GetLastError,
+    ];
+    assert_eq!(
+        calls.map(|c| ScormVersion::Scorm12.function(c)),
+        [
+            "LMSInitialize",
+            "LMSGetValue",
+            "LMSSetValue",
+            "LMSCommit",
+            "LMSFinish",
+            "LMSGetLastError"
+        ]
+    );
+    assert_eq!(
+        calls.map(|c| ScormVersion::Scorm2004.function(c)),
+        [
+            "Initialize",
+            "GetValue",
+            "SetValue",
+            "Commit",
+            "Terminate",
+            "GetLastError"
+        ]
+    );
+}

@@ -27,46 +27,42 @@ pub fn LessonPage(props: &LessonProps) -> Html {
         .course()
         .and_then(|c| c.module(&props.module))
         .and_then(|module| {
-            let sections = module.lesson_sections(role);
-            let (index, section) = *props.step.checked_sub(1).and_then(|i| sections.get(i))?;
-            Some((module, section, index, sections.len()))
+            let (place, section) = module.lesson_page(role, props.step)?;
+            Some((module, section, place))
         });
-    let record = found.map(|(m, _, index, total)| (m.id.clone(), index, props.step == total));
+    let record = found.map(|(m, _, place)| (m.id.clone(), place));
 
-    // Remember where the learner is, after every lesson step.
+    // Remember where the learner is, after every lesson page.
     {
         let learner = learner.clone();
         use_effect_with(record, move |record| {
-            if let Some((module, index, last)) = record {
-                learner.lesson_step(module, *index);
-                if *last {
-                    learner.finish_lessons(module);
-                }
+            if let Some((module, place)) = record {
+                learner.read_lesson_page(module, *place);
             }
         });
     }
 
-    let (Some(course), Some((module, section, _, total))) = (app.course(), found) else {
+    let (Some(course), Some((module, section, place))) = (app.course(), found) else {
         return html! { <crate::shared::not_found::NotFoundPage /> };
     };
-    let step = props.step;
+    let (step, total) = (place.page, place.pages);
     let id = module.id.clone();
     let prev = (step > 1).then(|| Route::Lesson {
         module: id.clone(),
         step: step - 1,
     });
-    let next = if step < total {
+    let next = if place.is_last() {
+        Route::Quiz { module: id.clone() }
+    } else {
         Route::Lesson {
             module: id.clone(),
             step: step + 1,
         }
-    } else {
-        Route::Quiz { module: id.clone() }
     };
-    let next_label = if step < total {
-        "lesson.next"
-    } else {
+    let next_label = if place.is_last() {
         "lesson.to_quiz"
+    } else {
+        "lesson.next"
     };
     let progress = words.fill(
         "lesson.progress",

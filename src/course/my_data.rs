@@ -1,12 +1,11 @@
 //! "My data": download the saved progress, restore it in another browser, or delete it all.
 //! A restored file is checked first; a wrong, foreign, newer or oversized file changes nothing.
 
-use trygg_core::progress::{load_progress, to_json};
+use trygg_core::progress::{load_progress, to_json, MAX_PROGRESS_BYTES};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::shared::browser::file_read::{files_of, read_file};
-use crate::shared::browser::progress_store::MAX_PROGRESS_BYTES;
 use crate::shared::browser::storage::Persistence;
 use crate::shared::components::confirm_box::ConfirmBox;
 use crate::shared::components::download_failed::DownloadFailed;

@@ -4,7 +4,7 @@
 use std::ops::Deref;
 use std::rc::Rc;
 
-use trygg_core::content::{Course, Lang, Module, Role};
+use trygg_core::content::{Course, Lang, LessonPlace, Module, Role};
 use trygg_core::lms::{launch_role, Moment};
 use trygg_core::progress::{merge, FinishError, Learner, Progress, ReconcileNotice};
 use trygg_core::quiz::{Answer, AttemptScore};
@@ -73,13 +73,10 @@ pub enum LearnerAction {
     SetRole(Role),
     SetShared(bool),
     SetDetails(Learner),
-    /// Reached a lesson section (index into the module's full section list).
-    LessonStep {
+    /// Opened a lesson page (the last one finishes the lessons).
+    LessonPage {
         module: String,
-        index: usize,
-    },
-    FinishLessons {
-        module: String,
+        place: LessonPlace,
     },
     /// Draw a fresh quiz for the learner's role from `seed`.
     StartQuiz {
@@ -152,9 +149,9 @@ impl LearnerState {
         self.progress.role
     }
 
-    /// The role to show content for; employees' until the learner picks one.
+    /// The role to show content for ([`Progress::role_or_default`]).
     pub fn role_or_default(&self) -> Role {
-        self.progress.role.unwrap_or(Role::Employee)
+        self.progress.role_or_default()
     }
 }
 
@@ -192,10 +189,9 @@ impl Reducible for LearnerState {
                 next.store = self.store.switch_area(shared, &progress);
             }
             LearnerAction::SetDetails(details) => progress.set_learner(details, now),
-            LearnerAction::LessonStep { module, index } => {
-                progress.record_lesson_step(&module, index, now)
+            LearnerAction::LessonPage { module, place } => {
+                progress.read_lesson_page(&module, place, now)
             }
-            LearnerAction::FinishLessons { module } => progress.finish_lessons(&module, now),
             LearnerAction::StartQuiz { module, seed } => {
                 let Some(module) = self.course.as_ref().and_then(|c| c.module(&module)) else {
                     return self;
@@ -298,17 +294,11 @@ impl LearnerHandle {
         self.send(LearnerAction::SetDetails(details));
     }
 
-    /// The learner reached lesson section `index` (into the module's full section list).
-    pub fn lesson_step(&self, module: &str, index: usize) {
-        self.send(LearnerAction::LessonStep {
+    /// The learner opened lesson page `place` of `module` ([`Progress::read_lesson_page`]).
+    pub fn read_lesson_page(&self, module: &str, place: LessonPlace) {
+        self.send(LearnerAction::LessonPage {
             module: module.to_string(),
-            index,
-        });
-    }
-
-    pub fn finish_lessons(&self, module: &str) {
-        self.send(LearnerAction::FinishLessons {
-            module: module.to_string(),
+            place,
         });
     }
 
@@ -401,8 +391,7 @@ pub fn LearnerProvider(props: &LearnerProviderProps) -> Html {
         let dispatch = state.dispatcher();
         let store = state.store.clone();
         use_effect_with(state.progress.clone(), move |progress| {
-            // Nothing to save until the learner has done something.
-            if progress.revision > 0 {
+            if progress.worth_saving() {
                 match store.save(progress) {
                     Ok(SaveOutcome::Merged(merged)) => {
                         dispatch.dispatch(LearnerAction::Merged(merged))
@@ -424,7 +413,7 @@ pub fn LearnerProvider(props: &LearnerProviderProps) -> Html {
         use_effect_with(
             (state.progress.clone(), lang, version),
             move |(progress, lang, _)| {
-                if let (Some(session), true) = (lms, progress.revision > 0) {
+                if let (Some(session), true) = (lms, progress.worth_saving()) {
                     let sent = session.send(progress, course.as_deref(), *lang, Moment::Change);
                     dispatch.dispatch(LearnerAction::LmsSent(sent));
                 }

@@ -343,6 +343,19 @@ impl Module {
             .collect()
     }
 
+    /// Lesson page `page` (from 1) for `role`, with the section it shows; `None` for a page
+    /// the role does not have (page 0 or past the last).
+    pub fn lesson_page(&self, role: Role, page: usize) -> Option<(LessonPlace, &Section)> {
+        let sections = self.lesson_sections(role);
+        let (section, shown) = *sections.get(page.checked_sub(1)?)?;
+        let place = LessonPlace {
+            section,
+            page,
+            pages: sections.len(),
+        };
+        Some((place, shown))
+    }
+
     /// The lesson page (from 1) that shows section `index` (as stored in progress) for
     /// `role`; page 1 when the role does not read that section.
     pub fn lesson_page_of(&self, role: Role, index: usize) -> usize {
@@ -350,5 +363,25 @@ impl Module {
             .iter()
             .position(|(i, _)| *i == index)
             .map_or(1, |p| p + 1)
+    }
+}
+
+/// Where a lesson page sits in a module, for the learner's role: the bookmark stored in
+/// progress and the pager both come from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LessonPlace {
+    /// The section's index among all the module's sections (what progress stores).
+    pub section: usize,
+    /// The page number, from 1.
+    pub page: usize,
+    /// How many pages the role reads.
+    pub pages: usize,
+}
+
+impl LessonPlace {
+    /// The role's last page: reaching it finishes the lessons, and its "next" leads to the
+    /// quiz.
+    pub fn is_last(&self) -> bool {
+        self.page == self.pages
     }
 }

@@ -23,7 +23,9 @@ mod validate_module;
 mod version;
 
 pub use balance::{near_half, Balance, TrueFalseBalance, TRUE_SHARE_AIM};
-pub use course::{load_course, load_course_in, load_structure, Course, POCKET_CARD_MODULE};
+pub use course::{
+    load_course, load_course_in, load_structure, Course, LessonPlace, POCKET_CARD_MODULE,
+};
 pub use coverage::uncovered_points;
 pub use cue_figures::{
     figure, rank_of, ChanceCount, Choices, CueSplit, KeyRank, LanguageCues, Rank,

@@ -85,12 +85,55 @@ const SCORM2004: Elements = Elements {
     interaction_timestamp: Some("timestamp"),
 };
 
+/// The calls of the SCORM runtime API the course makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScormCall {
+    Initialize,
+    GetValue,
+    SetValue,
+    Commit,
+    /// 1.2's `LMSFinish`.
+    Terminate,
+    GetLastError,
+}
+
 impl ScormVersion {
+    /// The versions in the order a course looks for their API: 2004's first, since an LMS
+    /// that offers both expects a 2004 package to use it.
+    pub const SEARCH_ORDER: [ScormVersion; 2] = [ScormVersion::Scorm2004, ScormVersion::Scorm12];
+
     /// This version's element names.
     pub fn elements(self) -> &'static Elements {
         match self {
             ScormVersion::Scorm12 => &SCORM12,
             ScormVersion::Scorm2004 => &SCORM2004,
+        }
+    }
+
+    /// The name of the window property that holds this version's API object.
+    pub fn api_object(self) -> &'static str {
+        match self {
+            ScormVersion::Scorm12 => "API",
+            ScormVersion::Scorm2004 => "API_1484_11",
+        }
+    }
+
+    /// The API function for `call` in this version (1.2 prefixes every name with `LMS`).
+    pub fn function(self, call: ScormCall) -> &'static str {
+        let twelve = self == ScormVersion::Scorm12;
+        match (call, twelve) {
+            (ScormCall::Initialize, true) => "LMSInitialize",
+            (ScormCall::Initialize, false) => "Initialize",
+            (ScormCall::GetValue, true) => "LMSGetValue",
+            (ScormCall::GetValue, false) => "GetValue",
+            (ScormCall::SetValue, true) => "LMSSetValue",
+            (ScormCall::SetValue, false) => "SetValue",
+            (ScormCall::Commit, true) => "LMSCommit",
+            (ScormCall::Commit, false) => "Commit",
+            (ScormCall::Terminate, true) => "LMSFinish",
+            (ScormCall::Terminate, false) => "Terminate",
+            (ScormCall::GetLastError, true) => "LMSGetLastError",
+            (ScormCall::GetLastError, false) => "GetLastError",
         }
     }
 }

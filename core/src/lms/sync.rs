@@ -12,7 +12,7 @@ use super::objectives::module_objectives;
 use super::report::lms_report;
 use super::suspend::{encode_suspend_data, Cut};
 use super::{duration::timespan, ScormVersion};
-use crate::content::{Course, Role};
+use crate::content::Course;
 use crate::progress::Progress;
 
 /// The LMS's API as the course calls it. Every call that fails is a [`Refusal`].
@@ -150,7 +150,7 @@ impl LmsSync {
         let version = self.version;
         let e = version.elements();
         let mut sent = Sent::default();
-        let role = progress.role.unwrap_or(Role::Employee);
+        let role = progress.role_or_default();
 
         let mut wanted: Vec<(String, String)> = Vec::new();
         if !self.keep_suspend {

@@ -6,7 +6,7 @@ use std::fmt;
 
 use super::{Progress, UpdateError};
 use crate::content::{Module, Role};
-use crate::quiz::{draw_quiz, score_attempt, AttemptScore, QuizError};
+use crate::quiz::{draw_quiz, plan_is_valid, score_attempt, AttemptScore, QuizError};
 
 /// Why a quiz could not be finished. Nothing is recorded when one is returned.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,7 +28,56 @@ impl fmt::Display for FinishError {
 
 impl std::error::Error for FinishError {}
 
+/// What the quiz page shows for a module, from the learner's attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuizPhase {
+    /// No attempt that fits the module as published: the introduction and "start".
+    Intro,
+    /// The running attempt's question at this index.
+    Question(usize),
+    /// Every question answered but the result not recorded yet (the tab closed in between):
+    /// a button to see the result.
+    Unscored,
+    /// Finished and scored: the result and the review.
+    Result,
+}
+
+/// Where the button under an answered question leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterQuestion {
+    /// On to the next question ([`Progress::advance`]).
+    Next,
+    /// That was the last: score and record the attempt ([`Progress::finish_quiz`]).
+    Result,
+}
+
+impl AfterQuestion {
+    /// For question `index` of a quiz of `total` questions.
+    pub fn of(index: usize, total: usize) -> AfterQuestion {
+        if index + 1 >= total {
+            AfterQuestion::Result
+        } else {
+            AfterQuestion::Next
+        }
+    }
+}
+
 impl Progress {
+    /// The phase of the quiz page for `module`. An attempt whose questions the module no
+    /// longer has counts as none, so the learner starts afresh instead of meeting a question
+    /// that is gone.
+    pub fn quiz_phase(&self, module: &Module) -> QuizPhase {
+        match self
+            .attempt(&module.id)
+            .filter(|a| plan_is_valid(module, &a.plan))
+        {
+            None => QuizPhase::Intro,
+            Some(a) if a.finished => QuizPhase::Result,
+            Some(a) if a.current < a.plan.items.len() => QuizPhase::Question(a.current),
+            Some(_) => QuizPhase::Unscored,
+        }
+    }
+
     /// Starts a new attempt at `module` for `role`, drawn and shuffled from `seed` (the app
     /// passes a fresh random seed; the plan is stored, so a reload shows the same quiz).
     pub fn start_quiz(&mut self, module: &Module, role: Role, seed: u64, now_ms: u64) {

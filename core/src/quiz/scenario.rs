@@ -2,7 +2,7 @@
 //! app (to show the next step) and the scorer (to know which steps were visited) must walk
 //! it the same way: both use [`scenario_walk`].
 
-use super::ScenarioPick;
+use super::{Answer, ScenarioPick};
 use crate::content::{Question, QuestionKind, ScenarioStep};
 
 /// The route a learner's picks take through a scenario.
@@ -70,4 +70,16 @@ pub fn scenario_walk<'q>(q: &'q Question, picks: &[ScenarioPick]) -> ScenarioWal
 /// The step the learner should see next, or `None` when the scenario is finished.
 pub fn scenario_next_step<'q>(q: &'q Question, picks: &[ScenarioPick]) -> Option<&'q ScenarioStep> {
     scenario_walk(q, picks).next
+}
+
+/// Whether `answer` completes question `q`, so its feedback and the way on are shown: any
+/// answer does, except a scenario's, which is complete once its walk is over (each earlier
+/// pick only shows that step's feedback and the next step).
+pub fn answer_complete(q: &Question, answer: Option<&Answer>) -> bool {
+    match (&q.kind, answer) {
+        (QuestionKind::Scenario { .. }, Some(Answer::Scenario { choices })) => {
+            scenario_walk(q, choices).next.is_none()
+        }
+        (_, answer) => answer.is_some(),
+    }
 }

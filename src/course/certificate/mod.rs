@@ -68,7 +68,7 @@ fn missing_list(
 ) -> Html {
     let now = now_ms();
     let items = course
-        .required_modules(progress.role.unwrap_or(trygg_core::content::Role::Employee))
+        .required_modules(progress.role_or_default())
         .into_iter()
         .filter(|m| not_yet.not_passed.contains(&m.id) || not_yet.expired.contains(&m.id))
         .map(|m| {

@@ -6,7 +6,8 @@ mod question;
 mod results;
 
 use trygg_core::content::Module;
-use trygg_core::quiz::{plan_is_valid, quiz_length};
+use trygg_core::progress::QuizPhase;
+use trygg_core::quiz::quiz_length;
 use yew::prelude::*;
 
 use crate::shared::components::page_title::PageTitle;
@@ -28,20 +29,22 @@ pub fn QuizPage(props: &QuizProps) -> Html {
     let Some(module) = app.course().and_then(|c| c.module(&props.module)) else {
         return html! { <crate::shared::not_found::NotFoundPage /> };
     };
-    let attempt = learner
-        .progress
-        .attempt(&module.id)
-        .filter(|a| plan_is_valid(module, &a.plan));
     let title = module.title.value.clone();
 
-    let body = match attempt {
-        Some(a) if a.finished => html! { <results::Results module={module.id.clone()} /> },
-        Some(a) if a.current < a.plan.items.len() => html! {
-            <question::QuestionCard key={format!("{}-{}-{}", a.started_ms, a.current, a.plan.items[a.current].question_id)}
-                module={module.id.clone()} index={a.current} />
-        },
-        Some(_) => html! { <results::FinishPrompt module={module.id.clone()} /> },
-        None => intro(module, &learner, &words),
+    let body = match learner.progress.quiz_phase(module) {
+        QuizPhase::Result => html! { <results::Results module={module.id.clone()} /> },
+        QuizPhase::Question(index) => {
+            // A new attempt, or the next question, is a new card with empty local state.
+            let key = learner.progress.attempt(&module.id).and_then(|a| {
+                let item = a.plan.items.get(index)?;
+                Some(format!("{}-{index}-{}", a.started_ms, item.question_id))
+            });
+            html! {
+                <question::QuestionCard key={key.unwrap_or_default()} module={module.id.clone()} {index} />
+            }
+        }
+        QuizPhase::Unscored => html! { <results::FinishPrompt module={module.id.clone()} /> },
+        QuizPhase::Intro => intro(module, &learner, &words),
     };
     html! {
         <section class="page quiz">

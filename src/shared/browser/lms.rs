@@ -10,7 +10,7 @@
 use std::cell::RefCell;
 
 use js_sys::{Function, Object, Reflect};
-use trygg_core::lms::{Refusal, ScormApi, ScormVersion};
+use trygg_core::lms::{Refusal, ScormApi, ScormCall as Call, ScormVersion};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::shared::browser::clock::now_ms;
@@ -80,11 +80,8 @@ fn find_up(start: &JsValue) -> Option<Lms> {
     let mut here = start.clone();
     for _ in 0..=MAX_LEVELS {
         // A window of another origin throws on access: the search ends there.
-        for (name, version) in [
-            ("API_1484_11", ScormVersion::Scorm2004),
-            ("API", ScormVersion::Scorm12),
-        ] {
-            let api = Reflect::get(&here, &name.into()).ok()?;
+        for version in ScormVersion::SEARCH_ORDER {
+            let api = Reflect::get(&here, &version.api_object().into()).ok()?;
             if api.is_object() {
                 return Some(Lms {
                     api: api.unchecked_into(),
@@ -100,16 +97,6 @@ fn find_up(start: &JsValue) -> Option<Lms> {
         here = parent;
     }
     None
-}
-
-#[derive(Clone, Copy)]
-enum Call {
-    Initialize,
-    GetValue,
-    SetValue,
-    Commit,
-    Terminate,
-    GetLastError,
 }
 
 impl Lms {
@@ -128,21 +115,7 @@ impl Lms {
     }
 
     fn name(&self, call: Call) -> &'static str {
-        let twelve = self.version == ScormVersion::Scorm12;
-        match (call, twelve) {
-            (Call::Initialize, true) => "LMSInitialize",
-            (Call::Initialize, false) => "Initialize",
-            (Call::GetValue, true) => "LMSGetValue",
-            (Call::GetValue, false) => "GetValue",
-            (Call::SetValue, true) => "LMSSetValue",
-            (Call::SetValue, false) => "SetValue",
-            (Call::Commit, true) => "LMSCommit",
-            (Call::Commit, false) => "Commit",
-            (Call::Terminate, true) => "LMSFinish",
-            (Call::Terminate, false) => "Terminate",
-            (Call::GetLastError, true) => "LMSGetLastError",
-            (Call::GetLastError, false) => "GetLastError",
-        }
+        self.version.function(call)
     }
 
     fn call(&self, name: &str, args: &[&str]) -> Option<JsValue> {

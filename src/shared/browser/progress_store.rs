@@ -1,20 +1,18 @@
-//! Where the learner's progress document lives in the browser, and the rules that keep it
-//! from being lost: a corrupted document is backed up before anything else is written, a
-//! document from a newer app version is never overwritten, and a write never discards what
-//! another tab saved in the meantime (the two are merged).
+//! Where the learner's progress document lives in the browser. The rules that keep it from
+//! being lost are the core's ([`open_decision`], [`document_to_save`]): a corrupted
+//! document is backed up before anything else is written, a document from a newer app
+//! version is never overwritten, and a write never discards what another tab saved in the
+//! meantime (the two are merged). This carries out what they decide.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use trygg_core::progress::{
-    document_to_adopt, document_to_save, load_progress, to_json, Progress, ProgressError,
-    SaveDecision,
+    backups_of, document_to_adopt, document_to_save, open_decision, opens_in_session, progress_key,
+    read_stored, to_json, OpenDecision, Progress, ProgressError, SaveDecision,
 };
 
 use super::storage::{KeyValueStore, Persistence, StorageError};
-
-/// Progress files above this size are refused (a real one is a few kilobytes).
-pub const MAX_PROGRESS_BYTES: usize = 512 * 1024;
 
 /// How the saved document was found when the app opened.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,10 +63,6 @@ impl PartialEq for ProgressStore {
     }
 }
 
-pub fn progress_key(course_id: &str) -> String {
-    format!("trygg:{course_id}:progress")
-}
-
 impl ProgressStore {
     /// Opens the progress for a course: sessionStorage if this browser session was marked as
     /// a shared computer, else localStorage, else memory.
@@ -83,8 +77,10 @@ impl ProgressStore {
         now_ms: u64,
     ) -> (ProgressStore, Progress, OpenOutcome) {
         let session = KeyValueStore::open(true);
-        let store = if session.persistence() == Persistence::Session && session.get(&key).is_some()
-        {
+        let store = if opens_in_session(
+            session.persistence() == Persistence::Session,
+            session.get(&key).is_some(),
+        ) {
             session
         } else {
             KeyValueStore::open(false)
@@ -115,33 +111,23 @@ impl ProgressStore {
             writable: true,
             last_seen: Rc::new(RefCell::new(raw.clone())),
         };
-        let Some(raw) = raw else {
-            return (this, Progress::new(course_id), OpenOutcome::Fresh);
-        };
-        match load_progress(&raw, course_id, MAX_PROGRESS_BYTES) {
-            Ok(progress) => (this, progress, OpenOutcome::Loaded),
-            Err(error @ ProgressError::NewerVersion { .. }) => {
+        let fresh = Progress::new(course_id);
+        match open_decision(raw.as_deref(), course_id, &this.key, now_ms) {
+            OpenDecision::Fresh => (this, fresh, OpenOutcome::Fresh),
+            OpenDecision::Load(progress) => (this, progress, OpenOutcome::Loaded),
+            OpenDecision::ReadOnly(error) => {
                 this.writable = false;
-                (
-                    this,
-                    Progress::new(course_id),
-                    OpenOutcome::NewerVersion { error },
-                )
+                (this, fresh, OpenOutcome::NewerVersion { error })
             }
-            Err(error) => {
-                let backup_key = format!("{}:backup:{now_ms}", this.key);
-                if this.store.set(&backup_key, &raw).is_ok() {
+            OpenDecision::BackUp { error, backup_key } => {
+                let kept = raw.is_some_and(|raw| this.store.set(&backup_key, &raw).is_ok());
+                if kept {
                     this.store.remove(&this.key);
                     *this.last_seen.borrow_mut() = None;
-                    let outcome = OpenOutcome::Recovered { error, backup_key };
-                    (this, Progress::new(course_id), outcome)
+                    (this, fresh, OpenOutcome::Recovered { error, backup_key })
                 } else {
                     this.writable = false;
-                    (
-                        this,
-                        Progress::new(course_id),
-                        OpenOutcome::Unrecoverable { error },
-                    )
+                    (this, fresh, OpenOutcome::Unrecoverable { error })
                 }
             }
         }
@@ -163,15 +149,7 @@ impl ProgressStore {
     /// The keys of every backup of unreadable progress in this area, oldest first: "my data"
     /// offers them for download for as long as they are kept.
     pub fn backups(&self) -> Vec<String> {
-        let prefix = format!("{}:backup:", self.key);
-        let mut keys: Vec<String> = self
-            .store
-            .keys()
-            .into_iter()
-            .filter(|k| k.starts_with(&prefix))
-            .collect();
-        keys.sort_unstable_by_key(|k| k[prefix.len()..].parse::<u64>().unwrap_or(u64::MAX));
-        keys
+        backups_of(&self.key, self.store.keys())
     }
 
     /// Saves `progress`, first merging anything another tab saved since we last looked.
@@ -182,9 +160,7 @@ impl ProgressStore {
         let stored = self.store.get(&self.key);
         let seen = self.last_seen.borrow().clone();
         let theirs = match &stored {
-            Some(raw) if Some(raw) != seen.as_ref() => {
-                load_progress(raw, &self.course_id, MAX_PROGRESS_BYTES).ok()
-            }
+            Some(raw) if Some(raw) != seen.as_ref() => read_stored(raw, &self.course_id),
             _ => None,
         };
         let (to_save, outcome) = match document_to_save(progress, theirs.as_ref()) {
@@ -208,7 +184,7 @@ impl ProgressStore {
         if self.last_seen.borrow().as_deref() == Some(raw.as_str()) {
             return None;
         }
-        let theirs = load_progress(&raw, &self.course_id, MAX_PROGRESS_BYTES).ok()?;
+        let theirs = read_stored(&raw, &self.course_id)?;
         *self.last_seen.borrow_mut() = Some(raw);
         document_to_adopt(ours, theirs)
     }

@@ -1,6 +1,7 @@
 //! After the answer: the verdict and explanation, and the way on.
 
 use trygg_core::content::{Question, QuestionKind};
+use trygg_core::progress::AfterQuestion;
 use trygg_core::quiz::{is_correct, Answer};
 use yew::prelude::*;
 
@@ -27,18 +28,21 @@ pub fn feedback(question: &Question, answer: Option<&Answer>, words: &Words) -> 
     }
 }
 
-/// After the last question the attempt is finished and scored; before it, the next one is
-/// shown.
-pub fn next_button(learner: &LearnerHandle, module: &str, last: bool, words: &Words) -> Html {
+/// The way on, as the core says ([`AfterQuestion`]): the next question, or after the last
+/// one the attempt scored and recorded.
+pub fn next_button(
+    learner: &LearnerHandle,
+    module: &str,
+    after: AfterQuestion,
+    words: &Words,
+) -> Html {
+    let last = after == AfterQuestion::Result;
     let onclick = {
         let learner = learner.clone();
         let module = module.to_string();
-        Callback::from(move |_| {
-            if last {
-                learner.finish_quiz(&module);
-            } else {
-                learner.advance(&module);
-            }
+        Callback::from(move |_| match after {
+            AfterQuestion::Result => learner.finish_quiz(&module),
+            AfterQuestion::Next => learner.advance(&module),
         })
     };
     html! {

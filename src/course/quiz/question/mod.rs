@@ -7,7 +7,8 @@ mod ordering;
 mod scenario;
 
 use trygg_core::content::QuestionKind;
-use trygg_core::quiz::{question_by_id, scenario_walk, Answer};
+use trygg_core::progress::AfterQuestion;
+use trygg_core::quiz::{answer_complete, question_by_id, Answer};
 use yew::prelude::*;
 
 use self::choices::Selection;
@@ -51,12 +52,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     };
     let answer = attempt.answers.get(props.index).cloned().flatten();
     let total = attempt.plan.items.len();
-    let done = match (&question.kind, &answer) {
-        (QuestionKind::Scenario { .. }, Some(Answer::Scenario { choices })) => {
-            scenario_walk(question, choices).next.is_none()
-        }
-        (_, a) => a.is_some(),
-    };
+    let done = answer_complete(question, answer.as_ref());
 
     let record = {
         let learner = learner.clone();
@@ -74,7 +70,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             }
         });
     }
-    let last = props.index + 1 >= total;
+    let after = AfterQuestion::of(props.index, total);
 
     let body = match &question.kind {
         QuestionKind::Scenario { .. } => html! {
@@ -107,7 +103,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 }
             </div>
             if done {
-                { feedback::next_button(&learner, &props.module, last, &words) }
+                { feedback::next_button(&learner, &props.module, after, &words) }
             }
         </article>
     }
