@@ -4,7 +4,7 @@
 //! quiz engine or the certificate code. Each mount opens the learner's progress afresh from storage, where the
 //! module before it saved it.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use trygg_core::content::Course;
@@ -19,6 +19,7 @@ use crate::shared::handover::{use_hand_over, Handover, Part, Passing};
 use crate::shared::hooks::{
     use_course_content, use_heading_focus, use_module_texts, use_navigated,
 };
+use crate::shared::landing::Landing;
 use crate::shared::learner::{use_learner, LearnerProvider, QuizRules};
 use crate::shared::route::{use_route, Route};
 use crate::shared::state::{use_app, AppHandle, AppState, ContentState};
@@ -26,15 +27,6 @@ use crate::shared::state::{use_app, AppHandle, AppState, ContentState};
 thread_local! {
     /// The course as read on the first mount: the files do not change while the page is open.
     static COURSE: RefCell<Option<Rc<Course>>> = const { RefCell::new(None) };
-    /// The learner is still on the page the visit began with and has not moved on.
-    static LANDED: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Whether focus should stay where the browser put it: true only the first time it is asked
-/// on the page the visit began with (a quiz opened by a link or a reload starts at the top of
-/// the document, like every other page). Every later question takes focus.
-pub fn keep_focus_on_landing() -> bool {
-    LANDED.with(|landed| landed.replace(false))
 }
 
 /// The quiz engine, which only this module links (see [`QuizRules`]).
@@ -55,8 +47,8 @@ pub fn CourseApp(props: &CourseAppProps) -> Html {
     let arrived_by_navigation = props.handover.navigated;
     // Once per mount: a new mount is a new arrival in the course.
     let state = use_reducer(move || {
-        LANDED.with(|l| l.set(!arrived_by_navigation));
         let mut state = AppState::new(lang, crate::shared::browser::lms::current_lms().is_some());
+        state.landing = Landing::new(arrived_by_navigation);
         if let Some(course) = COURSE.with(|c| c.borrow().clone()) {
             state.content = ContentState::Ready(course);
         }
@@ -143,9 +135,10 @@ fn CoursePage(props: &CoursePageProps) -> Html {
     );
     {
         let first = use_mut_ref(|| true);
+        let landing = app.landing.clone();
         use_effect_with(route.clone(), move |_| {
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                LANDED.with(|l| l.set(false));
+                landing.moved_on();
             }
         });
     }

@@ -8,7 +8,7 @@ use crate::shared::browser::worker;
 use crate::shared::components::page_title::PageTitle;
 use crate::shared::i18n::Words;
 use crate::shared::i18n::WordsHtml;
-use crate::shared::state::{use_app, AppAction, ContentFailure};
+use crate::shared::state::{use_app, ContentFailure};
 
 #[derive(Properties, PartialEq)]
 pub struct ContentErrorProps {
@@ -20,8 +20,8 @@ pub fn ContentError(props: &ContentErrorProps) -> Html {
     let app = use_app();
     let words = app.words();
     let retry = {
-        let dispatch = app.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(AppAction::RetryContent))
+        let app = app.clone();
+        Callback::from(move |_| app.retry())
     };
     // Without a network, a file this device never fetched is not a fault to report.
     let offline = not_kept_offline(&props.failure);

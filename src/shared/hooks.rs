@@ -19,7 +19,7 @@ use crate::shared::content_loader::{
 };
 use crate::shared::route::Route;
 use crate::shared::state::{
-    AppAction, AppHandle, AppState, ContentFailure, ContentState, LanguageLoaded,
+    AppAction, AppReducer, AppState, ContentFailure, ContentState, LanguageLoaded,
 };
 
 /// Whether a page's confirm box is showing, and the callbacks around it.
@@ -111,7 +111,7 @@ pub fn use_downloads() -> Downloads {
 /// language: the organisation and the language's words and names. Kept apart from
 /// [`use_course_content`], so the shell links none of the course's reading.
 #[hook]
-pub fn use_organisation_content(state: &AppHandle) {
+pub fn use_organisation_content(state: &AppReducer) {
     let latest = use_mut_ref(|| None::<Rc<Organisation>>);
     *latest.borrow_mut() = state.organisation.clone();
     let wanted = state.wanted;
@@ -141,7 +141,7 @@ pub fn use_organisation_content(state: &AppHandle) {
 /// picks another language: the organisation, the language's words and names, the course's
 /// structure and its texts in that language (see [`first_load`]).
 #[hook]
-pub fn use_course_content(state: &AppHandle) {
+pub fn use_course_content(state: &AppReducer) {
     let latest = use_mut_ref(|| None::<Rc<Course>>);
     *latest.borrow_mut() = state.course().cloned();
     let wanted = state.wanted;
@@ -189,7 +189,7 @@ fn dispatch_loaded(
 /// A key the language's `ui.json` lacks makes the page read its fallback language's words,
 /// once per language.
 #[hook]
-fn use_fallback_words(state: &AppHandle) {
+fn use_fallback_words(state: &AppReducer) {
     let requested = use_mut_ref(HashSet::<Lang>::new);
     let words = state.words.clone();
     let organisation = state.organisation.clone();
@@ -265,15 +265,14 @@ pub fn use_module_texts(id: Option<&str>) -> bool {
         Some(id) => course.as_ref().is_some_and(|c| c.has_texts(id)),
     };
     let lang = course.as_ref().and_then(|c| c.lang);
-    let dispatch = app.dispatcher();
     let wanted = id.map(str::to_owned);
     use_effect_with((wanted, lang, ready), move |(id, _, ready)| {
         let in_course = course.filter(|c| id.as_deref().is_some_and(|id| c.module(id).is_some()));
         if let (false, Some(course), Some(id)) = (*ready, in_course, id.clone()) {
             wasm_bindgen_futures::spawn_local(async move {
                 match load_module_texts(&course, &id).await {
-                    Ok(module) => dispatch.dispatch(AppAction::ModuleTexts(Box::new(module))),
-                    Err(failure) => dispatch.dispatch(AppAction::ContentFailed(failure)),
+                    Ok(module) => app.module_texts_read(module),
+                    Err(failure) => app.content_failed(failure),
                 }
             });
         }

@@ -9,6 +9,7 @@ pub mod content_loader;
 pub mod handover;
 pub mod hooks;
 pub mod i18n;
+pub mod landing;
 pub mod learner;
 pub mod lms_banner;
 pub mod lms_session;

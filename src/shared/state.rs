@@ -1,12 +1,15 @@
 //! The app's state and the messages that change it (`use_reducer` + `Reducible`).
 
+use std::ops::Deref;
 use std::rc::Rc;
 
 use trygg_core::content::{ContentIssue, Course, Direction, Lang, Module, Organisation};
 use trygg_core::language::Words;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
 
 use crate::shared::browser::fetch::FetchError;
+use crate::shared::landing::Landing;
 
 /// Why the course could not be shown; rendered on the error page with the file's name.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,6 +54,8 @@ pub struct AppState {
     /// A language the learner picked whose files this device has not kept, while offline:
     /// the page stays in the shown language and says why (until the next pick).
     pub unavailable: Option<Lang>,
+    /// Whether the learner is still on the page this mount began with (see [`Landing`]).
+    pub landing: Landing,
 }
 
 pub enum AppAction {
@@ -82,6 +87,7 @@ impl AppState {
             load_attempt: 0,
             in_lms,
             unavailable: None,
+            landing: Landing::left(),
         }
     }
 
@@ -179,8 +185,53 @@ impl Reducible for AppState {
     }
 }
 
-/// The app state shared through context, so pages need no prop chains.
-pub type AppHandle = UseReducerHandle<AppState>;
+/// The app state as its root holds it: the content loaders ([`crate::shared::hooks`]) fill it
+/// in; pages see it through [`AppHandle`].
+pub type AppReducer = UseReducerHandle<AppState>;
+
+/// The app context: reads like the state, and changes it only through these methods (as the
+/// learner's [`crate::shared::learner::LearnerHandle`] does), so no page dispatches a raw
+/// action.
+#[derive(Clone, PartialEq)]
+pub struct AppHandle(AppReducer);
+
+impl Deref for AppHandle {
+    type Target = AppState;
+
+    fn deref(&self) -> &AppState {
+        &self.0
+    }
+}
+
+/// Each module's root provides its reducer as the context.
+impl IntoPropValue<AppHandle> for AppReducer {
+    fn into_prop_value(self) -> AppHandle {
+        AppHandle(self)
+    }
+}
+
+impl AppHandle {
+    /// The learner picked a language: its files are read next, and the page stays in the
+    /// shown one until they are.
+    pub fn choose_lang(&self, lang: Lang) {
+        self.0.dispatch(AppAction::ChooseLang(lang));
+    }
+
+    /// Read the content again after a failure (the retry button).
+    pub fn retry(&self) {
+        self.0.dispatch(AppAction::RetryContent);
+    }
+
+    /// Module texts read for a page (see [`crate::shared::hooks::use_module_texts`]).
+    pub fn module_texts_read(&self, module: Module) {
+        self.0.dispatch(AppAction::ModuleTexts(Box::new(module)));
+    }
+
+    /// A file the page needs could not be read or was refused.
+    pub fn content_failed(&self, failure: ContentFailure) {
+        self.0.dispatch(AppAction::ContentFailed(failure));
+    }
+}
 
 #[hook]
 pub fn use_app() -> AppHandle {

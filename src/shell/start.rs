@@ -13,7 +13,7 @@ use crate::shared::components::page_title::PageTitle;
 use crate::shared::i18n::WordsHtml;
 use crate::shared::learner::use_learner;
 use crate::shared::route::{navigate, Route};
-use crate::shared::state::{use_app, AppAction};
+use crate::shared::state::use_app;
 
 #[component]
 pub fn StartPage() -> Html {
@@ -71,8 +71,10 @@ pub fn StartPage() -> Html {
 
     let lang_radio = |language: &LanguageInfo| {
         let l = language.tag;
-        let dispatch = app.dispatcher();
-        let onchange = Callback::from(move |_| dispatch.dispatch(AppAction::ChooseLang(l)));
+        let onchange = {
+            let app = app.clone();
+            Callback::from(move |_| app.choose_lang(l))
+        };
         let id = format!("lang-{}", l.code());
         html! {
             <div class="choice">

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::shared::components::inline_text::plain;
 use crate::shared::i18n::WordsHtml;
 use crate::shared::route::Route;
-use crate::shared::state::{use_app, AppAction, AppHandle};
+use crate::shared::state::{use_app, AppHandle};
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
@@ -73,8 +73,8 @@ fn lang_button(app: &AppHandle, language: &LanguageInfo) -> Html {
     let lang = language.tag;
     let pressed = app.wanted == lang;
     let onclick = {
-        let dispatch = app.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(AppAction::ChooseLang(lang)))
+        let app = app.clone();
+        Callback::from(move |_| app.choose_lang(lang))
     };
     html! {
         <button type="button" class="lang-button" lang={lang.code().to_owned()} dir={language.dir.key()}

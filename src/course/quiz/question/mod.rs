@@ -33,8 +33,9 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     let words = app.words();
     let selection = use_state(|| Selection::Nothing);
     let missing = use_state(|| false);
-    use_effect_with((), |_| {
-        if !crate::course::app::keep_focus_on_landing() {
+    let landing = app.landing.clone();
+    use_effect_with((), move |_| {
+        if !landing.keep_focus() {
             focus("question-title");
         }
     });
