@@ -1,18 +1,19 @@
-//! The learner's progress as app state: a `Reducible` over the core's `Progress`, saved
-//! after every change by `LearnerProvider`, and kept in step with other tabs.
+//! The learner's state and the reducer over it. The reducer is a pure function of the state,
+//! the action and the moment the action carries: it reads no clock and touches no storage
+//! (saving, moving between storage areas, deleting and reading other tabs' saves happen in
+//! [`super::provider`]'s effects and [`super::handle`]'s methods, through the store).
 
-use std::ops::Deref;
 use std::rc::Rc;
 
-use trygg_core::content::{Course, Lang, LessonPlace, Module, Role};
-use trygg_core::lms::{launch_role, Moment};
+use trygg_core::content::{Course, LessonPlace, Module, Role};
+use trygg_core::lms::launch_role;
 use trygg_core::progress::{merge, FinishError, Learner, Progress, ReconcileNotice};
 use trygg_core::quiz::{Answer, AttemptScore};
 use yew::prelude::*;
 
 use crate::shared::browser::clock::now_ms;
-use crate::shared::browser::lms::{current_lms, launch_query, watch_leaving};
-use crate::shared::browser::progress_store::{OpenOutcome, ProgressStore, SaveOutcome};
+use crate::shared::browser::lms::{current_lms, launch_query};
+use crate::shared::browser::progress_store::{OpenOutcome, ProgressStore};
 use crate::shared::browser::storage::StorageError;
 use crate::shared::lms_session::{LmsRules, LmsSession, Sent};
 
@@ -65,13 +66,17 @@ impl PartialEq for QuizRules {
     }
 }
 
+/// What happened, and when (unix ms, read by whoever dispatched it).
+pub struct At(pub u64, pub LearnerAction);
+
 /// What the learner did; the reducer applies it through `Progress`'s methods. Pages do not
-/// dispatch these themselves: they call the methods of [`LearnerHandle`].
+/// dispatch these themselves: they call the methods of [`super::LearnerHandle`].
 pub enum LearnerAction {
     /// The course has arrived: fit the progress to its modules (once per content version).
     Reconcile(Rc<Course>, &'static QuizRules),
     SetRole(Role),
-    SetShared(bool),
+    /// The shared-computer choice, with the store the document was moved to.
+    SetShared(bool, ProgressStore),
     SetDetails(Learner),
     /// Opened a lesson page (the last one finishes the lessons).
     LessonPage {
@@ -97,15 +102,16 @@ pub enum LearnerAction {
     },
     /// Merge a restored progress file into ours.
     Restore(Progress),
-    /// Another tab saved; adopt or merge its document.
-    ExternalChange,
+    /// Another tab saved: adopt its document (or the merge of it with ours).
+    Adopt(Progress),
     /// A save merged another tab's changes: adopt the merged document.
     Merged(Progress),
     SaveFailed(StorageError),
     SaveSucceeded,
     /// A save to the LMS went as said.
     LmsSent(Sent),
-    DeleteAll,
+    /// Everything was deleted from storage: start afresh in the lasting area.
+    Deleted(ProgressStore),
     DismissNotices,
 }
 
@@ -156,10 +162,9 @@ impl LearnerState {
 }
 
 impl Reducible for LearnerState {
-    type Action = LearnerAction;
+    type Action = At;
 
-    fn reduce(self: Rc<Self>, action: LearnerAction) -> Rc<Self> {
-        let now = now_ms();
+    fn reduce(self: Rc<Self>, At(now, action): At) -> Rc<Self> {
         let mut next = (*self).clone();
         let mut progress = (*self.progress).clone();
         // Refused updates (UpdateError) leave the document unchanged: the UI only offers
@@ -184,9 +189,9 @@ impl Reducible for LearnerState {
                 );
             }
             LearnerAction::SetRole(role) => progress.set_role(role, now),
-            LearnerAction::SetShared(shared) => {
+            LearnerAction::SetShared(shared, store) => {
                 progress.set_shared_computer(shared, now);
-                next.store = self.store.switch_area(shared, &progress);
+                next.store = store;
             }
             LearnerAction::SetDetails(details) => progress.set_learner(details, now),
             LearnerAction::LessonPage { module, place } => {
@@ -224,10 +229,7 @@ impl Reducible for LearnerState {
                 progress = merge(&progress, &restored);
                 next.notices.push(Notice::Restored);
             }
-            LearnerAction::ExternalChange => match self.store.external_change(&progress) {
-                Some(theirs) => progress = theirs,
-                None => return self,
-            },
+            LearnerAction::Adopt(theirs) => progress = theirs,
             LearnerAction::Merged(merged) => progress = merged,
             LearnerAction::SaveFailed(error) => {
                 next.save_error = Some(error);
@@ -240,11 +242,10 @@ impl Reducible for LearnerState {
                 next.save_error = None;
                 return Rc::new(next);
             }
-            LearnerAction::DeleteAll => {
-                self.store.delete();
+            LearnerAction::Deleted(store) => {
                 progress = Progress::new(&progress.course_id);
                 // The shared-computer choice went with everything else.
-                next.store = self.store.in_area(false);
+                next.store = store;
                 next.notices = vec![Notice::Deleted];
             }
             LearnerAction::LmsSent(sent) => {
@@ -261,212 +262,5 @@ impl Reducible for LearnerState {
         }
         next.progress = Rc::new(progress);
         Rc::new(next)
-    }
-}
-
-/// The learner context: reads like the state, and changes it only through these methods,
-/// each one step the learner took.
-#[derive(Clone, PartialEq)]
-pub struct LearnerHandle(UseReducerHandle<LearnerState>);
-
-impl Deref for LearnerHandle {
-    type Target = LearnerState;
-
-    fn deref(&self) -> &LearnerState {
-        &self.0
-    }
-}
-
-impl LearnerHandle {
-    fn send(&self, action: LearnerAction) {
-        self.0.dispatch(action);
-    }
-
-    pub fn set_role(&self, role: Role) {
-        self.send(LearnerAction::SetRole(role));
-    }
-
-    pub fn set_shared_computer(&self, shared: bool) {
-        self.send(LearnerAction::SetShared(shared));
-    }
-
-    pub fn set_details(&self, details: Learner) {
-        self.send(LearnerAction::SetDetails(details));
-    }
-
-    /// The learner opened lesson page `place` of `module` ([`Progress::read_lesson_page`]).
-    pub fn read_lesson_page(&self, module: &str, place: LessonPlace) {
-        self.send(LearnerAction::LessonPage {
-            module: module.to_string(),
-            place,
-        });
-    }
-
-    /// Starts a fresh, reshuffled quiz (a retake draws anew).
-    pub fn start_quiz(&self, module: &str) {
-        self.send(LearnerAction::StartQuiz {
-            module: module.to_string(),
-            seed: crate::shared::browser::clock::fresh_seed(),
-        });
-    }
-
-    pub fn answer(&self, module: &str, index: usize, answer: Answer) {
-        self.send(LearnerAction::Answer {
-            module: module.to_string(),
-            index,
-            answer,
-        });
-    }
-
-    /// On to the next question (or the summary after the last).
-    pub fn advance(&self, module: &str) {
-        self.send(LearnerAction::Advance {
-            module: module.to_string(),
-        });
-    }
-
-    /// Scores and records the running attempt.
-    pub fn finish_quiz(&self, module: &str) {
-        self.send(LearnerAction::FinishQuiz {
-            module: module.to_string(),
-        });
-    }
-
-    /// Merges a restored progress file into this browser's.
-    pub fn restore(&self, progress: Progress) {
-        self.send(LearnerAction::Restore(progress));
-    }
-
-    pub fn delete_all(&self) {
-        self.send(LearnerAction::DeleteAll);
-    }
-
-    pub fn dismiss_notices(&self) {
-        self.send(LearnerAction::DismissNotices);
-    }
-}
-
-#[hook]
-pub fn use_learner() -> LearnerHandle {
-    // Only reachable by a programming error: `LearnerProvider` wraps every page.
-    use_context::<LearnerHandle>().expect("LearnerProvider provides the learner context")
-}
-
-#[derive(Properties, PartialEq)]
-pub struct LearnerProviderProps {
-    pub course_id: AttrValue,
-    /// The whole course in the course module; `None` in the app, whose pages do not show
-    /// modules.
-    pub course: Option<Rc<Course>>,
-    /// The core's LMS rules, given by the course module only (see [`LmsRules`]).
-    #[prop_or_default]
-    pub lms_rules: Option<&'static LmsRules>,
-    /// The quiz engine's rules, given by the course module only (see [`QuizRules`]).
-    #[prop_or_default]
-    pub quiz_rules: Option<&'static QuizRules>,
-    pub children: Html,
-}
-
-/// Owns the learner state: saves after every change, listens for other tabs.
-#[component]
-pub fn LearnerProvider(props: &LearnerProviderProps) -> Html {
-    let course_id = props.course_id.clone();
-    let lms_rules = props.lms_rules;
-    let state = use_reducer(move || LearnerState::open(&course_id, lms_rules));
-    let lang = crate::shared::state::use_app().lang();
-
-    {
-        let dispatch = state.dispatcher();
-        let course = props.course.clone();
-        let quiz = props.quiz_rules;
-        let version = course.as_ref().map(|c| c.version.clone());
-        use_effect_with(version, move |_| {
-            if let (Some(course), Some(rules)) = (course, quiz) {
-                dispatch.dispatch(LearnerAction::Reconcile(course, rules));
-            }
-        });
-    }
-
-    {
-        let dispatch = state.dispatcher();
-        let store = state.store.clone();
-        use_effect_with(state.progress.clone(), move |progress| {
-            if progress.worth_saving() {
-                match store.save(progress) {
-                    Ok(SaveOutcome::Merged(merged)) => {
-                        dispatch.dispatch(LearnerAction::Merged(merged))
-                    }
-                    Ok(_) => dispatch.dispatch(LearnerAction::SaveSucceeded),
-                    Err(error) => dispatch.dispatch(LearnerAction::SaveFailed(error)),
-                }
-            }
-        });
-    }
-
-    {
-        // Every change, and a change of language, goes to the LMS; the core's policy says
-        // which are committed at once. A refused call is shown and repeated with the next.
-        let dispatch = state.dispatcher();
-        let lms = state.lms.clone();
-        let course = state.course.clone();
-        let version = course.as_ref().map(|c| c.version.clone());
-        use_effect_with(
-            (state.progress.clone(), lang, version),
-            move |(progress, lang, _)| {
-                if let (Some(session), true) = (lms, progress.worth_saving()) {
-                    let sent = session.send(progress, course.as_deref(), *lang, Moment::Change);
-                    dispatch.dispatch(LearnerAction::LmsSent(sent));
-                }
-            },
-        );
-    }
-
-    {
-        // When the page is hidden the LMS gets what waits for a commit; when it goes away,
-        // the last state, the session time and the exit mode, and the session ends.
-        let latest = use_mut_ref(|| None::<(Rc<Progress>, Option<Rc<Course>>, Lang)>);
-        *latest.borrow_mut() = Some((state.progress.clone(), state.course.clone(), lang));
-        use_effect_with(state.lms.clone(), move |session| {
-            let listeners = session.clone().map(|session| {
-                let send = move |moment: Moment| {
-                    if let Some((progress, course, lang)) = latest.borrow().as_ref() {
-                        session.send(progress, course.as_deref(), *lang, moment);
-                    }
-                };
-                let on_hidden = send.clone();
-                watch_leaving(
-                    move || on_hidden(Moment::Hidden),
-                    move || send(Moment::Exit),
-                )
-            });
-            move || drop(listeners)
-        });
-    }
-
-    {
-        let dispatch = state.dispatcher();
-        let key = state.store.key().to_string();
-        use_effect_with(key, move |key| {
-            let key = key.clone();
-            let listener = web_sys::window().map(|window| {
-                gloo::events::EventListener::new(&window, "storage", move |event| {
-                    use wasm_bindgen::JsCast;
-                    let matches = event
-                        .dyn_ref::<web_sys::StorageEvent>()
-                        .and_then(|e| e.key())
-                        .is_some_and(|k| k == key);
-                    if matches {
-                        dispatch.dispatch(LearnerAction::ExternalChange);
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
-
-    html! {
-        <ContextProvider<LearnerHandle> context={LearnerHandle(state)}>
-            { props.children.clone() }
-        </ContextProvider<LearnerHandle>>
     }
 }

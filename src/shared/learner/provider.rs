@@ -1,0 +1,145 @@
+//! Where the learner state lives: opened once per mount, fitted to the course, saved after
+//! every change, sent to the LMS, and kept in step with other tabs. Every read or write of
+//! storage and the LMS happens in these effects; the reducer only computes the next state.
+
+use std::rc::Rc;
+
+use trygg_core::content::{Course, Lang};
+use trygg_core::lms::Moment;
+use trygg_core::progress::Progress;
+use yew::prelude::*;
+
+use super::handle::LearnerHandle;
+use super::state::{At, LearnerAction, LearnerState, QuizRules};
+use crate::shared::browser::clock::now_ms;
+use crate::shared::browser::lms::watch_leaving;
+use crate::shared::browser::progress_store::SaveOutcome;
+use crate::shared::lms_session::LmsRules;
+
+/// Dispatches `action` as happening now.
+fn send(dispatch: &UseReducerDispatcher<LearnerState>, action: LearnerAction) {
+    dispatch.dispatch(At(now_ms(), action));
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LearnerProviderProps {
+    pub course_id: AttrValue,
+    /// The whole course in the course module; `None` in the app, whose pages do not show
+    /// modules.
+    pub course: Option<Rc<Course>>,
+    /// The core's LMS rules, given by the course module only (see [`LmsRules`]).
+    #[prop_or_default]
+    pub lms_rules: Option<&'static LmsRules>,
+    /// The quiz engine's rules, given by the course module only (see [`QuizRules`]).
+    #[prop_or_default]
+    pub quiz_rules: Option<&'static QuizRules>,
+    pub children: Html,
+}
+
+/// Owns the learner state: saves after every change, listens for other tabs.
+#[component]
+pub fn LearnerProvider(props: &LearnerProviderProps) -> Html {
+    let course_id = props.course_id.clone();
+    let lms_rules = props.lms_rules;
+    let state = use_reducer(move || LearnerState::open(&course_id, lms_rules));
+    let lang = crate::shared::state::use_app().lang();
+
+    {
+        let dispatch = state.dispatcher();
+        let course = props.course.clone();
+        let quiz = props.quiz_rules;
+        let version = course.as_ref().map(|c| c.version.clone());
+        use_effect_with(version, move |_| {
+            if let (Some(course), Some(rules)) = (course, quiz) {
+                send(&dispatch, LearnerAction::Reconcile(course, rules));
+            }
+        });
+    }
+
+    {
+        let dispatch = state.dispatcher();
+        let store = state.store.clone();
+        use_effect_with(state.progress.clone(), move |progress| {
+            if progress.worth_saving() {
+                match store.save(progress) {
+                    Ok(SaveOutcome::Merged(merged)) => {
+                        send(&dispatch, LearnerAction::Merged(merged))
+                    }
+                    Ok(_) => send(&dispatch, LearnerAction::SaveSucceeded),
+                    Err(error) => send(&dispatch, LearnerAction::SaveFailed(error)),
+                }
+            }
+        });
+    }
+
+    {
+        // Every change, and a change of language, goes to the LMS; the core's policy says
+        // which are committed at once. A refused call is shown and repeated with the next.
+        let dispatch = state.dispatcher();
+        let lms = state.lms.clone();
+        let course = state.course.clone();
+        let version = course.as_ref().map(|c| c.version.clone());
+        use_effect_with(
+            (state.progress.clone(), lang, version),
+            move |(progress, lang, _)| {
+                if let (Some(session), true) = (lms, progress.worth_saving()) {
+                    let sent = session.send(progress, course.as_deref(), *lang, Moment::Change);
+                    send(&dispatch, LearnerAction::LmsSent(sent));
+                }
+            },
+        );
+    }
+
+    {
+        // When the page is hidden the LMS gets what waits for a commit; when it goes away,
+        // the last state, the session time and the exit mode, and the session ends.
+        let latest = use_mut_ref(|| None::<(Rc<Progress>, Option<Rc<Course>>, Lang)>);
+        *latest.borrow_mut() = Some((state.progress.clone(), state.course.clone(), lang));
+        use_effect_with(state.lms.clone(), move |session| {
+            let listeners = session.clone().map(|session| {
+                let send = move |moment: Moment| {
+                    if let Some((progress, course, lang)) = latest.borrow().as_ref() {
+                        session.send(progress, course.as_deref(), *lang, moment);
+                    }
+                };
+                let on_hidden = send.clone();
+                watch_leaving(
+                    move || on_hidden(Moment::Hidden),
+                    move || send(Moment::Exit),
+                )
+            });
+            move || drop(listeners)
+        });
+    }
+
+    {
+        // Another tab's save is read here, against the latest progress of this one.
+        let dispatch = state.dispatcher();
+        let latest = use_mut_ref(|| (state.progress.clone(), state.store.clone()));
+        *latest.borrow_mut() = (state.progress.clone(), state.store.clone());
+        let key = state.store.key().to_string();
+        use_effect_with(key, move |key| {
+            let key = key.clone();
+            let listener = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "storage", move |event| {
+                    use wasm_bindgen::JsCast;
+                    let matches = event
+                        .dyn_ref::<web_sys::StorageEvent>()
+                        .and_then(|e| e.key())
+                        .is_some_and(|k| k == key);
+                    let (ours, store) = latest.borrow().clone();
+                    if let Some(theirs) = matches.then(|| store.external_change(&ours)).flatten() {
+                        send(&dispatch, LearnerAction::Adopt(theirs));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    html! {
+        <ContextProvider<LearnerHandle> context={LearnerHandle(state)}>
+            { props.children.clone() }
+        </ContextProvider<LearnerHandle>>
+    }
+}
