@@ -159,7 +159,7 @@ fn the_certificate_is_offered_exactly_when_it_can_be_issued() {
     let now = ms("2026-12-01");
     let mut offered = 0;
     for (progress, case) in cases {
-        let ready = progress.certificate_ready(&course, Role::Manager, now);
+        let ready = progress.certificate_ready(&course, Role::Manager, lang("en"), now);
         let issued = progress
             .certificate(&course, Role::Manager, lang("sv"), now)
             .is_ok();

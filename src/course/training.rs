@@ -54,7 +54,7 @@ pub fn TrainingPage() -> Html {
             }
             <p class="overall">{ summary.clone() }</p>
             <progress class="step-bar" max={total.to_string()} value={done.to_string()} aria-label={summary}></progress>
-            if progress.certificate_ready(course, role, now) {
+            if progress.certificate_ready(course, role, words.lang(), now) {
                 <p class="callout tip">{ words.html("training.all_done") }{ " " }<a href={Route::Certificate.href()}>{ words.html("training.get_certificate") }</a></p>
             }
             <h2>{ words.html("training.required") }</h2>

@@ -6,9 +6,9 @@ use std::fmt;
 
 use super::validity::{pass_valid_until, Validity};
 use super::{issue, CompletionRecord, IssueInput, ModuleResult};
-use crate::content::{Course, Lang, Module, Role};
+use crate::content::{Course, Lang, Role};
 use crate::date::Date;
-use crate::progress::{PassRecord, Progress};
+use crate::progress::Progress;
 
 /// Why no certificate can be issued yet. Both lists are module ids in course order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,27 +57,38 @@ impl Progress {
         now_ms: u64,
     ) -> Result<CompletionRecord, CertificateError> {
         let validity_months = course.organisation.validity_months;
-        let passes = self.valid_passes(course, role, now_ms)?;
-        let latest = passes
-            .iter()
-            .map(|(_, pass)| pass.passed_ms)
-            .max()
-            .unwrap_or(0);
-        let modules = passes
-            .into_iter()
-            .map(|(module, pass)| {
-                let best = self
-                    .module(&module.id)
-                    .and_then(|m| m.best_percent)
-                    .unwrap_or(pass.percent);
-                ModuleResult {
-                    id: module.id.clone(),
-                    title: module.title.value.clone(),
-                    percent: best.max(pass.percent),
-                    passed_on: Date::from_unix_ms(pass.passed_ms),
-                }
-            })
-            .collect();
+        let today = Date::from_unix_ms(now_ms);
+        let mut error = CertificateError {
+            not_passed: Vec::new(),
+            expired: Vec::new(),
+        };
+        let mut modules = Vec::new();
+        let mut latest = 0;
+        for module in course.required_modules(role) {
+            let progress = self.module(&module.id);
+            let Some(pass) = progress.and_then(|m| m.last_pass) else {
+                error.not_passed.push(module.id.clone());
+                continue;
+            };
+            let passed_on = Date::from_unix_ms(pass.passed_ms);
+            if !Validity::on(pass_valid_until(passed_on, validity_months), today).is_valid() {
+                error.expired.push(module.id.clone());
+                continue;
+            }
+            latest = latest.max(pass.passed_ms);
+            let best = progress
+                .and_then(|m| m.best_percent)
+                .unwrap_or(pass.percent);
+            modules.push(ModuleResult {
+                id: module.id.clone(),
+                title: module.title.value.clone(),
+                percent: best.max(pass.percent),
+                passed_on,
+            });
+        }
+        if !error.not_passed.is_empty() || !error.expired.is_empty() {
+            return Err(error);
+        }
         let input = IssueInput {
             course_id: course.organisation.course_id.clone(),
             content_version: course.version.clone(),
@@ -90,44 +101,14 @@ impl Progress {
         };
         Ok(issue(input, latest))
     }
+}
 
-    /// Whether [`Progress::certificate`] would issue one for `role` at `now_ms`: "my
-    /// training" offers the certificate exactly when the certificate page can give it.
-    pub fn certificate_ready(&self, course: &Course, role: Role, now_ms: u64) -> bool {
-        self.valid_passes(course, role, now_ms).is_ok()
-    }
-
-    /// The last pass of every module `role` must take, each still valid on the day of
-    /// `now_ms`, in course order; or which modules have none and which have expired.
-    fn valid_passes<'c>(
-        &self,
-        course: &'c Course,
-        role: Role,
-        now_ms: u64,
-    ) -> Result<Vec<(&'c Module, PassRecord)>, CertificateError> {
-        let validity_months = course.organisation.validity_months;
-        let today = Date::from_unix_ms(now_ms);
-        let mut error = CertificateError {
-            not_passed: Vec::new(),
-            expired: Vec::new(),
-        };
-        let mut passes = Vec::new();
-        for module in course.required_modules(role) {
-            let Some(pass) = self.module(&module.id).and_then(|m| m.last_pass) else {
-                error.not_passed.push(module.id.clone());
-                continue;
-            };
-            let passed_on = Date::from_unix_ms(pass.passed_ms);
-            if !Validity::on(pass_valid_until(passed_on, validity_months), today).is_valid() {
-                error.expired.push(module.id.clone());
-                continue;
-            }
-            passes.push((module, pass));
-        }
-        if !error.not_passed.is_empty() || !error.expired.is_empty() {
-            return Err(error);
-        }
-        Ok(passes)
+impl Progress {
+    /// Whether [`Progress::certificate`] issues one for `role` at `now_ms`: "my training"
+    /// offers the certificate by asking this, so it offers one exactly when the certificate
+    /// page can give it.
+    pub fn certificate_ready(&self, course: &Course, role: Role, lang: Lang, now_ms: u64) -> bool {
+        self.certificate(course, role, lang, now_ms).is_ok()
     }
 }
 

@@ -13,8 +13,16 @@ use super::handle::LearnerHandle;
 use super::state::{At, LearnerAction, LearnerState, QuizRules};
 use crate::shared::browser::clock::now_ms;
 use crate::shared::browser::lms::watch_leaving;
-use crate::shared::browser::progress_store::SaveOutcome;
+use crate::shared::browser::progress_store::{ProgressStore, SaveOutcome};
 use crate::shared::lms_session::LmsRules;
+
+/// The state the page-leaving and other-tab listeners read when their event comes.
+struct Latest {
+    progress: Rc<Progress>,
+    course: Option<Rc<Course>>,
+    lang: Lang,
+    store: ProgressStore,
+}
 
 /// Dispatches `action` as happening now.
 fn send(dispatch: &UseReducerDispatcher<LearnerState>, action: LearnerAction) {
@@ -90,16 +98,24 @@ pub fn LearnerProvider(props: &LearnerProviderProps) -> Html {
         );
     }
 
+    // What the listeners below act on when their event comes: the state as last rendered.
+    let latest = use_mut_ref(|| None::<Latest>);
+    *latest.borrow_mut() = Some(Latest {
+        progress: state.progress.clone(),
+        course: state.course.clone(),
+        lang,
+        store: state.store.clone(),
+    });
+
     {
         // When the page is hidden the LMS gets what waits for a commit; when it goes away,
         // the last state, the session time and the exit mode, and the session ends.
-        let latest = use_mut_ref(|| None::<(Rc<Progress>, Option<Rc<Course>>, Lang)>);
-        *latest.borrow_mut() = Some((state.progress.clone(), state.course.clone(), lang));
+        let latest = latest.clone();
         use_effect_with(state.lms.clone(), move |session| {
             let listeners = session.clone().map(|session| {
                 let send = move |moment: Moment| {
-                    if let Some((progress, course, lang)) = latest.borrow().as_ref() {
-                        session.send(progress, course.as_deref(), *lang, moment);
+                    if let Some(now) = latest.borrow().as_ref() {
+                        session.send(&now.progress, now.course.as_deref(), now.lang, moment);
                     }
                 };
                 let on_hidden = send.clone();
@@ -115,8 +131,6 @@ pub fn LearnerProvider(props: &LearnerProviderProps) -> Html {
     {
         // Another tab's save is read here, against the latest progress of this one.
         let dispatch = state.dispatcher();
-        let latest = use_mut_ref(|| (state.progress.clone(), state.store.clone()));
-        *latest.borrow_mut() = (state.progress.clone(), state.store.clone());
         let key = state.store.key().to_string();
         use_effect_with(key, move |key| {
             let key = key.clone();
@@ -127,8 +141,11 @@ pub fn LearnerProvider(props: &LearnerProviderProps) -> Html {
                         .dyn_ref::<web_sys::StorageEvent>()
                         .and_then(|e| e.key())
                         .is_some_and(|k| k == key);
-                    let (ours, store) = latest.borrow().clone();
-                    if let Some(theirs) = matches.then(|| store.external_change(&ours)).flatten() {
+                    let theirs = match latest.borrow().as_ref() {
+                        Some(now) if matches => now.store.external_change(&now.progress),
+                        _ => None,
+                    };
+                    if let Some(theirs) = theirs {
                         send(&dispatch, LearnerAction::Adopt(theirs));
                     }
                 })
