@@ -72,12 +72,6 @@ fn fields(i: &Interaction, version: ScormVersion) -> Vec<(String, String)> {
         .collect()
 }
 
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
 #[test]
 fn a_true_false_question_in_both_versions() {
     let mut q = real_question("true_false");

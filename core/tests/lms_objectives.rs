@@ -9,12 +9,6 @@ use trygg_core::content::Role;
 use trygg_core::lms::{module_objectives, ScormVersion, Standing};
 use trygg_core::quiz::Answer;
 
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
 #[test]
 fn a_module_goes_from_not_attempted_to_passed() {
     let course = real_course();

@@ -16,12 +16,6 @@ fn values(report: &LmsReport, version: ScormVersion) -> Vec<(String, String)> {
         .collect()
 }
 
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
 #[test]
 fn a_fresh_learner_is_incomplete_without_a_score() {
     let course = real_course();

@@ -310,3 +310,10 @@ impl trygg_core::lms::ScormApi for FakeLms {
         Ok(())
     }
 }
+
+/// Expected `(element, value)` pairs written as string literals.
+pub fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
