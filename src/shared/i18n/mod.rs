@@ -3,11 +3,13 @@
 //! language does with numbers, counts and dates is the browser's own `Intl`, which costs the
 //! wasm nothing and knows more languages than any table we could ship.
 
+use crate::shared::components::inline_text::plain;
+use trygg_core::content::Text;
 use trygg_core::content::{Lang, Role};
 use trygg_core::date::Date;
 use trygg_core::language::PluralCategory;
 pub use trygg_core::language::{fill, Words};
-use yew::{html, Html};
+use yew::Html;
 
 /// A word as page text. When the learner's language lacks the key and its fallback supplies
 /// the text, the text carries the fallback's `lang`, so a screen reader pronounces it in that
@@ -18,11 +20,11 @@ pub trait WordsHtml {
 
 impl WordsHtml for Words {
     fn html(&self, key: &str) -> Html {
-        let text = self.t(key).to_owned();
-        match self.foreign(key) {
-            Some(lang) => html! { <span lang={lang.code().to_owned()}>{ text }</span> },
-            None => html! { { text } },
-        }
+        // The same marking as a course text taken from the fallback.
+        plain(&Text {
+            value: self.t(key).to_owned(),
+            from: self.foreign(key),
+        })
     }
 }
 
