@@ -1,24 +1,14 @@
 //! `trygg content check` as a user meets it: exit codes and output, on a copy of the core's
 //! fixture course with one thing broken at a time.
 
+mod cli_support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use cli_support::trygg;
 use serde_json::Value;
-
-fn trygg(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_trygg"))
-        .args(args)
-        .output()
-        .expect("run trygg");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// A fresh copy of the fixture course in a unique temporary folder.
 struct Copy(PathBuf);

