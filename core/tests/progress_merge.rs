@@ -169,9 +169,31 @@ fn settings_come_from_the_newer_copy() {
     new.set_shared_computer(true, 200);
     for m in [merge(&old, &new), merge(&new, &old)] {
         assert_eq!(m.learner.full_name, "New Name");
-        assert_eq!(m.role, None, "the newer copy had not chosen a role");
+        assert_eq!(m.role, Some(Role::Manager), "the newer copy had not chosen a role");
         assert!(m.shared_computer);
         assert_eq!(m.updated_ms, 200);
+    }
+}
+
+/// A tab opened before the learner chose a role, then used for a quiz, saves later than the
+/// tab where the role was chosen: the choice and the details survive its save.
+#[test]
+fn a_copy_that_never_chose_keeps_the_other_copys_choice() {
+    let mut chosen = Progress::new(COURSE);
+    chosen.set_role(Role::Elected, 100);
+    chosen.set_learner(
+        Learner {
+            full_name: "Chosen Name".into(),
+            ..Default::default()
+        },
+        110,
+    );
+    let mut busy = Progress::new(COURSE);
+    busy.record_lesson_step("m", 2, 500);
+    for m in [merge(&chosen, &busy), merge(&busy, &chosen)] {
+        assert_eq!(m.role, Some(Role::Elected));
+        assert_eq!(m.learner.full_name, "Chosen Name");
+        assert_eq!(m.modules["m"].lesson_step, 2);
     }
 }
 
@@ -299,6 +321,7 @@ proptest! {
         prop_assert!(m.revision > a.revision && m.revision > b.revision);
         prop_assert_eq!(m.updated_ms, a.updated_ms.max(b.updated_ms));
         for side in [&a, &b] {
+            prop_assert!(side.role.is_none() || m.role.is_some(), "a chosen role was dropped");
             for (id, mp) in &side.modules {
                 let merged = &m.modules[id];
                 if let Some(pass) = mp.last_pass {

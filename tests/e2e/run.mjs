@@ -83,6 +83,10 @@ for (const file of files) {
       console.log(`FAIL ${name}\n     ${String(err.stack || err).split('\n').join('\n     ')}`);
       for (const [i, ctx] of t.contexts.entries()) {
         for (const [j, page] of ctx.pages().entries()) {
+          // What the page showed, in the log: a CI run keeps no screenshots.
+          const shown = await page.evaluate(() => document.querySelector('main')?.innerText || document.body.innerText)
+            .catch((e) => `(unreadable: ${e.message})`);
+          console.log(`     page ${i}.${j} at ${page.url()}:\n       ${String(shown).replace(/\s+/g, ' ').slice(0, 600)}`);
           await page.screenshot({ path: path.join(artifacts, `${name.replace(/\W+/g, '_')}-${i}-${j}.png`), fullPage: true }).catch(() => {});
         }
       }

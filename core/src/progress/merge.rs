@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
-use super::{Attempt, ModuleProgress, PassRecord, Progress, PROGRESS_VERSION};
+use super::{Attempt, Learner, ModuleProgress, PassRecord, Progress, PROGRESS_VERSION};
 
 /// Merges `other` into `local` and returns the result; neither input is changed.
 ///
@@ -13,8 +13,10 @@ use super::{Attempt, ModuleProgress, PassRecord, Progress, PROGRESS_VERSION};
 ///   higher `best_percent`; the `last_pass` with the later `passed_ms`; the larger attempt
 ///   count and lesson step; lessons done if either says so. A module in only one copy is
 ///   kept as is.
-/// * Language, role, the shared-computer flag and learner details come from the copy with
-///   the larger `updated_ms` (then the larger `revision`).
+/// * Role, the shared-computer flag and learner details come from the copy with the larger
+///   `updated_ms` (then the larger `revision`), except that a role or details the newer copy
+///   never set come from the other: a tab opened before the learner chose a role must not
+///   undo the choice when it saves.
 /// * `updated_ms` is the larger of the two and `revision` one more than the larger, so
 ///   every tab sees the merge as a change.
 ///
@@ -22,9 +24,9 @@ use super::{Attempt, ModuleProgress, PassRecord, Progress, PROGRESS_VERSION};
 /// either tab (only `course_id` is taken from `local`; merging two courses is the caller's
 /// mistake to avoid). Merging a copy with itself changes nothing but the revision.
 pub fn merge(local: &Progress, other: &Progress) -> Progress {
-    let newer = match document_order(local, other) {
-        Ordering::Less => other,
-        _ => local,
+    let (newer, older) = match document_order(local, other) {
+        Ordering::Less => (other, local),
+        _ => (local, other),
     };
     let mut modules = BTreeMap::new();
     for (id, m) in local.modules.iter().chain(other.modules.iter()) {
@@ -37,9 +39,13 @@ pub fn merge(local: &Progress, other: &Progress) -> Progress {
     Progress {
         version: PROGRESS_VERSION,
         course_id: local.course_id.clone(),
-        role: newer.role,
+        role: newer.role.or(older.role),
         shared_computer: newer.shared_computer,
-        learner: newer.learner.clone(),
+        learner: if newer.learner == Learner::default() {
+            older.learner.clone()
+        } else {
+            newer.learner.clone()
+        },
         modules,
         updated_ms: local.updated_ms.max(other.updated_ms),
         revision: local.revision.max(other.revision).saturating_add(1),
