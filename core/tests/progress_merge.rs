@@ -169,7 +169,11 @@ fn settings_come_from_the_newer_copy() {
     new.set_shared_computer(true, 200);
     for m in [merge(&old, &new), merge(&new, &old)] {
         assert_eq!(m.learner.full_name, "New Name");
-        assert_eq!(m.role, Some(Role::Manager), "the newer copy had not chosen a role");
+        assert_eq!(
+            m.role,
+            Some(Role::Manager),
+            "the newer copy had not chosen a role"
+        );
         assert!(m.shared_computer);
         assert_eq!(m.updated_ms, 200);
     }

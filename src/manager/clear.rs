@@ -8,6 +8,7 @@ use crate::shared::browser::document;
 use crate::shared::components::confirm_box::ConfirmBox;
 use crate::shared::hooks::Confirm;
 use crate::shared::i18n::Words;
+use crate::shared::i18n::WordsHtml;
 
 pub fn section(session: &SessionHandle, confirm: &Confirm, running: bool, words: &Words) -> Html {
     let do_clear = {
@@ -24,15 +25,15 @@ pub fn section(session: &SessionHandle, confirm: &Confirm, running: bool, words:
     };
     html! {
         <>
-            <h2>{ words.t("manager.clear.title") }</h2>
-            <p>{ words.t("manager.clear.text") }</p>
+            <h2>{ words.html("manager.clear.title") }</h2>
+            <p>{ words.html("manager.clear.text") }</p>
             if confirm.shown {
                 <ConfirmBox id="confirm-clear" title={words.t("manager.clear.confirm_title").to_owned()} text={words.t("manager.clear.confirm_text").to_owned()}
                     yes={words.t("manager.clear.yes").to_owned()} no={words.t("manager.clear.no").to_owned()} on_yes={do_clear} on_no={confirm.cancel.clone()} />
             } else {
                 <p>
                     <button type="button" id="clear-roster" class="button secondary" disabled={running} onclick={confirm.ask.clone()}>
-                        { words.t("manager.clear.button") }
+                        { words.html("manager.clear.button") }
                     </button>
                 </p>
             }

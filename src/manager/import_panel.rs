@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::files;
 use super::session::{Session, SessionHandle};
 use crate::shared::browser::document;
+use crate::shared::i18n::WordsHtml;
 use crate::shared::i18n::{counted, Words};
 
 pub fn drop_zone(session: &SessionHandle, dragging: &UseStateHandle<bool>, words: &Words) -> Html {
@@ -53,20 +54,20 @@ pub fn drop_zone(session: &SessionHandle, dragging: &UseStateHandle<bool>, words
         <div class={classes!("drop-zone", dragging.then_some("dragging"))}
             ondragover={on_drag_over.clone()} ondragenter={on_drag_over}
             ondragleave={on_drag_leave} ondrop={on_drop}>
-            <p class="drop-text">{ words.t("manager.import.drop") }</p>
+            <p class="drop-text">{ words.html("manager.import.drop") }</p>
             <p class="button-row">
                 <button type="button" class="button" onclick={click_input("manager-files")}>
-                    { words.t("manager.import.pick_files") }
+                    { words.html("manager.import.pick_files") }
                 </button>
                 <button type="button" class="button secondary" onclick={click_input("manager-folder")}>
-                    { words.t("manager.import.pick_folder") }
+                    { words.html("manager.import.pick_folder") }
                 </button>
             </p>
-            <p class="hint">{ words.t("manager.import.hint") }</p>
-            <label for="manager-files" class="visually-hidden">{ words.t("manager.import.pick_files") }</label>
+            <p class="hint">{ words.html("manager.import.hint") }</p>
+            <label for="manager-files" class="visually-hidden">{ words.html("manager.import.pick_files") }</label>
             <input type="file" id="manager-files" class="visually-hidden" tabindex="-1" multiple=true
                 accept=".json,.pdf,application/json,application/pdf" onchange={on_pick(false)} />
-            <label for="manager-folder" class="visually-hidden">{ words.t("manager.import.pick_folder") }</label>
+            <label for="manager-folder" class="visually-hidden">{ words.html("manager.import.pick_folder") }</label>
             <input type="file" id="manager-folder" class="visually-hidden" tabindex="-1" multiple=true
                 webkitdirectory=true onchange={on_pick(true)} />
         </div>
@@ -94,7 +95,7 @@ pub fn progress_and_result(s: &Session, words: &Words) -> Html {
             if let Some(p) = s.import.progress() {
                 <div class="import-progress">
                     <label for="import-progress">
-                        { words.t(if p.restoring { "manager.progress.restoring" } else { "manager.progress.importing" }) }
+                        { words.html(if p.restoring { "manager.progress.restoring" } else { "manager.progress.importing" }) }
                     </label>
                     <progress id="import-progress" max={p.total.max(1).to_string()} value={p.done.to_string()}></progress>
                     <span class="progress-count">
@@ -104,13 +105,13 @@ pub fn progress_and_result(s: &Session, words: &Words) -> Html {
             }
             <div class="manager-status" role="status">
                 if s.running() {
-                    <p>{ words.t("manager.progress.wait") }</p>
+                    <p>{ words.html("manager.progress.wait") }</p>
                 } else if let Some(report) = s.import.report() {
                     <div id="manager-result" class="feedback import-result" tabindex="-1">
-                        <p><strong>{ words.t("manager.result.done") }</strong></p>
+                        <p><strong>{ words.html("manager.result.done") }</strong></p>
                         <p>{ report_text(&report, words) }</p>
                         if report.refused > 0 {
-                            <p><a href="#refused-title" onclick={focus_link("refused-title")}>{ words.t("manager.result.see_refused") }</a></p>
+                            <p><a href="#refused-title" onclick={focus_link("refused-title")}>{ words.html("manager.result.see_refused") }</a></p>
                         }
                     </div>
                 }

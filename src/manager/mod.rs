@@ -28,6 +28,7 @@ use crate::shared::browser::document;
 use crate::shared::browser::roster_store::RosterStoreError;
 use crate::shared::hooks::{use_confirm, use_downloads};
 use crate::shared::i18n::Words;
+use crate::shared::i18n::WordsHtml;
 use crate::shared::state::use_app;
 
 /// A value shared with child components, compared by identity: the roster's rows are only
@@ -118,22 +119,22 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
 
     html! {
         <>
-            <p class="lead">{ words.t("manager.intro") }</p>
-            <p>{ words.t("manager.privacy") }</p>
+            <p class="lead">{ words.html("manager.intro") }</p>
+            <p>{ words.html("manager.privacy") }</p>
             { keeping_banner(&s.keeping, s.save_error.as_ref(), &words) }
 
-            <h2 id="manager-import-title" tabindex="-1">{ words.t("manager.import.title") }</h2>
+            <h2 id="manager-import-title" tabindex="-1">{ words.html("manager.import.title") }</h2>
             { import_panel::drop_zone(&session, &dragging, &words) }
             { import_panel::progress_and_result(&s, &words) }
 
             if people == 0 {
-                <p class="empty-roster">{ words.t(if running { "manager.empty.wait" } else { "manager.empty" }) }</p>
+                <p class="empty-roster">{ words.html(if running { "manager.empty.wait" } else { "manager.empty" }) }</p>
             } else {
-                <h2>{ words.t("manager.summary.title") }</h2>
+                <h2>{ words.html("manager.summary.title") }</h2>
                 { summary::figures(&derived.summary, s.import.roster().len(), refused_count, &words) }
-                <h3>{ words.t("manager.chart.heading") }</h3>
+                <h3>{ words.html("manager.chart.heading") }</h3>
                 <UnitChart units={derived.unit_counts.clone()} />
-                <h2>{ words.t("manager.table.title") }</h2>
+                <h2>{ words.html("manager.table.title") }</h2>
                 <RosterTable rows={derived.rows.clone()} units={derived.units.clone()}
                     file_stem={file_stem(&course_id)} on_export_json={on_export_json} {downloads} />
             }

@@ -4,6 +4,7 @@ use trygg_core::roster::import::Refused;
 use yew::prelude::*;
 
 use crate::shared::i18n::Words;
+use crate::shared::i18n::WordsHtml;
 
 /// Refused files listed before "show all": the list stays readable when a whole folder of
 /// the wrong files was dropped.
@@ -25,7 +26,7 @@ pub fn list(refused: &[Refused], show_all: &UseStateHandle<bool>, words: &Words)
             <h2 id="refused-title" tabindex="-1">
                 { words.fill("manager.refused.title", &[("count", &count.to_string())]) }
             </h2>
-            <p>{ words.t("manager.refused.intro") }</p>
+            <p>{ words.html("manager.refused.intro") }</p>
             <ul class="refused-list">
                 { for refused.iter().take(shown).map(|r| html! {
                     <li>

@@ -162,11 +162,12 @@ export default [
     name: 'a partial language shows the UI words it lacks in its fallback, each marked with the fallback\'s lang',
     async run(t) {
       const en = (key) => word('en', key);
-      await walkPartialLanguage(t, { dropWords: ['training.start', 'status.not_started', 'nav.about', 'lesson.next', 'quiz.start', 'quiz.check', 'quiz.scenario.choose'] }, {
+      await walkPartialLanguage(t, { dropWords: ['training.start', 'status.not_started', 'nav.about', 'lesson.next', 'quiz.start', 'quiz.check', 'quiz.scenario.choose', 'manager.intro', 'manager.import.title'] }, {
         training: [en('training.start'), en('status.not_started'), en('nav.about')],
         lesson: [en('lesson.next')],
         // The draw decides the first question's kind: a scenario's button says "choose".
         question: [en('quiz.check'), en('quiz.scenario.choose')],
+        manager: [en('manager.intro'), en('manager.import.title')],
       });
     },
   },
@@ -455,6 +456,11 @@ async function walkPartialLanguage(t, gaps, expected) {
     await press(page, start);
     await page.waitForSelector('.question-card');
     await check('question');
+    if (expected.manager) {
+      await go(page, '#/manager');
+      await page.waitForSelector('#manager-import-title');
+      await check('manager');
+    }
     allowMissing(t, notFound, (gaps.dropFiles || []).map((f) => `content/languages/${tag}/${f}`));
     console.log(`     ${notFound.length} requests for the language's missing files`);
   } finally {

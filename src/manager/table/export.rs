@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::RosterTableProps;
 use crate::shared::components::download_failed::DownloadFailed;
+use crate::shared::i18n::WordsHtml;
 use crate::shared::i18n::{counted, Words};
 
 /// `order` is every row in the table's order, `visible` those the filter keeps.
@@ -58,7 +59,7 @@ pub fn export(
 
     html! {
         <>
-            <h2>{ words.t("manager.export.title") }</h2>
+            <h2>{ words.html("manager.export.title") }</h2>
             <p>{ if **only_filtered {
                 counted(words, "manager.export.filtered_note", visible.len(), &[("count", &visible.len().to_string())])
             } else {
@@ -66,7 +67,7 @@ pub fn export(
             } }</p>
             <div class="export-options">
                 <p class="filter-field">
-                    <label for="export-separator">{ words.t("manager.export.separator") }</label>
+                    <label for="export-separator">{ words.html("manager.export.separator") }</label>
                     <select id="export-separator" onchange={on_separator}>
                         <option value=";" selected={**separator == ';'}>{ words.t("manager.export.semicolon") }</option>
                         <option value="," selected={**separator == ','}>{ words.t("manager.export.comma") }</option>
@@ -74,15 +75,15 @@ pub fn export(
                 </p>
                 <p class="check-field">
                     <input type="checkbox" id="export-only-filtered" checked={**only_filtered} onchange={on_only_filtered} />
-                    <label for="export-only-filtered">{ words.t("manager.export.only_filtered") }</label>
+                    <label for="export-only-filtered">{ words.html("manager.export.only_filtered") }</label>
                 </p>
             </div>
             <p class="button-row export-buttons">
-                <button type="button" class="button" onclick={on_csv}>{ words.t("manager.export.csv") }</button>
-                <button type="button" class="button secondary" onclick={on_json}>{ words.t("manager.export.json") }</button>
+                <button type="button" class="button" onclick={on_csv}>{ words.html("manager.export.csv") }</button>
+                <button type="button" class="button secondary" onclick={on_json}>{ words.html("manager.export.json") }</button>
             </p>
             <DownloadFailed file={props.downloads.refused()} />
-            <p class="hint">{ words.t("manager.export.json_hint") }</p>
+            <p class="hint">{ words.html("manager.export.json_hint") }</p>
         </>
     }
 }

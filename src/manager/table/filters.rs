@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::manager::chart::unit_name;
 use crate::manager::{role_label, status_label};
 use crate::shared::i18n::Words;
+use crate::shared::i18n::WordsHtml;
 
 pub fn filters(
     filter: &UseStateHandle<Filter>,
@@ -64,10 +65,10 @@ pub fn filters(
             { select_field("filter-status", "manager.filter.status", "manager.filter.all_statuses",
                 f.status.is_none(), on_status, statuses.collect(), words) }
             <p class="filter-field filter-search">
-                <label for="filter-search">{ words.t("manager.filter.search") }</label>
+                <label for="filter-search">{ words.html("manager.filter.search") }</label>
                 <input id="filter-search" type="search" value={f.search.clone()} oninput={on_search}
                     aria-describedby="filter-search-hint" autocomplete="off" />
-                <span id="filter-search-hint" class="hint">{ words.t("manager.filter.search_hint") }</span>
+                <span id="filter-search-hint" class="hint">{ words.html("manager.filter.search_hint") }</span>
             </p>
         </div>
     }
@@ -85,7 +86,7 @@ fn select_field(
 ) -> Html {
     html! {
         <p class="filter-field">
-            <label for={id}>{ words.t(label) }</label>
+            <label for={id}>{ words.html(label) }</label>
             <select {id} {onchange}>
                 <option value="" selected={all_selected}>{ words.t(all) }</option>
                 { options }

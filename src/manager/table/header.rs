@@ -5,7 +5,7 @@ use trygg_core::roster::SortKey;
 use yew::prelude::*;
 
 use super::Sort;
-use crate::shared::i18n::Words;
+use crate::shared::i18n::{Words, WordsHtml};
 
 /// The columns in the order the rows show them.
 const COLUMNS: [(SortKey, &str); 7] = [
@@ -61,7 +61,7 @@ fn header(
     html! {
         <th scope="col" aria-sort={aria}>
             <button type="button" class="sort-button" {onclick}>
-                { words.t(label) }
+                { words.html(label) }
                 <span class="sort-arrow" aria-hidden="true">{ arrow }</span>
             </button>
         </th>

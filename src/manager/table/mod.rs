@@ -16,6 +16,7 @@ use yew::prelude::*;
 use super::Shared;
 use crate::shared::hooks::Downloads;
 use crate::shared::i18n::counted;
+use crate::shared::i18n::WordsHtml;
 use crate::shared::state::use_app;
 
 /// Rows per page: enough to scan, few enough that a page of a 100,000-person roster renders
@@ -86,11 +87,11 @@ pub fn RosterTable(props: &RosterTableProps) -> Html {
                 { counted(&words, "manager.table.showing", rows.len(), &[("shown", &visible.len().to_string()), ("total", &rows.len().to_string())]) }
             </p>
             if visible.is_empty() {
-                <p>{ words.t("manager.table.no_match") }</p>
+                <p>{ words.html("manager.table.no_match") }</p>
             } else {
                 <div class="table-scroll">
                     <table class="roster-table">
-                        <caption class="visually-hidden">{ words.t("manager.table.caption") }</caption>
+                        <caption class="visually-hidden">{ words.html("manager.table.caption") }</caption>
                         <thead>{ header::header_row(&sort, &page, &words) }</thead>
                         <tbody>
                             { for shown.map(|row| row::render_row(row, &words)) }

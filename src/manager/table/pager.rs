@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use crate::shared::i18n::Words;
+use crate::shared::i18n::WordsHtml;
 
 /// `current` is already clamped to the pages there are (`pages` is at least 1).
 pub fn pager(current: usize, pages: usize, page: &UseStateHandle<usize>, words: &Words) -> Html {
@@ -18,12 +19,12 @@ pub fn pager(current: usize, pages: usize, page: &UseStateHandle<usize>, words: 
     html! {
         <nav class="roster-pager" aria-label={words.t("manager.pager.label").to_owned()}>
             <button type="button" class="button secondary small" disabled={current == 0}
-                onclick={go_to(current.saturating_sub(1))}>{ words.t("manager.pager.previous") }</button>
+                onclick={go_to(current.saturating_sub(1))}>{ words.html("manager.pager.previous") }</button>
             <span id="roster-page-status" tabindex="-1">
                 { words.fill("manager.pager.page", &[("page", &(current + 1).to_string()), ("pages", &pages.to_string())]) }
             </span>
             <button type="button" class="button secondary small" disabled={current + 1 >= pages}
-                onclick={go_to(current + 1)}>{ words.t("manager.pager.next") }</button>
+                onclick={go_to(current + 1)}>{ words.html("manager.pager.next") }</button>
         </nav>
     }
 }
