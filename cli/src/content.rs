@@ -13,8 +13,8 @@ use serde_json::{json, Value};
 use crate::args::{self, Arg, Args, Subcommand};
 use trygg_core::content::{
     figure, language_reports, load_course_in, module_file, parse_organisation, schemas,
-    ContentIssue, ContentSummary, Course, LanguageCues, LanguageReport, QUESTION_TYPES,
-    TRANSLATED_FROM_FILE,
+    ContentIssue, ContentSummary, Course, CueLexicon, LanguageCues, LanguageReport, CUES_FILE,
+    QUESTION_TYPES, TRANSLATED_FROM_FILE,
 };
 use trygg_core::language::{course_texts_file, language_dir, module_texts_file, words_file};
 
@@ -139,8 +139,14 @@ fn check(args: Args) -> i32 {
             }
             1
         }
-        Ok((courses, reports)) => {
-            let summary = ContentSummary::of(&courses);
+        Ok((courses, reports, lexicon)) => {
+            let summary = ContentSummary::of(&courses, &lexicon);
+            let without_cue_words: Vec<String> = summary
+                .languages
+                .iter()
+                .filter(|tag| lexicon.for_lang(tag).is_none())
+                .cloned()
+                .collect();
             let mut warnings = warnings;
             warnings.extend(summary.uncovered.iter().map(|u| {
                 let by = if u.missing_in == "lesson" {
@@ -160,24 +166,34 @@ fn check(args: Args) -> i32 {
                 if let Value::Object(map) = &mut out {
                     map.insert("ok".into(), Value::Bool(true));
                     map.insert("translations".into(), json!(reports));
+                    map.insert("without_cue_words".into(), json!(without_cue_words));
                     map.insert("warnings".into(), json!(warnings));
                 }
                 emit(&pretty(&out));
             } else {
-                emit(&summary_text(&summary, &reports, &warnings));
+                emit(&summary_text(
+                    &summary,
+                    &reports,
+                    &without_cue_words,
+                    &warnings,
+                ));
             }
             0
         }
     }
 }
 
-/// The course in each of its languages (its own first) and each language's report, or every
-/// problem found in any of them.
+/// The course in each of its languages (its own first), each language's report and the cue
+/// words the languages give, or every problem found in any of them.
 fn load_every_language(
     files: &[(String, Vec<u8>)],
-) -> Result<(Vec<Course>, Vec<LanguageReport>), Vec<ContentIssue>> {
+) -> Result<(Vec<Course>, Vec<LanguageReport>, CueLexicon), Vec<ContentIssue>> {
     let source = load_course_in(files, None)?;
     let mut issues = Vec::new();
+    let lexicon = CueLexicon::from_files(files).unwrap_or_else(|e| {
+        issues.extend(e);
+        CueLexicon::default()
+    });
     let mut courses = vec![source.clone()];
     for info in source.organisation.languages.iter().skip(1) {
         match load_course_in(files, Some(info.tag)) {
@@ -191,7 +207,7 @@ fn load_every_language(
         all
     })?;
     if issues.is_empty() {
-        Ok((courses, reports))
+        Ok((courses, reports, lexicon))
     } else {
         Err(issues)
     }
@@ -277,6 +293,7 @@ pub fn read_course_files(dir: &Path) -> CourseFiles {
         read(&words_file(lang));
         read(&course_texts_file(lang));
         read(&format!("{}/{TRANSLATED_FROM_FILE}", language_dir(lang)));
+        read(&format!("{}/{CUES_FILE}", language_dir(lang)));
         for id in &modules {
             read(&module_texts_file(lang, id));
         }
@@ -326,6 +343,7 @@ fn extra_module_files(dir: &Path, listed: &[String]) -> Vec<String> {
 fn summary_text(
     summary: &ContentSummary,
     reports: &[LanguageReport],
+    without_cue_words: &[String],
     warnings: &[String],
 ) -> String {
     let mut out = String::new();
@@ -391,6 +409,12 @@ fn summary_text(
         for cues in &m.balance.cues {
             let _ = writeln!(out, "  {:width$}  {}  {}", m.id, cues.lang, cue_line(cues));
         }
+    }
+    for tag in without_cue_words {
+        let _ = writeln!(
+            out,
+            "  {tag}: no languages/{tag}/{CUES_FILE}, so only length cues are measured"
+        );
     }
     let _ = writeln!(out, "Lesson sections: {}", summary.total_sections);
     let by_type: Vec<String> = QUESTION_TYPES

@@ -498,3 +498,33 @@ fn the_check_needs_sources_json_and_the_source_languages_files() {
         "{out}"
     );
 }
+
+#[test]
+fn cue_words_are_the_languages_files() {
+    // Without English cue words the English figures are read on length alone, and it says so;
+    // the reason cue that warned above is no longer measured.
+    let copy = Copy::new();
+    fs::remove_file(copy.0.join("languages/en/cues.json")).expect("remove");
+    let (code, out, _) = copy.check(false);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("  en: no languages/en/cues.json, so only length cues are measured\n"),
+        "{out}"
+    );
+    assert!(!out.contains("sv: no languages/sv/cues.json"), "{out}");
+    let (_, json, _) = copy.check(true);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["without_cue_words"], serde_json::json!(["en"]));
+
+    // A list the check cannot use is a problem naming the file, the list and the word.
+    let copy = Copy::new();
+    copy.replace("languages/sv/cues.json", r#""alltid""#, r#""Alltid""#);
+    let (code, out, _) = copy.check(false);
+    assert_eq!(code, 1, "{out}");
+    let file = copy.0.join("languages/sv/cues.json").display().to_string();
+    assert!(out.contains(&file), "{out}");
+    assert!(
+        out.contains(r#"absolutes: "Alltid" must be a lower-case word"#),
+        "{out}"
+    );
+}

@@ -9,9 +9,24 @@ use std::collections::BTreeMap;
 use quiz_support::*;
 use serde_json::json;
 use trygg_core::content::{
-    AnswerOption, Balance, ChanceCount, CueSplit, KeyRank, Lang, LanguageCues, Module, Question,
-    QuestionKind, Role, ScenarioChoice, Text,
+    AnswerOption, Balance, ChanceCount, CueLexicon, CueSplit, KeyRank, Lang, LanguageCues, Module,
+    Question, QuestionKind, Role, ScenarioChoice, Text,
 };
+
+/// The shipped languages' cue words (`content/languages/<tag>/cues.json`), as the check reads
+/// them.
+fn cue_words() -> CueLexicon {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+    let files: Vec<(String, Vec<u8>)> = ["sv", "en", "fi"]
+        .iter()
+        .map(|tag| {
+            let path = format!("languages/{tag}/cues.json");
+            let bytes = std::fs::read(root.join(&path)).expect("shipped cue words");
+            (path, bytes)
+        })
+        .collect();
+    CueLexicon::from_files(&files).expect("the shipped cue words read")
+}
 
 /// Which of a pair of texts a module version is filled with: the tests write each text in
 /// Swedish and English side by side, and measure the module as filled in each, as `trygg
@@ -53,7 +68,7 @@ fn versions(questions: impl Fn(In) -> Vec<Question>) -> [Module; 2] {
 /// The figures of the module in both languages.
 fn balance(questions: impl Fn(In) -> Vec<Question>) -> Balance {
     let [sv, en] = versions(questions);
-    Balance::of(&[&sv, &en])
+    Balance::of(&[&sv, &en], &cue_words())
 }
 
 /// The figures of questions whose texts are the same in both languages.
@@ -476,8 +491,8 @@ fn each_language_is_ranked_on_its_own_lengths() {
     let [sv, en] = versions(q);
     let tags =
         |b: Balance| -> Vec<String> { b.cues.iter().map(|c| c.lang.code().to_owned()).collect() };
-    assert_eq!(tags(Balance::of(&[&sv, &en])), ["sv", "en"]);
-    assert_eq!(tags(Balance::of(&[&en, &sv])), ["en", "sv"]);
+    assert_eq!(tags(Balance::of(&[&sv, &en], &cue_words())), ["sv", "en"]);
+    assert_eq!(tags(Balance::of(&[&en, &sv], &cue_words())), ["en", "sv"]);
 }
 
 #[test]
@@ -485,11 +500,11 @@ fn a_version_without_texts_adds_no_cues_and_no_versions_no_figures() {
     let [sv, _] = versions(|_| vec![true_false("a", true), true_false("b", false)]);
     let mut structure = sv.clone();
     structure.texts = None;
-    let b = Balance::of(&[&structure]);
+    let b = Balance::of(&[&structure], &cue_words());
     assert_eq!(b.true_false.questions, 2);
     assert!(b.cues.is_empty());
-    assert_eq!(Balance::of(&[&structure, &sv]).cues.len(), 1);
-    assert_eq!(Balance::of(&[]), Balance::default());
+    assert_eq!(Balance::of(&[&structure, &sv], &cue_words()).cues.len(), 1);
+    assert_eq!(Balance::of(&[], &cue_words()), Balance::default());
 }
 
 fn choice(text: &str, correct: bool) -> ScenarioChoice {
@@ -656,7 +671,7 @@ fn a_select_all_prompt_in_the_singular_is_named() {
 fn a_language_without_cue_words_is_measured_on_length_only() {
     let mut de = version(In::Sv, vec![ranked("q", 1), true_false("t", false)]);
     de.texts = Lang::parse("de");
-    let b = Balance::of(&[&de]);
+    let b = Balance::of(&[&de], &cue_words());
     let c = lang(&b, "de");
     assert_eq!(c.single_key.items, 1);
     assert_eq!(
@@ -669,7 +684,7 @@ fn a_language_without_cue_words_is_measured_on_length_only() {
         vec![statement(In::Sv, "t", "Larma alltid.", "", false)],
     );
     sv_fi.texts = Lang::parse("sv-FI");
-    let b = Balance::of(&[&sv_fi]);
+    let b = Balance::of(&[&sv_fi], &cue_words());
     assert_eq!(
         lang(&b, "sv-FI").absolutes,
         Some(CueSplit {
@@ -710,11 +725,11 @@ fn a_role_pool_is_measured_on_its_own() {
         questions
     };
     let [sv, en] = versions(questions);
-    assert!(Balance::of(&[&sv, &en])
+    assert!(Balance::of(&[&sv, &en], &cue_words())
         .warnings()
         .iter()
         .all(|w| !w.contains("absolute")));
-    let elected = Balance::of_role(&[&sv, &en], Role::Elected);
+    let elected = Balance::of_role(&[&sv, &en], Role::Elected, &cue_words());
     assert_eq!(elected.true_false.questions, 2);
     for tag in ["sv", "en"] {
         assert!(

@@ -8,7 +8,7 @@ use content_support::edit::*;
 use serde_json::json;
 use trygg_core::content::{
     load_structure, parse_module, uncovered_points, validate, Balance, ContentIssue,
-    ContentSummary, Course, Module, Role,
+    ContentSummary, Course, CueLexicon, Module, Role,
 };
 
 /// The fixture course in its first language.
@@ -56,11 +56,17 @@ fn lookups_follow_course_order_and_roles() {
     assert_eq!(ids(course.required_modules(Role::Elected)), ["beta"]);
 }
 
+/// The fixture's cue words, as `trygg content check` reads them.
+fn lexicon() -> CueLexicon {
+    CueLexicon::from_files(&content_support::fixture_files()).expect("the fixture's cue words read")
+}
+
 #[test]
 fn summary_counts_the_fixture() {
     let courses = check_bytes(fixture_bytes()).expect("fixture loads");
     let course = &courses[0];
-    let summary = serde_json::to_value(ContentSummary::of(&courses)).expect("serialize");
+    let summary =
+        serde_json::to_value(ContentSummary::of(&courses, &lexicon())).expect("serialize");
     assert_eq!(summary["course_id"], "trygg-test");
     assert_eq!(summary["version"], json!(course.version));
     assert_eq!(summary["languages"], json!(["sv", "en"]));
@@ -91,7 +97,8 @@ fn summary_counts_the_fixture() {
 #[test]
 fn balance_figures_of_the_fixture_within_their_aims() {
     let courses = check_bytes(fixture_bytes()).expect("fixture loads");
-    let summary = serde_json::to_value(ContentSummary::of(&courses)).expect("serialize");
+    let summary =
+        serde_json::to_value(ContentSummary::of(&courses, &lexicon())).expect("serialize");
     let alpha = &summary["modules"][0];
     assert_eq!(
         alpha["balance"]["true_false"],
@@ -124,7 +131,11 @@ fn balance_figures_of_the_fixture_within_their_aims() {
     for m in &courses[0].modules {
         let versions: Vec<&Module> = courses.iter().filter_map(|c| c.module(&m.id)).collect();
         assert_eq!(versions.len(), 2);
-        assert!(Balance::of(&versions).warnings().is_empty(), "{}", m.id);
+        assert!(
+            Balance::of(&versions, &lexicon()).warnings().is_empty(),
+            "{}",
+            m.id
+        );
     }
 }
 

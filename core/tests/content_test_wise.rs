@@ -17,10 +17,10 @@ mod content_support;
 
 use std::collections::HashMap;
 
-use content_support::{shipped_course, shipped_files, shipped_languages};
+use content_support::{shipped_course, shipped_cue_words, shipped_files, shipped_languages};
 use trygg_core::content::{
-    language_reports, load_course_in, rank_of, Course, CueWords, Lang, Module, Question,
-    QuestionKind, Rank, Role,
+    language_reports, load_course_in, rank_of, Course, CueLexicon, CueWords, Lang, Module,
+    Question, QuestionKind, Rank, Role,
 };
 use trygg_core::quiz::{
     draw_quiz, question_by_id, scenario_next_step, score_attempt, shuffle, Answer, QuizPlan,
@@ -238,9 +238,15 @@ impl Prepared {
 /// Mean score (percent) and pass rate (per mille) of a learner over the given draws, on
 /// `module` as filled in the language played. Each language's random picks come from a seed
 /// of its own.
-fn play(module: &Module, plans: &[QuizPlan], learner: Learner, pass_mark: u8) -> (f64, u32) {
+fn play(
+    module: &Module,
+    plans: &[QuizPlan],
+    learner: Learner,
+    pass_mark: u8,
+    lexicon: &CueLexicon,
+) -> (f64, u32) {
     let lang = module.texts.expect("the module is filled in a language");
-    let words = CueWords::for_lang(&lang.primary());
+    let words = lexicon.for_lang(lang.code());
     let prepared: HashMap<&str, Prepared> = module
         .questions
         .iter()
@@ -283,6 +289,7 @@ fn tricks_do_no_better_than_guessing_in_any_module_role_or_language() {
     let mut failures = Vec::new();
     // `TEST_WISE_MODULE=violence` plays one module only, for a quick look while editing it.
     let only = std::env::var("TEST_WISE_MODULE").ok();
+    let lexicon = shipped_cue_words();
     for module in course
         .modules
         .iter()
@@ -304,7 +311,8 @@ fn tricks_do_no_better_than_guessing_in_any_module_role_or_language() {
                 .collect();
             for version in courses.iter().filter_map(|c| c.module(&module.id)) {
                 let lang = version.texts.expect("filled in a language");
-                let (blind_mean, blind_pass) = play(version, &plans, Learner::Blind, pass_mark);
+                let (blind_mean, blind_pass) =
+                    play(version, &plans, Learner::Blind, pass_mark, &lexicon);
                 let mut line = format!(
                     "{:13} {:8} {}  blind {blind_mean:5.1} % ({blind_pass:3} ‰)",
                     module.id,
@@ -312,7 +320,7 @@ fn tricks_do_no_better_than_guessing_in_any_module_role_or_language() {
                     lang.code()
                 );
                 for learner in TRICKS {
-                    let (mean, pass) = play(version, &plans, learner, pass_mark);
+                    let (mean, pass) = play(version, &plans, learner, pass_mark, &lexicon);
                     line.push_str(&format!("  {learner:?} {mean:5.1} % ({pass:3} ‰)"));
                     if mean > blind_mean + MEAN_MARGIN || pass > blind_pass + PASS_MARGIN {
                         failures.push(format!(

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::cue_figures::LanguageCues;
+use super::cues::CueLexicon;
 use super::model::{Module, Question, QuestionKind, Role};
 
 /// The aim for the share of true/false statements answered "true", in percent. Small counts
@@ -63,18 +64,23 @@ impl Balance {
     /// languages, the course's own first (see [`crate::content::load_course_in`]). Answers and
     /// right options are the structure's, the same in every version; the cues are read from
     /// each version's texts, one language at a time, since a test-wise learner reads one.
-    pub fn of(versions: &[&Module]) -> Balance {
-        Balance::of_pools(versions, |_| true)
+    /// The cue words are each version's language's from `lexicon`.
+    pub fn of(versions: &[&Module], lexicon: &CueLexicon) -> Balance {
+        Balance::of_pools(versions, lexicon, |_| true)
     }
 
     /// The figures of the questions `role` gets from `module`, given as for [`Balance::of`].
-    pub fn of_role(versions: &[&Module], role: Role) -> Balance {
-        Balance::of_pools(versions, |q| q.is_for(role))
+    pub fn of_role(versions: &[&Module], role: Role, lexicon: &CueLexicon) -> Balance {
+        Balance::of_pools(versions, lexicon, |q| q.is_for(role))
     }
 
     /// The figures of the questions `keep` lets through, in every version. A version whose
     /// texts are not filled in has no language to read, so it adds no cues.
-    fn of_pools(versions: &[&Module], keep: impl Fn(&Question) -> bool) -> Balance {
+    fn of_pools(
+        versions: &[&Module],
+        lexicon: &CueLexicon,
+        keep: impl Fn(&Question) -> bool,
+    ) -> Balance {
         let Some(first) = versions.first() else {
             return Balance::default();
         };
@@ -103,8 +109,10 @@ impl Balance {
             cues: versions
                 .iter()
                 .filter_map(|m| {
-                    m.texts
-                        .map(|lang| LanguageCues::of(lang, &pool_of(m, &keep)))
+                    m.texts.map(|lang| {
+                        let words = lexicon.for_lang(lang.code());
+                        LanguageCues::of(lang, &pool_of(m, &keep), words)
+                    })
                 })
                 .collect(),
         }

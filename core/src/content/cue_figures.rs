@@ -225,11 +225,9 @@ impl ChanceTally {
 }
 
 impl LanguageCues {
-    /// The figures for `questions` as filled in `lang`; the cue words are that language's
-    /// (by its primary subtag, so `sv-FI` reads as Swedish), if known.
-    pub fn of(lang: Lang, questions: &[&Question]) -> LanguageCues {
-        let primary = lang.primary();
-        let words = CueWords::for_lang(&primary);
+    /// The figures for `questions` as filled in `lang`, reading `words` (that language's cue
+    /// words, if the content gives any; length cues are measured either way).
+    pub fn of(lang: Lang, questions: &[&Question], words: Option<&CueWords>) -> LanguageCues {
         let mut absolutes = CueSplit {
             true_with: 0,
             false_with: 0,

@@ -30,7 +30,7 @@ pub use coverage::uncovered_points;
 pub use cue_figures::{
     figure, rank_of, ChanceCount, Choices, CueSplit, KeyRank, LanguageCues, Rank,
 };
-pub use cues::{contains_any, CueWords, CUE_LANGUAGES};
+pub use cues::{contains_any, CueLexicon, CueWords, CUES_FILE};
 pub use inline::{parse_inline, Inline, ALLOWED_SCHEMES};
 pub use issue::ContentIssue;
 pub use languages::{

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::balance::Balance;
 use super::course::Course;
 use super::coverage::uncovered_points;
+use super::cues::CueLexicon;
 use super::model::{Module, Role};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -91,7 +92,7 @@ fn versions<'c>(courses: &'c [Course], module: &Module) -> Vec<&'c Module> {
 
 /// The pools of the roles that take the module (given in each language, as
 /// [`Balance::of`] takes it) and get only part of it.
-fn role_balance(course: &Course, versions: &[&Module]) -> Vec<RoleBalance> {
+fn role_balance(course: &Course, versions: &[&Module], lexicon: &CueLexicon) -> Vec<RoleBalance> {
     let Some(module) = versions.first() else {
         return Vec::new();
     };
@@ -106,7 +107,7 @@ fn role_balance(course: &Course, versions: &[&Module]) -> Vec<RoleBalance> {
             (questions < module.questions.len()).then(|| RoleBalance {
                 role: role.key(),
                 questions,
-                balance: Balance::of_role(versions, role),
+                balance: Balance::of_role(versions, role, lexicon),
             })
         })
         .collect()
@@ -117,8 +118,8 @@ pub const QUESTION_TYPES: [&str; 5] = ["single", "multiple", "true_false", "orde
 
 impl ContentSummary {
     /// The figures of a course filled in each of its languages, its first language first
-    /// (see [`crate::content::load_course_in`]).
-    pub fn of(courses: &[Course]) -> ContentSummary {
+    /// (see [`crate::content::load_course_in`]), with each language's cue words from `lexicon`.
+    pub fn of(courses: &[Course], lexicon: &CueLexicon) -> ContentSummary {
         let Some(course) = courses.first() else {
             return ContentSummary::default();
         };
@@ -146,8 +147,8 @@ impl ContentSummary {
                         title: m.title.value.clone(),
                         sections: m.sections.len(),
                         questions: m.questions.len(),
-                        balance: Balance::of(&versions),
-                        role_balance: role_balance(course, &versions),
+                        balance: Balance::of(&versions, lexicon),
+                        role_balance: role_balance(course, &versions, lexicon),
                     }
                 })
                 .collect(),

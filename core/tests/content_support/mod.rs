@@ -56,6 +56,12 @@ pub fn shipped_files() -> Vec<(String, Vec<u8>)> {
     read_content(&shipped_dir())
 }
 
+/// The shipped languages' cue words, as `trygg content check` reads them.
+pub fn shipped_cue_words() -> trygg_core::content::CueLexicon {
+    trygg_core::content::CueLexicon::from_files(&shipped_files())
+        .unwrap_or_else(|issues| panic!("the shipped cue words do not read: {issues:?}"))
+}
+
 /// The shipped course in `lang` (its first language when `None`), or a panic listing every
 /// problem found.
 pub fn shipped_course_in(lang: Option<Lang>) -> Course {
