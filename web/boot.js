@@ -153,8 +153,28 @@ if (window.location.protocol === 'file:') {
     ask(`content/languages/${lang}/ui.json`);
     ask(`content/languages/${lang}/course.json`);
   }
-  Promise.all([firstModule(window.location.hash)(), pageParsed])
-    .then(([module]) => module.mount({ prefetched }))
+  // A course page also reads the structure of every module organisation.json lists: ask for
+  // those as soon as that file is here, while the course module is still downloading, rather
+  // than one round trip after the module has started. Once a module is mounted it asks by
+  // itself, so a late answer asks for nothing.
+  const first = firstModule(window.location.hash);
+  let mounted = false;
+  if (first === window.tryggCourse) {
+    const id = /^[a-z0-9-]{1,64}$/;
+    prefetched['content/organisation.json']
+      .then((response) => (response.ok ? response.clone().json() : null))
+      .then((organisation) => {
+        const modules = organisation && Array.isArray(organisation.modules) ? organisation.modules : [];
+        if (mounted) return;
+        modules.filter((m) => typeof m === 'string' && id.test(m)).forEach((m) => ask(`content/modules/${m}.json`));
+      })
+      .catch(() => {}); // the course module reads the file itself and reports what is wrong
+  }
+  Promise.all([first(), pageParsed])
+    .then(([module]) => {
+      mounted = true;
+      return module.mount({ prefetched });
+    })
     .catch((error) => {
       console.error(error);
       // Offline, the worker (sw.js) had not kept this part yet: say that, not "check the connection".

@@ -144,6 +144,37 @@ export default [
     },
   },
   {
+    name: 'a link into the course asks for the modules\' structure while the course module is still on its way, each file once',
+    async run(t) {
+      const context = await t.browser.newContext();
+      t.contexts.push(context);
+      const modules = (await loadOrganisation(t.root)).modules;
+      const asked = [];
+      context.on('request', (r) => {
+        const file = new URL(r.url()).pathname;
+        if (!r.serviceWorker() && /\/content\/modules\//.test(file)) asked.push(file.split('/').pop());
+      });
+      // Hold the course module until every module file has been asked for: before boot.js
+      // asked for them, only the course module did, after it had arrived.
+      let release;
+      const allAsked = new Promise((resolve) => { release = resolve; });
+      let askedWhileHeld = null;
+      await context.route('**/trygg_course_bg.wasm', async (route) => {
+        // The offline worker keeps the module later on: only the page's own request is held.
+        if (route.request().serviceWorker() || askedWhileHeld !== null) return route.continue();
+        const waited = setInterval(() => { if (asked.length >= modules.length) release(); }, 20);
+        await Promise.race([allAsked, new Promise((r) => setTimeout(r, 8000))]);
+        clearInterval(waited);
+        askedWhileHeld = asked.length;
+        await route.continue();
+      });
+      const page = await openPage(t, '#/training', { context });
+      assert.equal(await heading(page), 'Min utbildning');
+      assert.equal(askedWhileHeld, modules.length, 'every module file asked for before the course module arrived');
+      assert.deepEqual([...asked].sort(), modules.map((m) => `${m}.json`).sort(), 'each module file asked for once');
+    },
+  },
+  {
     name: 'opened as a file from disk, it says to use a web server instead of loading forever',
     async run(t) {
       const context = await t.browser.newContext();
