@@ -24,6 +24,9 @@ if [ "$profile" = "release" ]; then
   for name in trygg-app trygg_course trygg_pdf trygg_manager; do
     terser "$out/$name.js" --module --compress --mangle --output "$out/$name.js"
   done
+  # boot.js, which every first page waits for, is mostly comments as written (9.5 KB, 3.8 KB
+  # gzip; 1.9 KB minified). A classic script: its top-level names stay as they are.
+  terser "$out/boot.js" --compress --mangle --output "$out/boot.js"
 fi
 # The web app manifest and its icons, drawn from web/favicon.svg (index.html links them, so
 # debug builds get them too). Then, in release builds and last of all, the service worker,
