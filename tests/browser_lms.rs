@@ -144,7 +144,8 @@ fn the_language_comes_from_the_saved_progress_or_else_the_lms_preference_once() 
 
 #[wasm_bindgen_test]
 fn leaving_a_page_without_the_course_sends_the_session_time_and_exit_even_if_finish_throws() {
-    use trygg_app::shared::lms_session::{LmsSession, COURSE_RULES};
+    use trygg_app::course::rules::CORE_RULES;
+    use trygg_app::shared::lms_session::LmsSession;
     use trygg_core::lms::Moment;
     let api = stand_in("");
     seed(
@@ -157,7 +158,7 @@ fn leaving_a_page_without_the_course_sends_the_session_time_and_exit_even_if_fin
     let started = js_sys::Date::now() as u64 - 90_000;
     let lms = Lms::from_parts(api.clone(), ScormVersion::Scorm2004, started);
     let (_, progress, _, session) =
-        LmsSession::open(lms, Some(&COURSE_RULES), "browser-test", started + 1);
+        LmsSession::open(lms, Some(CORE_RULES), "browser-test", started + 1);
     assert_eq!(session.name.as_deref(), Some("Олена Thị Ćosić-Nguyễn"));
     let sv = lang("sv").expect("a tag");
     let sent = session.send(&progress, None, sv, Moment::Change);

@@ -11,6 +11,7 @@ use trygg_core::content::Course;
 use yew::prelude::*;
 
 use crate::course;
+use crate::course::rules::CORE_RULES;
 use crate::shared::browser::worker;
 use crate::shared::components::frame::{Frame, PassingPage};
 use crate::shared::content_error::{content_error, loading};
@@ -20,7 +21,7 @@ use crate::shared::hooks::{
     use_course_content, use_heading_focus, use_module_texts, use_navigated,
 };
 use crate::shared::landing::Landing;
-use crate::shared::learner::{use_learner, LearnerProvider, QuizRules};
+use crate::shared::learner::{use_learner, LearnerProvider, Scope};
 use crate::shared::route::{use_route, Route};
 use crate::shared::state::{use_app, AppHandle, AppState, ContentState};
 
@@ -28,13 +29,6 @@ thread_local! {
     /// The course as read on the first mount: the files do not change while the page is open.
     static COURSE: RefCell<Option<Rc<Course>>> = const { RefCell::new(None) };
 }
-
-/// The quiz engine, which only this module links (see [`QuizRules`]).
-static QUIZ_RULES: QuizRules = QuizRules {
-    reconcile: |progress, modules| progress.reconcile(modules),
-    start: |progress, module, role, seed, now| progress.start_quiz(module, role, seed, now),
-    finish: |progress, module, pass_mark, now| progress.finish_quiz(module, pass_mark, now),
-};
 
 #[derive(Properties, PartialEq)]
 pub struct CourseAppProps {
@@ -85,8 +79,8 @@ pub fn CourseApp(props: &CourseAppProps) -> Html {
     let shown = route == Route::MyData || state.course().is_some();
     let main = match (&passing, state.organisation(), &state.content) {
         (Passing::Here, Some(organisation), _) if shown => html! {
-            <LearnerProvider course_id={organisation.course_id.clone()} course={state.course().cloned()}
-                lms_rules={Some(&crate::shared::lms_session::COURSE_RULES)} quiz_rules={Some(&QUIZ_RULES)}>
+            <LearnerProvider course_id={organisation.course_id.clone()}
+                scope={Scope::Course { course: state.course().cloned(), rules: CORE_RULES }}>
                 <CoursePage focus_on_ready={arrived_by_navigation} />
             </LearnerProvider>
         },

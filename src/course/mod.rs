@@ -7,6 +7,7 @@ pub mod certificate;
 pub mod lesson;
 pub mod my_data;
 pub mod quiz;
+pub mod rules;
 pub mod training;
 
 use yew::prelude::*;

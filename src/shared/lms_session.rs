@@ -8,10 +8,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use trygg_core::content::{Course, Lang, Organisation};
-use trygg_core::lms::{
-    certificate_name, end_session, local_progress_key, resume, LmsSync, Moment, Resumed, ScormApi,
-    ScormVersion, SuspendError,
-};
+use trygg_core::lms::{end_session, local_progress_key, LmsSync, Moment, SuspendError};
 use trygg_core::progress::Progress;
 
 pub use trygg_core::lms::Sent;
@@ -19,43 +16,24 @@ pub use trygg_core::lms::Sent;
 use crate::shared::browser::clock::now_ms;
 use crate::shared::browser::lms::Lms;
 use crate::shared::browser::progress_store::{OpenOutcome, ProgressStore};
+use crate::shared::learner::Rules;
 
-/// What the course writes, as [`LmsSync::send`] takes it.
-type SendFn = fn(&mut LmsSync, &mut dyn ScormApi, &Progress, &Course, &str, Moment, u64) -> Sent;
-/// How the course starts keeping track, as [`LmsSync::open`] takes it.
-type OpenFn = fn(&mut dyn ScormApi, ScormVersion, u64, u64, bool) -> LmsSync;
-
-/// The core's LMS rules, handed in by the module that shows the course. The shell (start and
-/// about) passes none: it keeps the LMS learner's local progress and the connection, ends the
-/// session when the page goes away ([`end_session`]), and ships none of the suspend text's,
-/// the report's, the objectives' or the interactions' code; the course module reads and writes
-/// the LMS's data.
-pub struct LmsRules {
-    pub resume: fn(&Progress, &str) -> Resumed,
-    pub name: fn(&str) -> Option<String>,
-    pub open: OpenFn,
-    pub send: SendFn,
+/// What the course module writes to the LMS: the rules, and what was written already and
+/// when it was committed, shared by the writes after each change and the one when the page
+/// goes away. The shell has none: it keeps the LMS learner's local progress and the
+/// connection, ends the session when the page goes away ([`end_session`]), and ships none of
+/// the suspend text's, the report's, the objectives' or the interactions' code.
+#[derive(Debug, Clone)]
+struct Reporting {
+    rules: Rules,
+    sync: Rc<RefCell<LmsSync>>,
 }
 
-impl PartialEq for LmsRules {
+impl PartialEq for Reporting {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self, other)
+        self.rules == other.rules && Rc::ptr_eq(&self.sync, &other.sync)
     }
 }
-
-impl std::fmt::Debug for LmsRules {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("LmsRules")
-    }
-}
-
-/// The rules of `trygg_core::lms`, for the course module.
-pub static COURSE_RULES: LmsRules = LmsRules {
-    resume,
-    name: certificate_name,
-    open: LmsSync::open,
-    send: LmsSync::send,
-};
 
 thread_local! {
     /// The language the LMS's saved progress names and the LMS's preference for the learner,
@@ -87,13 +65,11 @@ pub fn launch_language(organisation: &Organisation) -> Option<Lang> {
 }
 
 /// The LMS connection and what the learner must be told about it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LmsSession {
     pub lms: Lms,
-    rules: Option<&'static LmsRules>,
-    /// What this module has written to the LMS and when it committed, with the rules: shared
-    /// by the writes after each change and the one when the page goes away.
-    sync: Rc<RefCell<Option<LmsSync>>>,
+    /// The course module's reporting; `None` in the shell.
+    reporting: Option<Reporting>,
     /// The learner's name as the certificate prints it, from the LMS.
     pub name: Option<String>,
     /// The LMS's saved progress could not be read; the course went on with local progress.
@@ -102,23 +78,12 @@ pub struct LmsSession {
     pub sent: Sent,
 }
 
-impl PartialEq for LmsSession {
-    fn eq(&self, other: &Self) -> bool {
-        self.lms == other.lms
-            && self.rules == other.rules
-            && Rc::ptr_eq(&self.sync, &other.sync)
-            && self.name == other.name
-            && self.unread == other.unread
-            && self.sent == other.sent
-    }
-}
-
 impl LmsSession {
     /// Opens the progress of the LMS's learner: this browser's copy under a key of that
     /// learner's own, with the LMS's suspend data merged in when `rules` are given.
     pub fn open(
         lms: Lms,
-        rules: Option<&'static LmsRules>,
+        rules: Option<Rules>,
         course_id: &str,
         now_ms: u64,
     ) -> (ProgressStore, Progress, OpenOutcome, LmsSession) {
@@ -126,30 +91,33 @@ impl LmsSession {
         let key = local_progress_key(course_id, &lms.get(e.learner_id));
         let (store, local, opened) = ProgressStore::open_at(course_id, key, now_ms);
         let (progress, unread, name) = match rules {
-            Some(rules) => {
-                let resumed = (rules.resume)(&local, &lms.get(e.suspend_data));
-                let name = (rules.name)(&lms.get(e.learner_name));
+            Some(Rules(rules)) => {
+                let resumed = rules.resume(&local, &lms.get(e.suspend_data));
+                let name = rules.certificate_name(&lms.get(e.learner_name));
                 (resumed.progress, resumed.unread, name)
             }
             None => (local, None, None),
         };
         let mut api = lms.clone();
-        let sync = rules.map(|rules| {
-            (rules.open)(
+        let reporting = rules.map(|rules| {
+            let sync = rules.0.open_lms(
                 &mut api,
                 lms.version,
                 lms.started_ms,
                 now_ms,
                 unread.is_some(),
-            )
+            );
+            Reporting {
+                rules,
+                sync: Rc::new(RefCell::new(sync)),
+            }
         });
         let session = LmsSession {
             name,
             unread,
             sent: Sent::default(),
-            sync: Rc::new(RefCell::new(sync)),
+            reporting,
             lms,
-            rules,
         };
         (store, progress, opened, session)
     }
@@ -166,19 +134,21 @@ impl LmsSession {
         moment: Moment,
     ) -> Sent {
         let mut api = self.lms.clone();
-        let Ok(mut sync) = self.sync.try_borrow_mut() else {
-            return self.sent.clone();
-        };
-        match (self.rules, sync.as_mut(), course) {
-            (Some(rules), Some(sync), Some(course)) => (rules.send)(
-                sync,
-                &mut api,
-                progress,
-                course,
-                lang.code(),
-                moment,
-                now_ms(),
-            ),
+        match (&self.reporting, course) {
+            (Some(reporting), Some(course)) => {
+                let Ok(mut sync) = reporting.sync.try_borrow_mut() else {
+                    return self.sent.clone();
+                };
+                reporting.rules.0.send_lms(
+                    &mut sync,
+                    &mut api,
+                    progress,
+                    course,
+                    lang.code(),
+                    moment,
+                    now_ms(),
+                )
+            }
             _ if moment == Moment::Exit => end_session(
                 &mut api,
                 self.lms.version,

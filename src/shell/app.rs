@@ -10,7 +10,7 @@ use crate::shared::components::storage_banner::StorageBanner;
 use crate::shared::content_error::{content_error, loading};
 use crate::shared::handover::{use_hand_over, Handover, Part, Passing};
 use crate::shared::hooks::{use_heading_focus, use_navigated, use_organisation_content};
-use crate::shared::learner::LearnerProvider;
+use crate::shared::learner::{LearnerProvider, Scope};
 use crate::shared::route::{use_route, Route};
 use crate::shared::state::{AppState, ContentState};
 use crate::shell;
@@ -33,7 +33,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let main = match (&passing, &state.content, &state.organisation) {
         (Passing::Here, _, Some(org)) => html! {
-            <LearnerProvider course_id={org.course_id.clone()} course={None}>
+            <LearnerProvider course_id={org.course_id.clone()} scope={Scope::Settings}>
                 <ShellPage route={route.clone()} focus_on_ready={navigated} />
             </LearnerProvider>
         },

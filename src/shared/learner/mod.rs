@@ -4,8 +4,10 @@
 
 mod handle;
 mod provider;
+mod rules;
 mod state;
 
 pub use handle::{use_learner, LearnerHandle};
 pub use provider::{LearnerProvider, LearnerProviderProps};
-pub use state::{At, LearnerAction, LearnerState, Notice, QuizRules};
+pub use rules::{CourseRules, Fitted, Rules, Scope};
+pub use state::{At, LearnerAction, LearnerState, Notice};

@@ -10,11 +10,11 @@ use trygg_core::progress::Progress;
 use yew::prelude::*;
 
 use super::handle::LearnerHandle;
-use super::state::{At, LearnerAction, LearnerState, QuizRules};
+use super::rules::Scope;
+use super::state::{At, LearnerAction, LearnerState};
 use crate::shared::browser::clock::now_ms;
 use crate::shared::browser::lms::watch_leaving;
 use crate::shared::browser::progress_store::{ProgressStore, SaveOutcome};
-use crate::shared::lms_session::LmsRules;
 
 /// The state the page-leaving and other-tab listeners read when their event comes.
 struct Latest {
@@ -32,15 +32,8 @@ fn send(dispatch: &UseReducerDispatcher<LearnerState>, action: LearnerAction) {
 #[derive(Properties, PartialEq)]
 pub struct LearnerProviderProps {
     pub course_id: AttrValue,
-    /// The whole course in the course module; `None` in the app, whose pages do not show
-    /// modules.
-    pub course: Option<Rc<Course>>,
-    /// The core's LMS rules, given by the course module only (see [`LmsRules`]).
-    #[prop_or_default]
-    pub lms_rules: Option<&'static LmsRules>,
-    /// The quiz engine's rules, given by the course module only (see [`QuizRules`]).
-    #[prop_or_default]
-    pub quiz_rules: Option<&'static QuizRules>,
+    /// The shell's settings, or the course module's course (once read) with its rules.
+    pub scope: Scope,
     pub children: Html,
 }
 
@@ -48,18 +41,17 @@ pub struct LearnerProviderProps {
 #[component]
 pub fn LearnerProvider(props: &LearnerProviderProps) -> Html {
     let course_id = props.course_id.clone();
-    let lms_rules = props.lms_rules;
-    let state = use_reducer(move || LearnerState::open(&course_id, lms_rules));
+    let rules = props.scope.rules();
+    let state = use_reducer(move || LearnerState::open(&course_id, rules));
     let lang = crate::shared::state::use_app().lang();
 
     {
         let dispatch = state.dispatcher();
-        let course = props.course.clone();
-        let quiz = props.quiz_rules;
-        let version = course.as_ref().map(|c| c.version.clone());
+        let fitted = props.scope.fitted();
+        let version = fitted.as_ref().map(|f| f.course.version.clone());
         use_effect_with(version, move |_| {
-            if let (Some(course), Some(rules)) = (course, quiz) {
-                send(&dispatch, LearnerAction::Reconcile(course, rules));
+            if let Some(fitted) = fitted {
+                send(&dispatch, LearnerAction::Reconcile(fitted));
             }
         });
     }
@@ -85,7 +77,7 @@ pub fn LearnerProvider(props: &LearnerProviderProps) -> Html {
         // which are committed at once. A refused call is shown and repeated with the next.
         let dispatch = state.dispatcher();
         let lms = state.lms.clone();
-        let course = state.course.clone();
+        let course = state.course().cloned();
         let version = course.as_ref().map(|c| c.version.clone());
         use_effect_with(
             (state.progress.clone(), lang, version),
@@ -102,7 +94,7 @@ pub fn LearnerProvider(props: &LearnerProviderProps) -> Html {
     let latest = use_mut_ref(|| None::<Latest>);
     *latest.borrow_mut() = Some(Latest {
         progress: state.progress.clone(),
-        course: state.course.clone(),
+        course: state.course().cloned(),
         lang,
         store: state.store.clone(),
     });

@@ -5,17 +5,18 @@
 
 use std::rc::Rc;
 
-use trygg_core::content::{Course, LessonPlace, Module, Role};
+use trygg_core::content::{Course, LessonPlace, Role};
 use trygg_core::lms::launch_role;
-use trygg_core::progress::{merge, FinishError, Learner, Progress, ReconcileNotice};
-use trygg_core::quiz::{Answer, AttemptScore};
+use trygg_core::progress::{merge, Learner, Progress, ReconcileNotice};
+use trygg_core::quiz::Answer;
 use yew::prelude::*;
 
+use super::rules::{Fitted, Rules};
 use crate::shared::browser::clock::now_ms;
 use crate::shared::browser::lms::{current_lms, launch_query};
 use crate::shared::browser::progress_store::{OpenOutcome, ProgressStore};
 use crate::shared::browser::storage::StorageError;
-use crate::shared::lms_session::{LmsRules, LmsSession, Sent};
+use crate::shared::lms_session::{LmsSession, Sent};
 
 /// Something the learner should be told once.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,30 +41,11 @@ pub struct LearnerState {
     /// Pages that show modules wait for it, so they never see an attempt whose questions
     /// the security officer has since replaced.
     pub reconciled: Option<String>,
-    /// The course the progress was fitted to: quizzes are drawn and scored against it.
-    pub course: Option<Rc<Course>>,
-    /// The quiz engine's rules, with the course (see [`QuizRules`]).
-    pub quiz: Option<&'static QuizRules>,
+    /// The course the progress was fitted to, with the rules its quizzes are drawn and
+    /// scored by (see [`super::rules`]).
+    pub fitted: Option<Fitted>,
     /// The LMS the course runs in, if any: progress and results go there too.
     pub lms: Option<LmsSession>,
-}
-
-/// The core's quiz rules, handed in with the course by the module that shows it. The
-/// shell (start and about) never runs a quiz and passes none, so its wasm carries none of
-/// the quiz engine.
-pub struct QuizRules {
-    /// Fits saved attempts to the course as published ([`Progress::reconcile`]).
-    pub reconcile: fn(&mut Progress, &[Module]) -> Vec<ReconcileNotice>,
-    /// [`Progress::start_quiz`]: module, role, seed, now.
-    pub start: fn(&mut Progress, &Module, Role, u64, u64),
-    /// [`Progress::finish_quiz`]: module, pass mark, now.
-    pub finish: fn(&mut Progress, &Module, u8, u64) -> Result<AttemptScore, FinishError>,
-}
-
-impl PartialEq for QuizRules {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self, other)
-    }
 }
 
 /// What happened, and when (unix ms, read by whoever dispatched it).
@@ -73,7 +55,7 @@ pub struct At(pub u64, pub LearnerAction);
 /// dispatch these themselves: they call the methods of [`super::LearnerHandle`].
 pub enum LearnerAction {
     /// The course has arrived: fit the progress to its modules (once per content version).
-    Reconcile(Rc<Course>, &'static QuizRules),
+    Reconcile(Fitted),
     SetRole(Role),
     /// The shared-computer choice, with the store the document was moved to.
     SetShared(bool, ProgressStore),
@@ -118,12 +100,12 @@ pub enum LearnerAction {
 impl LearnerState {
     /// Opens the course's saved progress. The course module fits it to the modules once they
     /// have arrived ([`LearnerAction::Reconcile`]); the app's own pages need only the course id.
-    pub fn open(course_id: &str, lms_rules: Option<&'static LmsRules>) -> LearnerState {
+    pub fn open(course_id: &str, rules: Option<Rules>) -> LearnerState {
         let now = now_ms();
         let (store, mut progress, opened, lms) = match current_lms() {
             Some(lms) => {
                 let (store, progress, opened, session) =
-                    LmsSession::open(lms, lms_rules, course_id, now);
+                    LmsSession::open(lms, rules, course_id, now);
                 (store, progress, opened, Some(session))
             }
             None => {
@@ -145,10 +127,14 @@ impl LearnerState {
             save_error: None,
             notices: Vec::new(),
             reconciled: None,
-            course: None,
-            quiz: None,
+            fitted: None,
             lms,
         }
+    }
+
+    /// The course the progress is fitted to, once it is.
+    pub fn course(&self) -> Option<&Rc<Course>> {
+        self.fitted.as_ref().map(|fitted| &fitted.course)
     }
 
     pub fn role(&self) -> Option<Role> {
@@ -170,23 +156,23 @@ impl Reducible for LearnerState {
         // Refused updates (UpdateError) leave the document unchanged: the UI only offers
         // actions that are valid, so a refusal means a stale click and is safe to ignore.
         match action {
-            LearnerAction::Reconcile(course, rules) => {
-                if self.reconciled.as_deref() == Some(course.version.as_str()) {
+            LearnerAction::Reconcile(fitted) => {
+                if self.reconciled.as_deref() == Some(fitted.course.version.as_str()) {
                     return self;
                 }
-                next.reconciled = Some(course.version.clone());
-                next.course = Some(course.clone());
-                next.quiz = Some(rules);
-                next.notices.extend(
-                    (rules.reconcile)(&mut progress, &course.modules)
-                        .into_iter()
-                        .filter_map(|n| match n {
-                            ReconcileNotice::AttemptRestarted { module_id } => {
-                                Some(Notice::QuizRestarted { module_id })
-                            }
-                            ReconcileNotice::ModuleDropped { .. } => None,
-                        }),
-                );
+                next.reconciled = Some(fitted.course.version.clone());
+                let notices = fitted
+                    .rules
+                    .0
+                    .reconcile(&mut progress, &fitted.course.modules);
+                next.fitted = Some(fitted);
+                next.notices
+                    .extend(notices.into_iter().filter_map(|n| match n {
+                        ReconcileNotice::AttemptRestarted { module_id } => {
+                            Some(Notice::QuizRestarted { module_id })
+                        }
+                        ReconcileNotice::ModuleDropped { .. } => None,
+                    }));
             }
             LearnerAction::SetRole(role) => progress.set_role(role, now),
             LearnerAction::SetShared(shared, store) => {
@@ -198,13 +184,17 @@ impl Reducible for LearnerState {
                 progress.read_lesson_page(&module, place, now)
             }
             LearnerAction::StartQuiz { module, seed } => {
-                let Some(module) = self.course.as_ref().and_then(|c| c.module(&module)) else {
+                let Some(fitted) = &self.fitted else {
                     return self;
                 };
-                let Some(rules) = self.quiz else {
+                let Some(module) = fitted.course.module(&module) else {
                     return self;
                 };
-                (rules.start)(&mut progress, module, self.role_or_default(), seed, now);
+                let role = self.role_or_default();
+                fitted
+                    .rules
+                    .0
+                    .start_quiz(&mut progress, module, role, seed, now);
             }
             LearnerAction::Answer {
                 module,
@@ -217,13 +207,17 @@ impl Reducible for LearnerState {
                 let _ = progress.advance(&module, now);
             }
             LearnerAction::FinishQuiz { module } => {
-                let Some(course) = self.course.as_ref() else {
+                let Some(fitted) = &self.fitted else {
                     return self;
                 };
-                let (Some(module), Some(rules)) = (course.module(&module), self.quiz) else {
+                let Some(module) = fitted.course.module(&module) else {
                     return self;
                 };
-                let _ = (rules.finish)(&mut progress, module, course.organisation.pass_mark, now);
+                let pass_mark = fitted.course.organisation.pass_mark;
+                let _ = fitted
+                    .rules
+                    .0
+                    .finish_quiz(&mut progress, module, pass_mark, now);
             }
             LearnerAction::Restore(restored) => {
                 progress = merge(&progress, &restored);
