@@ -27,6 +27,9 @@ use crate::shared::state::{use_app, AppHandle, AppState, ContentState};
 
 thread_local! {
     /// The course as read on the first mount: the files do not change while the page is open.
+    /// A slot rather than Yew state because it must outlive this module's app: the shell or
+    /// the manager view renders the page between two turns of the course, and the hand-over
+    /// cannot carry it, being a plain JavaScript value that another wasm module reads.
     static COURSE: RefCell<Option<Rc<Course>>> = const { RefCell::new(None) };
 }
 

@@ -16,7 +16,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::shared::browser::lazy::{call_export, load_module};
-use crate::shared::browser::lms::{adopt_lms, current_lms, Lms};
+use crate::shared::browser::lms::{current_lms, Lms};
 use crate::shared::browser::page_areas::{adopt_page_areas, page_areas, PageAreas};
 use crate::shared::browser::roster_store::next_tick;
 use crate::shared::lms_session::note_launch_language;
@@ -71,9 +71,8 @@ pub struct Handover {
     /// The learner has moved on from the page the visit began with: focus goes to each new
     /// page's heading.
     pub navigated: bool,
+    /// What the page keeps, the LMS's API (initialised) among it.
     pub areas: PageAreas,
-    /// The LMS's API, initialised, when the course runs inside an LMS.
-    pub lms: Option<Lms>,
 }
 
 const LANG: &str = "lang";
@@ -83,15 +82,18 @@ const PREFETCHED: &str = "prefetched";
 const LMS_API: &str = "lmsApi";
 const LMS_2004: &str = "lms2004";
 const LMS_STARTED: &str = "lmsStarted";
+const BOOKMARK_TAKEN: &str = "bookmarkTaken";
+const COURSE_ASKED: &str = "courseAsked";
 
 impl Handover {
     /// The handover from this module as it is now.
     pub fn from_here(lang: Lang, navigated: bool) -> Handover {
+        // Looked for once per page: the next module takes what was found.
+        let _ = current_lms();
         Handover {
             lang,
             navigated,
             areas: page_areas(),
-            lms: current_lms(),
         }
     }
 
@@ -121,7 +123,9 @@ impl Handover {
         set(NAVIGATED, &self.navigated.into());
         set(MEMORY, &self.areas.memory);
         set(PREFETCHED, &self.areas.prefetched);
-        if let Some(lms) = &self.lms {
+        set(BOOKMARK_TAKEN, &self.areas.bookmark_taken.into());
+        set(COURSE_ASKED, &self.areas.course_asked.into());
+        if let Some(Some(lms)) = &self.areas.lms {
             set(LMS_API, lms.api());
             set(LMS_2004, &(lms.version == ScormVersion::Scorm2004).into());
             // Unix ms fit a double exactly until the year 287,396.
@@ -144,17 +148,20 @@ impl Handover {
             areas: PageAreas {
                 memory: object(MEMORY)?,
                 prefetched: object(PREFETCHED)?,
+                lms: Some(object(LMS_API).map(|api| {
+                    let twenty04 = get(LMS_2004).and_then(|v| v.as_bool()) == Some(true);
+                    let version = if twenty04 {
+                        ScormVersion::Scorm2004
+                    } else {
+                        ScormVersion::Scorm12
+                    };
+                    let started = get(LMS_STARTED).and_then(|v| v.as_f64()).unwrap_or(0.0);
+                    Lms::from_parts(api, version, started.max(0.0) as u64)
+                })),
+                bookmark_taken: get(BOOKMARK_TAKEN).and_then(|v| v.as_bool()) == Some(true),
+                course_asked: get(COURSE_ASKED).and_then(|v| v.as_bool()) == Some(true),
+                launch_language: None,
             },
-            lms: object(LMS_API).map(|api| {
-                let twenty04 = get(LMS_2004).and_then(|v| v.as_bool()) == Some(true);
-                let version = if twenty04 {
-                    ScormVersion::Scorm2004
-                } else {
-                    ScormVersion::Scorm12
-                };
-                let started = get(LMS_STARTED).and_then(|v| v.as_f64()).unwrap_or(0.0);
-                Lms::from_parts(api, version, started.max(0.0) as u64)
-            }),
         })
     }
 }
@@ -163,6 +170,9 @@ impl Handover {
 type Teardown = Box<dyn FnOnce()>;
 
 thread_local! {
+    /// How to end this module's live app. A slot rather than Yew state because the app cannot
+    /// hold the handle that destroys it: Yew gives that handle only once the app is
+    /// rendered, to the code that rendered it.
     static LIVE: RefCell<Option<Teardown>> = const { RefCell::new(None) };
 }
 
@@ -173,7 +183,6 @@ where
     C: BaseComponent,
 {
     adopt_page_areas(handover.areas.clone());
-    adopt_lms(handover.lms.clone());
     crate::shared::browser::document::remove_boot_screen();
     let Some(root) = crate::shared::browser::document::new_app_root() else {
         return;

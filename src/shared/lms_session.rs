@@ -15,6 +15,7 @@ pub use trygg_core::lms::Sent;
 
 use crate::shared::browser::clock::now_ms;
 use crate::shared::browser::lms::Lms;
+use crate::shared::browser::page_areas::with_page_areas;
 use crate::shared::browser::progress_store::{OpenOutcome, ProgressStore};
 use crate::shared::learner::Rules;
 
@@ -35,18 +36,12 @@ impl PartialEq for Reporting {
     }
 }
 
-thread_local! {
-    /// The language the LMS's saved progress names and the LMS's preference for the learner,
-    /// noted when the visit's first module finds the LMS, and taken by its first load.
-    static LAUNCH_LANGUAGE: RefCell<Option<(String, String)>> = const { RefCell::new(None) };
-}
-
 /// Notes what the LMS says about the learner's language, for [`launch_language`]. Called once
 /// per visit, by the module that finds the LMS.
 pub fn note_launch_language(lms: &Lms) {
     let e = lms.version.elements();
     let noted = (lms.get(e.suspend_data), lms.get(e.language_preference));
-    LAUNCH_LANGUAGE.with(|l| *l.borrow_mut() = Some(noted));
+    with_page_areas(|areas| areas.launch_language = Some(noted));
 }
 
 /// The language a visit inside an LMS starts in, of those `organisation` offers: the one the
@@ -54,7 +49,7 @@ pub fn note_launch_language(lms: &Lms) {
 /// the visit's first load of a language; `None` after that, outside an LMS, and when neither
 /// names a language the course has.
 pub fn launch_language(organisation: &Organisation) -> Option<Lang> {
-    let (saved, preference) = LAUNCH_LANGUAGE.with(|l| l.borrow_mut().take())?;
+    let (saved, preference) = with_page_areas(|areas| areas.launch_language.take())?;
     let offered: Vec<&str> = organisation
         .languages
         .iter()

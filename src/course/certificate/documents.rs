@@ -91,6 +91,8 @@ pub fn Documents(props: &DocumentsProps) -> Html {
     let pdf_state = use_state(|| PdfState::Idle);
     let downloads = use_downloads();
     let card_ready = use_module_texts(Some(POCKET_CARD_MODULE));
+    // The fonts, fetched once and only when the first PDF is made on this page.
+    let fonts = use_mut_ref(|| None::<FontPair>);
     let Some(course) = app.course().cloned() else {
         return html! {};
     };
@@ -154,7 +156,7 @@ pub fn Documents(props: &DocumentsProps) -> Html {
     let on_pdf = {
         let name = format!("{stem}.pdf");
         let print = print.clone();
-        make_pdf_callback(pdf_state.clone(), move |fonts: FontPair| {
+        make_pdf_callback(pdf_state.clone(), fonts.clone(), move |fonts: FontPair| {
             let name = name.clone();
             let print = print();
             async move {
@@ -173,7 +175,7 @@ pub fn Documents(props: &DocumentsProps) -> Html {
     };
     let on_card = course.pocket_card_module().map(|_| {
         let name = format!("{}.pdf", words.t("file.pocket_card"));
-        make_pdf_callback(pdf_state.clone(), move |fonts: FontPair| {
+        make_pdf_callback(pdf_state.clone(), fonts.clone(), move |fonts: FontPair| {
             let name = name.clone();
             let print = print();
             async move {
@@ -291,19 +293,15 @@ fn preview(record: &CompletionRecord, course: &Course, words: &Words) -> Html {
 /// The regular and bold font files.
 type FontPair = Rc<(Vec<u8>, Vec<u8>)>;
 
-thread_local! {
-    /// The fonts, fetched once and only when the first PDF is made.
-    static FONTS: RefCell<Option<FontPair>> = const { RefCell::new(None) };
-}
-
-async fn fonts() -> Result<FontPair, PdfFailure> {
-    if let Some(f) = FONTS.with(|f| f.borrow().clone()) {
-        return Ok(f);
+/// The fonts as `kept` holds them, else fetched and kept there.
+async fn fonts(kept: Rc<RefCell<Option<FontPair>>>) -> Result<FontPair, PdfFailure> {
+    if let Some(pair) = kept.borrow().clone() {
+        return Ok(pair);
     }
     let regular = fetch_file("fonts/trygg-sans.ttf").await?;
     let bold = fetch_file("fonts/trygg-sans-bold.ttf").await?;
     let pair = Rc::new((regular, bold));
-    FONTS.with(|f| *f.borrow_mut() = Some(pair.clone()));
+    *kept.borrow_mut() = Some(pair.clone());
     Ok(pair)
 }
 
@@ -331,7 +329,11 @@ fn pdf_failure_text(failure: &PdfFailure, words: &Words) -> String {
 
 /// A click handler that fetches the fonts, makes a PDF with the PDF maker and downloads it,
 /// reporting failures.
-fn make_pdf_callback<F, Fut>(state: UseStateHandle<PdfState>, make: F) -> Callback<MouseEvent>
+fn make_pdf_callback<F, Fut>(
+    state: UseStateHandle<PdfState>,
+    kept_fonts: Rc<RefCell<Option<FontPair>>>,
+    make: F,
+) -> Callback<MouseEvent>
 where
     F: Fn(FontPair) -> Fut + 'static,
     Fut: std::future::Future<Output = Result<(String, Vec<u8>), PdfFailure>> + 'static,
@@ -340,9 +342,10 @@ where
     Callback::from(move |_| {
         let state = state.clone();
         let make = make.clone();
+        let kept_fonts = kept_fonts.clone();
         state.set(PdfState::Working);
         wasm_bindgen_futures::spawn_local(async move {
-            let result = match fonts().await {
+            let result = match fonts(kept_fonts).await {
                 Ok(f) => make(f).await,
                 Err(e) => Err(e),
             };

@@ -41,16 +41,15 @@ pub fn call_export(module: &JsValue, name: &str, args: &[JsValue]) -> Result<JsV
     })
 }
 
-thread_local! {
-    static COURSE_PREFETCHED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Starts fetching the course module and the course files in the background, once per visit:
+/// Starts fetching the course module and the course files in the background, once per page:
 /// called when the learner shows they are about to start, so "my training" then opens at
 /// once. The course module takes over the file requests already under way
 /// ([`crate::shared::browser::fetch::prefetch`]) rather than asking again.
 pub fn prefetch_course(files: impl IntoIterator<Item = String>) {
-    if COURSE_PREFETCHED.with(|done| done.replace(true)) {
+    let asked = super::page_areas::with_page_areas(|areas| {
+        std::mem::replace(&mut areas.course_asked, true)
+    });
+    if asked {
         return;
     }
     for name in files {

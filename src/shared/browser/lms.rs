@@ -7,8 +7,6 @@
 //! exception, a `"false"` return) is a value, never a panic: the course goes on with local
 //! progress.
 
-use std::cell::RefCell;
-
 use js_sys::{Function, Object, Reflect};
 use trygg_core::lms::{Refusal, ScormApi, ScormCall as Call, ScormVersion};
 use wasm_bindgen::{JsCast, JsValue};
@@ -34,18 +32,12 @@ impl PartialEq for Lms {
     }
 }
 
-thread_local! {
-    /// Whether the LMS's bookmark was used already in this module.
-    static BOOKMARK_TAKEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    /// `None` until this module has looked; then the API found, if any.
-    static LINK: RefCell<Option<Option<Lms>>> = const { RefCell::new(None) };
-}
-
 /// This page's LMS: found and initialised on the first call in a page's first module, or
-/// the one handed over.
+/// the one handed over (kept with the page's areas, [`super::page_areas`]).
 pub fn current_lms() -> Option<Lms> {
-    LINK.with(|link| {
-        link.borrow_mut()
+    super::page_areas::with_page_areas(|areas| {
+        areas
+            .lms
             .get_or_insert_with(|| {
                 let lms = find_api()?;
                 // A refused Initialize (already initialised, as when a module was started
@@ -58,11 +50,6 @@ pub fn current_lms() -> Option<Lms> {
             })
             .clone()
     })
-}
-
-/// Takes over the LMS of the module that rendered the page before, initialised already.
-pub fn adopt_lms(lms: Option<Lms>) {
-    LINK.with(|link| *link.borrow_mut() = Some(lms));
 }
 
 /// Looks for `API_1484_11` (2004) then `API` (1.2) in this window and its parents, then in
@@ -173,10 +160,13 @@ impl Lms {
         self.checked(Call::Terminate, &[""])
     }
 
-    /// The bookmark the previous session left, the first time it is asked for in this
-    /// module: a relaunch goes there once, and the start page stays reachable after.
+    /// The bookmark the previous session left, the first time it is asked for on this
+    /// page: a relaunch goes there once, and the start page stays reachable after.
     pub fn take_bookmark(&self) -> Option<String> {
-        if BOOKMARK_TAKEN.with(|taken| taken.replace(true)) {
+        let taken = super::page_areas::with_page_areas(|areas| {
+            std::mem::replace(&mut areas.bookmark_taken, true)
+        });
+        if taken {
             return None;
         }
         Some(self.get(self.version.elements().location)).filter(|b| !b.is_empty())

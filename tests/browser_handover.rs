@@ -1,0 +1,74 @@
+//! Runs in headless Chromium (wasm-bindgen-test): the hand-over between modules as the
+//! JavaScript value `mount` takes. What the page keeps (its areas, the LMS, what was done
+//! once per page) arrives whole in the next module; anything else is not a hand-over.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::Object;
+use trygg_app::shared::browser::lms::Lms;
+use trygg_app::shared::browser::page_areas::page_areas;
+use trygg_app::shared::handover::Handover;
+use trygg_core::content::Lang;
+use trygg_core::lms::ScormVersion;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn sv() -> Lang {
+    Lang::parse("sv").expect("a language tag")
+}
+
+#[wasm_bindgen_test]
+fn what_the_page_keeps_crosses_to_the_next_module() {
+    let mut areas = page_areas();
+    areas.lms = Some(Some(Lms::from_parts(
+        Object::new(),
+        ScormVersion::Scorm2004,
+        5,
+    )));
+    areas.bookmark_taken = true;
+    areas.course_asked = true;
+    areas.launch_language = Some(("sv".into(), "en".into()));
+    let handover = Handover {
+        lang: sv(),
+        navigated: true,
+        areas: areas.clone(),
+    };
+    let read = Handover::from_js(&handover.to_js()).expect("a hand-over");
+    assert_eq!(read.lang, sv());
+    assert!(read.navigated);
+    assert!(
+        read.areas.bookmark_taken,
+        "a relaunch goes to the bookmark once per page"
+    );
+    assert!(read.areas.course_asked);
+    assert_eq!(read.areas.lms, areas.lms);
+    assert_eq!(
+        read.areas.launch_language, None,
+        "the first module's first load takes the launch language"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_page_without_an_lms_says_it_looked() {
+    let mut areas = page_areas();
+    areas.lms = Some(None);
+    let handover = Handover {
+        lang: sv(),
+        navigated: false,
+        areas,
+    };
+    let read = Handover::from_js(&handover.to_js()).expect("a hand-over");
+    assert_eq!(
+        read.areas.lms,
+        Some(None),
+        "the next module does not look again"
+    );
+    assert!(!read.areas.bookmark_taken);
+}
+
+#[wasm_bindgen_test]
+fn anything_else_is_not_a_handover() {
+    assert!(Handover::from_js(&JsValue::UNDEFINED).is_none());
+    assert!(Handover::from_js(&Object::new().into()).is_none());
+}
