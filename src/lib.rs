@@ -8,7 +8,6 @@ pub mod manager;
 pub mod shared;
 pub mod shell;
 
-use shared::components::frame::saved_lang;
 use shared::handover::{mount_app, Handover};
 
 /// Renders the shell as the page's live app, with what the module before it handed over.
@@ -19,9 +18,7 @@ pub fn mount_shell(handover: &Handover) {
     mount_app::<shell::app::App>(handover, props);
 }
 
-/// Reads the argument of a module's `mount`: another module's handover, or else this module
-/// is the visit's first (`boot.js` starts it, with the requests it sent ahead), on the page
-/// the learner landed on, in the saved language.
+/// Reads the argument of a module's `mount` ([`Handover::read`]).
 pub fn handover_from(value: &wasm_bindgen::JsValue) -> Handover {
-    Handover::from_js(value).unwrap_or_else(|| Handover::first_of_visit(saved_lang(), value))
+    Handover::read(value)
 }

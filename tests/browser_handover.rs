@@ -3,7 +3,7 @@
 //! once per page) arrives whole in the next module; anything else is not a hand-over.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::Object;
+use js_sys::{Object, Reflect};
 use trygg_app::shared::browser::lms::Lms;
 use trygg_app::shared::browser::page_areas::page_areas;
 use trygg_app::shared::handover::Handover;
@@ -33,6 +33,7 @@ fn what_the_page_keeps_crosses_to_the_next_module() {
         lang: sv(),
         navigated: true,
         areas: areas.clone(),
+        unread: false,
     };
     let read = Handover::from_js(&handover.to_js()).expect("a hand-over");
     assert_eq!(read.lang, sv());
@@ -57,6 +58,7 @@ fn a_page_without_an_lms_says_it_looked() {
         lang: sv(),
         navigated: false,
         areas,
+        unread: false,
     };
     let read = Handover::from_js(&handover.to_js()).expect("a hand-over");
     assert_eq!(
@@ -68,7 +70,42 @@ fn a_page_without_an_lms_says_it_looked() {
 }
 
 #[wasm_bindgen_test]
-fn anything_else_is_not_a_handover() {
+fn the_loaders_and_the_worker_bridge_cross_too() {
+    let mut areas = page_areas();
+    let loaders = Object::new();
+    let worker = Object::new();
+    areas.loaders = loaders.clone();
+    areas.worker = Some(worker.clone());
+    let handover = Handover {
+        lang: sv(),
+        navigated: false,
+        areas,
+        unread: false,
+    };
+    let read = Handover::read(&handover.to_js());
+    assert!(!read.unread);
+    assert!(Object::is(&read.areas.loaders, &loaders));
+    assert!(read.areas.worker.is_some_and(|w| Object::is(&w, &worker)));
+}
+
+#[wasm_bindgen_test]
+fn boots_start_of_a_visit_is_read_as_the_first_module() {
+    let start = Object::new();
+    let loaders = Object::new();
+    Reflect::set(&start, &"first".into(), &true.into()).expect("set");
+    Reflect::set(&start, &"loaders".into(), &loaders).expect("set");
+    let read = Handover::read(&start.into());
+    assert!(!read.unread);
+    assert!(!read.navigated);
+    assert!(Object::is(&read.areas.loaders, &loaders));
+}
+
+#[wasm_bindgen_test]
+fn anything_else_starts_afresh_and_says_so() {
     assert!(Handover::from_js(&JsValue::UNDEFINED).is_none());
     assert!(Handover::from_js(&Object::new().into()).is_none());
+    assert!(Handover::read(&JsValue::UNDEFINED).unread);
+    let other_build = Object::new();
+    Reflect::set(&other_build, &"lang".into(), &"sv".into()).expect("set");
+    assert!(Handover::read(&other_build.into()).unread);
 }

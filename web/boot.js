@@ -29,7 +29,8 @@ pageParsed.then(() => {
 // lessons, quizzes, the certificate, my data), the manager view and the PDF maker. Each is
 // fetched on first use, so a visit loads only what its pages need. Each loader resolves to the
 // module's exports. One Yew module renders the page at a time: the live one loads the next
-// and calls its `mount` (src/shared/handover.rs).
+// and calls its `mount` (src/shared/handover.rs). The loaders are handed to the first module
+// and from module to module with the page, never put on `window`.
 // After a failure the next call tries again; browsers remember a module script that failed
 // to load, so a retry asks for it under a fresh query string.
 // The wasm file is requested together with its JavaScript glue, not after it.
@@ -53,17 +54,19 @@ function lazy(name) {
     return loading;
   };
 }
-window.tryggApp = lazy('trygg-app');
-window.tryggCourse = lazy('trygg_course');
-window.tryggPdf = lazy('trygg_pdf');
-window.tryggManager = lazy('trygg_manager');
+const loaders = {
+  'trygg-app': lazy('trygg-app'),
+  trygg_course: lazy('trygg_course'),
+  trygg_pdf: lazy('trygg_pdf'),
+  trygg_manager: lazy('trygg_manager'),
+};
 
 // The page's side of the service worker (sw.js, made at build time; see README, "Offline
 // use"), one per page whichever wasm module is live. The modules decide when to start it:
 // once a page is usable, and never inside an LMS (src/shared/browser/worker.rs). Any change
 // they show (a new version ready, a worker serving the page) is announced by a
-// `trygg-worker` event on window.
-window.tryggWorker = (() => {
+// `trygg-worker` event on window. Handed to the first module with the loaders.
+const worker = (() => {
   const container = navigator.serviceWorker; // missing on insecure origins
   let started = false;
   let registration = null;
@@ -120,9 +123,9 @@ window.tryggWorker = (() => {
 // does not wait for the shell, which it would only hand the page on to. The same routes as
 // `Part::of` in src/shared/handover.rs, which this runs before (a browser test opens each).
 function firstModule(hash) {
-  if (/^#\/(training|module\/|certificate|data)/.test(hash)) return window.tryggCourse;
-  if (/^#\/manager/.test(hash)) return window.tryggManager;
-  return window.tryggApp;
+  if (/^#\/(training|module\/|certificate|data)/.test(hash)) return loaders.trygg_course;
+  if (/^#\/manager/.test(hash)) return loaders.trygg_manager;
+  return loaders['trygg-app'];
 }
 
 if (window.location.protocol === 'file:') {
@@ -159,7 +162,7 @@ if (window.location.protocol === 'file:') {
   // itself, so a late answer asks for nothing.
   const first = firstModule(window.location.hash);
   let mounted = false;
-  if (first === window.tryggCourse) {
+  if (first === loaders.trygg_course) {
     const id = /^[a-z0-9-]{1,64}$/;
     prefetched['content/organisation.json']
       .then((response) => (response.ok ? response.clone().json() : null))
@@ -173,7 +176,8 @@ if (window.location.protocol === 'file:') {
   Promise.all([first(), pageParsed])
     .then(([module]) => {
       mounted = true;
-      return module.mount({ prefetched });
+      // The start of a visit, as `Handover::read` in src/shared/handover.rs reads it.
+      return module.mount({ first: true, prefetched, loaders, worker });
     })
     .catch((error) => {
       console.error(error);

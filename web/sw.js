@@ -88,7 +88,7 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
-// From the page (`window.tryggWorker` in boot.js, called by src/shared/browser/worker.rs):
+// From the page (the worker bridge in boot.js, called by src/shared/browser/worker.rs):
 // `activate`, on the learner's word, when an update waits; `keep`, once the course runs, to
 // fetch a group of application files (the PDF maker and its fonts) and content files in the
 // background.

@@ -3,7 +3,6 @@
 //! roster, import and export code.
 
 use trygg_app::manager::{use_sessions, ManagerView, Sessions};
-use trygg_app::shared::browser::lms::current_lms;
 use trygg_app::shared::components::frame::{Frame, PassingPage};
 use trygg_app::shared::components::page_title::PageTitle;
 use trygg_app::shared::handover::{mount_app, use_hand_over, Handover, Part, Passing};
@@ -22,8 +21,8 @@ struct RootProps {
 /// checks certificates against is read (with the same code as the course pages).
 #[component]
 fn Root(props: &RootProps) -> Html {
-    let lang = props.handover.lang;
-    let state = use_reducer(move || AppState::new(lang, current_lms().is_some()));
+    let handover = props.handover.clone();
+    let state = use_reducer(move || AppState::arriving(&handover));
     let route = use_route();
     let navigated = use_navigated(&route, props.handover.navigated);
     let (passing, retry) = use_hand_over(&route, Part::Manager, state.wanted, navigated);

@@ -40,11 +40,11 @@ pub struct CourseAppProps {
 
 #[component]
 pub fn CourseApp(props: &CourseAppProps) -> Html {
-    let lang = props.handover.lang;
+    let handover = props.handover.clone();
     let arrived_by_navigation = props.handover.navigated;
     // Once per mount: a new mount is a new arrival in the course.
     let state = use_reducer(move || {
-        let mut state = AppState::new(lang, crate::shared::browser::lms::current_lms().is_some());
+        let mut state = AppState::arriving(&handover);
         state.landing = Landing::new(arrived_by_navigation);
         if let Some(course) = COURSE.with(|c| c.borrow().clone()) {
             state.content = ContentState::Ready(course);

@@ -19,6 +19,7 @@ use crate::shared::browser::lazy::{call_export, load_module};
 use crate::shared::browser::lms::{current_lms, Lms};
 use crate::shared::browser::page_areas::{adopt_page_areas, page_areas, PageAreas};
 use crate::shared::browser::roster_store::next_tick;
+use crate::shared::components::frame::saved_lang;
 use crate::shared::lms_session::note_launch_language;
 use crate::shared::route::Route;
 
@@ -45,12 +46,12 @@ impl Part {
         }
     }
 
-    /// Its loader in `boot.js`, which imports and instantiates it once.
+    /// Its loader's name among `boot.js`'s, which imports and instantiates it once.
     fn loader(self) -> &'static str {
         match self {
-            Part::Shell => "tryggApp",
-            Part::Course => "tryggCourse",
-            Part::Manager => "tryggManager",
+            Part::Shell => "trygg-app",
+            Part::Course => "trygg_course",
+            Part::Manager => "trygg_manager",
         }
     }
 
@@ -73,12 +74,19 @@ pub struct Handover {
     pub navigated: bool,
     /// What the page keeps, the LMS's API (initialised) among it.
     pub areas: PageAreas,
+    /// `mount` was given something that is neither `boot.js`'s start nor a hand-over (a
+    /// module from another build): the app starts afresh, and tells the learner that what
+    /// the page held in memory did not arrive.
+    pub unread: bool,
 }
 
 const LANG: &str = "lang";
 const NAVIGATED: &str = "navigated";
 const MEMORY: &str = "memory";
 const PREFETCHED: &str = "prefetched";
+const FIRST: &str = "first";
+const LOADERS: &str = "loaders";
+const WORKER: &str = "worker";
 const LMS_API: &str = "lmsApi";
 const LMS_2004: &str = "lms2004";
 const LMS_STARTED: &str = "lmsStarted";
@@ -94,11 +102,31 @@ impl Handover {
             lang,
             navigated,
             areas: page_areas(),
+            unread: false,
         }
     }
 
-    /// The first module's: a fresh page, with the requests `boot.js` sent ahead
-    /// (`{prefetched: {url: promise}}`) if `value` has them. Inside an LMS, what it says of
+    /// What a module's `mount` was given, read in this one place: `boot.js`'s start of the
+    /// visit (`{first: true, prefetched, loaders, worker}`) or another module's hand-over.
+    /// Anything else still starts the app, in the saved language, marked
+    /// [`Handover::unread`] so the learner is told rather than left with progress silently
+    /// missing.
+    pub fn read(value: &JsValue) -> Handover {
+        let first = Reflect::get(value, &FIRST.into())
+            .ok()
+            .and_then(|v| v.as_bool());
+        if first == Some(true) {
+            return Handover::first_of_visit(saved_lang(), value);
+        }
+        Handover::from_js(value).unwrap_or_else(|| Handover {
+            unread: true,
+            ..Handover::first_of_visit(saved_lang(), value)
+        })
+    }
+
+    /// The first module's: a fresh page, with what `boot.js` gives (the requests it sent
+    /// ahead, its module loaders and its side of the service worker) where `value` has them.
+    /// Inside an LMS, what it says of
     /// the learner's language is noted for the first load of a language
     /// ([`crate::shared::lms_session::launch_language`]).
     pub fn first_of_visit(lang: Lang, value: &JsValue) -> Handover {
@@ -106,10 +134,16 @@ impl Handover {
             note_launch_language(&lms);
         }
         let mut handover = Handover::from_here(lang, false);
-        let prefetched = Reflect::get(value, &PREFETCHED.into()).ok();
-        if let Some(prefetched) = prefetched.filter(|v| v.is_object()) {
-            handover.areas.prefetched = prefetched.unchecked_into();
-        }
+        let object = |key: &str| {
+            Reflect::get(value, &key.into())
+                .ok()
+                .filter(|v| v.is_object())
+                .map(JsCast::unchecked_into::<Object>)
+        };
+        let areas = &mut handover.areas;
+        areas.prefetched = object(PREFETCHED).unwrap_or_else(|| areas.prefetched.clone());
+        areas.loaders = object(LOADERS).unwrap_or_else(|| areas.loaders.clone());
+        areas.worker = object(WORKER).or_else(|| areas.worker.clone());
         handover
     }
 
@@ -123,6 +157,10 @@ impl Handover {
         set(NAVIGATED, &self.navigated.into());
         set(MEMORY, &self.areas.memory);
         set(PREFETCHED, &self.areas.prefetched);
+        set(LOADERS, &self.areas.loaders);
+        if let Some(worker) = &self.areas.worker {
+            set(WORKER, worker);
+        }
         set(BOOKMARK_TAKEN, &self.areas.bookmark_taken.into());
         set(COURSE_ASKED, &self.areas.course_asked.into());
         if let Some(Some(lms)) = &self.areas.lms {
@@ -148,6 +186,8 @@ impl Handover {
             areas: PageAreas {
                 memory: object(MEMORY)?,
                 prefetched: object(PREFETCHED)?,
+                loaders: object(LOADERS)?,
+                worker: object(WORKER),
                 lms: Some(object(LMS_API).map(|api| {
                     let twenty04 = get(LMS_2004).and_then(|v| v.as_bool()) == Some(true);
                     let version = if twenty04 {
@@ -162,6 +202,7 @@ impl Handover {
                 course_asked: get(COURSE_ASKED).and_then(|v| v.as_bool()) == Some(true),
                 launch_language: None,
             },
+            unread: false,
         })
     }
 }

@@ -56,6 +56,9 @@ pub struct AppState {
     pub unavailable: Option<Lang>,
     /// Whether the learner is still on the page this mount began with (see [`Landing`]).
     pub landing: Landing,
+    /// What the page held in memory did not arrive with the page
+    /// ([`crate::shared::handover::Handover::unread`]): the learner is told.
+    pub handover_unread: bool,
 }
 
 pub enum AppAction {
@@ -88,6 +91,16 @@ impl AppState {
             in_lms,
             unavailable: None,
             landing: Landing::left(),
+            handover_unread: false,
+        }
+    }
+
+    /// The state a module's app starts from, with what the module before it handed over.
+    pub fn arriving(handover: &crate::shared::handover::Handover) -> AppState {
+        let in_lms = crate::shared::browser::lms::current_lms().is_some();
+        AppState {
+            handover_unread: handover.unread,
+            ..AppState::new(handover.lang, in_lms)
         }
     }
 

@@ -22,10 +22,8 @@ pub struct AppProps {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let lang = props.handover.lang;
-    let state = use_reducer(move || {
-        AppState::new(lang, crate::shared::browser::lms::current_lms().is_some())
-    });
+    let handover = props.handover.clone();
+    let state = use_reducer(move || AppState::arriving(&handover));
     let route = use_route();
     let navigated = use_navigated(&route, props.handover.navigated);
     let (passing, retry) = use_hand_over(&route, Part::Shell, state.wanted, navigated);

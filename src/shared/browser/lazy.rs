@@ -6,11 +6,11 @@ use js_sys::{Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// Loads a lazily fetched wasm module through its loader in `boot.js` (`window[loader]`),
-/// resolving to the module's exports.
+/// Loads a lazily fetched wasm module through its loader from `boot.js` (handed from module
+/// to module with the page's areas), resolving to the module's exports.
 pub async fn load_module(loader: &str, file: &str) -> Result<JsValue, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let load: Function = Reflect::get(&window, &loader.into())
+    let loaders = super::page_areas::page_areas().loaders;
+    let load: Function = Reflect::get(&loaders, &loader.into())
         .ok()
         .and_then(|f| f.dyn_into().ok())
         .ok_or_else(|| format!("{file} has no loader"))?;
@@ -57,13 +57,13 @@ pub fn prefetch_course(files: impl IntoIterator<Item = String>) {
     }
     wasm_bindgen_futures::spawn_local(async {
         // A failure here only means the course module is fetched again when it is needed.
-        let _ = load_module("tryggCourse", "trygg_course.js").await;
+        let _ = load_module("trygg_course", "trygg_course.js").await;
     });
 }
 
 /// Calls an export of the PDF maker with the given arguments; returns the PDF bytes.
 async fn call(name: &str, args: &[JsValue]) -> Result<Vec<u8>, String> {
-    let module = load_module("tryggPdf", "trygg_pdf.js").await?;
+    let module = load_module("trygg_pdf", "trygg_pdf.js").await?;
     let result = call_export(&module, name, args)?;
     Ok(Uint8Array::new(&result).to_vec())
 }

@@ -1,6 +1,7 @@
 //! What the page keeps while wasm modules take turns rendering it: the memory storage area
 //! (progress when browser storage is blocked), the requests sent ahead for content files, the
-//! LMS connection and what was done once per page with it. The module whose turn it is holds
+//! LMS connection and what was done once per page with it, and what `boot.js` hands the
+//! visit's first module (its module loaders and the service worker's bridge). The module whose turn it is holds
 //! them here; the module that gives up the page passes them to the next in its
 //! [`crate::shared::handover::Handover`], so nothing is lost and nothing sits on `window`.
 
@@ -19,6 +20,12 @@ pub struct PageAreas {
     pub memory: Object,
     /// Pending `fetch` promises by URL, for the taker of each request.
     pub prefetched: Object,
+    /// `boot.js`'s loaders by module name (`trygg_course` …), each importing and
+    /// instantiating its module once ([`super::lazy::load_module`]).
+    pub loaders: Object,
+    /// `boot.js`'s side of the service worker ([`super::worker`]); `None` when the page was
+    /// not started by `boot.js` (tests).
+    pub worker: Option<Object>,
     /// `None` until this page has looked for an LMS; then the API found and initialised, if
     /// any ([`super::lms::current_lms`]).
     pub lms: Option<Option<Lms>>,
@@ -49,6 +56,8 @@ impl PageAreas {
         PageAreas {
             memory: Object::create(&JsValue::NULL.unchecked_into()),
             prefetched: Object::new(),
+            loaders: Object::new(),
+            worker: None,
             lms: None,
             bookmark_taken: false,
             course_asked: false,

@@ -1,7 +1,8 @@
 //! The bridge to Trygg's service worker (`web/sw.js`, written into each release by
 //! `scripts/make-worker.mjs`), which keeps the course working without a network once it has
-//! been opened. `boot.js` holds the page's side of it (`window.tryggWorker`, one per page
-//! whichever module is live, as it holds the module loaders); this is the one place that
+//! been opened. `boot.js` holds the page's side of it (one per page whichever module is
+//! live, handed to the first module with the module loaders and on from module to module
+//! with the page's areas); this is the one place that
 //! decides whether a page gets a worker at all: release builds only (debug builds have no
 //! `sw.js`), and never inside an LMS, which serves the package itself ([`current_lms`] is
 //! the one test for that). Every call that fails is ignored: without a worker the course
@@ -15,14 +16,14 @@ use crate::shared::browser::lms::current_lms;
 /// The event `boot.js` sends on `window` when what [`serving`] or [`update_ready`] say changes.
 pub const CHANGED: &str = "trygg-worker";
 
-/// `window.tryggWorker`, when this page may have a worker.
+/// `boot.js`'s worker bridge, when this page may have a worker.
 fn bridge() -> Option<JsValue> {
     if cfg!(debug_assertions) || current_lms().is_some() {
         return None;
     }
-    let window: JsValue = web_sys::window()?.into();
-    let bridge = Reflect::get(&window, &"tryggWorker".into()).ok()?;
-    bridge.is_object().then_some(bridge)
+    crate::shared::browser::page_areas::page_areas()
+        .worker
+        .map(JsValue::from)
 }
 
 fn call(name: &str, args: &Array) -> Option<JsValue> {

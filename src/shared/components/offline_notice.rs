@@ -113,6 +113,9 @@ pub fn OfflineNotice(props: &OfflineNoticeProps) -> Html {
             if let Some(text) = unavailable {
                 <p data-language="">{ text }</p>
             }
+            if app.handover_unread {
+                <p data-handover="">{ words.html("handover.unread") }</p>
+            }
             if offer {
                 <p data-update="">
                     { words.html("offline.update_ready") }{ " " }
