@@ -1,7 +1,8 @@
 //! "My data": download the saved progress, restore it in another browser, or delete it all.
 //! A restored file is checked first; a wrong, foreign, newer or oversized file changes nothing.
 
-use trygg_core::progress::{load_progress, to_json, MAX_PROGRESS_BYTES};
+use trygg_core::language::Words;
+use trygg_core::progress::{load_progress, to_json, Progress, MAX_PROGRESS_BYTES};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -25,17 +26,38 @@ enum RestoreState {
     Failed { file: String, reason: String },
 }
 
+/// The page: where the progress is kept, then one section per thing the learner can do with
+/// it. Each section holds its own state.
 #[component]
 pub fn MyDataPage() -> Html {
     let app = use_app();
     let learner = use_learner();
     let words = app.words();
-    let confirm = use_confirm("delete-everything");
-    let restore = use_state(|| RestoreState::Idle);
-    let downloads = use_downloads();
-    let backup_downloads = use_downloads();
+    let where_kept = match (learner.store.persistence(), learner.lms.is_some()) {
+        (Persistence::Memory, _) => words.t("data.where.memory"),
+        (_, true) => words.t("data.where.lms"),
+        (Persistence::Local, false) => words.t("data.where.local"),
+        (Persistence::Session, false) => words.t("data.where.session"),
+    };
+    html! {
+        <section class="page prose">
+            <PageTitle text={words.t("page.data").to_owned()} />
+            <p>{ where_kept }</p>
+            <DownloadProgress />
+            <RestoreProgress />
+            <Backups />
+            <DeleteEverything />
+        </section>
+    }
+}
 
-    let on_download = {
+/// Downloads the saved progress as a file.
+#[component]
+fn DownloadProgress() -> Html {
+    let words = use_app().words();
+    let learner = use_learner();
+    let downloads = use_downloads();
+    let onclick = {
         let progress = learner.progress.clone();
         let downloads = downloads.clone();
         Callback::from(move |_| {
@@ -47,10 +69,25 @@ pub fn MyDataPage() -> Html {
             );
         })
     };
-    let on_restore = {
+    html! {
+        <>
+            <h2>{ words.html("data.download.title") }</h2>
+            <p>{ words.html("data.download.text") }</p>
+            <p><button type="button" class="button" {onclick}>{ words.html("data.download.button") }</button></p>
+            <DownloadFailed file={downloads.refused()} />
+        </>
+    }
+}
+
+/// Reads a progress file the learner picks and merges it in, or says why it changes nothing.
+#[component]
+fn RestoreProgress() -> Html {
+    let words = use_app().words();
+    let learner = use_learner();
+    let restore = use_state(|| RestoreState::Idle);
+    let onchange = {
         let learner = learner.clone();
         let restore = restore.clone();
-        let course_id = learner.progress.course_id.clone();
         let words = words.clone();
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
@@ -60,62 +97,77 @@ pub fn MyDataPage() -> Html {
             input.set_value("");
             let learner = learner.clone();
             let restore = restore.clone();
-            let course_id = course_id.clone();
             let words = words.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
-                if file.size() > MAX_PROGRESS_BYTES as f64 {
-                    let reason = words.fill(
-                        "data.restore.too_large",
-                        &[("max", &(MAX_PROGRESS_BYTES / 1024).to_string())],
-                    );
-                    restore.set(RestoreState::Failed { file: name, reason });
-                    return;
-                }
-                let Some(picked) = read_file(&file).await else {
-                    restore.set(RestoreState::Failed {
-                        file: name,
-                        reason: words.t("data.restore.unreadable").to_string(),
-                    });
-                    return;
-                };
-                let text = String::from_utf8_lossy(&picked.bytes);
-                match load_progress(&text, &course_id, MAX_PROGRESS_BYTES) {
+                let course_id = learner.progress.course_id.clone();
+                let outcome = read_restore_file(&file, &course_id, &words).await;
+                match outcome {
                     Ok(progress) => {
                         learner.restore(progress);
                         restore.set(RestoreState::Done);
                     }
-                    Err(error) => restore.set(RestoreState::Failed {
-                        file: name,
-                        reason: progress_error_reason(&error, &words, &RESTORE),
-                    }),
+                    Err(reason) => restore.set(RestoreState::Failed { file: name, reason }),
                 }
             });
         })
     };
-    let do_delete = {
-        let done = confirm.done.clone();
-        let learner = learner.clone();
-        Callback::from(move |_| {
-            learner.delete_all();
-            done.emit(());
-            // The button that opened the box is gone with the box; start again at the top.
-            crate::shared::browser::document::focus_soon("page-title");
-        })
-    };
-    let where_kept = match (learner.store.persistence(), learner.lms.is_some()) {
-        (Persistence::Memory, _) => words.t("data.where.memory"),
-        (_, true) => words.t("data.where.lms"),
-        (Persistence::Local, false) => words.t("data.where.local"),
-        (Persistence::Session, false) => words.t("data.where.session"),
-    };
+    html! {
+        <>
+            <h2>{ words.html("data.restore.title") }</h2>
+            <p>{ words.html("data.restore.text") }</p>
+            <p>
+                <label for="restore-file" class="file-label">{ words.html("data.restore.label") }</label>
+                <input type="file" id="restore-file" accept=".json,application/json" {onchange} />
+            </p>
+            <div role="status" class="restore-status">
+                { match &*restore {
+                    RestoreState::Idle => html! {},
+                    RestoreState::Done => html! { <p class="feedback ok">{ words.html("data.restore.done") }</p> },
+                    RestoreState::Failed { file, reason } => html! {
+                        <p class="feedback bad">{ words.fill("data.restore.failed", &[("file", file), ("reason", reason)]) }</p>
+                    },
+                } }
+            </div>
+        </>
+    }
+}
 
-    // Unreadable progress set aside when the app opened; kept until everything is deleted.
-    let backup_keys = learner.store.backups();
-    let count = backup_keys.len();
-    let backups = backup_keys.into_iter().enumerate().map(|(i, key)| {
+/// The progress in `file`, checked against `course_id`; else why it was refused, in words.
+async fn read_restore_file(
+    file: &web_sys::File,
+    course_id: &str,
+    words: &Words,
+) -> Result<Progress, String> {
+    if file.size() > MAX_PROGRESS_BYTES as f64 {
+        return Err(words.fill(
+            "data.restore.too_large",
+            &[("max", &(MAX_PROGRESS_BYTES / 1024).to_string())],
+        ));
+    }
+    let Some(picked) = read_file(file).await else {
+        return Err(words.t("data.restore.unreadable").to_string());
+    };
+    let text = String::from_utf8_lossy(&picked.bytes);
+    load_progress(&text, course_id, MAX_PROGRESS_BYTES)
+        .map_err(|error| progress_error_reason(&error, words, &RESTORE))
+}
+
+/// Unreadable progress set aside when the app opened, to download; kept until everything is
+/// deleted. Nothing when there is none.
+#[component]
+fn Backups() -> Html {
+    let words = use_app().words();
+    let learner = use_learner();
+    let downloads = use_downloads();
+    let keys = learner.store.backups();
+    let count = keys.len();
+    if count == 0 {
+        return html! {};
+    }
+    let buttons = keys.into_iter().enumerate().map(|(i, key)| {
         let store = learner.store.clone();
-        let downloads = backup_downloads.clone();
+        let downloads = downloads.clone();
         let onclick = Callback::from(move |_| {
             let raw = store.backup(&key).unwrap_or_default();
             downloads.offer("trygg-backup.txt", "text/plain", raw.as_bytes());
@@ -127,45 +179,42 @@ pub fn MyDataPage() -> Html {
         };
         html! { <p><button type="button" class="button secondary" {onclick}>{ label }</button></p> }
     });
-
     html! {
-        <section class="page prose">
-            <PageTitle text={words.t("page.data").to_owned()} />
-            <p>{ where_kept }</p>
-            <h2>{ words.html("data.download.title") }</h2>
-            <p>{ words.html("data.download.text") }</p>
-            <p><button type="button" class="button" onclick={on_download}>{ words.html("data.download.button") }</button></p>
+        <>
+            <h2>{ words.html("data.backup.title") }</h2>
+            <p>{ words.html("data.backup.text") }</p>
+            { for buttons }
             <DownloadFailed file={downloads.refused()} />
-            <h2>{ words.html("data.restore.title") }</h2>
-            <p>{ words.html("data.restore.text") }</p>
-            <p>
-                <label for="restore-file" class="file-label">{ words.html("data.restore.label") }</label>
-                <input type="file" id="restore-file" accept=".json,application/json" onchange={on_restore} />
-            </p>
-            <div role="status" class="restore-status">
-                { match &*restore {
-                    RestoreState::Idle => html! {},
-                    RestoreState::Done => html! { <p class="feedback ok">{ words.html("data.restore.done") }</p> },
-                    RestoreState::Failed { file, reason } => html! {
-                        <p class="feedback bad">{ words.fill("data.restore.failed", &[("file", file), ("reason", reason)]) }</p>
-                    },
-                } }
-            </div>
-            if count > 0 {
-                <h2>{ words.html("data.backup.title") }</h2>
-                <p>{ words.html("data.backup.text") }</p>
-                { for backups }
-                <DownloadFailed file={backup_downloads.refused()} />
-            }
+        </>
+    }
+}
+
+/// Deletes everything saved, once the learner confirms.
+#[component]
+fn DeleteEverything() -> Html {
+    let words = use_app().words();
+    let learner = use_learner();
+    let confirm = use_confirm("delete-everything");
+    let on_yes = {
+        let done = confirm.done.clone();
+        Callback::from(move |_| {
+            learner.delete_all();
+            done.emit(());
+            // The button that opened the box is gone with the box; start again at the top.
+            crate::shared::browser::document::focus_soon("page-title");
+        })
+    };
+    html! {
+        <>
             <h2>{ words.html("data.delete.title") }</h2>
             <p>{ words.html("data.delete.text") }</p>
             if confirm.shown {
                 <ConfirmBox id="confirm-delete" title={words.t("data.delete.confirm_title").to_owned()} text={words.t("data.delete.confirm_text").to_owned()}
-                    yes={words.t("data.delete.yes").to_owned()} no={words.t("data.delete.no").to_owned()} on_yes={do_delete} on_no={confirm.cancel.clone()} />
+                    yes={words.t("data.delete.yes").to_owned()} no={words.t("data.delete.no").to_owned()} {on_yes} on_no={confirm.cancel.clone()} />
             } else {
                 <p><button type="button" id="delete-everything" class="button secondary" onclick={confirm.ask.clone()}>{ words.html("data.delete.button") }</button></p>
             }
-        </section>
+        </>
     }
 }
 
