@@ -7,18 +7,3 @@ pub mod course;
 pub mod manager;
 pub mod shared;
 pub mod shell;
-
-use shared::handover::{mount_app, Handover};
-
-/// Renders the shell as the page's live app, with what the module before it handed over.
-pub fn mount_shell(handover: &Handover) {
-    let props = shell::app::AppProps {
-        handover: handover.clone(),
-    };
-    mount_app::<shell::app::App>(handover, props);
-}
-
-/// Reads the argument of a module's `mount` ([`Handover::read`]).
-pub fn handover_from(value: &wasm_bindgen::JsValue) -> Handover {
-    Handover::read(value)
-}

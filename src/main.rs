@@ -7,9 +7,9 @@ use wasm_bindgen::prelude::*;
 /// after the course or manager module never starts an app of its own beside theirs.
 fn main() {}
 
-/// Renders the shell: as the first module of a visit (no argument, from `boot.js`), or taking
-/// the page back from the course or manager module (see `trygg_app::shared::handover`).
+/// Renders the shell: as the first module of a visit (started by `boot.js`), or taking the
+/// page back from the course or manager module (see `trygg_app::shared::handover`).
 #[wasm_bindgen]
 pub fn mount(handover: JsValue) {
-    trygg_app::mount_shell(&trygg_app::handover_from(&handover));
+    trygg_app::shared::handover::mount_module::<trygg_app::shell::app::App>(&handover);
 }

@@ -2,16 +2,12 @@
 //! `trygg_app::shared::handover`) when the learner opens my training, a lesson, a quiz or the
 //! certificate, so the first page of a visit loads without them.
 
-use trygg_app::course::app::{CourseApp, CourseAppProps};
-use trygg_app::shared::handover::mount_app;
+use trygg_app::course::app::CourseApp;
+use trygg_app::shared::handover::mount_module;
 use wasm_bindgen::prelude::*;
 
 /// Renders the course as the page's live app, with what the module before it handed over.
 #[wasm_bindgen]
 pub fn mount(handover: JsValue) {
-    let handover = trygg_app::handover_from(&handover);
-    let props = CourseAppProps {
-        handover: handover.clone(),
-    };
-    mount_app::<CourseApp>(&handover, props);
+    mount_module::<CourseApp>(&handover);
 }

@@ -5,22 +5,17 @@
 use trygg_app::manager::{use_sessions, ManagerView, Sessions};
 use trygg_app::shared::components::frame::{Frame, PassingPage};
 use trygg_app::shared::components::page_title::PageTitle;
-use trygg_app::shared::handover::{mount_app, use_hand_over, Handover, Part, Passing};
+use trygg_app::shared::handover::{mount_module, use_hand_over, ModuleProps, Part, Passing};
 use trygg_app::shared::hooks::{use_course_content, use_heading_focus, use_navigated};
 use trygg_app::shared::route::{use_route, Route};
 use trygg_app::shared::state::{AppHandle, AppState, ContentFailure, ContentState};
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-struct RootProps {
-    handover: Handover,
-}
-
 /// The whole page on the manager route: the frame, and the manager view once the course it
 /// checks certificates against is read (with the same code as the course pages).
 #[component]
-fn Root(props: &RootProps) -> Html {
+fn Root(props: &ModuleProps) -> Html {
     let handover = props.handover.clone();
     let state = use_reducer(move || AppState::arriving(&handover));
     let route = use_route();
@@ -92,9 +87,5 @@ fn ManagerPage(props: &ManagerPageProps) -> Html {
 /// the view.
 #[wasm_bindgen]
 pub fn mount(handover: JsValue) {
-    let handover = trygg_app::handover_from(&handover);
-    let props = RootProps {
-        handover: handover.clone(),
-    };
-    mount_app::<Root>(&handover, props);
+    mount_module::<Root>(&handover);
 }

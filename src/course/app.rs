@@ -16,7 +16,7 @@ use crate::shared::browser::worker;
 use crate::shared::components::frame::{Frame, PassingPage};
 use crate::shared::content_error::{content_error, loading};
 use crate::shared::content_loader::{course_urls, prefetch_module_texts};
-use crate::shared::handover::{use_hand_over, Handover, Part, Passing};
+use crate::shared::handover::{use_hand_over, ModuleProps, Part, Passing};
 use crate::shared::hooks::{
     use_course_content, use_heading_focus, use_module_texts, use_navigated,
 };
@@ -33,13 +33,9 @@ thread_local! {
     static COURSE: RefCell<Option<Rc<Course>>> = const { RefCell::new(None) };
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CourseAppProps {
-    pub handover: Handover,
-}
-
+/// The course module's root.
 #[component]
-pub fn CourseApp(props: &CourseAppProps) -> Html {
+pub fn CourseApp(props: &ModuleProps) -> Html {
     let handover = props.handover.clone();
     let arrived_by_navigation = props.handover.navigated;
     // Once per mount: a new mount is a new arrival in the course.

@@ -217,13 +217,22 @@ thread_local! {
     static LIVE: RefCell<Option<Teardown>> = const { RefCell::new(None) };
 }
 
-/// Renders `C` as this module's one live app, in a new container at the end of `<body>`,
-/// after adopting the handover's areas. Called by each module's `mount`.
-pub fn mount_app<C>(handover: &Handover, props: C::Properties)
+/// What each module's root component is given: the hand-over it starts from.
+#[derive(Properties, PartialEq)]
+pub struct ModuleProps {
+    pub handover: Handover,
+}
+
+/// The one mounting path of the three Yew modules, called by each module's `mount`: reads
+/// what it was given ([`Handover::read`]), adopts the page's areas, and renders `C` as this
+/// module's one live app, in a new container at the end of `<body>`.
+pub fn mount_module<C>(value: &JsValue)
 where
-    C: BaseComponent,
+    C: BaseComponent<Properties = ModuleProps>,
 {
+    let handover = Handover::read(value);
     adopt_page_areas(handover.areas.clone());
+    let props = ModuleProps { handover };
     crate::shared::browser::document::remove_boot_screen();
     let Some(root) = crate::shared::browser::document::new_app_root() else {
         return;

@@ -8,20 +8,16 @@ use yew::prelude::*;
 use crate::shared::components::frame::{Frame, PassingPage};
 use crate::shared::components::storage_banner::StorageBanner;
 use crate::shared::content_error::{content_error, loading};
-use crate::shared::handover::{use_hand_over, Handover, Part, Passing};
+use crate::shared::handover::{use_hand_over, ModuleProps, Part, Passing};
 use crate::shared::hooks::{use_heading_focus, use_navigated, use_organisation_content};
 use crate::shared::learner::{LearnerProvider, Scope};
 use crate::shared::route::{use_route, Route};
 use crate::shared::state::{AppState, ContentState};
 use crate::shell;
 
-#[derive(Properties, PartialEq)]
-pub struct AppProps {
-    pub handover: Handover,
-}
-
+/// The shell's root: start, about and not found, or the page handed on to another module.
 #[component]
-pub fn App(props: &AppProps) -> Html {
+pub fn App(props: &ModuleProps) -> Html {
     let handover = props.handover.clone();
     let state = use_reducer(move || AppState::arriving(&handover));
     let route = use_route();
