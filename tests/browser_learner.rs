@@ -84,3 +84,42 @@ fn the_shells_scope_has_no_course_to_run_a_quiz_on() {
     ));
     assert!(state.course().is_none());
 }
+
+#[wasm_bindgen_test]
+fn a_course_is_fitted_once_per_content_version() {
+    let course = Rc::new(fixture_course());
+    let fitted = Fitted {
+        course: course.clone(),
+        rules: CORE_RULES,
+    };
+    let state = Rc::new(LearnerState::open("browser-learner-once", Some(CORE_RULES)));
+    let state = state.reduce(At(1, LearnerAction::Reconcile(fitted.clone())));
+    let again = state
+        .clone()
+        .reduce(At(2, LearnerAction::Reconcile(fitted)));
+    assert!(
+        Rc::ptr_eq(&state, &again),
+        "the same version changes nothing"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_quiz_for_a_module_the_course_lacks_changes_nothing() {
+    let fitted = Fitted {
+        course: Rc::new(fixture_course()),
+        rules: CORE_RULES,
+    };
+    let state = Rc::new(LearnerState::open(
+        "browser-learner-unknown",
+        Some(CORE_RULES),
+    ));
+    let state = state.reduce(At(1, LearnerAction::Reconcile(fitted)));
+    let after = state.clone().reduce(At(
+        2,
+        LearnerAction::StartQuiz {
+            module: "no-such-module".into(),
+            seed: 1,
+        },
+    ));
+    assert!(Rc::ptr_eq(&state, &after));
+}
