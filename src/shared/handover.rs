@@ -232,6 +232,10 @@ where
 {
     let handover = Handover::read(value);
     adopt_page_areas(handover.areas.clone());
+    // A second mount of the same module replaces its app: one app renders the page.
+    if let Some(teardown) = LIVE.with(|live| live.borrow_mut().take()) {
+        teardown();
+    }
     let props = ModuleProps { handover };
     crate::shared::browser::document::remove_boot_screen();
     let Some(root) = crate::shared::browser::document::new_app_root() else {

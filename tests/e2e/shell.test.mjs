@@ -311,6 +311,27 @@ export default [
     },
   },
   {
+    name: 'nothing of the app sits on window, and a hand-over a module cannot read is told to the learner',
+    async run(t) {
+      const page = await openPage(t, '#/training');
+      assert.equal(await heading(page), 'Min utbildning');
+      const globals = await page.evaluate(() => Object.keys(window).filter((k) => /^trygg/i.test(k)));
+      assert.deepEqual(globals, [], 'the module loaders and the worker bridge are handed over, not global');
+      assert.equal(await page.locator('[data-handover]').count(), 0, 'a readable start says nothing');
+      // A module from another build hands over something this one cannot read.
+      await page.evaluate(async () => {
+        const module = await import(new URL('trygg_course.js', document.baseURI).href);
+        module.mount({ lang: 'sv' });
+      });
+      const told = page.locator('[data-handover]');
+      await told.waitFor();
+      assert.equal(await told.textContent(), word('sv', 'handover.unread'));
+      assert.equal(await page.locator('.app-root').count(), 1, 'the new app replaced the old one');
+      await page.waitForSelector('main[data-route="#/training"]');
+      await expectAxeClean(page, 'my training after an unreadable hand-over');
+    },
+  },
+  {
     name: 'one app renders the page at a time: the shell, course and manager modules hand it over and back',
     async run(t) {
       const page = await openPage(t, '#/');
