@@ -187,7 +187,8 @@ fn dispatch_loaded(
 }
 
 /// A key the language's `ui.json` lacks makes the page read its fallback language's words,
-/// once per language.
+/// once per language: as the key is missed, whichever component asked for it, and after each
+/// render of the page for a miss noticed before the notice was set up.
 #[hook]
 fn use_fallback_words(state: &AppReducer) {
     let requested = use_mut_ref(HashSet::<Lang>::new);
@@ -198,16 +199,25 @@ fn use_fallback_words(state: &AppReducer) {
         let (Some(words), Some(organisation)) = (words, organisation) else {
             return;
         };
-        if words.take_missed()
-            && !words.has_fallback()
-            && requested.borrow_mut().insert(words.lang())
-        {
+        if words.has_fallback() {
+            return;
+        }
+        let lang = words.lang();
+        let load = Rc::new(move || {
+            if !requested.borrow_mut().insert(lang) {
+                return;
+            }
+            let (organisation, dispatch) = (organisation.clone(), dispatch.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(Some(fallback)) = load_fallback_words(&organisation, words.lang()).await {
+                if let Ok(Some(fallback)) = load_fallback_words(&organisation, lang).await {
                     dispatch.dispatch(AppAction::FallbackWords(Rc::new(fallback)));
                 }
             });
+        });
+        if words.take_missed() {
+            load();
         }
+        words.on_miss(load);
     });
 }
 

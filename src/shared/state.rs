@@ -158,7 +158,17 @@ impl Reducible for AppState {
             AppAction::LanguageLoaded(loaded) => {
                 next.wanted = loaded.words.lang();
                 next.unavailable = None;
-                next.words = Some(loaded.words);
+                // The same language read again (the course after its words) keeps the
+                // fallback's words already joined in: they are read once per language.
+                let kept = self
+                    .words
+                    .as_ref()
+                    .filter(|w| w.lang() == loaded.words.lang() && !loaded.words.has_fallback())
+                    .and_then(|w| w.fallback().cloned());
+                next.words = Some(match kept {
+                    Some(fallback) => Rc::new((*loaded.words).clone().with_fallback(fallback)),
+                    None => loaded.words,
+                });
                 next.organisation = Some(loaded.organisation);
                 if let Some(course) = loaded.course {
                     next.content = ContentState::Ready(course);

@@ -56,7 +56,30 @@ pub struct Words {
     /// Set when a key was asked for that neither these words nor their fallback have: the
     /// page then reads the fallback language's words ([`Words::take_missed`]).
     missed: Cell<bool>,
+    /// Told of the first miss as it happens ([`Words::on_miss`]).
+    miss_notice: MissNotice,
 }
+
+/// What a page runs when a key is first missed. A component that renders on its own (not
+/// with the page's root) may be the only one to miss a key, so waiting for the root's next
+/// render to look at [`Words::take_missed`] could wait forever.
+#[derive(Clone, Default)]
+struct MissNotice(std::cell::RefCell<Option<std::rc::Rc<dyn Fn()>>>);
+
+impl fmt::Debug for MissNotice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("MissNotice")
+    }
+}
+
+/// Words are equal by their texts; who listens for a miss is not part of them.
+impl PartialEq for MissNotice {
+    fn eq(&self, _: &MissNotice) -> bool {
+        true
+    }
+}
+
+impl Eq for MissNotice {}
 
 impl Words {
     pub fn new(lang: Lang, entries: Vec<(String, Entry)>) -> Words {
@@ -71,6 +94,7 @@ impl Words {
             index,
             fallback: None,
             missed: Cell::new(false),
+            miss_notice: MissNotice::default(),
         }
     }
 
@@ -91,10 +115,20 @@ impl Words {
             Some(&i) => Some((&self.entries[i].1, self.lang)),
             None => self.fallback.as_ref().and_then(|f| f.entry(key)),
         };
-        if found.is_none() {
-            self.missed.set(true);
+        if found.is_none() && !self.missed.replace(true) {
+            let notice = self.miss_notice.0.borrow().clone();
+            if let Some(notice) = notice {
+                notice();
+            }
         }
         found
+    }
+
+    /// Runs `notice` when a key is missed while none was since the last
+    /// [`Words::take_missed`]: the page can start reading the fallback's words then, whichever
+    /// component asked.
+    pub fn on_miss(&self, notice: std::rc::Rc<dyn Fn()>) {
+        *self.miss_notice.0.borrow_mut() = Some(notice);
     }
 
     /// Whether a key was missing since the last call: a language whose `ui.json` lacks
@@ -106,6 +140,12 @@ impl Words {
     /// Whether the fallback language's words are joined in.
     pub fn has_fallback(&self) -> bool {
         self.fallback.is_some()
+    }
+
+    /// The fallback language's words, once joined in: a new read of the same language's words
+    /// keeps them rather than reading them again.
+    pub fn fallback(&self) -> Option<&Words> {
+        self.fallback.as_deref()
     }
 
     /// The text for `key`; the key itself when no language has it, so a gap shows (and a
