@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::course;
 use crate::course::rules::CORE_RULES;
-use crate::shared::browser::worker;
+use crate::shared::browser::{idle, worker};
 use crate::shared::components::frame::{Frame, PassingPage};
 use crate::shared::content_error::{content_error, loading};
 use crate::shared::content_loader::{course_urls, prefetch_module_texts};
@@ -62,11 +62,10 @@ pub fn CourseApp(props: &ModuleProps) -> Html {
                 COURSE.with(|c| *c.borrow_mut() = Some(course.clone()));
             }
         });
-        // Once per language: the modules' texts are asked for while the learner reads, and
-        // the offline worker keeps the language's course files, the PDF maker and its fonts.
+        // Once per language: the offline worker keeps the language's course files, the PDF
+        // maker and its fonts.
         use_effect_with(lang, move |lang| {
             if let (Some(lang), Some(course)) = (lang, ahead) {
-                prefetch_module_texts(&course);
                 worker::keep_for_offline(Some("course"), course_urls(&course.organisation, *lang));
             }
         });
@@ -119,6 +118,18 @@ fn CoursePage(props: &CoursePageProps) -> Html {
             && app
                 .course()
                 .is_some_and(|c| learner.reconciled.as_deref() == Some(c.version.as_str()));
+
+    {
+        // Once the page is shown and the browser idle, the other modules' texts are asked
+        // for, so each opens at once; before, they would share the network with the page.
+        let course = app.course().cloned();
+        let lang = course.as_ref().and_then(|c| c.lang);
+        use_effect_with((ready, lang), move |(ready, _)| {
+            if let (true, Some(course)) = (*ready, course) {
+                idle::when_idle(move || prefetch_module_texts(&course));
+            }
+        });
+    }
 
     // The app shows the page when the route leaves the course; this tree must not focus it.
     use_heading_focus(

@@ -77,9 +77,16 @@ fn prefetched_requests() -> Option<js_sys::Object> {
 
 /// Sends the request for `url` now and leaves it for the next [`start_fetch`] of that URL,
 /// which then gets the answer without a second round trip. Failures are left to the taker.
+/// A request for `url` already waiting for its taker is not sent again.
 pub fn prefetch(url: &str) {
+    let Some(area) = prefetched_requests() else {
+        return;
+    };
+    if js_sys::Reflect::has(&area, &url.into()).unwrap_or(false) {
+        return;
+    }
     // A failure nobody takes is not reported as an unhandled rejection: `send` watches it.
-    let (Some(area), Ok(PendingFetch(response))) = (prefetched_requests(), send(url)) else {
+    let Ok(PendingFetch(response)) = send(url) else {
         return;
     };
     let _ = js_sys::Reflect::set(&area, &url.into(), &response);

@@ -6,6 +6,7 @@ pub mod document;
 pub mod download;
 pub mod fetch;
 pub mod file_read;
+pub mod idle;
 pub mod lazy;
 pub mod lms;
 pub mod page_areas;
