@@ -122,12 +122,19 @@ fn CoursePage(props: &CoursePageProps) -> Html {
     {
         // Once the page is shown and the browser idle, the other modules' texts are asked
         // for, so each opens at once; before, they would share the network with the page.
+        // Not done if the page changes first: another page loading, or the learner asking
+        // for another language (the page shows the one before until it is read).
         let course = app.course().cloned();
         let lang = course.as_ref().and_then(|c| c.lang);
-        use_effect_with((ready, lang), move |(ready, _)| {
-            if let (true, Some(course)) = (*ready, course) {
-                idle::when_idle(move || prefetch_module_texts(&course));
-            }
+        let current = ready && lang == Some(app.wanted);
+        use_effect_with((current, lang), move |(current, _)| {
+            let work = match (*current, course) {
+                (true, Some(course)) => {
+                    Some(idle::when_idle(move || prefetch_module_texts(&course)))
+                }
+                _ => None,
+            };
+            move || drop(work)
         });
     }
 

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use futures::future::join;
 use trygg_core::content::{Course, Lang, Organisation};
-use trygg_core::language::course_texts_file;
+use trygg_core::language::{course_texts_file, Words};
 use yew::prelude::*;
 
 use crate::shared::browser::document;
@@ -187,16 +187,17 @@ fn dispatch_loaded(
 }
 
 /// A key the language's `ui.json` lacks makes the page read its fallback language's words,
-/// once per language: as the key is missed, whichever component asked for it, and after each
-/// render of the page for a miss noticed before the notice was set up.
+/// once per language: as the key is missed, whichever component asked for it, or once the
+/// page has rendered for a miss noticed before the notice was set up. Set up once per words
+/// read, not after every render.
 #[hook]
 fn use_fallback_words(state: &AppReducer) {
     let requested = use_mut_ref(HashSet::<Lang>::new);
-    let words = state.words.clone();
     let organisation = state.organisation.clone();
     let dispatch = state.dispatcher();
-    use_effect(move || {
-        let (Some(words), Some(organisation)) = (words, organisation) else {
+    let read = ReadWords(state.words.clone(), organisation.is_some());
+    use_effect_with(read, move |ReadWords(words, _)| {
+        let (Some(words), Some(organisation)) = (words.clone(), organisation) else {
             return;
         };
         if words.has_fallback() {
@@ -219,6 +220,20 @@ fn use_fallback_words(state: &AppReducer) {
         }
         words.on_miss(load);
     });
+}
+
+/// One read of a language's words (compared by address: a new read is a new value) and
+/// whether the organisation file is here.
+struct ReadWords(Option<Rc<Words>>, bool);
+
+impl PartialEq for ReadWords {
+    fn eq(&self, other: &Self) -> bool {
+        let same = match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        same && self.1 == other.1
+    }
 }
 
 /// The course pages' first read: the organisation file, then its language's words and names

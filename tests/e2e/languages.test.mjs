@@ -353,13 +353,18 @@ export default [
       const module = await loadModule(t.root, 'report');
       const titleOf = async (lang, i) => (await loadModuleTexts(t.root, lang, 'report')).sections[module.sections[i].id].title;
 
-      /** Requests for content files while `act` runs and the page settles. */
+      /** Requests for content files while `act` runs and the page settles: until no request
+       *  for longer than the page waits to ask for the other modules' texts once it is shown
+       *  (`networkidle` does not wait again once a page has reached it). */
       const contentRequests = async (act) => {
         const seen = [];
         const listen = (r) => { const p = new URL(r.url()).pathname; if (p.includes('/content/')) seen.push(p.replace(/^.*\/content\//, '')); };
         page.on('request', listen);
         await act();
-        await page.waitForLoadState('networkidle');
+        for (let count = -1; count !== seen.length;) {
+          count = seen.length;
+          await page.waitForTimeout(1500);
+        }
         page.off('request', listen);
         return seen;
       };
