@@ -285,9 +285,13 @@ async fn first_load(
 pub fn use_module_texts(id: Option<&str>) -> bool {
     let app = crate::shared::state::use_app();
     let course = app.course().cloned();
+    // A module the course does not have (an old bookmark) has nothing to wait for: its page
+    // says "not found".
     let ready = match id {
         None => true,
-        Some(id) => course.as_ref().is_some_and(|c| c.has_texts(id)),
+        Some(id) => course
+            .as_ref()
+            .is_some_and(|c| c.has_texts(id) || c.module(id).is_none()),
     };
     let lang = course.as_ref().and_then(|c| c.lang);
     let wanted = id.map(str::to_owned);

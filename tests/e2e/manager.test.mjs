@@ -249,6 +249,17 @@ export default [
         assert.equal(await page.locator('.roster-table th button', { hasText: word(tag, 'manager.col.employee_number') }).count(), 1, `${tag}: the column heading`);
         await expectAxeClean(page, `manager after import, in ${tag}`);
       }
+      // On a 320 px phone in every shipped language, nothing widens the page (WCAG 1.4.10):
+      // the longest words (Finnish) wrap or shrink their controls.
+      const wide = page.viewportSize();
+      await page.setViewportSize({ width: 320, height: 640 });
+      for (const { tag } of [first, ...others]) {
+        await page.click(`.lang-switch button[lang="${tag}"]`);
+        await page.waitForFunction((l) => document.documentElement.lang === l, tag);
+        assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth), false,
+          `${tag}: the manager view fits 320 px without sideways scrolling`);
+      }
+      await page.setViewportSize(wide);
       await page.click(`.lang-switch button[lang="${first.tag}"]`);
       await page.waitForFunction((l) => document.documentElement.lang === l, first.tag);
 

@@ -68,6 +68,15 @@ export default [
       assert.equal(await heading(page), before);
       const missing = await openPage(t, '#/no-such-page');
       assert.equal(await heading(missing), 'Sidan hittades inte');
+      // A module the course does not have (an old bookmark), opened as a link and from a page.
+      for (const route of ['#/module/no-such-module/lesson/1', '#/module/no-such-module/quiz']) {
+        const linked = await openPage(t, route);
+        assert.equal(await heading(linked), 'Sidan hittades inte', `${route} as a link`);
+        await linked.evaluate(() => { window.location.hash = '#/training'; });
+        await linked.waitForSelector('main[data-route="#/training"]');
+        await linked.evaluate((r) => { window.location.hash = r; }, route);
+        await linked.waitForFunction(() => document.querySelector('#page-title')?.textContent.trim() === 'Sidan hittades inte');
+      }
     },
   },
   {
