@@ -129,6 +129,35 @@ fn a_retaken_module_moves_the_expiry_and_the_id() {
 }
 
 #[test]
+fn no_module_is_named_first_to_expire_when_the_earliest_passes_share_a_day() {
+    let course = course();
+    let now = ms("2026-12-01");
+    let same_day = passed(&[("alpha", "2026-11-20"), ("beta", "2026-11-20")])
+        .certificate(&course, Role::Manager, lang("sv"), now)
+        .expect("valid");
+    assert_eq!(same_day.valid_until, d("2027-11-20"));
+    assert_eq!(
+        same_day.first_to_expire(),
+        None,
+        "retaking one module would not extend the certificate"
+    );
+    // Hours apart on the same day are still the same day.
+    let mut p = passed(&[("alpha", "2026-11-20"), ("beta", "2026-11-20")]);
+    if let Some(pass) = p.modules.get_mut("beta").and_then(|m| m.last_pass.as_mut()) {
+        pass.passed_ms += 5 * 3_600_000;
+    }
+    let hours_apart = p
+        .certificate(&course, Role::Manager, lang("sv"), now)
+        .expect("valid");
+    assert_eq!(hours_apart.first_to_expire(), None);
+    // A role with a single required module: retaking it extends the certificate.
+    let single = passed(&[("beta", "2026-11-20")])
+        .certificate(&course, Role::Elected, lang("sv"), now)
+        .expect("valid");
+    assert_eq!(single.first_to_expire().map(|m| m.id), Some("beta".into()));
+}
+
+#[test]
 fn the_same_passes_give_the_same_certificate_on_any_later_day() {
     let course = course();
     let p = passed(&[("alpha", "2026-01-10"), ("beta", "2026-11-20")]);

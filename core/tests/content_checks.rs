@@ -1547,15 +1547,19 @@ fn malformed_markup() {
         ),
         (
             "Read [the policy(https://test.example).",
-            "\"[\" starts a link but is not followed by \"label](href)\"",
+            "\"[\" is not followed by \"label](href)\" (a link) or \"words]{lang=sv}\" (words in another language)",
         ),
         (
             "Read [the policy] (https://test.example).",
-            "\"[\" starts a link but is not followed by \"label](href)\"",
+            "\"[\" is not followed by \"label](href)\" (a link) or \"words]{lang=sv}\" (words in another language)",
         ),
         (
             "Read [the policy](https://test.example.",
             "link \"the policy\" has no closing \")\"",
+        ),
+        (
+            "The [visselblåsarkanal]{lang=swedish} is for this.",
+            "\"swedish\" in \"[visselblåsarkanal]{lang=swedish}\" is not a language tag such as sv, fi or en-GB",
         ),
         (
             "Read the policy](https://test.example).",

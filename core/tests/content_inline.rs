@@ -43,6 +43,32 @@ fn strong_and_links() {
 }
 
 #[test]
+fn words_in_another_language_carry_its_tag() {
+    assert_eq!(
+        parse_inline("alueen ilmoituskanava ([visselblåsarkanal]{lang=sv}), laki [lagen om skydd]{lang=sv-SE}."),
+        Ok(vec![
+            text("alueen ilmoituskanava ("),
+            Inline::Foreign { text: "visselblåsarkanal".into(), lang: "sv".into() },
+            text("), laki "),
+            Inline::Foreign { text: "lagen om skydd".into(), lang: "sv-SE".into() },
+            text("."),
+        ])
+    );
+    for bad in [
+        "[ord]{lang=}",
+        "[ord]{lang=svenska}",
+        "[ord]{lang=SV}",
+        "[ord]{lang=sv",
+        "[ord]{lang=sv_SE}",
+        "[ord]{lang=sv-}",
+        "[ ]{lang=sv}",
+        "[ord]{sv}",
+    ] {
+        assert!(parse_inline(bad).is_err(), "{bad:?} should be rejected");
+    }
+}
+
+#[test]
 fn single_stars_and_brackets_are_text() {
     assert_eq!(
         parse_inline("a * b ] c ( d )"),

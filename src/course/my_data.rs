@@ -60,10 +60,11 @@ fn DownloadProgress() -> Html {
     let onclick = {
         let progress = learner.progress.clone();
         let downloads = downloads.clone();
+        let words = words.clone();
         Callback::from(move |_| {
             let json = to_json(&progress);
             downloads.offer(
-                &progress_file_name(&progress.course_id),
+                &progress_file_name(&words, &progress.course_id),
                 "application/json",
                 json.as_bytes(),
             );

@@ -64,11 +64,10 @@ pub fn drop_zone(session: &SessionHandle, dragging: &UseStateHandle<bool>, words
                 </button>
             </p>
             <p class="hint">{ words.html("manager.import.hint") }</p>
-            <label for="manager-files" class="visually-hidden">{ words.html("manager.import.pick_files") }</label>
-            <input type="file" id="manager-files" class="visually-hidden" tabindex="-1" multiple=true
+            // The buttons above open these; hidden, so a screen reader meets each picker once.
+            <input type="file" id="manager-files" hidden=true multiple=true
                 accept=".json,.pdf,application/json,application/pdf" onchange={on_pick(false)} />
-            <label for="manager-folder" class="visually-hidden">{ words.html("manager.import.pick_folder") }</label>
-            <input type="file" id="manager-folder" class="visually-hidden" tabindex="-1" multiple=true
+            <input type="file" id="manager-folder" hidden=true multiple=true
                 webkitdirectory=true onchange={on_pick(true)} />
         </div>
     }

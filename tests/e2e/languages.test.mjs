@@ -294,6 +294,11 @@ export default [
 
       // One module's quiz by the quiz driver, reading the Finnish words; the rest seeded.
       const module = await loadModule(t.root, 'report');
+      // A Swedish term quoted in a Finnish lesson is marked as Swedish, for screen readers.
+      await go(page, `#/module/report/lesson/${module.sections.findIndex((s) => s.id === 'whistleblowing') + 1}`);
+      assert.deepEqual(await page.locator('main span[lang="sv"]').allTextContents(),
+        ['visselblåsarkanal', 'lagen om skydd för personer som rapporterar om missförhållanden']);
+      assert.doesNotMatch(await page.textContent('main'), /\]\{lang=/, 'no markup shows');
       await go(page, '#/module/report/quiz');
       await press(page, fi('quiz.start'));
       await finishQuiz(page, module, { lang: 'fi' });
@@ -321,6 +326,13 @@ export default [
         .replace(/\r\n[ \t]/g, '');
       const summary = fi('ics.summary_org').replace('{organisation}', course.organisation.name);
       assert.match(ics, new RegExp(`\r\nSUMMARY(;LANGUAGE=fi)?:${escape(summary)}\r\n`), `the reminder is in Finnish: ${ics}`);
+
+      // The saved progress downloads under a Finnish file name, as the certificate does.
+      await go(page, '#/data');
+      const [progressFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: fi('data.download.button') }).click()]);
+      const org = await loadOrganisation(t.root);
+      assert.equal(progressFile.suggestedFilename(), `${fi('file.progress')}-${org.course_id}.json`);
+      assert.notEqual(fi('file.progress'), word('sv', 'file.progress'));
 
       // The manager view, in Finnish, imports the file and lists the person.
       await page.click(`.site-header a[href="#/manager"]`);

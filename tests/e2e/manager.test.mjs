@@ -150,6 +150,9 @@ export default [
       const chooser = await chosen;
       assert.equal(chooser.isMultiple(), true);
       assert.notEqual(await page.getAttribute('#manager-folder', 'webkitdirectory'), null, 'the folder picker picks folders');
+      // A screen reader meets each picker once, as its button: the file inputs behind them are hidden.
+      assert.deepEqual(await page.$$eval('.drop-zone input[type=file], .drop-zone label', (els) => els.map((e) => [e.tagName, e.hidden])),
+        [['INPUT', true], ['INPUT', true]]);
 
       await page.setInputFiles('#manager-files', f.all);
       await waitForImport(page);

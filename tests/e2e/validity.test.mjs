@@ -1,6 +1,6 @@
 // Progress written in the past: passes near and beyond their validity show as renewal due
-// and expired, an expired module blocks the certificate; ordering by drag and drop; and the
-// certificate's print view.
+// and expired, an expired module blocks the certificate; a multiple-choice answer's review;
+// ordering by drag and drop; and the certificate's print view.
 import { openPage, expectAxeClean, assert } from './harness.mjs';
 import { loadModule, loadModuleTexts, finishQuiz, requiredModules } from './quiz-driver.mjs';
 
@@ -69,8 +69,29 @@ export default [
       await page.waitForSelector('.certificate-preview');
       const after = await page.textContent('.certificate-facts code');
       assert.notEqual(after, before, 'a renewed certificate has a new id');
-      // Now every module was passed 100 days ago or today: the first of those dates it.
+      // Now the other modules were all passed 100 days ago: they expire on one day, so no
+      // single module is named as the one to retake (retaking one would not extend it).
       assert.doesNotMatch(await page.textContent('main'), /Rapportera går ut först/);
+      assert.equal(await page.locator('.callout', { hasText: 'går ut först' }).count(), 0, 'no module named when several expire together');
+    },
+  },
+  {
+    name: 'a wrong multiple-choice answer shows the right options one per line, in the order the question showed them',
+    async run(t) {
+      const module = await loadModule(t.root, 'everyday');
+      const q = module.questions.find((x) => x.type === 'multiple' && (x.roles || ['employee']).includes('employee') && x.options.filter((o) => o.correct).length >= 2);
+      const order = q.options.map((_, i) => i).reverse();
+      const wrong = q.options.findIndex((o) => !o.correct);
+      const plan = { module_id: 'everyday', seed: 7, items: [{ question_id: q.id, order }] };
+      const answer = { type: 'multiple', options: [wrong] };
+      const doc = progress({ everyday: { lesson_step: 0, lessons_done: false, attempt: { plan, answers: [answer], current: 0, started_ms: Date.now(), updated_ms: Date.now(), finished: false }, attempts: 0 } });
+      const page = await withProgress(t, '#/module/everyday/quiz', doc);
+      await page.waitForSelector('.feedback');
+      const texts = (await loadModuleTexts(t.root, 'sv', module.id)).questions[q.id];
+      const expected = order.filter((k) => q.options[k].correct).map((k) => texts[q.options[k].id].trim());
+      const shown = await page.locator('.feedback .answer-options li').allTextContents();
+      assert.deepEqual(shown.map((x) => x.trim()), expected);
+      await expectAxeClean(page, 'multiple-choice feedback');
     },
   },
   {

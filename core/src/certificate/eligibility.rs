@@ -113,11 +113,17 @@ impl Progress {
 }
 
 impl CompletionRecord {
-    /// The module that expires first, and so dates the whole certificate; `None` for a
-    /// record without modules. Ties go to the first in course order.
+    /// The one module whose pass expires before every other's, and so dates the whole
+    /// certificate: retaking it alone extends the certificate. `None` when two or more
+    /// modules share the earliest day (retaking one of them would change nothing) and for a
+    /// record without modules.
     pub fn first_to_expire(&self) -> Option<ExpiringModule> {
         let earliest = self.modules.iter().map(|m| m.passed_on).min()?;
-        let module = self.modules.iter().find(|m| m.passed_on == earliest)?;
+        let mut first = self.modules.iter().filter(|m| m.passed_on == earliest);
+        let module = first.next()?;
+        if first.next().is_some() {
+            return None;
+        }
         Some(ExpiringModule {
             id: module.id.clone(),
             title: module.title.clone(),

@@ -1,13 +1,24 @@
-//! The only markup content text may carry: `**strong**` and `[label](href)`. The app renders
-//! the parsed pieces as DOM nodes, never as HTML, so a content file cannot inject markup or
-//! script; and a link can only lead to `https:`, `mailto:` or `tel:`, never to `javascript:`.
+//! The only markup content text may carry: `**strong**`, `[label](href)` and
+//! `[words]{lang=sv}` for words in another language than the text's (a Swedish term quoted in
+//! a Finnish lesson), so a screen reader pronounces them in their own language. The app
+//! renders the parsed pieces as DOM nodes, never as HTML, so a content file cannot inject
+//! markup or script; and a link can only lead to `https:`, `mailto:` or `tel:`, never to
+//! `javascript:`.
 
 /// A run of inline text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Inline {
     Text(String),
     Strong(String),
-    Link { label: String, href: String },
+    Link {
+        label: String,
+        href: String,
+    },
+    /// Words in another language, with its BCP 47 tag.
+    Foreign {
+        text: String,
+        lang: String,
+    },
 }
 
 /// Link targets a learner may be sent to; everything else (`http:`, `javascript:`,
@@ -39,9 +50,9 @@ pub fn parse_inline(s: &str) -> Result<Vec<Inline>, String> {
             out.push(Inline::Strong(strong.to_string()));
             rest = &after[end + 2..];
         } else if let Some(after) = rest.strip_prefix('[') {
-            let (label, href, tail) = link(after)?;
+            let (part, tail) = bracketed(after)?;
             flush(&mut out, &mut text);
-            out.push(Inline::Link { label, href });
+            out.push(part);
             rest = tail;
         } else if rest.starts_with("](") {
             return Err("\"](\" without a \"[\" before it: write links as [label](href)".into());
@@ -54,15 +65,58 @@ pub fn parse_inline(s: &str) -> Result<Vec<Inline>, String> {
     Ok(out)
 }
 
-/// Reads `label](href)` after a `[`; returns the label, the href and the text after `)`.
-fn link(after: &str) -> Result<(String, String, &str), String> {
-    let malformed = || "\"[\" starts a link but is not followed by \"label](href)\"".to_string();
+/// Reads `label](href)` or `words]{lang=tag}` after a `[`; returns the part and the text
+/// after it.
+fn bracketed(after: &str) -> Result<(Inline, &str), String> {
+    let malformed = || {
+        "\"[\" is not followed by \"label](href)\" (a link) or \"words]{lang=sv}\" (words in another language)"
+            .to_string()
+    };
     let end = after.find(']').ok_or_else(malformed)?;
     let label = &after[..end];
-    let tail = after[end + 1..].strip_prefix('(').ok_or_else(malformed)?;
     if label.contains('[') {
         return Err(malformed());
     }
+    if let Some(tail) = after[end + 1..].strip_prefix("{lang=") {
+        return foreign(label, tail);
+    }
+    let tail = after[end + 1..].strip_prefix('(').ok_or_else(malformed)?;
+    let (label, href, tail) = link(label, tail)?;
+    Ok((Inline::Link { label, href }, tail))
+}
+
+/// Reads `tag}` after `[words]{lang=`.
+fn foreign<'a>(words: &str, tail: &'a str) -> Result<(Inline, &'a str), String> {
+    let close = tail
+        .find('}')
+        .ok_or_else(|| format!("\"[{words}]{{lang=\" has no closing \"}}\""))?;
+    let lang = &tail[..close];
+    if words.trim().is_empty() {
+        return Err(format!("\"{{lang={lang}}}\" marks no words"));
+    }
+    if !is_language_tag(lang) {
+        return Err(format!(
+            "\"{lang}\" in \"[{words}]{{lang={lang}}}\" is not a language tag such as sv, fi or en-GB"
+        ));
+    }
+    let part = Inline::Foreign {
+        text: words.to_string(),
+        lang: lang.to_string(),
+    };
+    Ok((part, &tail[close + 1..]))
+}
+
+/// A BCP 47 tag's shape: a 2–3 letter language, then subtags of 1–8 letters or digits.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Reads `href)` after `[label](`; returns the label, the href and the text after `)`.
+fn link<'a>(label: &str, tail: &'a str) -> Result<(String, String, &'a str), String> {
     if label.trim().is_empty() {
         return Err("a link has an empty label".into());
     }

@@ -43,6 +43,18 @@ impl PlannedQuestion {
             _ => (0..choice_count).collect(),
         }
     }
+
+    /// `indices` (content indices of options) in the order the question showed them, so a
+    /// review lists the learner's picks and the right options as they saw them. Indices the
+    /// display order lacks (a plan without one) keep their content order, after the rest.
+    pub fn in_shown_order(&self, indices: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let mut sorted: Vec<usize> = indices.into_iter().collect();
+        sorted.sort_by_key(|i| {
+            let shown = self.order.iter().position(|o| o == i);
+            (shown.unwrap_or(usize::MAX), *i)
+        });
+        sorted
+    }
 }
 
 /// The question with this id, if the module still has it. The first wins if content
@@ -236,6 +248,29 @@ mod tests {
                 assert!(!is_identity(&v), "seed {seed} len {len}");
             }
         }
+    }
+
+    #[test]
+    fn picks_are_listed_in_the_order_shown() {
+        let item = PlannedQuestion {
+            question_id: "q".into(),
+            order: vec![3, 0, 2, 1],
+            choice_orders: Vec::new(),
+        };
+        assert_eq!(item.in_shown_order([0, 1, 3]), vec![3, 0, 1]);
+        assert_eq!(item.in_shown_order([2]), vec![2]);
+        // A plan without a display order keeps content order.
+        let old = PlannedQuestion {
+            order: Vec::new(),
+            ..item.clone()
+        };
+        assert_eq!(old.in_shown_order([3, 0, 1]), vec![0, 1, 3]);
+        // An index the order lacks comes last.
+        let short = PlannedQuestion {
+            order: vec![2, 1],
+            ..item
+        };
+        assert_eq!(short.in_shown_order([0, 1, 2]), vec![2, 1, 0]);
     }
 
     #[test]

@@ -2,16 +2,19 @@
 //! language, so an option taken from the fallback language is marked as such.
 
 use trygg_core::content::{Question, QuestionKind, Text};
-use trygg_core::quiz::{scenario_walk, Answer};
+use trygg_core::quiz::{scenario_walk, Answer, PlannedQuestion};
 use yew::prelude::*;
 
 use crate::shared::components::inline_text::plain;
 use crate::shared::i18n::Words;
 
-/// An answer in words: parts on one line with a separator between them, or steps in order (an
-/// ordering question), which read better as a numbered list than as one run-on sentence.
+/// An answer in words: parts on one line with a separator between them, options as a list
+/// (each option is a sentence with its own punctuation, so joining them would double it), or
+/// steps in order (an ordering question), which read better as a numbered list than as one
+/// run-on sentence.
 pub enum AnswerText {
     Line { parts: Vec<Text>, separator: String },
+    Options(Vec<Text>),
     Steps(Vec<Text>),
 }
 
@@ -37,6 +40,16 @@ impl AnswerText {
                 });
                 html! { <p>{ label }{ " " }{ for parts }</p> }
             }
+            AnswerText::Options(mut options) if options.len() == 1 => {
+                let option = options.remove(0);
+                html! { <p>{ label }{ " " }{ plain(&option) }</p> }
+            }
+            AnswerText::Options(options) => html! {
+                <>
+                    <p>{ label }</p>
+                    <ul class="answer-options">{ for options.iter().map(|o| html! { <li>{ plain(o) }</li> }) }</ul>
+                </>
+            },
             AnswerText::Steps(steps) => html! {
                 <>
                     <p>{ label }</p>
@@ -47,8 +60,14 @@ impl AnswerText {
     }
 }
 
-/// The learner's answer in words, or `None` if there is none.
-pub fn given(q: &Question, answer: Option<&Answer>, words: &Words) -> Option<AnswerText> {
+/// The learner's answer in words, or `None` if there is none. Options are listed in the
+/// order `item` showed them.
+pub fn given(
+    q: &Question,
+    item: &PlannedQuestion,
+    answer: Option<&Answer>,
+    words: &Words,
+) -> Option<AnswerText> {
     let line = |parts: Vec<Text>, separator: &str| AnswerText::Line {
         parts,
         separator: separator.to_owned(),
@@ -60,14 +79,15 @@ pub fn given(q: &Question, answer: Option<&Answer>, words: &Words) -> Option<Ans
                 .map(|o| o.text.clone())
                 .unwrap_or_default(),
         ),
-        (QuestionKind::Multiple { options }, Answer::Multiple { options: picked }) => line(
-            picked
-                .iter()
-                .filter_map(|i| options.get(*i))
-                .map(|o| o.text.clone())
-                .collect(),
-            "; ",
-        ),
+        (QuestionKind::Multiple { options }, Answer::Multiple { options: picked }) => {
+            AnswerText::Options(
+                item.in_shown_order(picked.iter().copied())
+                    .into_iter()
+                    .filter_map(|i| options.get(i))
+                    .map(|o| o.text.clone())
+                    .collect(),
+            )
+        }
         (QuestionKind::TrueFalse { .. }, Answer::TrueFalse { value }) => {
             AnswerText::word(bool_text(*value, words))
         }
@@ -91,21 +111,23 @@ pub fn given(q: &Question, answer: Option<&Answer>, words: &Words) -> Option<Ans
     })
 }
 
-/// The right answer in words.
-pub fn correct(q: &Question, words: &Words) -> AnswerText {
+/// The right answer in words, its options in the order `item` showed them.
+pub fn correct(q: &Question, item: &PlannedQuestion, words: &Words) -> AnswerText {
     let line = |parts: Vec<Text>, separator: &str| AnswerText::Line {
         parts,
         separator: separator.to_owned(),
     };
     match &q.kind {
-        QuestionKind::Single { options } | QuestionKind::Multiple { options } => line(
-            options
-                .iter()
-                .filter(|o| o.correct)
-                .map(|o| o.text.clone())
-                .collect(),
-            "; ",
-        ),
+        QuestionKind::Single { options } | QuestionKind::Multiple { options } => {
+            let right = options.iter().enumerate().filter(|(_, o)| o.correct);
+            AnswerText::Options(
+                item.in_shown_order(right.map(|(i, _)| i))
+                    .into_iter()
+                    .filter_map(|i| options.get(i))
+                    .map(|o| o.text.clone())
+                    .collect(),
+            )
+        }
         QuestionKind::TrueFalse { answer } => AnswerText::word(bool_text(*answer, words)),
         QuestionKind::Ordering { steps } => {
             AnswerText::Steps(steps.iter().map(|s| s.text.clone()).collect())

@@ -48,14 +48,14 @@ pub fn Results(props: &ResultsProps) -> Html {
         let q = question_by_id(module, &item.question_id)?;
         let answer = attempt.answers.get(i).cloned().flatten();
         let right = answer.as_ref().is_some_and(|a| is_correct(q, a));
-        let given = answer_text::given(q, answer.as_ref(), &words)
+        let given = answer_text::given(q, item, answer.as_ref(), &words)
             .unwrap_or_else(|| answer_text::AnswerText::word(words.t("quiz.review.none")));
         Some(html! {
             <li class={if right { "review-item ok" } else { "review-item bad" }}>
                 <h3><span class="verdict">{ if right { words.html("quiz.review.right") } else { words.html("quiz.review.wrong") } }</span>{ " " }{ inline(&q.prompt) }</h3>
                 { given.render(words.t("quiz.review.yours")) }
                 if !right {
-                    { answer_text::correct(q, &words).render(words.t("quiz.correct_answer")) }
+                    { answer_text::correct(q, item, &words).render(words.t("quiz.correct_answer")) }
                 }
                 <p class="explanation">{ inline(&q.explanation) }</p>
             </li>

@@ -1,6 +1,7 @@
-//! Renders content text with `**strong**` and links as nodes, never as HTML, so no content
-//! file can inject markup. A text taken from the fallback language (the shown language's
-//! file lacks it) carries that language's `lang`, so a screen reader pronounces it right.
+//! Renders content text with `**strong**`, links and words in another language as nodes,
+//! never as HTML, so no content file can inject markup. A text taken from the fallback
+//! language (the shown language's file lacks it) carries that language's `lang`, so a screen
+//! reader pronounces it right.
 
 use trygg_core::content::{parse_inline, Inline, Text};
 use yew::prelude::*;
@@ -33,6 +34,7 @@ fn render(part: Inline) -> Html {
         Inline::Link { label, href } => html! {
             <a href={href} rel="noopener noreferrer">{ label }</a>
         },
+        Inline::Foreign { text, lang } => html! { <span lang={lang}>{ text }</span> },
     }
 }
 

@@ -25,10 +25,11 @@ pub fn StorageBanner() -> Html {
     let download_progress = {
         let progress = learner.progress.clone();
         let downloads = downloads.clone();
+        let words = words.clone();
         Callback::from(move |_| {
             let json = trygg_core::progress::to_json(&progress);
             downloads.offer(
-                &progress_file_name(&progress.course_id),
+                &progress_file_name(&words, &progress.course_id),
                 "application/json",
                 json.as_bytes(),
             );
@@ -120,9 +121,10 @@ pub fn StorageBanner() -> Html {
     }
 }
 
-/// The file name for a downloaded progress file.
-pub fn progress_file_name(course_id: &str) -> String {
-    format!("trygg-framsteg-{course_id}.json")
+/// The file name for a downloaded progress file, in the page's language: a learner finds it
+/// in their downloads by a word they read.
+pub fn progress_file_name(words: &Words, course_id: &str) -> String {
+    format!("{}-{course_id}.json", words.t("file.progress"))
 }
 
 /// The keys that word each [`ProgressError`] for one place: the storage banner speaks of

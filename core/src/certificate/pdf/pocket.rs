@@ -213,7 +213,8 @@ fn step_texts(blocks: &[Block]) -> Vec<String> {
     })
 }
 
-/// Content markup as runs: `**strong**` in bold, link labels as plain text.
+/// Content markup as runs: `**strong**` in bold, link labels and words in another language
+/// as plain text.
 fn styled(text: &str) -> Step {
     match parse_inline(text) {
         Ok(parts) => parts
@@ -222,6 +223,7 @@ fn styled(text: &str) -> Step {
                 Inline::Text(t) => (Face::Regular, t),
                 Inline::Strong(t) => (Face::Bold, t),
                 Inline::Link { label, .. } => (Face::Regular, label),
+                Inline::Foreign { text, .. } => (Face::Regular, text),
             })
             .collect(),
         Err(_) => vec![(Face::Regular, text.to_owned())],

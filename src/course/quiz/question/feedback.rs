@@ -2,7 +2,7 @@
 
 use trygg_core::content::{Question, QuestionKind};
 use trygg_core::progress::AfterQuestion;
-use trygg_core::quiz::{is_correct, Answer};
+use trygg_core::quiz::{is_correct, Answer, PlannedQuestion};
 use yew::prelude::*;
 
 use crate::course::quiz::answer_text;
@@ -12,7 +12,12 @@ use crate::shared::i18n::WordsHtml;
 use crate::shared::learner::LearnerHandle;
 
 /// "Right" or "not quite", the right answer when it was missed, and the explanation.
-pub fn feedback(question: &Question, answer: Option<&Answer>, words: &Words) -> Html {
+pub fn feedback(
+    question: &Question,
+    item: &PlannedQuestion,
+    answer: Option<&Answer>,
+    words: &Words,
+) -> Html {
     let right = answer.is_some_and(|a| is_correct(question, a));
     let is_scenario = matches!(question.kind, QuestionKind::Scenario { .. });
     html! {
@@ -21,7 +26,7 @@ pub fn feedback(question: &Question, answer: Option<&Answer>, words: &Words) -> 
                 { if right { words.html("quiz.right") } else if is_scenario { words.html("quiz.scenario_done") } else { words.html("quiz.wrong") } }
             </strong></p>
             if !right {
-                { answer_text::correct(question, words).render(words.t("quiz.correct_answer")) }
+                { answer_text::correct(question, item, words).render(words.t("quiz.correct_answer")) }
             }
             <p>{ inline(&question.explanation) }</p>
         </div>

@@ -100,7 +100,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             { body }
             <div id="feedback" tabindex="-1" role="status" class="feedback-region">
                 if done {
-                    { feedback::feedback(question, answer.as_ref(), &words) }
+                    { feedback::feedback(question, item, answer.as_ref(), &words) }
                 }
             </div>
             if done {
