@@ -48,7 +48,7 @@ pub fn renewal_ics(
         format!(
             "PRODID:-//Trygg//Trygg {}//{}",
             env!("CARGO_PKG_VERSION"),
-            lang.code().to_uppercase()
+            lang.code().to_ascii_uppercase()
         ),
         "CALSCALE:GREGORIAN".to_owned(),
         "METHOD:PUBLISH".to_owned(),
