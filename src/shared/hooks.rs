@@ -228,11 +228,7 @@ struct ReadWords(Option<Rc<Words>>, bool);
 
 impl PartialEq for ReadWords {
     fn eq(&self, other: &Self) -> bool {
-        let same = match (&self.0, &other.0) {
-            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-            (a, b) => a.is_none() && b.is_none(),
-        };
-        same && self.1 == other.1
+        crate::shared::state::same_read(&self.0, &other.0) && self.1 == other.1
     }
 }
 

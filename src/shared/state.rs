@@ -263,6 +263,16 @@ pub fn use_app() -> AppHandle {
     use_context::<AppHandle>().expect("the module's root provides the app context")
 }
 
+/// Whether two optional reads are the same read: both absent, or the very same value (by
+/// address). A file read again is a new value even when its text has not changed, and hooks
+/// keyed on a read must run again for it.
+pub fn same_read<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+        (a, b) => a.is_none() && b.is_none(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,5 +331,15 @@ mod tests {
         assert_eq!(failed.content, ContentState::Failed(offline()));
         assert_eq!(failed.unavailable, None);
         assert_eq!(failed.wanted, lang("fi"));
+    }
+
+    #[test]
+    fn a_read_is_the_same_only_as_itself() {
+        let read = Some(Rc::new(String::from("ui")));
+        let again = Some(Rc::new(String::from("ui")));
+        assert!(same_read(&read, &read.clone()));
+        assert!(!same_read(&read, &again), "read again: a new value");
+        assert!(!same_read(&read, &None));
+        assert!(same_read::<String>(&None, &None));
     }
 }

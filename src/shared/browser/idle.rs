@@ -32,13 +32,7 @@ enum Pending {
 /// refuses to schedule is not done, so it must be work the page can do without (asking for
 /// files ahead of need).
 pub fn when_idle(work: impl FnOnce() + 'static) -> IdleWork {
-    let Some(window) = web_sys::window() else {
-        return IdleWork(Pending::Refused);
-    };
-    let request = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let Some(request) = request else {
+    let Some((window, request)) = window_function("requestIdleCallback") else {
         return IdleWork(Pending::Timer {
             _timer: Timeout::new(FALLBACK_WAIT_MS, work),
         });
@@ -55,15 +49,20 @@ pub fn when_idle(work: impl FnOnce() + 'static) -> IdleWork {
 impl Drop for IdleWork {
     fn drop(&mut self) {
         if let Pending::Idle { id, .. } = &self.0 {
-            let cancel = web_sys::window().and_then(|window| {
-                js_sys::Reflect::get(&window, &"cancelIdleCallback".into())
-                    .ok()
-                    .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-                    .map(|cancel| (window, cancel))
-            });
-            if let Some((window, cancel)) = cancel {
+            if let Some((window, cancel)) = window_function("cancelIdleCallback") {
                 let _ = cancel.call1(&window, id);
             }
         }
     }
+}
+
+/// The window's function `name`, where the browser has it: looked up rather than bound, so a
+/// browser without it (Safari has no `requestIdleCallback`) gets `None`, not an exception.
+fn window_function(name: &str) -> Option<(web_sys::Window, js_sys::Function)> {
+    let window = web_sys::window()?;
+    let function = js_sys::Reflect::get(&window, &name.into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    Some((window, function))
 }

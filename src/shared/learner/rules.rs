@@ -113,13 +113,7 @@ impl PartialEq for Scope {
                     course: theirs,
                     rules: their_rules,
                 },
-            ) => {
-                let same = match (course, theirs) {
-                    (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-                    (a, b) => a.is_none() && b.is_none(),
-                };
-                same && rules == their_rules
-            }
+            ) => crate::shared::state::same_read(course, theirs) && rules == their_rules,
             _ => false,
         }
     }
