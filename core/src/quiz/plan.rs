@@ -44,15 +44,17 @@ impl PlannedQuestion {
         }
     }
 
-    /// `indices` (content indices of options) in the order the question showed them, so a
-    /// review lists the learner's picks and the right options as they saw them. Indices the
-    /// display order lacks (a plan without one) keep their content order, after the rest.
+    /// `indices` (content indices of options) in the order the question showed them, each
+    /// once (a saved answer's repeats count once), so a review lists the learner's picks and
+    /// the right options as they saw them. Indices the display order lacks (a plan without
+    /// one) keep their content order, after the rest.
     pub fn in_shown_order(&self, indices: impl IntoIterator<Item = usize>) -> Vec<usize> {
         let mut sorted: Vec<usize> = indices.into_iter().collect();
         sorted.sort_by_key(|i| {
             let shown = self.order.iter().position(|o| o == i);
             (shown.unwrap_or(usize::MAX), *i)
         });
+        sorted.dedup();
         sorted
     }
 }
@@ -259,6 +261,11 @@ mod tests {
         };
         assert_eq!(item.in_shown_order([0, 1, 3]), vec![3, 0, 1]);
         assert_eq!(item.in_shown_order([2]), vec![2]);
+        assert_eq!(
+            item.in_shown_order([1, 3, 1]),
+            vec![3, 1],
+            "repeats count once"
+        );
         // A plan without a display order keeps content order.
         let old = PlannedQuestion {
             order: Vec::new(),

@@ -230,13 +230,19 @@ pub(super) fn keep_notes(text: &str) -> Vec<String> {
     }
     let stressed = text.contains("**");
     let linked = text.contains("](");
-    if stressed || linked {
+    let foreign = text.contains("]{lang=");
+    if stressed || linked || foreign {
         let mut kinds = Vec::new();
         if stressed {
             kinds.push("**…** around words to stress");
         }
         if linked {
             kinds.push("[link text](address) for a link: translate the link text only");
+        }
+        if foreign {
+            kinds.push(
+                "[words]{lang=sv} around words in another language: keep those words as they are",
+            );
         }
         notes.push(format!("Keep the markup: {}.", kinds.join("; ")));
     }
@@ -307,6 +313,13 @@ mod tests {
                 "Keep {n} as written: the app puts a value in place of each.",
                 "Keep the markup: **…** around words to stress; [link text](address) for a \
                  link: translate the link text only."
+            ]
+        );
+        assert_eq!(
+            keep_notes("Kanalen ([whistleblowing]{lang=en}) är till för det."),
+            [
+                "Keep the markup: [words]{lang=sv} around words in another language: keep those \
+              words as they are."
             ]
         );
     }
