@@ -1,7 +1,8 @@
 //! Calendar dates without a clock. Certificates carry dates ("completed on", "valid until")
 //! that must mean the same in the browser, in the CLI and in a spreadsheet, so the core
-//! works in plain proleptic Gregorian dates (UTC) and takes "now" from its caller as unix
-//! milliseconds. The arithmetic is Howard Hinnant's days-from-civil algorithm, exact for
+//! works in plain proleptic Gregorian dates and takes "now" from its caller as unix
+//! milliseconds. Which day an instant falls on depends on where the learner is: a
+//! [`LocalClock`] carries that, and a plain `u64` means UTC. The arithmetic is Howard Hinnant's days-from-civil algorithm, exact for
 //! every year an `i32` can hold.
 
 use std::fmt;
@@ -95,6 +96,15 @@ impl Date {
         Date::from_days(days)
     }
 
+    /// The day containing the instant on a wall clock `minutes_ahead` of UTC (120 in
+    /// Stockholm in summer): a pass at 00:30 there is dated that day, not the one before.
+    pub fn from_unix_ms_ahead(ms: u64, minutes_ahead: i32) -> Date {
+        let local = i128::from(ms) + i128::from(minutes_ahead) * 60_000;
+        // Any u64 instant shifted by any i32 of minutes stays well inside i64 days.
+        let days = local.div_euclid(i128::from(MS_PER_DAY)) as i64;
+        Date::from_days(days)
+    }
+
     /// Midnight UTC at the start of this day. Dates before 1970 give 0 and dates past
     /// what a u64 holds give `u64::MAX`, since no certificate lives there.
     pub fn to_unix_ms(&self) -> u64 {
@@ -180,6 +190,45 @@ impl Date {
     }
 }
 
+/// The learner's clock: the instant "now" and how far their wall clock is ahead of UTC at
+/// any instant. Module statuses, certificates and the dates they show are counted in the
+/// learner's days; the offset is asked per instant, since a pass made in summer time keeps
+/// its summer date when read in winter. `From<u64>` gives a clock in UTC, as the CLI and
+/// tests use.
+#[derive(Debug, Clone, Copy)]
+pub struct LocalClock {
+    /// Milliseconds since the Unix epoch.
+    pub now_ms: u64,
+    /// Minutes the wall clock is ahead of UTC at an instant (negative west of Greenwich).
+    pub minutes_ahead: fn(u64) -> i32,
+}
+
+impl LocalClock {
+    /// A clock on UTC's days.
+    pub fn utc(now_ms: u64) -> LocalClock {
+        LocalClock {
+            now_ms,
+            minutes_ahead: |_| 0,
+        }
+    }
+
+    /// The learner's day now.
+    pub fn today(&self) -> Date {
+        self.day_of(self.now_ms)
+    }
+
+    /// The learner's day at another instant, such as when a module was passed.
+    pub fn day_of(&self, ms: u64) -> Date {
+        Date::from_unix_ms_ahead(ms, (self.minutes_ahead)(ms))
+    }
+}
+
+impl From<u64> for LocalClock {
+    fn from(now_ms: u64) -> LocalClock {
+        LocalClock::utc(now_ms)
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if (0..=9999).contains(&self.year) {
@@ -245,6 +294,50 @@ mod tests {
             assert!(Date::new(d.year, d.month, d.day).is_some());
             prev = d;
         }
+    }
+
+    #[test]
+    fn a_local_day_starts_at_local_midnight() {
+        // 2026-06-10 22:30 UTC is 00:30 on 11 June in Stockholm's summer time (UTC+2).
+        let ms = Date::new(2026, 6, 10).unwrap().to_unix_ms() + 22 * 3_600_000 + 1_800_000;
+        assert_eq!(Date::from_unix_ms(ms), Date::new(2026, 6, 10).unwrap());
+        assert_eq!(
+            Date::from_unix_ms_ahead(ms, 120),
+            Date::new(2026, 6, 11).unwrap()
+        );
+        assert_eq!(
+            Date::from_unix_ms_ahead(ms, 60),
+            Date::new(2026, 6, 10).unwrap()
+        );
+        // West of Greenwich the local day can be the one before UTC's.
+        let early = Date::new(2026, 6, 10).unwrap().to_unix_ms() + 3_600_000;
+        assert_eq!(
+            Date::from_unix_ms_ahead(early, -300),
+            Date::new(2026, 6, 9).unwrap()
+        );
+        assert_eq!(
+            Date::from_unix_ms_ahead(0, -60),
+            Date::new(1969, 12, 31).unwrap()
+        );
+        // Absurd offsets from a broken clock move the day without overflowing.
+        assert!(Date::from_unix_ms_ahead(u64::MAX, i32::MAX) > Date::from_unix_ms(u64::MAX));
+        assert!(Date::from_unix_ms_ahead(0, i32::MIN).year < 0);
+    }
+
+    #[test]
+    fn a_clock_asks_the_offset_of_each_instant() {
+        // Summer time from day 100 of the epoch on: the offset depends on the instant asked.
+        let summer_from = 100 * MS_PER_DAY as u64;
+        let clock = LocalClock {
+            now_ms: 200 * MS_PER_DAY as u64,
+            minutes_ahead: |ms| if ms >= 100 * 86_400_000 { 120 } else { 60 },
+        };
+        let late_winter = summer_from - 30 * 60_000; // 23:30 UTC, 00:30 local at +60
+        assert_eq!(clock.day_of(late_winter), Date::from_days(100));
+        let late_summer = summer_from + 22 * 3_600_000 + 30 * 60_000; // 22:30 UTC, 00:30 at +120
+        assert_eq!(clock.day_of(late_summer), Date::from_days(101));
+        assert_eq!(clock.today(), Date::from_days(200));
+        assert_eq!(LocalClock::from(late_summer).today(), Date::from_days(100));
     }
 
     #[test]

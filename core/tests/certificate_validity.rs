@@ -7,7 +7,7 @@ use content_support::{fixture_files, lang, words};
 
 use trygg_core::certificate::{renewal_ics, CertificateError};
 use trygg_core::content::{load_course, Course, Role};
-use trygg_core::date::Date;
+use trygg_core::date::{Date, LocalClock};
 use trygg_core::progress::{ModuleStatus, PassRecord, Progress};
 use trygg_core::roster::Status;
 
@@ -76,6 +76,69 @@ fn a_module_expiring_tomorrow_still_issues_a_certificate_until_tomorrow() {
     // opened on 2026-11-02, already past, so it falls on the next day, the last valid one.
     let ics = renewal_ics(&r, &words("en"), "Test Region", d("2026-12-01"));
     assert!(ics.contains("DTSTART;VALUE=DATE:20261202"), "{ics}");
+}
+
+/// Stockholm's offset, near enough for these dates: summer time (UTC+2) from 29 March to
+/// 24 October, winter time (UTC+1) otherwise.
+fn stockholm(ms: u64) -> i32 {
+    let day = Date::from_unix_ms(ms);
+    if (day.month, day.day) >= (3, 29) && (day.month, day.day) < (10, 25) {
+        120
+    } else {
+        60
+    }
+}
+
+#[test]
+fn a_pass_after_local_midnight_is_dated_the_learners_day() {
+    let course = course();
+    // 22:30 UTC on 10 June and 23:30 UTC on 1 December are 00:30 the next day in Stockholm.
+    let mut p = passed(&[("alpha", "2026-06-10"), ("beta", "2026-12-01")]);
+    let late = |day: &str| d(day).to_unix_ms() + 22 * 3_600_000 + 1_800_000;
+    for (module, at) in [
+        ("alpha", late("2026-06-10")),
+        ("beta", late("2026-12-01") + 3_600_000),
+    ] {
+        if let Some(pass) = p.modules.get_mut(module).and_then(|m| m.last_pass.as_mut()) {
+            pass.passed_ms = at;
+        }
+    }
+    let clock = LocalClock {
+        now_ms: ms("2026-12-05"),
+        minutes_ahead: stockholm,
+    };
+    let r = p
+        .certificate(&course, Role::Manager, lang("sv"), clock)
+        .expect("both passes valid");
+    let on = |id: &str| r.modules.iter().find(|m| m.id == id).map(|m| m.passed_on);
+    assert_eq!(
+        on("alpha"),
+        Some(d("2026-06-11")),
+        "summer pass keeps its summer day"
+    );
+    assert_eq!(on("beta"), Some(d("2026-12-02")));
+    assert_eq!(r.completed_on, d("2026-12-02"));
+    assert_eq!(r.valid_until, d("2027-06-11"));
+    match p.status_in(&course, "alpha", clock) {
+        ModuleStatus::Passed { .. } => {}
+        other => panic!("alpha should be passed, was {other:?}"),
+    }
+    // The learner's last valid day is 11 June 2027 until their midnight, which is 22:00 UTC.
+    let at = |ms: u64| LocalClock {
+        now_ms: ms,
+        minutes_ahead: stockholm,
+    };
+    let evening = late("2027-06-11") - 3_600_000;
+    assert!(p.certificate_ready(&course, Role::Manager, lang("sv"), at(evening)));
+    assert!(!p.certificate_ready(&course, Role::Manager, lang("sv"), at(late("2027-06-11"))));
+    // Counted in UTC the pass was on 10 June, so that evening it would already have expired.
+    assert!(!p.certificate_ready(&course, Role::Manager, lang("sv"), evening));
+    // Read in UTC the same passes fall a day earlier: the difference this test is about.
+    let utc = p
+        .certificate(&course, Role::Manager, lang("sv"), ms("2026-12-05"))
+        .expect("valid in UTC too");
+    assert_eq!(utc.completed_on, d("2026-12-01"));
+    assert_eq!(utc.valid_until, d("2027-06-10"));
 }
 
 #[test]

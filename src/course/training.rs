@@ -2,11 +2,10 @@
 //! learner is in each, and overall progress.
 
 use trygg_core::content::{Module, Role};
-use trygg_core::date::Date;
 use trygg_core::progress::{ModuleStatus, Progress};
 use yew::prelude::*;
 
-use crate::shared::browser::clock::now_ms;
+use crate::shared::browser::clock::{local_clock, local_day};
 use crate::shared::components::inline_text::plain;
 use crate::shared::components::page_title::PageTitle;
 use crate::shared::i18n::WordsHtml;
@@ -25,7 +24,7 @@ pub fn TrainingPage() -> Html {
     };
     let role = learner.role_or_default();
     let progress = &learner.progress;
-    let now = now_ms();
+    let now = local_clock();
     let required: Vec<&Module> = course.required_modules(role);
     let optional: Vec<&Module> = course.optional_modules(role);
     let statuses: Vec<ModuleStatus> = required
@@ -73,7 +72,7 @@ pub fn TrainingPage() -> Html {
 
 /// The day of a moment, as the language writes dates.
 pub fn date_of(words: &Words, ms: u64) -> String {
-    date(words.lang(), Date::from_unix_ms(ms))
+    date(words.lang(), local_day(ms))
 }
 
 /// What every module card needs besides its module and status.

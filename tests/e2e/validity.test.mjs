@@ -19,8 +19,8 @@ async function allPassed(t, daysAgo, overrides = {}) {
 
 const passed = (daysAgo, percent = 90) => ({ lesson_step: 3, lessons_done: true, best_percent: percent, last_pass: { percent, passed_ms: Date.now() - daysAgo * DAY }, attempts: 1 });
 
-async function withProgress(t, hash, doc) {
-  const page = await openPage(t, '#/about');
+async function withProgress(t, hash, doc, options = {}) {
+  const page = await openPage(t, '#/about', options);
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, doc]);
   await page.goto(page.url().replace(/#.*$/, hash));
   await page.reload();
@@ -48,6 +48,33 @@ export default [
       await page.waitForSelector('.missing-list');
       assert.equal(await page.$$eval('.missing-list li', (els) => els.length), 1);
       assert.match(await page.textContent('.missing-list'), /Rapportera – Behöver förnyas/);
+    },
+  },
+  {
+    name: 'a pass just after midnight in Stockholm is dated that day on my training and the certificate',
+    async run(t) {
+      const context = await t.browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Stockholm' });
+      t.contexts.push(context);
+      // 23:30 UTC ten days ago is 00:30 or 01:30 the next day in Stockholm.
+      const at = new Date(Date.now() - 10 * DAY);
+      at.setUTCHours(23, 30, 0, 0);
+      const long = (timeZone) => new Intl.DateTimeFormat('sv', { dateStyle: 'long', timeZone }).format(at);
+      const local = long('Europe/Stockholm');
+      const utc = long('UTC');
+      assert.notEqual(local, utc);
+      const ids = await requiredModules(t.root);
+      const pass = { lesson_step: 3, lessons_done: true, best_percent: 90, last_pass: { percent: 90, passed_ms: at.getTime() }, attempts: 1 };
+      const doc = progress(Object.fromEntries(ids.map((id) => [id, pass])), { learner: { full_name: 'Åsa Öberg', employee_number: '', unit: '', email: '' } });
+      const page = await withProgress(t, '#/training', doc, { context });
+      await page.waitForSelector('.module-card');
+      const card = await page.textContent('.module-card');
+      assert.ok(card.includes(local), `the card dates the pass ${local}: ${card}`);
+      assert.ok(!card.includes(utc), `not the UTC day ${utc}`);
+      await page.goto(page.url().replace(/#.*$/, '#/certificate'));
+      await page.waitForSelector('.certificate-preview');
+      const facts = await page.textContent('.certificate-preview');
+      assert.ok(facts.includes(local), `the certificate is completed ${local}: ${facts}`);
+      assert.ok(!facts.includes(utc), `not on the UTC day ${utc}`);
     },
   },
   {

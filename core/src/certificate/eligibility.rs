@@ -7,7 +7,7 @@ use std::fmt;
 use super::validity::{pass_valid_until, Validity};
 use super::{issue, CompletionRecord, IssueInput, ModuleResult};
 use crate::content::{Course, Lang, Role};
-use crate::date::Date;
+use crate::date::{Date, LocalClock};
 use crate::progress::Progress;
 
 /// Why no certificate can be issued yet. Both lists are module ids in course order.
@@ -44,7 +44,7 @@ pub struct ExpiringModule {
 }
 
 impl Progress {
-    /// The completion record for `role` on the day of `now_ms`, or why there is none: every
+    /// The completion record for `role` on the learner's day of `now`, or why there is none: every
     /// required module must have a pass that has not expired. The record is issued as of the
     /// latest pass, so the same passes always give the same certificate id whatever day it
     /// is downloaded, and a retake gives a new one. Module titles and the organisation's name
@@ -54,10 +54,11 @@ impl Progress {
         course: &Course,
         role: Role,
         lang: Lang,
-        now_ms: u64,
+        now: impl Into<LocalClock>,
     ) -> Result<CompletionRecord, CertificateError> {
         let validity_months = course.organisation.validity_months;
-        let today = Date::from_unix_ms(now_ms);
+        let clock = now.into();
+        let today = clock.today();
         let mut error = CertificateError {
             not_passed: Vec::new(),
             expired: Vec::new(),
@@ -70,7 +71,7 @@ impl Progress {
                 error.not_passed.push(module.id.clone());
                 continue;
             };
-            let passed_on = Date::from_unix_ms(pass.passed_ms);
+            let passed_on = clock.day_of(pass.passed_ms);
             if !Validity::on(pass_valid_until(passed_on, validity_months), today).is_valid() {
                 error.expired.push(module.id.clone());
                 continue;
@@ -104,11 +105,17 @@ impl Progress {
 }
 
 impl Progress {
-    /// Whether [`Progress::certificate`] issues one for `role` at `now_ms`: "my training"
+    /// Whether [`Progress::certificate`] issues one for `role` at `now`: "my training"
     /// offers the certificate by asking this, so it offers one exactly when the certificate
     /// page can give it.
-    pub fn certificate_ready(&self, course: &Course, role: Role, lang: Lang, now_ms: u64) -> bool {
-        self.certificate(course, role, lang, now_ms).is_ok()
+    pub fn certificate_ready(
+        &self,
+        course: &Course,
+        role: Role,
+        lang: Lang,
+        now: impl Into<LocalClock>,
+    ) -> bool {
+        self.certificate(course, role, lang, now).is_ok()
     }
 }
 

@@ -4,7 +4,7 @@
 use super::Progress;
 use crate::certificate::{pass_valid_until, Validity};
 use crate::content::Course;
-use crate::date::Date;
+use crate::date::{Date, LocalClock};
 
 /// A module's state for the learner's overview.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,19 +45,25 @@ pub enum ModuleStatus {
 }
 
 impl Progress {
-    /// The module's status at `now_ms`. A pass decides it while one exists (a retake in
+    /// The module's status at `now`, in the learner's days. A pass decides it while one exists (a retake in
     /// progress does not hide a valid pass): valid through its `valid_until` day, due for
     /// renewal from [`crate::certificate::RENEWAL_WINDOW_DAYS`] before that, expired after,
     /// by the same [`Validity`] rule as certificates and the roster. Without a pass, any
     /// lesson or quiz activity means in progress.
-    pub fn module_status(&self, module_id: &str, now_ms: u64, validity_months: u8) -> ModuleStatus {
+    pub fn module_status(
+        &self,
+        module_id: &str,
+        now: impl Into<LocalClock>,
+        validity_months: u8,
+    ) -> ModuleStatus {
+        let clock = now.into();
         let Some(m) = self.module(module_id) else {
             return ModuleStatus::NotStarted;
         };
         if let Some(pass) = m.last_pass {
-            let valid_until = pass_valid_until(Date::from_unix_ms(pass.passed_ms), validity_months);
+            let valid_until = pass_valid_until(clock.day_of(pass.passed_ms), validity_months);
             let (percent, passed_ms) = (pass.percent, pass.passed_ms);
-            return match Validity::on(valid_until, Date::from_unix_ms(now_ms)) {
+            return match Validity::on(valid_until, clock.today()) {
                 Validity::Expired => ModuleStatus::Expired {
                     percent,
                     passed_ms,
@@ -92,22 +98,28 @@ impl Progress {
 
 impl Progress {
     /// [`Progress::module_status`] with the course's validity period.
-    pub fn status_in(&self, course: &Course, module_id: &str, now_ms: u64) -> ModuleStatus {
-        self.module_status(module_id, now_ms, course.organisation.validity_months)
+    pub fn status_in(
+        &self,
+        course: &Course,
+        module_id: &str,
+        now: impl Into<LocalClock>,
+    ) -> ModuleStatus {
+        self.module_status(module_id, now, course.organisation.validity_months)
     }
 
-    /// How many of the role's required modules count as done at `now_ms`, and how many there
+    /// How many of the role's required modules count as done at `now`, and how many there
     /// are: "my training" shows it, and the certificate is offered when they are equal.
     pub fn required_done(
         &self,
         course: &Course,
         role: crate::content::Role,
-        now_ms: u64,
+        now: impl Into<LocalClock>,
     ) -> (usize, usize) {
+        let clock = now.into();
         let required = course.required_modules(role);
         let done = required
             .iter()
-            .filter(|m| self.status_in(course, &m.id, now_ms).counts_as_done())
+            .filter(|m| self.status_in(course, &m.id, clock).counts_as_done())
             .count();
         (done, required.len())
     }

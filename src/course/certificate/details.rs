@@ -5,7 +5,7 @@ use trygg_core::progress::Learner;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::shared::browser::clock::now_ms;
+use crate::shared::browser::clock::local_clock;
 
 use super::documents::Documents;
 use crate::shared::browser::document::focus_soon;
@@ -135,7 +135,7 @@ pub fn CertificateFlow() -> Html {
     let record = app.course().filter(|_| saved_valid).and_then(|course| {
         learner
             .progress
-            .certificate(course, learner.role_or_default(), lang, now_ms())
+            .certificate(course, learner.role_or_default(), lang, local_clock())
             .ok()
     });
 

@@ -7,12 +7,11 @@ use std::rc::Rc;
 use trygg_core::certificate::pdf::{CertificateLabels, PocketCardContent, PocketCardLabels};
 use trygg_core::certificate::{renewal_ics, CompletionRecord};
 use trygg_core::content::{Course, Lang, Role, POCKET_CARD_MODULE};
-use trygg_core::date::Date;
 use trygg_core::progress::Progress;
 use yew::prelude::*;
 
 use super::record::file_stem;
-use crate::shared::browser::clock::now_ms;
+use crate::shared::browser::clock::local_clock;
 use crate::shared::browser::download::download;
 use crate::shared::browser::fetch::{fetch_bytes, FetchError};
 use crate::shared::browser::lazy as docs;
@@ -73,7 +72,7 @@ async fn print_in(
     let words = load_words(lang).await.map_err(failed)?;
     let course = fill_course(&course, lang).await.map_err(failed)?;
     let record = progress
-        .certificate(&course, role, lang, now_ms())
+        .certificate(&course, role, lang, local_clock())
         .map_err(|_| PdfFailure::Maker)?;
     Ok(Print {
         record,
@@ -139,7 +138,7 @@ pub fn Documents(props: &DocumentsProps) -> Html {
         let downloads = downloads.clone();
         let words = words.clone();
         Callback::from(move |_| {
-            let today = Date::from_unix_ms(now_ms());
+            let today = local_clock().today();
             let ics = renewal_ics(&record, &words, &org, today);
             downloads.offer(
                 &format!("{}.ics", words.t("file.renewal")),

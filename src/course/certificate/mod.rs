@@ -11,7 +11,7 @@ use trygg_core::content::Course;
 use trygg_core::progress::{ModuleStatus, Progress};
 use yew::prelude::*;
 
-use crate::shared::browser::clock::now_ms;
+use crate::shared::browser::clock::local_clock;
 use crate::shared::components::inline_text::plain;
 use crate::shared::components::page_title::PageTitle;
 use crate::shared::i18n::Words;
@@ -30,7 +30,9 @@ pub fn CertificatePage() -> Html {
         return html! {};
     };
     let role = learner.role_or_default();
-    let standing = learner.progress.certificate(course, role, lang, now_ms());
+    let standing = learner
+        .progress
+        .certificate(course, role, lang, local_clock());
     let body = match (learner.role(), standing) {
         (None, _) => html! {
             <p class="callout info">{ words.html("certificate.no_role") }{ " " }<a href={Route::Start.href()}>{ words.html("training.choose_role") }</a></p>
@@ -66,7 +68,7 @@ fn missing_list(
     not_yet: &CertificateError,
     words: &Words,
 ) -> Html {
-    let now = now_ms();
+    let now = local_clock();
     let items = course
         .required_modules(progress.role_or_default())
         .into_iter()

@@ -18,7 +18,7 @@ use trygg_core::roster::Row;
 use yew::Callback;
 
 use self::read::Pending;
-use crate::shared::browser::clock::now_ms;
+use crate::shared::browser::clock::local_clock;
 use crate::shared::browser::roster_store::{RosterStore, RosterStoreError};
 
 pub use self::kept::{use_sessions, Sessions};
@@ -176,9 +176,11 @@ impl SessionHandle {
     }
 }
 
-/// The day statuses are computed for: today in UTC, as `trygg roster` uses.
+/// The day statuses are computed for: the manager's own day, so a certificate that runs
+/// out today shows as valid until their midnight (`trygg roster` counts in UTC unless given
+/// `--today`).
 pub fn today() -> Date {
-    Date::from_unix_ms(now_ms())
+    local_clock().today()
 }
 
 /// Tells the page to re-render. Never called while the session is borrowed: the render
