@@ -33,6 +33,8 @@ enum Pending {
 /// files ahead of need).
 pub fn when_idle(work: impl FnOnce() + 'static) -> IdleWork {
     let Some((window, request)) = window_function("requestIdleCallback") else {
+        // No idle callbacks (Safari): a plain timer does. No window at all does not arise:
+        // only a page loads these modules.
         return IdleWork(Pending::Timer {
             _timer: Timeout::new(FALLBACK_WAIT_MS, work),
         });
