@@ -1,6 +1,7 @@
 //! Filling the structure with one language's texts. A text the language lacks comes from its
-//! fallback language and is marked as such ([`Text::from`]); a text no language has, or one
-//! whose markup is broken, is an issue naming the language file and the key.
+//! fallback language and is marked as such ([`Text::from`]); a text no language has, one
+//! whose markup is broken, or one with markup in a place that shows it as typed (a heading, a
+//! module's title), is an issue naming the language file and the key.
 
 use super::inline::{markup_shown_as_typed, parse_inline};
 use super::issue::ContentIssue;
