@@ -388,6 +388,38 @@ fn a_text_problem_is_named_by_its_language_file_and_key() {
 }
 
 #[test]
+fn markup_in_a_heading_or_an_app_word_is_a_problem_named_with_its_text() {
+    let copy = Copy::new();
+    copy.replace(
+        "languages/en/modules/alpha.json",
+        r#""title": "Everyone is responsible""#,
+        r#""title": "Everyone is [ansvarig]{lang=sv}""#,
+    )
+    .replace(
+        "languages/en/ui.json",
+        r#""quiz.check": "Check answer""#,
+        r#""quiz.check": "Check **answer**""#,
+    );
+    let (code, out, _) = copy.check(false);
+    assert_eq!(code, 1, "{out}");
+    for (file, key, text) in [
+        (
+            "languages/en/modules/alpha.json",
+            "sections.everyone.title",
+            "Everyone is [ansvarig]{lang=sv}",
+        ),
+        ("languages/en/ui.json", "quiz.check", "Check **answer**"),
+    ] {
+        let line = format!(
+            "{}: {key}: \"{text}\" has markup, but this place shows its text as typed",
+            copy.0.join(file).display()
+        );
+        assert!(out.contains(&line), "{line}\nnot in\n{out}");
+    }
+    assert!(out.ends_with("2 problems found\n"), "{out}");
+}
+
+#[test]
 fn gaps_in_a_translation_are_warnings_with_its_coverage() {
     let copy = Copy::new();
     copy.replace(

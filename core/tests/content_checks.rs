@@ -1654,6 +1654,83 @@ fn every_text_problem_is_reported_by_file_in_course_order() {
     );
 }
 
+// ---- markup where the app shows a text as typed ----
+
+/// The issue for markup in a place that shows its text as typed: named by file and key, and
+/// quoting the text, so the author finds the characters a reader would have seen.
+fn shown_as_typed(file: &str, key: &str, text: &str) -> ContentIssue {
+    let message = trygg_core::content::markup_shown_as_typed(text).expect("text has markup");
+    assert!(message.contains(text), "{message}");
+    issue(file, key, &message)
+}
+
+#[test]
+fn markup_in_headings_titles_summaries_and_names_is_an_issue() {
+    let swedish = "Larm ([flyglarm]{lang=sv})";
+    let issues = issues_after(|f| {
+        *at(f, SV_ALPHA, "/sections/everyone/title") = json!(swedish);
+        *at(f, SV_ALPHA, "/sections/everyone/c3/title") = json!("**Tips**");
+        *at(f, SV_COURSE, "/organisation/name") = json!("[Region]{lang=sv} Test");
+        *at(f, SV_COURSE, "/modules/alpha/title") = json!("Se [policyn](https://test.example/p)");
+        *at(f, SV_COURSE, "/modules/beta/summary") = json!(swedish);
+    });
+    assert_eq!(
+        issues,
+        vec![
+            shown_as_typed(SV_COURSE, "organisation.name", "[Region]{lang=sv} Test"),
+            shown_as_typed(
+                SV_COURSE,
+                "modules.alpha.title",
+                "Se [policyn](https://test.example/p)"
+            ),
+            shown_as_typed(SV_COURSE, "modules.beta.summary", swedish),
+            shown_as_typed(SV_ALPHA, "sections.everyone.title", swedish),
+            shown_as_typed(SV_ALPHA, "sections.everyone.c3.title", "**Tips**"),
+        ]
+    );
+    // A translation's headings are held to the same rule.
+    expect_only(
+        set(EN_ALPHA, "/sections/report/title", json!(swedish)),
+        shown_as_typed(EN_ALPHA, "sections.report.title", swedish),
+    );
+}
+
+#[test]
+fn markup_in_options_steps_and_choices_is_shown_and_allowed() {
+    let swedish = "Larm ([flyglarm]{lang=sv})";
+    let issues = issues_after(|f| {
+        *at(f, SV_ALPHA, "/questions/who-responsible/a") = json!(swedish);
+        *at(f, SV_ALPHA, "/questions/what-report/b") = json!(swedish);
+        *at(f, SV_ALPHA, "/questions/report-order/a") = json!(swedish);
+        *at(f, SV_ALPHA, "/questions/manager-follow-up/listen/a/text") = json!(swedish);
+        *at(f, SV_ALPHA, "/questions/manager-follow-up/listen/text") = json!(swedish);
+    });
+    assert_eq!(issues, vec![]);
+}
+
+#[test]
+fn markup_in_the_apps_words_is_an_issue() {
+    let mut files = fixture_json();
+    let marked = "Kontrollera [svaret]{lang=sv}";
+    *at(&mut files, SV_UI, "/quiz.check") = json!(marked);
+    *at(&mut files, SV_UI, "/manager.summary.accepted/one") = json!("{count} **godkänt** bevis");
+    let list = as_list(to_bytes(&files));
+    let course = trygg_core::content::load_course_in(&list, None).expect("the course loads");
+    let issues = trygg_core::content::language_reports(&list, &course).expect_err("markup");
+    assert_eq!(
+        issues,
+        // In the file's order, which the fixture writes by key.
+        vec![
+            shown_as_typed(
+                SV_UI,
+                "manager.summary.accepted",
+                "{count} **godkänt** bevis"
+            ),
+            shown_as_typed(SV_UI, "quiz.check", marked),
+        ]
+    );
+}
+
 #[test]
 fn issue_display() {
     assert_eq!(

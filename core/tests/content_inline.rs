@@ -1,6 +1,9 @@
 //! The inline markup parser and the content version hash, on their own.
 
-use trygg_core::content::{content_version, course_files, parse_inline, Inline};
+use trygg_core::content::{
+    content_version, course_files, markup_shown, markup_shown_as_typed, parse_inline, plain_words,
+    Inline,
+};
 
 fn text(s: &str) -> Inline {
     Inline::Text(s.into())
@@ -95,6 +98,70 @@ fn malformed_markup_is_an_error() {
         "[label](//x.example)",
     ] {
         assert!(parse_inline(bad).is_err(), "{bad:?} should be rejected");
+    }
+}
+
+#[test]
+fn plain_words_keep_what_the_reader_sees() {
+    assert_eq!(
+        plain_words("Salainen ([hemlig]{lang=sv}), **heti**, [soita](tel:112)."),
+        "Salainen (hemlig), heti, soita."
+    );
+    assert_eq!(
+        plain_words("Ring 112 (dygnet runt)."),
+        "Ring 112 (dygnet runt)."
+    );
+    // Broken markup never reaches a learner (validation refuses it); if it did, its text stays.
+    assert_eq!(plain_words("[hemlig]{lang=SV}"), "[hemlig]{lang=SV}");
+}
+
+#[test]
+fn markup_where_text_is_shown_as_typed_is_named_with_the_text() {
+    for marked in [
+        "Kohotettu valmius ([höjd beredskap]{lang=sv})",
+        "Ilmoita **heti**",
+        "Katso [ohje](https://x.example/o)",
+        // Broken markup shows its characters just the same.
+        "Valmius [höjd beredskap]{lang=SV}",
+        "Ilmoita **heti",
+    ] {
+        let problem = markup_shown_as_typed(marked).unwrap_or_default();
+        assert!(problem.contains(marked), "{marked:?}: {problem}");
+    }
+    for plain in [
+        "Kohotettu valmius (höjd beredskap)",
+        "Paina [Enter]",
+        "2 * 3",
+        "",
+    ] {
+        assert_eq!(markup_shown_as_typed(plain), None, "{plain:?}");
+    }
+}
+
+#[test]
+fn markup_shows_in_lessons_and_questions_but_not_in_headings_or_course_texts() {
+    for shown in [
+        "sections.alarms.p1",
+        "sections.alarms.l2.a",
+        "sections.alarms.c3.text",
+        "questions.classes.prompt",
+        "questions.classes.explanation",
+        "questions.classes.a",
+        "questions.walk.s1.text",
+        "questions.walk.s1.a.text",
+        "questions.walk.s1.a.feedback",
+    ] {
+        assert!(markup_shown(shown), "{shown}");
+    }
+    for as_typed in [
+        "sections.alarms.title",
+        "sections.alarms.c3.title",
+        "modules.preparedness.title",
+        "modules.preparedness.summary",
+        "organisation.name",
+        "organisation.reporting.how",
+    ] {
+        assert!(!markup_shown(as_typed), "{as_typed}");
     }
 }
 

@@ -7,7 +7,9 @@ mod content_support;
 use std::path::{Path, PathBuf};
 
 use content_support::{lang, shipped_course, shipped_course_in, shipped_languages};
-use trygg_core::content::{uncovered_points, QuestionKind, Role};
+use trygg_core::content::{
+    markup_shown, module_slots, parse_inline, uncovered_points, Inline, QuestionKind, Role,
+};
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -43,6 +45,79 @@ fn real_content_passes_every_check() {
 
 /// Elected officials are not staff: their quizzes never ask about patient records, the
 /// clinic's own routines or what a manager tells them to do at work.
+/// Swedish terms the Finnish course quotes (laws, agencies, alarms, security classes, the
+/// region's bodies), lower case; a compound (`säkerhetsskyddslagen`) counts by its stem.
+const SWEDISH_TERMS: [&str; 33] = [
+    "säkerhetsskydd",
+    "hemlig",
+    "konfidentiell",
+    "offentlig",
+    "säkerhetsprövning",
+    "säkerhetsklass",
+    "registerkontroll",
+    "säkerhetspolisen",
+    "integritetsskyddsmyndigheten",
+    "cybersäkerhetslagen",
+    "försvarsmakten",
+    "höjd beredskap",
+    "beredskapslarm",
+    "särskild händelse",
+    "tjänsteman i beredskap",
+    "stabsläge",
+    "förstärkningsläge",
+    "katastrofläge",
+    "extraordinär",
+    "viktigt meddelande till allmänheten",
+    "flyglarm",
+    "skyddsrum",
+    "krisledningsnämnd",
+    "hemvärnet",
+    "regionfullmäktige",
+    "regionstyrelsen",
+    "regiondirektören",
+    "välfärdsbrott",
+    "sekretessmarkering",
+    "skyddad folkbokföring",
+    "fingerade personuppgifter",
+    "visselblåsar",
+    "myndigheten för",
+];
+
+/// WCAG 3.1.2: a screen reader reads a Finnish page in Finnish, so each Swedish term it
+/// quotes must be marked `[…]{lang=sv}` wherever the app renders markup, options included.
+#[test]
+fn swedish_terms_in_the_finnish_course_are_marked_as_swedish() {
+    let course = shipped_course_in(Some(lang("fi")));
+    let mut unmarked = Vec::new();
+    let mut marked = 0;
+    for module in &course.modules {
+        for (key, text) in module_slots(&mut module.clone()) {
+            assert_eq!(text.from, None, "{}: {key} is not Finnish", module.id);
+            if !markup_shown(&key) {
+                continue;
+            }
+            let parts = parse_inline(&text.value).expect("the check passed");
+            for part in parts {
+                match part {
+                    Inline::Foreign { lang, .. } if lang == "sv" => marked += 1,
+                    Inline::Text(words) | Inline::Strong(words) => {
+                        let words = words.to_lowercase();
+                        unmarked.extend(
+                            SWEDISH_TERMS
+                                .iter()
+                                .filter(|term| words.contains(*term))
+                                .map(|term| format!("{}: {key}: {term}", module.id)),
+                        );
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    assert_eq!(unmarked, Vec::<String>::new());
+    assert!(marked >= 60, "{marked} Swedish terms marked");
+}
+
 #[test]
 fn elected_officials_get_no_questions_written_for_staff() {
     // The words below are Swedish.

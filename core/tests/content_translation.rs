@@ -537,6 +537,36 @@ fn a_bad_edit_refuses_the_whole_file_with_every_problem() {
 }
 
 #[test]
+fn markup_is_refused_where_the_app_shows_the_text_as_typed() {
+    let files = fixture_files();
+    let mut po = export(&files, "en");
+    let marked = "Be [ready]{lang=en-GB}";
+    for context in [
+        "ui.json|quiz.check",
+        "course.json|modules.beta.title",
+        "modules/beta.json|sections.prepare.title",
+    ] {
+        entry(&mut po, context).translation = marked.into();
+    }
+    // An answer option shows its markup, so there it is a translation like any other.
+    entry(&mut po, "modules/beta.json|questions.radio.a").translation = marked.into();
+    let problems = refused(&files, &po);
+    let found: Vec<&str> = problems.iter().map(|p| p.context.as_str()).collect();
+    assert_eq!(
+        found,
+        [
+            "ui.json|quiz.check",
+            "course.json|modules.beta.title",
+            "modules/beta.json|sections.prepare.title"
+        ]
+    );
+    assert!(
+        problems.iter().all(|p| p.message.contains(marked)),
+        "{problems:?}"
+    );
+}
+
+#[test]
 fn the_file_must_name_a_language_of_the_course() {
     let files = fixture_files();
     let mut po = export(&files, "en");

@@ -303,6 +303,58 @@ export default [
       await press(page, fi('quiz.start'));
       await finishQuiz(page, module, { lang: 'fi' });
       assert.match(await page.textContent('.result-box'), new RegExp(escape(fi('quiz.result.passed'))));
+
+      // Swedish terms quoted in a Finnish question's options are marked as Swedish in the
+      // options' labels, in the right answer the feedback shows and in the review, and no
+      // markup shows as characters. A quiz of one question (seeded): two options picked, one
+      // of them wrong, so the review lists both the learner's answer and the right one.
+      const digital = await loadModule(t.root, 'digital');
+      const classes = digital.questions.find((q) => q.id === 'security-classes');
+      const optionTexts = (await loadModuleTexts(t.root, 'fi', 'digital')).questions[classes.id];
+      const swedishOf = (option) => [...optionTexts[option.id].matchAll(/\[([^\]]+)\]\{lang=sv\}/g)].map((m) => m[1]);
+      await page.evaluate(([k, plan]) => {
+        const doc = JSON.parse(localStorage.getItem(k));
+        doc.modules.digital = { lesson_step: 0, lessons_done: false, attempts: 0,
+          attempt: { plan, answers: [null], current: 0, started_ms: Date.now(), updated_ms: Date.now(), finished: false } };
+        localStorage.setItem(k, JSON.stringify(doc));
+      }, [await progressKey(t.root), { module_id: 'digital', seed: 7, items: [
+        { question_id: classes.id, order: classes.options.map((_, i) => i) },
+      ] }]);
+      await go(page, '#/module/digital/quiz');
+      await page.reload();
+      await page.waitForSelector('.question-card');
+      const marked = classes.options.filter((o) => swedishOf(o).length > 0);
+      assert.ok(marked.length >= 4, `options with a Swedish term: ${marked.map((o) => o.id)}`);
+      for (const [i, option] of classes.options.entries()) {
+        assert.deepEqual(await page.locator(`label[for="option-${i}"] span[lang="sv"]`).allTextContents(), swedishOf(option),
+          `option ${option.id} marks its Swedish term`);
+      }
+      /** No markup anywhere on the page, in its text or in an attribute (a button's name). */
+      const noRawMarkup = async (where) => {
+        const raw = await page.evaluate(() => [document.body.textContent,
+          ...[...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].map((a) => a.value))]
+          .filter((text) => /\{lang=|\]\{/.test(text)));
+        assert.deepEqual(raw, [], `no markup shows as characters ${where}`);
+      };
+      await noRawMarkup('on the question');
+      const right = classes.options.find((o) => o.correct && swedishOf(o).length > 0);
+      const wrong = classes.options.find((o) => !o.correct && swedishOf(o).length > 0);
+      assert.ok(right && wrong, 'a right and a wrong option with a Swedish term');
+      const picked = classes.options.filter((o) => o === right || o === wrong);
+      for (const o of picked) await page.check(`#option-${classes.options.indexOf(o)}`);
+      await press(page, fi('quiz.check'));
+      await page.waitForSelector('.feedback-region .feedback');
+      const rightOnes = classes.options.filter((o) => o.correct).flatMap(swedishOf);
+      assert.deepEqual(await page.locator('.feedback-region span[lang="sv"]').allTextContents(), rightOnes,
+        'the right answer in the feedback marks its Swedish terms');
+      await noRawMarkup('in the feedback');
+      await next(page, { lang: 'fi' });
+      await page.waitForSelector('.results .review-item');
+      assert.deepEqual(await page.locator('.review-item span[lang="sv"]').allTextContents(), [...picked.flatMap(swedishOf), ...rightOnes],
+        'the review marks the Swedish terms of the answer given and of the right answer');
+      await noRawMarkup('in the review');
+      await expectAxeClean(page, 'quiz review in Finnish');
+
       await seedPassed(page, await progressKey(t.root), await requiredModules(t.root));
 
       await go(page, '#/certificate');

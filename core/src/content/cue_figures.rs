@@ -10,6 +10,7 @@
 use serde::Serialize;
 
 use super::cues::CueWords;
+use super::inline::plain_words;
 use super::model::{Lang, Question, QuestionKind};
 
 /// A question's or scenario step's options in one language: each text and whether it is right.
@@ -123,8 +124,13 @@ fn round_down(hundredths: u32) -> u32 {
 
 /// Where the text at `index` ranks by length among `texts`: strictly longest, strictly
 /// shortest, or anything else (including a tie at either end, which gives nothing away).
+/// Length is counted in the words the learner sees, so marking a term as Swedish does not
+/// make its option look longer than it reads.
 pub fn rank_of(texts: &[&str], index: usize) -> Option<Rank> {
-    let lengths: Vec<usize> = texts.iter().map(|t| t.chars().count()).collect();
+    let lengths: Vec<usize> = texts
+        .iter()
+        .map(|t| plain_words(t).chars().count())
+        .collect();
     let own = *lengths.get(index)?;
     let longer = lengths.iter().filter(|&&l| l > own).count();
     let shorter = lengths.iter().filter(|&&l| l < own).count();
@@ -422,6 +428,11 @@ mod tests {
         assert_eq!(rank_of(&["a", "b"], 0), Some(Rank::Middle));
         assert_eq!(rank_of(&["a", "bb"], 0), Some(Rank::Shortest));
         assert_eq!(rank_of(&["a"], 3), None);
+        // Markup counts for nothing: the learner sees "Salainen (hemlig)" in both.
+        assert_eq!(
+            rank_of(&["Salainen ([hemlig]{lang=sv})", "Salainen (hemlig)!"], 0),
+            Some(Rank::Shortest)
+        );
         assert_eq!(rank_chance(&texts), [0.25, 0.5, 0.25]);
         assert_eq!(rank_chance(&["x", "y", "zz"]), [1.0 / 3.0, 2.0 / 3.0, 0.0]);
     }

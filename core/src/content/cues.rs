@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use super::inline::plain_words;
 use super::issue::ContentIssue;
 
 /// The file of a language's cue words, in its folder.
@@ -153,10 +154,12 @@ pub fn contains_any(text: &str, phrases: &[String]) -> bool {
     })
 }
 
-/// The words of a text, lower case. Letters, digits and apostrophes inside a word belong to
-/// it ("needn't"); everything else, including `**` and link brackets, separates words.
+/// The words of a text as the learner reads them, lower case: markup is left out (a link's
+/// address, a `{lang=sv}`), letters, digits and apostrophes inside a word belong to it
+/// ("needn't"), and everything else separates words.
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+    plain_words(text)
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .map(|w| w.trim_matches(|c| c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase().replace('’', "'"))

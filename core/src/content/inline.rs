@@ -21,6 +21,44 @@ pub enum Inline {
     },
 }
 
+impl Inline {
+    /// The words a reader sees of this run, without its markup.
+    pub fn into_words(self) -> String {
+        match self {
+            Inline::Text(text) | Inline::Strong(text) => text,
+            Inline::Link { label, .. } => label,
+            Inline::Foreign { text, .. } => text,
+        }
+    }
+}
+
+/// A text's words without its markup, for places that carry plain text only: an
+/// `aria-label`, a PDF line, a file for another program. A text whose markup does not parse
+/// (validation refuses it before this) comes back as written rather than not at all.
+pub fn plain_words(s: &str) -> String {
+    match parse_inline(s) {
+        Ok(parts) => parts.into_iter().map(Inline::into_words).collect(),
+        Err(_) => s.to_owned(),
+    }
+}
+
+/// Why a text in a place that shows it as typed (a heading, a title, a name, an app word)
+/// must not carry markup, if it does: its `**`, brackets and `{lang=…}` would be read as
+/// characters on the page, and a `lang` that is never set leaves a screen reader in the wrong
+/// language. A text whose markup is broken still shows those characters, so it counts too.
+pub fn markup_shown_as_typed(s: &str) -> Option<String> {
+    let marked = match parse_inline(s) {
+        Ok(parts) => parts.iter().any(|p| !matches!(p, Inline::Text(_))),
+        Err(_) => ["**", "](", "]{lang="].iter().any(|m| s.contains(m)),
+    };
+    marked.then(|| {
+        format!(
+            "\"{s}\" has markup, but this place shows its text as typed, so the reader would \
+             see the characters; write the words without **, [label](…) or [words]{{lang=…}}"
+        )
+    })
+}
+
 /// Link targets a learner may be sent to; everything else (`http:`, `javascript:`,
 /// relative paths) is refused so links are safe whatever the content says.
 pub const ALLOWED_SCHEMES: [&str; 3] = ["https://", "mailto:", "tel:"];

@@ -10,6 +10,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::course::Course;
+use super::inline::markup_shown_as_typed;
 use super::issue::ContentIssue;
 use super::model::Lang;
 use super::slots::{course_slots, module_slots};
@@ -161,6 +162,9 @@ pub fn language_reports(
         let words = parse_words(&words_file(lang), lang, bytes)
             .map_err(|e| issues.extend(e))
             .ok();
+        if let Some(words) = &words {
+            issues.extend(words_with_markup(&words_file(lang), words));
+        }
         let mut texts = Vec::new();
         let names = std::iter::once(course_texts_file(lang)).chain(
             course
@@ -217,6 +221,25 @@ pub fn language_reports(
     } else {
         Err(issues)
     }
+}
+
+/// The app shows its own words as typed (buttons, labels, attributes), so markup in
+/// `ui.json` would reach the reader as characters: each text that has it is an issue.
+fn words_with_markup(file: &str, words: &Words) -> Vec<ContentIssue> {
+    let mut out = Vec::new();
+    for (key, entry) in &words.entries {
+        let forms: Vec<&str> = match entry {
+            Entry::Text(text) => vec![text.as_str()],
+            Entry::Counted(forms) => forms.iter().map(|(_, text)| text.as_str()).collect(),
+        };
+        out.extend(
+            forms
+                .into_iter()
+                .filter_map(markup_shown_as_typed)
+                .map(|problem| ContentIssue::new(file, key, problem)),
+        );
+    }
+    out
 }
 
 /// The keys each course text file must have, by file relative to a language's folder.

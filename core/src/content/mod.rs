@@ -31,7 +31,7 @@ pub use cue_figures::{
     figure, rank_of, ChanceCount, Choices, CueSplit, KeyRank, LanguageCues, Rank,
 };
 pub use cues::{contains_any, CueLexicon, CueWords, CUES_FILE};
-pub use inline::{parse_inline, Inline, ALLOWED_SCHEMES};
+pub use inline::{markup_shown_as_typed, parse_inline, plain_words, Inline, ALLOWED_SCHEMES};
 pub use issue::ContentIssue;
 pub use languages::{
     language_reports, text_hash, LanguageReport, PlaceholderMismatch, TextPlace, TranslatedFrom,
@@ -42,11 +42,11 @@ pub(crate) use parse::parse_with;
 pub use parse::{parse_module, parse_organisation, parse_sources, MAX_FILE_BYTES};
 #[cfg(feature = "schema")]
 pub use schema::schemas;
-pub use slots::{course_slots, module_slots, RESERVED_IDS};
+pub use slots::{course_slots, markup_shown, module_slots, RESERVED_IDS};
 pub use summary::{
     ContentSummary, ModuleSummary, RoleBalance, RoleSummary, UncoveredPoint, QUESTION_TYPES,
 };
-pub use texts::{text_problem, FillError, LanguageFile};
+pub use texts::{text_problem, text_problem_at, FillError, LanguageFile};
 pub use translation::{export_po, import_po, Export, Import, ImportError, ImportProblem};
 pub use validate::validate;
 pub use version::{content_version, course_files, module_file};

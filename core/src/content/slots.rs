@@ -15,6 +15,16 @@ pub const RESERVED_IDS: [&str; 6] = [
     "summary",
 ];
 
+/// Whether the app renders the inline markup of the course or module text under `key` (a
+/// key [`module_slots`] or [`course_slots`] gives): lesson paragraphs, list items and box
+/// texts, and every text of a question (prompt, explanation, options, steps, choices and their
+/// feedback). Headings (a section's or a box's title, both ending in the reserved `title`) and
+/// everything in `course.json` (names, module titles and summaries) are shown as typed, in
+/// page titles, link texts and PDF lines that have no room for markup.
+pub fn markup_shown(key: &str) -> bool {
+    key.starts_with("questions.") || (key.starts_with("sections.") && !key.ends_with(".title"))
+}
+
 /// Every text of `module` (a `languages/<tag>/modules/<id>.json` file) with its key, in the
 /// order a language file lists them.
 pub fn module_slots(module: &mut Module) -> Vec<(String, &mut Text)> {

@@ -1,10 +1,12 @@
 //! Filling the structure with one language's texts. A text the language lacks comes from its
-//! fallback language and is marked as such ([`Text::from`]); a text no language has, or one
-//! whose markup is broken, is an issue naming the language file and the key.
+//! fallback language and is marked as such ([`Text::from`]); a text no language has, one
+//! whose markup is broken, or one with markup in a place that shows it as typed (a heading, a
+//! module's title), is an issue naming the language file and the key.
 
-use super::inline::parse_inline;
+use super::inline::{markup_shown_as_typed, parse_inline};
 use super::issue::ContentIssue;
 use super::model::{Lang, Text};
+use super::slots::markup_shown;
 use crate::language::Texts;
 
 /// One language's text file as read.
@@ -51,7 +53,7 @@ pub(crate) fn fill(
             None => fallback.and_then(|f| f.texts.get(&key).map(|text| (text, f))),
         };
         match found {
-            Some((text, from)) => match text_problem(text) {
+            Some((text, from)) => match text_problem_at(&key, text) {
                 Some(problem) => issues.push(ContentIssue::new(from.file, key, problem)),
                 None => filled.push((slot, text, from.lang)),
             },
@@ -87,6 +89,18 @@ pub fn text_problem(text: &str) -> Option<String> {
     } else {
         None
     }
+}
+
+/// What is wrong with the course or module text under `key`, if anything: a
+/// [`text_problem`], or markup where the app shows the text as typed.
+pub fn text_problem_at(key: &str, text: &str) -> Option<String> {
+    text_problem(text).or_else(|| {
+        if markup_shown(key) {
+            None
+        } else {
+            markup_shown_as_typed(text)
+        }
+    })
 }
 
 fn looks_like_html(s: &str) -> bool {

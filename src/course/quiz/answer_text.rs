@@ -1,63 +1,77 @@
 //! Descriptions of answers in words, for the review and the feedback. Each part keeps its own
-//! language, so an option taken from the fallback language is marked as such.
+//! language, so an option taken from the fallback language is marked as such, and content
+//! texts keep their inline markup, so a Swedish term in a Finnish option is still marked as
+//! Swedish when the review quotes it.
 
-use trygg_core::content::{Question, QuestionKind, Text};
+use trygg_core::content::{AnswerOption, Question, QuestionKind, Text};
 use trygg_core::quiz::{scenario_walk, Answer, PlannedQuestion};
 use yew::prelude::*;
 
-use crate::shared::components::inline_text::plain;
+use crate::shared::components::inline_text::{inline, plain};
 use crate::shared::i18n::Words;
 
-/// An answer in words: parts on one line with a separator between them, options as a list
-/// (each option is a sentence with its own punctuation, so joining them would double it), or
-/// steps in order (an ordering question), which read better as a numbered list than as one
-/// run-on sentence.
+/// An answer in words: one of the app's own words ("(no answer)", "True"), shown as typed;
+/// content parts on one line with a separator between them; options as a list (each option is
+/// a sentence with its own punctuation, so joining them would double it); or steps in order
+/// (an ordering question), which read better as a numbered list than as one run-on sentence.
 pub enum AnswerText {
+    Word(Text),
     Line { parts: Vec<Text>, separator: String },
     Options(Vec<Text>),
     Steps(Vec<Text>),
 }
 
 impl AnswerText {
-    /// A line of one UI word ("(no answer)", "True").
+    /// One of the app's own words ("(no answer)", "True").
     pub fn word(text: &str) -> AnswerText {
-        AnswerText::one(Text::new(text))
-    }
-
-    fn one(text: Text) -> AnswerText {
-        AnswerText::Line {
-            parts: vec![text],
-            separator: String::new(),
-        }
+        AnswerText::Word(Text::new(text))
     }
 
     /// `label` ("Your answer:", "Right answer:") followed by the answer.
     pub fn render(self, label: &str) -> Html {
         match self {
+            AnswerText::Word(word) => html! { <p>{ label }{ " " }{ plain(&word) }</p> },
             AnswerText::Line { parts, separator } => {
                 let parts = parts.iter().enumerate().map(|(i, part)| {
-                    html! { <>{ if i > 0 { separator.as_str() } else { "" } }{ plain(part) }</> }
+                    html! { <>{ if i > 0 { separator.as_str() } else { "" } }{ inline(part) }</> }
                 });
                 html! { <p>{ label }{ " " }{ for parts }</p> }
             }
             AnswerText::Options(mut options) if options.len() == 1 => {
                 let option = options.remove(0);
-                html! { <p>{ label }{ " " }{ plain(&option) }</p> }
+                html! { <p>{ label }{ " " }{ inline(&option) }</p> }
             }
             AnswerText::Options(options) => html! {
                 <>
                     <p>{ label }</p>
-                    <ul class="answer-options">{ for options.iter().map(|o| html! { <li>{ plain(o) }</li> }) }</ul>
+                    <ul class="answer-options">{ for options.iter().map(|o| html! { <li>{ inline(o) }</li> }) }</ul>
                 </>
             },
             AnswerText::Steps(steps) => html! {
                 <>
                     <p>{ label }</p>
-                    <ol class="answer-steps">{ for steps.iter().map(|s| html! { <li>{ plain(s) }</li> }) }</ol>
+                    <ol class="answer-steps">{ for steps.iter().map(|s| html! { <li>{ inline(s) }</li> }) }</ol>
                 </>
             },
         }
     }
+}
+
+/// The texts of the options at `indices`, in the order `item` showed them: the review lists
+/// the learner's picks and the right ones alike as the learner saw them, not as the file
+/// lists them.
+fn options_as_shown(
+    options: &[AnswerOption],
+    item: &PlannedQuestion,
+    indices: impl IntoIterator<Item = usize>,
+) -> AnswerText {
+    AnswerText::Options(
+        item.in_shown_order(indices)
+            .into_iter()
+            .filter_map(|i| options.get(i))
+            .map(|o| o.text.clone())
+            .collect(),
+    )
 }
 
 /// The learner's answer in words, or `None` if there is none. Options are listed in the
@@ -73,20 +87,16 @@ pub fn given(
         separator: separator.to_owned(),
     };
     Some(match (&q.kind, answer?) {
-        (QuestionKind::Single { options }, Answer::Single { option }) => AnswerText::one(
+        (QuestionKind::Single { options }, Answer::Single { option }) => line(
             options
                 .get(*option)
                 .map(|o| o.text.clone())
-                .unwrap_or_default(),
+                .into_iter()
+                .collect(),
+            "",
         ),
         (QuestionKind::Multiple { options }, Answer::Multiple { options: picked }) => {
-            AnswerText::Options(
-                item.in_shown_order(picked.iter().copied())
-                    .into_iter()
-                    .filter_map(|i| options.get(i))
-                    .map(|o| o.text.clone())
-                    .collect(),
-            )
+            options_as_shown(options, item, picked.iter().copied())
         }
         (QuestionKind::TrueFalse { .. }, Answer::TrueFalse { value }) => {
             AnswerText::word(bool_text(*value, words))
@@ -120,13 +130,7 @@ pub fn correct(q: &Question, item: &PlannedQuestion, words: &Words) -> AnswerTex
     match &q.kind {
         QuestionKind::Single { options } | QuestionKind::Multiple { options } => {
             let right = options.iter().enumerate().filter(|(_, o)| o.correct);
-            AnswerText::Options(
-                item.in_shown_order(right.map(|(i, _)| i))
-                    .into_iter()
-                    .filter_map(|i| options.get(i))
-                    .map(|o| o.text.clone())
-                    .collect(),
-            )
+            options_as_shown(options, item, right.map(|(i, _)| i))
         }
         QuestionKind::TrueFalse { answer } => AnswerText::word(bool_text(*answer, words)),
         QuestionKind::Ordering { steps } => {

@@ -12,7 +12,7 @@ use super::document::{finish, Meta};
 use super::steps::{draw_steps, fit_in_full, Area, Step, StepSection};
 use super::style::{border, centred, clamped, fitted, ACCENT, INK, MUTED, TINT};
 use super::{PdfError, PdfFonts, PocketCardLabels, MM};
-use crate::content::{parse_inline, Block, Inline, Lang, Module, Organisation};
+use crate::content::{parse_inline, plain_words, Block, Inline, Lang, Module, Organisation};
 
 /// What the pocket card prints, taken from the course in the learner's language: the
 /// organisation's numbers and the violence module's before/during/after steps. Made by the
@@ -91,12 +91,12 @@ pub fn pocket_card_pdf(
     border(&mut c);
     let width = RIGHT - LEFT;
 
-    let org_name = plain(&card.organisation);
+    let org_name = plain_words(&card.organisation);
     let (size, lines) = fitted(&c, Face::Bold, &org_name, (9.0, 7.0), width, 2);
     c.open(StructRole::P);
     let mut y = centred(&mut c, &lines, SPAN, (size, size * 1.25), ACCENT, H - 44.0);
     c.close();
-    let title = plain(&card.title);
+    let title = plain_words(&card.title);
     let (size, lines) = fitted(&c, Face::Bold, &title, (15.0, 10.0), width, 2);
     c.open(StructRole::H1);
     y = centred(&mut c, &lines, SPAN, (size, size * 1.2), INK, y - size);
@@ -107,7 +107,7 @@ pub fn pocket_card_pdf(
         .sections
         .iter()
         .map(|s| StepSection {
-            title: plain(&s.title),
+            title: plain_words(&s.title),
             steps: s.steps.iter().map(|t| styled(t)).collect(),
         })
         .collect();
@@ -165,7 +165,7 @@ fn numbers(c: &mut Canvas, card: &PocketCardContent, l: &PocketCardLabels, top: 
         }
         c.close();
     }
-    let note = plain(&card.internal_alarm_note);
+    let note = plain_words(&card.internal_alarm_note);
     let lines = clamped(c, &[(Face::Regular, &note)], 6.5, RIGHT - LEFT, 2);
     let mut y = top - h - 10.0;
     c.open(StructRole::P);
@@ -183,7 +183,7 @@ fn numbers(c: &mut Canvas, card: &PocketCardContent, l: &PocketCardLabels, top: 
 /// The IT service desk on one line under the alarms, by its own name, for a clicked link
 /// or a lost phone: the other number the course tells learners to call at once.
 fn service_desk(c: &mut Canvas, name: &str, phone: &str, top: f32) -> f32 {
-    let name = format!("{}: ", plain(name));
+    let name = format!("{}: ", plain_words(name));
     let parts = [(Face::Regular, name.as_str()), (Face::Bold, phone)];
     let lines = clamped(c, &parts, 8.0, RIGHT - LEFT, 2);
     let mut y = top - 8.0;
@@ -220,16 +220,10 @@ fn styled(text: &str) -> Step {
         Ok(parts) => parts
             .into_iter()
             .map(|p| match p {
-                Inline::Text(t) => (Face::Regular, t),
                 Inline::Strong(t) => (Face::Bold, t),
-                Inline::Link { label, .. } => (Face::Regular, label),
-                Inline::Foreign { text, .. } => (Face::Regular, text),
+                other => (Face::Regular, other.into_words()),
             })
             .collect(),
         Err(_) => vec![(Face::Regular, text.to_owned())],
     }
-}
-
-fn plain(text: &str) -> String {
-    styled(text).into_iter().map(|(_, t)| t).collect()
 }

@@ -8,7 +8,9 @@ use std::collections::{HashMap, HashSet};
 use super::catalogue::{catalogue, parse_context, Unit};
 use super::write::{write_files, Collected};
 use super::{Current, Source};
-use crate::content::{text_hash, text_problem, ContentIssue};
+use crate::content::{
+    markup_shown_as_typed, text_hash, text_problem, text_problem_at, ContentIssue,
+};
 use crate::language::{
     parse_po, placeholders, Entry, Lang, PluralCategory, PoEntry, PoFile, UI_FILE,
 };
@@ -225,7 +227,12 @@ impl Reader<'_> {
         }
         self.out.translated += 1;
         self.out.fuzzy += usize::from(entry.fuzzy);
-        if let Some(problem) = text_problem(text) {
+        let problem = if unit.file == UI_FILE {
+            text_problem(text).or_else(|| markup_shown_as_typed(text))
+        } else {
+            text_problem_at(&unit.key, text)
+        };
+        if let Some(problem) = problem {
             self.problems.push(refused(entry.line, &context, problem));
         }
         Some(text)

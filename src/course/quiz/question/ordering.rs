@@ -1,6 +1,6 @@
 //! "Put the steps in order": move a step with its up/down buttons (keyboard) or drag it.
 
-use trygg_core::content::{Question, QuestionKind};
+use trygg_core::content::{plain_words, Question, QuestionKind};
 use trygg_core::quiz::{Answer, PlannedQuestion};
 use yew::prelude::*;
 
@@ -47,7 +47,7 @@ pub fn OrderingInput(props: &OrderingProps) -> Html {
             next.insert(to, item);
             let text = steps
                 .get(item)
-                .map(|s| s.text.value.clone())
+                .map(|s| plain_words(&s.text.value))
                 .unwrap_or_default();
             announcement.set(words.fill(
                 "quiz.order.moved",
@@ -59,7 +59,8 @@ pub fn OrderingInput(props: &OrderingProps) -> Html {
 
     let rows = shown.iter().enumerate().map(|(pos, &step)| {
         let step_text = steps.get(step).map(|s| s.text.clone()).unwrap_or_default();
-        let text = step_text.value.clone();
+        // Button names and the spoken announcement are plain text: the step's words only.
+        let text = plain_words(&step_text.value);
         let up = {
             let move_item = move_item.clone();
             Callback::from(move |_| {

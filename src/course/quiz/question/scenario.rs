@@ -6,7 +6,7 @@ use trygg_core::quiz::{scenario_walk, Answer, PlannedQuestion, ScenarioPick};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::shared::components::inline_text::{inline, plain};
+use crate::shared::components::inline_text::inline;
 use crate::shared::i18n::WordsHtml;
 use crate::shared::state::use_app;
 
@@ -51,7 +51,7 @@ pub fn ScenarioInput(props: &ScenarioProps) -> Html {
         html! {
             <li class="scenario-step done">
                 <p>{ inline(&v.step.text) }</p>
-                <p>{ words.html("quiz.scenario.you_chose") }{ " " }<strong>{ choice.map(|c| plain(&c.text)).unwrap_or_default() }</strong></p>
+                <p>{ words.html("quiz.scenario.you_chose") }{ " " }<strong>{ choice.map(|c| inline(&c.text)).unwrap_or_default() }</strong></p>
                 <div class={if v.correct { "feedback ok" } else { "feedback bad" }} id={format!("step-feedback-{n}")} tabindex="-1">
                     <p class="feedback-verdict"><strong>{ if v.correct { words.html("quiz.scenario.good") } else { words.html("quiz.scenario.bad") } }</strong></p>
                     <p>{ choice.map(|c| inline(&c.feedback)).unwrap_or_default() }</p>
