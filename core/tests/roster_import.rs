@@ -262,6 +262,16 @@ fn other_content_versions_and_future_dates_are_noted_not_flagged() {
     assert_eq!(rows[0].status, Status::Valid);
     assert!(rows[1].notes.is_empty());
     assert_eq!(rows[2].notes, vec![RowNote::CompletedInFuture]);
+    // A learner east of the manager is a day ahead of them at night: tomorrow is not noted,
+    // the day after is.
+    let mut roster = Roster::new();
+    let tomorrow = cert("D Person", "4", "U", Role::Employee, "2025-06-16", "2025.2");
+    let later = cert("E Person", "5", "U", Role::Employee, "2025-06-17", "2025.2");
+    add(&mut roster, "d", &tomorrow);
+    add(&mut roster, "e", &later);
+    let rows = roster.rows(d(TODAY));
+    assert!(rows[0].notes.is_empty(), "{:?}", rows[0].notes);
+    assert_eq!(rows[1].notes, vec![RowNote::CompletedInFuture]);
     // Without a set version, the most recently issued certificate's counts as current.
     let mut roster = Roster::new();
     add(

@@ -85,7 +85,7 @@ impl Intake {
         let keyed = |record: CompletionRecord| Kept::keyed(record, self.keeps_records);
         Prepared(match Checked::file(bytes, self.max_bytes, course_id) {
             Checked::Verified(record) => {
-                let from_the_future = record.completed_on > self.today;
+                let from_the_future = super::completed_after(record.completed_on, self.today);
                 let (id, kept) = keyed(record);
                 Ready::Verified {
                     id,

@@ -122,6 +122,13 @@ pub enum Merged {
     Rejected(VerifyError),
 }
 
+/// Whether a certificate completed on `completed_on` must have come from a wrong clock, seen
+/// on the importing day `today`. Completion days are the learner's own, so a learner east of
+/// the manager (Helsinki beside Stockholm) can be a day ahead: only a later day is noted.
+pub(crate) fn completed_after(completed_on: Date, today: Date) -> bool {
+    completed_on > today.add_days(1)
+}
+
 /// One certificate (by id), whatever number of files it came in.
 #[derive(Debug, Clone)]
 struct Entry {
@@ -210,7 +217,7 @@ impl Roster {
         let keeps = self.keeps_records;
         match checked {
             Checked::Verified(record) => {
-                let from_the_future = record.completed_on > today;
+                let from_the_future = completed_after(record.completed_on, today);
                 let id = record.certificate_id.clone();
                 if self.place(id, || Kept::new(&record, keeps), from_the_future) {
                     ImportOutcome::Accepted(record)
