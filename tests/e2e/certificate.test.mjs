@@ -64,6 +64,7 @@ export default [
       await page.waitForSelector('#full-name-error');
       assert.equal(await page.getAttribute('#full-name', 'aria-invalid'), 'true');
       assert.equal(await page.$('.certificate-preview'), null);
+      assert.match(await page.textContent('.certificate-page'), /Fyll i dina uppgifter så skapas ditt intyg/);
 
       const hostile = '<img src=x onerror=alert(1)>';
       const formula = '=HYPERLINK("http://x")';
@@ -72,6 +73,9 @@ export default [
       assert.equal(await page.textContent('.certificate-name'), 'Łukasz Şahin-Nguyễn', 'trimmed, exact');
       assert.match(await page.textContent('.certificate-preview'), /<img src=x onerror=alert\(1\)>/);
       assert.equal(await page.$('.certificate-preview img'), null, 'no markup from input');
+      // Made, the lead says so instead of asking for the details again.
+      assert.match(await page.textContent('.certificate-page'), /ditt intyg finns här nedanför/);
+      assert.doesNotMatch(await page.textContent('.certificate-page'), /Fyll i dina uppgifter så skapas/);
       await expectAxeClean(page, 'certificate page, complete');
 
       // The completion file: schema-valid, accepted by trygg verify, rejected once edited.

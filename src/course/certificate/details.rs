@@ -141,7 +141,7 @@ pub fn CertificateFlow() -> Html {
 
     html! {
         <>
-            <p>{ words.html("certificate.ready") }</p>
+            <p>{ words.html(if record.is_some() { "certificate.made" } else { "certificate.ready" }) }</p>
             <form class="details-form no-print" {onsubmit} novalidate=true>
                 <fieldset>
                     <legend>{ words.html("certificate.details") }</legend>
