@@ -2,8 +2,8 @@
 //! that must mean the same in the browser, in the CLI and in a spreadsheet, so the core
 //! works in plain proleptic Gregorian dates and takes "now" from its caller as unix
 //! milliseconds. Which day an instant falls on depends on where the learner is: a
-//! [`LocalClock`] carries that, and a plain `u64` means UTC. The arithmetic is Howard Hinnant's days-from-civil algorithm, exact for
-//! every year an `i32` can hold.
+//! [`LocalClock`] carries that, and a plain `u64` means UTC. The arithmetic is Howard
+//! Hinnant's days-from-civil algorithm, exact for every year an `i32` can hold.
 
 use std::fmt;
 
@@ -89,11 +89,9 @@ impl Date {
         }
     }
 
-    /// The UTC day containing the instant; the core's only way to learn "today".
+    /// The UTC day containing the instant; [`LocalClock`] gives the learner's.
     pub fn from_unix_ms(ms: u64) -> Date {
-        // u64::MAX ms is about 584 million years: always inside i32 years.
-        let days = (ms / MS_PER_DAY as u64) as i64;
-        Date::from_days(days)
+        Date::from_unix_ms_ahead(ms, 0)
     }
 
     /// The day containing the instant on a wall clock `minutes_ahead` of UTC (120 in
