@@ -231,3 +231,70 @@ fn damaged_fonts_are_an_error_not_a_panic() {
         let _ = certificate_pdf(&rec, &labels, &broken);
     }
 }
+
+/// English's longest written date for every module's day, and for the footer's two.
+fn written_in_english(day: trygg_core::date::Date) -> String {
+    let months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let (y, m, d) = (day.year, day.month, day.day);
+    format!("{d} {} {y}", months[usize::from(m) - 1])
+}
+
+#[test]
+fn dates_print_as_the_language_writes_them_and_a_long_one_widens_its_column() {
+    let fonts = Fonts::load();
+    let mut modules = six_modules();
+    modules[1].passed_on = pdf_support::date("2025-09-30");
+    let rec = record(NAMES[0], lang("en"), modules);
+    let labels = certificate_labels(rec.lang).with_dates(&rec, written_in_english);
+    let pdf = certificate_pdf(&rec, &labels, &fonts.get()).expect("certificate pdf");
+    let path = write("certificate-written-dates.pdf", &pdf);
+    assert_inside(&path, 31.0);
+    let Some(text) = flat_text(&path) else {
+        return;
+    };
+    for written in [
+        "30 September 2025",
+        "14 November 2025",
+        &written_in_english(rec.completed_on),
+        &written_in_english(rec.valid_until),
+    ] {
+        assert!(text.contains(written), "{written:?} not in:\n{text}");
+    }
+    assert!(!text.contains("2025-09-30"), "no ISO date left:\n{text}");
+    // No two words overlap: the widened date column pushed the score and title aside.
+    let Some(words) = word_boxes(&path) else {
+        return;
+    };
+    for (i, a) in words.iter().enumerate() {
+        for b in &words[i + 1..] {
+            let [ax0, ay0, ax1, ay1] = a.rect;
+            let [bx0, by0, bx1, by1] = b.rect;
+            let apart =
+                ax1 <= bx0 + 0.5 || bx1 <= ax0 + 0.5 || ay1 <= by0 + 0.5 || by1 <= ay0 + 0.5;
+            assert!(apart, "{:?} overlaps {:?}", a.text, b.text);
+        }
+    }
+}
+
+#[test]
+fn a_date_without_a_written_form_prints_as_iso() {
+    let rec = record(NAMES[0], lang("sv"), six_modules());
+    let labels = certificate_labels(rec.lang).with_dates(&rec, |_| String::from("  "));
+    assert!(labels.dates.is_empty(), "a blank written date is not kept");
+    assert_eq!(labels.date(rec.completed_on), rec.completed_on.to_string());
+    let labels = labels.with_dates(&rec, written_in_english);
+    assert_eq!(labels.date(rec.modules[0].passed_on), "3 November 2025");
+}

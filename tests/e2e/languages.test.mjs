@@ -372,6 +372,16 @@ export default [
       const json = await saveDownload(page, fi('certificate.download_json'), t.artifacts, 'fi-completion.json');
       const record = JSON.parse(await readFile(json, 'utf8'));
       assert.equal(record.lang, 'fi');
+      // Dates as Finnish writes them (the browser's Intl), in the PDF as on the page.
+      const written = (iso, dateStyle) => page.evaluate(([iso, dateStyle]) =>
+        new Intl.DateTimeFormat('fi', { dateStyle, timeZone: 'UTC' }).format(new Date(iso)), [iso, dateStyle]);
+      const flatPdf = pdf.replace(/\s+/g, ' ');
+      for (const iso of [record.completed_on, record.valid_until, ...record.modules.map((m) => m.passed_on)]) {
+        const long = await written(iso, 'long');
+        assert.ok(flatPdf.includes(long), `the PDF writes ${iso} as ${long}:\n${pdf}`);
+        assert.ok(!flatPdf.includes(iso), `no ISO date ${iso} in the PDF`);
+        assert.ok((await page.textContent('.certificate-preview')).includes(long), `the page writes ${iso} as ${long}`);
+      }
       const verified = runTrygg(t, ['verify', json]);
       assert.equal(verified.code, 0, verified.out);
       const ics = (await readFile(await saveDownload(page, fi('certificate.download_ics'), t.artifacts, 'fi-renewal.ics'), 'utf8'))
@@ -395,6 +405,9 @@ export default [
       const row = page.locator('.roster-table tbody tr', { hasText: learner });
       assert.equal(await row.count(), 1, 'the learner is in the roster');
       assert.match(await row.textContent(), new RegExp(escape(fi('manager.status.valid'))));
+      const rowDates = await row.locator('td.cell-date').allTextContents();
+      assert.deepEqual(rowDates, [await written(record.completed_on, 'medium'), await written(record.valid_until, 'medium')],
+        'the roster writes dates as Finnish does');
       await expectAxeClean(page, 'manager view in Finnish');
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: fi('manager.export.csv') }).click()]);
       const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');

@@ -163,7 +163,10 @@ pub fn Documents(props: &DocumentsProps) -> Html {
                 // The same writer as the JSON download, so the module links one (the PDF
                 // maker reads either form).
                 let record_json = serde_json::to_string_pretty(&print.record).unwrap_or_default();
-                let labels = CertificateLabels::from_words(&print.words);
+                // Dates as the certificate's language writes them, as on the page.
+                let lang = print.words.lang();
+                let labels = CertificateLabels::from_words(&print.words)
+                    .with_dates(&print.record, |day| date(lang, day));
                 let labels = serde_json::to_string(&labels).unwrap_or_default();
                 let bytes = docs::certificate_pdf(&record_json, &labels, &fonts.0, &fonts.1)
                     .await

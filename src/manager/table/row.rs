@@ -1,13 +1,14 @@
 //! One person's row. What is odd about the person's files (another content version, a date
 //! in the future, flagged files, several certificates) is written under the name, so the
-//! status never stands unexplained.
+//! status never stands unexplained. Dates are written as the manager's language writes
+//! them; the CSV keeps ISO 8601, which spreadsheets read as dates.
 
 use trygg_core::roster::{Row, RowNote, Status};
 use yew::prelude::*;
 
 use crate::manager::chart::unit_name;
 use crate::manager::{role_label, status_label};
-use crate::shared::i18n::{counted, Words};
+use crate::shared::i18n::{counted, short_date, Words};
 
 pub fn render_row(row: &Row, words: &Words) -> Html {
     let badge = match row.status {
@@ -54,8 +55,8 @@ pub fn render_row(row: &Row, words: &Words) -> Html {
             <td class="cell-number">{ &row.employee_number }</td>
             <td>{ unit_name(&row.unit, words) }</td>
             <td>{ role_label(row.role, words) }</td>
-            <td class="cell-date">{ row.completed_on.to_string() }</td>
-            <td class="cell-date">{ row.valid_until.to_string() }</td>
+            <td class="cell-date">{ short_date(words.lang(), row.completed_on) }</td>
+            <td class="cell-date">{ short_date(words.lang(), row.valid_until) }</td>
         </tr>
     }
 }

@@ -64,11 +64,20 @@ pub fn plural_category(_lang: Lang, n: usize) -> PluralCategory {
 
 /// A date as the language writes it ("6 december 2026", "6.12.2026", "6 December 2026"), by
 /// the browser's `Intl.DateTimeFormat`; ISO 8601 where there is none.
-#[cfg(target_arch = "wasm32")]
 pub fn date(lang: Lang, date: Date) -> String {
+    written_date(lang, date, "long")
+}
+
+/// A date as the language writes it in a table's column ("6 dec. 2026", "6.12.2026").
+pub fn short_date(lang: Lang, date: Date) -> String {
+    written_date(lang, date, "medium")
+}
+
+#[cfg(target_arch = "wasm32")]
+fn written_date(lang: Lang, date: Date, style: &str) -> String {
     let locales = js_sys::Array::of1(&lang.code().into());
     let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &style.into());
     let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
     let format = js_sys::Intl::DateTimeFormat::new(&locales, &options);
     // A date-only ISO string is read as midnight UTC, the day formatted in UTC above.
@@ -83,7 +92,7 @@ pub fn date(lang: Lang, date: Date) -> String {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub fn date(_lang: Lang, date: Date) -> String {
+fn written_date(_lang: Lang, date: Date, _style: &str) -> String {
     date.to_string()
 }
 

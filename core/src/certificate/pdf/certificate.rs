@@ -140,8 +140,8 @@ fn draw_body(c: &mut Canvas, r: &CompletionRecord, l: &CertificateLabels, shift:
 fn footer(c: &mut Canvas, r: &CompletionRecord, l: &CertificateLabels) {
     let half = (RIGHT - LEFT) / 2.0;
     let dates = [
-        (&l.completed_on, r.completed_on.to_string()),
-        (&l.valid_until, r.valid_until.to_string()),
+        (&l.completed_on, l.date(r.completed_on)),
+        (&l.valid_until, l.date(r.valid_until)),
     ];
     for (i, (label, value)) in dates.iter().enumerate() {
         let x = LEFT + half * i as f32;

@@ -1,7 +1,11 @@
 //! Every word the PDFs print that does not come from the record or the content, read from
 //! the language's `ui.json` ([`Words`]) so the PDF speaks exactly like the page.
 
+use std::collections::BTreeMap;
+
+use crate::certificate::CompletionRecord;
 use crate::content::Role;
+use crate::date::Date;
 use crate::language::Words;
 
 /// The fixed text on a certificate, in one language. Handed to the PDF maker as JSON.
@@ -37,6 +41,11 @@ pub struct CertificateLabels {
     pub continued: String,
     /// Shown by PDF readers next to the attached completion file.
     pub attachment: String,
+    /// The record's dates as the language writes them ("4 december 2026", "4.12.2026"), by
+    /// ISO date, so the PDF writes them as the certificate page does: the browser's `Intl`
+    /// knows how, the core does not. A date not here prints as ISO 8601 (the CLI's PDFs).
+    #[serde(default)]
+    pub dates: BTreeMap<String, String>,
 }
 
 impl CertificateLabels {
@@ -67,7 +76,29 @@ impl CertificateLabels {
             how_to_verify: t("pdf.how_to_verify"),
             continued: t("pdf.continued"),
             attachment: t("pdf.attachment"),
+            dates: BTreeMap::new(),
         }
+    }
+
+    /// These labels with every date on `record` written by `write` (the app passes the
+    /// language's date format).
+    pub fn with_dates(mut self, record: &CompletionRecord, write: impl Fn(Date) -> String) -> Self {
+        let days = [record.completed_on, record.valid_until]
+            .into_iter()
+            .chain(record.modules.iter().map(|m| m.passed_on));
+        for day in days {
+            let written = write(day);
+            if !written.trim().is_empty() {
+                self.dates.insert(day.to_string(), written);
+            }
+        }
+        self
+    }
+
+    /// How the PDF writes `day`: as the language writes it when known, else ISO 8601.
+    pub fn date(&self, day: Date) -> String {
+        let iso = day.to_string();
+        self.dates.get(&iso).cloned().unwrap_or(iso)
     }
 
     /// The printed name of a role.

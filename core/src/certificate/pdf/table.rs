@@ -25,8 +25,17 @@ pub(crate) struct Frame {
 const SIZE: f32 = 10.0;
 const LEAD: f32 = 13.0;
 const SCORE_W: f32 = 70.0;
+/// The date column's least width (an ISO date with room); a longer written date (English's
+/// "30 September 2026") widens it and the titles' column gives way.
 const DATE_W: f32 = 82.0;
+/// The date column's greatest width, so a title always keeps most of the row.
+const DATE_W_MAX: f32 = 130.0;
 const HEAD_H: f32 = 20.0;
+
+/// The widths the rows and the heading share.
+struct Columns {
+    date: f32,
+}
 
 struct Row {
     lines: Vec<Line>,
@@ -43,15 +52,23 @@ pub(crate) fn modules(
     f: &Frame,
     top: f32,
 ) -> f32 {
-    let title_w = f.right - f.left - SCORE_W - DATE_W - 16.0;
+    let dates: Vec<String> = r.modules.iter().map(|m| l.date(m.passed_on)).collect();
+    let widest = dates
+        .iter()
+        .map(|d| c.measure(Face::Regular, SIZE, d) + 12.0)
+        .fold(DATE_W, f32::max);
+    let cols = Columns {
+        date: widest.min(DATE_W_MAX),
+    };
+    let title_w = f.right - f.left - SCORE_W - cols.date - 16.0;
     let rows: Vec<Row> = r
         .modules
         .iter()
-        .map(|m| {
+        .zip(dates)
+        .map(|(m, date)| {
             let lines = clamped(c, &[(Face::Regular, &m.title)], SIZE, title_w, 2);
             let height = LEAD * lines.len().max(1) as f32 + 9.0;
             let percent = fill(&l.percent, &[("percent", &m.percent.to_string())]);
-            let date = m.passed_on.to_string();
             Row {
                 lines,
                 percent,
@@ -62,7 +79,7 @@ pub(crate) fn modules(
         .collect();
 
     c.open(StructRole::Table);
-    let mut y = head(c, l, f, top, false);
+    let mut y = head(c, l, f, &cols, top, false);
     for (i, row) in rows.iter().enumerate() {
         let rest: f32 = rows[i..].iter().map(|r| r.height).sum();
         let last = i + 1 == rows.len();
@@ -91,7 +108,7 @@ pub(crate) fn modules(
                 if let Some(line) = name.first() {
                     c.line(line, 8.5, MUTED, f.left, f.top);
                 }
-                y = head(c, l, f, f.top - 14.0, true);
+                y = head(c, l, f, &cols, f.top - 14.0, true);
             });
         }
         let base = y - 6.0 - SIZE * 0.8;
@@ -101,13 +118,16 @@ pub(crate) fn modules(
             c.line(line, SIZE, INK, f.left + 6.0, base - LEAD * j as f32);
         }
         c.close();
-        let x = f.right - DATE_W - 6.0 - c.measure(Face::Bold, SIZE, &row.percent);
+        let x = f.right - cols.date - 6.0 - c.measure(Face::Bold, SIZE, &row.percent);
         c.open(StructRole::TD);
         c.text(Face::Bold, SIZE, INK, x, base, &row.percent);
         c.close();
-        let x = f.right - 6.0 - c.measure(Face::Regular, SIZE, &row.date);
+        // A date wider than its column (past DATE_W_MAX) is cut, never drawn over the score.
+        let date = clamped(c, &[(Face::Regular, &row.date)], SIZE, cols.date - 6.0, 1);
         c.open(StructRole::TD);
-        c.text(Face::Regular, SIZE, INK, x, base, &row.date);
+        if let Some(line) = date.first() {
+            c.line(line, SIZE, INK, f.right - 6.0 - line.width, base);
+        }
         c.close();
         c.close();
         y -= row.height;
@@ -118,7 +138,14 @@ pub(crate) fn modules(
 }
 
 /// The tinted heading row, one column header cell per heading; returns the y below it.
-fn head(c: &mut Canvas, l: &CertificateLabels, f: &Frame, top: f32, continued: bool) -> f32 {
+fn head(
+    c: &mut Canvas,
+    l: &CertificateLabels,
+    f: &Frame,
+    cols: &Columns,
+    top: f32,
+    continued: bool,
+) -> f32 {
     const HEAD: f32 = 8.5;
     c.fill([f.left, top - HEAD_H, f.right - f.left, HEAD_H], TINT);
     let base = top - 13.5;
@@ -127,7 +154,7 @@ fn head(c: &mut Canvas, l: &CertificateLabels, f: &Frame, top: f32, continued: b
     } else {
         l.module.clone()
     };
-    let room = f.right - f.left - SCORE_W - DATE_W - 16.0;
+    let room = f.right - f.left - SCORE_W - cols.date - 16.0;
     c.open(StructRole::TR);
     c.open(StructRole::TH);
     if let Some(line) = clamped(c, &[(Face::Bold, &title)], HEAD, room, 1).first() {
@@ -135,7 +162,7 @@ fn head(c: &mut Canvas, l: &CertificateLabels, f: &Frame, top: f32, continued: b
     }
     c.close();
     for (text, right) in [
-        (&l.score, f.right - DATE_W - 6.0),
+        (&l.score, f.right - cols.date - 6.0),
         (&l.passed_on, f.right - 6.0),
     ] {
         let size = c.fit(Face::Bold, text, SCORE_W - 4.0, HEAD, 6.0);
