@@ -56,6 +56,8 @@ fn the_api_on_the_window_is_found_and_initialised_once() {
     assert!(current_lms().is_some());
     let count = Reflect::get(&api, &"initialised".into()).expect("count");
     assert_eq!(count.as_f64(), Some(1.0), "Initialize called once");
+    // And the course is begun: an LMS never finds `not attempted` when the session ends.
+    assert_eq!(lms.get("cmi.completion_status"), "incomplete");
     // The session time is measured from here.
     let now = js_sys::Date::now() as u64;
     assert!(

@@ -87,3 +87,30 @@ fn a_save_merges_what_another_tab_wrote() {
     assert_eq!(store.external_change(&merged), None);
     local().remove(&key);
 }
+
+#[wasm_bindgen_test]
+fn a_document_set_aside_is_kept_as_a_backup_and_the_key_starts_afresh() {
+    let course = "test-set-aside";
+    let key = progress_key(course);
+    let mut earlier = Progress::new(course);
+    earlier.set_role(Role::Elected, 1);
+    local().set(&key, &to_json(&earlier)).expect("write");
+    let (store, _, _) = ProgressStore::open_in(local(), course, 2);
+    assert!(store.set_aside(77));
+    assert_eq!(local().get(&key), None, "the key starts afresh");
+    assert_eq!(store.backups(), vec![format!("{key}:backup:77")]);
+    assert_eq!(
+        store.backup(&format!("{key}:backup:77")),
+        Some(to_json(&earlier))
+    );
+    // The new start saves under the key without touching the backup; nothing left to set aside
+    // twice.
+    assert_eq!(store.save(&Progress::new(course)), Ok(SaveOutcome::Saved));
+    assert_eq!(store.backups().len(), 1);
+    let (empty, _, _) = ProgressStore::open_in(local(), "test-set-aside-none", 3);
+    assert!(!empty.set_aside(78), "nothing saved, nothing set aside");
+    for k in store.backups() {
+        local().remove(&k);
+    }
+    local().remove(&key);
+}

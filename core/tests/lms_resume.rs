@@ -112,3 +112,17 @@ fn the_launch_url_names_the_role() {
     assert_eq!(launch_role("?role=boss"), None);
     assert_eq!(launch_role(""), None);
 }
+
+#[test]
+fn a_new_attempt_is_one_the_lms_begins_with_nothing_saved() {
+    use trygg_core::lms::begins_new_attempt;
+    assert!(begins_new_attempt("ab-initio", ""));
+    assert!(begins_new_attempt(" ab-initio ", "  "));
+    // Resuming, or an LMS that keeps saved progress for the attempt, is not a new attempt.
+    assert!(!begins_new_attempt("resume", ""));
+    assert!(!begins_new_attempt("", ""));
+    assert!(!begins_new_attempt(
+        "ab-initio",
+        "T2|trygg-exempelregionen|"
+    ));
+}

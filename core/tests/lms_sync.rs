@@ -10,8 +10,8 @@ mod lms_support;
 use lms_support::*;
 use trygg_core::content::{Course, Module, Role};
 use trygg_core::lms::{
-    decode_suspend_data, end_session, resume, suspended_language, worth_committing, LmsSync,
-    Moment, ScormVersion, Sent, LOCATION_COMMIT_MS,
+    decode_suspend_data, end_session, mark_begun, resume, suspended_language, worth_committing,
+    LmsSync, Moment, ScormVersion, Sent, LOCATION_COMMIT_MS,
 };
 use trygg_core::progress::Progress;
 use trygg_core::quiz::{draw_quiz, score_attempt};
@@ -533,5 +533,116 @@ fn a_scenario_is_committed_once_its_last_step_is_answered() {
     assert_eq!(
         latency,
         trygg_core::lms::timespan(Scorm2004, 3_000 * choices.len() as u64)
+    );
+}
+
+#[test]
+fn a_session_begins_by_marking_the_course_begun_unless_the_lms_has_a_status() {
+    // A learner who opens the course and leaves at once: the status the LMS holds at the end
+    // is `incomplete`, never the `not attempted` an LMS turns into `completed`.
+    for (version, element, untouched) in [
+        (Scorm12, "cmi.core.lesson_status", "not attempted"),
+        (Scorm12, "cmi.core.lesson_status", ""),
+        (Scorm2004, "cmi.completion_status", "unknown"),
+        (Scorm2004, "cmi.completion_status", "not attempted"),
+    ] {
+        let mut lms = FakeLms::with(&[(element, untouched)]);
+        assert_eq!(mark_begun(&mut lms, version), None);
+        assert_eq!(
+            lms.value(element),
+            Some("incomplete"),
+            "{version:?} {untouched:?}"
+        );
+        end_session(&mut lms, version, START_MS, "sv", false, START_MS + 2_000);
+        assert_eq!(
+            lms.committed.get(element).map(String::as_str),
+            Some("incomplete")
+        );
+    }
+    // A status the learner earned stays.
+    for (version, element, earned) in [
+        (Scorm12, "cmi.core.lesson_status", "passed"),
+        (Scorm12, "cmi.core.lesson_status", "failed"),
+        (Scorm12, "cmi.core.lesson_status", "incomplete"),
+        (Scorm12, "cmi.core.lesson_status", "browsed"),
+        (Scorm2004, "cmi.completion_status", "completed"),
+        (Scorm2004, "cmi.completion_status", "incomplete"),
+    ] {
+        let mut lms = FakeLms::with(&[(element, earned)]);
+        assert_eq!(mark_begun(&mut lms, version), None);
+        assert_eq!(lms.value(element), Some(earned));
+        assert!(lms.log.is_empty(), "nothing written: {:?}", lms.log);
+    }
+    // A refusal is returned, not hidden.
+    let mut lms = FakeLms::with(&[("cmi.core.lesson_status", "not attempted")]);
+    lms.refuse_set = Some("cmi.core.lesson_status".into());
+    assert_eq!(
+        mark_begun(&mut lms, Scorm12).map(|r| r.code),
+        Some("351".to_string())
+    );
+}
+
+#[test]
+fn nothing_is_called_after_the_session_ends_even_when_a_commit_was_refused() {
+    for version in [Scorm12, Scorm2004] {
+        let mut s = Session::start(version, learner_12(), Role::Employee);
+        let module = s.module(0);
+        let id = module.id.clone();
+        s.act(1_000, |p, now| p.record_lesson_step(&id, 1, now));
+        s.lms.refuse_commit = true;
+        s.now += 1_000;
+        let sent = s.write(Moment::Exit);
+        assert!(sent.refused.is_some());
+        assert_eq!(s.lms.log.last().map(String::as_str), Some("terminate"));
+        let calls = s.lms.log.len();
+        // The page is hidden after it went away, and a late change arrives: no call at all
+        // (the LMS would answer "commit after termination").
+        s.now += 1_000;
+        assert_eq!(s.write(Moment::Hidden), Sent::default());
+        s.act(1_000, |p, now| p.record_lesson_step(&id, 2, now));
+        assert_eq!(
+            s.lms.log.len(),
+            calls,
+            "{version:?}: {:?}",
+            &s.lms.log[calls..]
+        );
+    }
+}
+
+#[test]
+fn the_learners_language_is_written_to_the_lms_preference_when_it_names_another() {
+    // The LMS says `sv-SE`; the course runs in Swedish: the preference is left in the LMS's form.
+    let mut lms = learner_12();
+    lms.values
+        .insert("cmi.learner_preference.language".into(), "sv-SE".into());
+    let mut s = Session::start(Scorm2004, lms, Role::Employee);
+    s.now += 1_000;
+    s.write(Moment::Change);
+    assert_eq!(
+        s.lms.value("cmi.learner_preference.language"),
+        Some("sv-SE")
+    );
+    // The learner switches to Finnish: the LMS's report and the next launch say so.
+    s.language = "fi".into();
+    s.now += 1_000;
+    s.write(Moment::Change);
+    assert_eq!(s.lms.value("cmi.learner_preference.language"), Some("fi"));
+    assert_eq!(
+        s.lms
+            .committed
+            .get("cmi.learner_preference.language")
+            .map(String::as_str),
+        Some("fi")
+    );
+    // On the start page (no course), a change of language reaches the preference too.
+    let mut lms = FakeLms::with(&[("cmi.student_preference.language", "sv")]);
+    end_session(&mut lms, Scorm12, START_MS, "en", false, START_MS + 1_000);
+    assert_eq!(lms.value("cmi.student_preference.language"), Some("en"));
+    let mut same = FakeLms::with(&[("cmi.student_preference.language", "SV_se")]);
+    end_session(&mut same, Scorm12, START_MS, "sv", false, START_MS + 1_000);
+    assert!(
+        !same.log.iter().any(|l| l.contains("preference")),
+        "{:?}",
+        same.log
     );
 }

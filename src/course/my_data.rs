@@ -154,8 +154,8 @@ async fn read_restore_file(
         .map_err(|error| progress_error_reason(&error, words, &RESTORE))
 }
 
-/// Unreadable progress set aside when the app opened, to download; kept until everything is
-/// deleted. Nothing when there is none.
+/// Progress set aside when the app opened (unreadable, or an earlier LMS attempt's), to
+/// download; kept until everything is deleted. Nothing when there is none.
 #[component]
 fn Backups() -> Html {
     let words = use_app().words();
@@ -174,7 +174,7 @@ fn Backups() -> Html {
             downloads.offer("trygg-backup.txt", "text/plain", raw.as_bytes());
         });
         let label = if count == 1 {
-            words.t("storage.download_backup").to_string()
+            words.t("data.backup.button").to_string()
         } else {
             words.fill("data.backup.button_n", &[("n", &(i + 1).to_string())])
         };

@@ -91,6 +91,7 @@ const LMS_API: &str = "lmsApi";
 const LMS_2004: &str = "lms2004";
 const LMS_STARTED: &str = "lmsStarted";
 const BOOKMARK_TAKEN: &str = "bookmarkTaken";
+const ENTRY_CHECKED: &str = "entryChecked";
 const COURSE_ASKED: &str = "courseAsked";
 
 impl Handover {
@@ -162,6 +163,7 @@ impl Handover {
             set(WORKER, worker);
         }
         set(BOOKMARK_TAKEN, &self.areas.bookmark_taken.into());
+        set(ENTRY_CHECKED, &self.areas.entry_checked.into());
         set(COURSE_ASKED, &self.areas.course_asked.into());
         if let Some(Some(lms)) = &self.areas.lms {
             set(LMS_API, lms.api());
@@ -199,6 +201,7 @@ impl Handover {
                     Lms::from_parts(api, version, started.max(0.0) as u64)
                 })),
                 bookmark_taken: get(BOOKMARK_TAKEN).and_then(|v| v.as_bool()) == Some(true),
+                entry_checked: get(ENTRY_CHECKED).and_then(|v| v.as_bool()) == Some(true),
                 course_asked: get(COURSE_ASKED).and_then(|v| v.as_bool()) == Some(true),
                 launch_language: None,
             },

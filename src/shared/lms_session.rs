@@ -8,7 +8,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use trygg_core::content::{Course, Lang, Organisation};
-use trygg_core::lms::{end_session, local_progress_key, LmsSync, Moment, SuspendError};
+use trygg_core::lms::{
+    begins_new_attempt, end_session, local_progress_key, LmsSync, Moment, SuspendError,
+};
 use trygg_core::progress::Progress;
 
 pub use trygg_core::lms::Sent;
@@ -75,7 +77,9 @@ pub struct LmsSession {
 
 impl LmsSession {
     /// Opens the progress of the LMS's learner: this browser's copy under a key of that
-    /// learner's own, with the LMS's suspend data merged in when `rules` are given.
+    /// learner's own, with the LMS's suspend data merged in when `rules` are given. When the
+    /// LMS begins a new attempt ([`begins_new_attempt`]) the copy is set aside first and the
+    /// attempt starts afresh.
     pub fn open(
         lms: Lms,
         rules: Option<Rules>,
@@ -84,7 +88,14 @@ impl LmsSession {
     ) -> (ProgressStore, Progress, OpenOutcome, LmsSession) {
         let e = lms.version.elements();
         let key = local_progress_key(course_id, &lms.get(e.learner_id));
-        let (store, local, opened) = ProgressStore::open_at(course_id, key, now_ms);
+        let (store, mut local, opened) = ProgressStore::open_at(course_id, key, now_ms);
+        let first = !with_page_areas(|areas| std::mem::replace(&mut areas.entry_checked, true));
+        if first
+            && begins_new_attempt(&lms.get(e.entry), &lms.get(e.suspend_data))
+            && store.set_aside(now_ms)
+        {
+            local = Progress::new(course_id);
+        }
         let (progress, unread, name) = match rules {
             Some(Rules(rules)) => {
                 let resumed = rules.resume(&local, &lms.get(e.suspend_data));

@@ -347,7 +347,8 @@ export default [
           }
           if (version === '2004') {
             const measure = Number(await cmi(page, 'cmi.progress_measure'));
-            assert.ok(Math.abs(measure - 1 / required.length) < 0.001, `after module ${n + 1}: ${measure}`);
+            // Each finished quiz counts, passed or failed: the measure follows the completion.
+            assert.ok(Math.abs(measure - (n + 1) / required.length) < 0.001, `after module ${n + 1}: ${measure}`);
             assert.equal(await cmi(page, 'cmi.success_status'), 'unknown', 'not known yet');
           }
         }
@@ -417,6 +418,8 @@ export default [
       await frame.getByRole('button', { name: 'Svenska', exact: true }).click();
       await page.waitForFunction((n) => window.lmsCommits > n, before);
       const kept = await committed(page);
+      // The LMS's own preference follows the choice, for its report and the next launch.
+      assert.equal(await cmi(page, 'cmi.learner_preference.language'), 'sv');
       await page.context().close();
 
       // Another computer, empty storage, the same preference in the LMS: the learner's choice wins.
@@ -571,6 +574,52 @@ export default [
       await leave(page);
       await page.waitForFunction(() => window.lmsAccepted['cmi.core.session_time']);
       assert.equal(await cmi(page, 'cmi.suspend_data'), foreign, 'not even on leaving');
+    },
+  },
+  {
+    name: 'SCORM 1.2: opening and leaving at once reports incomplete, and a new attempt starts afresh with the earlier one set aside',
+    async run(t) {
+      const org = await loadOrganisation(t.root);
+      // Open and leave without starting: an LMS that found `not attempted` would record completed.
+      const first = await launch(t, { version: '12', seed: { core: { student_id: 'bo-2', student_name: 'Ek, Bo', entry: 'ab-initio' } } });
+      await leave(first.page);
+      await first.page.waitForFunction(() => window.lmsAccepted['cmi.core.session_time']);
+      assert.equal(await cmi(first.page, 'cmi.core.lesson_status'), 'incomplete');
+
+      // An attempt passes a module on this computer…
+      const attempt = await launch(t, { version: '12', seed: { core: { ...LEARNER_12.core, entry: 'ab-initio' } }, context: first.context });
+      const [id] = await requiredModules(t.root, 'employee');
+      await takeQuiz(t, attempt.frame, id);
+      assert.match(await attempt.frame.textContent('.result-box'), /Godkänt!/);
+      await leave(attempt.page);
+      await attempt.page.waitForFunction(() => window.lmsAccepted['cmi.core.session_time']);
+      const key = `trygg:${org.course_id}:lms:anna-1:progress`;
+
+      // …then the LMS begins a new attempt (a retake it asks for, a recertification): nothing
+      // saved there, so the course starts afresh rather than reporting the old pass.
+      const fresh = await launch(t, { version: '12', seed: { core: { ...LEARNER_12.core, entry: 'ab-initio' } }, context: first.context });
+      await go(fresh.frame, '#/training');
+      const card = fresh.frame.locator('.module-card').first();
+      assert.match(await card.textContent(), new RegExp(word('sv', 'status.not_started')), 'the new attempt has no pass');
+      assert.equal(await cmi(fresh.page, 'cmi.core.lesson_status'), 'incomplete');
+      assert.equal(await cmi(fresh.page, 'cmi.core.score.raw'), '', 'no score carried over');
+      // The earlier attempt's progress is kept aside, never overwritten, and offered on my data.
+      const keys = await fresh.frame.evaluate(() => Object.keys(localStorage));
+      assert.equal(keys.filter((k) => k.startsWith(`${key}:backup:`)).length, 1, keys.join(', '));
+      await go(fresh.frame, '#/data');
+      await fresh.frame.getByRole('heading', { name: word('sv', 'data.backup.title') }).waitFor();
+      const [download] = await Promise.all([fresh.frame.page().waitForEvent('download'),
+        fresh.frame.getByRole('button', { name: word('sv', 'data.backup.button') }).click()]);
+      const aside = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));
+      assert.ok(aside.modules[id]?.last_pass, 'the earlier pass is in the data set aside');
+      // A relaunch of this same attempt (resume) keeps going, with nothing set aside again.
+      await leave(fresh.page);
+      await fresh.page.waitForFunction(() => window.lmsAccepted['cmi.core.session_time']);
+      const kept = await committed(fresh.page);
+      const resumed = await launch(t, { version: '12', seed: { core: { ...LEARNER_12.core, entry: 'resume' }, suspend_data: kept.suspend_data }, context: first.context });
+      await go(resumed.frame, '#/training');
+      const after = await resumed.frame.evaluate(() => Object.keys(localStorage));
+      assert.equal(after.filter((k) => k.startsWith(`${key}:backup:`)).length, 1, after.join(', '));
     },
   },
   {

@@ -14,6 +14,8 @@ pub struct Elements {
     /// The language the LMS knows the learner prefers (a language tag such as `sv-SE`).
     pub language_preference: &'static str,
     pub suspend_data: &'static str,
+    /// How the LMS starts this session: `ab-initio` (a new attempt), `resume` or empty.
+    pub entry: &'static str,
     /// The bookmark: the app route to go on from.
     pub location: &'static str,
     pub exit: &'static str,
@@ -44,6 +46,7 @@ const SCORM12: Elements = Elements {
     learner_name: "cmi.core.student_name",
     language_preference: "cmi.student_preference.language",
     suspend_data: "cmi.suspend_data",
+    entry: "cmi.core.entry",
     location: "cmi.core.lesson_location",
     exit: "cmi.core.exit",
     session_time: "cmi.core.session_time",
@@ -67,6 +70,7 @@ const SCORM2004: Elements = Elements {
     learner_name: "cmi.learner_name",
     language_preference: "cmi.learner_preference.language",
     suspend_data: "cmi.suspend_data",
+    entry: "cmi.entry",
     location: "cmi.location",
     exit: "cmi.exit",
     session_time: "cmi.session_time",

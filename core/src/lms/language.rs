@@ -80,3 +80,12 @@ pub fn with_language(suspend_data: &str, language: &str) -> Option<String> {
     *slot = &escaped;
     Some(fields.join("|"))
 }
+
+/// The value to write to the LMS's language preference when the course runs in `language`:
+/// `None` while the preference already names that language (`sv-SE` names `sv`), so a
+/// preference the LMS set in its own form is left as it is; the learner's choice otherwise,
+/// so the LMS's report and the next launch agree with the course.
+pub fn preference_to_write(preference: &str, language: &str) -> Option<String> {
+    let names_it = offered_tag(preference, &[language]).is_some();
+    (!names_it && !language.is_empty()).then(|| language.to_string())
+}

@@ -14,6 +14,7 @@ mod learner_name;
 mod objectives;
 mod report;
 mod resume;
+mod session_begin;
 mod session_end;
 mod suspend;
 mod suspend_read;
@@ -27,11 +28,12 @@ pub use elements::{Elements, ScormCall};
 pub use interactions::{
     interaction, new_interactions, Interaction, Kind, Response, SCORM2004_INTERACTION_LIMIT,
 };
-pub use language::{launch_language, suspended_language, with_language};
+pub use language::{launch_language, preference_to_write, suspended_language, with_language};
 pub use learner_name::certificate_name;
 pub use objectives::{module_objectives, ModuleObjective, Standing};
 pub use report::{exit_value, lms_report, LmsReport, ScormVersion};
-pub use resume::{launch_role, local_progress_key, resume, Resumed};
+pub use resume::{begins_new_attempt, launch_role, local_progress_key, resume, Resumed};
+pub use session_begin::mark_begun;
 pub use session_end::end_session;
 pub use suspend::{
     decode_suspend_data, encode_suspend_data, Cut, SuspendData, SuspendError, SuspendTooLarge,

@@ -45,6 +45,11 @@ pub struct LmsReport {
     /// How many of the required modules are passed, and how many there are.
     pub passed_modules: usize,
     pub required_modules: usize,
+    /// How far through the required modules the learner is, in halves: two for a module whose
+    /// quiz is finished (passed or not), one for a module begun, none for one not opened.
+    /// `2 × required_modules` exactly when `completed`, so the progress measure and the
+    /// completion status never disagree.
+    pub progress_halves: usize,
 }
 
 /// The report for `role`'s required modules. A pass counts as a pass however old: the LMS
@@ -57,6 +62,7 @@ pub fn lms_report(progress: &Progress, course: &Course, role: Role) -> LmsReport
     let mut total = Some(0u32);
     let mut next: Option<String> = None;
     let mut passed_modules = 0;
+    let mut progress_halves = 0;
     for module in &required {
         let m = progress.module(&module.id);
         let best = m.and_then(best_of);
@@ -64,6 +70,11 @@ pub fn lms_report(progress: &Progress, course: &Course, role: Role) -> LmsReport
         completed &= finished;
         passed &= best.is_some();
         passed_modules += usize::from(best.is_some());
+        progress_halves += if finished {
+            2
+        } else {
+            usize::from(m.is_some())
+        };
         let percent = best.or_else(|| m.and_then(|m| failed_percent(module, m, pass_mark)));
         total = total.zip(percent).map(|(t, p)| t + u32::from(p.min(100)));
         if best.is_none() && next.is_none() {
@@ -86,6 +97,7 @@ pub fn lms_report(progress: &Progress, course: &Course, role: Role) -> LmsReport
         location,
         passed_modules,
         required_modules: required.len(),
+        progress_halves,
     }
 }
 
@@ -131,8 +143,10 @@ impl LmsReport {
     /// The `(element, value)` pairs to `SetValue`, in a sensible order, for `version`. What
     /// is not known yet is left out rather than sent as a placeholder: the score until there
     /// is one, 2004's success status until every quiz is finished. 2004 also gets the progress
-    /// measure (required modules passed ÷ required), so the LMS can show progress before the
-    /// end. `exit` is `suspend` until the course is passed (see [`exit_value`]).
+    /// measure ([`LmsReport::progress_halves`] ÷ all halves), so the LMS can show progress
+    /// before the end; it is 1 exactly when the course is completed, and left out while it
+    /// would be 0, which SCORM 2004 reads as "not attempted". `exit` is `suspend` until the
+    /// course is passed (see [`exit_value`]).
     pub fn values(&self, version: ScormVersion) -> Vec<(&'static str, String)> {
         let e = version.elements();
         let status = match version {
@@ -143,11 +157,9 @@ impl LmsReport {
         if let (Some(element), true) = (e.success_status, self.completed || self.passed) {
             out.push((element, self.success_status().to_string()));
         }
-        if let Some(element) = e.progress_measure {
-            out.push((
-                element,
-                fraction(self.passed_modules, self.required_modules),
-            ));
+        if let (Some(element), true) = (e.progress_measure, self.progress_halves > 0) {
+            let halves = 2 * self.required_modules;
+            out.push((element, fraction(self.progress_halves, halves)));
         }
         if let Some(score) = self.score {
             if let Some(element) = e.score_scaled {

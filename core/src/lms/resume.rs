@@ -45,6 +45,16 @@ pub fn resume(local: &Progress, suspend_data: &str) -> Resumed {
     }
 }
 
+/// Whether the LMS begins a new attempt with nothing saved: `entry` (`cmi.entry`,
+/// `cmi.core.entry` in 1.2) is `ab-initio` and the suspend data is empty. What this browser
+/// holds for the learner is then an earlier attempt's (a retake or a recertification the LMS
+/// started), and merging it in would report the new attempt passed at once; the course starts
+/// afresh and the app sets the browser's copy aside, never overwriting it. Asked once per
+/// page: later in the same session the course's own writes are what the LMS holds.
+pub fn begins_new_attempt(entry: &str, suspend_data: &str) -> bool {
+    entry.trim() == "ab-initio" && suspend_data.trim().is_empty()
+}
+
 fn is_empty(p: &Progress) -> bool {
     p.revision == 0 && p.modules.is_empty() && p.role.is_none()
 }

@@ -4,13 +4,14 @@
 //! where the LMS says the learner stands, and the language if the learner changed it there.
 
 use super::duration::timespan;
-use super::language::with_language;
+use super::language::{preference_to_write, with_language};
 use super::report::exit_value;
 use super::sync::{session_start, Refusal, ScormApi, Sent};
 use super::ScormVersion;
 
 /// Ends the session: writes the learner's `language` into the saved progress if it names
-/// another (unless `keep_suspend`: the LMS's text could not be read and stays untouched), the
+/// another (unless `keep_suspend`: the LMS's text could not be read and stays untouched) and
+/// into the LMS's language preference if that names another, the
 /// exit mode (`suspend` unless the LMS already records a pass), and the time since
 /// `started_ms`; then commits and terminates. Every call is made even after a refusal; the
 /// first refusal is returned.
@@ -29,6 +30,9 @@ pub fn end_session(
         if let Some(text) = with_language(&api.get(e.suspend_data), language) {
             values.push((e.suspend_data, text));
         }
+    }
+    if let Some(language) = preference_to_write(&api.get(e.language_preference), language) {
+        values.push((e.language_preference, language));
     }
     values.push((e.exit, exit_value(version, status == "passed").to_string()));
     let elapsed = now_ms.saturating_sub(session_start(started_ms, now_ms));

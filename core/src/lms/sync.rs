@@ -8,6 +8,7 @@
 
 use super::commit_policy::{worth_committing, LOCATION_COMMIT_MS};
 use super::interactions::{new_interactions, SCORM2004_INTERACTION_LIMIT};
+use super::language::preference_to_write;
 use super::objectives::module_objectives;
 use super::report::lms_report;
 use super::suspend::{encode_suspend_data, Cut};
@@ -90,6 +91,9 @@ pub struct LmsSync {
     uncommitted: bool,
     /// A call was refused: the next write commits whatever the policy says.
     retry: bool,
+    /// The session ended (`Terminate` was called): the LMS takes no calls after it, so
+    /// whatever still asks to write (the page hidden after it went away) writes nothing.
+    ended: bool,
 }
 
 impl LmsSync {
@@ -114,7 +118,7 @@ impl LmsSync {
             .map(|n| api.get(&e.objective(n, "id")))
             .collect();
         let mut held = Held::default();
-        for element in [e.suspend_data, e.location] {
+        for element in [e.suspend_data, e.location, e.language_preference] {
             held.insert(element.to_string(), api.get(element));
         }
         LmsSync {
@@ -130,6 +134,7 @@ impl LmsSync {
             last_commit_ms: now_ms,
             uncommitted: false,
             retry: false,
+            ended: false,
         }
     }
 
@@ -137,7 +142,7 @@ impl LmsSync {
     /// data, status, score, progress, bookmark and exit mode, and each module's objective;
     /// then commits as the policy says (see the module's documentation). At [`Moment::Exit`]
     /// also the session time, and the session ends. Stops at the first refusal; what was not
-    /// accepted is written again next time.
+    /// accepted is written again next time. Once the session has ended nothing is written.
     pub fn send(
         &mut self,
         api: &mut dyn ScormApi,
@@ -150,6 +155,9 @@ impl LmsSync {
         let version = self.version;
         let e = version.elements();
         let mut sent = Sent::default();
+        if self.ended {
+            return sent;
+        }
         let role = progress.role_or_default();
 
         let mut wanted: Vec<(String, String)> = Vec::new();
@@ -172,6 +180,10 @@ impl LmsSync {
         for objective in module_objectives(progress, course, role) {
             let index = self.objective_slot(&objective.id);
             wanted.extend(objective.values(version, index));
+        }
+        let preference = self.held.value(e.language_preference).unwrap_or_default();
+        if let Some(language) = preference_to_write(preference, language) {
+            wanted.push((e.language_preference.to_string(), language));
         }
 
         let worth = match &self.seen {
@@ -246,6 +258,7 @@ impl LmsSync {
         if moment == Moment::Exit {
             let ended = api.terminate().err();
             sent.refused = sent.refused.or(ended);
+            self.ended = true;
         }
         sent
     }
@@ -331,6 +344,13 @@ struct Held(Vec<(String, String)>);
 impl Held {
     fn has(&self, element: &str, value: &str) -> bool {
         self.0.iter().any(|(k, v)| k == element && v == value)
+    }
+
+    fn value(&self, element: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == element)
+            .map(|(_, v)| v.as_str())
     }
 
     fn insert(&mut self, element: String, value: String) {

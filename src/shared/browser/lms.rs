@@ -43,10 +43,14 @@ pub fn current_lms() -> Option<Lms> {
                 // A refused Initialize (already initialised, as when a module was started
                 // anew) is not fatal: each later call reports its own refusal.
                 let _ = lms.call(lms.name(Call::Initialize), &[""]);
-                Some(Lms {
+                let mut lms = Lms {
                     started_ms: now_ms(),
                     ..lms
-                })
+                };
+                // A refusal here shows at the course's next write, which sets the status too.
+                let version = lms.version;
+                let _ = trygg_core::lms::mark_begun(&mut lms, version);
+                Some(lms)
             })
             .clone()
     })

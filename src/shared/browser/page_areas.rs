@@ -32,6 +32,9 @@ pub struct PageAreas {
     /// The LMS's bookmark was used already: a relaunch goes there once, and the start page
     /// stays reachable after ([`Lms::take_bookmark`]).
     pub bookmark_taken: bool,
+    /// Whether the LMS's entry was looked at for a new attempt
+    /// ([`crate::shared::lms_session::LmsSession::open`]): once per page.
+    pub entry_checked: bool,
     /// The course module and its files were asked for ahead already
     /// ([`super::lazy::prefetch_course`]).
     pub course_asked: bool,
@@ -60,6 +63,7 @@ impl PageAreas {
             worker: None,
             lms: None,
             bookmark_taken: false,
+            entry_checked: false,
             course_asked: false,
             launch_language: None,
         }

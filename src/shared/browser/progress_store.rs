@@ -8,8 +8,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use trygg_core::progress::{
-    backups_of, document_to_adopt, document_to_save, open_decision, opens_in_session, progress_key,
-    read_stored, to_json, OpenDecision, Progress, ProgressError, SaveDecision,
+    backup_key, backups_of, document_to_adopt, document_to_save, open_decision, opens_in_session,
+    progress_key, read_stored, to_json, OpenDecision, Progress, ProgressError, SaveDecision,
 };
 
 use super::storage::{KeyValueStore, Persistence, StorageError};
@@ -150,6 +150,25 @@ impl ProgressStore {
     /// offers them for download for as long as they are kept.
     pub fn backups(&self) -> Vec<String> {
         backups_of(&self.key, self.store.keys())
+    }
+
+    /// Moves the saved document under a backup key ([`ProgressStore::backups`], offered on "my
+    /// data") and empties its own, so a new start never overwrites it. False when nothing is
+    /// saved or it could not be kept aside; it then stays where it is.
+    pub fn set_aside(&self, now_ms: u64) -> bool {
+        let Some(raw) = self.store.get(&self.key).filter(|_| self.writable) else {
+            return false;
+        };
+        if self
+            .store
+            .set(&backup_key(&self.key, now_ms), &raw)
+            .is_err()
+        {
+            return false;
+        }
+        self.store.remove(&self.key);
+        *self.last_seen.borrow_mut() = None;
+        true
     }
 
     /// Saves `progress`, first merging anything another tab saved since we last looked.
