@@ -51,6 +51,19 @@ pub fn ContentError(props: &ContentErrorProps) -> Html {
     }
 }
 
+/// The failure in one line, for a notice: the file and why (as the error page says it), or
+/// the content check's messages.
+pub fn failure_text(failure: &ContentFailure, words: &Words) -> String {
+    match failure {
+        ContentFailure::Fetch { file, error } => format!("{file}: {}", fetch_reason(error, words)),
+        ContentFailure::Invalid(issues) => issues
+            .iter()
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
 /// Whether `failure` is a file this device has not kept, asked for without a network: what
 /// the learner is told then is to come back online, not that the course is at fault.
 pub fn not_kept_offline(failure: &ContentFailure) -> bool {

@@ -2,7 +2,6 @@
 //! context hooks (`use_app`, `use_learner`, `use_route`, `use_hand_over`) stay beside the
 //! context they read.
 
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use futures::future::join;
@@ -12,7 +11,6 @@ use yew::prelude::*;
 
 use crate::shared::browser::document;
 use crate::shared::browser::download::download;
-use crate::shared::content_error::not_kept_offline;
 use crate::shared::content_loader::{
     fetch_organisation_file, language_of, load_course_language, load_course_structure,
     load_fallback_words, load_language, load_module_texts, load_words, TextFile,
@@ -123,14 +121,21 @@ pub fn use_organisation_content(state: &AppReducer) {
         if !settled {
             let organisation = latest.borrow().clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let loaded = match organisation {
-                    Some(organisation) => load_language(&organisation, wanted).await,
-                    None => match fetch_organisation_file().await {
-                        Ok((_, organisation)) => load_language(&organisation, wanted).await,
-                        Err(failure) => Err(failure),
-                    },
+                let read = |lang: Lang| async move {
+                    match organisation {
+                        Some(organisation) => load_language(&organisation, lang).await,
+                        None => match fetch_organisation_file().await {
+                            Ok((_, organisation)) => load_language(&organisation, lang).await,
+                            Err(failure) => Err(failure),
+                        },
+                    }
                 };
-                dispatch_loaded(&dispatch, loaded, switching.then_some(wanted));
+                match read.clone()(wanted).await {
+                    Err(failure) if !switching => {
+                        open_in_first_language(&dispatch, wanted, failure, read).await
+                    }
+                    loaded => dispatch_loaded(&dispatch, loaded, switching.then_some(wanted)),
+                }
             });
         }
     });
@@ -155,11 +160,17 @@ pub fn use_course_content(state: &AppReducer) {
         if !settled {
             let course = latest.borrow().clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let loaded = match course {
-                    Some(course) => load_course_language(&course, wanted).await,
+                let loaded = match &course {
+                    Some(course) => load_course_language(course, wanted).await,
                     None => first_load(wanted, &dispatch).await,
                 };
-                dispatch_loaded(&dispatch, loaded, switching.then_some(wanted));
+                match loaded {
+                    Err(failure) if !switching && course.is_none() => {
+                        let read = |lang| first_load(lang, &dispatch);
+                        open_in_first_language(&dispatch, wanted, failure, read).await
+                    }
+                    loaded => dispatch_loaded(&dispatch, loaded, switching.then_some(wanted)),
+                }
             });
         }
     });
@@ -167,9 +178,9 @@ pub fn use_course_content(state: &AppReducer) {
 }
 
 /// Hands a language's reading to the page. `switch`: the language the learner switched to,
-/// when the page already shows another one. Its files not reaching this device while it is
-/// offline leave the page as it is, saying why ([`AppAction::LanguageUnavailable`]), rather
-/// than report a fault of the course.
+/// when the page already shows another one. Its files not reaching this device (offline), or
+/// missing or broken, leave the page as it is, saying why ([`AppAction::LanguageUnavailable`]),
+/// rather than take the page away from a learner who can go on in the language shown.
 fn dispatch_loaded(
     dispatch: &UseReducerDispatcher<AppState>,
     loaded: Result<LanguageLoaded, ContentFailure>,
@@ -178,21 +189,48 @@ fn dispatch_loaded(
     match loaded {
         Ok(loaded) => dispatch.dispatch(AppAction::LanguageLoaded(loaded)),
         Err(failure) => match switch {
-            Some(lang) if not_kept_offline(&failure) => {
-                dispatch.dispatch(AppAction::LanguageUnavailable(lang, failure))
-            }
-            _ => dispatch.dispatch(AppAction::ContentFailed(failure)),
+            Some(lang) => dispatch.dispatch(AppAction::LanguageUnavailable(lang, failure)),
+            None => dispatch.dispatch(AppAction::ContentFailed(failure)),
         },
     }
 }
 
+/// The first read of a page failed on `wanted`'s own files (a language kept from an earlier
+/// visit, or handed on by the page before, since broken or taken away): the page opens in
+/// the course's first language instead, saying why, rather than show nothing. `read` reads a
+/// language; any other failure, or the first language's own, is the course's fault as usual.
+async fn open_in_first_language<F, Fut>(
+    dispatch: &UseReducerDispatcher<AppState>,
+    wanted: Lang,
+    failure: ContentFailure,
+    read: F,
+) where
+    F: FnOnce(Lang) -> Fut,
+    Fut: std::future::Future<Output = Result<LanguageLoaded, ContentFailure>>,
+{
+    let first = match fetch_organisation_file().await {
+        Ok((_, organisation)) => organisation.choose_language(None),
+        Err(_) => None,
+    };
+    match first.filter(|first| *first != wanted && failure.is_in_language(wanted)) {
+        Some(first) => match read(first).await {
+            Ok(loaded) => {
+                dispatch.dispatch(AppAction::LanguageLoaded(loaded));
+                dispatch.dispatch(AppAction::LanguageUnavailable(wanted, failure));
+            }
+            Err(other) => dispatch.dispatch(AppAction::ContentFailed(other)),
+        },
+        None => dispatch.dispatch(AppAction::ContentFailed(failure)),
+    }
+}
+
 /// A key the language's `ui.json` lacks makes the page read its fallback language's words,
-/// once per language: as the key is missed, whichever component asked for it, or once the
-/// page has rendered for a miss noticed before the notice was set up. Set up once per words
-/// read, not after every render.
+/// once per read of the language's words: as the key is missed, whichever component asked
+/// for it, or once the page has rendered for a miss noticed before the notice was set up. Set
+/// up once per words read, not after every render. Per read, not per language: coming back to
+/// a language reads its words anew, without the fallback's, which must then be joined again.
 #[hook]
 fn use_fallback_words(state: &AppReducer) {
-    let requested = use_mut_ref(HashSet::<Lang>::new);
     let organisation = state.organisation.clone();
     let dispatch = state.dispatcher();
     let read = ReadWords(state.words.clone(), organisation.is_some());
@@ -204,8 +242,9 @@ fn use_fallback_words(state: &AppReducer) {
             return;
         }
         let lang = words.lang();
+        let requested = std::cell::Cell::new(false);
         let load = Rc::new(move || {
-            if !requested.borrow_mut().insert(lang) {
+            if requested.replace(true) {
                 return;
             }
             let (organisation, dispatch) = (organisation.clone(), dispatch.clone());

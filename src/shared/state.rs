@@ -18,6 +18,20 @@ pub enum ContentFailure {
     Invalid(Vec<ContentIssue>),
 }
 
+impl ContentFailure {
+    /// Whether the failure lies wholly in `lang`'s own files (`languages/<tag>/…`): another
+    /// language can still be shown.
+    pub fn is_in_language(&self, lang: Lang) -> bool {
+        let folder = format!("languages/{}/", lang.code());
+        match self {
+            ContentFailure::Fetch { file, .. } => file.contains(&folder),
+            ContentFailure::Invalid(issues) => {
+                !issues.is_empty() && issues.iter().all(|i| i.file.contains(&folder))
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum ContentState {
     Loading,
@@ -51,9 +65,10 @@ pub struct AppState {
     /// The course runs inside an LMS: pages say what goes there, and the manager view is not
     /// offered.
     pub in_lms: bool,
-    /// A language the learner picked whose files this device has not kept, while offline:
-    /// the page stays in the shown language and says why (until the next pick).
-    pub unavailable: Option<Lang>,
+    /// A language the learner picked (or the page was to open in) whose files could not be
+    /// read, and why: not kept on this device while offline, or missing or broken. The page
+    /// stays in (or opens in) a language it can show and says why, until the next pick.
+    pub unavailable: Option<(Lang, ContentFailure)>,
     /// Whether the learner is still on the page this mount began with (see [`Landing`]).
     pub landing: Landing,
     /// What the page held in memory did not arrive with the page
@@ -70,9 +85,9 @@ pub enum AppAction {
     ModuleTexts(Box<Module>),
     /// The fallback language's words, for keys the shown language lacks.
     FallbackWords(Rc<Words>),
-    /// The language picked could not be read without a network (`ContentFailure` is why): the
-    /// page stays in the one it shows. When the language's words did arrive and only the
-    /// course's files failed after them, that is a [`AppAction::ContentFailed`] instead.
+    /// The language picked could not be read (`ContentFailure` is why): the page stays in the
+    /// one it shows. When the language's words did arrive and only the course's files failed
+    /// after them, that is a [`AppAction::ContentFailed`] instead.
     LanguageUnavailable(Lang, ContentFailure),
     ContentFailed(ContentFailure),
     RetryContent,
@@ -195,7 +210,7 @@ impl Reducible for AppState {
                     next.content = ContentState::Failed(failure);
                 } else {
                     next.wanted = self.lang();
-                    next.unavailable = Some(lang);
+                    next.unavailable = Some((lang, failure));
                 }
             }
             AppAction::ContentFailed(failure) => next.content = ContentState::Failed(failure),
@@ -307,8 +322,25 @@ mod tests {
         );
         assert_eq!(refused.lang(), lang("sv"));
         assert!(!refused.switching());
-        assert_eq!(refused.unavailable, Some(lang("fi")));
+        assert_eq!(refused.unavailable, Some((lang("fi"), offline())));
         assert_eq!(refused.content, ContentState::Loading, "no failure page");
+    }
+
+    #[test]
+    fn a_failure_in_a_languages_own_files_leaves_the_others_showable() {
+        let missing = |file: &str| ContentFailure::Fetch {
+            file: file.into(),
+            error: FetchError::Status(404),
+        };
+        assert!(missing("content/languages/nb/ui.json").is_in_language(lang("nb")));
+        assert!(!missing("content/modules/roles.json").is_in_language(lang("fi")));
+        assert!(!missing("content/languages/sv/ui.json").is_in_language(lang("fi")));
+        let issue = |file: &str| ContentIssue::new(file, "", "invalid JSON");
+        let broken = ContentFailure::Invalid(vec![issue("languages/fi/ui.json")]);
+        assert!(broken.is_in_language(lang("fi")));
+        let mixed = ContentFailure::Invalid(vec![issue("languages/fi/ui.json"), issue("modules/roles.json")]);
+        assert!(!mixed.is_in_language(lang("fi")));
+        assert!(!ContentFailure::Invalid(Vec::new()).is_in_language(lang("fi")));
     }
 
     #[test]

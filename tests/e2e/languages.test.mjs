@@ -172,6 +172,45 @@ export default [
     },
   },
   {
+    name: 'a language whose files are missing leaves the page in one it can show, naming the file, on a switch and on a later visit',
+    async run(t) {
+      // Listed in organisation.json before its files exist (a translation round not imported).
+      const copy = await releaseCopy(t, async (content) => {
+        await listLanguage(content, { tag: 'nb', name: 'Norsk bokmål', fallback: 'sv' });
+      });
+      try {
+        const sv = (key) => word('sv', key);
+        const { context, notFound } = await contextListing404(t);
+        const page = await openPage(t, '#/', { base: copy.server.subUrl, context });
+        const notice = async () => (await page.waitForSelector('.offline-notice [data-language]')).textContent();
+        await page.check('#lang-nb');
+        const said = await notice();
+        assert.match(said, /Norsk bokmål/);
+        assert.match(said, /languages\/nb\/ui\.json/, 'the file is named');
+        assert.equal(await page.getAttribute('html', 'lang'), 'sv', 'the page stays Swedish');
+        assert.ok(await page.isChecked('#lang-sv'), 'the Swedish choice is pressed again');
+        await page.getByLabel(sv('role.employee'), { exact: true }).check();
+        await page.getByRole('button', { name: sv('start.begin') }).click();
+        await page.waitForSelector('main[data-route="#/training"]');
+        assert.equal(await heading(page), sv('page.training'), 'the course opens, in Swedish');
+
+        // A language kept from an earlier visit and missing now: the start page and a link
+        // into the course open in the course's first language, saying why.
+        for (const hash of ['#/', '#/training']) {
+          await go(page, hash);
+          await page.evaluate(() => localStorage.setItem('trygg:lang', 'nb'));
+          await page.reload();
+          assert.match(await notice(), /languages\/nb\/ui\.json/, `${hash}: the file is named`);
+          assert.equal(await page.getAttribute('html', 'lang'), 'sv', hash);
+          await expectAxeClean(page, `${hash} opened in Swedish instead`);
+        }
+        allowMissing(t, notFound, ['content/languages/nb/ui.json', 'content/languages/nb/course.json']);
+      } finally {
+        await copy.close();
+      }
+    },
+  },
+  {
     name: 'a right-to-left test language mirrors the layout, passes axe and the ordering question by keyboard, and prints in its fallback',
     async run(t) {
       const tag = 'ar';
@@ -536,6 +575,13 @@ async function walkPartialLanguage(t, gaps, expected) {
         if (await page.getByText(text, { exact: true }).count()) assert.ok(marked.includes(text), `${where}: "${text}" shown marked lang="en"`);
       }
     };
+    await check('training');
+    // Away and back (to the fallback and to the partial language again): its gaps are filled
+    // again, each time the language is read.
+    for (const lang of ['en', tag, 'sv', tag]) {
+      await page.click(`.lang-switch button[lang="${lang}"]`);
+      await langIs(page, lang);
+    }
     await check('training');
     await go(page, '#/module/report/lesson/1');
     await check('lesson');

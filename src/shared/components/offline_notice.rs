@@ -8,6 +8,7 @@ use gloo::events::EventListener;
 use yew::prelude::*;
 
 use crate::shared::browser::worker;
+use crate::shared::content_error::{failure_text, not_kept_offline};
 use crate::shared::content_loader::page_urls;
 use crate::shared::handover::Part;
 use crate::shared::i18n::WordsHtml;
@@ -96,13 +97,19 @@ pub fn OfflineNotice(props: &OfflineNoticeProps) -> Html {
     } else {
         "offline.partial"
     };
-    // A language picked without a network, by its own name.
-    let unavailable = app.unavailable.map(|lang| {
+    // A language that could not be read, by its own name: not kept on this device while
+    // offline, or missing or broken (then the file and the problem, for whoever runs it).
+    let unavailable = app.unavailable.as_ref().map(|(lang, failure)| {
         let name = app
             .organisation()
-            .and_then(|o| o.language(lang))
+            .and_then(|o| o.language(*lang))
             .map_or_else(|| lang.code().to_owned(), |l| l.name.clone());
-        words.fill("offline.language_missing", &[("language", &name)])
+        if not_kept_offline(failure) {
+            words.fill("offline.language_missing", &[("language", &name)])
+        } else {
+            let problem = failure_text(failure, &words);
+            words.fill("lang.failed", &[("language", &name), ("problem", &problem)])
+        }
     });
     // The live region is always there, so what appears in it is announced.
     html! {
