@@ -74,7 +74,7 @@ pub fn LessonPage(props: &LessonProps) -> Html {
             <p class="eyebrow">{ plain(&module.title) }</p>
             <PageTitle text={section.title.value.clone()} lang={foreign_lang(&section.title)}
                 of={AttrValue::from(module.title.value.clone())} />
-            <p class="step-count">{ progress.clone() }</p>
+            <p class="step-count" lang={words.lang_of("lesson.progress")}>{ progress.clone() }</p>
             <progress class="step-bar" max={total.to_string()} value={step.to_string()} aria-label={progress}></progress>
             { for section.blocks.iter().map(|b| render_block(b, &words, &course.organisation)) }
             <nav class="pager" aria-label={words.t("lesson.pager").to_owned()}>

@@ -34,15 +34,15 @@ pub fn MyDataPage() -> Html {
     let learner = use_learner();
     let words = app.words();
     let where_kept = match (learner.store.persistence(), learner.lms.is_some()) {
-        (Persistence::Memory, _) => words.t("data.where.memory"),
-        (_, true) => words.t("data.where.lms"),
-        (Persistence::Local, false) => words.t("data.where.local"),
-        (Persistence::Session, false) => words.t("data.where.session"),
+        (Persistence::Memory, _) => "data.where.memory",
+        (_, true) => "data.where.lms",
+        (Persistence::Local, false) => "data.where.local",
+        (Persistence::Session, false) => "data.where.session",
     };
     html! {
         <section class="page prose">
-            <PageTitle text={words.t("page.data").to_owned()} />
-            <p>{ where_kept }</p>
+            <PageTitle text={words.t("page.data").to_owned()} lang={words.lang_of("page.data")} />
+            <p>{ words.html(where_kept) }</p>
             <DownloadProgress />
             <RestoreProgress />
             <Backups />
@@ -126,7 +126,7 @@ fn RestoreProgress() -> Html {
                     RestoreState::Idle => html! {},
                     RestoreState::Done => html! { <p class="feedback ok">{ words.html("data.restore.done") }</p> },
                     RestoreState::Failed { file, reason } => html! {
-                        <p class="feedback bad">{ words.fill("data.restore.failed", &[("file", file), ("reason", reason)]) }</p>
+                        <p class="feedback bad">{ words.fill_html("data.restore.failed", &[("file", file), ("reason", reason)]) }</p>
                     },
                 } }
             </div>

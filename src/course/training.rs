@@ -9,7 +9,7 @@ use crate::shared::browser::clock::{local_clock, local_day};
 use crate::shared::components::inline_text::plain;
 use crate::shared::components::page_title::PageTitle;
 use crate::shared::i18n::WordsHtml;
-use crate::shared::i18n::{counted, date, role_key, Words};
+use crate::shared::i18n::{counted_html, date, role_key, Words};
 use crate::shared::learner::use_learner;
 use crate::shared::route::Route;
 use crate::shared::state::use_app;
@@ -45,13 +45,13 @@ pub fn TrainingPage() -> Html {
 
     html! {
         <section class="page">
-            <PageTitle text={words.t("page.training").to_owned()} />
+            <PageTitle text={words.t("page.training").to_owned()} lang={words.lang_of("page.training")} />
             if learner.role().is_none() {
                 <p class="callout info">{ words.html("training.no_role") }{ " " }<a href={Route::Start.href()}>{ words.html("training.choose_role") }</a></p>
             } else {
-                <p>{ words.fill("training.role", &[("role", words.t(role_key(role)))]) }{ " " }<a href={Route::Start.href()}>{ words.html("training.change_role") }</a></p>
+                <p>{ words.fill_html("training.role", &[("role", words.t(role_key(role)))]) }{ " " }<a href={Route::Start.href()}>{ words.html("training.change_role") }</a></p>
             }
-            <p class="overall">{ summary.clone() }</p>
+            <p class="overall" lang={words.lang_of("training.summary")}>{ summary.clone() }</p>
             <progress class="step-bar" max={total.to_string()} value={done.to_string()} aria-label={summary}></progress>
             if progress.certificate_ready(course, role, words.lang(), now) {
                 <p class="callout tip">{ words.html("training.all_done") }{ " " }<a href={Route::Certificate.href()}>{ words.html("training.get_certificate") }</a></p>
@@ -97,7 +97,7 @@ fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
         ModuleStatus::NotStarted => (
             "badge",
             "status.not_started",
-            String::new(),
+            Html::default(),
             (lesson(1), "training.start"),
             None,
         ),
@@ -110,14 +110,14 @@ fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
                 Some(q) => (
                     "badge progress",
                     "status.in_progress",
-                    words.fill("status.at_question", &[("n", &(q + 1).to_string())]),
+                    words.fill_html("status.at_question", &[("n", &(q + 1).to_string())]),
                     (quiz.clone(), "training.continue"),
                     Some((lesson(1), "training.review_lessons")),
                 ),
                 None => (
                     "badge progress",
                     "status.in_progress",
-                    words.fill(
+                    words.fill_html(
                         "status.at_section",
                         &[("n", &step.to_string()), ("total", &pages.to_string())],
                     ),
@@ -134,14 +134,14 @@ fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
                 .last_score(module, card.pass_mark)
                 .map(|s| s.percent)
             {
-                Some(percent) => words.fill(
+                Some(percent) => words.fill_html(
                     "status.not_passed_detail",
                     &[
                         ("percent", &percent.to_string()),
                         ("pass", &card.pass_mark.to_string()),
                     ],
                 ),
-                None => String::new(),
+                None => Html::default(),
             },
             (quiz.clone(), "training.retake"),
             Some((lesson(1), "training.review_lessons")),
@@ -149,7 +149,7 @@ fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
         ModuleStatus::Passed { percent, passed_ms } => (
             "badge ok",
             "status.passed",
-            words.fill(
+            words.fill_html(
                 "status.passed_detail",
                 &[
                     ("percent", &percent.to_string()),
@@ -166,7 +166,7 @@ fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
         } => (
             "badge warn",
             "status.renewal_due",
-            words.fill(
+            words.fill_html(
                 "status.renewal_detail",
                 &[
                     ("percent", &percent.to_string()),
@@ -179,7 +179,7 @@ fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
         ModuleStatus::Expired { valid_until, .. } => (
             "badge bad",
             "status.expired",
-            words.fill(
+            words.fill_html(
                 "status.expired_detail",
                 &[("date", &date(words.lang(), *valid_until))],
             ),
@@ -194,7 +194,7 @@ fn module_card(module: &Module, status: &ModuleStatus, card: &Card) -> Html {
             <h3>{ plain(&module.title) }</h3>
             <p class="status"><span class={badge_class}>{ words.html(badge) }</span>{ " " }{ detail }</p>
             <p>{ plain(&module.summary) }</p>
-            <p class="module-meta">{ counted(words, "training.minutes", usize::from(module.minutes), &[("minutes", &minutes)]) }</p>
+            <p class="module-meta">{ counted_html(words, "training.minutes", usize::from(module.minutes), &[("minutes", &minutes)]) }</p>
             <p class="button-row">
                 <a class="button" href={primary.0.href()} aria-label={format!("{}: {}", words.t(primary.1), title)}>{ words.html(primary.1) }</a>
                 { secondary.map(|(r, label)| html! {

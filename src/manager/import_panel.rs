@@ -10,7 +10,7 @@ use super::files;
 use super::session::{Session, SessionHandle};
 use crate::shared::browser::document;
 use crate::shared::i18n::WordsHtml;
-use crate::shared::i18n::{counted, Words};
+use crate::shared::i18n::{counted, counted_html, Words};
 
 pub fn drop_zone(session: &SessionHandle, dragging: &UseStateHandle<bool>, words: &Words) -> Html {
     let on_pick = |folder: bool| {
@@ -98,7 +98,7 @@ pub fn progress_and_result(s: &Session, words: &Words) -> Html {
                     </label>
                     <progress id="import-progress" max={p.total.max(1).to_string()} value={p.done.to_string()}></progress>
                     <span class="progress-count">
-                        { counted(words, "manager.progress.count", p.total, &[("done", &p.done.to_string()), ("total", &p.total.to_string())]) }
+                        { counted_html(words, "manager.progress.count", p.total, &[("done", &p.done.to_string()), ("total", &p.total.to_string())]) }
                     </span>
                 </div>
             }

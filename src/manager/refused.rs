@@ -24,7 +24,7 @@ pub fn list(refused: &[Refused], show_all: &UseStateHandle<bool>, words: &Words)
     html! {
         <>
             <h2 id="refused-title" tabindex="-1">
-                { words.fill("manager.refused.title", &[("count", &count.to_string())]) }
+                { words.fill_html("manager.refused.title", &[("count", &count.to_string())]) }
             </h2>
             <p>{ words.html("manager.refused.intro") }</p>
             <ul class="refused-list">

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use trygg_core::certificate::RENEWAL_WINDOW_DAYS;
 
-use crate::shared::i18n::{counted, number, Words};
+use crate::shared::i18n::{counted, counted_html, number, Words};
 
 pub fn figures(summary: &Summary, certificates: usize, refused: usize, words: &Words) -> Html {
     let total = &summary.total;
@@ -13,7 +13,7 @@ pub fn figures(summary: &Summary, certificates: usize, refused: usize, words: &W
         html! {
             <li class={classes!("figure", class)}>
                 <span class="figure-value">{ number(words.lang(), value) }</span>
-                <span class="figure-label">{ counted(words, key, value, &[("days", &RENEWAL_WINDOW_DAYS.to_string())]) }</span>
+                <span class="figure-label">{ counted_html(words, key, value, &[("days", &RENEWAL_WINDOW_DAYS.to_string())]) }</span>
             </li>
         }
     };

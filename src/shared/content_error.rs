@@ -28,7 +28,7 @@ pub fn ContentError(props: &ContentErrorProps) -> Html {
     let detail = match &props.failure {
         ContentFailure::Fetch { file, error } => {
             let reason = fetch_reason(error, &words);
-            html! { <p>{ words.fill("content_error.fetch", &[("file", file), ("reason", &reason)]) }</p> }
+            html! { <p>{ words.fill_html("content_error.fetch", &[("file", file), ("reason", &reason)]) }</p> }
         }
         ContentFailure::Invalid(issues) => html! {
             <>
@@ -41,7 +41,7 @@ pub fn ContentError(props: &ContentErrorProps) -> Html {
     };
     html! {
         <section class="page" role="alert">
-            <PageTitle text={words.t("content_error.title").to_owned()} />
+            <PageTitle text={words.t("content_error.title").to_owned()} lang={words.lang_of("content_error.title")} />
             { detail }
             if !offline {
                 <p>{ words.html("content_error.who") }</p>

@@ -338,7 +338,10 @@ mod tests {
         let issue = |file: &str| ContentIssue::new(file, "", "invalid JSON");
         let broken = ContentFailure::Invalid(vec![issue("languages/fi/ui.json")]);
         assert!(broken.is_in_language(lang("fi")));
-        let mixed = ContentFailure::Invalid(vec![issue("languages/fi/ui.json"), issue("modules/roles.json")]);
+        let mixed = ContentFailure::Invalid(vec![
+            issue("languages/fi/ui.json"),
+            issue("modules/roles.json"),
+        ]);
         assert!(!mixed.is_in_language(lang("fi")));
         assert!(!ContentFailure::Invalid(Vec::new()).is_in_language(lang("fi")));
     }

@@ -26,7 +26,7 @@ pub fn AboutPage() -> Html {
     });
     html! {
         <section class="page prose">
-            <PageTitle text={words.t("page.about").to_owned()} />
+            <PageTitle text={words.t("page.about").to_owned()} lang={words.lang_of("page.about")} />
             <p>{ words.html("about.what") }</p>
             <h2>{ words.html("about.data.title") }</h2>
             if app.in_lms {

@@ -78,7 +78,7 @@ pub fn StartPage() -> Html {
 
     html! {
         <section class="page">
-            <PageTitle text={words.t("start.title").to_owned()} />
+            <PageTitle text={words.t("start.title").to_owned()} lang={words.lang_of("start.title")} />
             <p class="lead">{ words.html("start.lead") }</p>
             { example.unwrap_or_default() }
             <form class="start-form" {onsubmit} {onfocusin} {onchange}>

@@ -162,8 +162,10 @@ export default [
     name: 'a partial language shows the UI words it lacks in its fallback, each marked with the fallback\'s lang',
     async run(t) {
       const en = (key) => word('en', key);
-      await walkPartialLanguage(t, { dropWords: ['training.start', 'status.not_started', 'nav.about', 'lesson.next', 'quiz.start', 'quiz.check', 'quiz.scenario.choose', 'manager.intro', 'manager.import.title'] }, {
-        training: [en('training.start'), en('status.not_started'), en('nav.about')],
+      // Headings, and texts with a value filled in (counts, steps), are marked too.
+      await walkPartialLanguage(t, { dropWords: ['training.start', 'status.not_started', 'nav.about', 'lesson.next', 'quiz.start', 'quiz.check', 'quiz.scenario.choose', 'manager.intro', 'manager.import.title',
+        'page.training', 'training.summary', 'lesson.progress', 'quiz.counter'] }, {
+        training: [en('training.start'), en('status.not_started'), en('nav.about'), en('page.training')],
         lesson: [en('lesson.next')],
         // The draw decides the first question's kind: a scenario's button says "choose".
         question: [en('quiz.check'), en('quiz.scenario.choose')],

@@ -152,7 +152,7 @@ pub fn CertificateFlow() -> Html {
             if let Some(record) = record {
                 if *draft != *saved {
                     <p class="callout warning no-print" role="status">
-                        { words.fill("certificate.unsaved", &[("name", &saved.full_name)]) }
+                        { words.fill_html("certificate.unsaved", &[("name", &saved.full_name)]) }
                     </p>
                 }
                 <Documents {record} />

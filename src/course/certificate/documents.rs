@@ -16,7 +16,7 @@ use crate::shared::browser::download::download;
 use crate::shared::browser::fetch::{fetch_bytes, FetchError};
 use crate::shared::browser::lazy as docs;
 use crate::shared::components::download_failed::DownloadFailed;
-use crate::shared::components::inline_text::plain;
+use crate::shared::components::inline_text::{foreign_lang, plain};
 use crate::shared::content_error::fetch_reason;
 use crate::shared::content_loader::{fill_course, load_words};
 use crate::shared::hooks::{use_downloads, use_module_texts};
@@ -219,7 +219,7 @@ pub fn Documents(props: &DocumentsProps) -> Html {
                 </p>
                 <DownloadFailed file={downloads.refused()} />
                 if print_lang != lang {
-                    <p class="hint">{ words.fill("certificate.pdf_language", &[("language", &language_name(&course, print_lang))]) }</p>
+                    <p class="hint">{ words.fill_html("certificate.pdf_language", &[("language", &language_name(&course, print_lang))]) }</p>
                 }
                 <p class="hint">{ words.html("certificate.json_hint") }</p>
                 if let Some(on_card) = on_card {
@@ -245,6 +245,12 @@ fn language_name(course: &Course, lang: Lang) -> String {
         .organisation
         .language(lang)
         .map_or_else(|| lang.code().to_owned(), |l| l.name.clone())
+}
+
+/// The `lang` of a module's title on the certificate, when the course gives it in the
+/// fallback language.
+fn title_lang(course: &Course, id: &str) -> Option<AttrValue> {
+    course.module(id).and_then(|m| foreign_lang(&m.title))
 }
 
 /// The certificate as a page section; the print CSS shows only this.
@@ -276,7 +282,7 @@ fn preview(record: &CompletionRecord, course: &Course, words: &Words) -> Html {
                 </tr></thead>
                 <tbody>
                     { for record.modules.iter().map(|m| html! {
-                        <tr><td>{ m.title.clone() }</td><td>{ percent(m.percent) }</td><td>{ date(lang, m.passed_on) }</td></tr>
+                        <tr><td lang={title_lang(course, &m.id)}>{ m.title.clone() }</td><td>{ percent(m.percent) }</td><td>{ date(lang, m.passed_on) }</td></tr>
                     }) }
                 </tbody>
             </table>

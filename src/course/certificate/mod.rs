@@ -42,9 +42,9 @@ pub fn CertificatePage() -> Html {
             <>
                 if let Some(first) = record.first_to_expire() {
                     <p class="callout info no-print">
-                        { words.fill("certificate.expires_first", &[("date", &crate::shared::i18n::date(words.lang(), first.valid_until)), ("module", &first.title)]) }
+                        { words.fill_html("certificate.expires_first", &[("date", &crate::shared::i18n::date(words.lang(), first.valid_until)), ("module", &first.title)]) }
                         { " " }
-                        <a href={Route::Quiz { module: first.id.clone() }.href()}>{ words.fill("certificate.retake_first", &[("module", &first.title)]) }</a>
+                        <a href={Route::Quiz { module: first.id.clone() }.href()}>{ words.fill_html("certificate.retake_first", &[("module", &first.title)]) }</a>
                     </p>
                 }
                 <details::CertificateFlow />
@@ -54,7 +54,7 @@ pub fn CertificatePage() -> Html {
 
     html! {
         <section class="page certificate-page">
-            <PageTitle text={words.t("page.certificate").to_owned()} />
+            <PageTitle text={words.t("page.certificate").to_owned()} lang={words.lang_of("page.certificate")} />
             { body }
         </section>
     }

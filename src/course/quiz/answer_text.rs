@@ -8,7 +8,7 @@ use trygg_core::quiz::{scenario_walk, Answer, PlannedQuestion};
 use yew::prelude::*;
 
 use crate::shared::components::inline_text::{inline, plain};
-use crate::shared::i18n::Words;
+use crate::shared::i18n::{word_text, Words};
 
 /// An answer in words: one of the app's own words ("(no answer)", "True"), shown as typed;
 /// content parts on one line with a separator between them; options as a list (each option is
@@ -22,13 +22,14 @@ pub enum AnswerText {
 }
 
 impl AnswerText {
-    /// One of the app's own words ("(no answer)", "True").
-    pub fn word(text: &str) -> AnswerText {
-        AnswerText::Word(Text::new(text))
+    /// One of the app's own words ("(no answer)", "True"), in the fallback's language when
+    /// the learner's lacks it.
+    pub fn word(words: &Words, key: &str) -> AnswerText {
+        AnswerText::Word(word_text(words, key))
     }
 
     /// `label` ("Your answer:", "Right answer:") followed by the answer.
-    pub fn render(self, label: &str) -> Html {
+    pub fn render(self, label: Html) -> Html {
         match self {
             AnswerText::Word(word) => html! { <p>{ label }{ " " }{ plain(&word) }</p> },
             AnswerText::Line { parts, separator } => {
@@ -99,7 +100,7 @@ pub fn given(
             options_as_shown(options, item, picked.iter().copied())
         }
         (QuestionKind::TrueFalse { .. }, Answer::TrueFalse { value }) => {
-            AnswerText::word(bool_text(*value, words))
+            AnswerText::word(words, bool_key(*value))
         }
         (QuestionKind::Ordering { steps }, Answer::Ordering { steps: order }) => AnswerText::Steps(
             order
@@ -117,7 +118,7 @@ pub fn given(
                 .collect(),
             words.t("quiz.path_separator"),
         ),
-        _ => AnswerText::word(""),
+        _ => AnswerText::Word(Text::new("")),
     })
 }
 
@@ -132,7 +133,7 @@ pub fn correct(q: &Question, item: &PlannedQuestion, words: &Words) -> AnswerTex
             let right = options.iter().enumerate().filter(|(_, o)| o.correct);
             options_as_shown(options, item, right.map(|(i, _)| i))
         }
-        QuestionKind::TrueFalse { answer } => AnswerText::word(bool_text(*answer, words)),
+        QuestionKind::TrueFalse { answer } => AnswerText::word(words, bool_key(*answer)),
         QuestionKind::Ordering { steps } => {
             AnswerText::Steps(steps.iter().map(|s| s.text.clone()).collect())
         }
@@ -147,10 +148,11 @@ pub fn correct(q: &Question, item: &PlannedQuestion, words: &Words) -> AnswerTex
     }
 }
 
-pub fn bool_text(value: bool, words: &Words) -> &str {
+/// The key of a true/false answer's word.
+pub fn bool_key(value: bool) -> &'static str {
     if value {
-        words.t("quiz.true")
+        "quiz.true"
     } else {
-        words.t("quiz.false")
+        "quiz.false"
     }
 }

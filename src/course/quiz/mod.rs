@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::shared::components::page_title::PageTitle;
 use crate::shared::i18n::WordsHtml;
-use crate::shared::i18n::{counted, Words};
+use crate::shared::i18n::{counted_html, Words};
 use crate::shared::learner::{use_learner, LearnerHandle};
 use crate::shared::state::use_app;
 
@@ -49,7 +49,7 @@ pub fn QuizPage(props: &QuizProps) -> Html {
     html! {
         <section class="page quiz">
             <p class="eyebrow">{ title.clone() }</p>
-            <PageTitle text={words.t("page.quiz").to_owned()} of={AttrValue::from(title)} />
+            <PageTitle text={words.t("page.quiz").to_owned()} lang={words.lang_of("page.quiz")} of={AttrValue::from(title)} />
             { body }
         </section>
     }
@@ -61,7 +61,7 @@ fn intro(module: &Module, learner: &LearnerHandle, words: &Words) -> Html {
     let start = start_quiz_callback(module, learner);
     html! {
         <>
-            <p>{ counted(words, "quiz.intro", count, &[("count", &count.to_string())]) }</p>
+            <p>{ counted_html(words, "quiz.intro", count, &[("count", &count.to_string())]) }</p>
             <p>{ words.html("quiz.intro.saved") }</p>
             <button type="button" class="button" onclick={start}>{ words.html("quiz.start") }</button>
         </>

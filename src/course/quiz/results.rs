@@ -49,13 +49,13 @@ pub fn Results(props: &ResultsProps) -> Html {
         let answer = attempt.answers.get(i).cloned().flatten();
         let right = answer.as_ref().is_some_and(|a| is_correct(q, a));
         let given = answer_text::given(q, item, answer.as_ref(), &words)
-            .unwrap_or_else(|| answer_text::AnswerText::word(words.t("quiz.review.none")));
+            .unwrap_or_else(|| answer_text::AnswerText::word(&words, "quiz.review.none"));
         Some(html! {
             <li class={if right { "review-item ok" } else { "review-item bad" }}>
                 <h3><span class="verdict">{ if right { words.html("quiz.review.right") } else { words.html("quiz.review.wrong") } }</span>{ " " }{ inline(&q.prompt) }</h3>
-                { given.render(words.t("quiz.review.yours")) }
+                { given.render(words.html("quiz.review.yours")) }
                 if !right {
-                    { answer_text::correct(q, item, &words).render(words.t("quiz.correct_answer")) }
+                    { answer_text::correct(q, item, &words).render(words.html("quiz.correct_answer")) }
                 }
                 <p class="explanation">{ inline(&q.explanation) }</p>
             </li>
@@ -66,7 +66,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         <div class="results">
             <div class={if score.passed { "result-box ok" } else { "result-box bad" }}>
                 <h2 id="result-title" tabindex="-1">{ if score.passed { words.html("quiz.result.passed") } else { words.html("quiz.result.failed") } }</h2>
-                <p class="result-score">{ summary }</p>
+                <p class="result-score" lang={words.lang_of("quiz.result.score")}>{ summary }</p>
                 <p>{ if score.passed { words.html("quiz.result.passed_text") } else { words.html("quiz.result.failed_text") } }</p>
                 <p class="button-row">
                     if score.passed {

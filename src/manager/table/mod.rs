@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use super::Shared;
 use crate::shared::hooks::Downloads;
-use crate::shared::i18n::counted;
+use crate::shared::i18n::counted_html;
 use crate::shared::i18n::WordsHtml;
 use crate::shared::state::use_app;
 
@@ -84,7 +84,7 @@ pub fn RosterTable(props: &RosterTableProps) -> Html {
         <>
             { filters::filters(&filter, &page, &props.units.0, &words) }
             <p class="roster-count" role="status">
-                { counted(&words, "manager.table.showing", rows.len(), &[("shown", &visible.len().to_string()), ("total", &rows.len().to_string())]) }
+                { counted_html(&words, "manager.table.showing", rows.len(), &[("shown", &visible.len().to_string()), ("total", &rows.len().to_string())]) }
             </p>
             if visible.is_empty() {
                 <p>{ words.html("manager.table.no_match") }</p>

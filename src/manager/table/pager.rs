@@ -21,7 +21,7 @@ pub fn pager(current: usize, pages: usize, page: &UseStateHandle<usize>, words: 
             <button type="button" class="button secondary small" disabled={current == 0}
                 onclick={go_to(current.saturating_sub(1))}>{ words.html("manager.pager.previous") }</button>
             <span id="roster-page-status" tabindex="-1">
-                { words.fill("manager.pager.page", &[("page", &(current + 1).to_string()), ("pages", &pages.to_string())]) }
+                { words.fill_html("manager.pager.page", &[("page", &(current + 1).to_string()), ("pages", &pages.to_string())]) }
             </span>
             <button type="button" class="button secondary small" disabled={current + 1 >= pages}
                 onclick={go_to(current + 1)}>{ words.html("manager.pager.next") }</button>

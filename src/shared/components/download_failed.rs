@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::shared::i18n::WordsHtml;
 use crate::shared::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -18,7 +19,7 @@ pub fn DownloadFailed(props: &DownloadFailedProps) -> Html {
     html! {
         <div class="download-failed" role="alert">
             if let Some(file) = &props.file {
-                <p class="feedback bad">{ words.fill("download.failed", &[("file", file)]) }</p>
+                <p class="feedback bad">{ words.fill_html("download.failed", &[("file", file)]) }</p>
             }
         </div>
     }

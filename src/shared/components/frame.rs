@@ -100,8 +100,8 @@ pub fn PassingPage(props: &PassingPageProps) -> Html {
             html! {
                 <main id="main" tabindex="-1" data-route="module-error">
                     <div class="page" role="alert">
-                        <PageTitle text={words.t("content_error.title").to_owned()} />
-                        <p>{ words.fill(message, &[("file", part.file())]) }</p>
+                        <PageTitle text={words.t("content_error.title").to_owned()} lang={words.lang_of("content_error.title")} />
+                        <p>{ words.fill_html(message, &[("file", part.file())]) }</p>
                         <p><button type="button" class="button" onclick={retry}>{ words.html("content_error.retry") }</button></p>
                     </div>
                 </main>

@@ -44,7 +44,7 @@ pub fn StorageBanner() -> Html {
             warnings.push(html! { <p>{ words.html("storage.newer") }</p> })
         }
         OpenOutcome::Unrecoverable { error } => warnings.push(html! {
-            <p>{ words.fill("storage.unrecoverable", &[("reason", &unreadable_reason(error, &words))]) }</p>
+            <p>{ words.fill_html("storage.unrecoverable", &[("reason", &unreadable_reason(error, &words))]) }</p>
         }),
         OpenOutcome::Recovered { error, backup_key } => {
             let raw = learner.store.backup(backup_key).unwrap_or_default();
@@ -54,7 +54,7 @@ pub fn StorageBanner() -> Html {
             });
             warnings.push(html! {
                 <>
-                    <p>{ words.fill("storage.recovered", &[("reason", &unreadable_reason(error, &words))]) }</p>
+                    <p>{ words.fill_html("storage.recovered", &[("reason", &unreadable_reason(error, &words))]) }</p>
                     <p><button type="button" class="button secondary small" onclick={save_backup}>{ words.html("storage.download_backup") }</button></p>
                 </>
             });

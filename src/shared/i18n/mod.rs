@@ -9,23 +9,55 @@ use trygg_core::content::{Lang, Role};
 use trygg_core::date::Date;
 use trygg_core::language::PluralCategory;
 pub use trygg_core::language::{fill, Words};
-use yew::Html;
+use yew::{AttrValue, Html};
 
 /// A word as page text. When the learner's language lacks the key and its fallback supplies
 /// the text, the text carries the fallback's `lang`, so a screen reader pronounces it in that
 /// language (attributes cannot be marked; they take [`Words::t`]).
 pub trait WordsHtml {
     fn html(&self, key: &str) -> Html;
+    /// [`Words::fill`] as page text, marked like [`WordsHtml::html`].
+    fn fill_html(&self, key: &str, values: &[(&str, &str)]) -> Html;
+    /// The `lang` an element showing `key` needs: the fallback's, when the text is its.
+    fn lang_of(&self, key: &str) -> Option<AttrValue>;
 }
 
 impl WordsHtml for Words {
     fn html(&self, key: &str) -> Html {
         // The same marking as a course text taken from the fallback.
-        plain(&Text {
-            value: self.t(key).to_owned(),
-            from: self.foreign(key),
-        })
+        marked(self, key, self.t(key).to_owned())
     }
+
+    fn fill_html(&self, key: &str, values: &[(&str, &str)]) -> Html {
+        marked(self, key, self.fill(key, values))
+    }
+
+    fn lang_of(&self, key: &str) -> Option<AttrValue> {
+        self.foreign(key)
+            .map(|l| AttrValue::from(l.code().to_owned()))
+    }
+}
+
+/// `text`, made from `key`'s entry, marked with the fallback's `lang` when the entry is its.
+fn marked(words: &Words, key: &str, text: String) -> Html {
+    plain(&Text {
+        value: text,
+        from: words.foreign(key),
+    })
+}
+
+/// One of the app's words as a text among course texts (an option's label, an answer), in
+/// the fallback's language when the learner's lacks it, so it is marked like a course text.
+pub fn word_text(words: &Words, key: &str) -> Text {
+    Text {
+        value: words.t(key).to_owned(),
+        from: words.foreign(key),
+    }
+}
+
+/// [`counted`] as page text, marked like [`WordsHtml::html`].
+pub fn counted_html(words: &Words, key: &str, n: usize, values: &[(&str, &str)]) -> Html {
+    marked(words, key, counted(words, key, n, values))
 }
 
 /// The key of a role's name in `ui.json`.

@@ -9,8 +9,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::shared::components::inline_text::inline;
-use crate::shared::i18n::Words;
 use crate::shared::i18n::WordsHtml;
+use crate::shared::i18n::{word_text, Words};
 
 /// What the learner has selected but not yet submitted.
 #[derive(Clone, PartialEq)]
@@ -42,8 +42,8 @@ pub fn form(
         ),
         QuestionKind::TrueFalse { .. } => (
             vec![
-                (1, Text::new(words.t("quiz.true"))),
-                (0, Text::new(words.t("quiz.false"))),
+                (1, word_text(words, "quiz.true")),
+                (0, word_text(words, "quiz.false")),
             ],
             false,
         ),

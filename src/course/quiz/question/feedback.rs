@@ -26,7 +26,7 @@ pub fn feedback(
                 { if right { words.html("quiz.right") } else if is_scenario { words.html("quiz.scenario_done") } else { words.html("quiz.wrong") } }
             </strong></p>
             if !right {
-                { answer_text::correct(question, item, words).render(words.t("quiz.correct_answer")) }
+                { answer_text::correct(question, item, words).render(words.html("quiz.correct_answer")) }
             }
             <p>{ inline(&question.explanation) }</p>
         </div>

@@ -16,7 +16,7 @@ use self::ordering::OrderingInput;
 use self::scenario::ScenarioInput;
 use crate::shared::browser::document::focus;
 use crate::shared::components::inline_text::inline;
-use crate::shared::i18n::Words;
+use crate::shared::i18n::{Words, WordsHtml};
 use crate::shared::learner::use_learner;
 use crate::shared::state::use_app;
 
@@ -122,7 +122,7 @@ fn counter(index: usize, total: usize, words: &Words) -> Html {
     );
     html! {
         <>
-            <h2 id="question-title" tabindex="-1" class="question-counter">{ counter.clone() }</h2>
+            <h2 id="question-title" tabindex="-1" class="question-counter" lang={words.lang_of("quiz.counter")}>{ counter.clone() }</h2>
             <progress class="step-bar" max={total.to_string()} value={(index + 1).to_string()} aria-label={counter}></progress>
         </>
     }
