@@ -206,6 +206,17 @@ fn load_every_language(
         all.extend(e);
         all
     })?;
+    // A placeholder lost or made up shows the reader a brace or loses a value (a score, a
+    // count): an error, as `trygg content import` refuses it, not a warning.
+    for report in &reports {
+        issues.extend(report.placeholders.iter().map(|p| {
+            ContentIssue::new(
+                format!("languages/{}/{}", report.lang, p.file),
+                &p.key,
+                p.message(),
+            )
+        }));
+    }
     if issues.is_empty() {
         Ok((courses, reports, lexicon))
     } else {

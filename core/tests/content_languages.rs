@@ -367,7 +367,8 @@ fn a_failed_fill_changes_nothing() {
         Err(FillError::Invalid(vec![issue(
             EN_COURSE,
             "modules.beta.summary",
-            "HTML is not allowed; use **bold** and [label](https://…)"
+            // A summary shows as typed: no advice to use markup it would refuse.
+            "HTML is not allowed, and this place shows its text as typed: write the words only"
         )]))
     );
     assert_eq!(course, before, "no English name slipped in");

@@ -325,8 +325,8 @@ fn warnings_name_each_kind_of_gap_with_its_count() {
              questions.what-report.prompt, modules/alpha.json: questions.what-report.explanation, \
              modules/alpha.json: questions.report-order.a, modules/alpha.json: \
              questions.report-order.b, modules/alpha.json: questions.report-order.c and 1 more",
-            "1 texts belong to ids that no longer exist: modules/beta.json: questions.gone",
-            "1 texts were translated from a source text that has changed since: ui.json: quiz.check",
+            "1 text belongs to ids that no longer exist: modules/beta.json: questions.gone",
+            "1 text was translated from a source text that has changed since: ui.json: quiz.check",
             "ui.json: quiz.counter: uses {n} where the source uses {n}, {total}",
         ]
     );

@@ -724,3 +724,45 @@ fn a_translation_records_the_source_text_it_was_made_from_not_todays() {
         "still to be brought up to date with the new source text"
     );
 }
+
+#[test]
+fn braces_entities_and_html_that_would_show_as_typed_are_refused_with_what_is_wrong() {
+    let files = fixture_files();
+    let mut po = export(&files, "en");
+    // A placeholder left open: the message says so, not that another placeholder is missing.
+    entry(&mut po, "ui.json|quiz.counter").translation = "Question {n of {total}".into();
+    // Braces round a word that is no placeholder.
+    entry(&mut po, "ui.json|quiz.check").translation = "Check {answer now}".into();
+    // An HTML entity, in a word of the app and in a lesson text.
+    entry(&mut po, "course.json|modules.alpha.title").translation = "Safe&nbsp;work".into();
+    entry(&mut po, "modules/beta.json|sections.prepare.c2.text").translation =
+        "Call 112 &amp; stay".into();
+    // HTML where the text shows as typed: no advice to use markup that place would refuse.
+    entry(&mut po, "modules/beta.json|sections.prepare.title").translation =
+        "Be <b>ready</b>".into();
+    let problems = refused(&files, &po);
+    let found: Vec<(&str, &str)> = problems
+        .iter()
+        .map(|p| (p.context.as_str(), p.message.as_str()))
+        .collect();
+    let message = |context: &str| {
+        found
+            .iter()
+            .find(|(c, _)| *c == context)
+            .map(|(_, m)| m.to_string())
+            .unwrap_or_else(|| panic!("{context} not refused: {found:?}"))
+    };
+    assert!(
+        message("ui.json|quiz.counter").contains("never closed"),
+        "{found:?}"
+    );
+    assert!(message("ui.json|quiz.check").contains("\"{answer now}\" is not a placeholder"));
+    assert!(message("course.json|modules.alpha.title").contains("\"&nbsp;\" is an HTML entity"));
+    assert!(message("modules/beta.json|sections.prepare.c2.text").contains("\"&amp;\""));
+    let html = message("modules/beta.json|sections.prepare.title");
+    assert!(
+        html.contains("HTML") && !html.contains("**bold**"),
+        "{html}"
+    );
+    assert_eq!(found.len(), 5, "{found:?}");
+}

@@ -92,6 +92,9 @@ fn a_true_false_question_in_both_versions() {
             ("latency", "0000:00:12.34"),
         ])
     );
+    // 2004 also names the question in words, as the learner read it, for the LMS's report.
+    let description = trygg_core::content::plain_words(&q.prompt.value);
+    assert!(!description.is_empty());
     assert_eq!(
         fields(&i, Scorm2004),
         pairs(&[
@@ -99,6 +102,7 @@ fn a_true_false_question_in_both_versions() {
             ("type", "true-false"),
             ("objectives.0.id", &module.id),
             ("timestamp", "2026-09-21T14:13:25.00Z"),
+            ("description", &description),
             ("correct_responses.0.pattern", "false"),
             ("learner_response", "true"),
             ("result", "incorrect"),
@@ -415,4 +419,23 @@ fn only_answers_new_since_the_last_look_are_reported() {
     let new = new_interactions(&before, &p, &course.modules, &|_| None, START_MS + 21_000);
     assert_eq!(new.len(), 1);
     assert_eq!(new[0].latency_ms, None, "no time the question appeared");
+}
+
+#[test]
+fn a_description_is_the_questions_plain_words_cut_to_what_2004_keeps() {
+    let mut q = real_question("true_false");
+    q.kind = QuestionKind::TrueFalse { answer: true };
+    q.prompt.value = format!("**Viktigt:** {}", "å".repeat(300));
+    let module = module_with(q.clone());
+    let i = report(&module, Answer::TrueFalse { value: true });
+    let description = i.description.clone().expect("a description");
+    assert!(description.starts_with("Viktigt: å"), "{description}");
+    assert_eq!(description.chars().count(), 250);
+    // Texts not read yet (an empty prompt): no description rather than an empty one.
+    q.prompt.value.clear();
+    let i = report(&module_with(q), Answer::TrueFalse { value: true });
+    assert_eq!(i.description, None);
+    assert!(!fields(&i, Scorm2004)
+        .iter()
+        .any(|(k, _)| k == "description"));
 }

@@ -646,3 +646,21 @@ fn the_learners_language_is_written_to_the_lms_preference_when_it_names_another(
         same.log
     );
 }
+
+#[test]
+fn a_session_the_lms_opened_for_review_or_without_credit_records_nothing() {
+    use trygg_core::lms::records_nothing;
+    for (mode, credit) in [
+        ("review", "credit"),
+        ("browse", ""),
+        ("normal", "no-credit"),
+    ] {
+        assert!(records_nothing(mode, credit), "{mode} {credit}");
+    }
+    for (mode, credit) in [("normal", "credit"), ("", ""), (" normal ", "credit")] {
+        assert!(!records_nothing(mode, credit), "{mode:?} {credit:?}");
+    }
+    // The element names, per version.
+    assert_eq!(Scorm12.elements().mode, "cmi.core.lesson_mode");
+    assert_eq!(Scorm2004.elements().credit, "cmi.credit");
+}

@@ -16,6 +16,9 @@ pub fn LmsBanner() -> Html {
         return html! {};
     };
     let mut lines: Vec<String> = Vec::new();
+    if session.uncredited {
+        lines.push(words.t("lms.uncredited").to_string());
+    }
     if let Some(error) = &session.unread {
         lines.push(words.fill("lms.unread", &[("reason", &error.to_string())]));
     }

@@ -9,7 +9,8 @@ use std::rc::Rc;
 
 use trygg_core::content::{Course, Lang, Organisation};
 use trygg_core::lms::{
-    begins_new_attempt, end_session, local_progress_key, LmsSync, Moment, SuspendError,
+    begins_new_attempt, end_session, local_progress_key, records_nothing, LmsSync, Moment,
+    SuspendError,
 };
 use trygg_core::progress::Progress;
 
@@ -73,6 +74,8 @@ pub struct LmsSession {
     pub unread: Option<SuspendError>,
     /// What the last write to the LMS left out, or that nothing could be written.
     pub sent: Sent,
+    /// The LMS opened this session for review or without credit: it records nothing of it.
+    pub uncredited: bool,
 }
 
 impl LmsSession {
@@ -118,9 +121,11 @@ impl LmsSession {
                 sync: Rc::new(RefCell::new(sync)),
             }
         });
+        let uncredited = records_nothing(&lms.get(e.mode), &lms.get(e.credit));
         let session = LmsSession {
             name,
             unread,
+            uncredited,
             sent: Sent::default(),
             reporting,
             lms,

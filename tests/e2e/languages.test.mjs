@@ -137,7 +137,11 @@ export default [
         for (const expected of [w('pdf.certifies'), w('pdf.unit'), wrap(course.modules.roles.title), learner, unit, record.certificate_id]) {
           assert.ok(pdf.replace(/\s+/g, ' ').includes(expected), `the PDF has ${expected}:\n${pdf}`);
         }
-        assert.deepEqual(leftoverWords(pdf, [...facts, learner, unit, record.certificate_id, record.verification_code, record.content_version]), [],
+        // Dates are the browser's (Intl), written as the language's tag asks, as on the page.
+        const dates = await page.evaluate(([tag, days]) => days.map((iso) =>
+          new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso))),
+        [tag, [record.completed_on, record.valid_until, ...record.modules.map((m) => m.passed_on)]]);
+        assert.deepEqual(leftoverWords(pdf, [...facts, ...dates, learner, unit, record.certificate_id, record.verification_code, record.content_version]), [],
           'every word on the certificate is the language\'s');
       } finally {
         await copy.close();

@@ -255,7 +255,7 @@ export default [
       await page.goto(page.url().replace(/#.*$/, '#/data'));
       await page.waitForSelector('main[data-route="#/data"]');
       assert.equal(await page.locator('.banner.warning').count(), 0);
-      const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner de oläsbara uppgifterna' }).click()]);
+      const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner de undanlagda uppgifterna' }).click()]);
       assert.match(await readFile(await again.path(), 'utf8'), /"modules": \{$/);
       await expectAxeClean(page, 'my data with a backup');
       await page.getByRole('button', { name: 'Radera allt' }).click();

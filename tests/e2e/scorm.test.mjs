@@ -202,6 +202,8 @@ function checkInteractions(json, sent, version, answered) {
       } else {
         assert.match(latency, /^PT(\d+M)?\d+(\.\d{1,2})?S$/, i.id);
         assert.ok(seconds(latency) < 120, `${i.id}: ${latency}`);
+        // The question in words, for the LMS's report: plain text, no markup.
+        assert.ok(i.description?.length > 10 && !/\*\*|\]\(|\{lang=/.test(i.description), `${i.id}: ${i.description}`);
         const at = Date.parse(i.timestamp);
         assert.ok(Math.abs(at - Date.now()) < 15 * 60_000, `${i.id}: answered ${i.timestamp}`);
       }
@@ -220,6 +222,8 @@ function seconds(span) {
   assert.ok(iso && span !== 'PT', `a well-formed span: ${span}`);
   return Number(iso[1] || 0) * 3600 + Number(iso[2] || 0) * 60 + Number(iso[3] || 0);
 }
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const LEARNER_12 = { core: { student_id: 'anna-1', student_name: 'Ek, Åsa' } };
 const LEARNER_2004 = { learner_id: 'anna-1', learner_name: 'Ćosić-Nguyễn, Олена Thị' };
@@ -620,6 +624,23 @@ export default [
       await go(resumed.frame, '#/training');
       const after = await resumed.frame.evaluate(() => Object.keys(localStorage));
       assert.equal(after.filter((k) => k.startsWith(`${key}:backup:`)).length, 1, after.join(', '));
+    },
+  },
+  {
+    name: 'an attempt the LMS opens for review or without credit says that nothing of it is recorded',
+    async run(t) {
+      for (const [version, seed] of [
+        ['12', { core: { ...LEARNER_12.core, lesson_mode: 'review', credit: 'no-credit' } }],
+        ['2004', { ...LEARNER_2004, mode: 'review', credit: 'no-credit' }],
+      ]) {
+        const { frame } = await launch(t, { version, seed });
+        const warning = await frame.waitForSelector('[data-lms-warning]');
+        assert.match(await warning.textContent(), new RegExp(escapeRegExp(word('sv', 'lms.uncredited'))), version);
+        await expectAxeClean(frame, `review notice (${version})`);
+      }
+      // A normal, credited session says nothing of the kind.
+      const normal = await launch(t, { version: '12', seed: { core: { ...LEARNER_12.core, lesson_mode: 'normal', credit: 'credit' } } });
+      assert.equal(await normal.frame.$('[data-lms-warning]'), null);
     },
   },
   {

@@ -10,10 +10,10 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::course::Course;
-use super::inline::markup_shown_as_typed;
 use super::issue::ContentIssue;
 use super::model::Lang;
 use super::slots::{course_slots, module_slots};
+use super::texts::typed_text_problem;
 use crate::language::{
     course_texts_file, language_dir, module_texts_file, parse_texts, parse_words, placeholders,
     words_file, Entry, PluralCategory, Texts, Words, UI_FILE,
@@ -90,37 +90,63 @@ impl LanguageReport {
             };
             format!("{}{more}", shown.join(", "))
         };
+        // "1 text is", "2 texts are": the check's lines read as sentences.
+        let count = |n: usize, one: &str, many: &str| {
+            if n == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{n} {many}")
+            }
+        };
         if !self.missing.is_empty() {
             out.push(format!(
-                "{} texts are missing and show in the fallback language: {}",
-                self.missing.len(),
+                "{} missing and {} in the fallback language: {}",
+                count(self.missing.len(), "text is", "texts are"),
+                if self.missing.len() == 1 {
+                    "shows"
+                } else {
+                    "show"
+                },
                 list(&self.missing)
             ));
         }
         if !self.orphans.is_empty() {
             out.push(format!(
-                "{} texts belong to ids that no longer exist: {}",
-                self.orphans.len(),
+                "{} to ids that no longer exist: {}",
+                count(self.orphans.len(), "text belongs", "texts belong"),
                 list(&self.orphans)
             ));
         }
         if !self.stale.is_empty() {
             out.push(format!(
-                "{} texts were translated from a source text that has changed since: {}",
-                self.stale.len(),
+                "{} translated from a source text that has changed since: {}",
+                count(self.stale.len(), "text was", "texts were"),
                 list(&self.stale)
             ));
         }
         for p in &self.placeholders {
-            out.push(format!(
-                "{}: {}: uses {{{}}} where the source uses {{{}}}",
-                p.file,
-                p.key,
-                p.found.join("}, {"),
-                p.source.join("}, {")
-            ));
+            out.push(format!("{}: {}: {}", p.file, p.key, p.message()));
         }
         out
+    }
+}
+
+impl PlaceholderMismatch {
+    /// What differs, in the words `trygg content import` uses.
+    pub fn message(&self) -> String {
+        let list = |names: &[String]| {
+            if names.is_empty() {
+                "no placeholder".to_owned()
+            } else {
+                let braced: Vec<String> = names.iter().map(|n| format!("{{{n}}}")).collect();
+                braced.join(", ")
+            }
+        };
+        format!(
+            "uses {} where the source uses {}",
+            list(&self.found),
+            list(&self.source)
+        )
     }
 }
 
@@ -163,7 +189,7 @@ pub fn language_reports(
             .map_err(|e| issues.extend(e))
             .ok();
         if let Some(words) = &words {
-            issues.extend(words_with_markup(&words_file(lang), words));
+            issues.extend(words_problems(&words_file(lang), words));
         }
         let mut texts = Vec::new();
         let names = std::iter::once(course_texts_file(lang)).chain(
@@ -223,9 +249,10 @@ pub fn language_reports(
     }
 }
 
-/// The app shows its own words as typed (buttons, labels, attributes), so markup in
-/// `ui.json` would reach the reader as characters: each text that has it is an issue.
-fn words_with_markup(file: &str, words: &Words) -> Vec<ContentIssue> {
+/// The app shows its own words as typed (buttons, labels, attributes), so HTML, an entity,
+/// markup or a stray brace in `ui.json` would reach the reader as characters: each text that
+/// has one is an issue ([`typed_text_problem`]).
+fn words_problems(file: &str, words: &Words) -> Vec<ContentIssue> {
     let mut out = Vec::new();
     for (key, entry) in &words.entries {
         let forms: Vec<&str> = match entry {
@@ -235,7 +262,7 @@ fn words_with_markup(file: &str, words: &Words) -> Vec<ContentIssue> {
         out.extend(
             forms
                 .into_iter()
-                .filter_map(markup_shown_as_typed)
+                .filter_map(typed_text_problem)
                 .map(|problem| ContentIssue::new(file, key, problem)),
         );
     }

@@ -46,7 +46,7 @@ pub use slots::{course_slots, markup_shown, module_slots, RESERVED_IDS};
 pub use summary::{
     ContentSummary, ModuleSummary, RoleBalance, RoleSummary, UncoveredPoint, QUESTION_TYPES,
 };
-pub use texts::{text_problem, text_problem_at, FillError, LanguageFile};
+pub use texts::{text_problem, text_problem_at, typed_text_problem, FillError, LanguageFile};
 pub use translation::{export_po, import_po, Export, Import, ImportError, ImportProblem};
 pub use validate::validate;
 pub use version::{content_version, course_files, module_file};

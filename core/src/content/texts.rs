@@ -87,20 +87,57 @@ pub fn text_problem(text: &str) -> Option<String> {
     } else if looks_like_html(text) {
         Some("HTML is not allowed; use **bold** and [label](https://…)".into())
     } else {
-        None
+        html_entity(text)
+    }
+}
+
+/// What is wrong with a text the app shows as typed (a `ui.json` word, a heading, a module's
+/// title), if anything: HTML, an HTML entity, markup or a brace that is not a placeholder
+/// would all reach the reader as characters.
+pub fn typed_text_problem(text: &str) -> Option<String> {
+    if text.trim().is_empty() {
+        Some("text is empty".into())
+    } else if looks_like_html(text) {
+        Some(
+            "HTML is not allowed, and this place shows its text as typed: write the words only"
+                .into(),
+        )
+    } else {
+        html_entity(text)
+            .or_else(|| markup_shown_as_typed(text))
+            .or_else(|| crate::language::brace_problem(text))
     }
 }
 
 /// What is wrong with the course or module text under `key`, if anything: a
-/// [`text_problem`], or markup where the app shows the text as typed.
+/// [`text_problem`] where markup shows, a [`typed_text_problem`] where the app shows the text
+/// as typed.
 pub fn text_problem_at(key: &str, text: &str) -> Option<String> {
-    text_problem(text).or_else(|| {
-        if markup_shown(key) {
-            None
-        } else {
-            markup_shown_as_typed(text)
+    if markup_shown(key) {
+        text_problem(text)
+    } else {
+        typed_text_problem(text)
+    }
+}
+
+/// An HTML entity (`&amp;`, `&nbsp;`, `&#8211;`): the app shows text, not HTML, so it would
+/// read as typed.
+fn html_entity(text: &str) -> Option<String> {
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        let after = &rest[at + 1..];
+        let name_len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+            .unwrap_or(after.len());
+        if name_len > 0 && after[name_len..].starts_with(';') {
+            let entity = &rest[at..at + 2 + name_len];
+            return Some(format!(
+                "\"{entity}\" is an HTML entity and shows as typed: write the character itself"
+            ));
         }
-    })
+        rest = after;
+    }
+    None
 }
 
 fn looks_like_html(s: &str) -> bool {

@@ -95,6 +95,44 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// What is wrong with a text's braces, if anything: in the app's words a brace only ever
+/// opens or closes a `{placeholder}` (a name of ASCII letters, digits and `_`), so a `{` left
+/// open, a `}` with no `{`, or braces round anything else would show as typed, and a value
+/// the text was to show would be lost.
+pub fn brace_problem(text: &str) -> Option<String> {
+    let mut rest = text;
+    loop {
+        let open = rest.find('{');
+        let close = rest.find('}');
+        match (open, close) {
+            (None, None) => return None,
+            (None, Some(_)) => return Some("a \"}\" closes no \"{\"".into()),
+            (Some(o), Some(c)) if c < o => return Some("a \"}\" closes no \"{\"".into()),
+            (Some(o), _) => {
+                let after = &rest[o + 1..];
+                let end = after.find(['{', '}']);
+                match end.map(|e| (e, after.as_bytes()[e])) {
+                    Some((e, b'}')) => {
+                        let name = &after[..e];
+                        let is_name = !name.is_empty()
+                            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+                        if !is_name {
+                            return Some(format!(
+                                "\"{{{name}}}\" is not a placeholder (a name of letters a–z, digits and _ in braces); it would show as typed"
+                            ));
+                        }
+                        rest = &after[e + 1..];
+                    }
+                    _ => {
+                        let shown: String = after.chars().take(12).collect();
+                        return Some(format!("the \"{{\" before \"{shown}\" is never closed"));
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The `{name}` placeholders a text uses, sorted and without repeats: every translation of a
 /// text must use the same ones, or a value would be lost or a brace shown.
 pub fn placeholders(text: &str) -> Vec<&str> {
@@ -122,6 +160,21 @@ pub fn placeholders(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_brace_is_only_ever_part_of_a_placeholder() {
+        for fine in ["", "no braces", "{n} av {total}", "{a}{b_2}"] {
+            assert_eq!(brace_problem(fine), None, "{fine}");
+        }
+        let problem = |text: &str| brace_problem(text).unwrap_or_default();
+        assert!(problem("Du fikk {percent % av {total}").contains("never closed"));
+        assert!(problem("slut {n").contains("never closed"));
+        assert!(problem("a } b").contains("closes no"));
+        assert!(problem("{n} } {m}").contains("closes no"));
+        assert!(problem("Min {opplæring}").contains("\"{opplæring}\" is not a placeholder"));
+        assert!(problem("{mark }").contains("is not a placeholder"));
+        assert!(problem("{}").contains("is not a placeholder"));
+    }
 
     #[test]
     fn placeholders_are_the_names_in_braces() {

@@ -16,6 +16,10 @@ pub struct Elements {
     pub suspend_data: &'static str,
     /// How the LMS starts this session: `ab-initio` (a new attempt), `resume` or empty.
     pub entry: &'static str,
+    /// `normal`, `review` or `browse`: only a normal session is recorded.
+    pub mode: &'static str,
+    /// `credit` or `no-credit`: whether the LMS counts what the session reports.
+    pub credit: &'static str,
     /// The bookmark: the app route to go on from.
     pub location: &'static str,
     pub exit: &'static str,
@@ -47,6 +51,8 @@ const SCORM12: Elements = Elements {
     language_preference: "cmi.student_preference.language",
     suspend_data: "cmi.suspend_data",
     entry: "cmi.core.entry",
+    mode: "cmi.core.lesson_mode",
+    credit: "cmi.core.credit",
     location: "cmi.core.lesson_location",
     exit: "cmi.core.exit",
     session_time: "cmi.core.session_time",
@@ -71,6 +77,8 @@ const SCORM2004: Elements = Elements {
     language_preference: "cmi.learner_preference.language",
     suspend_data: "cmi.suspend_data",
     entry: "cmi.entry",
+    mode: "cmi.mode",
+    credit: "cmi.credit",
     location: "cmi.location",
     exit: "cmi.exit",
     session_time: "cmi.session_time",

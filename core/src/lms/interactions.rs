@@ -9,7 +9,7 @@
 
 use super::duration::{timespan, timestamp};
 use super::ScormVersion;
-use crate::content::{Module, Question, QuestionKind};
+use crate::content::{plain_words, Module, Question, QuestionKind};
 use crate::progress::{Attempt, Progress};
 use crate::quiz::{is_correct, question_by_id, scenario_walk, Answer, ScenarioPick};
 
@@ -19,6 +19,8 @@ const SCORM12_RESPONSE_LIMIT: usize = 255;
 /// of a `performance` answer (125 are guaranteed).
 const SCORM2004_LIST_LIMIT: usize = 36;
 const SCORM2004_STEP_LIMIT: usize = 125;
+/// SCORM 2004's limit for an interaction's description (250 characters are guaranteed).
+const SCORM2004_DESCRIPTION_LIMIT: usize = 250;
 /// How many interactions SCORM 2004 guarantees an LMS keeps.
 pub const SCORM2004_INTERACTION_LIMIT: usize = 250;
 
@@ -37,6 +39,9 @@ pub struct Interaction {
     pub answered_ms: u64,
     /// How long the learner took, from the question appearing to the answer.
     pub latency_ms: Option<u64>,
+    /// The question as the learner read it, in plain words (SCORM 2004's `description`), so
+    /// the LMS's report shows the question beside its id; `None` when its texts are not here.
+    pub description: Option<String>,
 }
 
 /// The SCORM interaction type of each question kind.
@@ -98,6 +103,14 @@ pub fn interaction(
         correct: is_correct(question, answer),
         answered_ms,
         latency_ms,
+        description: Some(plain_words(&question.prompt.value))
+            .map(|d| {
+                d.trim()
+                    .chars()
+                    .take(SCORM2004_DESCRIPTION_LIMIT)
+                    .collect::<String>()
+            })
+            .filter(|d| !d.is_empty()),
     })
 }
 
@@ -248,6 +261,9 @@ impl Interaction {
         ];
         if let Some(name) = e.interaction_timestamp {
             out.push((field(name), timestamp(self.answered_ms)));
+        }
+        if let (ScormVersion::Scorm2004, Some(description)) = (version, &self.description) {
+            out.push((field("description"), description.clone()));
         }
         if let Some(pattern) = self.correct_response.pattern(version) {
             out.push((field("correct_responses.0.pattern"), pattern));

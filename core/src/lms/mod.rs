@@ -33,7 +33,7 @@ pub use learner_name::certificate_name;
 pub use objectives::{module_objectives, ModuleObjective, Standing};
 pub use report::{exit_value, lms_report, LmsReport, ScormVersion};
 pub use resume::{begins_new_attempt, launch_role, local_progress_key, resume, Resumed};
-pub use session_begin::mark_begun;
+pub use session_begin::{mark_begun, records_nothing};
 pub use session_end::end_session;
 pub use suspend::{
     decode_suspend_data, encode_suspend_data, Cut, SuspendData, SuspendError, SuspendTooLarge,

@@ -6,6 +6,15 @@
 use super::sync::{Refusal, ScormApi};
 use super::ScormVersion;
 
+/// Whether the LMS will record nothing of this session: it opened the course for review or
+/// browsing (`cmi.core.lesson_mode`, `cmi.mode`), or without credit (`cmi.core.credit`,
+/// `cmi.credit`), as Moodle does when a learner reopens a finished attempt. The learner is
+/// told, so a retake there is not mistaken for one that counts. An LMS that says nothing
+/// (empty values) is taken to record as usual.
+pub fn records_nothing(mode: &str, credit: &str) -> bool {
+    matches!(mode.trim(), "review" | "browse") || credit.trim() == "no-credit"
+}
+
 /// Sets the completion status to `incomplete` when the LMS holds none yet (1.2's
 /// `not attempted`, 2004's `unknown` or `not attempted`, or nothing); any other status
 /// (`incomplete`, `completed`, `passed`, `failed`, `browsed`) is the learner's and stays.

@@ -43,7 +43,8 @@ pub fn LearnerProvider(props: &LearnerProviderProps) -> Html {
     let course_id = props.course_id.clone();
     let rules = props.scope.rules();
     let state = use_reducer(move || LearnerState::open(&course_id, rules));
-    let lang = crate::shared::state::use_app().lang();
+    let app = crate::shared::state::use_app();
+    let lang = app.lang();
 
     {
         let dispatch = state.dispatcher();
@@ -77,8 +78,15 @@ pub fn LearnerProvider(props: &LearnerProviderProps) -> Html {
         // which are committed at once. A refused call is shown and repeated with the next.
         let dispatch = state.dispatcher();
         let lms = state.lms.clone();
-        let course = state.course().cloned();
-        let version = course.as_ref().map(|c| c.version.clone());
+        // The page's course, with the texts of the modules read so far (an interaction names
+        // its question in words), when it is the learner's version; else the learner's.
+        let fitted = state.course().cloned();
+        let version = fitted.as_ref().map(|c| c.version.clone());
+        let course = app
+            .course()
+            .filter(|c| Some(&c.version) == version.as_ref())
+            .cloned()
+            .or(fitted);
         use_effect_with(
             (state.progress.clone(), lang, version),
             move |(progress, lang, _)| {

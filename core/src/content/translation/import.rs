@@ -8,11 +8,9 @@ use std::collections::{HashMap, HashSet};
 use super::catalogue::{catalogue, parse_context, Unit};
 use super::write::{write_files, Collected};
 use super::{Current, Source};
-use crate::content::{
-    markup_shown_as_typed, text_hash, text_problem, text_problem_at, ContentIssue,
-};
+use crate::content::{text_hash, text_problem_at, typed_text_problem, ContentIssue};
 use crate::language::{
-    parse_po, placeholders, Entry, Lang, PluralCategory, PoEntry, PoFile, UI_FILE,
+    brace_problem, parse_po, placeholders, Entry, Lang, PluralCategory, PoEntry, PoFile, UI_FILE,
 };
 
 /// What an import would write.
@@ -228,7 +226,7 @@ impl Reader<'_> {
         self.out.translated += 1;
         self.out.fuzzy += usize::from(entry.fuzzy);
         let problem = if unit.file == UI_FILE {
-            text_problem(text).or_else(|| markup_shown_as_typed(text))
+            typed_text_problem(text)
         } else {
             text_problem_at(&unit.key, text)
         };
@@ -241,6 +239,11 @@ impl Reader<'_> {
     /// Placeholders: the same as the source text's, or for a counted text's forms other
     /// than `other`, none the source does not use (a form may leave one out: "one person").
     fn check_placeholders(&mut self, unit: &Unit, entry: &PoEntry, allowed: Option<&[&str]>) {
+        // A brace problem is already refused with what is wrong; a count of placeholders
+        // beside it would only mislead ("uses no placeholder").
+        if brace_problem(&entry.translation).is_some() {
+            return;
+        }
         let wanted = placeholders(&unit.source);
         let found = placeholders(&entry.translation);
         let wrong = match allowed {
