@@ -46,12 +46,14 @@ pub struct ManifestInput<'a> {
     pub files: &'a [String],
 }
 
-/// The launch address: `index.html`, with `?role=KEY` when the package is for one role (the
-/// app then starts with that role chosen, and the learner does not pick one).
+/// The launch address: `index.html?lms=scorm` (the course then knows it was launched from an
+/// LMS, and says so if it finds no API), with `&role=KEY` when the package is for one role
+/// (the app then starts with that role chosen, and the learner does not pick one).
 pub fn launch_href(role: Option<Role>) -> String {
+    let mark = trygg_core::lms::PACKAGE_MARK;
     match role {
-        Some(role) => format!("index.html?role={}", role.key()),
-        None => "index.html".to_string(),
+        Some(role) => format!("index.html?{mark}&role={}", role.key()),
+        None => format!("index.html?{mark}"),
     }
 }
 

@@ -158,13 +158,13 @@ fn the_manifest_names_the_course_and_launches_with_the_role() {
     let s = Scratch::new();
     let (_, m12) = package(&s, "scorm12", Some("elected"));
     assert!(m12.contains("<schemaversion>1.2</schemaversion>"));
-    assert!(m12.contains("adlcp:scormtype=\"sco\" href=\"index.html?role=elected\""));
+    assert!(m12.contains("adlcp:scormtype=\"sco\" href=\"index.html?lms=scorm&amp;role=elected\""));
     assert!(m12.contains("<title>Trygg – Exempelregionen – förtroendevalda</title>"));
     assert!(m12.contains("identifier=\"trygg-exempelregionen-elected\""));
 
     let (_, m04) = package(&s, "scorm2004", None);
     assert!(m04.contains("<schemaversion>2004 4th Edition</schemaversion>"));
-    assert!(m04.contains("adlcp:scormType=\"sco\" href=\"index.html\""));
+    assert!(m04.contains("adlcp:scormType=\"sco\" href=\"index.html?lms=scorm\""));
     assert!(m04.contains("<title>Trygg – Exempelregionen</title>"));
     assert!(m04.contains("xmlns=\"http://www.imsglobal.org/xsd/imscp_v1p1\""));
 }

@@ -126,3 +126,16 @@ fn a_new_attempt_is_one_the_lms_begins_with_nothing_saved() {
         "T2|trygg-exempelregionen|"
     ));
 }
+
+#[test]
+fn a_package_launch_carries_its_mark_beside_the_role() {
+    use trygg_core::lms::launched_from_package;
+    assert!(launched_from_package("?lms=scorm"));
+    assert!(launched_from_package("lms=scorm&role=manager"));
+    assert!(launched_from_package("?role=manager&lms=scorm"));
+    assert_eq!(launch_role("?lms=scorm&role=manager"), Some(Role::Manager));
+    // The website, or something that only looks like the mark, is not a package.
+    for query in ["", "?", "?role=manager", "?lms=scormish", "?xlms=scorm"] {
+        assert!(!launched_from_package(query), "{query:?}");
+    }
+}

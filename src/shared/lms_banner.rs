@@ -5,13 +5,22 @@
 use trygg_core::lms::Cut;
 use yew::prelude::*;
 
+use crate::shared::i18n::WordsHtml;
 use crate::shared::learner::use_learner;
 use crate::shared::state::use_app;
 
 #[component]
 pub fn LmsBanner() -> Html {
-    let words = use_app().words();
+    let app = use_app();
+    let words = app.words();
     let learner = use_learner();
+    if app.lms_unreachable {
+        return html! {
+            <div class="banner warning" role="status" data-lms-warning="">
+                <p>{ words.html("lms.unreachable") }</p>
+            </div>
+        };
+    }
     let Some(session) = &learner.lms else {
         return html! {};
     };

@@ -65,6 +65,9 @@ pub struct AppState {
     /// The course runs inside an LMS: pages say what goes there, and the manager view is not
     /// offered.
     pub in_lms: bool,
+    /// Launched from an LMS package (its launch URL says so) but no LMS API was found: the
+    /// results reach no LMS, and the learner is told.
+    pub lms_unreachable: bool,
     /// A language the learner picked (or the page was to open in) whose files could not be
     /// read, and why: not kept on this device while offline, or missing or broken. The page
     /// stays in (or opens in) a language it can show and says why, until the next pick.
@@ -104,6 +107,7 @@ impl AppState {
             content: ContentState::Loading,
             load_attempt: 0,
             in_lms,
+            lms_unreachable: false,
             unavailable: None,
             landing: Landing::left(),
             handover_unread: false,
@@ -113,8 +117,11 @@ impl AppState {
     /// The state a module's app starts from, with what the module before it handed over.
     pub fn arriving(handover: &crate::shared::handover::Handover) -> AppState {
         let in_lms = crate::shared::browser::lms::current_lms().is_some();
+        let from_package =
+            trygg_core::lms::launched_from_package(&crate::shared::browser::lms::launch_query());
         AppState {
             handover_unread: handover.unread,
+            lms_unreachable: !in_lms && from_package,
             ..AppState::new(handover.lang, in_lms)
         }
     }

@@ -41,7 +41,7 @@ async function packageServer(t, format) {
  *  that launch in a new window do. The test page records what the LMS accepted, counts the
  *  course's commits and keeps what each commit would have stored. Returns the LMS page and
  *  the course's frame (or window). */
-async function launch(t, { version = '12', seed = null, launch: href = 'index.html?role=employee', context, server = t.server, popup = false } = {}) {
+async function launch(t, { version = '12', seed = null, launch: href = 'index.html?lms=scorm&role=employee', context, server = t.server, popup = false } = {}) {
   const ctx = context || await t.browser.newContext({ viewport: { width: 1280, height: 900 } });
   if (!context) t.contexts.push(ctx);
   const page = await ctx.newPage();
@@ -641,6 +641,17 @@ export default [
       // A normal, credited session says nothing of the kind.
       const normal = await launch(t, { version: '12', seed: { core: { ...LEARNER_12.core, lesson_mode: 'normal', credit: 'credit' } } });
       assert.equal(await normal.frame.$('[data-lms-warning]'), null);
+    },
+  },
+  {
+    name: 'launched from a package but with no LMS API to reach, the course says its results reach no LMS',
+    async run(t) {
+      const { frame } = await launch(t, { version: null, launch: 'index.html?lms=scorm&role=employee' });
+      const warning = await frame.waitForSelector('[data-lms-warning]');
+      assert.match(await warning.textContent(), new RegExp(escapeRegExp(word('sv', 'lms.unreachable'))));
+      await go(frame, '#/training');
+      assert.match(await frame.textContent('[data-lms-warning]'), new RegExp(escapeRegExp(word('sv', 'lms.unreachable'))), 'on the course pages too');
+      await expectAxeClean(frame, 'no LMS to reach');
     },
   },
   {

@@ -32,7 +32,10 @@ pub use language::{launch_language, preference_to_write, suspended_language, wit
 pub use learner_name::certificate_name;
 pub use objectives::{module_objectives, ModuleObjective, Standing};
 pub use report::{exit_value, lms_report, LmsReport, ScormVersion};
-pub use resume::{begins_new_attempt, launch_role, local_progress_key, resume, Resumed};
+pub use resume::{
+    begins_new_attempt, launch_role, launched_from_package, local_progress_key, resume, Resumed,
+    PACKAGE_MARK,
+};
 pub use session_begin::{mark_begun, records_nothing};
 pub use session_end::end_session;
 pub use suspend::{

@@ -74,6 +74,20 @@ pub fn local_progress_key(course_id: &str, learner_id: &str) -> String {
     format!("trygg:{course_id}:lms:{id}:progress")
 }
 
+/// The marker a package's launch URL carries (`index.html?lms=scorm`), so a course launched
+/// from a package that finds no LMS API can say that its results reach no LMS.
+pub const PACKAGE_MARK: &str = "lms=scorm";
+
+/// Whether the launch URL's query string (with or without its `?`) is a package's: a course
+/// started from an LMS. Without an API it is then not the website but a course whose LMS
+/// cannot be reached (another origin, a missing or broken API): the learner is told.
+pub fn launched_from_package(query: &str) -> bool {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .any(|pair| pair == PACKAGE_MARK)
+}
+
 /// The role a package's launch URL names (`index.html?role=manager`), from the URL's query
 /// string with or without its `?`. Unknown roles are ignored: the learner picks one.
 pub fn launch_role(query: &str) -> Option<Role> {
