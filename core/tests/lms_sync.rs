@@ -664,3 +664,34 @@ fn a_session_the_lms_opened_for_review_or_without_credit_records_nothing() {
     assert_eq!(Scorm12.elements().mode, "cmi.core.lesson_mode");
     assert_eq!(Scorm2004.elements().credit, "cmi.credit");
 }
+
+#[test]
+fn scorm12_writes_when_each_answer_was_given_on_the_learners_clock() {
+    use trygg_core::lms::time_of_day;
+    // The time of day wraps at midnight both ways, and counts the learner's offset.
+    assert_eq!(time_of_day(0, 0), "00:00:00");
+    assert_eq!(
+        time_of_day(23 * 3_600_000 + 30 * 60_000 + 5_999, 60),
+        "00:30:05"
+    );
+    assert_eq!(time_of_day(30 * 60_000, -60), "23:30:00");
+
+    // A session on a clock two hours ahead of UTC (Stockholm in summer).
+    let mut s = Session::start(Scorm12, learner_12(), Role::Employee);
+    s.sync = s.sync.clone().with_local_time(|_| 120);
+    let module = s.module(0);
+    s.quiz(&module, 5);
+    let e = Scorm12.elements();
+    let time = s.lms.value(&e.interaction(0, "time")).unwrap_or_default();
+    let answered = time.len() == 8 && time.as_bytes()[2] == b':' && time.as_bytes()[5] == b':';
+    assert!(answered, "CMITime: {time:?}");
+    // The first answer came 2 s (the start) + 10 s after START_MS, two hours ahead of UTC.
+    assert_eq!(time, time_of_day(START_MS + 12_000, 120));
+    // 2004 writes a timestamp instead, never a `time`.
+    let mut s = Session::start(Scorm2004, learner_12(), Role::Employee);
+    s.quiz(&module, 5);
+    assert_eq!(
+        s.lms.value(&Scorm2004.elements().interaction(0, "time")),
+        None
+    );
+}

@@ -57,6 +57,7 @@ impl CourseRules for CoreRules {
         unread: bool,
     ) -> LmsSync {
         LmsSync::open(api, version, started_ms, now_ms, unread)
+            .with_local_time(crate::shared::browser::clock::local_clock().minutes_ahead)
     }
 
     fn send_lms(

@@ -197,6 +197,8 @@ function checkInteractions(json, sent, version, answered) {
       else assert.notEqual(response, want.response ?? want.pattern, `${i.id}: a wrong answer`);
       assert.equal(i.result, right ? 'correct' : (twelve ? 'wrong' : 'incorrect'), i.id);
       if (twelve) {
+        // When the answer was given, on the learner's clock (1.2 has no date or zone).
+        assert.match(i.time, /^\d{2}:\d{2}:\d{2}$/, `${i.id}: ${i.time}`);
         assert.match(latency, /^\d{4}:\d{2}:\d{2}\.\d{2}$/, i.id);
         assert.ok(seconds(latency) < 120, `${i.id}: ${latency}`);
       } else {

@@ -44,6 +44,17 @@ pub fn timespan(version: ScormVersion, ms: u64) -> String {
 }
 
 /// Hundredths of a second as hours, minutes, seconds and hundredths.
+/// The time of day of a moment on the learner's clock, as SCORM 1.2's `CMITime` writes it
+/// (`14:05:09`): `ms` is unix ms, `minutes_ahead` how far the learner's clock is ahead of UTC
+/// then. 1.2 has no date or zone for an interaction, so the learner's own clock is what a
+/// report can show.
+pub fn time_of_day(ms: u64, minutes_ahead: i32) -> String {
+    const DAY_S: i64 = 24 * 3600;
+    let seconds = i64::try_from(ms / 1000).unwrap_or(0) + i64::from(minutes_ahead) * 60;
+    let s = seconds.rem_euclid(DAY_S);
+    format!("{:02}:{:02}:{:02}", s / 3600, s % 3600 / 60, s % 60)
+}
+
 fn split(cs: u64) -> (u64, u64, u64, u64) {
     let seconds = cs / 100;
     (seconds / 3600, seconds / 60 % 60, seconds % 60, cs % 100)

@@ -40,8 +40,8 @@ pub struct Elements {
     objectives: &'static str,
     /// The field of an interaction that holds the learner's answer.
     pub learner_response: &'static str,
-    /// 2004's `timestamp`; 1.2's `time` is a time of day without a date or zone, so the
-    /// course leaves it out.
+    /// 2004's `timestamp`; 1.2's `time` is a time of day without a date or zone, which the
+    /// course writes on the learner's clock ([`super::time_of_day`]).
     pub interaction_timestamp: Option<&'static str>,
 }
 

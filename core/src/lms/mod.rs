@@ -23,7 +23,7 @@ mod sync;
 mod text;
 
 pub use commit_policy::{worth_committing, LOCATION_COMMIT_MS};
-pub use duration::{timespan, timestamp};
+pub use duration::{time_of_day, timespan, timestamp};
 pub use elements::{Elements, ScormCall};
 pub use interactions::{
     interaction, new_interactions, Interaction, Kind, Response, SCORM2004_INTERACTION_LIMIT,

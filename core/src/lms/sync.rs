@@ -12,7 +12,10 @@ use super::language::preference_to_write;
 use super::objectives::module_objectives;
 use super::report::lms_report;
 use super::suspend::{encode_suspend_data, Cut};
-use super::{duration::timespan, ScormVersion};
+use super::{
+    duration::{time_of_day, timespan},
+    ScormVersion,
+};
 use crate::content::Course;
 use crate::progress::Progress;
 
@@ -67,7 +70,7 @@ struct Shown {
 /// What this session has written to the LMS, and when it last committed. One per wasm module
 /// that shows the page: a module that takes over opens its own, reading back what the LMS
 /// holds.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct LmsSync {
     version: ScormVersion,
     /// When the session began (`Initialize`), for the session time.
@@ -94,6 +97,9 @@ pub struct LmsSync {
     /// The session ended (`Terminate` was called): the LMS takes no calls after it, so
     /// whatever still asks to write (the page hidden after it went away) writes nothing.
     ended: bool,
+    /// How far the learner's clock is ahead of UTC at an instant: SCORM 1.2 writes when an
+    /// answer was given as a time of day on that clock.
+    minutes_ahead: fn(u64) -> i32,
 }
 
 impl LmsSync {
@@ -135,6 +141,16 @@ impl LmsSync {
             uncommitted: false,
             retry: false,
             ended: false,
+            minutes_ahead: |_| 0,
+        }
+    }
+
+    /// The learner's clock (minutes ahead of UTC at an instant, as [`crate::date::LocalClock`]
+    /// has it), for 1.2's time of each answer; without it, UTC.
+    pub fn with_local_time(self, minutes_ahead: fn(u64) -> i32) -> LmsSync {
+        LmsSync {
+            minutes_ahead,
+            ..self
         }
     }
 
@@ -207,6 +223,12 @@ impl LmsSync {
                     }
                     self.pending
                         .extend(interaction.values(version, self.next_interaction));
+                    if version == ScormVersion::Scorm12 {
+                        let at = interaction.answered_ms;
+                        let time = time_of_day(at, (self.minutes_ahead)(at));
+                        let field = e.interaction(self.next_interaction, "time");
+                        self.pending.push((field, time));
+                    }
                     self.next_interaction += 1;
                 }
                 !answered.is_empty()
