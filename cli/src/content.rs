@@ -114,11 +114,15 @@ fn check(args: Args) -> i32 {
         Err(issues) => {
             let unreadable_files: HashSet<&str> =
                 unreadable.iter().map(|i| i.file.as_str()).collect();
+            // A file broken in a way two readings meet (its language's course and the
+            // translation report) is one problem, listed once.
+            let mut seen = HashSet::new();
             let issues: Vec<&ContentIssue> = unreadable
                 .iter()
                 .chain(issues.iter().filter(|i| {
                     !(unreadable_files.contains(i.file.as_str()) && i.message == "file is missing")
                 }))
+                .filter(|i| seen.insert((&i.file, &i.path, &i.message)))
                 .collect();
             if as_json {
                 emit(&pretty(

@@ -589,3 +589,22 @@ fn cue_words_are_the_languages_files() {
         "{out}"
     );
 }
+
+#[test]
+fn a_broken_translation_file_is_one_problem_listed_once() {
+    let copy = Copy::new();
+    copy.replace(
+        "languages/en/modules/alpha.json",
+        r#""prompt": "Who is responsible for security?""#,
+        r#""prompt": "Who is "responsible" for security?""#,
+    );
+    let (code, out, _) = copy.check(false);
+    assert_eq!(code, 1, "{out}");
+    let file = copy
+        .0
+        .join("languages/en/modules/alpha.json")
+        .display()
+        .to_string();
+    assert_eq!(out.matches(&file).count(), 1, "{out}");
+    assert!(out.ends_with("1 problem found\n"), "{out}");
+}

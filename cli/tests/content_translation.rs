@@ -164,6 +164,9 @@ fn mistakes_in_the_command_are_usage_errors() {
         err.contains("fi is not one of the course's languages (sv, en)"),
         "{err}"
     );
+    // That is all it says: the check would find nothing, so it does not send the reader there.
+    assert!(!err.contains("fix them first"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
     let (code, out, _) = trygg(&["content", "export", "--help"]);
     assert_eq!(code, 0);
     assert!(out.contains("trygg content import FILE DIR"));
