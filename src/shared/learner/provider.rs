@@ -57,10 +57,14 @@ pub fn LearnerProvider(props: &LearnerProviderProps) -> Html {
         });
     }
 
+    // The progress the save below last ran for: one rendered after it is not saved yet.
+    let saved = use_mut_ref(|| None::<Rc<Progress>>);
     {
         let dispatch = state.dispatcher();
         let store = state.store.clone();
+        let saved = saved.clone();
         use_effect_with(state.progress.clone(), move |progress| {
+            *saved.borrow_mut() = Some(progress.clone());
             if progress.worth_saving() {
                 match store.save(progress) {
                     Ok(SaveOutcome::Merged(merged)) => {
@@ -106,6 +110,33 @@ pub fn LearnerProvider(props: &LearnerProviderProps) -> Html {
         lang,
         store: state.store.clone(),
     });
+
+    {
+        // A change rendered but not saved when this provider goes. Yew may yield to the
+        // browser between a render and its effects; the `hashchange` the start page's button
+        // queues can then unmount this provider (the shell shows the loading page) before
+        // the save above runs, and a destroyed component's effects never run: the role
+        // would be lost. Saved here instead, as the provider is destroyed.
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            move || {
+                let unsaved = latest
+                    .borrow()
+                    .as_ref()
+                    .filter(|now| {
+                        let done = saved
+                            .borrow()
+                            .as_ref()
+                            .is_some_and(|s| Rc::ptr_eq(s, &now.progress));
+                        !done && now.progress.worth_saving()
+                    })
+                    .map(|now| (now.store.clone(), now.progress.clone()));
+                if let Some((store, progress)) = unsaved {
+                    let _ = store.save(&progress);
+                }
+            }
+        });
+    }
 
     {
         // When the page is hidden the LMS gets what waits for a commit; when it goes away,
