@@ -15,8 +15,8 @@ use super::model::Lang;
 use super::slots::{course_slots, module_slots};
 use super::texts::typed_text_problem;
 use crate::language::{
-    course_texts_file, language_dir, module_texts_file, parse_texts, parse_words, placeholders,
-    words_file, Entry, PluralCategory, Texts, Words, UI_FILE,
+    braced_list, course_texts_file, language_dir, module_texts_file, parse_texts, parse_words,
+    placeholders, words_file, Entry, PluralCategory, Texts, Words, UI_FILE,
 };
 
 /// `languages/<tag>/translated-from.json`: per file (`ui.json`, `course.json`,
@@ -134,18 +134,10 @@ impl LanguageReport {
 impl PlaceholderMismatch {
     /// What differs, in the words `trygg content import` uses.
     pub fn message(&self) -> String {
-        let list = |names: &[String]| {
-            if names.is_empty() {
-                "no placeholder".to_owned()
-            } else {
-                let braced: Vec<String> = names.iter().map(|n| format!("{{{n}}}")).collect();
-                braced.join(", ")
-            }
-        };
         format!(
             "uses {} where the source uses {}",
-            list(&self.found),
-            list(&self.source)
+            braced_list(&self.found),
+            braced_list(&self.source)
         )
     }
 }

@@ -133,6 +133,18 @@ pub fn brace_problem(text: &str) -> Option<String> {
     }
 }
 
+/// Placeholder names as a message lists them: `{n}, {total}`, or "no placeholder".
+pub fn braced_list<S: AsRef<str>>(names: &[S]) -> String {
+    if names.is_empty() {
+        return "no placeholder".to_owned();
+    }
+    let braced: Vec<String> = names
+        .iter()
+        .map(|n| format!("{{{}}}", n.as_ref()))
+        .collect();
+    braced.join(", ")
+}
+
 /// The `{name}` placeholders a text uses, sorted and without repeats: every translation of a
 /// text must use the same ones, or a value would be lost or a brace shown.
 pub fn placeholders(text: &str) -> Vec<&str> {

@@ -10,7 +10,8 @@ use super::write::{write_files, Collected};
 use super::{Current, Source};
 use crate::content::{text_hash, text_problem_at, typed_text_problem, ContentIssue};
 use crate::language::{
-    brace_problem, parse_po, placeholders, Entry, Lang, PluralCategory, PoEntry, PoFile, UI_FILE,
+    brace_problem, braced_list, parse_po, placeholders, Entry, Lang, PluralCategory, PoEntry,
+    PoFile, UI_FILE,
 };
 
 /// What an import would write.
@@ -253,14 +254,7 @@ impl Reader<'_> {
         if !wrong {
             return;
         }
-        let list = |names: &[&str]| {
-            if names.is_empty() {
-                "no placeholder".to_owned()
-            } else {
-                let braced: Vec<String> = names.iter().map(|n| format!("{{{n}}}")).collect();
-                braced.join(", ")
-            }
-        };
+        let list = braced_list::<&str>;
         let mut message = match allowed {
             None => format!(
                 "uses {} where the source uses {}",
