@@ -44,7 +44,7 @@ lint-native:
 	cargo clippy --workspace --all-targets -- -D warnings
 
 lint: lint-native
-	cargo clippy -p trygg-app -p trygg-course -p trygg-pdf -p trygg-manager --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy -p trygg-app -p trygg-course -p trygg-records -p trygg-pdf -p trygg-manager --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 test-native:
 	cargo test --workspace

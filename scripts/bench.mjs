@@ -14,16 +14,18 @@ const org = JSON.parse(await readFile(path.join(dist, 'content/organisation.json
 // the app, organisation.json and the language's words and names, after which the start page
 // is usable (the first load). Opening "my training" (or any course page) then fetches the
 // course module and the modules' structure; each module's texts come when it is opened (and
-// are asked for in the background once my training shows). A link straight into the course
-// starts with the course module instead of the app (web/boot.js).
+// are asked for in the background once my training shows); the certificate, at the end,
+// fetches the records module. A link straight into the course starts with the course module
+// instead of the app (web/boot.js).
 const lang = process.env.BENCH_LANG || org.languages[0].tag;
 const languageFiles = [`content/languages/${lang}/ui.json`, `content/languages/${lang}/course.json`];
 const page = ['index.html', 'boot.js', 'favicon.svg', ...css, 'content/organisation.json', ...languageFiles];
 const startPage = [...page, 'trygg-app.js', 'trygg-app_bg.wasm'];
 const courseModule = ['trygg_course.js', 'trygg_course_bg.wasm'];
+const recordsModule = ['trygg_records.js', 'trygg_records_bg.wasm'];
 const courseContent = org.modules.map((m) => `content/modules/${m}.json`);
 const moduleTexts = org.modules.map((m) => `content/languages/${lang}/modules/${m}.json`);
-const firstLoad = [...startPage, ...courseModule, ...courseContent, ...moduleTexts];
+const firstLoad = [...startPage, ...courseModule, ...courseContent, ...moduleTexts, ...recordsModule];
 
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 const rows = [];
@@ -51,6 +53,7 @@ line('then, opening the course: module', sum(courseModule));
 line('                 modules\' structure', sum(courseContent));
 line('content before my training usable', sum(['content/organisation.json', ...languageFiles, ...courseContent]));
 line('each module\'s texts, as opened', sum(moduleTexts));
+line('the certificate: records module', sum(recordsModule));
 line('whole visit through the course', sum(firstLoad));
 line('deep link #/training usable', sum([...page, ...courseModule, ...courseContent]));
 const budget = 250 * 1024;

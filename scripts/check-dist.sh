@@ -10,7 +10,8 @@ fail() { echo "check-dist: $*" >&2; exit 1; }
 grep -Eq '(src|href)=["'"'"']?/' "$index" && fail "$index has an absolute URL; set public_url = \"./\""
 grep -Eq '<script(>| type=["'"'"']?module["'"'"']?>)' "$index" && fail "$index has an inline script"
 grep -Eq '[[:space:]]style=' "$index" && fail "$index has an inline style attribute"
-for f in boot.js trygg-app.js trygg-app_bg.wasm trygg_course.js trygg_course_bg.wasm trygg_pdf.js \
+for f in boot.js trygg-app.js trygg-app_bg.wasm trygg_course.js trygg_course_bg.wasm trygg_records.js \
+  trygg_records_bg.wasm trygg_pdf.js \
   trygg_pdf_bg.wasm trygg_manager.js trygg_manager_bg.wasm content/organisation.json; do
   [ -f "$dir/$f" ] || fail "$dir/$f is missing"
 done

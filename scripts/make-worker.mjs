@@ -15,12 +15,13 @@ const WITHDRAW = path.join(root, 'web/sw-withdraw.js');
 const MARK = '__TRYGG_BUILD__';
 
 /** When the worker fetches a file: `start` on install (the pages, the shell and the course
- *  module), `course` once the course runs (the PDF maker and its fonts), `use` the first time
+ *  module), `course` once the course runs (the records module with the certificate, the PDF
+ *  maker and its fonts), `use` the first time
  *  the page asks for it (the manager view, which learners never open; texts nothing fetches). */
 export function groupOf(file) {
   if (file.startsWith('trygg_manager')) return 'use';
   if (/\.(txt|md)$/i.test(file)) return 'use';
-  if (file.startsWith('trygg_pdf') || file.startsWith('fonts/')) return 'course';
+  if (/^(trygg_records|trygg_pdf|fonts\/)/.test(file)) return 'course';
   return 'start';
 }
 

@@ -25,8 +25,9 @@ pageParsed.then(() => {
   document.getElementById('boot-retry')?.addEventListener('click', () => window.location.reload());
 });
 
-// Trygg is four wasm modules: the shell (start and about pages), the course (my training,
-// lessons, quizzes, the certificate, my data), the manager view and the PDF maker. Each is
+// Trygg is five wasm modules: the shell (start and about pages), the course (my training,
+// lessons, quizzes), the records (the certificate, my data), the manager view and the PDF
+// maker. Each is
 // fetched on first use, so a visit loads only what its pages need. Each loader resolves to the
 // module's exports. One Yew module renders the page at a time: the live one loads the next
 // and calls its `mount` (src/shared/handover.rs). The loaders are handed to the first module
@@ -57,6 +58,7 @@ function lazy(name) {
 const loaders = {
   'trygg-app': lazy('trygg-app'),
   trygg_course: lazy('trygg_course'),
+  trygg_records: lazy('trygg_records'),
   trygg_pdf: lazy('trygg_pdf'),
   trygg_manager: lazy('trygg_manager'),
 };
@@ -119,11 +121,12 @@ const worker = (() => {
 })();
 
 // The module the address needs renders the first page by itself: a link straight into the
-// course (my training, a lesson, a quiz, the certificate, my data) or to the manager view
-// does not wait for the shell, which it would only hand the page on to. The same routes as
+// course (my training, a lesson, a quiz), to the records (the certificate, my data) or to
+// the manager view does not wait for the shell, which it would only hand the page on to. The same routes as
 // `Part::of` in src/shared/handover.rs, which this runs before (a browser test opens each).
 function firstModule(hash) {
-  if (/^#\/(training|module\/|certificate|data)/.test(hash)) return loaders.trygg_course;
+  if (/^#\/(training|module\/)/.test(hash)) return loaders.trygg_course;
+  if (/^#\/(certificate|data)/.test(hash)) return loaders.trygg_records;
   if (/^#\/manager/.test(hash)) return loaders.trygg_manager;
   return loaders['trygg-app'];
 }
@@ -156,13 +159,13 @@ if (window.location.protocol === 'file:') {
     ask(`content/languages/${lang}/ui.json`);
     ask(`content/languages/${lang}/course.json`);
   }
-  // A course page also reads the structure of every module organisation.json lists: ask for
+  // A course page (and the certificate) also reads the structure of every module organisation.json lists: ask for
   // those as soon as that file is here, while the course module is still downloading, rather
   // than one round trip after the module has started. Once a module is mounted it asks by
   // itself, so a late answer asks for nothing.
   const first = firstModule(window.location.hash);
   let mounted = false;
-  if (first === loaders.trygg_course) {
+  if (first === loaders.trygg_course || first === loaders.trygg_records) {
     const id = /^[a-z0-9-]{1,64}$/;
     prefetched['content/organisation.json']
       .then((response) => (response.ok ? response.clone().json() : null))

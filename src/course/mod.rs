@@ -1,11 +1,10 @@
-//! The course module (`course/` crate, `trygg_course.wasm`): my training, lessons, quizzes,
-//! the certificate and "my data". They need the whole course, or (my data) the progress
-//! code that restoring a file needs, which the first page of a visit does without.
+//! The course module (`course/` crate, `trygg_course.wasm`): my training, lessons and
+//! quizzes. They need the whole course, which the first page of a visit does without; the
+//! certificate and "my data" are a module of their own (`records/`), which a learner needs
+//! once, at the end.
 
 pub mod app;
-pub mod certificate;
 pub mod lesson;
-pub mod my_data;
 pub mod quiz;
 pub mod rules;
 pub mod training;
@@ -20,8 +19,6 @@ pub fn render(route: &Route) -> Html {
         Route::Training => html! { <training::TrainingPage /> },
         Route::Lesson { module, step } => html! { <lesson::LessonPage {module} {step} /> },
         Route::Quiz { module } => html! { <quiz::QuizPage {module} /> },
-        Route::Certificate => html! { <certificate::CertificatePage /> },
-        Route::MyData => html! { <my_data::MyDataPage /> },
         _ => html! {},
     }
 }

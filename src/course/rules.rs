@@ -1,5 +1,6 @@
-//! The course module's [`CourseRules`]: plain calls into `trygg_core`. Only this module names
-//! them, so only its wasm carries the quiz engine and the LMS reporting.
+//! The course module's [`CourseRules`]: plain calls into `trygg_core`. Only this module and
+//! the records module (the certificate, which reports to the LMS too) name them, so only their
+//! wasm carries the quiz engine and the LMS reporting.
 
 use trygg_core::content::{Course, Module, Role};
 use trygg_core::lms::{self, LmsSync, Moment, Resumed, ScormApi, ScormVersion, Sent};

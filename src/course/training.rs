@@ -6,6 +6,7 @@ use trygg_core::progress::{ModuleStatus, Progress};
 use yew::prelude::*;
 
 use crate::shared::browser::clock::{local_clock, local_day};
+use crate::shared::browser::lazy::prefetch_records;
 use crate::shared::components::inline_text::plain;
 use crate::shared::components::page_title::PageTitle;
 use crate::shared::i18n::WordsHtml;
@@ -19,12 +20,21 @@ pub fn TrainingPage() -> Html {
     let app = use_app();
     let learner = use_learner();
     let words = app.words();
-    let Some(course) = app.course() else {
-        return html! {};
-    };
     let role = learner.role_or_default();
     let progress = &learner.progress;
     let now = local_clock();
+    let certificate_ready = app
+        .course()
+        .is_some_and(|c| progress.certificate_ready(c, role, words.lang(), now));
+    // The certificate is a module of its own: fetched while the learner reads this page.
+    use_effect_with(certificate_ready, |ready| {
+        if *ready {
+            prefetch_records();
+        }
+    });
+    let Some(course) = app.course() else {
+        return html! {};
+    };
     let required: Vec<&Module> = course.required_modules(role);
     let optional: Vec<&Module> = course.optional_modules(role);
     let statuses: Vec<ModuleStatus> = required
@@ -53,7 +63,7 @@ pub fn TrainingPage() -> Html {
             }
             <p class="overall" lang={words.lang_of("training.summary")}>{ summary.clone() }</p>
             <progress class="step-bar" max={total.to_string()} value={done.to_string()} aria-label={summary}></progress>
-            if progress.certificate_ready(course, role, words.lang(), now) {
+            if certificate_ready {
                 <p class="callout tip">{ words.html("training.all_done") }{ " " }<a href={Route::Certificate.href()}>{ words.html("training.get_certificate") }</a></p>
             }
             <h2>{ words.html("training.required") }</h2>

@@ -1,6 +1,7 @@
-//! One Yew app on the page at a time. Trygg ships three Yew modules: the shell (start,
-//! about), the course (my training, lessons, quizzes, the certificate, my data) and the
-//! manager view, so a learner's first page carries no course or roster code. Each renders
+//! One Yew app on the page at a time. Trygg ships four Yew modules: the shell (start,
+//! about), the course (my training, lessons, quizzes), the records (the certificate, my
+//! data) and the manager view, so a learner's first page carries no course or roster code
+//! and the course none of the certificate's. Each renders
 //! the whole page, header and footer included. When the route needs another module, the
 //! live one loads it, destroys its own app and calls the other's `mount` with a
 //! [`Handover`]: the language, whether the learner navigated, and the page's areas.
@@ -28,6 +29,7 @@ use crate::shared::route::Route;
 pub enum Part {
     Shell,
     Course,
+    Records,
     Manager,
 }
 
@@ -36,11 +38,8 @@ impl Part {
     /// visit's first page, before any wasm has loaded.
     pub fn of(route: &Route) -> Part {
         match route {
-            Route::Training
-            | Route::Lesson { .. }
-            | Route::Quiz { .. }
-            | Route::Certificate
-            | Route::MyData => Part::Course,
+            Route::Training | Route::Lesson { .. } | Route::Quiz { .. } => Part::Course,
+            Route::Certificate | Route::MyData => Part::Records,
             Route::Manager => Part::Manager,
             Route::Start | Route::About | Route::NotFound => Part::Shell,
         }
@@ -51,6 +50,7 @@ impl Part {
         match self {
             Part::Shell => "trygg-app",
             Part::Course => "trygg_course",
+            Part::Records => "trygg_records",
             Part::Manager => "trygg_manager",
         }
     }
@@ -60,6 +60,7 @@ impl Part {
         match self {
             Part::Shell => "trygg-app.js",
             Part::Course => "trygg_course.js",
+            Part::Records => "trygg_records.js",
             Part::Manager => "trygg_manager.js",
         }
     }
@@ -226,7 +227,7 @@ pub struct ModuleProps {
     pub handover: Handover,
 }
 
-/// The one mounting path of the three Yew modules, called by each module's `mount`: reads
+/// The one mounting path of the four Yew modules, called by each module's `mount`: reads
 /// what it was given ([`Handover::read`]), adopts the page's areas, and renders `C` as this
 /// module's one live app, in a new container at the end of `<body>`.
 pub fn mount_module<C>(value: &JsValue)

@@ -179,7 +179,12 @@ impl Reducible for AppState {
             }
             AppAction::LanguageLoaded(loaded) => {
                 next.wanted = loaded.words.lang();
-                next.unavailable = None;
+                // Only the language that could not be read, read after all, takes its notice
+                // away: the shown language read again (the course after its words, a second
+                // read the first one's words set off) must not.
+                if self.unavailable.as_ref().map(|(l, _)| *l) == Some(loaded.words.lang()) {
+                    next.unavailable = None;
+                }
                 // The same language read again (the course after its words) keeps the
                 // fallback's words already joined in: they are read once per language.
                 let kept = self
@@ -281,7 +286,8 @@ impl AppHandle {
 #[hook]
 pub fn use_app() -> AppHandle {
     // Only reachable by a programming error: each module's root (the app's `App`, the course
-    // module's `CourseApp`, the manager module's `Root`) provides the context.
+    // and records modules' `CourseModuleRoot`, the manager module's `Root`) provides the
+    // context.
     use_context::<AppHandle>().expect("the module's root provides the app context")
 }
 
@@ -361,6 +367,29 @@ mod tests {
         let again = refused.reduce(AppAction::ChooseLang(lang("fi")));
         assert_eq!(again.unavailable, None);
         assert_eq!(again.wanted, lang("fi"));
+    }
+
+    #[test]
+    fn the_shown_language_read_again_keeps_the_notice_of_the_one_that_failed() {
+        let loaded = |tag: &str| {
+            AppAction::LanguageLoaded(LanguageLoaded {
+                words: Rc::new(Words::new(lang(tag), Vec::new())),
+                organisation: Rc::new(
+                    trygg_core::content::parse_organisation(
+                        "organisation.json",
+                        include_bytes!("../../content/organisation.json"),
+                    )
+                    .expect("the shipped organisation file reads"),
+                ),
+                course: None,
+            })
+        };
+        let refused = shown_in_swedish()
+            .reduce(AppAction::ChooseLang(lang("fi")))
+            .reduce(AppAction::LanguageUnavailable(lang("fi"), offline()));
+        let again = refused.reduce(loaded("sv"));
+        assert_eq!(again.unavailable, Some((lang("fi"), offline())));
+        assert_eq!(again.reduce(loaded("fi")).unavailable, None);
     }
 
     #[test]

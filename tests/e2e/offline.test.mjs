@@ -118,9 +118,11 @@ export default [
       const required = await requiredModules(t.root);
       const last = required.at(-1);
       for (const id of required.slice(0, -1)) await passQuiz(page, t.root, id);
-      // Kept in the background once the course ran: the PDF maker, its fonts, the course's
-      // structure and the shown language's files (words, names, every module's texts).
-      await waitKept(page, ['index.html', 'trygg_course_bg.wasm', 'trygg_pdf_bg.wasm', 'trygg_pdf.js',
+      // Kept in the background once the course ran: the records module (the certificate),
+      // the PDF maker, its fonts, the course's structure and the shown language's files
+      // (words, names, every module's texts).
+      await waitKept(page, ['index.html', 'trygg_course_bg.wasm', 'trygg_records_bg.wasm', 'trygg_records.js',
+        'trygg_pdf_bg.wasm', 'trygg_pdf.js',
         'fonts/trygg-sans.ttf', 'fonts/trygg-sans-bold.ttf', 'content/organisation.json',
         'content/languages/sv/ui.json', 'content/languages/sv/course.json',
         ...required.map((id) => `content/modules/${id}.json`),

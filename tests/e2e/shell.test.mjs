@@ -247,7 +247,7 @@ export default [
       const page = await openPage(t, '#/', { context });
       await page.waitForSelector('main[data-route="#/"]');
       await page.waitForLoadState('networkidle');
-      const course = /trygg_course|trygg_pdf|trygg_manager|content\/modules\/|sources\.json|\/languages\/[^/]+\/modules\//;
+      const course = /trygg_course|trygg_records|trygg_pdf|trygg_manager|content\/modules\/|sources\.json|\/languages\/[^/]+\/modules\//;
       assert.deepEqual(requested.filter((p) => course.test(p)), [], 'nothing of the course on the first page');
       for (const file of ['content/organisation.json', 'content/languages/sv/ui.json', 'content/languages/sv/course.json']) {
         assert.ok(requested.some((p) => p.endsWith(file)), `${file} fetched for the start page`);
@@ -425,13 +425,13 @@ export default [
     },
   },
   {
-    name: 'a link into the course or the manager view starts with that module: the shell is fetched only when a page of its own is opened',
+    name: 'a link into the course, the records or the manager view starts with that module: the shell is fetched only when a page of its own is opened',
     async run(t) {
       for (const [hash, title, module] of [
         ['#/training', 'Min utbildning', 'trygg_course_bg.wasm'],
         ['#/module/roles/lesson/1', null, 'trygg_course_bg.wasm'],
-        ['#/certificate', 'Intyg', 'trygg_course_bg.wasm'],
-        ['#/data', 'Mina uppgifter', 'trygg_course_bg.wasm'],
+        ['#/certificate', 'Intyg', 'trygg_records_bg.wasm'],
+        ['#/data', 'Mina uppgifter', 'trygg_records_bg.wasm'],
         ['#/manager', 'Chefsvy', 'trygg_manager_bg.wasm'],
       ]) {
         const context = await t.browser.newContext();

@@ -1,5 +1,6 @@
-//! The bridge to the lazily loaded wasm modules: the course pages (`course/`), the PDF maker
-//! (`pdf/`) and the manager view (`manager/`). `boot.js` loads each on first use, so the
+//! The bridge to the lazily loaded wasm modules: the course pages (`course/`), the
+//! certificate and my data (`records/`), the PDF maker (`pdf/`) and the manager view
+//! (`manager/`). `boot.js` loads each on first use, so the
 //! first page of a visit carries none of them.
 
 use js_sys::{Function, Promise, Reflect, Uint8Array};
@@ -58,6 +59,16 @@ pub fn prefetch_course(files: impl IntoIterator<Item = String>) {
     wasm_bindgen_futures::spawn_local(async {
         // A failure here only means the course module is fetched again when it is needed.
         let _ = load_module("trygg_course", "trygg_course.js").await;
+    });
+}
+
+/// Starts fetching the records module (the certificate) in the background: called when the
+/// learner may take the certificate, so it opens at once. `boot.js`'s loader asks once per
+/// page, whoever calls it.
+pub fn prefetch_records() {
+    wasm_bindgen_futures::spawn_local(async {
+        // A failure here only means the module is fetched again when it is needed.
+        let _ = load_module("trygg_records", "trygg_records.js").await;
     });
 }
 

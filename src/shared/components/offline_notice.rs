@@ -25,8 +25,8 @@ pub fn page_usable(app: &AppState, route: &Route) -> bool {
     };
     match Part::of(route) {
         Part::Shell => app.organisation().is_some(),
-        Part::Course if *route == Route::MyData => app.organisation().is_some(),
-        Part::Course | Part::Manager => app.course().is_some_and(|course| {
+        Part::Records if *route == Route::MyData => app.organisation().is_some(),
+        Part::Course | Part::Records | Part::Manager => app.course().is_some_and(|course| {
             module.is_none_or(|id| course.module(id).is_none() || course.has_texts(id))
         }),
     }

@@ -6,8 +6,8 @@
 //! Why a trait and not plain calls into the core: the shell (start and about) shares the
 //! learner state with the course module but must not link the quiz engine or the LMS
 //! reporting. Only the course module implements [`CourseRules`]
-//! ([`crate::course::rules::CoreRules`]); the shell never names an implementation, so none
-//! of that code reaches its wasm.
+//! ([`crate::course::rules::CoreRules`], which the records module runs too); the shell never
+//! names an implementation, so none of that code reaches its wasm.
 
 use std::rc::Rc;
 
