@@ -255,16 +255,26 @@ where
 }
 
 /// Hands the page to `to`: loads it (a failure leaves this app in place to say so), then
-/// destroys this module's app and mounts the other's.
+/// destroys this module's app and mounts the other's. Not if, by the time it has loaded, the
+/// learner has moved on to a page of another module (this one, say: a choice picked in a
+/// quiz must not be lost to a page they left), or an earlier hand-over has already given the
+/// page away.
 pub async fn hand_over(to: Part, handover: Handover) -> Result<(), String> {
     let module = load_module(to.loader(), to.file()).await?;
     // The live app may hold a change it has not rendered, and so not saved, yet: the role the
     // start page's button sets just before it navigates here. A module already loaded arrives
     // before that render; its scheduled work runs first, then the app is destroyed.
     next_tick().await;
-    if let Some(teardown) = LIVE.with(|live| live.borrow_mut().take()) {
-        teardown();
-    }
+    let wanted = Part::of(&Route::parse(
+        &crate::shared::browser::document::location_hash(),
+    ));
+    let Some(teardown) = LIVE.with(|live| {
+        let mut live = live.borrow_mut();
+        (wanted == to).then(|| live.take()).flatten()
+    }) else {
+        return Ok(());
+    };
+    teardown();
     let mounted = call_export(&module, "mount", &[handover.to_js()]).map(|_| ());
     if let Err(e) = &mounted {
         // This app is gone already: say so rather than leave a blank page. Only a module

@@ -425,6 +425,40 @@ export default [
     },
   },
   {
+    name: 'a page of another module the learner has left before it loaded does not take the page over when it arrives',
+    async run(t) {
+      // No offline worker: it would fetch the records module in the background and answer
+      // the page's request itself, past the delay below.
+      const context = await t.browser.newContext({ serviceWorkers: 'block' });
+      t.contexts.push(context);
+      // The records module (the certificate) arrives two seconds after it is asked for.
+      await context.route('**/trygg_records_bg.wasm', async (route) => {
+        await new Promise((r) => setTimeout(r, 2000));
+        await route.continue();
+      });
+      const arrived = context.waitForEvent('requestfinished', { predicate: (r) => r.url().endsWith('trygg_records_bg.wasm') });
+      const page = await openPage(t, '#/training', { context });
+      await page.waitForSelector('main[data-route="#/training"]');
+      await page.click('.site-header a[href="#/certificate"]');
+      await page.waitForSelector('main[data-route="loading"]');
+      // Back to the course before the certificate's module is here, and on into a lesson.
+      await page.click('.site-header a[href="#/training"]');
+      await page.waitForSelector('main[data-route="#/training"]');
+      await page.goto(page.url().replace(/#.*$/, '#/module/roles/lesson/1'));
+      await page.waitForSelector('main[data-route="#/module/roles/lesson/1"]');
+      await page.evaluate(() => { document.querySelector('.app-root').dataset.probe = 'course'; });
+      await arrived;
+      await page.waitForTimeout(500);
+      assert.equal(await page.evaluate(() => document.querySelector('.app-root')?.dataset.probe), 'course', 'the course module still renders the page');
+      assert.equal(await page.evaluate(() => document.querySelectorAll('.app-root').length), 1);
+      assert.ok(await page.isVisible('main[data-route="#/module/roles/lesson/1"]'), 'the lesson is still shown');
+      // The module is loaded now: asked for again, the certificate comes at once.
+      await page.click('.site-header a[href="#/certificate"]');
+      await page.waitForSelector('main[data-route="#/certificate"]');
+      assert.equal(await heading(page), 'Intyg');
+    },
+  },
+  {
     name: 'a link into the course, the records or the manager view starts with that module: the shell is fetched only when a page of its own is opened',
     async run(t) {
       for (const [hash, title, module] of [
