@@ -85,6 +85,7 @@ const LANG: &str = "lang";
 const NAVIGATED: &str = "navigated";
 const MEMORY: &str = "memory";
 const PREFETCHED: &str = "prefetched";
+const READ: &str = "read";
 const FIRST: &str = "first";
 const LOADERS: &str = "loaders";
 const WORKER: &str = "worker";
@@ -159,6 +160,7 @@ impl Handover {
         set(NAVIGATED, &self.navigated.into());
         set(MEMORY, &self.areas.memory);
         set(PREFETCHED, &self.areas.prefetched);
+        set(READ, &self.areas.read);
         set(LOADERS, &self.areas.loaders);
         if let Some(worker) = &self.areas.worker {
             set(WORKER, worker);
@@ -189,6 +191,7 @@ impl Handover {
             areas: PageAreas {
                 memory: object(MEMORY)?,
                 prefetched: object(PREFETCHED)?,
+                read: object(READ).unwrap_or_else(Object::new),
                 loaders: object(LOADERS)?,
                 worker: object(WORKER),
                 lms: Some(object(LMS_API).map(|api| {

@@ -267,8 +267,10 @@ impl AppHandle {
         self.0.dispatch(AppAction::ChooseLang(lang));
     }
 
-    /// Read the content again after a failure (the retry button).
+    /// Read the content again after a failure (the retry button), from the server: a file
+    /// may have been fixed since.
     pub fn retry(&self) {
+        crate::shared::browser::fetch::forget_read();
         self.0.dispatch(AppAction::RetryContent);
     }
 

@@ -499,6 +499,11 @@ export default [
         await page.waitForSelector('main[data-route="#/"]');
         assert.equal(await heading(page), 'Välkommen till Trygg');
         assert.deepEqual(wasm, [module, 'trygg-app_bg.wasm'], `${hash}, then the start page`);
+        // The shell reads the page's files from what the module before it read: no round
+        // trip to the server while the page waits.
+        for (const name of ['organisation.json', 'ui.json']) {
+          assert.equal(events.filter((e) => e === `ask ${name}`).length, 1, `${hash}, then the start page: ${name} asked for once`);
+        }
         assert.equal(await page.evaluate(() => document.querySelectorAll('.app-root, main').length), 2);
       }
     },

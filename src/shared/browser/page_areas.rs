@@ -1,6 +1,6 @@
 //! What the page keeps while wasm modules take turns rendering it: the memory storage area
-//! (progress when browser storage is blocked), the requests sent ahead for content files, the
-//! LMS connection and what was done once per page with it, and what `boot.js` hands the
+//! (progress when browser storage is blocked), the requests sent ahead for content files and
+//! the files read, the LMS connection and what was done once per page with it, and what `boot.js` hands the
 //! visit's first module (its module loaders and the service worker's bridge). The module whose turn it is holds
 //! them here; the module that gives up the page passes them to the next in its
 //! [`crate::shared::handover::Handover`], so nothing is lost and nothing sits on `window`.
@@ -20,6 +20,10 @@ pub struct PageAreas {
     pub memory: Object,
     /// Pending `fetch` promises by URL, for the taker of each request.
     pub prefetched: Object,
+    /// The content files read on this page, by URL (`Uint8Array`s): the files do not change
+    /// while the page is open, so the next module reads them from here instead of asking the
+    /// server again while the page waits ([`super::fetch::start_fetch`]).
+    pub read: Object,
     /// `boot.js`'s loaders by module name (`trygg_course` …), each importing and
     /// instantiating its module once ([`super::lazy::load_module`]).
     pub loaders: Object,
@@ -59,6 +63,7 @@ impl PageAreas {
         PageAreas {
             memory: Object::create(&JsValue::NULL.unchecked_into()),
             prefetched: Object::new(),
+            read: Object::new(),
             loaders: Object::new(),
             worker: None,
             lms: None,
