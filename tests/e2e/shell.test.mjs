@@ -441,6 +441,8 @@ export default [
       await page.waitForSelector('main[data-route="#/training"]');
       await page.click('.site-header a[href="#/certificate"]');
       await page.waitForSelector('main[data-route="loading"]');
+      // The tab no longer names my training while the certificate's module loads.
+      await page.waitForFunction((t) => document.title === t, `${word('sv', 'loading.content')} – Trygg`);
       // Back to the course before the certificate's module is here, and on into a lesson.
       await page.click('.site-header a[href="#/training"]');
       await page.waitForSelector('main[data-route="#/training"]');

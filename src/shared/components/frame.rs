@@ -86,6 +86,17 @@ pub struct PassingPageProps {
 #[component]
 pub fn PassingPage(props: &PassingPageProps) -> Html {
     let words = use_app().words();
+    {
+        // The address names the next page already: the tab's title no longer names the one
+        // before while the next module loads.
+        let title = format!("{} – Trygg", words.t("loading.content"));
+        let loading = matches!(props.passing, Passing::Loading(_));
+        use_effect_with((loading, title), |(loading, title)| {
+            if *loading {
+                document::set_title(title);
+            }
+        });
+    }
     match props.passing {
         Passing::Failed(part) => {
             let retry = props.retry.reform(|_: MouseEvent| ());
