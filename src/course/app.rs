@@ -43,10 +43,7 @@ fn CoursePage(props: &CoursePageProps) -> Html {
         _ => None,
     };
     let texts = use_module_texts(module);
-    let ready = texts
-        && app
-            .course()
-            .is_some_and(|c| learner.reconciled.as_deref() == Some(c.version.as_str()));
+    let ready = texts && app.course().is_some_and(|c| learner.is_fitted_to(c));
 
     {
         // Once the page is shown and the browser idle, the other modules' texts are asked

@@ -33,10 +33,7 @@ fn RecordsPage(props: &RecordsPageProps) -> Html {
     let app = use_app();
     let learner = use_learner();
     let route = use_route();
-    let ready = route == Route::MyData
-        || app
-            .course()
-            .is_some_and(|c| learner.reconciled.as_deref() == Some(c.version.as_str()));
+    let ready = route == Route::MyData || app.course().is_some_and(|c| learner.is_fitted_to(c));
     html! {
         <CourseMain part={Part::Records} route={route.clone()} {ready} focus_on_ready={props.focus_on_ready}>
             { records::render(&route) }

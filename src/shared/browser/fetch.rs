@@ -17,8 +17,9 @@ pub fn content_url(name: &str) -> String {
     format!("{CONTENT}{name}")
 }
 
-/// Fetches `url` (relative) and returns its bytes. Always revalidates, so an edited
-/// content file is seen on the next reload.
+/// Fetches `url` (relative) and returns its bytes. Revalidates with the server, so an edited
+/// content file is seen on the next reload; within a page a content file is read once
+/// ([`start_fetch`]).
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
     start_fetch(url)?.bytes().await
 }

@@ -141,6 +141,12 @@ impl LearnerState {
         self.progress.role
     }
 
+    /// Whether the progress is fitted to `course` as published: pages that show modules wait
+    /// for it ([`LearnerState::reconciled`]).
+    pub fn is_fitted_to(&self, course: &Course) -> bool {
+        self.reconciled.as_deref() == Some(course.version.as_str())
+    }
+
     /// The role to show content for ([`Progress::role_or_default`]).
     pub fn role_or_default(&self) -> Role {
         self.progress.role_or_default()
@@ -157,7 +163,7 @@ impl Reducible for LearnerState {
         // actions that are valid, so a refusal means a stale click and is safe to ignore.
         match action {
             LearnerAction::Reconcile(fitted) => {
-                if self.reconciled.as_deref() == Some(fitted.course.version.as_str()) {
+                if self.is_fitted_to(&fitted.course) {
                     return self;
                 }
                 next.reconciled = Some(fitted.course.version.clone());
