@@ -321,6 +321,10 @@ export default [
       assert.equal(await other.evaluate((k) => localStorage.getItem(k), KEY), null, 'nothing was saved from wrong files');
       await other.setInputFiles('#restore-file', file);
       await other.waitForSelector('.restore-status .feedback.ok');
+      // Said once, where the file was picked: no banner repeats it to a screen reader.
+      await other.waitForTimeout(200);
+      const said = await other.$$eval('[role=status]', (regions) => regions.map((r) => r.textContent.trim()).filter(Boolean));
+      assert.deepEqual(said, [await other.textContent('.restore-status .feedback.ok')], 'one status message after a restore');
       await expectAxeClean(other, 'my data after restore');
       await other.goto(other.url().replace(/#.*$/, '#/training'));
       await other.waitForSelector('.module-card');

@@ -91,7 +91,6 @@ pub fn StorageBanner() -> Html {
                         .unwrap_or_else(|| module_id.clone());
                     words.fill("notice.quiz_restarted", &[("module", &title)])
                 }
-                Notice::Restored => words.t("notice.restored").to_string(),
                 Notice::Deleted => words.t("notice.deleted").to_string(),
             };
             html! { <p>{ text }</p> }

@@ -23,8 +23,6 @@ use crate::shared::lms_session::{LmsSession, Sent};
 pub enum Notice {
     /// Content changed under an unfinished quiz, which therefore starts over.
     QuizRestarted { module_id: String },
-    /// Progress was restored from a file and merged with this browser's.
-    Restored,
     /// Everything was deleted on request.
     Deleted,
 }
@@ -226,8 +224,8 @@ impl Reducible for LearnerState {
                     .finish_quiz(&mut progress, module, pass_mark, now);
             }
             LearnerAction::Restore(restored) => {
+                // My data says so where the file was picked; a banner would say it twice.
                 progress = merge(&progress, &restored);
-                next.notices.push(Notice::Restored);
             }
             LearnerAction::Adopt(theirs) => progress = theirs,
             LearnerAction::Merged(merged) => progress = merged,
