@@ -13,7 +13,9 @@ use crate::args::{self, Arg, Args};
 use crate::roster_files::{check_files, collect_files, FileOutcome};
 use trygg_core::content::Lang;
 use trygg_core::date::Date;
-use trygg_core::roster::{CsvWords, CsvWriter, Merged, Roster, Row, Status, Summary};
+use trygg_core::roster::{
+    export_member_name, CsvWords, CsvWriter, Merged, Roster, Row, Status, Summary,
+};
 
 const USAGE: &str =
     "usage: trygg roster [--csv FILE] [--json FILE] [--separator ';'|','] [--lang TAG]
@@ -155,7 +157,12 @@ pub(crate) fn run_with(args: Args, stdout: &mut dyn Write, err: &mut dyn Write) 
             stats.files += 1;
             let name = path.display();
             let prepared = match outcome {
-                FileOutcome::Checked(prepared) => prepared,
+                FileOutcome::Checked(prepared) => vec![(None, prepared)],
+                FileOutcome::Export(members) => members
+                    .into_iter()
+                    .enumerate()
+                    .map(|(n, prepared)| (Some(n), prepared))
+                    .collect(),
                 FileOutcome::TooLarge(too_large) => {
                     stats.refused += 1;
                     let _ = writeln!(err, "{name}: {too_large}");
@@ -167,15 +174,22 @@ pub(crate) fn run_with(args: Args, stdout: &mut dyn Write, err: &mut dyn Write) 
                     return;
                 }
             };
-            match roster.add_prepared(|| name.to_string(), prepared) {
-                Merged::Accepted => {}
-                Merged::Duplicate => stats.duplicates += 1,
-                Merged::Rejected(reason) => {
-                    stats.refused += 1;
-                    if reason.is_tampered() {
-                        stats.tampered += 1;
+            for (member, prepared) in prepared {
+                // A record of an export goes by the export's name and its place in it.
+                let name = || match member {
+                    Some(n) => export_member_name(&name.to_string(), n),
+                    None => name.to_string(),
+                };
+                match roster.add_prepared(name, prepared) {
+                    Merged::Accepted => {}
+                    Merged::Duplicate => stats.duplicates += 1,
+                    Merged::Rejected(reason) => {
+                        stats.refused += 1;
+                        if reason.is_tampered() {
+                            stats.tampered += 1;
+                        }
+                        let _ = writeln!(err, "{}: {reason}", name());
                     }
-                    let _ = writeln!(err, "{name}: {reason}");
                 }
             }
         },
@@ -434,6 +448,57 @@ mod tests {
         let exported: Vec<serde_json::Value> =
             serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
         assert_eq!(exported.len(), 2);
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn an_export_read_again_gives_back_its_certificates() {
+        let dir = temp_dir("export");
+        let first = dir.join("first");
+        fs::create_dir_all(&first).unwrap();
+        for (file, name, unit) in [("a.json", "Åsa Öberg", "Akuten"), ("b.json", "Bo Ek", "IT")] {
+            fs::write(first.join(file), record(name, unit, "2025-01-10")).unwrap();
+        }
+        let json = dir.join("export.json");
+        let (code, _, err) = run_args(&[
+            "--json",
+            &json.to_string_lossy(),
+            "--course=c",
+            "--today",
+            "2025-06-01",
+            &first.to_string_lossy(),
+        ]);
+        assert_eq!((code, err.as_str()), (0, ""));
+        let (code, out, err) = run_args(&[
+            "--course=c",
+            "--today",
+            "2025-06-01",
+            &json.to_string_lossy(),
+        ]);
+        assert_eq!((code, err.as_str()), (0, ""), "{out}");
+        assert!(out.contains("Files read:          1"), "{out}");
+        assert!(out.contains("Certificates:        2"), "{out}");
+        assert!(out.contains("Refused files:       0"), "{out}");
+        // A record edited inside the export is refused by its place in it.
+        let exported: Vec<serde_json::Value> =
+            serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
+        let place = 1 + exported
+            .iter()
+            .position(|r| r.to_string().contains("Bo Ek"))
+            .unwrap();
+        let edited = fs::read_to_string(&json)
+            .unwrap()
+            .replace("Bo Ek", "Bo Eriksson");
+        fs::write(&json, edited).unwrap();
+        let (_, out, err) = run_args(&[
+            "--course=c",
+            "--today",
+            "2025-06-01",
+            &json.to_string_lossy(),
+        ]);
+        assert!(out.contains("Certificates:        1"), "{out}");
+        let refusal = format!("export.json #{place}: The file has been changed");
+        assert!(err.contains(&refusal), "{err}");
         let _ = fs::remove_dir_all(&dir);
     }
 

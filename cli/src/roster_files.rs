@@ -12,7 +12,7 @@ use std::sync::{mpsc, Condvar, Mutex, PoisonError};
 use std::thread;
 
 use trygg_core::certificate::{VerifyError, DEFAULT_MAX_BYTES};
-use trygg_core::roster::{Intake, Prepared};
+use trygg_core::roster::{export_members, Intake, Prepared};
 
 /// Files larger than this are refused from their size alone, unread: no completion file or
 /// certificate PDF comes near it, and each thread holds at most one file in memory.
@@ -28,6 +28,9 @@ const BATCH: usize = 64;
 pub enum FileOutcome {
     /// Read, checked and readied for the roster.
     Checked(Prepared),
+    /// A roster export (`--json`, or the manager view's JSON): its records, each checked
+    /// and readied as a file of its own, in the export's order.
+    Export(Vec<Prepared>),
     /// Larger than [`MAX_FILE_BYTES`]; not read.
     TooLarge(VerifyError),
     /// Could not be opened or read.
@@ -128,7 +131,15 @@ fn check_one(
     buffer: &mut Vec<u8>,
 ) -> FileOutcome {
     match read_limited(path, MAX_FILE_BYTES, buffer) {
-        Ok(Ok(())) => FileOutcome::Checked(intake.file(buffer, course_id)),
+        Ok(Ok(())) => match export_members(buffer) {
+            Some(members) => FileOutcome::Export(
+                members
+                    .into_iter()
+                    .map(|member| intake.file(&member, course_id))
+                    .collect(),
+            ),
+            None => FileOutcome::Checked(intake.file(buffer, course_id)),
+        },
         Ok(Err(too_large)) => FileOutcome::TooLarge(too_large),
         Err(e) => FileOutcome::Unreadable(e),
     }

@@ -326,3 +326,52 @@ fn a_file_over_the_limit_is_refused_unread() {
         }))
     );
 }
+
+#[test]
+fn an_export_imported_again_gives_back_each_record_stored_as_a_file_of_its_own() {
+    let (anna, bo) = (cert("Anna Berg", "2025-03-01"), cert("Bo Ek", "2025-04-01"));
+    let mut first = Import::new(COURSE, VERSION);
+    first.check(
+        vec![read("anna.json", json(&anna)), read("bo.json", json(&bo))],
+        today(),
+    );
+    let export = first.roster().to_json();
+
+    let mut again = Import::new(COURSE, VERSION);
+    again.queued(1);
+    let stored = again.check(vec![read("roster.json", export.into_bytes())], today());
+    assert!(again.finish());
+    assert_eq!(
+        again.report(),
+        Some(Report {
+            files: 1,
+            accepted: 2,
+            ..Report::default()
+        })
+    );
+    assert_eq!(again.roster().len(), 2);
+    let names: Vec<&str> = stored.iter().map(StoredFile::name).collect();
+    assert_eq!(names, ["roster.json #1", "roster.json #2"]);
+    // A reload restores them as it does any stored file.
+    let mut reloaded = Import::new(COURSE, VERSION);
+    reloaded.check(stored.into_iter().map(Received::Stored).collect(), today());
+    assert_eq!(reloaded.roster().len(), 2);
+    assert!(reloaded.refused().is_empty());
+}
+
+#[test]
+fn only_an_array_of_records_is_an_export() {
+    use trygg_core::roster::export_members;
+    assert_eq!(
+        export_members(b"  [ {\"a\": 1}, {} ]\n").map(|m| m.len()),
+        Some(2)
+    );
+    assert_eq!(export_members(b"[]").map(|m| m.len()), Some(0));
+    for not_an_export in [&b"{}"[..], b"[1, 2]", b"[{}", b"%PDF-1.7", b""] {
+        assert_eq!(export_members(not_an_export), None);
+    }
+    // Anything else is read as one file and refused as usual.
+    let mut import = Import::new(COURSE, VERSION);
+    import.check(vec![read("tal.json", b"[1, 2]".to_vec())], today());
+    assert_eq!(import.refused().len(), 1);
+}

@@ -159,6 +159,29 @@ impl Default for Roster {
     }
 }
 
+/// The records of a roster export ([`Roster::to_json`]), each as the bytes of a completion
+/// file of its own, so an export imported again (in the manager view or by `trygg roster`)
+/// gives back the roster it came from. `None` for anything else (a completion file, a PDF,
+/// a broken file), which is then read as one file and refused or taken as usual.
+pub fn export_members(bytes: &[u8]) -> Option<Vec<Vec<u8>>> {
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
+    if bytes[start] != b'[' {
+        return None;
+    }
+    // Each record written out again: its code is over its fields, not over its bytes.
+    let members: Vec<serde_json::Value> = serde_json::from_slice(bytes).ok()?;
+    members
+        .iter()
+        .all(serde_json::Value::is_object)
+        .then(|| members.iter().map(|m| m.to_string().into_bytes()).collect())
+}
+
+/// The name a record of a roster export goes by in refusals and in the stored roster: the
+/// export's own name and the record's place in it, counted from 1.
+pub fn export_member_name(export: &str, index: usize) -> String {
+    format!("{export} #{}", index + 1)
+}
+
 impl Roster {
     pub fn new() -> Roster {
         Roster {

@@ -6,7 +6,7 @@
 mod refusal;
 mod stored;
 
-use super::{ImportOutcome, Roster};
+use super::{export_member_name, export_members, ImportOutcome, Roster};
 use crate::certificate::{read_record, DEFAULT_MAX_BYTES};
 use crate::date::Date;
 
@@ -177,6 +177,15 @@ impl Import {
             let stored = match item {
                 Received::Read { name, bytes } => {
                     self.run.files += 1;
+                    if let Some(members) = export_members(&bytes) {
+                        // An export from here: each record is taken, and stored, as a file
+                        // of its own, so a reload finds them as it finds any other.
+                        for (n, member) in members.into_iter().enumerate() {
+                            let member_name = export_member_name(&name, n);
+                            to_store.extend(self.add(&member_name, &member, today, true));
+                        }
+                        continue;
+                    }
                     self.add(&name, &bytes, today, true)
                 }
                 Received::Refused { name, reason } => {
