@@ -25,8 +25,8 @@ pub struct Confirm {
     pub shown: bool,
     /// Shows the box (the trigger button's `onclick`).
     pub ask: Callback<MouseEvent>,
-    /// Hides the box and sends focus back to the trigger button ("no").
-    pub cancel: Callback<MouseEvent>,
+    /// Hides the box and sends focus back to the trigger button ("no", or Escape).
+    pub cancel: Callback<()>,
     /// Hides the box once the action was confirmed (call from the "yes" handler).
     pub done: Callback<()>,
 }

@@ -335,6 +335,11 @@ export default [
       assert.equal(await other.evaluate(() => document.activeElement?.id), 'confirm-delete-title', 'focus on the question');
       await other.getByRole('button', { name: 'Avbryt' }).click();
       await other.waitForFunction(() => document.activeElement?.id === 'delete-everything');
+      // Escape says no too, as in any dialog.
+      await other.getByRole('button', { name: 'Radera allt' }).click();
+      await other.waitForFunction(() => document.activeElement?.id === 'confirm-delete-title');
+      await other.keyboard.press('Escape');
+      await other.waitForFunction(() => document.activeElement?.id === 'delete-everything' && !document.querySelector('[role=alertdialog]'));
       assert.match(await other.textContent('main'), /Ladda ner mina framsteg/);
       await other.getByRole('button', { name: 'Radera allt' }).click();
       await other.getByRole('button', { name: 'Ja, radera allt' }).click();

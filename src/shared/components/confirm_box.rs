@@ -12,7 +12,8 @@ pub struct ConfirmBoxProps {
     pub yes: AttrValue,
     pub no: AttrValue,
     pub on_yes: Callback<MouseEvent>,
-    pub on_no: Callback<MouseEvent>,
+    /// "No": the button, or Escape anywhere in the box, as in a dialog.
+    pub on_no: Callback<()>,
 }
 
 #[component]
@@ -25,13 +26,22 @@ pub fn ConfirmBox(props: &ConfirmBoxProps) -> Html {
             crate::shared::browser::document::focus(&title_id)
         });
     }
+    let onkeydown = {
+        let on_no = props.on_no.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                on_no.emit(());
+            }
+        })
+    };
     html! {
-        <div class="confirm-box" role="alertdialog" aria-labelledby={title_id.clone()} aria-describedby={text_id.clone()}>
+        <div class="confirm-box" role="alertdialog" aria-labelledby={title_id.clone()} aria-describedby={text_id.clone()} {onkeydown}>
             <p id={title_id} tabindex="-1"><strong>{ props.title.clone() }</strong></p>
             <p id={text_id}>{ props.text.clone() }</p>
             <p class="button-row">
                 <button type="button" class="button danger" onclick={props.on_yes.clone()}>{ props.yes.clone() }</button>
-                <button type="button" class="button secondary" onclick={props.on_no.clone()}>{ props.no.clone() }</button>
+                <button type="button" class="button secondary" onclick={props.on_no.reform(|_: MouseEvent| ())}>{ props.no.clone() }</button>
             </p>
         </div>
     }
