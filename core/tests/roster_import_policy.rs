@@ -375,3 +375,50 @@ fn only_an_array_of_records_is_an_export() {
     import.check(vec![read("tal.json", b"[1, 2]".to_vec())], today());
     assert_eq!(import.refused().len(), 1);
 }
+
+#[test]
+fn the_same_refused_file_handed_in_again_is_listed_and_stored_once() {
+    let mut edited = cert("Bo Ek", "2025-03-01");
+    edited.valid_until = d("2030-01-01");
+    let batch = || {
+        vec![
+            read("tom.json", Vec::new()),
+            read("bo.json", json(&edited)),
+            Received::Refused {
+                name: "borta.json".into(),
+                reason: Refusal::Unreadable,
+            },
+        ]
+    };
+    let mut import = Import::new(COURSE, VERSION);
+    let first = import.check(batch(), today());
+    assert_eq!(first.len(), 3);
+    import.queued(4);
+    let again = import.check(batch(), today());
+    assert!(again.is_empty(), "nothing stored twice");
+    // Another file of the same name with another fault is another refusal.
+    let other = import.check(vec![read("tom.json", b"{".to_vec())], today());
+    assert_eq!(other.len(), 1);
+    assert!(import.finish());
+    let names: Vec<&str> = import
+        .refused()
+        .iter()
+        .map(|r| r.file_name.as_str())
+        .collect();
+    assert_eq!(names, ["tom.json", "bo.json", "borta.json", "tom.json"]);
+    // This run's own count still says what became of each file it was given.
+    assert_eq!(import.report().map(|r| (r.files, r.refused)), Some((4, 4)));
+    let rows = import.roster().rows(today());
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].status, Status::Flagged);
+    assert_eq!(
+        rows[0].flagged_files,
+        ["bo.json"],
+        "one edit, handed in twice"
+    );
+    // Stored copies of one refusal (from before this rule) come back as one.
+    let mut reloaded = Import::new(COURSE, VERSION);
+    let twice: Vec<StoredFile> = first.iter().chain(first.iter()).cloned().collect();
+    reloaded.check(twice.into_iter().map(Received::Stored).collect(), today());
+    assert_eq!(reloaded.refused().len(), 3);
+}

@@ -184,6 +184,17 @@ export default [
       assert.equal(await page.locator('.refused-list li', { hasText: 'kopia-av-bevis.json' }).count(), 0, 'a duplicate is merged, not refused');
       assert.ok((await tableNames(page)).includes('Pia Pdf-Persson'), 'the PDF certificate is read');
 
+      // The same files again: the good ones are merged, and no refused file is listed twice.
+      const firstResult = await page.textContent('#manager-result');
+      await page.setInputFiles('#manager-files', f.all);
+      await page.waitForFunction((before) => {
+        const now = document.querySelector('#manager-result')?.textContent;
+        return now && now !== before;
+      }, firstResult);
+      assert.match(await page.textContent('#manager-result'), /avvisade: 5\./, 'this import says what became of its files');
+      assert.equal(await page.locator('.refused-list li').count(), 5, 'each refused file listed once');
+      assert.deepEqual(await figures(page), f.cli, 'the same figures as after the first import');
+
       // Filters and search narrow the table.
       await page.selectOption('#filter-unit', { label: 'Testenheten' });
       assert.deepEqual(await tableNames(page), ['=HYPERLINK("http://x")']);

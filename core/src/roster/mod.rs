@@ -349,7 +349,11 @@ impl Roster {
                 });
             }
             MapEntry::Occupied(mut slot) => {
-                slot.get_mut().tampered_files.push(file_name.to_owned())
+                let files = &mut slot.get_mut().tampered_files;
+                // The same edited file handed in again is one edit, not two.
+                if !files.iter().any(|f| f == file_name) {
+                    files.push(file_name.to_owned());
+                }
             }
         }
     }

@@ -6,6 +6,8 @@
 mod refusal;
 mod stored;
 
+use std::collections::HashSet;
+
 use super::{export_member_name, export_members, ImportOutcome, Roster};
 use crate::certificate::{read_record, DEFAULT_MAX_BYTES};
 use crate::date::Date;
@@ -67,6 +69,8 @@ pub struct Import {
     content_version: String,
     roster: Roster,
     refused: Vec<Refused>,
+    /// The names in `refused`, so a file refused again is found without a scan.
+    refused_names: HashSet<String>,
     progress: Option<Progress>,
     /// The current run's counts.
     run: Report,
@@ -83,6 +87,7 @@ impl Import {
             content_version: content_version.to_owned(),
             roster: new_roster(content_version),
             refused: Vec::new(),
+            refused_names: HashSet::new(),
             progress: None,
             run: Report::default(),
             report: None,
@@ -163,6 +168,7 @@ impl Import {
     pub fn clear(&mut self) {
         self.roster = new_roster(&self.content_version);
         self.refused.clear();
+        self.refused_names.clear();
         self.report = None;
     }
 
@@ -192,21 +198,16 @@ impl Import {
                     self.run.files += 1;
                     self.run.refused += 1;
                     let stored = StoredFile::refused(name.clone(), &reason);
-                    self.refused.push(Refused {
-                        file_name: name,
-                        reason,
-                    });
-                    Some(stored)
+                    self.refuse(name, reason).then_some(stored)
                 }
                 Received::Stored(stored) => {
                     match (stored.record, stored.reason) {
                         (Some(record), _) => {
                             self.add(&stored.name, record.as_bytes(), today, false);
                         }
-                        (None, Some(reason)) => self.refused.push(Refused {
-                            file_name: stored.name,
-                            reason: reason.into(),
-                        }),
+                        (None, Some(reason)) => {
+                            self.refuse(stored.name, reason.into());
+                        }
                         (None, None) => {}
                     }
                     None
@@ -215,6 +216,19 @@ impl Import {
             to_store.extend(stored);
         }
         to_store
+    }
+
+    /// Lists a refused file; `false` when the same file (its name and reason) is listed
+    /// already, from this import or an earlier one: the same file twice counts once, refused
+    /// or not, and is neither listed nor stored again.
+    fn refuse(&mut self, file_name: String, reason: Refusal) -> bool {
+        let refused = Refused { file_name, reason };
+        if self.refused_names.contains(&refused.file_name) && self.refused.contains(&refused) {
+            return false;
+        }
+        self.refused_names.insert(refused.file_name.clone());
+        self.refused.push(refused);
+        true
     }
 
     /// One file through [`Roster::add_file`]; `counted` for files the manager just handed
@@ -248,13 +262,16 @@ impl Import {
                         self.run.edited += 1;
                     }
                 }
+                let refusal = Refusal::Verify(reason);
+                if !self.refuse(file_name, refusal.clone()) {
+                    return None;
+                }
                 // An edited file is kept as its (edited) record, so it is flagged again
                 // after a reload; anything else only as its reason.
                 let record = edited
                     .then(|| read_record(bytes, DEFAULT_MAX_BYTES).ok())
                     .flatten()
                     .and_then(|r| serde_json::to_string(&r).ok());
-                let refusal = Refusal::Verify(reason);
                 let stored = match record {
                     Some(record) => StoredFile {
                         name: name.to_owned(),
@@ -263,10 +280,6 @@ impl Import {
                     },
                     None => StoredFile::refused(name.to_owned(), &refusal),
                 };
-                self.refused.push(Refused {
-                    file_name,
-                    reason: refusal,
-                });
                 Some(stored)
             }
         }
