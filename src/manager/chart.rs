@@ -8,7 +8,6 @@ use trygg_core::roster::{Counts, Status};
 use yew::prelude::*;
 
 use super::{status_label, Shared};
-use crate::shared::i18n::WordsHtml;
 use crate::shared::i18n::{counted, Words};
 use crate::shared::state::use_app;
 
@@ -59,7 +58,6 @@ pub fn UnitChart(props: &UnitChartProps) -> Html {
     html! {
         <figure class="unit-chart" aria-labelledby="unit-chart-title">
             <figcaption>
-                <span id="unit-chart-title" class="visually-hidden">{ words.html("manager.chart.title") }</span>
                 <ul class="chart-legend" aria-label={words.t("manager.chart.legend").to_owned()}>
                     { for Status::ALL.iter().map(|&status| html! {
                         <li>

@@ -132,7 +132,9 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
             } else {
                 <h2>{ words.html("manager.summary.title") }</h2>
                 { summary::figures(&derived.summary, s.import.roster().len(), refused_count, &words) }
-                <h3>{ words.html("manager.chart.heading") }</h3>
+                // The chart below is named by this heading (`aria-labelledby`), not by a
+                // hidden copy of it that a screen reader would read twice.
+                <h3 id="unit-chart-title">{ words.html("manager.chart.heading") }</h3>
                 <UnitChart units={derived.unit_counts.clone()} />
                 <h2>{ words.html("manager.table.title") }</h2>
                 <RosterTable rows={derived.rows.clone()} units={derived.units.clone()}

@@ -169,6 +169,9 @@ export default [
       assert.equal(shown.flagged, 1, 'the edited file flags its person');
       assert.equal((await shownCount(page)).total, f.cli.people);
       assert.equal(await page.locator('.roster-table tbody tr').count(), f.cli.people, 'one row per person');
+      assert.equal(await page.locator('.roster-pager').count(), 0, 'one page has no paging');
+      // The chart is named by its visible heading, once.
+      assert.equal(await page.$eval('.unit-chart', (c) => document.getElementById(c.getAttribute('aria-labelledby'))?.tagName), 'H3');
       assert.ok(await page.$eval('.table-scroll', (e) => e.scrollWidth <= e.clientWidth),
         'the whole table fits a 1280 px wide screen without sideways scrolling');
       assert.match(await page.textContent('.roster-table thead th:nth-child(2)'), /^Status/, 'status comes right after the name');

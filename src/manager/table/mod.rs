@@ -98,7 +98,10 @@ pub fn RosterTable(props: &RosterTableProps) -> Html {
                         </tbody>
                     </table>
                 </div>
-                { pager::pager(current_page, pages, &page, &words) }
+                // One page needs no paging: two disabled buttons would only be in the way.
+                if pages > 1 {
+                    { pager::pager(current_page, pages, &page, &words) }
+                }
             }
             { export::export(props, &order, &visible, &separator, &only_filtered, &words) }
         </>
