@@ -422,3 +422,24 @@ fn the_same_refused_file_handed_in_again_is_listed_and_stored_once() {
     reloaded.check(twice.into_iter().map(Received::Stored).collect(), today());
     assert_eq!(reloaded.refused().len(), 3);
 }
+
+#[test]
+fn a_damaged_field_is_named_by_its_path_without_the_cores_english() {
+    let malformed = |detail: &str| Refusal::Verify(VerifyError::Malformed(detail.into()));
+    for lang in shipped_languages() {
+        let words = shipped_words(lang);
+        let empty_name = malformed("learner.full_name: empty").in_words(&words);
+        assert!(empty_name.contains("learner.full_name"), "{empty_name}");
+        assert!(!empty_name.contains("empty"), "{lang:?}: {empty_name}");
+        let missing = malformed("missing field `schema_version`").in_words(&words);
+        assert!(
+            missing.contains("schema_version") && !missing.contains("missing"),
+            "{missing}"
+        );
+        let nowhere = malformed("expected value").in_words(&words);
+        assert!(
+            !nowhere.contains("expected") && !nowhere.contains('{'),
+            "{nowhere}"
+        );
+    }
+}

@@ -1,7 +1,7 @@
 //! Why a file the manager handed in is not in the roster as a valid certificate, and how
 //! that reads in the manager's language. The core's own messages ([`VerifyError`]'s
-//! `Display`) are English for developers; each refusal maps to a `ui.json` sentence, and a
-//! detail the core words for developers (a damaged field's path) is quoted as it is.
+//! `Display`) are English for developers; each refusal maps to a `ui.json` sentence, which
+//! quotes a damaged field by its path (`learner.full_name`) but never the core's English.
 
 use crate::certificate::{VerifyError, DEFAULT_MAX_BYTES};
 use crate::language::Words;
@@ -53,9 +53,10 @@ impl Refusal {
                 "manager.reason.unknown_version",
                 &[("version", &n.to_string())],
             ),
-            VerifyError::Malformed(detail) => {
-                words.fill("manager.reason.malformed", &[("detail", detail)])
-            }
+            VerifyError::Malformed(detail) => match malformed_field(detail) {
+                Some(field) => words.fill("manager.reason.malformed", &[("field", field)]),
+                None => words.t("manager.reason.malformed_somewhere").to_owned(),
+            },
             VerifyError::WrongCourse { found, .. } => {
                 words.fill("manager.reason.wrong_course", &[("course", found)])
             }
@@ -68,4 +69,16 @@ impl Refusal {
 /// to it.
 fn kilobytes(bytes: usize) -> String {
     bytes.div_ceil(1024).to_string()
+}
+
+/// The field a [`VerifyError::Malformed`] detail names: the path before its message
+/// (`learner.full_name: empty`), or the field serde found missing; `None` when it names none.
+fn malformed_field(detail: &str) -> Option<&str> {
+    if let Some((path, _)) = detail.split_once(": ") {
+        if !path.is_empty() && !path.contains(char::is_whitespace) {
+            return Some(path);
+        }
+    }
+    let missing = detail.strip_prefix("missing field `")?;
+    missing.split_once('`').map(|(field, _)| field)
 }
