@@ -323,6 +323,29 @@ export default [
     },
   },
   {
+    name: 'two tabs of one browser show one list: an import or a clear in one shows in the other',
+    async run(t) {
+      const { dir, files, cli } = await sampleFolder(t, 5);
+      const context = await t.browser.newContext({ viewport: { width: 1280, height: 900 } });
+      t.contexts.push(context);
+      const first = await openPage(t, '#/manager', { context });
+      const second = await openPage(t, '#/manager', { context });
+      await first.waitForSelector('.empty-roster');
+      await second.waitForSelector('.empty-roster');
+      await first.setInputFiles('#manager-files', files);
+      await waitForImport(first);
+      // The other tab reads the stored list again, without a reload.
+      await second.waitForSelector('#manager-summary', { timeout: 20000 });
+      assert.deepEqual(await figures(second), cli, 'the other tab shows the import');
+      await second.click('#clear-roster');
+      await second.click('button:has-text("Ja, rensa")');
+      await second.waitForSelector('.empty-roster');
+      await first.waitForSelector('.empty-roster', { timeout: 20000 });
+      assert.equal(await first.locator('#manager-summary').count(), 0, 'the first tab no longer shows a cleared list');
+      await rm(dir, { recursive: true, force: true });
+    },
+  },
+  {
     name: 'imports 2,000 files with progress and no long task blocking the page',
     async run(t) {
       const { dir, files, cli } = await sampleFolder(t, 2000);

@@ -100,4 +100,7 @@ async fn drain(session: Shared) {
         }
     }
     notify(&session);
+    if std::mem::take(&mut session.borrow_mut().reread) {
+        super::reread(&session);
+    }
 }

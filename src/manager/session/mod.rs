@@ -19,7 +19,7 @@ use yew::Callback;
 
 use self::read::Pending;
 use crate::shared::browser::clock::local_clock;
-use crate::shared::browser::roster_store::{RosterStore, RosterStoreError};
+use crate::shared::browser::roster_store::{watch_changes, RosterStore, RosterStoreError};
 
 pub use self::kept::{use_sessions, Sessions};
 pub use self::read::Incoming;
@@ -53,6 +53,10 @@ pub struct Session {
     /// building thousands of rows and rendering them never share one long task.
     rows: Option<(u32, Rc<Vec<Row>>)>,
     notify: Option<Callback<()>>,
+    /// Another tab changed the stored roster while this one was busy: read it again after.
+    reread: bool,
+    /// Hears another tab change the stored roster; dropped when the session closes.
+    watch: Option<gloo::events::EventListener>,
 }
 
 impl Session {
@@ -84,7 +88,15 @@ impl SessionHandle {
             rows: None,
             focus_result: false,
             notify: None,
+            reread: false,
+            watch: None,
         }));
+        let weak = Rc::downgrade(&session);
+        session.borrow_mut().watch = watch_changes(course_id, move || {
+            if let Some(session) = weak.upgrade() {
+                reread(&session);
+            }
+        });
         wasm_bindgen_futures::spawn_local(job::restore(session.clone()));
         SessionHandle(session)
     }
@@ -146,11 +158,11 @@ impl SessionHandle {
 
     /// Forgets the roster here and in IndexedDB. Refused while a job runs (the page
     /// disables the button then), so a batch in flight cannot write back what was just
-    /// cleared.
+    /// cleared, and while the stored roster is being read, which would bring it back.
     pub async fn clear(&self) {
         let keeping = {
             let mut s = self.0.borrow_mut();
-            if s.running {
+            if s.running || matches!(s.keeping, Keeping::Opening) {
                 return;
             }
             s.import.clear();
@@ -173,7 +185,30 @@ impl SessionHandle {
         let mut s = self.0.borrow_mut();
         s.closed = true;
         s.notify = None;
+        s.watch = None;
     }
+}
+
+/// Another tab of this browser imported files or cleared the list: the roster here is read
+/// again from IndexedDB, so this tab never shows (or exports) a list the other has changed.
+/// While this tab is busy (its own import, or the first read), it reads again once done.
+pub(super) fn reread(session: &Shared) {
+    {
+        let mut s = session.borrow_mut();
+        if s.closed {
+            return;
+        }
+        if s.running() || matches!(s.keeping, Keeping::Opening) {
+            s.reread = true;
+            return;
+        }
+        s.import.clear();
+        s.rows = None;
+        s.revision += 1;
+        s.keeping = Keeping::Opening;
+    }
+    notify(session);
+    wasm_bindgen_futures::spawn_local(job::restore(session.clone()));
 }
 
 /// The day statuses are computed for: the manager's own day, so a certificate that runs

@@ -43,6 +43,7 @@ impl fmt::Display for RosterStoreError {
 #[derive(Clone)]
 pub struct RosterStore {
     db: IdbDatabase,
+    course_id: String,
 }
 
 impl PartialEq for RosterStore {
@@ -93,7 +94,10 @@ impl RosterStore {
             .ok()
             .and_then(|r| r.dyn_into::<IdbDatabase>().ok())
             .ok_or_else(|| unavailable("the database did not open"))?;
-        Ok(RosterStore { db })
+        Ok(RosterStore {
+            db,
+            course_id: course_id.to_owned(),
+        })
     }
 
     /// Adds `values` in one transaction: all are kept or none, and one commit per batch
@@ -113,7 +117,10 @@ impl RosterStore {
                 .map_err(|e| failed(&e))?;
         }
         match wait(&tx, "complete", &["error", "abort"]).await {
-            Ok(()) => Ok(()),
+            Ok(()) => {
+                announce_change(&self.course_id);
+                Ok(())
+            }
             Err(_) => Err(match tx.error() {
                 Some(e) if e.name() == "QuotaExceededError" => RosterStoreError::Full,
                 Some(e) => RosterStoreError::Failed(format!("{}: {}", e.name(), e.message())),
@@ -153,8 +160,54 @@ impl RosterStore {
             .map_err(|e| failed(&e))?;
         wait(&tx, "complete", &["error", "abort"])
             .await
-            .map_err(|_| RosterStoreError::Failed("clearing was aborted".to_owned()))
+            .map_err(|_| RosterStoreError::Failed("clearing was aborted".to_owned()))?;
+        announce_change(&self.course_id);
+        Ok(())
     }
+}
+
+/// The localStorage key through which a tab tells the others that the course's roster
+/// changed: IndexedDB says nothing to other tabs, a `storage` event does.
+fn changed_key(course_id: &str) -> String {
+    format!("trygg:roster-changed:{course_id}")
+}
+
+/// Tells the course's other open tabs that its stored roster changed ([`watch_changes`]).
+/// Where localStorage is blocked they are not told, and show what they had until reloaded.
+fn announce_change(course_id: &str) {
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return;
+    };
+    // A value of its own each time: the same value written again tells no one.
+    let stamp = format!(
+        "{}-{}",
+        crate::shared::browser::clock::now_ms(),
+        js_sys::Math::random()
+    );
+    let _ = storage.set_item(&changed_key(course_id), &stamp);
+}
+
+/// Calls `changed` each time another tab of this browser changes the course's stored
+/// roster (an import stored, the list cleared), until the returned listener is dropped.
+pub fn watch_changes(
+    course_id: &str,
+    changed: impl Fn() + 'static,
+) -> Option<gloo::events::EventListener> {
+    let window = web_sys::window()?;
+    let key = changed_key(course_id);
+    Some(gloo::events::EventListener::new(
+        &window,
+        "storage",
+        move |event| {
+            let ours = event
+                .dyn_ref::<web_sys::StorageEvent>()
+                .and_then(|e| e.key())
+                .is_some_and(|k| k == key);
+            if ours {
+                changed();
+            }
+        },
+    ))
 }
 
 type Listener = Closure<dyn FnMut(JsValue)>;
