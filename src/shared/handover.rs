@@ -244,7 +244,8 @@ where
         teardown();
     }
     let props = ModuleProps { handover };
-    crate::shared::browser::document::remove_boot_screen();
+    // The start screen stays until the page has words to show (`Frame` removes it then):
+    // a failure before that is told there, in its own two languages, not on a blank page.
     let Some(root) = crate::shared::browser::document::new_app_root() else {
         return;
     };

@@ -129,6 +129,32 @@ export default [
     },
   },
   {
+    name: 'a broken organisation.json, words or course names file shows the start screen failing, naming the file, never a blank page',
+    async run(t) {
+      for (const [file, hash] of [['content/organisation.json', '#/'], ['content/languages/sv/ui.json', '#/training'], ['content/languages/sv/course.json', '#/data']]) {
+        const context = await t.browser.newContext();
+        t.contexts.push(context);
+        let broken = true;
+        // The file as a security officer might leave it: a comma after the last entry.
+        await context.route(`**/${file}`, async (route) => {
+          if (!broken) return route.continue();
+          const response = await route.fetch();
+          return route.fulfill({ response, body: (await response.text()).replace(/\}\s*$/, ',}') });
+        });
+        const page = await context.newPage();
+        await page.goto(t.server.subUrl + hash);
+        await page.waitForSelector('#boot-failed:not([hidden])', { timeout: 20000 });
+        const name = file.split('/').pop();
+        assert.match(await page.textContent('#boot-detail'), new RegExp(`${name.replace('.', '\\.')}.*trailing comma`), `${file}: the file and the fault are named`);
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'boot-retry', `${file}: focus on "try again"`);
+        await expectAxeClean(page, `start screen with ${file} broken`);
+        broken = false;
+        await page.click('#boot-retry');
+        await page.waitForSelector('#page-title', { timeout: 20000 });
+      }
+    },
+  },
+  {
     name: 'the course files are requested together, not one after another',
     async run(t) {
       const context = await t.browser.newContext();
