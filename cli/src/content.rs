@@ -99,6 +99,16 @@ fn check(args: Args) -> i32 {
         complain!("trygg content: {} is not a folder", dir.display());
         return 2;
     }
+    // The built folder a security officer edits holds the content one level down.
+    let inner = dir.join("content");
+    if !dir.join("organisation.json").exists() && inner.join("organisation.json").is_file() {
+        complain!(
+            "trygg content: {} has no organisation.json; the content of a built folder is in {}: check that folder",
+            dir.display(),
+            inner.display()
+        );
+        return 2;
+    }
 
     let CourseFiles {
         files,

@@ -106,6 +106,22 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
+fn a_built_folder_points_to_its_content() {
+    let built =
+        std::env::temp_dir().join(format!("trygg-content-cli-built-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&built);
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/content");
+    copy_folder(&fixture, &built.join("content"));
+    let (code, out, err) = trygg(&["content", "check", built.to_str().expect("utf-8")]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    let inner = built.join("content");
+    assert!(err.contains(&format!("is in {}", inner.display())), "{err}");
+    let (code, _, _) = trygg(&["content", "check", inner.to_str().expect("utf-8")]);
+    assert_eq!(code, 0);
+    let _ = fs::remove_dir_all(&built);
+}
+
+#[test]
 fn valid_content_prints_a_summary() {
     let copy = Copy::new();
     let (code, out, _) = copy.check(false);

@@ -34,7 +34,8 @@ pub fn ContentError(props: &ContentErrorProps) -> Html {
             <>
                 <p>{ words.html("content_error.invalid") }</p>
                 <ul class="issue-list">
-                    { for issues.iter().map(|issue| html! { <li><code>{ issue.to_string() }</code></li> }) }
+                    // The content check's own words are English, and marked so (WCAG 3.1.2).
+                    { for issues.iter().map(|issue| html! { <li><code lang="en">{ issue.to_string() }</code></li> }) }
                 </ul>
             </>
         },
@@ -52,15 +53,20 @@ pub fn ContentError(props: &ContentErrorProps) -> Html {
 }
 
 /// The failure in one line, for a notice: the file and why (as the error page says it), or
-/// the content check's messages.
-pub fn failure_text(failure: &ContentFailure, words: &Words) -> String {
+/// the content check's messages, which are English and marked so.
+pub fn failure_html(failure: &ContentFailure, words: &Words) -> Html {
     match failure {
-        ContentFailure::Fetch { file, error } => format!("{file}: {}", fetch_reason(error, words)),
-        ContentFailure::Invalid(issues) => issues
-            .iter()
-            .map(|i| i.to_string())
-            .collect::<Vec<_>>()
-            .join("; "),
+        ContentFailure::Fetch { file, error } => {
+            html! { format!("{file}: {}", fetch_reason(error, words)) }
+        }
+        ContentFailure::Invalid(issues) => {
+            let text = issues
+                .iter()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join("; ");
+            html! { <span lang="en">{ text }</span> }
+        }
     }
 }
 

@@ -152,6 +152,21 @@ export default [
         await page.click('#boot-retry');
         await page.waitForSelector('#page-title', { timeout: 20000 });
       }
+      // Another language's broken file: the page stays in Swedish, and the notice marks the
+      // content check's English words as English (WCAG 3.1.2).
+      const context = await t.browser.newContext();
+      t.contexts.push(context);
+      await context.route('**/content/languages/fi/ui.json', async (route) => {
+        const response = await route.fetch();
+        return route.fulfill({ response, body: (await response.text()).replace(/\}\s*$/, ',}') });
+      });
+      const page = await context.newPage();
+      await page.goto(t.server.subUrl + '#/');
+      await page.waitForSelector('#page-title');
+      await page.click('#lang-fi');
+      const problem = await page.waitForSelector('.offline-notice [data-language] [lang="en"]');
+      assert.match(await problem.textContent(), /fi\/ui\.json.*trailing comma/);
+      assert.equal(await page.getAttribute('html', 'lang'), 'sv', 'the page stays Swedish');
     },
   },
   {

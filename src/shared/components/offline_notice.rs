@@ -8,7 +8,7 @@ use gloo::events::EventListener;
 use yew::prelude::*;
 
 use crate::shared::browser::worker;
-use crate::shared::content_error::{failure_text, not_kept_offline};
+use crate::shared::content_error::{failure_html, not_kept_offline};
 use crate::shared::content_loader::page_urls;
 use crate::shared::handover::Part;
 use crate::shared::i18n::WordsHtml;
@@ -105,10 +105,13 @@ pub fn OfflineNotice(props: &OfflineNoticeProps) -> Html {
             .and_then(|o| o.language(*lang))
             .map_or_else(|| lang.code().to_owned(), |l| l.name.clone());
         if not_kept_offline(failure) {
-            words.fill("offline.language_missing", &[("language", &name)])
+            html! { words.fill("offline.language_missing", &[("language", &name)]) }
         } else {
-            let problem = failure_text(failure, &words);
-            words.fill("lang.failed", &[("language", &name), ("problem", &problem)])
+            // The problem goes in as an element of its own, with its own language.
+            const PROBLEM: &str = "\u{1}";
+            let sentence = words.fill("lang.failed", &[("language", &name), ("problem", PROBLEM)]);
+            let (before, after) = sentence.split_once(PROBLEM).unwrap_or((&sentence, ""));
+            html! { <>{ before.to_owned() }{ failure_html(failure, &words) }{ after.to_owned() }</> }
         }
     });
     // The live region is always there, so what appears in it is announced.
