@@ -1784,3 +1784,29 @@ fn naming_an_it_service_desk_the_organisation_lacks_is_an_issue() {
         ),
     );
 }
+
+#[test]
+fn a_text_left_open_is_told_on_its_own_line_in_plain_words() {
+    let bytes = b"{\n  \"id\": \"beta,\n  \"minutes\": 5\n}".to_vec();
+    assert_eq!(
+        with_bytes(BETA, bytes),
+        vec![issue(
+            BETA,
+            "",
+            "invalid JSON at line 2, column 15: a text is not closed: its closing quote (\") is missing"
+        )]
+    );
+}
+
+#[test]
+fn a_comma_after_the_last_entry_is_told_at_the_comma() {
+    let bytes = b"{\n  \"id\": \"beta\",\n  \"minutes\": 5,\n\n}".to_vec();
+    assert_eq!(
+        with_bytes(BETA, bytes),
+        vec![issue(
+            BETA,
+            "",
+            "invalid JSON at line 3, column 15: a comma after the last entry (remove it)"
+        )]
+    );
+}

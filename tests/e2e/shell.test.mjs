@@ -145,7 +145,7 @@ export default [
         await page.goto(t.server.subUrl + hash);
         await page.waitForSelector('#boot-failed:not([hidden])', { timeout: 20000 });
         const name = file.split('/').pop();
-        assert.match(await page.textContent('#boot-detail'), new RegExp(`${name.replace('.', '\\.')}.*trailing comma`), `${file}: the file and the fault are named`);
+        assert.match(await page.textContent('#boot-detail'), new RegExp(`${name.replace('.', '\\.')}.*comma after the last entry`), `${file}: the file and the fault are named`);
         assert.equal(await page.evaluate(() => document.activeElement?.id), 'boot-retry', `${file}: focus on "try again"`);
         await expectAxeClean(page, `start screen with ${file} broken`);
         broken = false;
@@ -165,7 +165,7 @@ export default [
       await page.waitForSelector('#page-title');
       await page.click('#lang-fi');
       const problem = await page.waitForSelector('.offline-notice [data-language] [lang="en"]');
-      assert.match(await problem.textContent(), /fi\/ui\.json.*trailing comma/);
+      assert.match(await problem.textContent(), /fi\/ui\.json.*comma after the last entry/);
       assert.equal(await page.getAttribute('html', 'lang'), 'sv', 'the page stays Swedish');
     },
   },

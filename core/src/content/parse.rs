@@ -66,19 +66,18 @@ pub(crate) fn parse_with<T>(
         Ok(value) => value,
         Err(e) => {
             let path = json_path_at(text, byte_offset(text, e.line(), e.column()));
-            return Err(vec![issue(file, path, &e)]);
+            return Err(vec![issue(file, text, path, &e)]);
         }
     };
     // Text after the value is a syntax error too; report it like one.
     match de.end() {
         Ok(()) => Ok(value),
-        Err(e) => Err(vec![issue(file, String::new(), &e)]),
+        Err(e) => Err(vec![issue(file, text, String::new(), &e)]),
     }
 }
 
-fn issue(file: &str, path: String, e: &serde_json::Error) -> ContentIssue {
-    let message = bare_message(e);
-    let (line, column) = (e.line(), e.column());
+fn issue(file: &str, text: &str, path: String, e: &serde_json::Error) -> ContentIssue {
+    let (line, column, message) = where_to_look(text, e);
     match e.classify() {
         Category::Data => ContentIssue::new(
             file,
@@ -91,6 +90,35 @@ fn issue(file: &str, path: String, e: &serde_json::Error) -> ContentIssue {
             format!("invalid JSON at line {line}, column {column}: {message}"),
         ),
     }
+}
+
+/// The line, column and message of `e` as someone editing `text` by hand needs them. Two
+/// slips are common, and serde_json finds each past the place to mend: a text without its
+/// closing quote is found at the start of the next line (as a "control character"), so it is
+/// told at the end of the line where the text is left open; a comma after the last entry is
+/// found at the bracket that follows, so it is told at the comma. Anything else is as found.
+fn where_to_look(text: &str, e: &serde_json::Error) -> (usize, usize, String) {
+    let message = bare_message(e);
+    let (line, column) = (e.line(), e.column());
+    if message.starts_with("control character") && column == 0 && line > 1 {
+        let open = text.lines().nth(line - 2).unwrap_or_default();
+        let plain = "a text is not closed: its closing quote (\") is missing".to_owned();
+        return (line - 1, open.chars().count() + 1, plain);
+    }
+    if message == "trailing comma" {
+        let before = &text.as_bytes()[..byte_offset(text, line, column).min(text.len())];
+        // The bracket serde_json stopped at, then the white space back to the comma.
+        let mut end = before.len().saturating_sub(1);
+        while end > 0 && before[end - 1].is_ascii_whitespace() {
+            end -= 1;
+        }
+        if end > 0 && before[end - 1] == b',' {
+            let (line, column) = line_column(&before[..end - 1]);
+            let plain = "a comma after the last entry (remove it)".to_owned();
+            return (line, column, plain);
+        }
+    }
+    (line, column, message)
 }
 
 /// serde_json appends " at line L column C" to every message; the issue says it its own way.
