@@ -170,6 +170,31 @@ export default [
     },
   },
   {
+    name: 'the start screen gives way to the page without moving it (no layout shift), on a slow processor too',
+    async run(t) {
+      for (const hash of ['#/', '#/training']) {
+        const context = await t.browser.newContext({ viewport: { width: 412, height: 823 } });
+        t.contexts.push(context);
+        const page = await context.newPage();
+        // As Lighthouse's phone: a processor four times slower, so rendering spans frames.
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+        await page.goto(t.server.subUrl + hash);
+        await page.waitForSelector('#page-title', { timeout: 30000 });
+        await page.waitForTimeout(500);
+        const shift = await page.evaluate(() => new Promise((resolve) => {
+          let total = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(total), 300);
+        }));
+        assert.ok(shift < 0.01, `${hash}: cumulative layout shift ${shift.toFixed(3)}`);
+        assert.equal(await page.locator('#boot').count(), 0, `${hash}: the start screen is gone`);
+      }
+    },
+  },
+  {
     name: 'the course files are requested together, not one after another',
     async run(t) {
       const context = await t.browser.newContext();
