@@ -176,11 +176,11 @@ pub(crate) fn run_with(args: Args, stdout: &mut dyn Write, err: &mut dyn Write) 
             };
             for (member, prepared) in prepared {
                 // A record of an export goes by the export's name and its place in it.
-                let name = || match member {
+                let file_name = || match member {
                     Some(n) => export_member_name(&name.to_string(), n),
                     None => name.to_string(),
                 };
-                match roster.add_prepared(name, prepared) {
+                match roster.add_prepared(file_name, prepared) {
                     Merged::Accepted => {}
                     Merged::Duplicate => stats.duplicates += 1,
                     Merged::Rejected(reason) => {
@@ -188,7 +188,7 @@ pub(crate) fn run_with(args: Args, stdout: &mut dyn Write, err: &mut dyn Write) 
                         if reason.is_tampered() {
                             stats.tampered += 1;
                         }
-                        let _ = writeln!(err, "{}: {reason}", name());
+                        let _ = writeln!(err, "{}: {reason}", file_name());
                     }
                 }
             }

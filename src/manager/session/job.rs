@@ -12,19 +12,29 @@ use crate::shared::browser::roster_store::{next_tick, RosterStore};
 /// Opens IndexedDB and queues what it holds ahead of anything picked meanwhile.
 pub(super) async fn restore(session: Shared) {
     let course_id = session.borrow().import.course_id().to_owned();
-    let (keeping, saved) = match RosterStore::open(&course_id).await {
-        Ok(store) => match store.get_all().await {
-            Ok(values) => (Keeping::Saved(store), values),
-            Err(e) => {
-                session.borrow_mut().save_error = Some(e);
-                (Keeping::Saved(store), Vec::new())
-            }
-        },
-        Err(e) => (Keeping::Memory(e), Vec::new()),
+    match RosterStore::open(&course_id).await {
+        Ok(store) => read_stored(session, store).await,
+        Err(e) => {
+            session.borrow_mut().keeping = Keeping::Memory(e);
+            start(&session);
+            notify(&session);
+        }
+    }
+}
+
+/// Queues what `store` holds ahead of anything picked meanwhile, then keeps the roster
+/// there: on opening, and again when another tab changed it.
+pub(super) async fn read_stored(session: Shared, store: RosterStore) {
+    let saved = match store.get_all().await {
+        Ok(values) => values,
+        Err(e) => {
+            session.borrow_mut().save_error = Some(e);
+            Vec::new()
+        }
     };
     {
         let mut s = session.borrow_mut();
-        s.keeping = keeping;
+        s.keeping = Keeping::Saved(store);
         let files = stored_files(&saved);
         s.import.restoring(files.len());
         for file in files.into_iter().rev() {

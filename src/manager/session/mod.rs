@@ -193,7 +193,7 @@ impl SessionHandle {
 /// again from IndexedDB, so this tab never shows (or exports) a list the other has changed.
 /// While this tab is busy (its own import, or the first read), it reads again once done.
 pub(super) fn reread(session: &Shared) {
-    {
+    let store = {
         let mut s = session.borrow_mut();
         if s.closed {
             return;
@@ -202,13 +202,19 @@ pub(super) fn reread(session: &Shared) {
             s.reread = true;
             return;
         }
+        // Only a tab keeping its roster in IndexedDB hears of another's change.
+        let Keeping::Saved(store) = s.keeping.clone() else {
+            return;
+        };
         s.import.clear();
         s.rows = None;
         s.revision += 1;
+        // Files picked meanwhile wait behind the stored ones, as on opening.
         s.keeping = Keeping::Opening;
-    }
+        store
+    };
     notify(session);
-    wasm_bindgen_futures::spawn_local(job::restore(session.clone()));
+    wasm_bindgen_futures::spawn_local(job::read_stored(session.clone(), store));
 }
 
 /// The day statuses are computed for: the manager's own day, so a certificate that runs
