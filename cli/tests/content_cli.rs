@@ -291,7 +291,7 @@ fn a_problem_is_printed_as_file_path_message_and_exits_1() {
     assert_eq!(
         out,
         format!(
-            "{}: questions[0].options: no option is marked correct\n1 problem found\n",
+            "{}: questions[0].options: no option is marked correct (question \"who-responsible\")\n1 problem found\n",
             file.display()
         )
     );
@@ -314,7 +314,7 @@ fn problems_as_json() {
         v["issues"],
         serde_json::json!([
             {"file": "organisation.json", "path": "pass_mark", "message": "pass mark 0 must be between 1 and 100"},
-            {"file": "modules/alpha.json", "path": "questions[0].options", "message": "no option is marked correct"}
+            {"file": "modules/alpha.json", "path": "questions[0].options", "message": "no option is marked correct (question \"who-responsible\")"}
         ])
     );
 }

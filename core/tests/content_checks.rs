@@ -848,7 +848,7 @@ fn section_must_be_one_of_a_laws_paragraphs() {
         issue(
             BETA,
             "questions[1].source.section",
-            "section \"Hemberedskap\" is not among the sections of \"sfs-1992-1403\" in sources.json",
+            "section \"Hemberedskap\" is not among the sections of \"sfs-1992-1403\" in sources.json (question \"radio\")",
         ),
     );
     expect_only(
@@ -856,7 +856,7 @@ fn section_must_be_one_of_a_laws_paragraphs() {
         issue(
             BETA,
             "questions[1].source.section",
-            "section \"3 §\" is not among the sections of \"msb-krisen\" in sources.json",
+            "section \"3 §\" is not among the sections of \"msb-krisen\" in sources.json (question \"radio\")",
         ),
     );
 }
@@ -868,7 +868,7 @@ fn a_point_cited_under_another_document_names_its_owner() {
         issue(
             BETA,
             "questions[1].source.points[0]",
-            "point \"b-prepare\" belongs to \"seed-b.txt\", not to \"msb-krisen\"",
+            "point \"b-prepare\" belongs to \"seed-b.txt\", not to \"msb-krisen\" (question \"radio\")",
         ),
     );
 }
@@ -1043,7 +1043,7 @@ fn duplicate_step_id() {
         issue(
             ALPHA,
             "questions[4].steps[1].id",
-            "duplicate step id \"listen\"",
+            "duplicate step id \"listen\" (question \"manager-follow-up\")",
         ),
     );
 }
@@ -1088,7 +1088,11 @@ fn ids_of_the_things_that_carry_texts_are_unique_in_their_place() {
     for (pointer, id, path, what) in cases {
         expect_only(
             |f| put(f, ALPHA, pointer, json!(id)),
-            issue(ALPHA, path, &format!("duplicate {what} id \"{id}\"")),
+            issue(
+                ALPHA,
+                path,
+                &format!("duplicate {what} id \"{id}\" ({})", owner_in_alpha(path)),
+            ),
         );
     }
     // The same id in another place is another text: p1 in two sections, a in two lists.
@@ -1150,7 +1154,10 @@ fn ids_that_name_a_text_are_reserved() {
             issue(
                 ALPHA,
                 path,
-                &format!("\"{id}\" names a text in the language files; choose another {what} id"),
+                &format!(
+                    "\"{id}\" names a text in the language files; choose another {what} id ({})",
+                    owner_in_alpha(path)
+                ),
             ),
         );
     }
@@ -1174,7 +1181,7 @@ fn ids_of_items_options_and_choices_must_be_plain() {
         issue(
             ALPHA,
             "sections[0].blocks[1].items[0].id",
-            "must not be empty",
+            "must not be empty (section \"everyone\")",
         ),
     );
     expect_only(
@@ -1182,7 +1189,7 @@ fn ids_of_items_options_and_choices_must_be_plain() {
         issue(
             ALPHA,
             "questions[1].options[0].id",
-            "id \"Nära ögat\" must be at most 64 characters of a–z, 0–9 and \"-\"",
+            "id \"Nära ögat\" must be at most 64 characters of a–z, 0–9 and \"-\" (question \"what-report\")",
         ),
     );
     expect_only(
@@ -1190,7 +1197,7 @@ fn ids_of_items_options_and_choices_must_be_plain() {
         issue(
             ALPHA,
             "sections[1].blocks[0].id",
-            "id \"C1\" must be at most 64 characters of a–z, 0–9 and \"-\"",
+            "id \"C1\" must be at most 64 characters of a–z, 0–9 and \"-\" (section \"report\")",
         ),
     );
     assert_eq!(
@@ -1310,14 +1317,22 @@ fn empty_text_anywhere() {
 fn single_or_multiple_without_a_correct_option() {
     expect_only(
         set(ALPHA, "/questions/0/options/1/correct", json!(false)),
-        issue(ALPHA, "questions[0].options", "no option is marked correct"),
+        issue(
+            ALPHA,
+            "questions[0].options",
+            "no option is marked correct (question \"who-responsible\")",
+        ),
     );
     expect_only(
         |f| {
             *at(f, ALPHA, "/questions/1/options/0/correct") = json!(false);
             *at(f, ALPHA, "/questions/1/options/1/correct") = json!(false);
         },
-        issue(ALPHA, "questions[1].options", "no option is marked correct"),
+        issue(
+            ALPHA,
+            "questions[1].options",
+            "no option is marked correct (question \"what-report\")",
+        ),
     );
 }
 
@@ -1328,7 +1343,7 @@ fn single_with_two_correct_options() {
         issue(
             ALPHA,
             "questions[0].options",
-            "a single-choice question must have exactly one correct option, found 2",
+            "a single-choice question must have exactly one correct option, found 2 (question \"who-responsible\")",
         ),
     );
 }
@@ -1342,7 +1357,7 @@ fn fewer_than_two_options() {
         issue(
             BETA,
             "questions[1].options",
-            "a question needs at least 2 options, found 1",
+            "a question needs at least 2 options, found 1 (question \"radio\")",
         ),
     );
 }
@@ -1356,7 +1371,7 @@ fn ordering_with_two_steps() {
         issue(
             ALPHA,
             "questions[3].steps",
-            "an ordering question needs at least 3 steps, found 2",
+            "an ordering question needs at least 3 steps, found 2 (question \"report-order\")",
         ),
     );
 }
@@ -1368,7 +1383,7 @@ fn scenario_without_steps() {
         issue(
             ALPHA,
             "questions[4].steps",
-            "a scenario needs at least one step",
+            "a scenario needs at least one step (question \"manager-follow-up\")",
         ),
     );
 }
@@ -1384,7 +1399,7 @@ fn step_without_a_correct_choice() {
         issue(
             ALPHA,
             "questions[4].steps[1].choices",
-            "no choice is marked correct",
+            "no choice is marked correct (question \"manager-follow-up\")",
         ),
     );
 }
@@ -1398,7 +1413,7 @@ fn step_with_one_choice() {
         issue(
             ALPHA,
             "questions[4].steps[1].choices",
-            "a step needs at least 2 choices, found 1",
+            "a step needs at least 2 choices, found 1 (question \"manager-follow-up\")",
         ),
     );
 }
@@ -1410,7 +1425,7 @@ fn choice_next_to_a_missing_step() {
         issue(
             ALPHA,
             "questions[4].steps[0].choices[0].next",
-            "step \"x\" does not exist",
+            "step \"x\" does not exist (question \"manager-follow-up\")",
         ),
     );
 }
@@ -1468,7 +1483,7 @@ fn unknown_seed() {
         issue(
             ALPHA,
             "sections[1].source.seed",
-            "seed \"seed-c.txt\" is not in sources.json",
+            "seed \"seed-c.txt\" is not in sources.json (section \"report\")",
         ),
     );
 }
@@ -1480,7 +1495,7 @@ fn section_not_in_the_seed() {
         issue(
             ALPHA,
             "questions[2].source.section",
-            "section \"Beredskap\" is not among the sections of \"seed-a.txt\" in sources.json",
+            "section \"Beredskap\" is not among the sections of \"seed-a.txt\" in sources.json (question \"small-things\")",
         ),
     );
 }
@@ -1492,7 +1507,7 @@ fn unknown_point() {
         issue(
             BETA,
             "questions[0].source.points[0]",
-            "point \"b-nothing\" does not exist",
+            "point \"b-nothing\" does not exist (question \"water\")",
         ),
     );
 }
@@ -1508,7 +1523,7 @@ fn point_of_another_document() {
         issue(
             BETA,
             "sections[0].source.points[1]",
-            "point \"a-report\" belongs to \"seed-a.txt\", not to \"seed-b.txt\"",
+            "point \"a-report\" belongs to \"seed-a.txt\", not to \"seed-b.txt\" (section \"prepare\")",
         ),
     );
 }
@@ -1614,9 +1629,13 @@ fn every_problem_is_reported_in_file_order() {
             issue(
                 ALPHA,
                 "questions[4].steps[0].choices[0].next",
-                "step \"nowhere\" does not exist"
+                "step \"nowhere\" does not exist (question \"manager-follow-up\")"
             ),
-            issue(BETA, "questions[1].options", "no option is marked correct"),
+            issue(
+                BETA,
+                "questions[1].options",
+                "no option is marked correct (question \"radio\")"
+            ),
         ]
     );
 }
@@ -1780,7 +1799,7 @@ fn naming_an_it_service_desk_the_organisation_lacks_is_an_issue() {
         issue(
             ALPHA,
             "sections[0].blocks[3].which",
-            "the IT service desk is named here but organisation.json has no \"it_service_desk\"",
+            "the IT service desk is named here but organisation.json has no \"it_service_desk\" (section \"everyone\")",
         ),
     );
 }
@@ -1809,4 +1828,20 @@ fn a_comma_after_the_last_entry_is_told_at_the_comma() {
             "invalid JSON at line 3, column 15: a comma after the last entry (remove it)"
         )]
     );
+}
+
+/// How the check names the section or question a path in the fixture's alpha module lies in.
+fn owner_in_alpha(path: &str) -> &'static str {
+    const OWNERS: [(&str, &str); 6] = [
+        ("sections[0].", "section \"everyone\""),
+        ("sections[1].", "section \"report\""),
+        ("questions[0].", "question \"who-responsible\""),
+        ("questions[1].", "question \"what-report\""),
+        ("questions[3].", "question \"report-order\""),
+        ("questions[4].", "question \"manager-follow-up\""),
+    ];
+    OWNERS
+        .iter()
+        .find(|(prefix, _)| path.starts_with(prefix))
+        .map_or("", |(_, owner)| owner)
 }

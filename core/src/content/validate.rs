@@ -62,6 +62,26 @@ impl<'a> Out<'a> {
             .push(ContentIssue::new(self.file, path, message));
     }
 
+    /// How many issues were found so far: the mark [`Out::name_since`] names from.
+    pub(crate) fn count(&self) -> usize {
+        self.issues.len()
+    }
+
+    /// Names the section or question (`what`, with its `id`) in each issue found since
+    /// `mark`: paths count by position (`questions[7]`), which a person editing the file does
+    /// not see.
+    pub(crate) fn name_since(&mut self, mark: usize, what: &str, id: &str) {
+        if id.trim().is_empty() {
+            return;
+        }
+        let quoted = format!("\"{id}\"");
+        for issue in self.issues.iter_mut().skip(mark) {
+            if !issue.message.contains(&quoted) {
+                issue.message = format!("{} ({what} {quoted})", issue.message);
+            }
+        }
+    }
+
     pub(crate) fn nonempty(&mut self, path: &str, value: &str) -> bool {
         let ok = !value.trim().is_empty();
         if !ok {

@@ -43,6 +43,7 @@ pub(crate) fn check_module(
     let mut ids = HashSet::new();
     for (i, section) in module.sections.iter().enumerate() {
         let at = format!("sections[{i}]");
+        let mark = out.count();
         out.id(&format!("{at}.id"), &section.id);
         if !ids.insert(section.id.as_str()) {
             out.push(
@@ -62,6 +63,7 @@ pub(crate) fn check_module(
             }
             check_block(out, &at, block, org);
         }
+        out.name_since(mark, "section", &section.id);
     }
     if module.questions.is_empty() {
         out.push("questions", "the module has no questions");
@@ -69,6 +71,7 @@ pub(crate) fn check_module(
     let mut ids = HashSet::new();
     for (i, question) in module.questions.iter().enumerate() {
         let at = format!("questions[{i}]");
+        let mark = out.count();
         out.id(&format!("{at}.id"), &question.id);
         if !ids.insert(question.id.as_str()) {
             out.push(
@@ -98,6 +101,7 @@ pub(crate) fn check_module(
             }
             QuestionKind::Scenario { steps } => check_scenario(out, &at, steps),
         }
+        out.name_since(mark, "question", &question.id);
     }
     check_roles(out, module, org);
 }
