@@ -1246,6 +1246,39 @@ fn a_text_missing_in_a_translation_comes_from_the_fallback() {
 }
 
 #[test]
+fn an_id_mistyped_in_a_text_file_is_named_beside_the_texts_it_leaves_missing() {
+    let issues = issues_after(|f| {
+        let texts = at(f, SV_ALPHA, "/questions")
+            .as_object_mut()
+            .expect("questions");
+        let moved = texts.remove("small-things").expect("small-things");
+        texts.insert("smal-things".into(), moved);
+    });
+    let missing = issues
+        .iter()
+        .filter(|i| i.message == "text is missing")
+        .count();
+    assert!(missing >= 2, "{issues:?}");
+    assert_eq!(
+        issues.last(),
+        Some(&issue(
+            SV_ALPHA,
+            "questions.smal-things",
+            "there is no question \"smal-things\" to put these texts in: is the id mistyped?",
+        )),
+        "named once, after the texts it leaves missing: {issues:?}"
+    );
+    // With every text in place, a text for an unknown id is no error (the report warns).
+    let whole = issues_after(|f| {
+        let texts = at(f, SV_ALPHA, "/questions")
+            .as_object_mut()
+            .expect("questions");
+        texts.insert("extra".into(), json!({ "prompt": "Extra" }));
+    });
+    assert_eq!(whole, Vec::new());
+}
+
+#[test]
 fn a_text_missing_in_the_source_language_is_an_issue_in_its_file() {
     expect_only(
         |f| remove(f, SV_ALPHA, "/sections/everyone", "title"),

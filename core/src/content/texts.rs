@@ -3,6 +3,8 @@
 //! whose markup is broken, or one with markup in a place that shows it as typed (a heading, a
 //! module's title), is an issue naming the language file and the key.
 
+use std::collections::HashSet;
+
 use super::inline::{markup_shown_as_typed, parse_inline};
 use super::issue::ContentIssue;
 use super::model::{Lang, Text};
@@ -47,6 +49,12 @@ pub(crate) fn fill(
     }
     let mut issues = Vec::new();
     let mut filled = Vec::with_capacity(slots.len());
+    let places: HashSet<String> = slots
+        .iter()
+        .filter_map(|(key, _)| place_of(key))
+        .map(|(place, _)| place.to_owned())
+        .collect();
+    let mut missing = false;
     for (key, slot) in slots {
         let found = match own.texts.get(&key) {
             Some(text) => Some((text, own)),
@@ -63,8 +71,12 @@ pub(crate) fn fill(
                     None => "text is missing".to_owned(),
                 };
                 issues.push(ContentIssue::new(own.file, key, message));
+                missing = true;
             }
         }
+    }
+    if missing {
+        issues.extend(stray_places(own, &places));
     }
     if !issues.is_empty() {
         return Err(FillError::Invalid(issues));
@@ -76,6 +88,41 @@ pub(crate) fn fill(
         };
     }
     Ok(())
+}
+
+/// The section, question or module a text belongs to (`questions.report-path` of
+/// `questions.report-path.prompt`), with what it is called.
+fn place_of(key: &str) -> Option<(&str, &'static str)> {
+    let mut parts = key.splitn(3, '.');
+    let (kind, _, rest) = (parts.next()?, parts.next()?, parts.next()?);
+    let what = match kind {
+        "sections" => "section",
+        "questions" => "question",
+        "modules" => "module",
+        _ => return None,
+    };
+    Some((&key[..key.len() - rest.len() - 1], what))
+}
+
+/// The places in `own` that the structure does not have, once each, when texts are missing:
+/// an id mistyped in the text file leaves the texts missing under the right id, and these
+/// point at the typo (otherwise only a warning, once the file is whole).
+fn stray_places(own: &LanguageFile, places: &HashSet<String>) -> Vec<ContentIssue> {
+    let mut seen = HashSet::new();
+    own.texts
+        .entries
+        .iter()
+        .filter_map(|(key, _)| place_of(key))
+        .filter(|(place, _)| !places.contains(*place) && seen.insert(*place))
+        .map(|(place, what)| {
+            let id = place.split_once('.').map_or(place, |(_, id)| id);
+            ContentIssue::new(
+                own.file,
+                place,
+                format!("there is no {what} \"{id}\" to put these texts in: is the id mistyped?"),
+            )
+        })
+        .collect()
 }
 
 /// What is wrong with one text, if anything: empty, broken inline markup, or HTML.
