@@ -285,6 +285,14 @@ export default [
         assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth), false,
           `${tag}: the manager view fits 320 px without sideways scrolling`);
       }
+      // On a wide screen the header lines up with the wider page under it: the brand and the
+      // page's heading start at one edge.
+      await page.setViewportSize({ width: 1800, height: 900 });
+      const edges = await page.evaluate(() => [
+        document.querySelector('.header-top').getBoundingClientRect().left,
+        document.querySelector('main').getBoundingClientRect().left,
+      ]);
+      assert.equal(edges[0], edges[1], `the header and the manager page start at one edge: ${edges}`);
       await page.setViewportSize(wide);
       await page.click(`.lang-switch button[lang="${first.tag}"]`);
       await page.waitForFunction((l) => document.documentElement.lang === l, first.tag);
