@@ -207,9 +207,16 @@ export default [
         for (const hash of ['#/', '#/training']) {
           await go(page, hash);
           await page.evaluate(() => localStorage.setItem('trygg:lang', 'nb'));
+          const asked = [];
+          const count = (request) => { if (/languages\/sv\/(ui|course)\.json/.test(request.url())) asked.push(request.url()); };
+          page.on('request', count);
           await page.reload();
           assert.match(await notice(), /languages\/nb\/ui\.json/, `${hash}: the file is named`);
           assert.equal(await page.getAttribute('html', 'lang'), 'sv', hash);
+          await page.waitForSelector(`main[data-route="${hash}"]`);
+          await page.waitForTimeout(300);
+          page.off('request', count);
+          assert.equal(asked.length, 2, `${hash}: the first language's words and names are read once: ${asked}`);
           await expectAxeClean(page, `${hash} opened in Swedish instead`);
         }
         allowMissing(t, notFound, ['content/languages/nb/ui.json', 'content/languages/nb/course.json']);
