@@ -155,21 +155,36 @@ pub fn use_course_content(state: &AppReducer) {
     // Another language than the one shown: a switch (not a first read or a retry).
     let switching = state.words.as_ref().is_some_and(|w| w.lang() != wanted);
     let dispatch = state.dispatcher();
-    use_effect_with((wanted, state.load_attempt), move |(wanted, _)| {
-        let wanted = *wanted;
-        if !settled {
+    // The read under way (language and attempt): a first read dispatches the words before
+    // the course, which makes `wanted` that language, and must not start the same read again.
+    let reading = use_mut_ref(|| None::<(Lang, u32)>);
+    let attempt = state.load_attempt;
+    use_effect_with((wanted, attempt), move |&(wanted, attempt)| {
+        let begun = *reading.borrow() == Some((wanted, attempt));
+        if !settled && !begun {
+            *reading.borrow_mut() = Some((wanted, attempt));
             let course = latest.borrow().clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let loaded = match &course {
                     Some(course) => load_course_language(course, wanted).await,
                     None => first_load(wanted, &dispatch).await,
                 };
+                let mut mine = (wanted, attempt);
                 match loaded {
                     Err(failure) if !switching && course.is_none() => {
-                        let read = |lang| first_load(lang, &dispatch);
+                        let read = |lang| {
+                            mine = (lang, attempt);
+                            *reading.borrow_mut() = Some(mine);
+                            first_load(lang, &dispatch)
+                        };
                         open_in_first_language(&dispatch, wanted, failure, read).await
                     }
                     loaded => dispatch_loaded(&dispatch, loaded, switching.then_some(wanted)),
+                }
+                // Unless a later read has begun since.
+                let mut reading = reading.borrow_mut();
+                if *reading == Some(mine) {
+                    *reading = None;
                 }
             });
         }
