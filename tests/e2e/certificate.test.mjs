@@ -155,11 +155,26 @@ export default [
       // In every other shipped language the certificate and its PDF read differently but are
       // the same certificate.
       const idSv = await page.textContent('.certificate-preview dd code');
+      // On a 320 px phone the certificate, its table of modules and its dates (long in
+      // Finnish) fit without sideways scrolling (WCAG 1.4.10).
+      const fitsAPhone = async (tag) => {
+        const wide = page.viewportSize();
+        await page.setViewportSize({ width: 320, height: 640 });
+        const [overflow, out] = await page.evaluate(() => [
+          document.documentElement.scrollWidth - window.innerWidth,
+          [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth)
+            .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().width)} px`).slice(0, 6),
+        ]);
+        await page.setViewportSize(wide);
+        assert.ok(overflow <= 0, `${tag}: the certificate fits 320 px, not ${overflow} px wider: ${out.join('; ')}`);
+      };
+      await fitsAPhone('sv');
       for (const { tag } of (await shippedLanguages(t.root)).slice(1)) {
         await page.click(`.lang-switch button[lang="${tag}"]`);
         await page.waitForFunction((l) => document.documentElement.lang === l, tag);
         await page.waitForFunction((x) => document.querySelector('.certificate-preview')?.textContent.includes(x), word(tag, 'certificate.title'));
         assert.equal(await page.textContent('.certificate-preview dd code'), idSv, `one id in every language (${tag})`);
+        await fitsAPhone(tag);
         const translated = await save(page, word(tag, 'certificate.download_pdf'), t.artifacts, `certificate-${tag}.pdf`);
         const translatedText = pdftotext(translated.file).replace(/\s+/g, ' ');
         for (const expected of [word(tag, 'pdf.certifies'), 'Олена Ćosić', idSv.trim()]) {
