@@ -19,8 +19,8 @@ use std::collections::HashMap;
 
 use content_support::{shipped_course, shipped_cue_words, shipped_files, shipped_languages};
 use trygg_core::content::{
-    language_reports, load_course_in, rank_of, Course, CueLexicon, CueWords, Lang, Module,
-    Question, QuestionKind, Rank, Role,
+    language_reports, load_course_in, plain_words, rank_of, Course, CueLexicon, CueWords, Lang,
+    Module, Question, QuestionKind, Rank, Role,
 };
 use trygg_core::quiz::{
     draw_quiz, question_by_id, scenario_next_step, score_attempt, shuffle, Answer, QuizPlan,
@@ -112,9 +112,11 @@ impl Learner {
                 }
             }
             Learner::WordsThenLongest | Learner::Longest => {
-                let longest = shown.iter().map(|t| t.chars().count()).max().unwrap_or(0);
+                // Length as the learner sees it: the words, not their markup.
+                let shown_len = |t: &str| plain_words(t).chars().count();
+                let longest = shown.iter().map(|t| shown_len(t)).max().unwrap_or(0);
                 left.into_iter()
-                    .filter(|&i| texts[i].chars().count() == longest)
+                    .filter(|&i| shown_len(texts[i]) == longest)
                     .collect()
             }
         }
