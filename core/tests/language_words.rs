@@ -59,6 +59,7 @@ fn every_certificate_label_is_in_every_shipped_language() {
         how_to_verify,
         continued,
         attachment,
+        file,
         dates,
     } = CertificateLabels::from_words(&keys_only());
     // Dates are written by the app from the record, not read from `ui.json`.
@@ -86,6 +87,7 @@ fn every_certificate_label_is_in_every_shipped_language() {
         how_to_verify,
         continued,
         attachment,
+        file,
     ];
     assert!(keys.contains(&"certificate.title".to_owned()), "{keys:?}");
     assert_shipped("certificate", &keys);

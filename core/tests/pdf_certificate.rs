@@ -143,22 +143,28 @@ fn attached_record_verifies() {
 #[test]
 fn attachment_is_listed_by_pdf_readers() {
     let fonts = Fonts::load();
-    let rec = record(NAMES[0], lang("sv"), six_modules());
-    let path = write("certificate-attachment.pdf", &make(&rec, &fonts));
-    let p = path.to_str().expect("path");
-    let Some(list) = tool("pdfdetach", &["-list", p]) else {
-        return;
-    };
-    let file = format!("trygg-intyg-{}.json", rec.certificate_id);
-    assert!(list.contains(&file), "{list}");
-    let saved = pdf_support::out_dir().join(&file);
-    let saved_str = saved.to_str().expect("path");
-    tool("pdfdetach", &["-save", "1", "-o", saved_str, p]);
-    let bytes = std::fs::read(&saved).expect("detached file");
-    assert_eq!(
-        verify(&bytes, None, DEFAULT_MAX_BYTES).expect("verifies"),
-        rec
-    );
+    // Named in the certificate's language, as the page names the downloaded file.
+    for (tag, stem) in [("sv", "trygg-intyg"), ("en", "trygg-certificate")] {
+        let rec = record(NAMES[0], lang(tag), six_modules());
+        let path = write(
+            &format!("certificate-attachment-{tag}.pdf"),
+            &make(&rec, &fonts),
+        );
+        let p = path.to_str().expect("path");
+        let Some(list) = tool("pdfdetach", &["-list", p]) else {
+            return;
+        };
+        let file = format!("{stem}-{}.json", rec.certificate_id);
+        assert!(list.contains(&file), "{tag}: {list}");
+        let saved = pdf_support::out_dir().join(&file);
+        let saved_str = saved.to_str().expect("path");
+        tool("pdfdetach", &["-save", "1", "-o", saved_str, p]);
+        let bytes = std::fs::read(&saved).expect("detached file");
+        assert_eq!(
+            verify(&bytes, None, DEFAULT_MAX_BYTES).expect("verifies"),
+            rec
+        );
+    }
 }
 
 #[test]

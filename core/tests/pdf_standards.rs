@@ -161,7 +161,7 @@ fn make_certificate(rec: &CompletionRecord, fonts: &Fonts, file: &str) -> (Vec<u
     let path = write(file, &pdf);
     let title = format!("{} – {}", l.title, rec.learner.full_name);
     let tree = assert_standards(&path, rec.lang, &title).map_or(Value::Null, |mut v| {
-        assert_attachment(&v, rec);
+        assert_attachment(&v, rec, &l.file);
         v["tree"].take()
     });
     (pdf, tree)
@@ -169,8 +169,8 @@ fn make_certificate(rec: &CompletionRecord, fonts: &Fonts, file: &str) -> (Vec<u
 
 /// The completion record rides as a PDF/A-3 associated file that archival tools and
 /// `trygg verify` both find.
-fn assert_attachment(pdf: &Value, rec: &CompletionRecord) {
-    let name = format!("trygg-intyg-{}.json", rec.certificate_id);
+fn assert_attachment(pdf: &Value, rec: &CompletionRecord, stem: &str) {
+    let name = format!("{stem}-{}.json", rec.certificate_id);
     let files = pdf["associated_files"].as_array().expect("/AF");
     assert_eq!(files.len(), 1, "one associated file");
     let f = &files[0];

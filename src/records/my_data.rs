@@ -73,8 +73,13 @@ fn DownloadProgress() -> Html {
     html! {
         <>
             <h2>{ words.html("data.download.title") }</h2>
-            <p>{ words.html("data.download.text") }</p>
-            <p><button type="button" class="button" {onclick}>{ words.html("data.download.button") }</button></p>
+            // Nothing saved (a first visit, or after "delete everything"): no empty file.
+            if learner.progress.worth_saving() {
+                <p>{ words.html("data.download.text") }</p>
+                <p><button type="button" class="button" {onclick}>{ words.html("data.download.button") }</button></p>
+            } else {
+                <p>{ words.html("data.download.nothing") }</p>
+            }
             <DownloadFailed file={downloads.refused()} />
         </>
     }

@@ -61,6 +61,7 @@ export default [
         await page.waitForFunction(() => document.activeElement?.id === 'page-title');
       }
       assert.ok(sections >= 3, `read ${sections} sections (opened ${opened})`);
+      assert.match(await page.textContent('main'), /För godkänt krävs 80 % av poängen\./, 'the intro says what it takes to pass');
       await press(page, 'Starta kunskapsprovet', { keyboard: true });
       await page.waitForSelector('.question-card');
       await page.waitForFunction(() => document.activeElement?.id === 'question-title', null, { timeout: 5000 });
@@ -136,6 +137,8 @@ export default [
       await answerQuestion(page, module, { right: false });
       assert.ok(await page.locator('.choice.right .option-mark', { hasText: 'Rätt svar' }).count() >= 1, 'the right option is marked');
       assert.ok(await page.locator('.choice.wrong .option-mark', { hasText: 'Ditt val, fel' }).count() >= 1, 'the wrong choice is marked');
+      assert.match(await page.locator('.choice.wrong label').first().textContent(), /\S Ditt val, fel$/,
+        'the mark is a word of its own in the label ("Sant ✗ Ditt val, fel", not "Sant✗ Ditt val")');
       await expectAxeClean(page, 'marked options');
       await next(page);
       await finishQuiz(page, module, { right: false });
@@ -149,7 +152,7 @@ export default [
       assert.match(await card.textContent(), /Inte godkänt än.*Senaste provet: \d+ %\. Det krävs 80 %\./s);
       await card.getByRole('link', { name: /^Gör om provet/ }).click();
       await page.waitForSelector('main[data-route="#/module/everyday/quiz"]');
-      await page.getByRole('button', { name: 'Försök igen med nya frågor' }).click();
+      await page.getByRole('button', { name: 'Försök igen', exact: true }).click();
       await page.waitForSelector('.question-card');
       const secondPlan = JSON.parse(await stored(page)).modules.everyday.attempt.plan;
       assert.notEqual(secondPlan.seed, firstPlan.seed);
@@ -274,6 +277,9 @@ export default [
       await page.getByRole('button', { name: 'Ja, radera allt' }).click();
       await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.includes(':backup:')));
       assert.equal(await page.getByRole('button', { name: 'Ladda ner de oläsbara uppgifterna' }).count(), 0);
+      // Nothing is left to download: the page says so instead of offering an empty file.
+      await page.waitForSelector('text=Inget är sparat här än.');
+      assert.equal(await page.getByRole('button', { name: 'Ladda ner mina framsteg' }).count(), 0);
     },
   },
   {

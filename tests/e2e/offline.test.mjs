@@ -304,6 +304,10 @@ export default [
       await page.click('.site-header a[href="#/manager"]');
       await page.waitForSelector('main[data-route="module-error"]');
       assert.ok((await page.textContent('main')).includes(word('sv', 'offline.manager_missing')));
+      // Its heading names the manager view, not the training, and takes the focus the
+      // clicked link's page gave up.
+      assert.equal((await page.textContent('main h1')).trim(), word('sv', 'manager.unavailable'));
+      await page.waitForFunction(() => document.activeElement?.id === 'page-title', null, { timeout: 5000 });
       // A language read before switches offline too.
       await pick('en');
       await page.waitForFunction((text) => document.querySelector('main')?.textContent.includes(text), word('en', 'offline.manager_missing'));

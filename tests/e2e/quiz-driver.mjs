@@ -134,6 +134,14 @@ export async function answerQuestion(page, module, { keyboard = false, right = t
     }
   }
   await page.waitForSelector('.feedback-region .feedback');
+  if (q.type === 'scenario') {
+    // The verdict counts the wise choices: all of them, or none when every choice was poor.
+    const visited = await page.locator('.scenario-step.done').count();
+    const verdict = (await page.textContent('.feedback-region .feedback .feedback-verdict')).trim();
+    const expected = right ? word(lang, 'quiz.right', dist)
+      : word(lang, 'quiz.scenario.result', dist).replace('{good}', '0').replace('{total}', String(visited));
+    if (verdict !== expected) throw new Error(`scenario ${qid}: the verdict is "${verdict}", not "${expected}"`);
+  }
   // The app moves focus to the feedback once it is shown; wait for it, as a learner would.
   await page.waitForFunction(() => document.activeElement?.id === 'feedback', null, { timeout: 5000 });
   return qid;

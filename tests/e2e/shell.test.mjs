@@ -112,6 +112,10 @@ export default [
         // Pages that need only organisation.json still work, so progress can always be saved.
         await page.goto(page.url().replace(/#.*$/, '#/'));
         await page.waitForSelector('main[data-route="#/"]');
+        // A role chosen there is saved, though the course it leads to cannot open.
+        await page.getByLabel('Chef', { exact: true }).check();
+        await page.getByRole('button', { name: 'Börja utbildningen' }).click();
+        await page.waitForSelector('main[data-route="content-error"]');
         await page.goto(page.url().replace(/#.*$/, '#/data'));
         await page.waitForSelector('main[data-route="#/data"]');
         assert.equal(await heading(page), 'Mina uppgifter');

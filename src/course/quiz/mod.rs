@@ -44,7 +44,10 @@ pub fn QuizPage(props: &QuizProps) -> Html {
             }
         }
         QuizPhase::Unscored => html! { <results::FinishPrompt module={module.id.clone()} /> },
-        QuizPhase::Intro => intro(module, &learner, &words),
+        QuizPhase::Intro => {
+            let pass_mark = app.course().map_or(0, |c| c.organisation.pass_mark);
+            intro(module, pass_mark, &learner, &words)
+        }
     };
     html! {
         <section class="page quiz">
@@ -55,13 +58,15 @@ pub fn QuizPage(props: &QuizProps) -> Html {
     }
 }
 
-fn intro(module: &Module, learner: &LearnerHandle, words: &Words) -> Html {
+/// What the quiz is, what it takes to pass, and the way in.
+fn intro(module: &Module, pass_mark: u8, learner: &LearnerHandle, words: &Words) -> Html {
     let role = learner.role_or_default();
     let count = quiz_length(module, role);
     let start = start_quiz_callback(module, learner);
     html! {
         <>
             <p>{ counted_html(words, "quiz.intro", count, &[("count", &count.to_string())]) }</p>
+            <p>{ words.fill_html("quiz.intro.pass", &[("mark", &pass_mark.to_string())]) }</p>
             <p>{ words.html("quiz.intro.saved") }</p>
             <button type="button" class="button" onclick={start}>{ words.html("quiz.start") }</button>
         </>

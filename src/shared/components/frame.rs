@@ -97,11 +97,25 @@ pub fn PassingPage(props: &PassingPageProps) -> Html {
             }
         });
     }
+    {
+        // The page that was shown is gone: focus goes to the heading that says why, not to
+        // the document.
+        let failed = matches!(props.passing, Passing::Failed(_));
+        use_effect_with(failed, |failed| {
+            if *failed {
+                document::focus("page-title");
+            }
+        });
+    }
     match props.passing {
         Passing::Failed(part) => {
             let retry = props.retry.reform(|_: MouseEvent| ());
             // Offline, the module was never fetched on this device: say that, not "check
             // the connection".
+            let title = match part {
+                Part::Manager => "manager.unavailable",
+                _ => "content_error.title",
+            };
             let message = match (part, worker::online()) {
                 (Part::Manager, true) => "manager.load_failed_module",
                 (Part::Manager, false) => "offline.manager_missing",
@@ -111,7 +125,7 @@ pub fn PassingPage(props: &PassingPageProps) -> Html {
             html! {
                 <main id="main" tabindex="-1" data-route="module-error">
                     <div class="page" role="alert">
-                        <PageTitle text={words.t("content_error.title").to_owned()} lang={words.lang_of("content_error.title")} />
+                        <PageTitle text={words.t(title).to_owned()} lang={words.lang_of(title)} />
                         <p>{ words.fill_html(message, &[("file", part.file())]) }</p>
                         <p><button type="button" class="button" onclick={retry}>{ words.html("content_error.retry") }</button></p>
                     </div>

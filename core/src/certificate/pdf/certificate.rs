@@ -24,8 +24,9 @@ const FRAME: Frame = Frame {
     bottom: 70.0,
 };
 
-/// Makes the certificate PDF for `record`, with the record attached as
-/// `trygg-intyg-<certificate id>.json` so the PDF alone can be verified and imported.
+/// Makes the certificate PDF for `record`, with the record attached (as
+/// `trygg-intyg-<certificate id>.json` in Swedish) so the PDF alone can be verified and
+/// imported.
 pub fn certificate_pdf(
     record: &CompletionRecord,
     labels: &CertificateLabels,
@@ -59,7 +60,7 @@ pub fn certificate_pdf(
         lang: record.lang,
         date: Some(record.completed_on),
         attachment: Some(Attachment {
-            name: format!("trygg-intyg-{}.json", record.certificate_id),
+            name: format!("{}-{}.json", labels.file, record.certificate_id),
             description: labels.attachment.clone(),
             mime: b"application/json",
             bytes: &json,

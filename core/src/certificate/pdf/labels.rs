@@ -41,6 +41,9 @@ pub struct CertificateLabels {
     pub continued: String,
     /// Shown by PDF readers next to the attached completion file.
     pub attachment: String,
+    /// The attached completion file's name before its certificate id, as the page names the
+    /// downloaded one ("trygg-intyg", "trygg-certificate"): one file, one name per language.
+    pub file: String,
     /// The record's dates as the language writes them ("4 december 2026", "4.12.2026"), by
     /// ISO date, so the PDF writes them as the certificate page does: the browser's `Intl`
     /// knows how, the core does not. A date not here prints as ISO 8601 (the CLI's PDFs).
@@ -76,6 +79,7 @@ impl CertificateLabels {
             how_to_verify: t("pdf.how_to_verify"),
             continued: t("pdf.continued"),
             attachment: t("pdf.attachment"),
+            file: t("file.certificate"),
             dates: BTreeMap::new(),
         }
     }

@@ -148,7 +148,7 @@ fn choice(
                 {checked} disabled={answer.is_some()} {onchange} />
             <label for={id}>
                 { inline(&text) }
-                { mark.map(|(_, label)| html! { <span class="option-mark">{ label }</span> }).unwrap_or_default() }
+                { mark.map(|(_, label)| html! { <>{ " " }<span class="option-mark">{ label }</span></> }).unwrap_or_default() }
             </label>
         </div>
     }

@@ -2,7 +2,7 @@
 
 use trygg_core::content::{Question, QuestionKind};
 use trygg_core::progress::AfterQuestion;
-use trygg_core::quiz::{is_correct, Answer, PlannedQuestion};
+use trygg_core::quiz::{score_answer, Answer, PlannedQuestion};
 use yew::prelude::*;
 
 use crate::course::quiz::answer_text;
@@ -18,13 +18,23 @@ pub fn feedback(
     answer: Option<&Answer>,
     words: &Words,
 ) -> Html {
-    let right = answer.is_some_and(|a| is_correct(question, a));
-    let is_scenario = matches!(question.kind, QuestionKind::Scenario { .. });
+    let score = answer.map(|a| score_answer(question, a));
+    let right = score.as_ref().is_some_and(|s| s.is_full());
+    let verdict = match (&question.kind, &score) {
+        _ if right => words.html("quiz.right"),
+        // A scenario scores each step: how many of the choices were wise.
+        (QuestionKind::Scenario { .. }, Some(score)) => words.fill_html(
+            "quiz.scenario.result",
+            &[
+                ("good", &score.earned.to_string()),
+                ("total", &score.possible.to_string()),
+            ],
+        ),
+        _ => words.html("quiz.wrong"),
+    };
     html! {
         <div class={if right { "feedback ok" } else { "feedback bad" }}>
-            <p class="feedback-verdict"><strong>
-                { if right { words.html("quiz.right") } else if is_scenario { words.html("quiz.scenario_done") } else { words.html("quiz.wrong") } }
-            </strong></p>
+            <p class="feedback-verdict"><strong>{ verdict }</strong></p>
             if !right {
                 { answer_text::correct(question, item, words).render(words.html("quiz.correct_answer")) }
             }
