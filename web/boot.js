@@ -4,15 +4,27 @@
 // disk, where browsers refuse module scripts: it can then say what to do instead.
 // Loaded `async`, so it asks for the app as soon as it arrives, without waiting for the
 // stylesheet or the rest of the page; whatever touches the page waits for `pageParsed`.
+// This script runs: the start screen's note for a page whose scripts never run stays hidden.
+document.documentElement.dataset.boot = 'started';
+
 const pageParsed = document.readyState === 'loading'
   ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
   : Promise.resolve();
 
-async function fail(text, canRetry = true) {
+async function fail(text, canRetry = true, detail = '') {
   await pageParsed;
   const message = document.getElementById('boot-message');
   const retry = document.getElementById('boot-retry');
-  if (message) message.textContent = text;
+  if (message) {
+    message.textContent = text;
+    // What went wrong, for whoever runs the server: in English, as the browser's errors are.
+    if (detail) {
+      const code = document.createElement('code');
+      code.lang = 'en';
+      code.textContent = detail;
+      message.append(' ', code);
+    }
+  }
   if (retry && canRetry) {
     retry.hidden = false;
     retry.focus();
@@ -124,11 +136,25 @@ const worker = (() => {
 // course (my training, a lesson, a quiz), to the records (the certificate, my data) or to
 // the manager view does not wait for the shell, which it would only hand the page on to. The same routes as
 // `Part::of` in src/shared/handover.rs, which this runs before (a browser test opens each).
-function firstModule(hash) {
-  if (/^#\/(training|module\/)/.test(hash)) return loaders.trygg_course;
-  if (/^#\/(certificate|data)/.test(hash)) return loaders.trygg_records;
-  if (/^#\/manager/.test(hash)) return loaders.trygg_manager;
-  return loaders['trygg-app'];
+function firstModuleName(hash) {
+  if (/^#\/(training|module\/)/.test(hash)) return 'trygg_course';
+  if (/^#\/(certificate|data)/.test(hash)) return 'trygg_records';
+  if (/^#\/manager/.test(hash)) return 'trygg_manager';
+  return 'trygg-app';
+}
+
+// Why a module could not start, when the server is the cause: a script served as another type
+// than JavaScript is refused by every browser, and the error the import gives does not say so.
+async function serverFault(name) {
+  try {
+    const response = await fetch(new URL(`${name}.js`, document.baseURI), { method: 'HEAD', cache: 'no-store' });
+    const type = response.headers.get('content-type') || '';
+    if (!response.ok) return `${name}.js: HTTP ${response.status}`;
+    if (!/javascript/i.test(type)) return `${name}.js is served as "${type}"; it must be text/javascript`;
+  } catch (e) {
+    // Unreachable: the connection is the likelier cause, which the message says.
+  }
+  return '';
 }
 
 if (window.location.protocol === 'file:') {
@@ -163,7 +189,8 @@ if (window.location.protocol === 'file:') {
   // those as soon as that file is here, while the course module is still downloading, rather
   // than one round trip after the module has started. Once a module is mounted it asks by
   // itself, so a late answer asks for nothing.
-  const first = firstModule(window.location.hash);
+  const firstName = firstModuleName(window.location.hash);
+  const first = loaders[firstName];
   let mounted = false;
   if (first === loaders.trygg_course || first === loaders.trygg_records) {
     const id = /^[a-z0-9-]{1,64}$/;
@@ -182,11 +209,14 @@ if (window.location.protocol === 'file:') {
       // The start of a visit, as `Handover::read` in src/shared/handover.rs reads it.
       return module.mount({ first: true, prefetched, loaders, worker });
     })
-    .catch((error) => {
+    .catch(async (error) => {
       console.error(error);
       // Offline, the worker (sw.js) had not kept this part yet: say that, not "check the connection".
-      fail(navigator.onLine === false
-        ? 'Du är utan nätverk, och den här delen av utbildningen har inte sparats på den här enheten än. Öppna den en gång när du har nätverk. / You are offline, and this part of the training has not been saved on this device yet. Open it once while you are online.'
-        : 'Utbildningen kunde inte laddas. Kontrollera anslutningen och försök igen. / The training could not be loaded. Check your connection and try again.');
+      if (navigator.onLine === false) {
+        fail('Du är utan nätverk, och den här delen av utbildningen har inte sparats på den här enheten än. Öppna den en gång när du har nätverk. / You are offline, and this part of the training has not been saved on this device yet. Open it once while you are online.');
+        return;
+      }
+      fail('Utbildningen kunde inte laddas. Kontrollera anslutningen och försök igen. / The training could not be loaded. Check your connection and try again.',
+        true, await serverFault(firstName));
     });
 }

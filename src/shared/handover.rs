@@ -34,7 +34,7 @@ pub enum Part {
 }
 
 impl Part {
-    /// The route's module. `firstModule` in `web/boot.js` picks the same one for the
+    /// The route's module. `firstModuleName` in `web/boot.js` picks the same one for the
     /// visit's first page, before any wasm has loaded.
     pub fn of(route: &Route) -> Part {
         match route {

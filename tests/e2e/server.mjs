@@ -27,7 +27,7 @@ const TYPES = {
 /** Starts the server on a free port; resolves to { url, subUrl, close, blocked, sent }. With
  *  `gzip`, text and wasm are sent compressed to clients that accept it, as a production
  *  host would (the load benchmark uses this; the tests do not need it). `types` overrides
- *  content types by extension, as hosts that get them wrong do (Moodle serves `.wasm` as
+ *  content types by file name or extension, as hosts that get them wrong do (Moodle serves `.wasm` as
  *  `application/octet-stream`). */
 export async function startServer(root, { subPath = SUB_PATH, gzip = false, types = {} } = {}) {
   const blocked = new Set(); // paths to answer with 500, to test failure pages
@@ -61,7 +61,7 @@ export async function startServer(root, { subPath = SUB_PATH, gzip = false, type
       const body = await readFile(file);
       const etag = '"' + createHash('sha1').update(body).digest('hex').slice(0, 16) + '"';
       const headers = {
-        'content-type': types[path.extname(file)] || TYPES[path.extname(file)] || 'application/octet-stream',
+        'content-type': types[path.basename(file)] || types[path.extname(file)] || TYPES[path.extname(file)] || 'application/octet-stream',
         'content-security-policy': CSP, 'x-content-type-options': 'nosniff',
         'cache-control': 'no-cache', etag,
       };

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { openPage, expectAxeClean, tabTo, heading, assert } from './harness.mjs';
+import { startServer } from './server.mjs';
 import { loadOrganisation, shippedLanguages, word } from './quiz-driver.mjs';
 
 const ROUTES = ['#/', '#/training', '#/module/roles/lesson/1', '#/certificate', '#/manager', '#/data', '#/about', '#/no-such-page'];
@@ -429,6 +430,50 @@ export default [
       } finally {
         t.server.blocked.clear();
       }
+    },
+  },
+  {
+    name: 'scripts a server sends as another type than JavaScript: the start screen names the file for IT, or says in time that the page did not start',
+    async run(t) {
+      const dist = path.join(t.root, 'dist');
+      // A module script of any other type is refused by every browser, and the import's own
+      // error does not say why. Served as a download type, as a host without a .js mapping
+      // does, to a browser that still runs the classic boot.js (no nosniff on the server).
+      let server = await startServer(dist, { types: { 'trygg-app.js': 'application/octet-stream' } });
+      try {
+        const context = await t.browser.newContext();
+        t.contexts.push(context);
+        const page = await context.newPage();
+        await page.goto(server.subUrl);
+        await page.waitForSelector('#boot-retry:not([hidden])', { timeout: 15000 });
+        assert.match(await page.textContent('#boot-message'), /kunde inte laddas/);
+        assert.equal(await page.textContent('#boot-message code[lang="en"]'),
+          'trygg-app.js is served as "application/octet-stream"; it must be text/javascript');
+        assert.equal(await page.isVisible('#boot-slow'), false, 'boot.js ran: its own message says what is wrong');
+        await expectAxeClean(page, 'start screen naming the server\'s fault');
+      } finally {
+        server.close();
+      }
+      // Every script of that type, with nosniff: not even boot.js runs. The start screen,
+      // plain HTML and CSS, says so after a while instead of loading for ever (its animations
+      // sped up here, so the test does not wait the real 20 seconds).
+      server = await startServer(dist, { types: { '.js': 'application/octet-stream' } });
+      try {
+        const context = await t.browser.newContext();
+        t.contexts.push(context);
+        const page = await context.newPage();
+        await page.goto(server.subUrl);
+        assert.equal(await page.isVisible('#boot-slow'), false, 'not at once: a slow network is no fault');
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Animation.enable');
+        await cdp.send('Animation.setPlaybackRate', { playbackRate: 100 });
+        await page.waitForSelector('#boot-slow', { state: 'visible', timeout: 10000 });
+        assert.match(await page.textContent('#boot-slow'), /tar längre tid än det borde/);
+        await expectAxeClean(page, 'start screen when no script runs');
+      } finally {
+        server.close();
+      }
+      t.problems = t.problems.filter((p) => !/MIME type|trygg-app\.js|boot\.js|dynamically imported/.test(p));
     },
   },
   {
