@@ -583,6 +583,34 @@ fn a_session_begins_by_marking_the_course_begun_unless_the_lms_has_a_status() {
 }
 
 #[test]
+fn the_status_a_session_begins_with_is_not_written_again() {
+    // The status `mark_begun` wrote is what the LMS holds: the course's first write, which
+    // says the same, sends it only once it changes.
+    for (version, element, untouched) in [
+        (Scorm12, "cmi.core.lesson_status", "not attempted"),
+        (Scorm2004, "cmi.completion_status", "unknown"),
+    ] {
+        let mut lms = FakeLms::with(&[(element, untouched)]);
+        assert_eq!(mark_begun(&mut lms, version), None);
+        let mut s = Session::start(version, lms, Role::Employee);
+        let module = s.module(0);
+        let id = module.id.clone();
+        s.act(1_000, |p, now| p.record_lesson_step(&id, 1, now));
+        let writes: Vec<&String> = s
+            .lms
+            .log
+            .iter()
+            .filter(|l| l.starts_with(&format!("set {element}=")))
+            .collect();
+        assert_eq!(
+            writes,
+            [&format!("set {element}=incomplete")],
+            "{version:?}"
+        );
+    }
+}
+
+#[test]
 fn nothing_is_called_after_the_session_ends_even_when_a_commit_was_refused() {
     for version in [Scorm12, Scorm2004] {
         let mut s = Session::start(version, learner_12(), Role::Employee);

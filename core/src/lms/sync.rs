@@ -124,7 +124,14 @@ impl LmsSync {
             .map(|n| api.get(&e.objective(n, "id")))
             .collect();
         let mut held = Held::default();
-        for element in [e.suspend_data, e.location, e.language_preference] {
+        // The status too: the session's start has just written `incomplete` (`mark_begun`),
+        // and the first write says the same.
+        for element in [
+            e.suspend_data,
+            e.location,
+            e.language_preference,
+            e.completion_status,
+        ] {
             held.insert(element.to_string(), api.get(element));
         }
         LmsSync {
