@@ -242,6 +242,10 @@ export default [
       const lines = csv.subarray(3).toString('utf8').split('\r\n').filter((l) => l !== '');
       assert.equal(lines.length, f.cli.people + 1, 'all rows are exported by default');
       assert.match(lines[0], /^"Namn";"Anställningsnummer";"Enhet"/);
+      // Excel's double-click drops an employee number's leading zeros: the page says how to
+      // open the file so they stay.
+      assert.ok((await page.textContent('.export-buttons ~ .hint')).includes(word('sv', 'manager.export.csv_hint')),
+        'the CSV comes with a word on keeping leading zeros in Excel');
       const quotedRow = /^"(?:[^"]|"")*"(?:;"(?:[^"]|"")*")*$/;
       for (const line of lines) {
         assert.match(line, quotedRow, `every field quoted: ${line}`);

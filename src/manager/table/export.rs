@@ -83,6 +83,7 @@ pub fn export(
                 <button type="button" class="button secondary" onclick={on_json}>{ words.html("manager.export.json") }</button>
             </p>
             <DownloadFailed file={props.downloads.refused()} />
+            <p class="hint">{ words.html("manager.export.csv_hint") }</p>
             <p class="hint">{ words.html("manager.export.json_hint") }</p>
         </>
     }
