@@ -11,7 +11,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
 use crate::args::{self, Arg, Args};
-use crate::package_manifest::{manifest, ManifestInput};
+use crate::package_manifest::{manifest, release_version, ManifestInput};
 
 const USAGE: &str = "usage: trygg package --format scorm12|scorm2004 --out FILE.zip \
 [--role employee|manager|elected] DIST_DIR
@@ -122,6 +122,11 @@ fn build(o: &Options) -> Result<usize, String> {
             ));
         }
     }
+    let read = read_release(dist, &files)?;
+    let named: Vec<(&str, &[u8])> = read
+        .iter()
+        .map(|(f, b)| (f.as_str(), b.as_slice()))
+        .collect();
     let xml = manifest(
         o.version,
         &ManifestInput {
@@ -129,9 +134,10 @@ fn build(o: &Options) -> Result<usize, String> {
             words: &words,
             role: o.role,
             files: &files,
+            version: &release_version(&named),
         },
     );
-    write_zip(&o.out, &xml, dist, &files).map_err(|e| format!("{}: {e}", o.out.display()))?;
+    write_zip(&o.out, &xml, &named).map_err(|e| format!("{}: {e}", o.out.display()))?;
     Ok(files.len())
 }
 
@@ -176,7 +182,19 @@ fn release_files(dist: &Path) -> Result<Vec<String>, String> {
     Ok(files)
 }
 
-fn write_zip(out: &Path, manifest: &str, dist: &Path, files: &[String]) -> io::Result<()> {
+/// Every release file's bytes, read once for the fingerprint and the zip (a release is a few
+/// megabytes).
+fn read_release(dist: &Path, files: &[String]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    files
+        .iter()
+        .map(|f| match fs::read(dist.join(f)) {
+            Ok(bytes) => Ok((f.clone(), bytes)),
+            Err(e) => Err(format!("{}: {e}", dist.join(f).display())),
+        })
+        .collect()
+}
+
+fn write_zip(out: &Path, manifest: &str, files: &[(&str, &[u8])]) -> io::Result<()> {
     let mut zip = ZipWriter::new(File::create(out)?);
     // No timestamps (the zip default, 1980-01-01): the same release gives the same bytes.
     let options = SimpleFileOptions::default()
@@ -184,11 +202,9 @@ fn write_zip(out: &Path, manifest: &str, dist: &Path, files: &[String]) -> io::R
         .unix_permissions(0o644);
     zip.start_file(MANIFEST, options)?;
     zip.write_all(manifest.as_bytes())?;
-    for file in files {
-        zip.start_file(file.as_str(), options)?;
-        let mut src = File::open(dist.join(file))
-            .map_err(|e| io::Error::new(e.kind(), format!("{file}: {e}")))?;
-        io::copy(&mut src, &mut zip)?;
+    for (file, bytes) in files {
+        zip.start_file(*file, options)?;
+        zip.write_all(bytes)?;
     }
     zip.finish()?;
     Ok(())

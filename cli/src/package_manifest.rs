@@ -44,6 +44,17 @@ pub struct ManifestInput<'a> {
     pub role: Option<Role>,
     /// Paths relative to the package root, with `/`, sorted.
     pub files: &'a [String],
+    /// The release's fingerprint ([`release_version`]): the manifest's `version`, so an LMS
+    /// administrator can tell one upload from the next by more than its date.
+    pub version: &'a str,
+}
+
+/// A short fingerprint of the packed files (their paths and bytes, in `files` order): the
+/// same release packs with the same version, and any changed file, app or content, gives a
+/// new one. The content version on certificates covers only the course's structure, so a
+/// reworded Finnish text would not change it; an LMS upload should.
+pub fn release_version(files: &[(&str, &[u8])]) -> String {
+    trygg_core::content::content_version(files)
 }
 
 /// The launch address: `index.html?lms=scorm` (the course then knows it was launched from an
@@ -89,6 +100,7 @@ pub fn manifest(version: ScormVersion, input: &ManifestInput<'_>) -> String {
         None => course,
     };
     let title = escape_text(&title(input.words, org.name.as_str(), input.role));
+    let release = escape_text(input.version);
     let href = escape_text(&launch_href(input.role));
     let f = match version {
         ScormVersion::Scorm12 => &SCORM12,
@@ -111,7 +123,7 @@ pub fn manifest(version: ScormVersion, input: &ManifestInput<'_>) -> String {
         .collect();
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <manifest identifier=\"{identifier}\" version=\"1\"\n          {header}>\n  \
+         <manifest identifier=\"{identifier}\" version=\"{release}\"\n          {header}>\n  \
            <metadata>\n    <schema>ADL SCORM</schema>\n    \
              <schemaversion>{schema_version}</schemaversion>\n  </metadata>\n  \
            <organizations default=\"organisation\">\n    \

@@ -329,3 +329,39 @@ fn wrong_folders_and_arguments_are_refused_with_a_reason() {
         "nothing written for a broken release"
     );
 }
+
+/// The manifest's `version` attribute.
+fn manifest_version(manifest: &str) -> String {
+    let root = manifest
+        .split("<manifest ")
+        .nth(1)
+        .expect("a manifest element");
+    let rest = root
+        .split(" version=\"")
+        .nth(1)
+        .expect("a version attribute");
+    rest.split('"').next().unwrap_or_default().to_string()
+}
+
+#[test]
+fn the_manifest_version_changes_with_any_packed_file_and_only_then() {
+    let s = Scratch::new();
+    let (_, first) = package(&s, "scorm12", None);
+    let version = manifest_version(&first);
+    assert_eq!(version.len(), 12, "{version}");
+    assert!(version.bytes().all(|b| b.is_ascii_hexdigit()), "{version}");
+    let (_, again) = package(&s, "scorm2004", Some("manager"));
+    assert_eq!(
+        manifest_version(&again),
+        version,
+        "the same files, the same version"
+    );
+
+    // A reworded text in one language: the course's structure (and its content version on
+    // certificates) stays, the package is another.
+    let ui = Path::new(&s.dist()).join("content/languages/fi/ui.json");
+    let text = fs::read_to_string(&ui).expect("Finnish words");
+    fs::write(&ui, text.replacen("\": \"", "\": \"Uusi: ", 1)).expect("write");
+    let (_, reworded) = package(&s, "scorm12", None);
+    assert_ne!(manifest_version(&reworded), version, "{reworded}");
+}
