@@ -16,7 +16,15 @@ async function fail(text, canRetry = true, detail = '') {
   const message = document.getElementById('boot-message');
   const retry = document.getElementById('boot-retry');
   if (message) {
-    message.textContent = text;
+    // Swedish, then English after " / ", marked as English for a screen reader.
+    const cut = text.indexOf(' / ');
+    message.textContent = cut < 0 ? text : text.slice(0, cut + 3);
+    if (cut >= 0) {
+      const english = document.createElement('span');
+      english.lang = 'en';
+      english.textContent = text.slice(cut + 3);
+      message.append(english);
+    }
     // What went wrong, for whoever runs the server: in English, as the browser's errors are.
     if (detail) {
       const code = document.createElement('code');

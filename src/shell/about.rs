@@ -19,7 +19,7 @@ pub fn AboutPage() -> Html {
                 { words.html("about.a11y.contact") }{ " " }
                 <strong>{ unit.name.value.clone() }</strong>
                 { if unit.email.is_empty() { html!{} } else { html!{ <>{ ", " }<a href={format!("mailto:{}", unit.email)}>{ unit.email.clone() }</a></> } } }
-                { if unit.phone.is_empty() { html!{} } else { html!{ <>{ ", " }{ unit.phone.clone() }</> } } }
+                { if unit.phone.is_empty() { html!{} } else { html!{ <>{ ", " }<span class="ltr-value">{ unit.phone.clone() }</span></> } } }
                 { "." }
             </p>
         }

@@ -247,6 +247,12 @@ export default [
         assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
         assert.equal(await heading(page), w('start.title'));
         await expectAxeClean(page, 'start page (rtl)');
+        // Four languages to switch between still fit a 320 px phone: the buttons wrap.
+        const viewport = page.viewportSize();
+        await page.setViewportSize({ width: 320, height: 640 });
+        assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0,
+          'the language switch wraps at 320 px');
+        await page.setViewportSize(viewport);
         await page.getByLabel(w('role.employee'), { exact: true }).check();
         await page.getByRole('button', { name: w('start.begin') }).click();
         await page.waitForSelector('main[data-route="#/training"]');
@@ -272,6 +278,13 @@ export default [
         assert.ok(following.right < previous.left, `next (${JSON.stringify(following)}) left of previous (${JSON.stringify(previous)})`);
         const main = await box('main');
         assert.ok(previous.right > main.right - (main.right - main.left) / 2, 'previous at the right');
+        // A phone number or address reads left to right inside the right-to-left page, where
+        // "010-000 00 01" would otherwise be drawn "01 00 000-010".
+        await go(page, '#/module/report/lesson/3');
+        const numbers = await page.$$eval('main a[href^="tel:"], main a[href^="mailto:"]',
+          (links) => links.map((a) => [a.textContent, getComputedStyle(a).direction]));
+        assert.ok(numbers.some(([, dir]) => dir), 'the lesson shows a phone number or address');
+        assert.deepEqual(numbers.filter(([, dir]) => dir !== 'ltr'), [], 'every number and address left to right');
 
         // A module without Arabic texts: its lesson shows the fallback's, marked with its lang.
         const fallbackModule = await loadModule(t.root, 'roles');
@@ -279,6 +292,9 @@ export default [
         await go(page, '#/module/roles/lesson/1');
         await page.waitForFunction((title) => document.querySelector('#page-title')?.textContent === title, fallbackTexts.sections[fallbackModule.sections[0].id].title);
         assert.equal(await page.getAttribute('#page-title', 'lang'), source.tag);
+        // ...and runs in its own direction: a Swedish sentence keeps its full stop at its end.
+        assert.deepEqual(await page.$$eval('main [lang]', (els) => [...new Set(els.map((e) => getComputedStyle(e).unicodeBidi))]),
+          ['plaintext'], 'each text of another language takes its direction from its own letters');
         await expectAxeClean(page, 'lesson of a fallback module (rtl)');
 
         // The quiz, with the ordering question first (seeded, steps reversed), solved by
