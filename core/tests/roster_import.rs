@@ -368,7 +368,7 @@ fn sorted_order_is_the_order_sort_rows_gives_and_moves_nothing() {
 }
 
 #[test]
-fn filters_combine_and_search_ignores_case() {
+fn filters_combine_and_search_ignores_case_and_marks() {
     let rows = team().rows(d(TODAY));
     let names = |f: &Filter| -> Vec<String> {
         f.apply(&rows).iter().map(|r| r.full_name.clone()).collect()
@@ -399,6 +399,18 @@ fn filters_combine_and_search_ignores_case() {
         ..Filter::default()
     };
     assert_eq!(names(&by_cert), ["anders Ek"]);
+    // Typed without the marks a keyboard may lack, a name is still found; a mark typed is
+    // kept ("zéd" is not "Zed").
+    let typed = |search: &str| {
+        names(&Filter {
+            search: search.into(),
+            ..Filter::default()
+        })
+    };
+    assert_eq!(typed("orjan"), ["Örjan Ek"]);
+    assert_eq!(typed("angel EK"), ["Ängel Ek"]);
+    assert_eq!(typed("örjan"), ["Örjan Ek"]);
+    assert!(typed("zéd").is_empty());
     let none = Filter {
         unit: Some("IT".into()),
         status: Some(Status::Expired),
@@ -466,4 +478,46 @@ fn many_files_import_quickly() {
     assert_eq!(rows.len(), 15_000);
     assert_eq!(roster.len(), 20_000);
     assert!(start.elapsed().as_secs() < 30, "took {:?}", start.elapsed());
+}
+
+#[test]
+fn rows_of_one_name_under_two_numbers_are_noted_and_kept_apart() {
+    let mut roster = Roster::new();
+    let people = [
+        ("Elin Sjöö", "00011", "2024-05-01"),
+        // The renewal typed the number without its zeros: a second row, not a merge.
+        ("elin  sjöö", "11", "2025-05-01"),
+        ("Elina Sjöö", "12", "2025-05-01"),
+        ("Ida Ek", "", "2025-05-01"),
+        ("Ida Ek", "", "2025-05-02"),
+        ("Zed Ek", "900", "2025-02-01"),
+    ];
+    for (i, (name, emp, date)) in people.into_iter().enumerate() {
+        let record = cert(name, emp, "IT", Role::Employee, date, "v");
+        add(&mut roster, &format!("{i}.json"), &record);
+    }
+    let noted = |rows: &[trygg_core::roster::Row]| -> Vec<(String, bool)> {
+        rows.iter()
+            .map(|r| {
+                let same = r.notes.contains(&RowNote::SameNameAsAnother);
+                (format!("{} {}", r.full_name, r.employee_number), same)
+            })
+            .collect()
+    };
+    let rows = roster.rows(d(TODAY));
+    assert_eq!(
+        noted(&rows),
+        [
+            ("elin  sjöö 11".to_string(), true),
+            ("Elin Sjöö 00011".to_string(), true),
+            ("Elina Sjöö 12".to_string(), false),
+            // One name, no number, one unit: one person with a renewal, as before.
+            ("Ida Ek ".to_string(), false),
+            ("Zed Ek 900".to_string(), false),
+        ]
+    );
+    // The streaming rows of `trygg roster` say the same.
+    let mut streamed = Vec::new();
+    roster.into_each_row(d(TODAY), |row| streamed.push(row));
+    assert_eq!(noted(&streamed), noted(&rows));
 }

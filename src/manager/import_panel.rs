@@ -3,7 +3,8 @@
 //! that look and read like the rest of the page.
 
 use trygg_core::roster::import::Report;
-use web_sys::HtmlInputElement;
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
 use super::files;
@@ -11,6 +12,34 @@ use super::session::{Session, SessionHandle};
 use crate::shared::browser::document;
 use crate::shared::i18n::WordsHtml;
 use crate::shared::i18n::{counted, counted_html, Words};
+
+/// Keeps files dropped beside the drop zone from replacing the page: a browser opens a file
+/// dropped where no page takes it (a completion file as text, a PDF in its viewer), and the
+/// manager would find the view gone. Outside the zone the pointer shows that nothing is taken
+/// there; the zone itself handles its events first and marks them handled.
+#[hook]
+pub fn use_stray_drops_refused() {
+    use_effect_with((), |_| {
+        let listeners = web_sys::window().map(|window| {
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            let refuse = |name: &'static str| {
+                gloo::events::EventListener::new_with_options(&window, name, options, |e| {
+                    if e.default_prevented() {
+                        return;
+                    }
+                    e.prevent_default();
+                    if let Some(transfer) =
+                        e.dyn_ref::<DragEvent>().and_then(DragEvent::data_transfer)
+                    {
+                        transfer.set_drop_effect("none");
+                    }
+                })
+            };
+            [refuse("dragover"), refuse("drop")]
+        });
+        move || drop(listeners)
+    });
+}
 
 pub fn drop_zone(session: &SessionHandle, dragging: &UseStateHandle<bool>, words: &Words) -> Html {
     let on_pick = |folder: bool| {

@@ -100,11 +100,12 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
     };
     let confirm = use_confirm("clear-roster");
     let dragging = use_state_eq(|| false);
+    import_panel::use_stray_drops_refused();
     let show_all_refused = use_state(|| false);
     let downloads = use_downloads();
     let on_export_json = {
         let session = session.clone();
-        let stem = file_stem(&course_id);
+        let stem = file_stem(&course_id, &words);
         let downloads = downloads.clone();
         Callback::from(move |_| {
             let json = session.roster_json();
@@ -138,7 +139,7 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
                 <UnitChart units={derived.unit_counts.clone()} />
                 <h2>{ words.html("manager.table.title") }</h2>
                 <RosterTable rows={derived.rows.clone()} units={derived.units.clone()}
-                    file_stem={file_stem(&course_id)} on_export_json={on_export_json} {downloads} />
+                    file_stem={file_stem(&course_id, &words)} on_export_json={on_export_json} {downloads} />
             }
 
             if refused_count > 0 {
@@ -191,8 +192,14 @@ fn use_session(sessions: &Sessions, course_id: &str, content_version: &AttrValue
     session
 }
 
-fn file_stem(course_id: &str) -> String {
-    format!("{course_id}-roster-{}", session::today())
+/// The exports' file name without its ending: the course, the list in the manager's words
+/// (`file.roster`) and the day, so a folder of exports sorts by course and date.
+fn file_stem(course_id: &str, words: &Words) -> String {
+    format!(
+        "{course_id}-{}-{}",
+        words.t("file.roster"),
+        session::today()
+    )
 }
 
 fn keeping_banner(keeping: &Keeping, save_error: Option<&RosterStoreError>, words: &Words) -> Html {

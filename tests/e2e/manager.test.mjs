@@ -109,6 +109,10 @@ async function makeFiles(t) {
   const hyperlink = await make('TRG-0000000000H1', '=HYPERLINK("http://x")', '990001', 'Testenheten');
   // A unit name as long as real ones are (Finnish): it must not widen the page on a phone.
   const fromPdf = await make('TRG-0000000000P1', 'Pia Pdf-Persson', '990002', 'Sosiaali- ja terveydenhuollon palvelualueen tietohallintoyksikkö');
+  // A person, and a renewal whose employee number was typed without its zeros: two rows,
+  // each noted as sharing its name with another.
+  const firstNumber = await make('TRG-0000000000N1', 'Elin Sjöö', '00011', 'Kansliet');
+  const otherNumber = await make('TRG-0000000000N2', 'Elin Sjöö', '11', 'Kansliet');
   const paths = {
     garbage: path.join(extra, 'garbage.json'),
     empty: path.join(extra, 'empty.json'),
@@ -116,6 +120,8 @@ async function makeFiles(t) {
     wrongCourse: path.join(extra, 'wrong-course.json'),
     duplicate: path.join(extra, 'kopia-av-bevis.json'),
     hyperlink: path.join(extra, 'hyperlink.json'),
+    firstNumber: path.join(extra, 'first-number.json'),
+    otherNumber: path.join(extra, 'other-number.json'),
     pdf: path.join(extra, 'certificate.pdf'),
   };
   await writeFile(paths.garbage, Buffer.from([0x89, 0x00, 0xff, 0x13, 0x37, 0x7b, 0x7d, 0x5b, 0x0a, 0xfe]));
@@ -124,6 +130,8 @@ async function makeFiles(t) {
   await copyFile(path.join(other, (await readdir(other))[0]), paths.wrongCourse);
   await copyFile(files[2], paths.duplicate);
   await writeFile(paths.hyperlink, JSON.stringify(hyperlink, null, 2));
+  await writeFile(paths.firstNumber, JSON.stringify(firstNumber, null, 2));
+  await writeFile(paths.otherNumber, JSON.stringify(otherNumber, null, 2));
   await writeFile(paths.pdf, pdfWith(JSON.stringify(fromPdf)));
   // The hand-made records verify with the CLI, the PDF's through its attachment.
   const verified = trygg(t, ['verify', '--course', course, paths.hyperlink, paths.pdf]);
@@ -131,7 +139,7 @@ async function makeFiles(t) {
 
   const all = [...files, ...Object.values(paths)];
   const cli = rosterSummary(trygg(t, ['roster', '--course', course, '--today', today(), ...all]));
-  return { dir, all, paths, editedName, editedPath: files[1], course, cli, hyperlinkName: hyperlink.learner.full_name };
+  return { dir, all, paths, editedName, editedPath: files[1], course, cli, hyperlinkName: hyperlink.learner.full_name, sharedName: 'Elin Sjöö' };
 }
 
 export default [
@@ -186,6 +194,12 @@ export default [
       assert.equal(await page.locator('.refused-list li').count(), 5);
       assert.equal(await page.locator('.refused-list li', { hasText: 'kopia-av-bevis.json' }).count(), 0, 'a duplicate is merged, not refused');
       assert.ok((await tableNames(page)).includes('Pia Pdf-Persson'), 'the PDF certificate is read');
+      // Two rows of one name (numbers typed differently): both say so, neither is merged.
+      const shared = page.locator('.roster-table tbody tr', { hasText: f.sharedName });
+      assert.equal(await shared.count(), 2, `two rows named ${f.sharedName}`);
+      for (const row of await shared.all()) {
+        assert.match(await row.textContent(), /Samma namn som på en annan rad/);
+      }
 
       // The same files again: the good ones are merged, and no refused file is listed twice.
       const firstResult = await page.textContent('#manager-result');
@@ -236,7 +250,7 @@ export default [
       // CSV: BOM, ';', every field quoted, formulas neutralised, every person (not just the filter).
       await page.selectOption('#filter-status', 'valid');
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Ladda ner CSV")')]);
-      assert.match(download.suggestedFilename(), new RegExp(`^${f.course}-roster-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+      assert.match(download.suggestedFilename(), new RegExp(`^${f.course}-lista-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
       const csv = await readFile(await download.path());
       assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'starts with the UTF-8 BOM');
       const lines = csv.subarray(3).toString('utf8').split('\r\n').filter((l) => l !== '');
@@ -317,6 +331,27 @@ export default [
       }, duplicateBytes);
       await page.waitForFunction(() => /Lästa filer: 1\./.test(document.querySelector('#manager-result')?.textContent || ''));
       assert.match(await page.textContent('#manager-result'), /dubbletter \(sammanslagna\): 1,/);
+      // Beside the zone a drop is refused, where the browser would open the file in place of
+      // the page: the page cancels it (a browser opens only drops nobody cancelled). A
+      // synthetic DataTransfer keeps its drop effect whatever a handler sets, so the pointer's
+      // "nothing here" is not seen by this test.
+      const stray = await page.evaluate(() => {
+        const send = (target, type) => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File(['{}'], 'stray.json', { type: 'application/json' }));
+          const event = new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true });
+          target.dispatchEvent(event);
+          return event.defaultPrevented;
+        };
+        const heading = document.querySelector('h1');
+        const zone = document.querySelector('.drop-zone');
+        const found = { over: send(heading, 'dragover'), drop: send(heading, 'drop'), zone: send(zone, 'dragover') };
+        send(zone, 'dragleave');
+        return found;
+      });
+      assert.deepEqual(stray, { over: true, drop: true, zone: true });
+      await page.waitForSelector('.drop-zone:not(.dragging)');
+      assert.match(await page.textContent('#manager-result'), /Lästa filer: 1\./, 'the stray drop imported nothing');
 
       // Clearing asks first, then empties the list here and after a reload.
       await page.click('#clear-roster');
@@ -402,6 +437,10 @@ export default [
       assert.equal(await page.locator('.roster-table tbody tr').count(), 50, 'one page of 50 rows');
       await page.click('button:has-text("Nästa sida")');
       assert.match(await page.textContent('.roster-pager'), /Sida 2 av/);
+      // The new page is read from its first row: the focus is on the table, whose name says
+      // which page it is, not on the pager under its last row.
+      await page.waitForFunction(() => document.activeElement?.id === 'roster-table');
+      assert.match(await page.textContent('.roster-table caption'), /sida 2 av \d+$/);
       await rm(dir, { recursive: true, force: true });
     },
   },
@@ -447,7 +486,7 @@ export default [
       assert.match(await page.textContent('#manager-result'), /Lästa filer: 4\. Godkända: 3,/);
       assert.match(await page.textContent('.refused-list'), /team\/b\/broken\.json/);
       assert.equal(await page.locator('.refused-list li').count(), 1, 'only .json and .pdf files are taken from a folder');
-      assert.doesNotMatch(await page.textContent('.roster-table'), /Annan innehållsversion/);
+      assert.doesNotMatch(await page.textContent('.roster-table'), /annan version av utbildningens innehåll/);
       await expectAxeClean(page, 'manager without IndexedDB');
       await page.reload();
       await page.waitForSelector('.empty-roster');

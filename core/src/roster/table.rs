@@ -45,6 +45,10 @@ pub enum RowNote {
     /// Completed after the day the file was imported: the learner's clock was probably
     /// wrong.
     CompletedInFuture,
+    /// Another row has the same name (ignoring case): two people, or one person whose files
+    /// give the employee number differently ("00011" and "11", or none), whom the roster
+    /// cannot join without guessing. The manager can tell.
+    SameNameAsAnother,
 }
 
 /// Lowercase with runs of whitespace collapsed, so "Anna  Berg" and "anna berg" are one
@@ -63,6 +67,31 @@ fn push_normalised(text: &str, out: &mut String) {
         }
         out.extend(word.chars().flat_map(char::to_lowercase));
     }
+}
+
+/// `text` (lowercase) with the Latin letters that carry a mark written without it: the
+/// letters of the Nordic, Sami, Finnish and central European names a roster holds.
+fn without_marks(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ą' | 'ā' => 'a',
+            'ç' | 'č' | 'ć' => 'c',
+            'ď' | 'đ' => 'd',
+            'è' | 'é' | 'ê' | 'ë' | 'ę' | 'ě' | 'ē' => 'e',
+            'ğ' => 'g',
+            'ì' | 'í' | 'î' | 'ï' | 'ı' | 'ī' => 'i',
+            'ł' | 'ľ' | 'ĺ' => 'l',
+            'ñ' | 'ń' | 'ň' | 'ŋ' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ő' | 'ō' => 'o',
+            'ř' | 'ŕ' => 'r',
+            'š' | 'ś' | 'ş' => 's',
+            'ť' | 'ŧ' => 't',
+            'ù' | 'ú' | 'û' | 'ü' | 'ů' | 'ű' | 'ū' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ž' | 'ź' | 'ż' => 'z',
+            other => other,
+        })
+        .collect()
 }
 
 pub(super) fn person_key(learner: LearnerView<'_>) -> String {
@@ -171,6 +200,9 @@ struct People {
     members: Vec<usize>,
     /// Each person's range in `members`, in row order.
     groups: Vec<Range<usize>>,
+    /// For each group, whether a neighbour in row order has the same name: rows are in name
+    /// order, so people with one name are next to each other.
+    same_name: Vec<bool>,
 }
 
 impl People {
@@ -218,8 +250,28 @@ impl People {
             .collect();
         // Person keys tell people apart, so the order is total and stability moot.
         places.sort_unstable_by(Place::order);
+        // The name's sort key without the name as written, which follows a NUL.
+        let primary = |p: &Place<'_>| -> usize { p.name.find('\0').unwrap_or(p.name.len()) };
+        // Spaces as the person key counts them: "Elin  Sjöö" is "elin sjöö". Names that
+        // differ in spaces alone may have another name between them in row order; such a
+        // pair goes unnoted (rare, and the rows still show both).
+        let named_alike = |a: &Place<'_>, b: &Place<'_>| {
+            let (ka, kb) = (&a.name[..primary(a)], &b.name[..primary(b)]);
+            !ka.trim().is_empty() && ka.split_whitespace().eq(kb.split_whitespace())
+        };
+        let same_name = (0..places.len())
+            .map(|i| {
+                let before = i > 0 && named_alike(&places[i - 1], &places[i]);
+                let after = i + 1 < places.len() && named_alike(&places[i], &places[i + 1]);
+                before || after
+            })
+            .collect();
         let groups = places.into_iter().map(|place| place.group).collect();
-        People { members, groups }
+        People {
+            members,
+            groups,
+            same_name,
+        }
     }
 }
 
@@ -229,10 +281,10 @@ pub(super) fn each_row(roster: &Roster, today: Date, mut row: impl FnMut(Row)) {
     let entries: Vec<&Entry> = roster.entries.values().collect();
     let people = People::of(&entries);
     let mut group = Vec::new();
-    for range in people.groups {
+    for (range, same_name) in people.groups.into_iter().zip(people.same_name) {
         group.clear();
         group.extend(people.members[range].iter().map(|&i| entries[i]));
-        if let Some(made) = row_of(&group, current_version.as_deref(), today) {
+        if let Some(made) = row_of(&group, current_version.as_deref(), today, same_name) {
             row(made);
         }
     }
@@ -249,7 +301,7 @@ pub(super) fn into_each_row(mut roster: Roster, today: Date, mut row: impl FnMut
         .collect();
     let people = People::of(&entries.iter().flatten().collect::<Vec<_>>());
     let mut group = Vec::new();
-    for range in people.groups {
+    for (range, same_name) in people.groups.into_iter().zip(people.same_name) {
         // Dropping the previous person's certificates.
         group.clear();
         group.extend(
@@ -257,17 +309,19 @@ pub(super) fn into_each_row(mut roster: Roster, today: Date, mut row: impl FnMut
                 .iter()
                 .filter_map(|&i| entries.get_mut(i).and_then(Option::take)),
         );
-        if let Some(made) = row_of(&group, current_version.as_deref(), today) {
+        if let Some(made) = row_of(&group, current_version.as_deref(), today, same_name) {
             row(made);
         }
     }
 }
 
 /// One person's row from all their certificates; `None` only for no certificates.
+/// `same_name`: another person in the roster has their name.
 fn row_of<E: Borrow<Entry>>(
     entries: &[E],
     current_version: Option<&str>,
     today: Date,
+    same_name: bool,
 ) -> Option<Row> {
     let all = || entries.iter().map(Borrow::<Entry>::borrow);
     let current = current(all())?;
@@ -291,6 +345,9 @@ fn row_of<E: Borrow<Entry>>(
     }
     if current.from_the_future {
         notes.push(RowNote::CompletedInFuture);
+    }
+    if same_name {
+        notes.push(RowNote::SameNameAsAnother);
     }
     let learner = r.learner();
     Some(Row {
@@ -342,7 +399,16 @@ impl Filter {
             "{} {} {} {} {}",
             row.full_name, row.employee_number, row.unit, row.email, row.certificate_id
         ));
-        search.split(' ').all(|word| haystack.contains(word))
+        if search.split(' ').all(|word| haystack.contains(word)) {
+            return true;
+        }
+        // "oberg" finds "Öberg" and "zivkovic" "Živković" (a keyboard without the letter),
+        // while "öberg" still finds only "Öberg": the search is folded only where it has no
+        // such letter itself.
+        let folded = without_marks(&haystack);
+        search
+            .split(' ')
+            .all(|word| haystack.contains(word) || folded.contains(word))
     }
 
     /// The rows that match, in their order.

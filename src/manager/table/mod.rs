@@ -90,8 +90,14 @@ pub fn RosterTable(props: &RosterTableProps) -> Html {
                 <p>{ words.html("manager.table.no_match") }</p>
             } else {
                 <div class="table-scroll">
-                    <table class="roster-table">
-                        <caption class="visually-hidden">{ words.html("manager.table.caption") }</caption>
+                    <table class="roster-table" id={pager::TABLE_ID} tabindex="-1">
+                        <caption class="visually-hidden">
+                            if pages > 1 {
+                                { pager::with_page(&words, "manager.table.caption_paged", current_page, pages) }
+                            } else {
+                                { words.html("manager.table.caption") }
+                            }
+                        </caption>
                         <thead>{ header::header_row(&sort, &page, &words) }</thead>
                         <tbody>
                             { for shown.map(|row| row::render_row(row, &words)) }

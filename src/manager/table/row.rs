@@ -1,5 +1,5 @@
 //! One person's row. What is odd about the person's files (another content version, a date
-//! in the future, flagged files, several certificates) is written under the name, so the
+//! in the future, a name another row has too, flagged files, several certificates) is written under the name, so the
 //! status never stands unexplained. Dates are written as the manager's language writes
 //! them; the CSV keeps ISO 8601, which spreadsheets read as dates.
 
@@ -25,6 +25,7 @@ pub fn render_row(row: &Row, words: &Words) -> Html {
                 words.fill("manager.note.other_version", &[("version", found)])
             }
             RowNote::CompletedInFuture => words.t("manager.note.future").to_owned(),
+            RowNote::SameNameAsAnother => words.t("manager.note.same_name").to_owned(),
         })
         .collect();
     if !row.flagged_files.is_empty() {
