@@ -10,8 +10,8 @@ use trygg_core::certificate::{CompletionRecord, VerifyError, DEFAULT_MAX_BYTES};
 use trygg_core::content::Role;
 use trygg_core::date::Date;
 use trygg_core::roster::import::{
-    batch_value, next_batch_size, stored_files, too_large, Import, Progress, Received, Refusal,
-    Report, StoredFile, BATCH_BYTES, BATCH_FILES,
+    batch_value, next_batch_size, stored_files, stored_without, too_large, Import, Progress,
+    Received, Refusal, Report, StoredFile, BATCH_BYTES, BATCH_FILES,
 };
 use trygg_core::roster::Status;
 
@@ -442,4 +442,68 @@ fn a_damaged_field_is_named_by_its_path_without_the_cores_english() {
             "{nowhere}"
         );
     }
+}
+
+#[test]
+fn a_person_taken_out_leaves_the_roster_the_refused_list_and_the_stored_values() {
+    let anna = cert("Anna Berg", "2024-03-01");
+    let renewed = cert("Anna Berg", "2025-03-01");
+    let mut edited = cert("Anna Berg", "2024-03-01");
+    edited.valid_until = d("2030-01-01");
+    let bo = cert("Bo Ek", "2025-03-01");
+    let mut import = Import::new(COURSE, VERSION);
+    import.queued(6);
+    let stored = import.check(
+        vec![
+            read("anna.json", json(&anna)),
+            read("anna-2025.json", json(&renewed)),
+            read("anna-ändrad.json", json(&edited)),
+            read("bo.json", json(&bo)),
+            // Refused for another reason, under a name an edited file of hers also had: it
+            // stays.
+            read("tom.json", Vec::new()),
+            read("anna-ändrad.json", Vec::new()),
+        ],
+        today(),
+    );
+    import.finish();
+    let values: Vec<String> = stored.chunks(2).filter_map(batch_value).collect();
+    let rows = import.roster().rows(today());
+    let anna_row = rows.iter().find(|r| r.full_name == "Anna Berg").unwrap();
+    assert_eq!(anna_row.status, Status::Flagged);
+
+    let removed = import.remove_person(&anna_row.person_key);
+    assert_eq!(removed.certificates.len(), 2, "{removed:?}");
+    assert_eq!(removed.edited_files, ["anna-ändrad.json"]);
+    let names = |import: &Import| -> Vec<String> {
+        let rows = import.roster().rows(today());
+        rows.iter().map(|r| r.full_name.clone()).collect()
+    };
+    assert_eq!(names(&import), ["Bo Ek"]);
+    let refused = |import: &Import| -> Vec<(String, bool)> {
+        let listed = import.refused().iter();
+        listed
+            .map(|r| {
+                let edited = matches!(&r.reason, Refusal::Verify(e) if e.is_tampered());
+                (r.file_name.clone(), edited)
+            })
+            .collect()
+    };
+    let left = [
+        ("tom.json".to_string(), false),
+        ("anna-ändrad.json".to_string(), false),
+    ];
+    assert_eq!(refused(&import), left);
+    // Taking out someone who is not there changes nothing.
+    assert_eq!(import.remove_person("no one").certificates.len(), 0);
+    assert_eq!(names(&import), ["Bo Ek"]);
+
+    // What is stored without her restores to the same list.
+    let kept = stored_without(&values, &removed);
+    let files = stored_files(&kept);
+    let kept_names: Vec<&str> = files.iter().map(StoredFile::name).collect();
+    assert_eq!(kept_names, ["bo.json", "tom.json", "anna-ändrad.json"]);
+    let restored = restore(&files);
+    assert_eq!(names(&restored), ["Bo Ek"]);
+    assert_eq!(refused(&restored), left);
 }

@@ -9,6 +9,7 @@ mod clear;
 mod files;
 mod import_panel;
 mod refused;
+mod remove;
 mod session;
 mod summary;
 mod table;
@@ -22,6 +23,7 @@ use trygg_core::roster::{summarise, Counts, Row, Status, Summary};
 use yew::prelude::*;
 
 use self::chart::UnitChart;
+use self::remove::{RemoveState, Removing};
 use self::session::{Keeping, SessionHandle};
 use self::table::RosterTable;
 use crate::shared::browser::document;
@@ -102,6 +104,13 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
     let dragging = use_state_eq(|| false);
     import_panel::use_stray_drops_refused();
     let show_all_refused = use_state(|| false);
+    let removing = use_state(RemoveState::default);
+    let on_remove = {
+        let removing = removing.clone();
+        use_callback((), move |asked: Removing, _| {
+            removing.set(RemoveState::Asking(asked))
+        })
+    };
     let downloads = use_downloads();
     let on_export_json = {
         let session = session.clone();
@@ -138,8 +147,14 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
                 <h3 id="unit-chart-title">{ words.html("manager.chart.heading") }</h3>
                 <UnitChart units={derived.unit_counts.clone()} />
                 <h2>{ words.html("manager.table.title") }</h2>
+                { remove::section(&session, &removing, &words) }
                 <RosterTable rows={derived.rows.clone()} units={derived.units.clone()}
-                    file_stem={file_stem(&course_id, &words)} on_export_json={on_export_json} {downloads} />
+                    file_stem={file_stem(&course_id, &words)} on_export_json={on_export_json} {downloads}
+                    busy={running} {on_remove} />
+            }
+            if people == 0 {
+                // The last person taken out: the word that says so stays.
+                { remove::section(&session, &removing, &words) }
             }
 
             if refused_count > 0 {

@@ -141,6 +141,15 @@ struct Entry {
     from_the_future: bool,
 }
 
+/// What [`Roster::remove_person`] took out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RemovedPerson {
+    /// The person's certificate ids.
+    pub certificates: Vec<String>,
+    /// Files that held an edited copy of one of them.
+    pub edited_files: Vec<String>,
+}
+
 /// The merged set of imported certificates. Adding is O(log n) per file, so a folder of
 /// 100,000 files imports in one pass.
 #[derive(Debug, Clone)]
@@ -355,6 +364,31 @@ impl Roster {
                     files.push(file_name.to_owned());
                 }
             }
+        }
+    }
+
+    /// Takes one person's certificates out (a file of someone from another unit imported by
+    /// mistake): their verified and edited copies alike, by the person key of their row.
+    /// Returns the certificate ids taken out and the files that held edited copies, so what
+    /// is kept for them can go too.
+    pub fn remove_person(&mut self, person_key: &str) -> RemovedPerson {
+        let certificates: Vec<String> = self
+            .entries
+            .iter()
+            .filter(|(_, e)| e.record.person_key() == person_key)
+            .map(|(id, _)| id.clone())
+            .collect();
+        let mut edited_files = Vec::new();
+        for id in &certificates {
+            if let Some(entry) = self.entries.remove(id) {
+                edited_files.extend(entry.tampered_files);
+            }
+        }
+        self.rejected
+            .retain(|(name, e)| !(e.is_tampered() && edited_files.contains(name)));
+        RemovedPerson {
+            certificates,
+            edited_files,
         }
     }
 

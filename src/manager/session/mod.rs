@@ -13,7 +13,7 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use trygg_core::date::Date;
-use trygg_core::roster::import::Import;
+use trygg_core::roster::import::{stored_without, Import};
 use trygg_core::roster::Row;
 use yew::Callback;
 
@@ -174,6 +174,51 @@ impl SessionHandle {
             if let Err(e) = store.clear().await {
                 self.0.borrow_mut().save_error = Some(e);
             }
+        }
+        notify(&self.0);
+    }
+
+    /// Takes one person (a row) out of the roster here and in IndexedDB. Refused while a job
+    /// runs or the stored roster is being read, as [`SessionHandle::clear`] is; files picked
+    /// meanwhile wait until the stored roster is rewritten, so none is written into a store
+    /// about to be replaced.
+    pub async fn remove_person(&self, person_key: &str) {
+        let (removed, store) = {
+            let mut s = self.0.borrow_mut();
+            if s.running || matches!(s.keeping, Keeping::Opening) {
+                return;
+            }
+            let removed = s.import.remove_person(person_key);
+            s.rows = None;
+            s.revision += 1;
+            let store = match &s.keeping {
+                Keeping::Saved(store) => Some(store.clone()),
+                _ => None,
+            };
+            if store.is_some() {
+                s.keeping = Keeping::Opening;
+            }
+            (removed, store)
+        };
+        notify(&self.0);
+        let Some(store) = store else {
+            return;
+        };
+        let outcome = match store.get_all().await {
+            Ok(values) => store.replace_all(&stored_without(&values, &removed)).await,
+            Err(e) => Err(e),
+        };
+        {
+            let mut s = self.0.borrow_mut();
+            s.keeping = Keeping::Saved(store);
+            if let Err(e) = outcome {
+                s.save_error = Some(e);
+            }
+        }
+        if std::mem::take(&mut self.0.borrow_mut().reread) {
+            reread(&self.0);
+        } else {
+            job::start(&self.0);
         }
         notify(&self.0);
     }

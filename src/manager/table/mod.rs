@@ -13,6 +13,7 @@ use std::rc::Rc;
 use trygg_core::roster::{sorted_order, Filter, Row, SortKey};
 use yew::prelude::*;
 
+use super::remove::Removing;
 use super::Shared;
 use crate::shared::hooks::Downloads;
 use crate::shared::i18n::counted_html;
@@ -29,11 +30,15 @@ pub struct RosterTableProps {
     pub rows: Shared<Vec<Row>>,
     /// The units to offer in the filter, in order.
     pub units: Shared<Vec<String>>,
-    /// Start of the export files' names, e.g. `trygg-exempelregionen-roster-2025-05-01`.
+    /// Start of the export files' names, e.g. `trygg-exempelregionen-lista-2025-05-01`.
     pub file_stem: AttrValue,
     pub on_export_json: Callback<()>,
     /// The manager view's downloads, so a refused CSV or JSON export is told beside them.
     pub downloads: Downloads,
+    /// An import runs: no one can be taken out meanwhile.
+    pub busy: bool,
+    /// A row's remove button was pressed.
+    pub on_remove: Callback<Removing>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -100,7 +105,7 @@ pub fn RosterTable(props: &RosterTableProps) -> Html {
                         </caption>
                         <thead>{ header::header_row(&sort, &page, &words) }</thead>
                         <tbody>
-                            { for shown.map(|row| row::render_row(row, &words)) }
+                            { for shown.map(|row| row::render_row(row, props.busy, &props.on_remove, &words)) }
                         </tbody>
                     </table>
                 </div>

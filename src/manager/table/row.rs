@@ -7,10 +7,16 @@ use trygg_core::roster::{Row, RowNote, Status};
 use yew::prelude::*;
 
 use crate::manager::chart::unit_name;
+use crate::manager::remove::{self, Removing};
 use crate::manager::{role_label, status_label};
 use crate::shared::i18n::{counted, short_date, Words};
 
-pub fn render_row(row: &Row, words: &Words) -> Html {
+/// `busy`: an import runs, and a person cannot be taken out meanwhile.
+pub fn render_row(row: &Row, busy: bool, on_remove: &Callback<Removing>, words: &Words) -> Html {
+    let removing = Removing {
+        person_key: row.person_key.clone().into(),
+        name: row.full_name.clone().into(),
+    };
     let badge = match row.status {
         Status::Valid => "ok",
         Status::RenewalDue => "warn",
@@ -51,6 +57,7 @@ pub fn render_row(row: &Row, words: &Words) -> Html {
                         { for notes.into_iter().map(|n| html! { <li>{ n }</li> }) }
                     </ul>
                 }
+                <div>{ remove::button(removing, busy, on_remove, words) }</div>
             </th>
             <td><span class={classes!("badge", badge)}>{ status_label(row.status, words) }</span></td>
             <td class="cell-number">{ &row.employee_number }</td>

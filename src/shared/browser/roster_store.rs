@@ -106,11 +106,31 @@ impl RosterStore {
         if values.is_empty() {
             return Ok(());
         }
+        self.write(values, false).await
+    }
+
+    /// Replaces everything stored for the course with `values`, in one transaction: a page
+    /// closed halfway keeps the old values, never none.
+    pub async fn replace_all(&self, values: &[String]) -> Result<(), RosterStoreError> {
+        self.write(values, true).await
+    }
+
+    /// Removes everything stored for the course.
+    pub async fn clear(&self) -> Result<(), RosterStoreError> {
+        self.write(&[], true).await
+    }
+
+    /// `values` added, after everything stored is removed when `replace`, in one transaction;
+    /// the other tabs are told once it is done.
+    async fn write(&self, values: &[String], replace: bool) -> Result<(), RosterStoreError> {
         let tx = self
             .db
             .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
             .map_err(|e| failed(&e))?;
         let store = tx.object_store(STORE).map_err(|e| failed(&e))?;
+        if replace {
+            store.clear().map_err(|e| failed(&e))?;
+        }
         for value in values {
             store
                 .put(&JsValue::from_str(value))
@@ -147,22 +167,6 @@ impl RosterStore {
             .dyn_into::<Array>()
             .map_err(|_| RosterStoreError::Failed("getAll gave no array".to_owned()))?;
         Ok(values.iter().filter_map(|v| v.as_string()).collect())
-    }
-
-    /// Removes everything stored for the course.
-    pub async fn clear(&self) -> Result<(), RosterStoreError> {
-        let tx = self
-            .db
-            .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
-            .map_err(|e| failed(&e))?;
-        tx.object_store(STORE)
-            .and_then(|s| s.clear())
-            .map_err(|e| failed(&e))?;
-        wait(&tx, "complete", &["error", "abort"])
-            .await
-            .map_err(|_| RosterStoreError::Failed("clearing was aborted".to_owned()))?;
-        announce_change(&self.course_id);
-        Ok(())
     }
 }
 

@@ -8,12 +8,12 @@ mod stored;
 
 use std::collections::HashSet;
 
-use super::{export_member_name, export_members, ImportOutcome, Roster};
+use super::{export_member_name, export_members, ImportOutcome, RemovedPerson, Roster};
 use crate::certificate::{read_record, DEFAULT_MAX_BYTES};
 use crate::date::Date;
 
 pub use refusal::{too_large, Refusal, Refused};
-pub use stored::{batch_value, stored_files, StoredFile};
+pub use stored::{batch_value, stored_files, stored_without, StoredFile};
 
 /// Files per batch. Each batch is read, checked and stored, then the page gets a turn; 200
 /// small files take about 30 ms, under the 50 ms a browser counts as a long task.
@@ -162,6 +162,19 @@ impl Import {
             self.report = Some(self.run);
         }
         !restoring_only
+    }
+
+    /// Takes one person out of the roster, with the edited files that flagged them from the
+    /// refused list; what is stored for them goes with [`stored_without`].
+    pub fn remove_person(&mut self, person_key: &str) -> RemovedPerson {
+        let removed = self.roster.remove_person(person_key);
+        let edited = |r: &Refused| {
+            matches!(&r.reason, Refusal::Verify(e) if e.is_tampered())
+                && removed.edited_files.contains(&r.file_name)
+        };
+        self.refused.retain(|r| !edited(r));
+        self.refused_names = self.refused.iter().map(|r| r.file_name.clone()).collect();
+        removed
     }
 
     /// Forgets the roster, the refused files and the last report.

@@ -5,7 +5,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::refusal::Refusal;
+use super::BATCH_FILES;
 use crate::certificate::VerifyError;
+use crate::roster::RemovedPerson;
 
 /// One stored file: a record to check again on restore, or the reason it was refused.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -53,6 +55,28 @@ pub fn stored_files(values: &[String]) -> Vec<StoredFile> {
         .filter_map(|value| serde_json::from_str::<Vec<StoredFile>>(value).ok())
         .flatten()
         .collect()
+}
+
+/// The stored values without the files of a person taken out of the roster (their
+/// certificates, verified or edited, by certificate id), in batches of [`BATCH_FILES`]
+/// again, in the order stored.
+pub fn stored_without(values: &[String], removed: &RemovedPerson) -> Vec<String> {
+    /// The one field that tells whose a stored record is.
+    #[derive(Deserialize)]
+    struct Id {
+        certificate_id: String,
+    }
+    let kept: Vec<StoredFile> = stored_files(values)
+        .into_iter()
+        .filter(|file| {
+            let id = file
+                .record
+                .as_deref()
+                .and_then(|r| serde_json::from_str::<Id>(r).ok());
+            !id.is_some_and(|id| removed.certificates.contains(&id.certificate_id))
+        })
+        .collect();
+    kept.chunks(BATCH_FILES).filter_map(batch_value).collect()
 }
 
 /// [`Refusal`] in a form that can be stored ([`VerifyError`] is not serde). A flat struct
