@@ -124,6 +124,10 @@ export async function answerQuestion(page, module, { keyboard = false, right = t
     for (let guard = 0; guard < 10; guard++) {
       const form = await page.$('.scenario-current');
       if (!form) break;
+      // Before the first pick there is no list of steps taken for a screen reader to call empty.
+      if (await page.locator('.scenario-step.done').count() === 0 && await page.locator('.scenario-steps').count() > 0) {
+        throw new Error(`scenario ${qid}: an empty list of steps taken is shown`);
+      }
       const name = await page.getAttribute('.scenario-current input[type=radio]', 'name');
       const stepId = name.replace(/^step-/, '');
       const step = q.steps.find((s) => s.id === stepId);
@@ -134,6 +138,11 @@ export async function answerQuestion(page, module, { keyboard = false, right = t
     }
   }
   await page.waitForSelector('.feedback-region .feedback');
+  if (q.type === 'ordering') {
+    // The last move's announcement is not left in the reading order after the check.
+    const left = await page.$$eval('.answer-form [aria-live]', (regions) => regions.map((r) => r.textContent).join(''));
+    if (left) throw new Error(`ordering ${qid}: "${left}" is still in the live region after the check`);
+  }
   if (q.type === 'scenario') {
     // The verdict counts the wise choices: all of them, or none when every choice was poor.
     const visited = await page.locator('.scenario-step.done').count();

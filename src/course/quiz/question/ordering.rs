@@ -122,7 +122,8 @@ pub fn OrderingInput(props: &OrderingProps) -> Html {
         <form class="answer-form" {onsubmit}>
             <p class="hint" id="order-hint">{ words.html("quiz.order.hint") }</p>
             <ol class="order-list" aria-describedby="order-hint">{ for rows }</ol>
-            <p class="visually-hidden" aria-live="polite">{ (*announcement).clone() }</p>
+            // Once the order is checked the last move is news no more: the region empties.
+            <p class="visually-hidden" aria-live="polite">{ if locked { String::new() } else { (*announcement).clone() } }</p>
             if !locked {
                 <button type="submit" class="button">{ words.html("quiz.check") }</button>
             }

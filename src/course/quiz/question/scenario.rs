@@ -112,9 +112,14 @@ pub fn ScenarioInput(props: &ScenarioProps) -> Html {
         }
     });
 
+    // No live region: focus moves to each step's feedback, which a screen reader then reads
+    // once; and no list before the first pick, where it would be read as an empty list.
+    let visited: Vec<Html> = visited.collect();
     html! {
         <div class="scenario">
-            <ol class="scenario-steps" aria-live="polite">{ for visited }</ol>
+            if !visited.is_empty() {
+                <ol class="scenario-steps">{ for visited }</ol>
+            }
             { current.unwrap_or_default() }
         </div>
     }
