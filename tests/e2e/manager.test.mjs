@@ -266,6 +266,13 @@ export default [
         assert.equal(line.match(/"(?:[^"]|"")*"/g).length, 11);
       }
       assert.ok(lines.some((l) => l.startsWith(`"'=HYPERLINK(""http://x"")";`)), 'the formula is neutralised with a leading apostrophe');
+      // Only the filter's rows, when asked: the file's name says it is a selection.
+      await page.check('#export-only-filtered');
+      const [filtered] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Ladda ner CSV")')]);
+      assert.match(filtered.suggestedFilename(), new RegExp(`^${f.course}-lista-\\d{4}-\\d{2}-\\d{2}-urval\\.csv$`));
+      const filteredLines = (await readFile(await filtered.path())).toString('utf8').split('\r\n').filter((l) => l !== '');
+      assert.equal(filteredLines.length, f.cli.valid + 1, 'the valid ones only');
+      await page.uncheck('#export-only-filtered');
       await page.selectOption('#filter-status', '');
       await page.selectOption('#export-separator', ',');
       const [commaDownload] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Ladda ner CSV")')]);

@@ -38,7 +38,11 @@ pub fn export(
         let rows = props.rows.0.clone();
         let picked = if **only_filtered { visible } else { order }.clone();
         let sep = **separator;
-        let stem = props.file_stem.clone();
+        // Only the filter's rows: the name says so, so it is not taken for the whole list.
+        let stem = match **only_filtered {
+            true => format!("{}-{}", props.file_stem, words.t("file.roster_filtered")),
+            false => props.file_stem.to_string(),
+        };
         let downloads = props.downloads.clone();
         let csv_words = CsvWords::from_words(words);
         Callback::from(move |_| {
