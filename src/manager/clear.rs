@@ -29,7 +29,8 @@ pub fn section(session: &SessionHandle, confirm: &Confirm, running: bool, words:
             <p>{ words.html("manager.clear.text") }</p>
             if confirm.shown {
                 <ConfirmBox id="confirm-clear" title={words.t("manager.clear.confirm_title").to_owned()} text={words.t("manager.clear.confirm_text").to_owned()}
-                    yes={words.t("manager.clear.yes").to_owned()} no={words.t("manager.clear.no").to_owned()} on_yes={do_clear} on_no={confirm.cancel.clone()} />
+                    yes={words.t("manager.clear.yes").to_owned()} no={words.t("manager.clear.no").to_owned()} on_yes={do_clear} on_no={confirm.cancel.clone()}
+                    busy={running} />
             } else {
                 <p>
                     <button type="button" id="clear-roster" class="button secondary" disabled={running} onclick={confirm.ask.clone()}>

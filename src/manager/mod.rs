@@ -147,14 +147,14 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
                 <h3 id="unit-chart-title">{ words.html("manager.chart.heading") }</h3>
                 <UnitChart units={derived.unit_counts.clone()} />
                 <h2>{ words.html("manager.table.title") }</h2>
-                { remove::section(&session, &removing, &words) }
+                { remove::section(&session, &removing, running, &words) }
                 <RosterTable rows={derived.rows.clone()} units={derived.units.clone()}
                     file_stem={file_stem(&course_id, &words)} on_export_json={on_export_json} {downloads}
                     busy={running} {on_remove} />
             }
             if people == 0 {
                 // The last person taken out: the word that says so stays.
-                { remove::section(&session, &removing, &words) }
+                { remove::section(&session, &removing, running, &words) }
             }
 
             if refused_count > 0 {

@@ -48,9 +48,11 @@ pub fn button(removing: Removing, busy: bool, ask: &Callback<Removing>, words: &
 }
 
 /// The question while one is open, the word once a person is out; nothing otherwise.
+/// `busy`: an import runs, and "yes" waits for it.
 pub fn section(
     session: &SessionHandle,
     state: &UseStateHandle<RemoveState>,
+    busy: bool,
     words: &Words,
 ) -> Html {
     match &**state {
@@ -67,9 +69,13 @@ pub fn section(
                     let (session, state, removing) =
                         (session.clone(), state.clone(), removing.clone());
                     wasm_bindgen_futures::spawn_local(async move {
-                        session.remove_person(&removing.person_key).await;
-                        state.set(RemoveState::Removed(removing.name.clone()));
-                        document::focus_soon("remove-done");
+                        if session.remove_person(&removing.person_key).await {
+                            state.set(RemoveState::Removed(removing.name.clone()));
+                            document::focus_soon("remove-done");
+                        } else {
+                            state.set(RemoveState::Idle);
+                            document::focus_soon(button_id(&removing.person_key));
+                        }
                     });
                 })
             };
@@ -85,7 +91,7 @@ pub fn section(
                 <ConfirmBox id="confirm-remove" title={words.fill("manager.remove.confirm_title", &name)}
                     text={words.t("manager.remove.confirm_text").to_owned()}
                     yes={words.t("manager.remove.yes").to_owned()} no={words.t("manager.remove.no").to_owned()}
-                    {on_yes} {on_no} />
+                    {on_yes} {on_no} {busy} />
             }
         }
     }

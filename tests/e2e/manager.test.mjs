@@ -498,6 +498,22 @@ export default [
       await waitForImport(page);
       assert.match(await page.textContent('#manager-result'), /\b600\b/, 'the result counts every file picked before the switch');
       assert.deepEqual(await figures(page), cli);
+
+      // A question about taking someone out, open when an import starts: its "yes" waits for
+      // the import (pressed meanwhile it would do nothing), then works.
+      await page.locator('.remove-person').first().click();
+      await page.waitForSelector('#confirm-remove-title');
+      const yes = word(other.tag, 'manager.remove.yes');
+      const progress = page.waitForFunction((label) => {
+        const button = [...document.querySelectorAll('[role=alertdialog] button')].find((b) => b.textContent === label);
+        return document.querySelector('.import-progress') && button?.disabled;
+      }, yes, { polling: 'raf' });
+      await page.setInputFiles('#manager-files', files);
+      await progress;
+      await waitForImport(page);
+      await page.click(`[role=alertdialog] button:has-text("${yes}")`);
+      await page.waitForFunction(() => document.activeElement?.id === 'remove-done');
+      assert.equal((await figures(page)).people, cli.people - 1);
       await rm(dir, { recursive: true, force: true });
     },
   },

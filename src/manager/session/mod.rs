@@ -181,12 +181,12 @@ impl SessionHandle {
     /// Takes one person (a row) out of the roster here and in IndexedDB. Refused while a job
     /// runs or the stored roster is being read, as [`SessionHandle::clear`] is; files picked
     /// meanwhile wait until the stored roster is rewritten, so none is written into a store
-    /// about to be replaced.
-    pub async fn remove_person(&self, person_key: &str) {
+    /// about to be replaced. Returns whether the person was taken out.
+    pub async fn remove_person(&self, person_key: &str) -> bool {
         let (removed, store) = {
             let mut s = self.0.borrow_mut();
             if s.running || matches!(s.keeping, Keeping::Opening) {
-                return;
+                return false;
             }
             let removed = s.import.remove_person(person_key);
             s.rows = None;
@@ -202,7 +202,7 @@ impl SessionHandle {
         };
         notify(&self.0);
         let Some(store) = store else {
-            return;
+            return true;
         };
         let outcome = match store.get_all().await {
             Ok(values) => store.replace_all(&stored_without(&values, &removed)).await,
@@ -221,6 +221,7 @@ impl SessionHandle {
             job::start(&self.0);
         }
         notify(&self.0);
+        true
     }
 
     /// Stops the job after the batch in flight is stored, once no page can show the

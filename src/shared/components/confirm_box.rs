@@ -14,6 +14,10 @@ pub struct ConfirmBoxProps {
     pub on_yes: Callback<MouseEvent>,
     /// "No": the button, or Escape anywhere in the box, as in a dialog.
     pub on_no: Callback<()>,
+    /// "Yes" cannot be done just now (an import began while the box was open): its button is
+    /// disabled until it can, rather than doing nothing when pressed.
+    #[prop_or_default]
+    pub busy: bool,
 }
 
 #[component]
@@ -40,7 +44,7 @@ pub fn ConfirmBox(props: &ConfirmBoxProps) -> Html {
             <p id={title_id} tabindex="-1"><strong>{ props.title.clone() }</strong></p>
             <p id={text_id}>{ props.text.clone() }</p>
             <p class="button-row">
-                <button type="button" class="button danger" onclick={props.on_yes.clone()}>{ props.yes.clone() }</button>
+                <button type="button" class="button danger" disabled={props.busy} onclick={props.on_yes.clone()}>{ props.yes.clone() }</button>
                 <button type="button" class="button secondary" onclick={props.on_no.reform(|_: MouseEvent| ())}>{ props.no.clone() }</button>
             </p>
         </div>
