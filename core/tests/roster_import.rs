@@ -521,3 +521,36 @@ fn rows_of_one_name_under_two_numbers_are_noted_and_kept_apart() {
     roster.into_each_row(d(TODAY), |row| streamed.push(row));
     assert_eq!(noted(&streamed), noted(&rows));
 }
+
+#[test]
+fn search_without_marks_reaches_vietnamese_and_romanian_names() {
+    let mut roster = Roster::new();
+    for (i, name) in ["Nguyễn Văn An", "Ștefan Țurcanu", "Anna Berg"]
+        .iter()
+        .enumerate()
+    {
+        let record = cert(
+            name,
+            &format!("{i}"),
+            "IT",
+            Role::Employee,
+            "2025-01-01",
+            "v",
+        );
+        add(&mut roster, &format!("{i}.json"), &record);
+    }
+    let rows = roster.rows(d(TODAY));
+    let found = |search: &str| -> Vec<String> {
+        let filter = Filter {
+            search: search.into(),
+            ..Filter::default()
+        };
+        filter
+            .apply(&rows)
+            .iter()
+            .map(|r| r.full_name.clone())
+            .collect()
+    };
+    assert_eq!(found("nguyen van"), ["Nguyễn Văn An"]);
+    assert_eq!(found("stefan turcanu"), ["Ștefan Țurcanu"]);
+}

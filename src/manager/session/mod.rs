@@ -189,6 +189,10 @@ impl SessionHandle {
                 return false;
             }
             let removed = s.import.remove_person(person_key);
+            if removed.certificates.is_empty() {
+                // Taken out already (in another tab, say): nothing to do, nothing to say.
+                return false;
+            }
             s.rows = None;
             s.revision += 1;
             let store = match &s.keeping {

@@ -24,7 +24,7 @@ pub fn pager(current: usize, pages: usize, page: &UseStateHandle<usize>, words: 
         let page = page.clone();
         Callback::from(move |_| {
             page.set(to);
-            crate::shared::browser::document::focus_soon(TABLE_ID);
+            crate::shared::browser::document::focus_at_top_soon(TABLE_ID);
         })
     };
     html! {

@@ -13,9 +13,21 @@ use crate::shared::i18n::{counted, short_date, Words};
 
 /// `busy`: an import runs, and a person cannot be taken out meanwhile.
 pub fn render_row(row: &Row, busy: bool, on_remove: &Callback<Removing>, words: &Words) -> Html {
+    // The person as the remove question names them: with their employee number (else their
+    // unit), so two people of one name are told apart there and by a screen reader.
+    let detail = [&row.employee_number, &row.unit]
+        .into_iter()
+        .find(|d| !d.trim().is_empty());
+    let who = match detail {
+        Some(detail) => words.fill(
+            "manager.remove.who",
+            &[("name", &row.full_name), ("detail", detail)],
+        ),
+        None => row.full_name.clone(),
+    };
     let removing = Removing {
         person_key: row.person_key.clone().into(),
-        name: row.full_name.clone().into(),
+        name: who.into(),
     };
     let badge = match row.status {
         Status::Valid => "ok",

@@ -68,6 +68,19 @@ pub fn focus(id: &str) {
     }
 }
 
+/// [`focus_soon`], with the element's top scrolled to the top of the screen: a table taller
+/// than the screen would otherwise be shown wherever the browser finds it "in view".
+pub fn focus_at_top_soon(id: impl Into<String>) {
+    let id = id.into();
+    gloo::timers::callback::Timeout::new(0, move || {
+        focus(&id);
+        if let Some(el) = document().and_then(|d| d.get_element_by_id(&id)) {
+            el.scroll_into_view();
+        }
+    })
+    .forget();
+}
+
 /// Focus after Yew has rendered the element: for an element the same event brings in.
 pub fn focus_soon(id: impl Into<String>) {
     let id = id.into();
