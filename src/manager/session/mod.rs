@@ -64,6 +64,12 @@ impl Session {
     pub fn running(&self) -> bool {
         self.running || !self.queue.is_empty()
     }
+
+    /// True while the stored list may change under a rewrite: a job runs, or IndexedDB is
+    /// being read (or rewritten). Clearing and taking a person out wait for it.
+    fn busy(&self) -> bool {
+        self.running || matches!(self.keeping, Keeping::Opening)
+    }
 }
 
 /// The session as the job holds it.
@@ -162,7 +168,7 @@ impl SessionHandle {
     pub async fn clear(&self) {
         let keeping = {
             let mut s = self.0.borrow_mut();
-            if s.running || matches!(s.keeping, Keeping::Opening) {
+            if s.busy() {
                 return;
             }
             s.import.clear();
@@ -185,7 +191,7 @@ impl SessionHandle {
     pub async fn remove_person(&self, person_key: &str) -> bool {
         let (removed, store) = {
             let mut s = self.0.borrow_mut();
-            if s.running || matches!(s.keeping, Keeping::Opening) {
+            if s.busy() {
                 return false;
             }
             let removed = s.import.remove_person(person_key);
