@@ -523,6 +523,41 @@ fn rows_of_one_name_under_two_numbers_are_noted_and_kept_apart() {
 }
 
 #[test]
+fn files_of_one_number_under_other_names_are_one_row_that_names_them() {
+    let mut roster = Roster::new();
+    let files = [
+        ("Anna Berg", "77", "2024-05-01"),
+        // The renewal misspelt her name, and a third file spells it as the first did, in
+        // other case and spacing: one other name, not two.
+        ("Ana Berg", "77", "2025-05-01"),
+        ("ANNA  BERG", "77", "2025-06-01"),
+        ("Bo Ek", "78", "2024-05-01"),
+        ("Bo Ek", "78", "2025-05-01"),
+    ];
+    for (i, (name, emp, date)) in files.into_iter().enumerate() {
+        let record = cert(name, emp, "IT", Role::Employee, date, "v");
+        add(&mut roster, &format!("{i}.json"), &record);
+    }
+    let notes = |rows: &[trygg_core::roster::Row]| -> Vec<(String, Vec<RowNote>)> {
+        rows.iter()
+            .map(|r| (r.full_name.clone(), r.notes.clone()))
+            .collect()
+    };
+    let rows = roster.rows(d(TODAY));
+    let expected = [
+        (
+            "ANNA  BERG".to_string(),
+            vec![RowNote::OtherNamesOnFiles(vec!["Ana Berg".to_string()])],
+        ),
+        ("Bo Ek".to_string(), vec![]),
+    ];
+    assert_eq!(notes(&rows), expected);
+    let mut streamed = Vec::new();
+    roster.into_each_row(d(TODAY), |row| streamed.push(row));
+    assert_eq!(notes(&streamed), expected);
+}
+
+#[test]
 fn search_without_marks_reaches_vietnamese_and_romanian_names() {
     let mut roster = Roster::new();
     for (i, name) in ["Nguyễn Văn An", "Ștefan Țurcanu", "Anna Berg"]

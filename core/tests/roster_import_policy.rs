@@ -471,8 +471,17 @@ fn a_person_taken_out_leaves_the_roster_the_refused_list_and_the_stored_values()
     let rows = import.roster().rows(today());
     let anna_row = rows.iter().find(|r| r.full_name == "Anna Berg").unwrap();
     assert_eq!(anna_row.status, Status::Flagged);
+    assert!(import.report().is_some());
+    // Taking out someone who is not there keeps the import's report.
+    assert_eq!(import.remove_person("no one").certificates.len(), 0);
+    assert!(import.report().is_some());
 
     let removed = import.remove_person(&anna_row.person_key);
+    assert_eq!(
+        import.report(),
+        None,
+        "the import's counts no longer describe the list"
+    );
     assert_eq!(removed.certificates.len(), 2, "{removed:?}");
     assert_eq!(removed.edited_files, ["anna-ändrad.json"]);
     let names = |import: &Import| -> Vec<String> {

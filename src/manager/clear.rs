@@ -30,10 +30,10 @@ pub fn section(session: &SessionHandle, confirm: &Confirm, running: bool, words:
             if confirm.shown {
                 <ConfirmBox id="confirm-clear" title={words.t("manager.clear.confirm_title").to_owned()} text={words.t("manager.clear.confirm_text").to_owned()}
                     yes={words.t("manager.clear.yes").to_owned()} no={words.t("manager.clear.no").to_owned()} on_yes={do_clear} on_no={confirm.cancel.clone()}
-                    busy={running} />
+                    busy={running} waiting={words.t("manager.import.wait_to_confirm").to_owned()} />
             } else {
                 <p>
-                    <button type="button" id="clear-roster" class="button secondary" disabled={running} onclick={confirm.ask.clone()}>
+                    <button type="button" id="clear-roster" class="button secondary" onclick={confirm.ask.clone()}>
                         { words.html("manager.clear.button") }
                     </button>
                 </p>

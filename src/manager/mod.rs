@@ -112,9 +112,10 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
         })
     };
     let downloads = use_downloads();
+    let stem = file_stem(&course_id, &words);
     let on_export_json = {
         let session = session.clone();
-        let stem = file_stem(&course_id, &words);
+        let stem = stem.clone();
         let downloads = downloads.clone();
         Callback::from(move |_| {
             let json = session.roster_json();
@@ -126,6 +127,8 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
     let running = s.running();
     let people = derived.summary.total.people;
     let refused_count = s.import.refused().len();
+    // Above the table; once the last person is out, where the table was.
+    let removal = remove::section(&session, &removing, running, &words);
 
     html! {
         <>
@@ -139,6 +142,8 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
 
             if people == 0 {
                 <p class="empty-roster">{ words.html(if running { "manager.empty.wait" } else { "manager.empty" }) }</p>
+                // The last person taken out: the word that says so stays.
+                { removal }
             } else {
                 <h2>{ words.html("manager.summary.title") }</h2>
                 { summary::figures(&derived.summary, s.import.roster().len(), refused_count, &words) }
@@ -147,14 +152,10 @@ pub fn ManagerView(props: &ManagerViewProps) -> Html {
                 <h3 id="unit-chart-title">{ words.html("manager.chart.heading") }</h3>
                 <UnitChart units={derived.unit_counts.clone()} />
                 <h2>{ words.html("manager.table.title") }</h2>
-                { remove::section(&session, &removing, running, &words) }
+                { removal }
                 <RosterTable rows={derived.rows.clone()} units={derived.units.clone()}
-                    file_stem={file_stem(&course_id, &words)} on_export_json={on_export_json} {downloads}
-                    busy={running} {on_remove} />
-            }
-            if people == 0 {
-                // The last person taken out: the word that says so stays.
-                { remove::section(&session, &removing, running, &words) }
+                    file_stem={stem} on_export_json={on_export_json} {downloads}
+                    {on_remove} />
             }
 
             if refused_count > 0 {

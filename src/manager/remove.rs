@@ -36,12 +36,12 @@ pub fn button_id(person_key: &str) -> String {
 }
 
 /// The button on a row; `ask` opens the question for it.
-pub fn button(removing: Removing, busy: bool, ask: &Callback<Removing>, words: &Words) -> Html {
+pub fn button(removing: Removing, ask: &Callback<Removing>, words: &Words) -> Html {
     let label = words.fill("manager.remove.label", &[("name", removing.name.as_str())]);
     let id = button_id(&removing.person_key);
     let onclick = ask.reform(move |_: MouseEvent| removing.clone());
     html! {
-        <button type="button" class="button secondary small remove-person" {id} aria-label={label} disabled={busy} {onclick}>
+        <button type="button" class="button secondary small remove-person" {id} aria-label={label} {onclick}>
             { words.t("manager.remove.button").to_owned() }
         </button>
     }
@@ -91,7 +91,7 @@ pub fn section(
                 <ConfirmBox id="confirm-remove" title={words.fill("manager.remove.confirm_title", &name)}
                     text={words.t("manager.remove.confirm_text").to_owned()}
                     yes={words.t("manager.remove.yes").to_owned()} no={words.t("manager.remove.no").to_owned()}
-                    {on_yes} {on_no} {busy} />
+                    {on_yes} {on_no} {busy} waiting={words.t("manager.import.wait_to_confirm").to_owned()} />
             }
         }
     }

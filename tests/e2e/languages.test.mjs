@@ -330,6 +330,9 @@ export default [
         await page.waitForSelector('.certificate-preview');
         const notice = w('certificate.pdf_language').replace('{language}', source.name);
         assert.ok((await page.textContent('main')).includes(notice), `the page says: ${notice}`);
+        // The language's name is in that language, for a screen reader to say it right.
+        assert.equal(await page.locator(`.certificate-documents .hint span[lang="${source.tag}"]`).textContent(), source.name,
+          `the notice marks "${source.name}" as ${source.tag}`);
         await expectAxeClean(page, 'certificate page (rtl)');
         const pdf = pdftotext(await saveDownload(page, w('certificate.download_pdf'), t.artifacts, 'rtl-certificate.pdf'));
         assert.ok(pdf.includes(word(source.tag, 'pdf.certifies')), `the PDF is in ${source.name}:\n${pdf}`);

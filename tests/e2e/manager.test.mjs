@@ -375,6 +375,7 @@ export default [
       await page.click('button:has-text("Ja, ta bort")');
       await page.waitForFunction(() => document.activeElement?.id === 'remove-done');
       assert.match(await page.textContent('#remove-done'), /^Redigerad Redigerare \(.+\) togs bort ur listan\.$/);
+      assert.equal(await page.locator('#manager-result').count(), 0, 'the last import\'s counts, which no longer add up, go');
       const gone = async () => {
         assert.equal(await flaggedRow.count(), 0, 'the row is gone');
         assert.equal(await page.locator('.refused-list li', { hasText: f.editedName }).count(), 0, 'and the edited file with it');
@@ -514,13 +515,21 @@ export default [
       await page.locator('.remove-person').first().click();
       await page.waitForSelector('#confirm-remove-title');
       const yes = word(other.tag, 'manager.remove.yes');
+      // While it waits it says why, and the rows' buttons stay usable (a disabled one would
+      // drop the focus): both read in the same frame as the disabled "yes".
       const progress = page.waitForFunction((label) => {
         const button = [...document.querySelectorAll('[role=alertdialog] button')].find((b) => b.textContent === label);
-        return document.querySelector('.import-progress') && button?.disabled;
+        return document.querySelector('.import-progress') && button?.disabled && {
+          why: document.querySelector('[role=alertdialog] [role=status]')?.textContent,
+          disabledRemoves: document.querySelectorAll('.remove-person:disabled').length,
+        };
       }, yes, { polling: 'raf' });
       await page.setInputFiles('#manager-files', files);
-      await progress;
+      const during = await (await progress).jsonValue();
+      assert.equal(during.why, word(other.tag, 'manager.import.wait_to_confirm'));
+      assert.equal(during.disabledRemoves, 0, 'no remove button is disabled during the import');
       await waitForImport(page);
+      assert.equal(await page.textContent('[role=alertdialog] [role=status]'), '', 'the word goes once the import is done');
       await page.click(`[role=alertdialog] button:has-text("${yes}")`);
       await page.waitForFunction(() => document.activeElement?.id === 'remove-done');
       assert.equal((await figures(page)).people, cli.people - 1);

@@ -95,6 +95,15 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// `template` cut at its `{name}` placeholder into the text before and after it, for a page
+/// that shows the value as markup of its own (a language's name in its own `lang`, which a
+/// plain [`fill`] cannot mark); `None` when the template has no such placeholder.
+pub fn split_at_placeholder<'a>(template: &'a str, name: &str) -> Option<(&'a str, &'a str)> {
+    let placeholder = format!("{{{name}}}");
+    let at = template.find(&placeholder)?;
+    Some((&template[..at], &template[at + placeholder.len()..]))
+}
+
 /// What is wrong with a text's braces, if anything: in the app's words a brace only ever
 /// opens or closes a `{placeholder}` (a name of ASCII letters, digits and `_`), so a `{` left
 /// open, a `}` with no `{`, or braces round anything else would show as typed, and a value
@@ -199,5 +208,19 @@ mod tests {
             fill("{n} av {total}", &[("n", "2"), ("total", "5")]),
             "2 av 5"
         );
+    }
+
+    #[test]
+    fn a_template_splits_at_its_placeholder_only() {
+        assert_eq!(
+            split_at_placeholder("PDF-filerna skapas på {language}, eftersom …", "language"),
+            Some(("PDF-filerna skapas på ", ", eftersom …"))
+        );
+        assert_eq!(
+            split_at_placeholder("{language}", "language"),
+            Some(("", ""))
+        );
+        assert_eq!(split_at_placeholder("made in {lang}", "language"), None);
+        assert_eq!(split_at_placeholder("made in language", "language"), None);
     }
 }

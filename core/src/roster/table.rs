@@ -49,6 +49,10 @@ pub enum RowNote {
     /// give the employee number differently ("00011" and "11", or none), whom the roster
     /// cannot join without guessing. The manager can tell.
     SameNameAsAnother,
+    /// The person's files share one employee number but not one name (a typo in a renewal,
+    /// a name changed on marriage, or a number typed for the wrong person): the other names,
+    /// as first found. The manager can tell which.
+    OtherNamesOnFiles(Vec<String>),
 }
 
 /// Lowercase with runs of whitespace collapsed, so "Anna  Berg" and "anna berg" are one
@@ -353,6 +357,18 @@ fn row_of<E: Borrow<Entry>>(
     }
     if same_name {
         notes.push(RowNote::SameNameAsAnother);
+    }
+    let mut seen = vec![normalise(r.learner().full_name)];
+    let mut other_names = Vec::new();
+    for name in all().map(|e| e.record.learner().full_name) {
+        let key = normalise(name);
+        if !seen.contains(&key) {
+            seen.push(key);
+            other_names.push(name.to_owned());
+        }
+    }
+    if !other_names.is_empty() {
+        notes.push(RowNote::OtherNamesOnFiles(other_names));
     }
     let learner = r.learner();
     Some(Row {

@@ -35,8 +35,6 @@ pub struct RosterTableProps {
     pub on_export_json: Callback<()>,
     /// The manager view's downloads, so a refused CSV or JSON export is told beside them.
     pub downloads: Downloads,
-    /// An import runs: no one can be taken out meanwhile.
-    pub busy: bool,
     /// A row's remove button was pressed.
     pub on_remove: Callback<Removing>,
 }
@@ -105,7 +103,7 @@ pub fn RosterTable(props: &RosterTableProps) -> Html {
                         </caption>
                         <thead>{ header::header_row(&sort, &page, &words) }</thead>
                         <tbody>
-                            { for shown.map(|row| row::render_row(row, props.busy, &props.on_remove, &words)) }
+                            { for shown.map(|row| row::render_row(row, &props.on_remove, &words)) }
                         </tbody>
                     </table>
                 </div>

@@ -11,8 +11,9 @@ use crate::manager::remove::{self, Removing};
 use crate::manager::{role_label, status_label};
 use crate::shared::i18n::{counted, short_date, Words};
 
-/// `busy`: an import runs, and a person cannot be taken out meanwhile.
-pub fn render_row(row: &Row, busy: bool, on_remove: &Callback<Removing>, words: &Words) -> Html {
+/// One person's row; its "remove" button asks through `on_remove` (during an import too: the
+/// question's "yes" waits for it).
+pub fn render_row(row: &Row, on_remove: &Callback<Removing>, words: &Words) -> Html {
     // The person as the remove question names them: with their employee number (else their
     // unit), so two people of one name are told apart there and by a screen reader.
     let detail = [&row.employee_number, &row.unit]
@@ -44,6 +45,9 @@ pub fn render_row(row: &Row, busy: bool, on_remove: &Callback<Removing>, words: 
             }
             RowNote::CompletedInFuture => words.t("manager.note.future").to_owned(),
             RowNote::SameNameAsAnother => words.t("manager.note.same_name").to_owned(),
+            RowNote::OtherNamesOnFiles(names) => {
+                words.fill("manager.note.other_names", &[("names", &names.join(", "))])
+            }
         })
         .collect();
     if !row.flagged_files.is_empty() {
@@ -69,7 +73,7 @@ pub fn render_row(row: &Row, busy: bool, on_remove: &Callback<Removing>, words: 
                         { for notes.into_iter().map(|n| html! { <li>{ n }</li> }) }
                     </ul>
                 }
-                <div>{ remove::button(removing, busy, on_remove, words) }</div>
+                <div>{ remove::button(removing, on_remove, words) }</div>
             </th>
             <td><span class={classes!("badge", badge)}>{ status_label(row.status, words) }</span></td>
             <td class="cell-number">{ &row.employee_number }</td>

@@ -219,7 +219,7 @@ pub fn Documents(props: &DocumentsProps) -> Html {
                 </p>
                 <DownloadFailed file={downloads.refused()} />
                 if print_lang != lang {
-                    <p class="hint">{ words.fill_html("certificate.pdf_language", &[("language", &language_name(&course, print_lang))]) }</p>
+                    <p class="hint">{ words.html_with("certificate.pdf_language", "language", html! { <span lang={print_lang.code().to_owned()}>{ language_name(&course, print_lang) }</span> }) }</p>
                 }
                 <p class="hint">{ words.html("certificate.json_hint") }</p>
                 if let Some(on_card) = on_card {

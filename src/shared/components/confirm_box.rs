@@ -18,6 +18,9 @@ pub struct ConfirmBoxProps {
     /// disabled until it can, rather than doing nothing when pressed.
     #[prop_or_default]
     pub busy: bool,
+    /// Why "yes" waits, shown under the buttons while `busy`.
+    #[prop_or_default]
+    pub waiting: AttrValue,
 }
 
 #[component]
@@ -46,6 +49,11 @@ pub fn ConfirmBox(props: &ConfirmBoxProps) -> Html {
             <p class="button-row">
                 <button type="button" class="button danger" disabled={props.busy} onclick={props.on_yes.clone()}>{ props.yes.clone() }</button>
                 <button type="button" class="button secondary" onclick={props.on_no.reform(|_: MouseEvent| ())}>{ props.no.clone() }</button>
+            </p>
+            <p class="hint" role="status">
+                if props.busy {
+                    { props.waiting.clone() }
+                }
             </p>
         </div>
     }

@@ -7,9 +7,9 @@ use crate::shared::components::inline_text::plain;
 use trygg_core::content::Text;
 use trygg_core::content::{Lang, Role};
 use trygg_core::date::Date;
-use trygg_core::language::PluralCategory;
 pub use trygg_core::language::{fill, Words};
-use yew::{AttrValue, Html};
+use trygg_core::language::{split_at_placeholder, PluralCategory};
+use yew::{html, AttrValue, Html};
 
 /// A word as page text. When the learner's language lacks the key and its fallback supplies
 /// the text, the text carries the fallback's `lang`, so a screen reader pronounces it in that
@@ -20,6 +20,9 @@ pub trait WordsHtml {
     fn fill_html(&self, key: &str, values: &[(&str, &str)]) -> Html;
     /// The `lang` an element showing `key` needs: the fallback's, when the text is its.
     fn lang_of(&self, key: &str) -> Option<AttrValue>;
+    /// `key`'s text with its `{placeholder}` shown as `value`, markup of its own (a
+    /// language's name in that language's `lang`); the text alone if it has no placeholder.
+    fn html_with(&self, key: &str, placeholder: &str, value: Html) -> Html;
 }
 
 impl WordsHtml for Words {
@@ -35,6 +38,19 @@ impl WordsHtml for Words {
     fn lang_of(&self, key: &str) -> Option<AttrValue> {
         self.foreign(key)
             .map(|l| AttrValue::from(l.code().to_owned()))
+    }
+
+    fn html_with(&self, key: &str, placeholder: &str, value: Html) -> Html {
+        match split_at_placeholder(self.t(key), placeholder) {
+            Some((before, after)) => html! {
+                <>
+                    { marked(self, key, before.to_owned()) }
+                    { value }
+                    { marked(self, key, after.to_owned()) }
+                </>
+            },
+            None => self.html(key),
+        }
     }
 }
 

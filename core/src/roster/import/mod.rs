@@ -165,9 +165,13 @@ impl Import {
     }
 
     /// Takes one person out of the roster, with the edited files that flagged them from the
-    /// refused list; what is stored for them goes with [`stored_without`].
+    /// refused list; what is stored for them goes with [`stored_without`]. The last import's
+    /// report goes too once someone is taken out: its counts no longer add up to the list.
     pub fn remove_person(&mut self, person_key: &str) -> RemovedPerson {
         let removed = self.roster.remove_person(person_key);
+        if !removed.certificates.is_empty() {
+            self.report = None;
+        }
         let edited = |r: &Refused| {
             matches!(&r.reason, Refusal::Verify(e) if e.is_tampered())
                 && removed.edited_files.contains(&r.file_name)
