@@ -116,6 +116,17 @@ pub fn manifest(version: ScormVersion, input: &ManifestInput<'_>) -> String {
         adlcp_xsd = f.adlcp_schema,
     );
     let (schema_version, scorm_type) = (f.schema_version, f.scorm_type_attribute);
+    // SCORM 1.2's pass mark on the score, which many LMSs show and some apply themselves: the
+    // course's own, which the score reaches exactly when the course is passed (its score is
+    // the weakest module's percent, `core/SCORING.md`). 2004 leaves passing to the course's
+    // `success_status`, as its default sequencing does.
+    let mastery = match version {
+        ScormVersion::Scorm12 => format!(
+            "        <adlcp:masteryscore>{}</adlcp:masteryscore>\n",
+            org.pass_mark
+        ),
+        ScormVersion::Scorm2004 => String::new(),
+    };
     let files: String = input
         .files
         .iter()
@@ -129,7 +140,7 @@ pub fn manifest(version: ScormVersion, input: &ManifestInput<'_>) -> String {
            <organizations default=\"organisation\">\n    \
              <organization identifier=\"organisation\">\n      <title>{title}</title>\n      \
                <item identifier=\"course\" identifierref=\"sco\">\n        \
-                 <title>{title}</title>\n      </item>\n    </organization>\n  \
+                 <title>{title}</title>\n{mastery}      </item>\n    </organization>\n  \
            </organizations>\n  <resources>\n    \
              <resource identifier=\"sco\" type=\"webcontent\" {scorm_type}=\"sco\" href=\"{href}\">\n\
          {files}    </resource>\n  </resources>\n</manifest>\n"

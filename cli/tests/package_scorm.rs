@@ -161,12 +161,19 @@ fn the_manifest_names_the_course_and_launches_with_the_role() {
     assert!(m12.contains("adlcp:scormtype=\"sco\" href=\"index.html?lms=scorm&amp;role=elected\""));
     assert!(m12.contains("<title>Trygg – Exempelregionen – förtroendevalda</title>"));
     assert!(m12.contains("identifier=\"trygg-exempelregionen-elected\""));
+    // The course's pass mark, which its score reaches exactly when it is passed.
+    assert!(m12
+        .contains("</title>\n        <adlcp:masteryscore>80</adlcp:masteryscore>\n      </item>"));
 
     let (_, m04) = package(&s, "scorm2004", None);
     assert!(m04.contains("<schemaversion>2004 4th Edition</schemaversion>"));
     assert!(m04.contains("adlcp:scormType=\"sco\" href=\"index.html?lms=scorm\""));
     assert!(m04.contains("<title>Trygg – Exempelregionen</title>"));
     assert!(m04.contains("xmlns=\"http://www.imsglobal.org/xsd/imscp_v1p1\""));
+    assert!(
+        !m04.contains("masteryscore"),
+        "2004 passes by the course's success status"
+    );
 }
 
 #[test]

@@ -94,6 +94,7 @@ const LMS_2004: &str = "lms2004";
 const LMS_STARTED: &str = "lmsStarted";
 const BOOKMARK_TAKEN: &str = "bookmarkTaken";
 const ENTRY_CHECKED: &str = "entryChecked";
+const ATTEMPT_SET_ASIDE: &str = "attemptSetAside";
 const COURSE_ASKED: &str = "courseAsked";
 
 impl Handover {
@@ -167,6 +168,7 @@ impl Handover {
         }
         set(BOOKMARK_TAKEN, &self.areas.bookmark_taken.into());
         set(ENTRY_CHECKED, &self.areas.entry_checked.into());
+        set(ATTEMPT_SET_ASIDE, &self.areas.attempt_set_aside.into());
         set(COURSE_ASKED, &self.areas.course_asked.into());
         if let Some(Some(lms)) = &self.areas.lms {
             set(LMS_API, lms.api());
@@ -206,6 +208,7 @@ impl Handover {
                 })),
                 bookmark_taken: get(BOOKMARK_TAKEN).and_then(|v| v.as_bool()) == Some(true),
                 entry_checked: get(ENTRY_CHECKED).and_then(|v| v.as_bool()) == Some(true),
+                attempt_set_aside: get(ATTEMPT_SET_ASIDE).and_then(|v| v.as_bool()) == Some(true),
                 course_asked: get(COURSE_ASKED).and_then(|v| v.as_bool()) == Some(true),
                 launch_language: None,
             },

@@ -2,10 +2,10 @@
 //! its saved progress could not be read: the learner goes on either way, and knows where
 //! their progress is.
 
-use trygg_core::lms::Cut;
+use trygg_core::lms::{Cut, SuspendError};
 use yew::prelude::*;
 
-use crate::shared::i18n::WordsHtml;
+use crate::shared::i18n::{Words, WordsHtml};
 use crate::shared::learner::use_learner;
 use crate::shared::state::use_app;
 
@@ -28,8 +28,11 @@ pub fn LmsBanner() -> Html {
     if session.uncredited {
         lines.push(words.t("lms.uncredited").to_string());
     }
+    if session.set_aside {
+        lines.push(words.t("lms.new_attempt").to_string());
+    }
     if let Some(error) = &session.unread {
-        lines.push(words.fill("lms.unread", &[("reason", &error.to_string())]));
+        lines.push(words.fill("lms.unread", &[("reason", &unread_reason(error, &words))]));
     }
     let sent = &session.sent;
     if let Some(refused) = &sent.refused {
@@ -53,5 +56,18 @@ pub fn LmsBanner() -> Html {
         <div class="banner warning" role="status" data-lms-warning="">
             { for lines.into_iter().map(|line| html! { <p>{ line }</p> }) }
         </div>
+    }
+}
+
+/// Why the LMS's saved progress was not read, in the learner's words (the core's own text is
+/// English, for logs and `trygg`). The same reasons as for progress in this browser.
+fn unread_reason(error: &SuspendError, words: &Words) -> String {
+    match error {
+        SuspendError::NotTrygg => words.t("storage.reason.not_progress").to_owned(),
+        SuspendError::NewerFormat { .. } => words.t("storage.reason.newer").to_owned(),
+        SuspendError::Damaged { .. } => words.t("lms.reason.damaged").to_owned(),
+        SuspendError::ForeignCourse { found, .. } => {
+            words.fill("storage.reason.foreign", &[("course", found)])
+        }
     }
 }

@@ -76,6 +76,9 @@ pub struct LmsSession {
     pub sent: Sent,
     /// The LMS opened this session for review or without credit: it records nothing of it.
     pub uncredited: bool,
+    /// The LMS began a new attempt, and this browser's progress of the one before was set
+    /// aside: the learner starts over, and finds it on "my data".
+    pub set_aside: bool,
 }
 
 impl LmsSession {
@@ -98,7 +101,9 @@ impl LmsSession {
             && store.set_aside(now_ms)
         {
             local = Progress::new(course_id);
+            with_page_areas(|areas| areas.attempt_set_aside = true);
         }
+        let set_aside = with_page_areas(|areas| areas.attempt_set_aside);
         let (progress, unread, name) = match rules {
             Some(Rules(rules)) => {
                 let resumed = rules.resume(&local, &lms.get(e.suspend_data));
@@ -126,6 +131,7 @@ impl LmsSession {
             name,
             unread,
             uncredited,
+            set_aside,
             sent: Sent::default(),
             reporting,
             lms,

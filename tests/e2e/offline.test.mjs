@@ -347,9 +347,16 @@ export default [
     },
   },
   {
-    name: 'inside an LMS no worker is registered; the same course without an LMS API registers one',
+    name: 'inside an LMS no worker is registered, nor from a package that finds no LMS API; the same course without an LMS API registers one',
     async run(t) {
-      for (const withApi of [true, false]) {
+      // A package's launch (`?lms=scorm`) that finds no API is still on the LMS's server: no
+      // worker there either.
+      const cases = [
+        { withApi: true, query: 'role=employee', worker: false },
+        { withApi: false, query: 'lms=scorm&role=employee', worker: false },
+        { withApi: false, query: 'role=employee', worker: true },
+      ];
+      for (const { withApi, query, worker } of cases) {
         const context = await freshContext(t);
         const lms = await context.newPage();
         lms.on('console', (msg) => { if (msg.type() === 'error') t.problems.push(`console: ${msg.text()}`); });
@@ -361,13 +368,13 @@ export default [
           frame.title = 'Course';
           frame.src = src;
           document.body.append(frame);
-        }, { withApi, src: `${SUB_PATH}index.html?role=employee#/training` });
+        }, { withApi, src: `${SUB_PATH}index.html?${query}#/training` });
         const frame = await (await lms.waitForSelector('iframe')).contentFrame();
         await frame.waitForSelector('main[data-route="#/training"] #page-title', { timeout: 20000 });
         const registered = () => lms.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
-        if (withApi) {
+        if (!worker) {
           await lms.waitForTimeout(1500);
-          assert.equal(await registered(), 0, 'no worker inside an LMS');
+          assert.equal(await registered(), 0, `no worker inside an LMS (${query}, API: ${withApi})`);
           assert.equal(await frame.evaluate(() => !!navigator.serviceWorker.controller), false);
         } else {
           await until(lms, async () => (await navigator.serviceWorker.getRegistrations()).length === 1, 'a worker without an LMS');

@@ -33,9 +33,12 @@ pub struct LmsReport {
     pub completed: bool,
     /// Every required module has been passed.
     pub passed: bool,
-    /// The course score, 0–100, once `completed`; `None` before, so an LMS never records
-    /// a half-way figure as a grade, and `None` while a failed module is being retaken (its
-    /// failed score is no longer kept): the app then leaves the LMS's score as it was.
+    /// The course score, 0–100, once `completed`: the lowest of the required modules'
+    /// percentages, so it reaches the pass mark exactly when `passed` (every module must)
+    /// and an LMS's own pass mark or mastery score on it agrees with the course. `None`
+    /// before, so an LMS never records a half-way figure as a grade, and `None` while a
+    /// failed module is being retaken (its failed score is no longer kept): the app then
+    /// leaves the LMS's score as it was.
     pub score: Option<u8>,
     /// The app route (without `#`) of what to do next: `/module/ID/lesson/N` (N counted from
     /// 1 among the role's sections, as the app's routes do) or `/module/ID/quiz`; `/training`
@@ -59,7 +62,8 @@ pub fn lms_report(progress: &Progress, course: &Course, role: Role) -> LmsReport
     let pass_mark = course.organisation.pass_mark;
     let mut completed = true;
     let mut passed = true;
-    let mut total = Some(0u32);
+    // The lowest percent so far; `None` once a module has none to give.
+    let mut lowest = Some(100u8);
     let mut next: Option<String> = None;
     let mut passed_modules = 0;
     let mut progress_halves = 0;
@@ -76,15 +80,12 @@ pub fn lms_report(progress: &Progress, course: &Course, role: Role) -> LmsReport
             usize::from(m.is_some())
         };
         let percent = best.or_else(|| m.and_then(|m| failed_percent(module, m, pass_mark)));
-        total = total.zip(percent).map(|(t, p)| t + u32::from(p.min(100)));
+        lowest = lowest.zip(percent).map(|(l, p)| l.min(p));
         if best.is_none() && next.is_none() {
             next = Some(location_in(module, m, role));
         }
     }
-    let count = u32::try_from(required.len()).unwrap_or(u32::MAX);
-    let score = total
-        .filter(|_| completed && count > 0)
-        .map(|t| u8::try_from(t / count).unwrap_or(100));
+    let score = lowest.filter(|_| completed && !required.is_empty());
     let started = !progress.modules.is_empty();
     let location = match next {
         Some(location) if started => location,

@@ -39,6 +39,9 @@ pub struct PageAreas {
     /// Whether the LMS's entry was looked at for a new attempt
     /// ([`crate::shared::lms_session::LmsSession::open`]): once per page.
     pub entry_checked: bool,
+    /// That look found a new attempt and set this browser's earlier progress aside (offered
+    /// on "my data"): every module's pages say so.
+    pub attempt_set_aside: bool,
     /// The course module and its files were asked for ahead already
     /// ([`super::lazy::prefetch_course`]).
     pub course_asked: bool,
@@ -69,6 +72,7 @@ impl PageAreas {
             lms: None,
             bookmark_taken: false,
             entry_checked: false,
+            attempt_set_aside: false,
             course_asked: false,
             launch_language: None,
         }

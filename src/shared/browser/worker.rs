@@ -4,21 +4,24 @@
 //! live, handed to the first module with the module loaders and on from module to module
 //! with the page's areas); this is the one place that
 //! decides whether a page gets a worker at all: release builds only (debug builds have no
-//! `sw.js`), and never inside an LMS, which serves the package itself ([`current_lms`] is
-//! the one test for that). Every call that fails is ignored: without a worker the course
-//! works as it always did, online.
+//! `sw.js`), and never inside an LMS, which serves the package itself ([`current_lms`]), nor
+//! from a package's launch that finds no LMS API (`?lms=scorm`): the page is still on the
+//! LMS's server, whose administrators expect no worker of ours there. Every call that fails
+//! is ignored: without a worker the course works as it always did, online.
 
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::shared::browser::lms::current_lms;
+use trygg_core::lms::launched_from_package;
+
+use crate::shared::browser::lms::{current_lms, launch_query};
 
 /// The event `boot.js` sends on `window` when what [`serving`] or [`update_ready`] say changes.
 pub const CHANGED: &str = "trygg-worker";
 
 /// `boot.js`'s worker bridge, when this page may have a worker.
 fn bridge() -> Option<JsValue> {
-    if cfg!(debug_assertions) || current_lms().is_some() {
+    if cfg!(debug_assertions) || current_lms().is_some() || launched_from_package(&launch_query()) {
         return None;
     }
     crate::shared::browser::page_areas::page_areas()
