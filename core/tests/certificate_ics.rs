@@ -4,7 +4,7 @@ use content_support::{lang, shipped_languages, shipped_words, words};
 use std::collections::BTreeMap;
 
 use trygg_core::certificate::{
-    issue, renewal_ics, CompletionRecord, IssueInput, Learner, ModuleResult,
+    issue, renewal_ics, renewal_ics_dated, CompletionRecord, IssueInput, Learner, ModuleResult,
 };
 use trygg_core::content::Role;
 use trygg_core::date::Date;
@@ -304,4 +304,30 @@ fn the_calendar_speaks_the_language_of_its_words() {
             words.t("ics.alarm")
         );
     }
+}
+
+/// The text says when the certificate stops being valid as the language writes dates (the app
+/// passes the browser's `Intl` writing: "7.12.2027" in a Finnish text, not "2027-12-07"); the
+/// event's own dates stay RFC 5545's.
+#[test]
+fn the_description_carries_the_date_as_written_and_the_event_keeps_its_own() {
+    let r = record("2026-12-07", 12);
+    let written = renewal_ics_dated(&r, &words("sv"), "", r.completed_on, "7 december 2027");
+    let cal = parse(&written);
+    let event = &cal.children[0];
+    let description = &event.prop("DESCRIPTION").value;
+    assert!(description.contains("7 december 2027"), "{description}");
+    assert!(
+        !description.contains(&r.valid_until.to_string()),
+        "{description}"
+    );
+    let plain = parse(&renewal_ics(&r, &words("sv"), "", r.completed_on));
+    assert_eq!(
+        plain.children[0].prop("DTSTART").value,
+        event.prop("DTSTART").value
+    );
+    assert!(plain.children[0]
+        .prop("DESCRIPTION")
+        .value
+        .contains(&r.valid_until.to_string()));
 }

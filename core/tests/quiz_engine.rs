@@ -423,6 +423,12 @@ fn scenario_scores_the_fraction_of_visited_steps() {
         let s = score_answer(&q, &Answer::Scenario { choices: picks });
         (s.earned, s.possible)
     };
+    // "Partly right" in the review: some marks, not all; neither full nor none is.
+    let partial =
+        |picks: Vec<_>| score_answer(&q, &Answer::Scenario { choices: picks }).is_partial();
+    assert!(partial(vec![pick("a", 1), pick("b", 1), pick("c", 0)]));
+    assert!(!partial(vec![pick("a", 0), pick("c", 0)]));
+    assert!(!partial(vec![pick("a", 1), pick("b", 0), pick("c", 1)]));
     // Wise all the way: a, c.
     assert_eq!(score(vec![pick("a", 0), pick("c", 0)]), (2, 2));
     // Unwise then wise twice: a, b, c.

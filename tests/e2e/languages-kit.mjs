@@ -178,6 +178,17 @@ export async function progressKey(root) {
 const DAY = 24 * 3600 * 1000;
 
 /** Marks every module in `ids` not passed yet as passed a day ago, in the page's storage. */
+/** Stores an unanswered attempt at `moduleId`'s quiz with the questions `items` (each
+ * `{ question_id, order }`), as the app saves one; reload the page for the app to read it. */
+export async function seedAttempt(page, key, moduleId, items, seed = 7) {
+  await page.evaluate(([k, moduleId, plan]) => {
+    const doc = JSON.parse(localStorage.getItem(k));
+    doc.modules[moduleId] = { lesson_step: 0, lessons_done: false, attempts: 0,
+      attempt: { plan, answers: plan.items.map(() => null), current: 0, started_ms: Date.now(), updated_ms: Date.now(), finished: false } };
+    localStorage.setItem(k, JSON.stringify(doc));
+  }, [key, moduleId, { module_id: moduleId, seed, items }]);
+}
+
 export async function seedPassed(page, key, ids) {
   await page.evaluate(([k, ids, passedMs]) => {
     const doc = JSON.parse(localStorage.getItem(k));

@@ -13,7 +13,7 @@ import {
 } from './quiz-driver.mjs';
 import {
   releaseCopy, listLanguage, writePseudoLanguage, copyFixtureLanguage, unwrappedWords, wrap,
-  progressKey, seedPassed, saveDownload, pdftotext, leftoverWords, contextListing404, allowMissing,
+  progressKey, seedAttempt, seedPassed, saveDownload, pdftotext, leftoverWords, contextListing404, allowMissing,
 } from './languages-kit.mjs';
 
 /** The pseudo-language made at test time from the English files: every text wrapped. */
@@ -302,15 +302,10 @@ export default [
         const key = await progressKey(t.root);
         const ordering = module.questions.find((q) => q.id === 'report-path');
         const single = module.questions.find((q) => q.type === 'single');
-        await page.evaluate(([k, plan]) => {
-          const doc = JSON.parse(localStorage.getItem(k));
-          doc.modules.report = { lesson_step: 0, lessons_done: false, attempts: 0,
-            attempt: { plan, answers: [null, null], current: 0, started_ms: Date.now(), updated_ms: Date.now(), finished: false } };
-          localStorage.setItem(k, JSON.stringify(doc));
-        }, [key, { module_id: 'report', seed: 11, items: [
+        await seedAttempt(page, key, 'report', [
           { question_id: ordering.id, order: ordering.steps.map((_, i) => i).reverse() },
           { question_id: single.id, order: single.options.map((_, i) => i) },
-        ] }]);
+        ], 11);
         await go(page, '#/module/report/quiz');
         await page.reload();
         await page.waitForSelector('.order-list');
@@ -377,6 +372,25 @@ export default [
       await finishQuiz(page, module, { lang: 'fi' });
       assert.match(await page.textContent('.result-box'), new RegExp(escape(fi('quiz.result.passed'))));
 
+      // An ordering question whose Finnish steps hold a long word ("turvallisuusyksiköstä")
+      // fits a 320 px phone: the step wraps, its buttons stay on the screen (seeded, one
+      // question).
+      const everyday = await loadModule(t.root, 'everyday');
+      const travel = everyday.questions.find((q) => q.id === 'travel-order');
+      await seedAttempt(page, await progressKey(t.root), 'everyday', [
+        { question_id: travel.id, order: travel.steps.map((_, i) => i).reverse() },
+      ]);
+      await go(page, '#/module/everyday/quiz');
+      await page.reload();
+      await page.waitForSelector('.order-list');
+      const wide = page.viewportSize();
+      await page.setViewportSize({ width: 320, height: 640 });
+      const outside = await page.evaluate(() => [...document.querySelectorAll('.order-item, .order-item button')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth).length
+        + Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
+      await page.setViewportSize(wide);
+      assert.equal(outside, 0, 'the Finnish ordering question fits 320 px');
+
       // Swedish terms quoted in a Finnish question's options are marked as Swedish in the
       // options' labels, in the right answer the feedback shows and in the review, and no
       // markup shows as characters. A quiz of one question (seeded): two options picked, one
@@ -385,14 +399,9 @@ export default [
       const classes = digital.questions.find((q) => q.id === 'security-classes');
       const optionTexts = (await loadModuleTexts(t.root, 'fi', 'digital')).questions[classes.id];
       const swedishOf = (option) => [...optionTexts[option.id].matchAll(/\[([^\]]+)\]\{lang=sv\}/g)].map((m) => m[1]);
-      await page.evaluate(([k, plan]) => {
-        const doc = JSON.parse(localStorage.getItem(k));
-        doc.modules.digital = { lesson_step: 0, lessons_done: false, attempts: 0,
-          attempt: { plan, answers: [null], current: 0, started_ms: Date.now(), updated_ms: Date.now(), finished: false } };
-        localStorage.setItem(k, JSON.stringify(doc));
-      }, [await progressKey(t.root), { module_id: 'digital', seed: 7, items: [
+      await seedAttempt(page, await progressKey(t.root), 'digital', [
         { question_id: classes.id, order: classes.options.map((_, i) => i) },
-      ] }]);
+      ]);
       await go(page, '#/module/digital/quiz');
       await page.reload();
       await page.waitForSelector('.question-card');
@@ -461,6 +470,9 @@ export default [
         .replace(/\r\n[ \t]/g, '');
       const summary = fi('ics.summary_org').replace('{organisation}', course.organisation.name);
       assert.match(ics, new RegExp(`\r\nSUMMARY(;LANGUAGE=fi)?:${escape(summary)}\r\n`), `the reminder is in Finnish: ${ics}`);
+      const until = await written(record.valid_until, 'long');
+      assert.ok(ics.includes(until), `the reminder's text writes ${record.valid_until} as ${until}: ${ics}`);
+      assert.ok(!ics.includes(record.valid_until), 'no ISO date in its text (its event dates are written 20271207)');
 
       // The saved progress downloads under a Finnish file name, as the certificate does.
       await go(page, '#/data');

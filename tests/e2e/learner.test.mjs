@@ -86,6 +86,26 @@ export default [
     },
   },
   {
+    name: 'a quiz page the visit began on (a link, a reload) gives the first question the focus once started, and again on a retake',
+    async run(t) {
+      const module = await loadModule(t.root, 'roles');
+      const page = await openPage(t, '#/');
+      await chooseRole(page);
+      await page.goto(page.url().replace(/#.*$/, '#/module/roles/quiz'));
+      await page.reload();
+      await page.waitForSelector('main[data-route="#/module/roles/quiz"]');
+      await press(page, 'Starta kunskapsprovet', { keyboard: true });
+      await page.waitForSelector('.question-card');
+      // The button is gone with the intro: without this the focus fell to the body.
+      await page.waitForFunction(() => document.activeElement?.id === 'question-title', null, { timeout: 5000 });
+      await finishQuiz(page, module, { keyboard: true, right: false });
+      await page.waitForFunction(() => document.activeElement?.id === 'result-title', null, { timeout: 5000 });
+      await press(page, 'Försök igen', { keyboard: true });
+      await page.waitForSelector('.question-card');
+      await page.waitForFunction(() => document.activeElement?.id === 'question-title', null, { timeout: 5000 });
+    },
+  },
+  {
     name: 'reload mid-quiz resumes the same question with earlier answers intact',
     async run(t) {
       const module = await loadModule(t.root, 'threats');

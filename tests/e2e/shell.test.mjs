@@ -303,6 +303,25 @@ export default [
     },
   },
   {
+    name: 'while the app loads, the start screen shows its message and no "try again"',
+    async run(t) {
+      const context = await t.browser.newContext();
+      t.contexts.push(context);
+      // The app's wasm is held back until the start screen has been looked at.
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await context.route('**/trygg-app_bg.wasm', async (route) => { await held; await route.continue(); });
+      const page = await context.newPage();
+      await page.goto(t.server.subUrl + '#/');
+      await page.waitForSelector('#boot-message', { state: 'visible' });
+      // `.button`'s display beat the `hidden` attribute: the button showed on every load.
+      assert.equal(await page.isVisible('#boot-retry'), false, 'no "try again" while all is well');
+      assert.equal(await page.isVisible('#boot-failed'), false);
+      release();
+      await page.waitForSelector('#page-title', { timeout: 20000 });
+    },
+  },
+  {
     name: 'opened as a file from disk, it says to use a web server instead of loading forever',
     async run(t) {
       const context = await t.browser.newContext();

@@ -23,6 +23,25 @@ pub fn renewal_ics(
     org_name: &str,
     today: Date,
 ) -> String {
+    renewal_ics_dated(
+        record,
+        words,
+        org_name,
+        today,
+        &record.valid_until.to_string(),
+    )
+}
+
+/// [`renewal_ics`] with the end of validity in its text written as the language writes dates
+/// (`valid_until`: "7.12.2027", "7 december 2027", by the browser's `Intl`), where the event's
+/// own dates stay RFC 5545's.
+pub fn renewal_ics_dated(
+    record: &CompletionRecord,
+    words: &Words,
+    org_name: &str,
+    today: Date,
+    valid_until: &str,
+) -> String {
     let remind_on = reminder_day(record, today);
     let lang = words.lang();
     let org = org_name.trim();
@@ -34,7 +53,7 @@ pub fn renewal_ics(
     let description = words.fill(
         "ics.description",
         &[
-            ("valid_until", &record.valid_until.to_string()),
+            ("valid_until", valid_until),
             ("certificate_id", &record.certificate_id),
             ("course_id", &record.course_id),
             ("code", &record.verification_code),

@@ -29,7 +29,7 @@ use crate::content::{Lang, Role};
 use crate::date::Date;
 
 pub use eligibility::{CertificateError, ExpiringModule};
-pub use ics::renewal_ics;
+pub use ics::{renewal_ics, renewal_ics_dated};
 pub use learner::{validate_learner, validate_learner_field, FieldError, LearnerField};
 pub use validity::{certificate_valid_until, pass_valid_until, Validity, RENEWAL_WINDOW_DAYS};
 pub use verify::{check_record, extract_from_pdf, read_record, verify, VerifyError};

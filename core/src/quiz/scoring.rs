@@ -36,6 +36,12 @@ impl QuestionScore {
         self.possible > 0 && self.earned >= self.possible
     }
 
+    /// Some marks but not all (a scenario with some steps answered well): the review says
+    /// "partly right" rather than "wrong" for what the score counted in part.
+    pub fn is_partial(&self) -> bool {
+        self.earned > 0 && !self.is_full()
+    }
+
     fn unanswered(q: &Question) -> QuestionScore {
         QuestionScore {
             question_id: q.id.clone(),

@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::shared::components::page_title::PageTitle;
 use crate::shared::i18n::WordsHtml;
 use crate::shared::i18n::{counted_html, Words};
+use crate::shared::landing::Landing;
 use crate::shared::learner::{use_learner, LearnerHandle};
 use crate::shared::state::use_app;
 
@@ -46,7 +47,7 @@ pub fn QuizPage(props: &QuizProps) -> Html {
         QuizPhase::Unscored => html! { <results::FinishPrompt module={module.id.clone()} /> },
         QuizPhase::Intro => {
             let pass_mark = app.course().map_or(0, |c| c.organisation.pass_mark);
-            intro(module, pass_mark, &learner, &words)
+            intro(module, pass_mark, &learner, &app.landing, &words)
         }
     };
     html! {
@@ -59,10 +60,16 @@ pub fn QuizPage(props: &QuizProps) -> Html {
 }
 
 /// What the quiz is, what it takes to pass, and the way in.
-fn intro(module: &Module, pass_mark: u8, learner: &LearnerHandle, words: &Words) -> Html {
+fn intro(
+    module: &Module,
+    pass_mark: u8,
+    learner: &LearnerHandle,
+    landing: &Landing,
+    words: &Words,
+) -> Html {
     let role = learner.role_or_default();
     let count = quiz_length(module, role);
-    let start = start_quiz_callback(module, learner);
+    let start = start_quiz_callback(module, learner, landing);
     html! {
         <>
             <p>{ counted_html(words, "quiz.intro", count, &[("count", &count.to_string())]) }</p>
@@ -73,9 +80,18 @@ fn intro(module: &Module, pass_mark: u8, learner: &LearnerHandle, words: &Words)
     }
 }
 
-/// Draws a fresh, reshuffled set of questions and starts an attempt with it.
-pub fn start_quiz_callback(module: &Module, learner: &LearnerHandle) -> Callback<MouseEvent> {
+/// Draws a fresh, reshuffled set of questions and starts an attempt with it. The button
+/// pressed goes with the page it was on, so the first question takes the focus even where the
+/// visit began on this quiz's page (by a link or a reload): the learner has moved on.
+pub fn start_quiz_callback(
+    module: &Module,
+    learner: &LearnerHandle,
+    landing: &Landing,
+) -> Callback<MouseEvent> {
     let module = module.id.clone();
-    let learner = learner.clone();
-    Callback::from(move |_| learner.start_quiz(&module))
+    let (learner, landing) = (learner.clone(), landing.clone());
+    Callback::from(move |_| {
+        landing.moved_on();
+        learner.start_quiz(&module)
+    })
 }

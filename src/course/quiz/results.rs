@@ -1,7 +1,7 @@
 //! The end of a quiz: score against the pass mark, a review of every question, and the
 //! way on (retry with a fresh set, or back to the training).
 
-use trygg_core::quiz::{is_correct, question_by_id};
+use trygg_core::quiz::{question_by_id, score_answer, QuestionScore};
 use yew::prelude::*;
 
 use super::answer_text;
@@ -43,16 +43,23 @@ pub fn Results(props: &ResultsProps) -> Html {
             ("mark", &pass_mark.to_string()),
         ],
     );
-    let retry = start_quiz_callback(module, &learner);
+    let retry = start_quiz_callback(module, &learner, &app.landing);
     let reviews = attempt.plan.items.iter().enumerate().filter_map(|(i, item)| {
         let q = question_by_id(module, &item.question_id)?;
         let answer = attempt.answers.get(i).cloned().flatten();
-        let right = answer.as_ref().is_some_and(|a| is_correct(q, a));
+        let score = answer.as_ref().map(|a| score_answer(q, a));
+        let right = score.as_ref().is_some_and(QuestionScore::is_full);
+        let partly = score.as_ref().is_some_and(QuestionScore::is_partial);
+        let (class, verdict) = match (right, partly) {
+            (true, _) => ("review-item ok", "quiz.review.right"),
+            (false, true) => ("review-item partly", "quiz.review.partly"),
+            (false, false) => ("review-item bad", "quiz.review.wrong"),
+        };
         let given = answer_text::given(q, item, answer.as_ref(), &words)
             .unwrap_or_else(|| answer_text::AnswerText::word(&words, "quiz.review.none"));
         Some(html! {
-            <li class={if right { "review-item ok" } else { "review-item bad" }}>
-                <h3><span class="verdict">{ if right { words.html("quiz.review.right") } else { words.html("quiz.review.wrong") } }</span>{ " " }{ inline(&q.prompt) }</h3>
+            <li class={class}>
+                <h3><span class="verdict">{ words.html(verdict) }</span>{ " " }{ inline(&q.prompt) }</h3>
                 { given.render(words.html("quiz.review.yours")) }
                 if !right {
                     { answer_text::correct(q, item, &words).render(words.html("quiz.correct_answer")) }

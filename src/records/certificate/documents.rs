@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use trygg_core::certificate::pdf::{CertificateLabels, PocketCardContent, PocketCardLabels};
-use trygg_core::certificate::{renewal_ics, CompletionRecord};
+use trygg_core::certificate::{renewal_ics_dated, CompletionRecord};
 use trygg_core::content::{Course, Lang, Role, POCKET_CARD_MODULE};
 use trygg_core::progress::Progress;
 use yew::prelude::*;
@@ -139,7 +139,8 @@ pub fn Documents(props: &DocumentsProps) -> Html {
         let words = words.clone();
         Callback::from(move |_| {
             let today = local_clock().today();
-            let ics = renewal_ics(&record, &words, &org, today);
+            let until = date(words.lang(), record.valid_until);
+            let ics = renewal_ics_dated(&record, &words, &org, today, &until);
             downloads.offer(
                 &format!("{}.ics", words.t("file.renewal")),
                 "text/calendar",
