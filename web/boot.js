@@ -11,27 +11,53 @@ const pageParsed = document.readyState === 'loading'
   ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
   : Promise.resolve();
 
-async function fail(text, canRetry = true, detail = '') {
+// The start screen in the learner's own language once its words are here: a learner who chose
+// Finnish on an earlier visit reads Finnish (`boot.*` in the language's ui.json, asked for
+// below). Until then, for a learner of the page's own language, and whenever the words cannot
+// be read, it stays as index.html has it: Swedish, then English.
+let speak = Promise.resolve(null);
+// Set once a failure is being said, which the loading message must not then replace.
+let failed = false;
+
+// Puts `key`'s text of `words` in the element with `id`, keeping its spinner and its detail.
+function say(words, id, key) {
+  const element = document.getElementById(id);
+  const text = words && words.texts[key];
+  if (!element || typeof text !== 'string' || !text) return false;
+  const spinner = element.querySelector('.spinner');
+  const detail = element.querySelector('#boot-detail');
+  element.textContent = text;
+  element.lang = words.lang;
+  element.dir = 'auto';
+  if (spinner) element.prepend(spinner, ' ');
+  if (detail) element.append(' ', detail);
+  return true;
+}
+
+async function fail(text, canRetry = true, detail = '', key = '') {
+  failed = true;
   await pageParsed;
+  const words = await speak;
   const message = document.getElementById('boot-message');
   const retry = document.getElementById('boot-retry');
-  if (message) {
+  if (message && !say(words, 'boot-message', key)) {
     // Swedish, then English after " / ", marked as English for a screen reader.
     const cut = text.indexOf(' / ');
     message.textContent = cut < 0 ? text : text.slice(0, cut + 3);
+    message.removeAttribute('lang');
     if (cut >= 0) {
       const english = document.createElement('span');
       english.lang = 'en';
       english.textContent = text.slice(cut + 3);
       message.append(english);
     }
-    // What went wrong, for whoever runs the server: in English, as the browser's errors are.
-    if (detail) {
-      const code = document.createElement('code');
-      code.lang = 'en';
-      code.textContent = detail;
-      message.append(' ', code);
-    }
+  }
+  // What went wrong, for whoever runs the server: in English, as the browser's errors are.
+  if (message && detail) {
+    const code = document.createElement('code');
+    code.lang = 'en';
+    code.textContent = detail;
+    message.append(' ', code);
   }
   if (retry && canRetry) {
     retry.hidden = false;
@@ -190,8 +216,21 @@ if (window.location.protocol === 'file:') {
     // Storage blocked: the page's own language.
   }
   if (tag.test(lang)) {
-    ask(`content/languages/${lang}/ui.json`);
+    const words = `content/languages/${lang}/ui.json`;
+    ask(words);
     ask(`content/languages/${lang}/course.json`);
+    if (lang !== document.documentElement.lang) {
+      // A copy of the answer, read before the module takes the request.
+      speak = prefetched[words]
+        .then((response) => (response.ok ? response.clone().json() : null))
+        .then((texts) => (texts && typeof texts === 'object' ? { lang, texts } : null))
+        .catch(() => null);
+      Promise.all([speak, pageParsed]).then(([found]) => {
+        if (!failed) say(found, 'boot-message', 'boot.loading');
+        say(found, 'boot-failed', 'boot.failed');
+        say(found, 'boot-retry', 'boot.retry');
+      });
+    }
   }
   // A course page (and the certificate) also reads the structure of every module organisation.json lists: ask for
   // those as soon as that file is here, while the course module is still downloading, rather
@@ -221,10 +260,11 @@ if (window.location.protocol === 'file:') {
       console.error(error);
       // Offline, the worker (sw.js) had not kept this part yet: say that, not "check the connection".
       if (navigator.onLine === false) {
-        fail('Du är utan nätverk, och den här delen av utbildningen har inte sparats på den här enheten än. Öppna den en gång när du har nätverk. / You are offline, and this part of the training has not been saved on this device yet. Open it once while you are online.');
+        fail('Du är utan nätverk, och den här delen av utbildningen har inte sparats på den här enheten än. Öppna den en gång när du har nätverk. / You are offline, and this part of the training has not been saved on this device yet. Open it once while you are online.',
+          true, '', 'boot.offline');
         return;
       }
       fail('Utbildningen kunde inte laddas. Kontrollera anslutningen och försök igen. / The training could not be loaded. Check your connection and try again.',
-        true, await serverFault(firstName));
+        true, await serverFault(firstName), 'boot.load_failed');
     });
 }

@@ -71,6 +71,7 @@ export default [
       assert.ok(first);
       assert.match(await page.textContent('#feedback'), /Rätt!/);
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'feedback', 'focus moves to the feedback');
+      assert.equal(await page.getAttribute('#feedback', 'role'), null, 'which is not also a live region, read twice');
       await expectAxeClean(page, 'feedback');
       await next(page, { keyboard: true });
       await finishQuiz(page, module, { keyboard: true });

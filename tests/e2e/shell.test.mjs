@@ -303,7 +303,7 @@ export default [
     },
   },
   {
-    name: 'while the app loads, the start screen shows its message and no "try again"',
+    name: 'while the app loads, the start screen shows its message and no "try again", in the language chosen on an earlier visit',
     async run(t) {
       const context = await t.browser.newContext();
       t.contexts.push(context);
@@ -319,6 +319,27 @@ export default [
       assert.equal(await page.isVisible('#boot-failed'), false);
       release();
       await page.waitForSelector('#page-title', { timeout: 20000 });
+
+      // A learner who chose Finnish on an earlier visit reads the start screen in Finnish,
+      // from the language's ui.json, and its failure too.
+      const fi = await t.browser.newContext();
+      t.contexts.push(fi);
+      await fi.addInitScript(() => localStorage.setItem('trygg:lang', 'fi'));
+      let failNow;
+      const failing = new Promise((resolve) => { failNow = resolve; });
+      await fi.route('**/trygg-app_bg.wasm', async (route) => { await failing; await route.abort(); });
+      const fiPage = await fi.newPage();
+      await fiPage.goto(t.server.subUrl + '#/');
+      await fiPage.waitForFunction((text) => document.getElementById('boot-message')?.textContent.trim() === text,
+        word('fi', 'boot.loading'), { timeout: 10000 });
+      assert.equal(await fiPage.getAttribute('#boot-message', 'lang'), 'fi');
+      assert.equal(await fiPage.isVisible('#boot-retry'), false);
+      failNow();
+      await fiPage.waitForSelector('#boot-retry:not([hidden])', { timeout: 15000 });
+      assert.equal((await fiPage.textContent('#boot-message')).trim(), word('fi', 'boot.load_failed'));
+      assert.equal((await fiPage.textContent('#boot-retry')).trim(), word('fi', 'boot.retry'));
+      assert.equal(await fiPage.evaluate(() => document.activeElement?.id), 'boot-retry');
+      await expectAxeClean(fiPage, 'start screen failing in Finnish');
     },
   },
   {

@@ -98,7 +98,9 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 <p class="prompt">{ inline(&question.prompt) }</p>
             }
             { body }
-            <div id="feedback" tabindex="-1" role="status" class="feedback-region">
+            // Not a live region: the focus moves here as the feedback appears, and a screen
+            // reader reads what takes the focus; a live region too would read it twice.
+            <div id="feedback" tabindex="-1" class="feedback-region">
                 if done {
                     { feedback::feedback(question, item, answer.as_ref(), &words) }
                 }
