@@ -107,7 +107,8 @@ fn build(o: &Options) -> Result<usize, String> {
         .source_language()
         .ok_or_else(|| format!("{}: the course lists no languages", content.display()))?;
     let words = crate::words::words(source, Some(&content))?;
-    let files = release_files(dist)?;
+    let mut files = release_files(dist)?;
+    files.retain(|f| !NOT_PACKED.contains(&f.as_str()));
     if files.iter().any(|f| f == MANIFEST) {
         return Err(format!(
             "{}: already holds an {MANIFEST}; pass the release folder itself",
@@ -150,6 +151,11 @@ fn absolute(path: &Path) -> io::Result<PathBuf> {
     let name = path.file_name().unwrap_or_default();
     Ok(fs::canonicalize(parent)?.join(name))
 }
+
+/// Release files a package leaves out: the manager view, which the course never offers inside
+/// an LMS (the LMS has its reports). Without its 320 KB a package stays clear of the 2 MB
+/// upload limit PHP has by default, which a Moodle site inherits unless raised.
+const NOT_PACKED: &[&str] = &["trygg_manager.js", "trygg_manager_bg.wasm"];
 
 /// Every file under `dist`, as `/`-separated paths relative to it, sorted. Hidden files
 /// (`.DS_Store`, editor leftovers) are not part of a release and are left out.

@@ -18,8 +18,8 @@ fn workspace() -> PathBuf {
 
 /// Runs `trygg`: (exit code, stdout, stderr).
 /// A scratch folder holding `dist/`, a small release: the shell, a wasm file, a font, the
-/// shipped content folder (the package names the course from it), and a hidden file that
-/// must stay out.
+/// shipped content folder (the package names the course from it), and a hidden file and the
+/// manager view's files, which must stay out.
 struct Scratch(PathBuf);
 
 const SHELL: [&str; 5] = [
@@ -69,6 +69,10 @@ impl Scratch {
             fs::write(path, bytes).expect("write");
         }
         fs::write(dist.join(".DS_Store"), "finder").expect("hidden file");
+        // The manager view, which a package leaves out.
+        for file in ["trygg_manager.js", "trygg_manager_bg.wasm"] {
+            fs::write(dist.join(file), "manager view").expect("manager file");
+        }
         Scratch(dir)
     }
 
