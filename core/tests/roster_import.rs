@@ -480,10 +480,20 @@ fn many_files_import_quickly() {
     assert!(start.elapsed().as_secs() < 30, "took {:?}", start.elapsed());
 }
 
+/// A roster of one employee's certificate per (name, employee number, completion date), all
+/// in unit IT on content version "v", in files named by their place.
+fn roster_of(files: &[(&str, &str, &str)]) -> Roster {
+    let mut roster = Roster::new();
+    for (i, &(name, emp, date)) in files.iter().enumerate() {
+        let record = cert(name, emp, "IT", Role::Employee, date, "v");
+        add(&mut roster, &format!("{i}.json"), &record);
+    }
+    roster
+}
+
 #[test]
 fn rows_of_one_name_under_two_numbers_are_noted_and_kept_apart() {
-    let mut roster = Roster::new();
-    let people = [
+    let roster = roster_of(&[
         ("Elin Sjöö", "00011", "2024-05-01"),
         // The renewal typed the number without its zeros: a second row, not a merge.
         ("elin  sjöö", "11", "2025-05-01"),
@@ -491,11 +501,7 @@ fn rows_of_one_name_under_two_numbers_are_noted_and_kept_apart() {
         ("Ida Ek", "", "2025-05-01"),
         ("Ida Ek", "", "2025-05-02"),
         ("Zed Ek", "900", "2025-02-01"),
-    ];
-    for (i, (name, emp, date)) in people.into_iter().enumerate() {
-        let record = cert(name, emp, "IT", Role::Employee, date, "v");
-        add(&mut roster, &format!("{i}.json"), &record);
-    }
+    ]);
     let noted = |rows: &[trygg_core::roster::Row]| -> Vec<(String, bool)> {
         rows.iter()
             .map(|r| {
@@ -524,8 +530,7 @@ fn rows_of_one_name_under_two_numbers_are_noted_and_kept_apart() {
 
 #[test]
 fn files_of_one_number_under_other_names_are_one_row_that_names_them() {
-    let mut roster = Roster::new();
-    let files = [
+    let roster = roster_of(&[
         ("Anna Berg", "77", "2024-05-01"),
         // The renewal misspelt her name, and a third file spells it as the first did, in
         // other case and spacing: one other name, not two.
@@ -533,11 +538,7 @@ fn files_of_one_number_under_other_names_are_one_row_that_names_them() {
         ("ANNA  BERG", "77", "2025-06-01"),
         ("Bo Ek", "78", "2024-05-01"),
         ("Bo Ek", "78", "2025-05-01"),
-    ];
-    for (i, (name, emp, date)) in files.into_iter().enumerate() {
-        let record = cert(name, emp, "IT", Role::Employee, date, "v");
-        add(&mut roster, &format!("{i}.json"), &record);
-    }
+    ]);
     let notes = |rows: &[trygg_core::roster::Row]| -> Vec<(String, Vec<RowNote>)> {
         rows.iter()
             .map(|r| (r.full_name.clone(), r.notes.clone()))

@@ -213,8 +213,8 @@ mod tests {
     #[test]
     fn a_template_splits_at_its_placeholder_only() {
         assert_eq!(
-            split_at_placeholder("PDF-filerna skapas på {language}, eftersom …", "language"),
-            Some(("PDF-filerna skapas på ", ", eftersom …"))
+            split_at_placeholder("The PDF files are made in {language}, as …", "language"),
+            Some(("The PDF files are made in ", ", as …"))
         );
         assert_eq!(
             split_at_placeholder("{language}", "language"),
