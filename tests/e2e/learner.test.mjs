@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { openPage, expectAxeClean, heading, assert } from './harness.mjs';
 import { loadModule, loadCourseTexts, answerQuestion, next, finishQuiz, press, requiredModules } from './quiz-driver.mjs';
+import { seedAttempt } from './languages-kit.mjs';
 
 const KEY = 'trygg:trygg-exempelregionen:progress';
 const stored = (page) => page.evaluate((k) => localStorage.getItem(k), KEY);
@@ -184,6 +185,42 @@ export default [
       assert.equal(saved.attempts, 2);
       assert.equal(saved.best_percent, 100);
       assert.ok(saved.last_pass.passed_ms > 0);
+    },
+  },
+  {
+    name: 'a scenario answered partly is called partly right in its feedback, its score and the review',
+    async run(t) {
+      // A quiz of one scenario (seeded), its first step answered wisely and the rest poorly.
+      const module = await loadModule(t.root, 'violence');
+      const scenario = module.questions.find((q) => q.type === 'scenario' && q.steps.length >= 2);
+      const page = await openPage(t, '#/');
+      await chooseRole(page);
+      await seedAttempt(page, KEY, 'violence', [{ question_id: scenario.id, order: [] }]);
+      await page.goto(page.url().replace(/#.*$/, '#/module/violence/quiz'));
+      await page.reload();
+      await page.waitForSelector('.scenario-current');
+      let taken = 0;
+      while (await page.$('.scenario-current')) {
+        const stepId = (await page.getAttribute('.scenario-current input[type=radio]', 'name')).replace(/^step-/, '');
+        const step = scenario.steps.find((s) => s.id === stepId);
+        const wise = taken === 0;
+        await page.check(`#choice-${stepId}-${step.choices.findIndex((c) => !!c.correct === wise)}`);
+        await press(page, 'Välj');
+        taken += 1;
+        await page.waitForFunction((n) => document.querySelectorAll('.scenario-step.done').length >= n, taken);
+      }
+      assert.ok(taken >= 2, `the scenario went through ${taken} steps`);
+      assert.equal((await page.textContent('.feedback-region .feedback-verdict')).trim(),
+        `Scenariot är slut. Kloka val: 1 av ${taken}.`);
+      await next(page);
+      await page.waitForSelector('.results .review-item');
+      assert.match(await page.textContent('.result-score'),
+        new RegExp(`^Du fick ${Math.round(100 / taken)} % av poängen och hade 0 av 1 frågor helt rätt`));
+      const item = page.locator('.review-item');
+      assert.equal(await item.getAttribute('class'), 'review-item partly');
+      assert.equal((await item.locator('.verdict').textContent()).trim(), 'Delvis rätt:');
+      assert.match(await item.textContent(), /Rätt svar:/, 'the review shows the wise path');
+      await expectAxeClean(page, 'review with a partly right scenario');
     },
   },
   {
