@@ -27,7 +27,7 @@ pub use load::{load_progress, to_json, ProgressError};
 pub use merge::{document_to_adopt, document_to_save, merge, same_content, SaveDecision};
 pub use quiz_flow::{AfterQuestion, FinishError, QuizPhase};
 pub use reconcile::ReconcileNotice;
-pub use status::ModuleStatus;
+pub use status::{ModuleStatus, Renewal};
 pub use stored::{
     backup_key, backups_of, open_decision, opens_in_session, progress_key, read_stored,
     OpenDecision, MAX_PROGRESS_BYTES,

@@ -137,6 +137,41 @@ fn the_quiz_page_goes_from_intro_through_questions_to_the_result() {
     assert_eq!(p.quiz_phase(&m), QuizPhase::Result);
 }
 
+/// Answers the running attempt at `m` wholly right or (by leaving every answer empty) wholly
+/// wrong, and scores it at `now_ms`.
+fn take_quiz(p: &mut Progress, m: &trygg_core::content::Module, right: bool, now_ms: u64) {
+    p.start_quiz(m, Role::Employee, 7, now_ms);
+    let plan = p.attempt(&m.id).expect("started").plan.clone();
+    for (i, item) in plan.items.iter().enumerate() {
+        if right {
+            let q = m.questions.iter().find(|q| q.id == item.question_id).expect("drawn");
+            p.record_answer(&m.id, i, perfect_answer(q), now_ms).expect("running");
+        }
+        p.advance(&m.id, now_ms).expect("running");
+    }
+    p.finish_quiz(m, 80, now_ms).expect("scored");
+}
+
+#[test]
+fn renewing_opens_the_quiz_on_its_intro_not_on_last_years_result() {
+    const DAY: u64 = 86_400_000;
+    let m = mixed_module("m", 2);
+    let mut p = Progress::new(COURSE);
+    take_quiz(&mut p, &m, true, T);
+    assert_eq!(p.quiz_phase_on(&m, T + DAY, 12), QuizPhase::Result, "just passed");
+    assert_eq!(p.quiz_phase_on(&m, T + 300 * DAY, 12), QuizPhase::Result, "valid, not yet due");
+    assert_eq!(p.quiz_phase_on(&m, T + 350 * DAY, 12), QuizPhase::Intro, "due for renewal");
+    assert_eq!(p.quiz_phase_on(&m, T + 400 * DAY, 12), QuizPhase::Intro, "run out");
+    assert_eq!(p.quiz_phase(&m), QuizPhase::Result, "the review is still kept");
+
+    // A retake failed while the pass is due shows its own result.
+    take_quiz(&mut p, &m, false, T + 350 * DAY);
+    assert_eq!(p.quiz_phase_on(&m, T + 351 * DAY, 12), QuizPhase::Result);
+    // A retake passed renews the module: its result shows.
+    take_quiz(&mut p, &m, true, T + 352 * DAY);
+    assert_eq!(p.quiz_phase_on(&m, T + 353 * DAY, 12), QuizPhase::Result);
+}
+
 #[test]
 fn an_attempt_at_questions_since_removed_shows_the_intro() {
     let m = mixed_module("m", 3);

@@ -2,7 +2,7 @@
 //! learner is in each, and overall progress.
 
 use trygg_core::content::{Module, Role};
-use trygg_core::progress::{ModuleStatus, Progress};
+use trygg_core::progress::{ModuleStatus, Progress, Renewal};
 use yew::prelude::*;
 
 use crate::shared::browser::clock::{local_clock, local_day};
@@ -42,6 +42,10 @@ pub fn TrainingPage() -> Html {
         .map(|m| progress.status_in(course, &m.id, now))
         .collect();
     let (done, total) = progress.required_done(course, role, now);
+    let renewal = progress.renewal(course, role, now).map(|r| match r {
+        Renewal::Due { valid_until } => ("training.renewal_due", valid_until),
+        Renewal::Expired { valid_until } => ("training.renewal_expired", valid_until),
+    });
     let summary = words.fill(
         "training.summary",
         &[("done", &done.to_string()), ("total", &total.to_string())],
@@ -65,6 +69,9 @@ pub fn TrainingPage() -> Html {
             <progress class="step-bar" max={total.to_string()} value={done.to_string()} aria-label={summary}></progress>
             if certificate_ready {
                 <p class="callout tip">{ words.html("training.all_done") }{ " " }<a href={Route::Certificate.href()}>{ words.html("training.get_certificate") }</a></p>
+            }
+            if let Some((key, valid_until)) = renewal {
+                <p class="callout warning">{ words.fill_html(key, &[("date", &date(words.lang(), valid_until))]) }</p>
             }
             <h2>{ words.html("training.required") }</h2>
             <ol class="module-list">

@@ -43,9 +43,18 @@ export default [
       assert.match(await card('threats'), /giltigt till och med \d{1,2} [a-zåäö]+ \d{4}/);
       assert.match(await card('report'), /Behöver förnyas/);
       assert.match(await page.textContent('.overall'), new RegExp(`${total - 1} av ${total}`));
+      // The page says once that the certificate has run out, and on the day the first pass to
+      // run out (report's) ended: the day its card gives.
+      const ended = (await card('report')).match(/Gällde till och med (\d{1,2} [a-zåäö]+ \d{4})\./)?.[1];
+      assert.ok(ended, 'the expired card says, in the past tense, until when its pass held');
+      assert.equal((await page.textContent('.callout.warning')).trim(),
+        `Ditt intyg gällde till och med ${ended}. Gör om proven i de moduler nedan som behöver förnyas, så får du ett nytt intyg.`);
       await expectAxeClean(page, 'training with renewal states');
       await page.goto(page.url().replace(/#.*$/, '#/certificate'));
       await page.waitForSelector('.missing-list');
+      assert.equal((await page.textContent('p:has(+ .missing-list)')).trim(),
+        `Ditt intyg gällde till och med ${ended}. Du får ett nytt när du har förnyat de här modulerna:`,
+        'a learner whose certificate ran out is not told it "becomes available"');
       assert.equal(await page.$$eval('.missing-list li', (els) => els.length), 1);
       assert.match(await page.textContent('.missing-list'), /Rapportera – Behöver förnyas/);
     },
@@ -75,6 +84,43 @@ export default [
       const facts = await page.textContent('.certificate-preview');
       assert.ok(facts.includes(local), `the certificate is completed ${local}: ${facts}`);
       assert.ok(!facts.includes(utc), `not on the UTC day ${utc}`);
+    },
+  },
+  {
+    name: 'renewing opens the quiz on its intro, with until when the pass holds or held, not on last year\'s result',
+    async run(t) {
+      const doc = progress(await allPassed(t, 10, { everyday: undefined }));
+      const page = await withProgress(t, '#/module/everyday/quiz', doc);
+      await page.getByRole('button', { name: 'Starta kunskapsprovet' }).click();
+      await finishQuiz(page, await loadModule(t.root, 'everyday'));
+      assert.match(await page.textContent('.result-box'), /Godkänt!/);
+      /** Moves everyday's pass, and the attempt that made it, `days` into the past. */
+      const age = (days) => page.evaluate(([k, ms]) => {
+        const doc = JSON.parse(localStorage.getItem(k));
+        const m = doc.modules.everyday;
+        m.last_pass.passed_ms -= ms;
+        m.attempt.started_ms -= ms;
+        m.attempt.updated_ms -= ms;
+        localStorage.setItem(k, JSON.stringify(doc));
+      }, [KEY, days * DAY]);
+      const intro = async (tense) => {
+        await page.goto(page.url().replace(/#.*$/, '#/module/everyday/quiz'));
+        await page.reload();
+        await page.waitForSelector('main[data-route="#/module/everyday/quiz"] .page.quiz');
+        assert.equal(await page.locator('.results').count(), 0, 'no old result');
+        await page.getByRole('button', { name: 'Starta kunskapsprovet' }).waitFor();
+        assert.match(await page.textContent('.page.quiz .callout.warning'),
+          new RegExp(`^Ditt godkända resultat ${tense} till och med \\d{1,2} [a-zåäö]+ \\d{4}\\. Gör provet igen för att förnya det\\.$`));
+      };
+      await age(350);
+      await intro('gäller');
+      await expectAxeClean(page, 'quiz intro of a pass due for renewal');
+      await page.goto(page.url().replace(/#.*$/, '#/training'));
+      await page.waitForSelector('main[data-route="#/training"] .module-card');
+      assert.match(await page.textContent('.callout.warning'), /^Ditt intyg gäller till och med \d{1,2} [a-zåäö]+ \d{4}\. Gör om proven/);
+      assert.equal(await page.locator('.callout.tip').count(), 1, 'the certificate is still offered while it holds');
+      await age(50);
+      await intro('gällde');
     },
   },
   {

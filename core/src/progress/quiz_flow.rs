@@ -4,8 +4,9 @@
 
 use std::fmt;
 
-use super::{Progress, UpdateError};
+use super::{ModuleStatus, Progress, UpdateError};
 use crate::content::{Module, Role};
+use crate::date::LocalClock;
 use crate::quiz::{draw_quiz, plan_is_valid, score_attempt, AttemptScore, QuizError};
 
 /// Why a quiz could not be finished. Nothing is recorded when one is returned.
@@ -75,6 +76,35 @@ impl Progress {
             Some(a) if a.finished => QuizPhase::Result,
             Some(a) if a.current < a.plan.items.len() => QuizPhase::Question(a.current),
             Some(_) => QuizPhase::Unscored,
+        }
+    }
+
+    /// [`Progress::quiz_phase`] on the learner's day `now`: the result of the attempt that
+    /// made the module's pass is shown while that pass is valid, but once it is due for
+    /// renewal or has run out the page opens on the introduction, so "Renew" leads to a new
+    /// attempt and not to last year's "Passed!". A failed retake after the pass still shows
+    /// its result.
+    pub fn quiz_phase_on(
+        &self,
+        module: &Module,
+        now: impl Into<LocalClock>,
+        validity_months: u8,
+    ) -> QuizPhase {
+        let phase = self.quiz_phase(module);
+        let renewing = matches!(
+            self.module_status(&module.id, now, validity_months),
+            ModuleStatus::RenewalDue { .. } | ModuleStatus::Expired { .. }
+        );
+        let progress = self.module(&module.id);
+        let pass = progress.and_then(|m| m.last_pass);
+        let attempt = progress.and_then(|m| m.attempt.as_ref());
+        match (phase, pass, attempt) {
+            (QuizPhase::Result, Some(pass), Some(attempt))
+                if renewing && attempt.updated_ms <= pass.passed_ms =>
+            {
+                QuizPhase::Intro
+            }
+            _ => phase,
         }
     }
 

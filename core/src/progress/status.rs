@@ -125,6 +125,51 @@ impl Progress {
     }
 }
 
+/// Where the learner's certificate stands on renewal, for the notices on "my training" and
+/// the certificate page. Module cards say it module by module; a learner coming back after a
+/// year also needs to read, once, that the certificate as a whole is running or has run out,
+/// and until when it held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Renewal {
+    /// Every required module is passed and valid, and at least one pass is due for renewal:
+    /// the certificate holds until `valid_until`, the earliest of the passes' last days.
+    Due { valid_until: Date },
+    /// Every required module has been passed, and at least one pass has run out: the
+    /// certificate held until `valid_until`, the last day of the first pass to run out.
+    Expired { valid_until: Date },
+}
+
+impl Progress {
+    /// [`Renewal`] for `role` at `now`; `None` while a required module has never been passed
+    /// (the learner is not done yet, which is not a renewal) or while no pass is due.
+    pub fn renewal(
+        &self,
+        course: &Course,
+        role: crate::content::Role,
+        now: impl Into<LocalClock>,
+    ) -> Option<Renewal> {
+        let clock = now.into();
+        let (mut due, mut expired): (Option<Date>, Option<Date>) = (None, None);
+        for module in course.required_modules(role) {
+            match self.status_in(course, &module.id, clock) {
+                ModuleStatus::Passed { .. } => {}
+                ModuleStatus::RenewalDue { valid_until, .. } => {
+                    due = Some(due.map_or(valid_until, |d| d.min(valid_until)));
+                }
+                ModuleStatus::Expired { valid_until, .. } => {
+                    expired = Some(expired.map_or(valid_until, |d| d.min(valid_until)));
+                }
+                _ => return None,
+            }
+        }
+        match (expired, due) {
+            (Some(valid_until), _) => Some(Renewal::Expired { valid_until }),
+            (None, Some(valid_until)) => Some(Renewal::Due { valid_until }),
+            (None, None) => None,
+        }
+    }
+}
+
 impl ModuleStatus {
     /// Passed and still valid (due for renewal is still valid): counts towards the
     /// certificate.

@@ -6,13 +6,14 @@ mod question;
 mod results;
 
 use trygg_core::content::Module;
-use trygg_core::progress::QuizPhase;
+use trygg_core::progress::{ModuleStatus, QuizPhase};
 use trygg_core::quiz::quiz_length;
 use yew::prelude::*;
 
 use crate::shared::components::page_title::PageTitle;
 use crate::shared::i18n::WordsHtml;
-use crate::shared::i18n::{counted_html, Words};
+use crate::shared::browser::clock::local_clock;
+use crate::shared::i18n::{counted_html, date, Words};
 use crate::shared::landing::Landing;
 use crate::shared::learner::{use_learner, LearnerHandle};
 use crate::shared::state::use_app;
@@ -32,7 +33,9 @@ pub fn QuizPage(props: &QuizProps) -> Html {
     };
     let title = module.title.value.clone();
 
-    let body = match learner.progress.quiz_phase(module) {
+    let validity_months = app.course().map_or(0, |c| c.organisation.validity_months);
+    let now = local_clock();
+    let body = match learner.progress.quiz_phase_on(module, now, validity_months) {
         QuizPhase::Result => html! { <results::Results module={module.id.clone()} /> },
         QuizPhase::Question(index) => {
             // A new attempt, or the next question, is a new card with empty local state.
@@ -47,7 +50,8 @@ pub fn QuizPage(props: &QuizProps) -> Html {
         QuizPhase::Unscored => html! { <results::FinishPrompt module={module.id.clone()} /> },
         QuizPhase::Intro => {
             let pass_mark = app.course().map_or(0, |c| c.organisation.pass_mark);
-            intro(module, pass_mark, &learner, &app.landing, &words)
+            let status = learner.progress.module_status(&module.id, now, validity_months);
+            intro(module, pass_mark, &status, &learner, &app.landing, &words)
         }
     };
     html! {
@@ -59,10 +63,12 @@ pub fn QuizPage(props: &QuizProps) -> Html {
     }
 }
 
-/// What the quiz is, what it takes to pass, and the way in.
+/// What the quiz is, what it takes to pass, and the way in; for a pass due for renewal or
+/// run out, until when it holds or held.
 fn intro(
     module: &Module,
     pass_mark: u8,
+    status: &ModuleStatus,
     learner: &LearnerHandle,
     landing: &Landing,
     words: &Words,
@@ -70,8 +76,16 @@ fn intro(
     let role = learner.role_or_default();
     let count = quiz_length(module, role);
     let start = start_quiz_callback(module, learner, landing);
+    let renewal = match status {
+        ModuleStatus::RenewalDue { valid_until, .. } => Some(("quiz.intro.renew_due", valid_until)),
+        ModuleStatus::Expired { valid_until, .. } => Some(("quiz.intro.renew_expired", valid_until)),
+        _ => None,
+    };
     html! {
         <>
+            if let Some((key, valid_until)) = renewal {
+                <p class="callout warning">{ words.fill_html(key, &[("date", &date(words.lang(), *valid_until))]) }</p>
+            }
             <p>{ counted_html(words, "quiz.intro", count, &[("count", &count.to_string())]) }</p>
             <p>{ words.fill_html("quiz.intro.pass", &[("mark", &pass_mark.to_string())]) }</p>
             <p>{ words.html("quiz.intro.saved") }</p>

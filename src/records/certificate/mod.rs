@@ -8,7 +8,7 @@ mod record;
 
 use trygg_core::certificate::CertificateError;
 use trygg_core::content::Course;
-use trygg_core::progress::{ModuleStatus, Progress};
+use trygg_core::progress::{ModuleStatus, Progress, Renewal};
 use yew::prelude::*;
 
 use crate::shared::browser::clock::local_clock;
@@ -84,9 +84,18 @@ fn missing_list(
                 <li><a href={Route::Lesson { module: m.id.clone(), step: 1 }.href()}>{ plain(&m.title) }</a>{ " – " }{ words.html(why) }</li>
             }
         });
+    // A learner whose certificate has run out reads until when it held, not that it "becomes
+    // available" as if they had never passed.
+    let intro = match progress.renewal(course, progress.role_or_default(), now) {
+        Some(Renewal::Expired { valid_until }) => words.fill_html(
+            "certificate.expired_intro",
+            &[("date", &crate::shared::i18n::date(words.lang(), valid_until))],
+        ),
+        _ => words.html("certificate.missing"),
+    };
     html! {
         <>
-            <p>{ words.html("certificate.missing") }</p>
+            <p>{ intro }</p>
             <ul class="missing-list">{ for items }</ul>
             <p><a class="button" href={Route::Training.href()}>{ words.html("certificate.to_training") }</a></p>
         </>
