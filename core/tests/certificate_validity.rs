@@ -266,20 +266,30 @@ fn renewal_says_until_when_the_certificate_holds_or_held() {
     use trygg_core::progress::Renewal;
     let course = course();
     let p = passed(&[("alpha", "2026-01-10"), ("beta", "2026-11-20")]);
-    assert_eq!(p.renewal(&course, Role::Manager, ms("2026-12-01")), None, "nothing due yet");
+    assert_eq!(
+        p.renewal(&course, Role::Manager, ms("2026-12-01")),
+        None,
+        "nothing due yet"
+    );
     assert_eq!(
         p.renewal(&course, Role::Manager, ms("2026-12-20")),
-        Some(Renewal::Due { valid_until: d("2027-01-10") }),
+        Some(Renewal::Due {
+            valid_until: d("2027-01-10")
+        }),
         "alpha is due: the certificate holds until its pass ends"
     );
     assert_eq!(
         p.renewal(&course, Role::Manager, ms("2027-01-11")),
-        Some(Renewal::Expired { valid_until: d("2027-01-10") }),
+        Some(Renewal::Expired {
+            valid_until: d("2027-01-10")
+        }),
         "alpha ran out: the certificate held until then, though beta is still valid"
     );
     assert_eq!(
         p.renewal(&course, Role::Manager, ms("2028-06-01")),
-        Some(Renewal::Expired { valid_until: d("2027-01-10") }),
+        Some(Renewal::Expired {
+            valid_until: d("2027-01-10")
+        }),
         "both ran out: the first end is the certificate's"
     );
     let unfinished = passed(&[("alpha", "2025-01-10")]);

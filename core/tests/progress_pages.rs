@@ -144,8 +144,13 @@ fn take_quiz(p: &mut Progress, m: &trygg_core::content::Module, right: bool, now
     let plan = p.attempt(&m.id).expect("started").plan.clone();
     for (i, item) in plan.items.iter().enumerate() {
         if right {
-            let q = m.questions.iter().find(|q| q.id == item.question_id).expect("drawn");
-            p.record_answer(&m.id, i, perfect_answer(q), now_ms).expect("running");
+            let q = m
+                .questions
+                .iter()
+                .find(|q| q.id == item.question_id)
+                .expect("drawn");
+            p.record_answer(&m.id, i, perfect_answer(q), now_ms)
+                .expect("running");
         }
         p.advance(&m.id, now_ms).expect("running");
     }
@@ -158,11 +163,31 @@ fn renewing_opens_the_quiz_on_its_intro_not_on_last_years_result() {
     let m = mixed_module("m", 2);
     let mut p = Progress::new(COURSE);
     take_quiz(&mut p, &m, true, T);
-    assert_eq!(p.quiz_phase_on(&m, T + DAY, 12), QuizPhase::Result, "just passed");
-    assert_eq!(p.quiz_phase_on(&m, T + 300 * DAY, 12), QuizPhase::Result, "valid, not yet due");
-    assert_eq!(p.quiz_phase_on(&m, T + 350 * DAY, 12), QuizPhase::Intro, "due for renewal");
-    assert_eq!(p.quiz_phase_on(&m, T + 400 * DAY, 12), QuizPhase::Intro, "run out");
-    assert_eq!(p.quiz_phase(&m), QuizPhase::Result, "the review is still kept");
+    assert_eq!(
+        p.quiz_phase_on(&m, T + DAY, 12),
+        QuizPhase::Result,
+        "just passed"
+    );
+    assert_eq!(
+        p.quiz_phase_on(&m, T + 300 * DAY, 12),
+        QuizPhase::Result,
+        "valid, not yet due"
+    );
+    assert_eq!(
+        p.quiz_phase_on(&m, T + 350 * DAY, 12),
+        QuizPhase::Intro,
+        "due for renewal"
+    );
+    assert_eq!(
+        p.quiz_phase_on(&m, T + 400 * DAY, 12),
+        QuizPhase::Intro,
+        "run out"
+    );
+    assert_eq!(
+        p.quiz_phase(&m),
+        QuizPhase::Result,
+        "the review is still kept"
+    );
 
     // A retake failed while the pass is due shows its own result.
     take_quiz(&mut p, &m, false, T + 350 * DAY);

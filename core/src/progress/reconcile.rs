@@ -8,8 +8,6 @@ use crate::quiz::plan_is_valid;
 /// Something the learner should be told after [`Progress::reconcile`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReconcileNotice {
-    /// The module left the course and the learner had not passed it; its progress is gone.
-    ModuleDropped { module_id: String },
     /// The running quiz no longer matches the module's questions and was discarded: "your
     /// quiz restarted because the content changed".
     AttemptRestarted { module_id: String },
@@ -18,8 +16,10 @@ pub enum ReconcileNotice {
 impl Progress {
     /// Brings the progress in line with `modules` (the course's current modules):
     ///
-    /// * progress for a module no longer in the course is dropped, unless it holds a pass:
-    ///   a result once earned stays on record;
+    /// * progress for a module no longer in the course is kept as it is: a module left out by
+    ///   mistake, or for a while, has the learner's lessons, quiz and result back when it
+    ///   returns (nothing here may lose learner data), and the pages show only the course's
+    ///   modules;
     /// * an attempt whose plan is no longer valid ([`plan_is_valid`]) is removed; for a
     ///   running attempt a notice says so, a finished one just loses its review (its result
     ///   is already recorded);
@@ -30,16 +30,6 @@ impl Progress {
     pub fn reconcile(&mut self, modules: &[Module]) -> Vec<ReconcileNotice> {
         let mut notices = Vec::new();
         let mut changed = false;
-        self.modules.retain(|id, m| {
-            let keep = m.last_pass.is_some() || modules.iter().any(|module| module.id == *id);
-            if !keep {
-                notices.push(ReconcileNotice::ModuleDropped {
-                    module_id: id.clone(),
-                });
-                changed = true;
-            }
-            keep
-        });
         for module in modules {
             let Some(m) = self.modules.get_mut(&module.id) else {
                 continue;

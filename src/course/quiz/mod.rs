@@ -10,9 +10,9 @@ use trygg_core::progress::{ModuleStatus, QuizPhase};
 use trygg_core::quiz::quiz_length;
 use yew::prelude::*;
 
+use crate::shared::browser::clock::local_clock;
 use crate::shared::components::page_title::PageTitle;
 use crate::shared::i18n::WordsHtml;
-use crate::shared::browser::clock::local_clock;
 use crate::shared::i18n::{counted_html, date, Words};
 use crate::shared::landing::Landing;
 use crate::shared::learner::{use_learner, LearnerHandle};
@@ -50,7 +50,9 @@ pub fn QuizPage(props: &QuizProps) -> Html {
         QuizPhase::Unscored => html! { <results::FinishPrompt module={module.id.clone()} /> },
         QuizPhase::Intro => {
             let pass_mark = app.course().map_or(0, |c| c.organisation.pass_mark);
-            let status = learner.progress.module_status(&module.id, now, validity_months);
+            let status = learner
+                .progress
+                .module_status(&module.id, now, validity_months);
             intro(module, pass_mark, &status, &learner, &app.landing, &words)
         }
     };
@@ -78,7 +80,9 @@ fn intro(
     let start = start_quiz_callback(module, learner, landing);
     let renewal = match status {
         ModuleStatus::RenewalDue { valid_until, .. } => Some(("quiz.intro.renew_due", valid_until)),
-        ModuleStatus::Expired { valid_until, .. } => Some(("quiz.intro.renew_expired", valid_until)),
+        ModuleStatus::Expired { valid_until, .. } => {
+            Some(("quiz.intro.renew_expired", valid_until))
+        }
         _ => None,
     };
     html! {

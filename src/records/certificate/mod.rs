@@ -89,7 +89,10 @@ fn missing_list(
     let intro = match progress.renewal(course, progress.role_or_default(), now) {
         Some(Renewal::Expired { valid_until }) => words.fill_html(
             "certificate.expired_intro",
-            &[("date", &crate::shared::i18n::date(words.lang(), valid_until))],
+            &[(
+                "date",
+                &crate::shared::i18n::date(words.lang(), valid_until),
+            )],
         ),
         _ => words.html("certificate.missing"),
     };

@@ -170,13 +170,11 @@ impl Reducible for LearnerState {
                     .0
                     .reconcile(&mut progress, &fitted.course.modules);
                 next.fitted = Some(fitted);
-                next.notices
-                    .extend(notices.into_iter().filter_map(|n| match n {
-                        ReconcileNotice::AttemptRestarted { module_id } => {
-                            Some(Notice::QuizRestarted { module_id })
-                        }
-                        ReconcileNotice::ModuleDropped { .. } => None,
-                    }));
+                next.notices.extend(notices.into_iter().map(|n| match n {
+                    ReconcileNotice::AttemptRestarted { module_id } => {
+                        Notice::QuizRestarted { module_id }
+                    }
+                }));
             }
             LearnerAction::SetRole(role) => progress.set_role(role, now),
             LearnerAction::SetShared(shared, store) => {
