@@ -299,3 +299,23 @@ fn renewal_says_until_when_the_certificate_holds_or_held() {
         "a learner who never passed beta is not renewing: they are not done"
     );
 }
+
+#[test]
+fn my_training_offers_no_question_of_a_quiz_the_questions_no_longer_fit() {
+    let mut course = course();
+    let mut p = Progress::new("trygg-test");
+    let alpha = course.module("alpha").expect("fixture module").clone();
+    p.start_quiz(&alpha, Role::Manager, 3, ms("2026-12-01"));
+    p.advance("alpha", ms("2026-12-01")).expect("running");
+    let running =
+        |p: &Progress, course: &Course| match p.status_in(course, "alpha", ms("2026-12-01")) {
+            ModuleStatus::InProgress { question, .. } => question,
+            other => panic!("alpha should be in progress, was {other:?}"),
+        };
+    assert_eq!(running(&p, &course), Some(1), "question 2 to go on with");
+    let first = p.attempt("alpha").expect("running").plan.items[0]
+        .question_id
+        .clone();
+    course.modules[0].questions.retain(|q| q.id != first);
+    assert_eq!(running(&p, &course), None, "the quiz starts over");
+}

@@ -12,7 +12,7 @@ fn pass_valid_until_ms(passed_ms: u64, months: u8) -> Date {
     trygg_core::certificate::pass_valid_until(Date::from_unix_ms(passed_ms), months)
 }
 use trygg_core::progress::{
-    Learner, ModuleStatus, PassRecord, Progress, ReconcileNotice, UpdateError,
+    Learner, ModuleStatus, PassRecord, Progress, QuizPhase, ReconcileNotice, UpdateError,
 };
 use trygg_core::quiz::{draw_quiz, score_attempt, Answer, AttemptScore};
 
@@ -491,35 +491,48 @@ fn reconcile_keeps_the_progress_of_modules_left_out_of_the_course() {
 }
 
 #[test]
-fn reconcile_restarts_an_attempt_whose_questions_changed() {
+fn reconcile_restarts_an_attempt_whose_questions_changed_and_keeps_it_should_they_come_back() {
     let (mut p, m) = running();
     p.record_answer("m", 0, Answer::Single { option: 0 }, T + 1)
         .unwrap();
+    p.advance("m", T + 2).unwrap();
     let mut changed = m.clone();
     changed.questions.retain(|q| q.id != "q-multiple");
-    let notices = p.reconcile(&[changed]);
+    let notices = p.reconcile(std::slice::from_ref(&changed));
     assert_eq!(
         notices,
         vec![ReconcileNotice::AttemptRestarted {
             module_id: "m".into()
         }]
     );
-    assert!(p.attempt("m").is_none());
-    assert!(
-        p.module("m").is_some(),
-        "the rest of the module's progress stays"
+    assert_eq!(
+        p.quiz_phase(&changed),
+        QuizPhase::Intro,
+        "the quiz starts over"
     );
+    assert_eq!(
+        p.attempt("m").map(|a| a.answered_count()),
+        Some(1),
+        "the attempt is kept, answers and all"
+    );
+    // The change is undone (a mistyped id corrected): the quiz goes on where it was.
+    assert_eq!(p.reconcile(std::slice::from_ref(&m)), vec![]);
+    assert_eq!(p.quiz_phase(&m), QuizPhase::Question(1));
 }
 
 #[test]
-fn reconcile_quietly_drops_a_finished_attempt_it_cannot_show() {
+fn a_finished_attempt_the_questions_no_longer_fit_keeps_its_result() {
     let (mut p, m) = running();
     p.finish_attempt("m", &score(100, true), T + 1).unwrap();
     let mut changed = m.clone();
     changed.questions[0] = single("q-single", 2, 0);
-    assert_eq!(p.reconcile(&[changed]), vec![]);
+    assert_eq!(p.reconcile(std::slice::from_ref(&changed)), vec![]);
+    assert_eq!(
+        p.quiz_phase(&changed),
+        QuizPhase::Intro,
+        "no review of other questions"
+    );
     let mp = p.module("m").unwrap();
-    assert!(mp.attempt.is_none());
     assert_eq!(mp.last_pass.unwrap().percent, 100, "the result stays");
 }
 

@@ -257,24 +257,42 @@ export default [
     },
   },
   {
-    name: 'a quiz whose questions were replaced in the content restarts, with a notice',
+    name: 'a quiz whose questions were replaced in the content restarts, with a notice, and goes on should they come back',
     async run(t) {
+      const module = await loadModule(t.root, 'roles');
       const page = await openPage(t, '#/');
       await chooseRole(page);
       await startQuiz(page, 'roles');
+      await answerQuestion(page, module);
+      await next(page);
+      await page.waitForFunction(() => document.querySelector('#question-title')?.textContent === 'Fråga 2 av 8');
       // As if the security officer had replaced the first question since the quiz began.
-      await page.evaluate((k) => {
+      const setFirst = (id) => page.evaluate(([k, id]) => {
         const doc = JSON.parse(localStorage.getItem(k));
-        doc.modules.roles.attempt.plan.items[0].question_id = 'a-question-that-was-removed';
+        const item = doc.modules.roles.attempt.plan.items[0];
+        const was = item.question_id;
+        item.question_id = id;
         localStorage.setItem(k, JSON.stringify(doc));
-      }, KEY);
+        return was;
+      }, [KEY, id]);
+      const first = await setFirst('a-question-that-was-removed');
       await page.goto(page.url().replace(/#.*$/, '#/training'));
       await page.reload();
-      await page.waitForSelector('main[data-route="#/training"]');
+      await page.waitForSelector('main[data-route="#/training"] .module-card');
       assert.match(await page.textContent('.banner'), /har ändrats sedan du började kunskapsprovet/);
-      const doc = JSON.parse(await stored(page));
-      assert.equal(doc.modules.roles.attempt ?? null, null, 'the stale attempt is gone');
+      const card = page.locator('.module-card:has(a[href^="#/module/roles/"])');
+      assert.doesNotMatch(await card.textContent(), /fråga \d+ i kunskapsprovet/, 'no question to go on with');
       await expectAxeClean(page, 'quiz restarted notice');
+      await page.goto(page.url().replace(/#.*$/, '#/module/roles/quiz'));
+      await page.getByRole('button', { name: 'Starta kunskapsprovet' }).waitFor();
+      const doc = JSON.parse(await stored(page));
+      assert.equal(doc.modules.roles.attempt.answers.filter(Boolean).length, 1, 'the attempt is kept, its answer too');
+      // The officer undoes the change: the quiz goes on at question 2, without a notice.
+      await setFirst(first);
+      await page.reload();
+      await page.waitForSelector('.question-card');
+      assert.equal(await page.textContent('#question-title'), 'Fråga 2 av 8');
+      assert.equal(await page.locator('.banner', { hasText: 'har ändrats sedan' }).count(), 0);
     },
   },
   {

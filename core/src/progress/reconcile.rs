@@ -8,8 +8,8 @@ use crate::quiz::plan_is_valid;
 /// Something the learner should be told after [`Progress::reconcile`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReconcileNotice {
-    /// The running quiz no longer matches the module's questions and was discarded: "your
-    /// quiz restarted because the content changed".
+    /// The running quiz no longer matches the module's questions: "your quiz starts over
+    /// because the content changed" (the attempt is kept, should the change be undone).
     AttemptRestarted { module_id: String },
 }
 
@@ -20,9 +20,11 @@ impl Progress {
     ///   mistake, or for a while, has the learner's lessons, quiz and result back when it
     ///   returns (nothing here may lose learner data), and the pages show only the course's
     ///   modules;
-    /// * an attempt whose plan is no longer valid ([`plan_is_valid`]) is removed; for a
-    ///   running attempt a notice says so, a finished one just loses its review (its result
-    ///   is already recorded);
+    /// * an attempt whose plan no longer fits the module ([`plan_is_valid`]) is kept, not
+    ///   deleted: the quiz page opens on its introduction and "my training" shows no question
+    ///   to go on with, and a running one brings a notice that the quiz starts over. Should
+    ///   the change be undone (a mistyped question id, corrected), the attempt goes on with its
+    ///   answers; a new attempt replaces it;
     /// * `lesson_step` is clamped to the module's section count.
     ///
     /// Bumps `revision` if anything changed but leaves `updated_ms` alone (no clock here),
@@ -35,14 +37,10 @@ impl Progress {
                 continue;
             };
             if let Some(attempt) = &m.attempt {
-                if !plan_is_valid(module, &attempt.plan) {
-                    if !attempt.finished {
-                        notices.push(ReconcileNotice::AttemptRestarted {
-                            module_id: module.id.clone(),
-                        });
-                    }
-                    m.attempt = None;
-                    changed = true;
+                if !attempt.finished && !plan_is_valid(module, &attempt.plan) {
+                    notices.push(ReconcileNotice::AttemptRestarted {
+                        module_id: module.id.clone(),
+                    });
                 }
             }
             let sections = module.sections.len();

@@ -97,14 +97,30 @@ impl Progress {
 }
 
 impl Progress {
-    /// [`Progress::module_status`] with the course's validity period.
+    /// [`Progress::module_status`] with the course's validity period and questions.
+    /// A running attempt the module's questions no longer fit (kept by
+    /// [`Progress::reconcile`]) is no question to go on with: its quiz starts over.
     pub fn status_in(
         &self,
         course: &Course,
         module_id: &str,
         now: impl Into<LocalClock>,
     ) -> ModuleStatus {
-        self.module_status(module_id, now, course.organisation.validity_months)
+        let status = self.module_status(module_id, now, course.organisation.validity_months);
+        let fits = |module| {
+            self.attempt(module_id)
+                .is_some_and(|a| crate::quiz::plan_is_valid(module, &a.plan))
+        };
+        match status {
+            ModuleStatus::InProgress {
+                lesson_step,
+                question: Some(_),
+            } if !course.module(module_id).is_some_and(fits) => ModuleStatus::InProgress {
+                lesson_step,
+                question: None,
+            },
+            status => status,
+        }
     }
 
     /// How many of the role's required modules count as done at `now`, and how many there
