@@ -83,6 +83,12 @@ pub struct ModuleProgress {
     /// The most recent pass: it dates the certificate and starts the validity period.
     #[serde(default)]
     pub last_pass: Option<PassRecord>,
+    /// The course's content version when `last_pass` was made: the certificate names the
+    /// questions the learner was tested on, not those of a later edition. `None` for passes
+    /// made before it was recorded (and those an LMS resumed), which the certificate dates by
+    /// the course as it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pass_content_version: Option<String>,
     /// Finished attempts, passed or not.
     #[serde(default)]
     pub attempts: u32,
@@ -299,6 +305,8 @@ impl Progress {
                     percent: score.percent,
                     passed_ms: now_ms,
                 });
+                // Until the caller says which content it was (`finish_quiz_in`).
+                m.pass_content_version = None;
             }
         }
         self.touch(now_ms);

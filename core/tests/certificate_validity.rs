@@ -2,6 +2,9 @@
 //! required module's pass expires, and never issued while a required module is expired.
 
 mod content_support;
+mod quiz_support;
+
+use quiz_support::answer_all_right;
 
 use content_support::{fixture_files, lang, words};
 
@@ -318,4 +321,47 @@ fn my_training_offers_no_question_of_a_quiz_the_questions_no_longer_fit() {
         .clone();
     course.modules[0].questions.retain(|q| q.id != first);
     assert_eq!(running(&p, &course), None, "the quiz starts over");
+}
+
+#[test]
+fn the_certificate_names_the_content_its_last_pass_was_made_under() {
+    let mut course = course();
+    let mut p = passed(&[("alpha", "2026-11-01")]);
+    p.modules
+        .get_mut("alpha")
+        .expect("passed")
+        .pass_content_version = Some("0a0a0a0a0a0a".into());
+    // Beta is passed through the quiz, under the course as it is now.
+    let beta = course.module("beta").expect("fixture module").clone();
+    p.start_quiz(&beta, Role::Manager, 5, ms("2026-11-20"));
+    answer_all_right(&mut p, &beta, ms("2026-11-20"));
+    p.finish_quiz_in(&course, &beta, ms("2026-11-20"))
+        .expect("scored");
+    let then = course.version.clone();
+    assert_eq!(
+        p.module("beta").unwrap().pass_content_version.as_deref(),
+        Some(then.as_str())
+    );
+    let before = p
+        .certificate(&course, Role::Manager, lang("sv"), ms("2026-12-01"))
+        .expect("both passed");
+    assert_eq!(before.content_version, then, "beta's pass completed it");
+
+    // The security officer publishes an edit: the certificate still names what was tested.
+    course.version = "ffffffffffff".into();
+    let after = p
+        .certificate(&course, Role::Manager, lang("sv"), ms("2026-12-01"))
+        .expect("both passed");
+    assert_eq!(after.content_version, then);
+    assert_eq!(
+        after.certificate_id, before.certificate_id,
+        "the same certificate"
+    );
+
+    // A pass recorded without a version (before versions were kept) is dated by the course.
+    p.modules.get_mut("beta").unwrap().pass_content_version = None;
+    let unknown = p
+        .certificate(&course, Role::Manager, lang("sv"), ms("2026-12-01"))
+        .expect("both passed");
+    assert_eq!(unknown.content_version, "ffffffffffff");
 }

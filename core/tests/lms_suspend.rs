@@ -338,6 +338,7 @@ fn format_1_progress() -> Progress {
                 percent: 84,
                 passed_ms: 1_790_000_000_000,
             }),
+            pass_content_version: None,
             attempts: 2,
         },
     );
@@ -368,6 +369,7 @@ fn format_1_progress() -> Progress {
             }),
             best_percent: None,
             last_pass: None,
+            pass_content_version: None,
             attempts: 1,
         },
     );

@@ -98,6 +98,7 @@ fn results_are_combined_field_by_field() {
             percent: 100,
             passed_ms: 9_000,
         }),
+        pass_content_version: Some("aaaaaaaaaaaa".into()),
         attempts: 2,
     };
     *b.modules.entry("m".into()).or_default() = ModuleProgress {
@@ -109,6 +110,7 @@ fn results_are_combined_field_by_field() {
             percent: 85,
             passed_ms: 11_000,
         }),
+        pass_content_version: Some("bbbbbbbbbbbb".into()),
         attempts: 3,
     };
     let m = merge(&a, &b).modules["m"].clone();
@@ -127,6 +129,11 @@ fn results_are_combined_field_by_field() {
             passed_ms: 11_000
         }),
         "the latest pass"
+    );
+    assert_eq!(
+        m.pass_content_version.as_deref(),
+        Some("bbbbbbbbbbbb"),
+        "with the content it was made under"
     );
     assert_eq!(m.attempts, 3);
 }
@@ -244,7 +251,7 @@ fn any_module_progress(module: &'static str) -> impl Strategy<Value = ModuleProg
         any::<bool>(),
         prop::option::of(any_attempt(module)),
         prop::option::of(50u8..=100),
-        prop::option::of((50u8..=100, 0u64..5)),
+        prop::option::of((50u8..=100, 0u64..5, prop::option::of(0u8..2))),
         0u32..4,
     )
         .prop_map(
@@ -253,7 +260,8 @@ fn any_module_progress(module: &'static str) -> impl Strategy<Value = ModuleProg
                 lessons_done,
                 attempt,
                 best_percent,
-                last_pass: pass.map(|(percent, passed_ms)| PassRecord { percent, passed_ms }),
+                last_pass: pass.map(|(percent, passed_ms, _)| PassRecord { percent, passed_ms }),
+                pass_content_version: pass.and_then(|(.., v)| v).map(|v| format!("v{v}")),
                 attempts,
             },
         )

@@ -141,17 +141,11 @@ fn the_quiz_page_goes_from_intro_through_questions_to_the_result() {
 /// wrong, and scores it at `now_ms`.
 fn take_quiz(p: &mut Progress, m: &trygg_core::content::Module, right: bool, now_ms: u64) {
     p.start_quiz(m, Role::Employee, 7, now_ms);
-    let plan = p.attempt(&m.id).expect("started").plan.clone();
-    for (i, item) in plan.items.iter().enumerate() {
-        if right {
-            let q = m
-                .questions
-                .iter()
-                .find(|q| q.id == item.question_id)
-                .expect("drawn");
-            p.record_answer(&m.id, i, perfect_answer(q), now_ms)
-                .expect("running");
-        }
+    if right {
+        answer_all_right(p, m, now_ms);
+    }
+    let total = p.attempt(&m.id).expect("started").plan.items.len();
+    for _ in 0..total {
         p.advance(&m.id, now_ms).expect("running");
     }
     p.finish_quiz(m, 80, now_ms).expect("scored");

@@ -34,11 +34,11 @@ impl CourseRules for CoreRules {
     fn finish_quiz(
         &self,
         progress: &mut Progress,
+        course: &Course,
         module: &Module,
-        pass_mark: u8,
         now: u64,
     ) -> Result<AttemptScore, FinishError> {
-        progress.finish_quiz(module, pass_mark, now)
+        progress.finish_quiz_in(course, module, now)
     }
 
     fn resume(&self, local: &Progress, suspend_data: &str) -> Resumed {

@@ -142,6 +142,21 @@ export default [
       await page.waitForSelector('.certificate-preview');
       const after = await page.textContent('.certificate-facts code');
       assert.notEqual(after, before, 'a renewed certificate has a new id');
+      // The pass keeps the content it was made under, and the certificate names it: an edit
+      // published later (here, as if the pass had been made under another version) does not
+      // change what the certificate says the learner was tested on.
+      const version = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).modules.report.pass_content_version, KEY);
+      assert.match(version ?? '', /^[0-9a-f]{12}$/);
+      assert.match(await page.textContent('main'), new RegExp(version));
+      await page.evaluate((k) => {
+        const doc = JSON.parse(localStorage.getItem(k));
+        doc.modules.report.pass_content_version = '0123456789ab';
+        localStorage.setItem(k, JSON.stringify(doc));
+      }, KEY);
+      await page.reload();
+      await page.waitForSelector('.certificate-preview');
+      assert.match(await page.textContent('main'), /0123456789ab/);
+      assert.doesNotMatch(await page.textContent('main'), new RegExp(version));
       // Now the other modules were all passed 100 days ago: they expire on one day, so no
       // single module is named as the one to retake (retaking one would not extend it).
       assert.doesNotMatch(await page.textContent('main'), /Rapportera”? går ut först/);

@@ -65,6 +65,8 @@ impl Progress {
         };
         let mut modules = Vec::new();
         let mut latest = 0;
+        // The content the certificate names: that of the pass which completed it.
+        let mut tested_on: Option<&str> = None;
         for module in course.required_modules(role) {
             let progress = self.module(&module.id);
             let Some(pass) = progress.and_then(|m| m.last_pass) else {
@@ -75,6 +77,9 @@ impl Progress {
             if !Validity::on(pass_valid_until(passed_on, validity_months), today).is_valid() {
                 error.expired.push(module.id.clone());
                 continue;
+            }
+            if pass.passed_ms >= latest {
+                tested_on = progress.and_then(|m| m.pass_content_version.as_deref());
             }
             latest = latest.max(pass.passed_ms);
             let best = progress
@@ -92,7 +97,7 @@ impl Progress {
         }
         let input = IssueInput {
             course_id: course.organisation.course_id.clone(),
-            content_version: course.version.clone(),
+            content_version: tested_on.unwrap_or(&course.version).to_owned(),
             organisation: course.organisation.name.value.clone(),
             learner: self.learner.clone(),
             role,

@@ -153,6 +153,7 @@ fn read_module(raw: &str, n: usize) -> Result<(String, ModuleProgress), SuspendE
         attempt,
         best_percent,
         last_pass,
+        pass_content_version: None,
         attempts: small(attempts, &what("attempt count"))?,
     };
     Ok((id, module))

@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
-use super::{Attempt, Learner, ModuleProgress, PassRecord, Progress, PROGRESS_VERSION};
+use super::{Attempt, Learner, ModuleProgress, Progress, PROGRESS_VERSION};
 
 /// Merges `other` into `local` and returns the result; neither input is changed.
 ///
@@ -68,6 +68,7 @@ fn document_order(a: &Progress, b: &Progress) -> Ordering {
 }
 
 fn merge_module(a: &ModuleProgress, b: &ModuleProgress) -> ModuleProgress {
+    let later = later_pass(a, b);
     ModuleProgress {
         lesson_step: a.lesson_step.max(b.lesson_step),
         lessons_done: a.lessons_done || b.lessons_done,
@@ -76,7 +77,8 @@ fn merge_module(a: &ModuleProgress, b: &ModuleProgress) -> ModuleProgress {
             (x, y) => x.clone().or_else(|| y.clone()),
         },
         best_percent: a.best_percent.max(b.best_percent),
-        last_pass: later_pass(a.last_pass, b.last_pass),
+        last_pass: later.last_pass,
+        pass_content_version: later.pass_content_version.clone(),
         attempts: a.attempts.max(b.attempts),
     }
 }
@@ -98,14 +100,19 @@ fn newer_attempt<'a>(x: &'a Attempt, y: &'a Attempt) -> &'a Attempt {
     }
 }
 
-fn later_pass(a: Option<PassRecord>, b: Option<PassRecord>) -> Option<PassRecord> {
-    match (a, b) {
-        (Some(x), Some(y)) => Some(if (y.passed_ms, y.percent) > (x.passed_ms, x.percent) {
-            y
-        } else {
-            x
-        }),
-        (x, y) => x.or(y),
+/// The copy whose `last_pass` is later (then higher, then of the larger content version): its
+/// pass and the content version it was made under go together.
+fn later_pass<'a>(a: &'a ModuleProgress, b: &'a ModuleProgress) -> &'a ModuleProgress {
+    let key = |m: &ModuleProgress| {
+        (
+            m.last_pass.map(|p| (p.passed_ms, p.percent)),
+            m.pass_content_version.clone(),
+        )
+    };
+    if key(b) > key(a) {
+        b
+    } else {
+        a
     }
 }
 

@@ -5,7 +5,7 @@
 use std::fmt;
 
 use super::{ModuleStatus, Progress, UpdateError};
-use crate::content::{Module, Role};
+use crate::content::{Course, Module, Role};
 use crate::date::LocalClock;
 use crate::quiz::{draw_quiz, plan_is_valid, score_attempt, AttemptScore, QuizError};
 
@@ -136,6 +136,24 @@ impl Progress {
             .map_err(FinishError::Quiz)?;
         self.finish_attempt(&module.id, &score, now_ms)
             .map_err(FinishError::Update)?;
+        Ok(score)
+    }
+
+    /// [`Progress::finish_quiz`] against `course`'s pass mark, recording a pass with the
+    /// course's content version ([`super::ModuleProgress::pass_content_version`]), so the
+    /// certificate keeps naming the content the learner was tested on after an edit.
+    pub fn finish_quiz_in(
+        &mut self,
+        course: &Course,
+        module: &Module,
+        now_ms: u64,
+    ) -> Result<AttemptScore, FinishError> {
+        let score = self.finish_quiz(module, course.organisation.pass_mark, now_ms)?;
+        if score.passed {
+            if let Some(m) = self.modules.get_mut(&module.id) {
+                m.pass_content_version = Some(course.version.clone());
+            }
+        }
         Ok(score)
     }
 

@@ -86,6 +86,7 @@ impl ModuleV1 {
             attempt: None,
             best_percent: last_pass.map(|p| p.percent),
             last_pass,
+            pass_content_version: None,
             attempts: u32::from(self.score.is_some() || self.passed),
         }
     }

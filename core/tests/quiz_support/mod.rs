@@ -200,3 +200,17 @@ pub fn perfect_answer(q: &Question) -> Answer {
         }
     }
 }
+
+/// Gives the running attempt at `m` the right answer to every question, at `now_ms`.
+pub fn answer_all_right(p: &mut trygg_core::progress::Progress, m: &Module, now_ms: u64) {
+    let plan = p.attempt(&m.id).expect("a running attempt").plan.clone();
+    for (i, item) in plan.items.iter().enumerate() {
+        let q = m
+            .questions
+            .iter()
+            .find(|q| q.id == item.question_id)
+            .expect("planned question");
+        p.record_answer(&m.id, i, perfect_answer(q), now_ms)
+            .expect("answer");
+    }
+}

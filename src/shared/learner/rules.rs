@@ -22,12 +22,13 @@ pub trait CourseRules {
     fn reconcile(&self, progress: &mut Progress, modules: &[Module]) -> Vec<ReconcileNotice>;
     /// Draws a fresh quiz for `role` from `seed` ([`Progress::start_quiz`]).
     fn start_quiz(&self, progress: &mut Progress, module: &Module, role: Role, seed: u64, now: u64);
-    /// Scores the running attempt against `pass_mark` ([`Progress::finish_quiz`]).
+    /// Scores the running attempt by the course's pass mark, recording a pass with the
+    /// course's content version ([`Progress::finish_quiz_in`]).
     fn finish_quiz(
         &self,
         progress: &mut Progress,
+        course: &Course,
         module: &Module,
-        pass_mark: u8,
         now: u64,
     ) -> Result<AttemptScore, FinishError>;
     /// This browser's progress with the LMS's suspend data merged in ([`trygg_core::lms::resume`]).

@@ -215,11 +215,10 @@ impl Reducible for LearnerState {
                 let Some(module) = fitted.course.module(&module) else {
                     return self;
                 };
-                let pass_mark = fitted.course.organisation.pass_mark;
                 let _ = fitted
                     .rules
                     .0
-                    .finish_quiz(&mut progress, module, pass_mark, now);
+                    .finish_quiz(&mut progress, &fitted.course, module, now);
             }
             LearnerAction::Restore(restored) => {
                 // My data says so where the file was picked; a banner would say it twice.
