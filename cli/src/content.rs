@@ -215,6 +215,9 @@ fn load_every_language(
             Err(e) => issues.extend(e),
         }
     }
+    // The words the app reads, against what its code fills in: the source language's file
+    // has no other to be measured against.
+    issues.extend(trygg_core::language::course_ui_issues(files, &source));
     let reports = language_reports(files, &source).map_err(|e| {
         let mut all = issues.clone();
         all.extend(e);

@@ -2,6 +2,9 @@
 //! not UTF-8 (a Latin-1 archive, an old Windows share), and refuses an unknown option, a
 //! missing value and an empty argument with a plain message and exit code 2, never a panic.
 
+mod cli_support;
+
+use cli_support::copy_folder;
 use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -101,20 +104,6 @@ fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// Copies the folder `from` into `to`, recursively.
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("read fixture folder") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
 /// How many files are in `dir` and the folders inside it.
 fn files_in(dir: &Path) -> usize {
     fs::read_dir(dir)
@@ -124,10 +113,10 @@ fn files_in(dir: &Path) -> usize {
         .sum()
 }
 
-/// The core's fixture course, copied into a folder whose name is not UTF-8.
+/// The shipped course, copied into a folder whose name is not UTF-8.
 fn odd_course(scratch: &Scratch) -> PathBuf {
     let dir = scratch.odd("kurs");
-    copy_dir(&workspace().join("core/tests/fixtures/content"), &dir);
+    copy_folder(&workspace().join("content"), &dir);
     dir
 }
 
@@ -370,7 +359,7 @@ fn roster_reads_and_writes_any_path() {
     // The CSV's words come from a content folder whose name is not UTF-8 either; the copy's
     // heading differs from the built-in one, so the folder is what was read.
     let content = scratch.odd("innehåll");
-    copy_dir(&workspace().join("content"), &content);
+    copy_folder(&workspace().join("content"), &content);
     let words = content.join("languages/fi/ui.json");
     let own = fs::read_to_string(&words).expect("fi/ui.json");
     assert!(own.contains(r#""csv.name": "Nimi""#), "the heading moved");
@@ -485,7 +474,7 @@ fn package_packs_any_folder_into_any_file() {
     let scratch = Scratch::new("package");
     let dist = scratch.odd("dist");
     // The package names the course from the content folder it packs: the shipped one.
-    copy_dir(&workspace().join("content"), &dist.join("content"));
+    copy_folder(&workspace().join("content"), &dist.join("content"));
     fs::write(dist.join("index.html"), "<!doctype html>").expect("index");
     let packed = format!(
         "{} files and imsmanifest.xml",

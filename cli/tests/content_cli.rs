@@ -4,10 +4,10 @@
 mod cli_support;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use cli_support::trygg;
+use cli_support::{copy_fixture, trygg};
 use serde_json::Value;
 
 /// A fresh copy of the fixture course in a unique temporary folder.
@@ -22,8 +22,7 @@ impl Copy {
             N.fetch_add(1, Ordering::SeqCst)
         ));
         let _ = fs::remove_dir_all(&dir);
-        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/content");
-        copy_folder(&fixture, &dir);
+        copy_fixture(&dir);
         Copy(dir)
     }
 
@@ -45,20 +44,6 @@ impl Copy {
             trygg(&["content", "check", self.path(), "--json"])
         } else {
             trygg(&["content", "check", self.path()])
-        }
-    }
-}
-
-/// Copies every file under `from` into `to`, folders and all.
-fn copy_folder(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("temp dir");
-    for entry in fs::read_dir(from).expect("fixture folder") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_folder(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).expect("copy fixture");
         }
     }
 }
@@ -110,8 +95,7 @@ fn a_built_folder_points_to_its_content() {
     let built =
         std::env::temp_dir().join(format!("trygg-content-cli-built-{}", std::process::id()));
     let _ = fs::remove_dir_all(&built);
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/content");
-    copy_folder(&fixture, &built.join("content"));
+    copy_fixture(&built.join("content"));
     let (code, out, err) = trygg(&["content", "check", built.to_str().expect("utf-8")]);
     assert_eq!((code, out.as_str()), (2, ""));
     let inner = built.join("content");
@@ -136,8 +120,8 @@ fn valid_content_prints_a_summary() {
         &lines[1..],
         [
             "Languages:",
-            "  sv    source, 63 of 63 texts (100 %); missing 0, stale 0, for ids gone 0, placeholders off 0",
-            "  en    translation, 63 of 63 texts (100 %); missing 0, stale 0, for ids gone 0, placeholders off 0",
+            "  sv    source, 482 of 482 texts (100 %); missing 0, stale 0, for ids gone 0, placeholders off 0",
+            "  en    translation, 482 of 482 texts (100 %); missing 0, stale 0, for ids gone 0, placeholders off 0",
             "Modules (2):",
             "  alpha  Ansvar och rapportering (3 sections, 5 questions)",
             "  beta   Beredskap (1 section, 2 questions)",
@@ -180,7 +164,7 @@ fn valid_content_as_json() {
     assert_eq!(translations[0]["source"], true);
     assert_eq!(translations[1]["lang"], "en");
     assert_eq!(translations[1]["coverage"], 100);
-    assert_eq!(translations[1]["texts"], 63);
+    assert_eq!(translations[1]["texts"], 482);
 }
 
 #[test]
@@ -452,7 +436,7 @@ fn gaps_in_a_translation_are_warnings_with_its_coverage() {
     assert_eq!(code, 0, "{out}");
     assert!(
         out.contains(
-            "\n  en    translation, 62 of 63 texts (98 %); missing 1, stale 1, for ids gone 0, \
+            "\n  en    translation, 481 of 482 texts (99 %); missing 1, stale 1, for ids gone 0, \
              placeholders off 0\n"
         ),
         "{out}"
@@ -473,7 +457,7 @@ fn gaps_in_a_translation_are_warnings_with_its_coverage() {
         en["missing"],
         serde_json::json!([{"file": "modules/beta.json", "key": "questions.water.prompt"}])
     );
-    assert_eq!(en["coverage"], 98);
+    assert_eq!(en["coverage"], 99);
     assert_eq!(v["warnings"].as_array().map(Vec::len), Some(2));
 }
 
@@ -509,6 +493,45 @@ fn a_placeholder_lost_or_a_brace_left_open_fails_the_check_as_the_import_refuses
             "{}: quiz.check: the \"{{\" before \"answer\" is never closed\n1 problem found\n",
             file(&open)
         )
+    );
+}
+
+#[test]
+fn the_source_languages_words_are_checked_against_what_the_app_reads() {
+    let file = |copy: &Copy| copy.0.join("languages/sv/ui.json").display().to_string();
+    // A placeholder the app never fills in, typed in the source language.
+    let typo = Copy::new();
+    typo.replace(
+        "languages/sv/ui.json",
+        r#""quiz.intro.pass": "För godkänt krävs {mark} % av poängen.""#,
+        r#""quiz.intro.pass": "För godkänt krävs {procent} % av poängen.""#,
+    );
+    let (code, out, _) = typo.check(false);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.starts_with(&format!(
+            "{}: quiz.intro.pass: uses {{procent}}, which the app does not fill in: the page \
+             would show it as typed (it fills in {{mark}})\n",
+            file(&typo)
+        )),
+        "the source language is named first: {out}"
+    );
+    // A text the app reads, deleted from the source language, which has no fallback.
+    let gone = Copy::new();
+    gone.replace(
+        "languages/sv/ui.json",
+        r#"  "quiz.intro.pass": "För godkänt krävs {mark} % av poängen.",
+"#,
+        "",
+    );
+    let (code, out, _) = gone.check(false);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(&format!(
+            "{}: quiz.intro.pass: text is missing: the page would show the key in its place",
+            file(&gone)
+        )),
+        "{out}"
     );
 }
 
@@ -571,7 +594,7 @@ fn the_check_needs_sources_json_and_the_source_languages_files() {
     let (code, out, _) = copy.check(false);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("  en    translation, 53 of 63 texts (84 %); missing 10,"),
+        out.contains("  en    translation, 472 of 482 texts (97 %); missing 10,"),
         "{out}"
     );
 }

@@ -4,7 +4,7 @@
 
 mod cli_support;
 
-use cli_support::trygg;
+use cli_support::{copy_fixture, trygg};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -12,24 +12,8 @@ use std::path::{Path, PathBuf};
 fn fixture_copy(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("trygg-po-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
-    copy_folder(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/content"),
-        &dir,
-    );
+    copy_fixture(&dir);
     dir
-}
-
-fn copy_folder(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("create");
-    for entry in fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_folder(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).expect("copy");
-        }
-    }
 }
 
 fn text(path: &Path) -> String {
@@ -63,7 +47,7 @@ fn a_translation_goes_out_and_comes_back_in() {
     assert_eq!(code, 0, "{err}");
     assert!(out.is_empty());
     assert!(
-        err.contains("64 entries in en, 0 without a translation, 0 fuzzy"),
+        err.contains("498 entries in en, 0 without a translation, 0 fuzzy"),
         "{err}"
     );
     // To standard output, the same file.

@@ -9,7 +9,8 @@ use trygg_core::content::{
     LanguageFile, Module, Organisation,
 };
 use trygg_core::language::{
-    course_texts_file, module_texts_file, parse_texts, parse_words, words_file, Texts, Words,
+    course_texts_file, module_texts_file, parse_texts, parse_words, ui_words_issues, words_file,
+    Texts, Words,
 };
 
 use futures::future::join;
@@ -45,6 +46,24 @@ pub fn language_of(organisation: &Organisation, wanted: Lang) -> Result<Lang, Co
 /// A language's UI words (`languages/<tag>/ui.json`).
 pub async fn load_words(lang: Lang) -> Result<Words, ContentFailure> {
     read_words(lang, start_file(&words_file(lang))?).await
+}
+
+/// The words of `lang` as the course's pages (and the manager view) read them: checked against
+/// the texts and placeholders the code reads ([`ui_words_issues`]), so a text deleted from the
+/// file or a mistyped `{placeholder}` is named on the page with its file and key, not shown
+/// to learners as a key or a brace. The start page goes without the check and its bytes.
+pub async fn load_course_words(
+    organisation: &Organisation,
+    lang: Lang,
+) -> Result<Words, ContentFailure> {
+    let words = load_words(lang).await?;
+    let has_fallback = organisation.fallback_of(lang).is_some();
+    let issues = ui_words_issues(&words_file(lang), &words, has_fallback);
+    if issues.is_empty() {
+        Ok(words)
+    } else {
+        Err(ContentFailure::Invalid(issues))
+    }
 }
 
 /// The words of `lang` from a request already sent.
@@ -125,7 +144,11 @@ pub async fn load_course_language(
     wanted: Lang,
 ) -> Result<LanguageLoaded, ContentFailure> {
     let lang = language_of(&course.organisation, wanted)?;
-    let (words, course) = join(load_words(lang), fill_course(course, lang)).await;
+    let (words, course) = join(
+        load_course_words(&course.organisation, lang),
+        fill_course(course, lang),
+    )
+    .await;
     let course = course?;
     Ok(LanguageLoaded {
         words: std::rc::Rc::new(words?),

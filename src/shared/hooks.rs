@@ -13,7 +13,7 @@ use crate::shared::browser::document;
 use crate::shared::browser::download::download;
 use crate::shared::content_loader::{
     fetch_organisation_file, language_of, load_course_language, load_course_structure,
-    load_fallback_words, load_language, load_module_texts, load_words, TextFile,
+    load_course_words, load_fallback_words, load_language, load_module_texts, TextFile,
 };
 use crate::shared::route::Route;
 use crate::shared::state::{
@@ -300,7 +300,7 @@ async fn first_load(
     let fallback = organisation.fallback_of(lang);
     let head = async {
         let (words, texts) = join(
-            load_words(lang),
+            load_course_words(&organisation, lang),
             TextFile::read(lang, fallback, course_texts_file(lang)),
         )
         .await;

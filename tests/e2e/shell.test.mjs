@@ -181,6 +181,34 @@ export default [
     },
   },
   {
+    name: 'a text deleted from the Swedish words, or a placeholder the app does not fill in, is named on the course pages with its file and key',
+    async run(t) {
+      const context = await t.browser.newContext();
+      t.contexts.push(context);
+      let broken = true;
+      // As a security officer might leave the file: {mark} retyped as {procent}, and the
+      // "check answer" text deleted.
+      await context.route('**/content/languages/sv/ui.json', async (route) => {
+        if (!broken) return route.continue();
+        const response = await route.fetch();
+        const words = JSON.parse(await response.text());
+        words['quiz.intro.pass'] = words['quiz.intro.pass'].replace('{mark}', '{procent}');
+        delete words['quiz.check'];
+        return route.fulfill({ response, body: JSON.stringify(words, null, 2) });
+      });
+      const page = await context.newPage();
+      await page.goto(t.server.subUrl + '#/training');
+      await page.waitForSelector('#boot-failed:not([hidden])', { timeout: 20000 });
+      const detail = await page.textContent('#boot-detail');
+      assert.match(detail, /ui\.json.*quiz\.intro\.pass.*\{procent\}, which the app does not fill in/s, detail);
+      assert.match(detail, /ui\.json.*quiz\.check.*text is missing/s, detail);
+      await expectAxeClean(page, 'start screen naming two faults in the words');
+      broken = false;
+      await page.click('#boot-retry');
+      await page.waitForSelector('main[data-route="#/training"]', { timeout: 20000 });
+    },
+  },
+  {
     name: 'the start screen gives way to the page without moving it (no layout shift), on a slow processor too',
     async run(t) {
       for (const hash of ['#/', '#/training']) {

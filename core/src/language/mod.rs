@@ -5,6 +5,7 @@
 //! lists the languages ([`LanguageInfo`]); the first is the one the course is written in.
 
 mod canonical;
+mod catalogue;
 mod flat;
 mod plural;
 mod po;
@@ -17,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use schemars::JsonSchema;
 
 pub use canonical::{nest, to_json, JsonNode};
+pub use catalogue::{course_ui_issues, ui_catalogue, ui_words_issues};
 pub use flat::{parse_texts, Texts};
 pub use plural::PluralCategory;
 pub use po::{parse_po, PoEntry, PoFile, PoProblem};

@@ -24,6 +24,16 @@ pub enum Entry {
 }
 
 impl Entry {
+    /// Every text of the entry: the one text, or each plural form's.
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        let (one, many) = match self {
+            Entry::Text(text) => (Some(text.as_str()), &[][..]),
+            Entry::Counted(forms) => (None, forms.as_slice()),
+        };
+        one.into_iter()
+            .chain(many.iter().map(|(_, text)| text.as_str()))
+    }
+
     /// The text for `category`, else the `other` text.
     pub fn for_category(&self, category: PluralCategory) -> &str {
         match self {
@@ -176,6 +186,11 @@ impl Words {
 
     pub fn contains(&self, key: &str) -> bool {
         self.index.contains_key(key)
+    }
+
+    /// This language's own entry for `key`, never the fallback's.
+    pub fn own_entry(&self, key: &str) -> Option<&Entry> {
+        self.index.get(key).map(|&i| &self.entries[i].1)
     }
 }
 

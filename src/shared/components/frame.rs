@@ -138,12 +138,20 @@ pub fn PassingPage(props: &PassingPageProps) -> Html {
     }
 }
 
-/// What failed, for the start screen: the file, or the first problem found in it.
+/// What failed, for the start screen: the file, or the problems found in it.
 fn failure_detail(failure: &crate::shared::state::ContentFailure) -> String {
     match failure {
         crate::shared::state::ContentFailure::Fetch { file, .. } => file.clone(),
+        // The first few problems, so whoever fixes the files sees more than one at a time; in
+        // the content check's English, as each problem is.
         crate::shared::state::ContentFailure::Invalid(issues) => {
-            issues.first().map(ToString::to_string).unwrap_or_default()
+            const SHOWN: usize = 5;
+            let mut text: Vec<String> =
+                issues.iter().take(SHOWN).map(ToString::to_string).collect();
+            if issues.len() > SHOWN {
+                text.push(format!("and {} more", issues.len() - SHOWN));
+            }
+            text.join("; ")
         }
     }
 }
