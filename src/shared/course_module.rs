@@ -135,6 +135,14 @@ pub fn CourseMain(props: &CourseMainProps) -> Html {
             }
         });
     }
+    // A module whose texts could not be read: its pages say why, the others work.
+    let module = match &route {
+        Route::Lesson { module, .. } | Route::Quiz { module } => Some(module.as_str()),
+        _ => None,
+    };
+    if let Some(failure) = module.and_then(|id| app.module_failure(id)) {
+        return content_error(failure);
+    }
     if !here {
         return html! {
             <main id="main" tabindex="-1" data-route="loading">{ loading(&app.words()) }</main>

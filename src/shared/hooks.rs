@@ -351,7 +351,7 @@ pub fn use_module_texts(id: Option<&str>) -> bool {
             wasm_bindgen_futures::spawn_local(async move {
                 match load_module_texts(&course, &id).await {
                     Ok(module) => app.module_texts_read(module),
-                    Err(failure) => app.content_failed(failure),
+                    Err(failure) => app.module_texts_failed(id, failure),
                 }
             });
         }

@@ -60,6 +60,10 @@ pub struct AppState {
     /// organisation too).
     pub organisation: Option<Rc<Organisation>>,
     pub content: ContentState,
+    /// A module whose lesson and quiz texts could not be read, and why: its pages say so, and
+    /// the rest of the course goes on working (my training, the other modules), until the
+    /// learner tries again or the texts arrive.
+    pub module_failed: Option<(String, ContentFailure)>,
     /// Bumped to ask the loader to fetch the content again (the retry button).
     pub load_attempt: u32,
     /// The course runs inside an LMS: pages say what goes there, and the manager view is not
@@ -93,6 +97,8 @@ pub enum AppAction {
     /// after them, that is a [`AppAction::ContentFailed`] instead.
     LanguageUnavailable(Lang, ContentFailure),
     ContentFailed(ContentFailure),
+    /// One module's texts could not be read (see [`AppState::module_failed`]).
+    ModuleTextsFailed(String, ContentFailure),
     RetryContent,
 }
 
@@ -105,6 +111,7 @@ impl AppState {
             words: None,
             organisation: None,
             content: ContentState::Loading,
+            module_failed: None,
             load_attempt: 0,
             in_lms,
             lms_unreachable: false,
@@ -124,6 +131,14 @@ impl AppState {
             lms_unreachable: !in_lms && from_package,
             ..AppState::new(handover.lang, in_lms)
         }
+    }
+
+    /// Why module `id`'s pages cannot be shown, when its texts could not be read.
+    pub fn module_failure(&self, id: &str) -> Option<&ContentFailure> {
+        self.module_failed
+            .as_ref()
+            .filter(|(failed, _)| failed == id)
+            .map(|(_, failure)| failure)
     }
 
     /// The language the page is shown in.
@@ -185,6 +200,14 @@ impl Reducible for AppState {
                 if self.unavailable.as_ref().map(|(l, _)| *l) == Some(loaded.words.lang()) {
                     next.unavailable = None;
                 }
+                // A module's texts that failed in one language are read afresh in another.
+                if self
+                    .words
+                    .as_ref()
+                    .is_some_and(|w| w.lang() != loaded.words.lang())
+                {
+                    next.module_failed = None;
+                }
                 // The same language read again (the course after its words) keeps the
                 // fallback's words already joined in: they are read once per language.
                 let kept = self
@@ -202,6 +225,13 @@ impl Reducible for AppState {
                 }
             }
             AppAction::ModuleTexts(module) => {
+                if next
+                    .module_failed
+                    .as_ref()
+                    .is_some_and(|(id, _)| *id == module.id)
+                {
+                    next.module_failed = None;
+                }
                 // Texts read for a language the learner has since left are dropped.
                 if let Some(course) = self.course().filter(|c| c.lang == module.texts) {
                     let mut course = (**course).clone();
@@ -226,7 +256,9 @@ impl Reducible for AppState {
                 }
             }
             AppAction::ContentFailed(failure) => next.content = ContentState::Failed(failure),
+            AppAction::ModuleTextsFailed(id, failure) => next.module_failed = Some((id, failure)),
             AppAction::RetryContent => {
+                next.module_failed = None;
                 next.content = ContentState::Loading;
                 next.load_attempt += 1;
             }
@@ -279,9 +311,9 @@ impl AppHandle {
         self.0.dispatch(AppAction::ModuleTexts(Box::new(module)));
     }
 
-    /// A file the page needs could not be read or was refused.
-    pub fn content_failed(&self, failure: ContentFailure) {
-        self.0.dispatch(AppAction::ContentFailed(failure));
+    /// Module `id`'s texts could not be read or were refused: its pages say why.
+    pub fn module_texts_failed(&self, id: String, failure: ContentFailure) {
+        self.0.dispatch(AppAction::ModuleTextsFailed(id, failure));
     }
 }
 
@@ -318,6 +350,21 @@ mod tests {
         Rc::new(state)
     }
 
+    /// A language's words read (none of them), with the shipped organisation.
+    fn loaded(tag: &str) -> AppAction {
+        AppAction::LanguageLoaded(LanguageLoaded {
+            words: Rc::new(Words::new(lang(tag), Vec::new())),
+            organisation: Rc::new(
+                trygg_core::content::parse_organisation(
+                    "organisation.json",
+                    include_bytes!("../../content/organisation.json"),
+                )
+                .expect("the shipped organisation file reads"),
+            ),
+            course: None,
+        })
+    }
+
     fn offline() -> ContentFailure {
         ContentFailure::Fetch {
             file: "content/languages/fi/ui.json".into(),
@@ -339,6 +386,31 @@ mod tests {
         assert!(!refused.switching());
         assert_eq!(refused.unavailable, Some((lang("fi"), offline())));
         assert_eq!(refused.content, ContentState::Loading, "no failure page");
+    }
+
+    #[test]
+    fn a_modules_texts_that_fail_leave_the_course_and_the_other_modules_working() {
+        let broken = ContentFailure::Invalid(Vec::new());
+        let failed = shown_in_swedish().reduce(AppAction::ModuleTextsFailed(
+            "report".into(),
+            broken.clone(),
+        ));
+        assert_eq!(
+            failed.content,
+            ContentState::Loading,
+            "the course is left as it was"
+        );
+        assert_eq!(failed.module_failure("report"), Some(&broken));
+        assert_eq!(failed.module_failure("roles"), None);
+        let retried = failed.reduce(AppAction::RetryContent);
+        assert_eq!(retried.module_failed, None, "trying again reads it afresh");
+        let switched = shown_in_swedish()
+            .reduce(AppAction::ModuleTextsFailed("report".into(), broken))
+            .reduce(loaded("fi"));
+        assert_eq!(
+            switched.module_failed, None,
+            "another language's file is another file"
+        );
     }
 
     #[test]
@@ -373,19 +445,6 @@ mod tests {
 
     #[test]
     fn the_shown_language_read_again_keeps_the_notice_of_the_one_that_failed() {
-        let loaded = |tag: &str| {
-            AppAction::LanguageLoaded(LanguageLoaded {
-                words: Rc::new(Words::new(lang(tag), Vec::new())),
-                organisation: Rc::new(
-                    trygg_core::content::parse_organisation(
-                        "organisation.json",
-                        include_bytes!("../../content/organisation.json"),
-                    )
-                    .expect("the shipped organisation file reads"),
-                ),
-                course: None,
-            })
-        };
         let refused = shown_in_swedish()
             .reduce(AppAction::ChooseLang(lang("fi")))
             .reduce(AppAction::LanguageUnavailable(lang("fi"), offline()));

@@ -181,6 +181,31 @@ export default [
     },
   },
   {
+    name: 'a broken module text file stops only that module: my training and the other modules still open, and trying again reads it afresh',
+    async run(t) {
+      t.server.blocked.add('languages/sv/modules/report.json');
+      try {
+        const page = await openPage(t, '#/module/report/lesson/1');
+        await page.waitForSelector('main[data-route="content-error"]');
+        assert.match(await page.textContent('main'), /languages\/sv\/modules\/report\.json/);
+        await expectAxeClean(page, 'a module whose texts could not be read');
+        await page.click('.site-header a[href="#/training"]');
+        await page.waitForSelector('main[data-route="#/training"] .module-card');
+        await page.goto(page.url().replace(/#.*$/, '#/module/roles/lesson/1'));
+        await page.waitForSelector('main[data-route="#/module/roles/lesson/1"] .lesson');
+        await page.goto(page.url().replace(/#.*$/, '#/module/report/lesson/1'));
+        await page.waitForSelector('main[data-route="content-error"]');
+        t.server.blocked.clear();
+        await page.click('button:has-text("Försök igen")');
+        await page.waitForSelector('main[data-route="#/module/report/lesson/1"] .lesson');
+      } finally {
+        t.server.blocked.clear();
+      }
+      // The console error for the failed request is expected here.
+      t.problems = t.problems.filter((p) => !p.includes('500'));
+    },
+  },
+  {
     name: 'a text deleted from the Swedish words, or a placeholder the app does not fill in, is named on the course pages with its file and key',
     async run(t) {
       const context = await t.browser.newContext();
