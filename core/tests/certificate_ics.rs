@@ -331,3 +331,45 @@ fn the_description_carries_the_date_as_written_and_the_event_keeps_its_own() {
         .value
         .contains(&r.valid_until.to_string()));
 }
+
+#[test]
+fn a_reminder_made_again_later_is_the_same_event_revised() {
+    let day = |iso: &str| Date::parse_iso(iso).unwrap();
+    // Passed 2024-01-31 for 12 months: the window opens 2025-01-01.
+    let r = record("2024-01-31", 12);
+    let event = |today: &str| {
+        let cal = parse(&renewal_ics(&r, &words("sv"), "", day(today)));
+        let event = &cal.children[0];
+        let prop = |name: &str| event.prop(name).value.clone();
+        (
+            prop("UID"),
+            prop("SEQUENCE"),
+            prop("DTSTAMP"),
+            prop("DTSTART"),
+        )
+    };
+    let first = event("2024-01-31");
+    assert_eq!(first.1, "0", "made at once: the first version");
+    assert_eq!(
+        first.2, "20240229T235959Z",
+        "stamped when the certificate was issued"
+    );
+    assert_eq!(
+        event("2024-12-31"),
+        first,
+        "made before the window: the same file"
+    );
+    let later = event("2025-01-20");
+    let last = event("2025-01-25");
+    assert_eq!((&later.0, &last.0), (&first.0, &first.0), "one event");
+    assert_eq!(
+        (later.1.as_str(), last.1.as_str()),
+        ("20", "25"),
+        "revised, each later more"
+    );
+    assert_eq!(
+        (later.2.as_str(), last.2.as_str()),
+        ("20250120T000000Z", "20250125T000000Z")
+    );
+    assert_eq!(later.3, "20250121");
+}

@@ -43,6 +43,15 @@ pub fn renewal_ics_dated(
     valid_until: &str,
 ) -> String {
     let remind_on = reminder_day(record, today);
+    // A reminder made once its day has passed falls on a later day than the first one made:
+    // the same event revised, which calendars take as an update only with a higher SEQUENCE
+    // and a later DTSTAMP (RFC 5545, 3.8.7.4), not as a copy beside the first.
+    let moved = planned_day(record).days_until(&remind_on).max(0);
+    let stamp = if moved > 0 {
+        record.issued_at_ms.max(today.to_unix_ms())
+    } else {
+        record.issued_at_ms
+    };
     let lang = words.lang();
     let org = org_name.trim();
     let summary = if org.is_empty() {
@@ -73,7 +82,8 @@ pub fn renewal_ics_dated(
         "METHOD:PUBLISH".to_owned(),
         "BEGIN:VEVENT".to_owned(),
         format!("UID:{}-renewal@trygg", escape_text(&record.certificate_id)),
-        format!("DTSTAMP:{}", utc_stamp(record.issued_at_ms)),
+        format!("DTSTAMP:{}", utc_stamp(stamp)),
+        format!("SEQUENCE:{moved}"),
         format!("DTSTART;VALUE=DATE:{}", remind_on.to_basic()),
         format!("DTEND;VALUE=DATE:{}", remind_on.add_days(1).to_basic()),
         format!("SUMMARY;LANGUAGE={}:{}", lang.code(), escape_text(&summary)),
@@ -156,13 +166,22 @@ fn fold_into(line: &str, out: &mut String) {
 /// window opened before the certificate was issued; tomorrow when the window opened before
 /// `today`; never after the last valid day (nothing is issued once that has passed).
 fn reminder_day(record: &CompletionRecord, today: Date) -> Date {
+    let planned = planned_day(record);
+    if planned == record.valid_until || planned > today {
+        planned
+    } else {
+        today.add_days(1).min(record.valid_until)
+    }
+}
+
+/// The reminder's day as made at once: when the renewal window opens, or the last valid day
+/// for a validity shorter than the window.
+fn planned_day(record: &CompletionRecord) -> Date {
     let window_opens = record.valid_until.add_days(-REMINDER_DAYS);
     if window_opens <= record.completed_on {
         record.valid_until
-    } else if window_opens > today {
-        window_opens
     } else {
-        today.add_days(1).min(record.valid_until)
+        window_opens
     }
 }
 
