@@ -599,6 +599,21 @@ fn validity_zero() {
 }
 
 #[test]
+fn a_country_is_two_capital_letters() {
+    for bad in ["se", "SWE", "S1", ""] {
+        expect_only(
+            set(ORG, "/country", json!(bad)),
+            issue(
+                ORG,
+                "country",
+                &format!("\"{bad}\" is not a country code: two capital letters, such as SE or FI"),
+            ),
+        );
+    }
+    assert_eq!(issues_after(set(ORG, "/country", json!("FI"))), vec![]);
+}
+
+#[test]
 fn course_id_pattern() {
     for bad in ["ab", "Trygg-Test", "trygg test", "trygg_test"] {
         expect_only(

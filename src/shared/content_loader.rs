@@ -26,6 +26,7 @@ pub async fn fetch_organisation_file() -> Result<(Vec<u8>, Organisation), Conten
     let bytes = fetch_file(ORGANISATION_FILE).await?;
     let organisation =
         parse_organisation(ORGANISATION_FILE, &bytes).map_err(ContentFailure::Invalid)?;
+    crate::shared::i18n::set_country(organisation.country.as_deref());
     Ok((bytes, organisation))
 }
 

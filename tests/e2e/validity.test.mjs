@@ -124,6 +124,20 @@ export default [
     },
   },
   {
+    name: 'dates are written as each language writes them in the organisation\'s country: English in Sweden puts the day first',
+    async run(t) {
+      const doc = progress(await allPassed(t, 10), { learner: { full_name: 'Åsa Öberg', employee_number: '', unit: '', email: '' } });
+      const page = await withProgress(t, '#/certificate', doc);
+      await page.waitForSelector('.certificate-preview');
+      await page.click('.lang-switch button[lang="en"]');
+      await page.waitForSelector('html[lang="en"] .certificate-preview');
+      const facts = await page.textContent('.certificate-preview');
+      const month = '(January|February|March|April|May|June|July|August|September|October|November|December)';
+      assert.match(facts, new RegExp(`\\d{1,2} ${month} \\d{4}`), `day, month, year: ${facts}`);
+      assert.doesNotMatch(facts, new RegExp(`${month} \\d{1,2}, \\d{4}`), 'not the United States\' order');
+    },
+  },
+  {
     name: 'renewing a module gives a certificate with a new id',
     async run(t) {
       // Report was passed longest ago, so its pass dates the whole certificate.

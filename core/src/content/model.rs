@@ -210,6 +210,12 @@ pub struct Organisation {
     pub example: bool,
     /// The course's languages; the first is the one it is written in, and the default.
     pub languages: Vec<LanguageInfo>,
+    /// Where the organisation is (ISO 3166-1 alpha-2, such as `SE`): dates and numbers are
+    /// written as each language writes them there, so English in a Swedish region reads
+    /// "28 February 2026", not the United States' "February 28, 2026".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^[A-Z]{2}$")))]
+    pub country: Option<String>,
     /// From `languages/<tag>/course.json` (`organisation.name`).
     #[serde(skip)]
     pub name: Text,

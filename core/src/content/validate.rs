@@ -218,6 +218,16 @@ fn check_organisation(
     if org.validity_months == 0 {
         out.push("validity_months", "validity must be at least 1 month");
     }
+    if let Some(country) = &org.country {
+        if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
+            out.push(
+                "country",
+                format!(
+                    "\"{country}\" is not a country code: two capital letters, such as SE or FI"
+                ),
+            );
+        }
+    }
     if org.modules.is_empty() {
         out.push("modules", "the course lists no modules");
     }

@@ -42,6 +42,16 @@ impl Lang {
         std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
     }
 
+    /// The locale dates and numbers are written in: the tag with the organisation's `country`
+    /// when the tag names a language alone (`en` in `SE` is `en-SE`: "28 February 2026", as
+    /// English is written in Sweden), else the tag as it is (`en-GB`, `sv-x-lattlast`).
+    pub fn format_locale(&self, country: Option<&str>) -> String {
+        match country {
+            Some(country) if !self.code().contains('-') => format!("{}-{country}", self.code()),
+            _ => self.code().to_owned(),
+        }
+    }
+
     /// The primary language subtag (`se` of `se-FI`), in lowercase: what plural rules and
     /// similar per-language facts are keyed by.
     pub fn primary(&self) -> String {
@@ -132,6 +142,20 @@ impl schemars::JsonSchema for Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bare_language_is_written_as_in_the_organisations_country() {
+        let format = |tag: &str, country| Lang::parse(tag).expect("a tag").format_locale(country);
+        assert_eq!(format("en", Some("SE")), "en-SE");
+        assert_eq!(format("fi", Some("SE")), "fi-SE");
+        assert_eq!(format("en", None), "en");
+        assert_eq!(
+            format("en-GB", Some("SE")),
+            "en-GB",
+            "a tag with a country keeps it"
+        );
+        assert_eq!(format("sv-x-lattlast", Some("SE")), "sv-x-lattlast");
+    }
 
     #[test]
     fn accepts_the_tags_regions_use_and_refuses_the_rest() {

@@ -110,6 +110,25 @@ pub fn plural_category(_lang: Lang, n: usize) -> PluralCategory {
     }
 }
 
+thread_local! {
+    /// `organisation.json`'s `country`, once read: each wasm module reads the file itself.
+    static COUNTRY: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Where the organisation is: dates and numbers are then written as each language writes them
+/// there ([`Lang::format_locale`]). Set as `organisation.json` is read.
+pub fn set_country(country: Option<&str>) {
+    COUNTRY.with(|c| *c.borrow_mut() = country.map(str::to_owned));
+}
+
+/// The locales `Intl` formats `lang`'s dates and numbers in: the language as written in the
+/// organisation's country, then the language alone should the browser not know that pair.
+#[cfg(target_arch = "wasm32")]
+fn format_locales(lang: Lang) -> js_sys::Array {
+    let own = COUNTRY.with(|c| lang.format_locale(c.borrow().as_deref()));
+    js_sys::Array::of2(&own.into(), &lang.code().into())
+}
+
 /// A date as the language writes it ("6 december 2026", "6.12.2026", "6 December 2026"), by
 /// the browser's `Intl.DateTimeFormat`; ISO 8601 where there is none.
 pub fn date(lang: Lang, date: Date) -> String {
@@ -123,7 +142,7 @@ pub fn short_date(lang: Lang, date: Date) -> String {
 
 #[cfg(target_arch = "wasm32")]
 fn written_date(lang: Lang, date: Date, style: &str) -> String {
-    let locales = js_sys::Array::of1(&lang.code().into());
+    let locales = format_locales(lang);
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &style.into());
     let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
@@ -147,7 +166,7 @@ fn written_date(_lang: Lang, date: Date, _style: &str) -> String {
 /// A whole number as the language writes it (`12 345`, `12,345`), by `Intl.NumberFormat`.
 #[cfg(target_arch = "wasm32")]
 pub fn number(lang: Lang, n: usize) -> String {
-    let locales = js_sys::Array::of1(&lang.code().into());
+    let locales = format_locales(lang);
     let format = js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new());
     format
         .format()
