@@ -138,6 +138,18 @@ export default [
     },
   },
   {
+    name: 'a retake failed while the pass is due for renewal says the earlier pass still holds',
+    async run(t) {
+      const page = await withProgress(t, '#/module/everyday/quiz', progress(await allPassed(t, 10, { everyday: passed(350) })));
+      await page.getByRole('button', { name: 'Starta kunskapsprovet' }).click();
+      await finishQuiz(page, await loadModule(t.root, 'everyday'), { right: false });
+      assert.match(await page.textContent('.result-box'), /Inte godkänt/);
+      assert.match(await page.textContent('.result-box'),
+        /Ditt tidigare godkända resultat gäller fortfarande, till och med \d{1,2} [a-zåäö]+ \d{4}\./);
+      await expectAxeClean(page, 'a failed retake while the pass still holds');
+    },
+  },
+  {
     name: 'renewing a module gives a certificate with a new id',
     async run(t) {
       // Report was passed longest ago, so its pass dates the whole certificate.

@@ -1,14 +1,16 @@
 //! The end of a quiz: score against the pass mark, a review of every question, and the
 //! way on (retry with a fresh set, or back to the training).
 
+use trygg_core::progress::ModuleStatus;
 use trygg_core::quiz::{question_by_id, score_answer, QuestionScore};
 use yew::prelude::*;
 
 use super::answer_text;
 use super::start_quiz_callback;
+use crate::shared::browser::clock::local_clock;
 use crate::shared::browser::document::focus;
 use crate::shared::components::inline_text::inline;
-use crate::shared::i18n::WordsHtml;
+use crate::shared::i18n::{date, WordsHtml};
 use crate::shared::learner::use_learner;
 use crate::shared::route::Route;
 use crate::shared::state::use_app;
@@ -44,6 +46,15 @@ pub fn Results(props: &ResultsProps) -> Html {
         ],
     );
     let retry = start_quiz_callback(module, &learner, &app.landing);
+    let validity_months = course.organisation.validity_months;
+    let still_valid =
+        match learner
+            .progress
+            .module_status(&module.id, local_clock(), validity_months)
+        {
+            ModuleStatus::RenewalDue { valid_until, .. } => Some(valid_until),
+            _ => None,
+        };
     let reviews = attempt.plan.items.iter().enumerate().filter_map(|(i, item)| {
         let q = question_by_id(module, &item.question_id)?;
         let answer = attempt.answers.get(i).cloned().flatten();
@@ -75,6 +86,11 @@ pub fn Results(props: &ResultsProps) -> Html {
                 <h2 id="result-title" tabindex="-1">{ if score.passed { words.html("quiz.result.passed") } else { words.html("quiz.result.failed") } }</h2>
                 <p class="result-score" lang={words.lang_of("quiz.result.score")}>{ summary }</p>
                 <p>{ if score.passed { words.html("quiz.result.passed_text") } else { words.html("quiz.result.failed_text") } }</p>
+                // A retake failed while the earlier pass is due for renewal: that pass still
+                // holds, and the learner should not read this as the certificate lost.
+                if let (false, Some(valid_until)) = (score.passed, still_valid) {
+                    <p>{ words.fill_html("quiz.result.still_valid", &[("date", &date(words.lang(), valid_until))]) }</p>
+                }
                 <p class="button-row">
                     if score.passed {
                         <a class="button" href={Route::Training.href()}>{ words.html("quiz.result.back") }</a>
