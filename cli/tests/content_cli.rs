@@ -10,6 +10,17 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use cli_support::{copy_fixture, trygg};
 use serde_json::Value;
 
+/// The texts each language of the fixture should have: every UI text the app reads (the
+/// fixture's words are made whole, see `copy_fixture`), its course texts and its two modules'.
+fn texts() -> usize {
+    trygg_core::language::ui_catalogue().count() + 11 + 39 + 10
+}
+
+/// Coverage as the check gives it: rounded down.
+fn percent(present: usize, total: usize) -> usize {
+    present * 100 / total
+}
+
 /// A fresh copy of the fixture course in a unique temporary folder.
 struct Copy(PathBuf);
 
@@ -116,12 +127,15 @@ fn valid_content_prints_a_summary() {
         lines[0].len(),
         "Course trygg-test, content version ".len() + 12
     );
+    let n = texts();
+    let sv = format!("  sv    source, {n} of {n} texts (100 %); missing 0, stale 0, for ids gone 0, placeholders off 0");
+    let en = format!("  en    translation, {n} of {n} texts (100 %); missing 0, stale 0, for ids gone 0, placeholders off 0");
     assert_eq!(
         &lines[1..],
         [
             "Languages:",
-            "  sv    source, 482 of 482 texts (100 %); missing 0, stale 0, for ids gone 0, placeholders off 0",
-            "  en    translation, 482 of 482 texts (100 %); missing 0, stale 0, for ids gone 0, placeholders off 0",
+            sv.as_str(),
+            en.as_str(),
             "Modules (2):",
             "  alpha  Ansvar och rapportering (3 sections, 5 questions)",
             "  beta   Beredskap (1 section, 2 questions)",
@@ -164,7 +178,7 @@ fn valid_content_as_json() {
     assert_eq!(translations[0]["source"], true);
     assert_eq!(translations[1]["lang"], "en");
     assert_eq!(translations[1]["coverage"], 100);
-    assert_eq!(translations[1]["texts"], 482);
+    assert_eq!(translations[1]["texts"], texts());
 }
 
 #[test]
@@ -434,11 +448,14 @@ fn gaps_in_a_translation_are_warnings_with_its_coverage() {
     );
     let (code, out, _) = copy.check(false);
     assert_eq!(code, 0, "{out}");
+    let n = texts();
     assert!(
-        out.contains(
-            "\n  en    translation, 481 of 482 texts (99 %); missing 1, stale 1, for ids gone 0, \
-             placeholders off 0\n"
-        ),
+        out.contains(&format!(
+            "\n  en    translation, {} of {n} texts ({} %); missing 1, stale 1, for ids gone 0, \
+             placeholders off 0\n",
+            n - 1,
+            percent(n - 1, n)
+        )),
         "{out}"
     );
     for warning in [
@@ -457,7 +474,7 @@ fn gaps_in_a_translation_are_warnings_with_its_coverage() {
         en["missing"],
         serde_json::json!([{"file": "modules/beta.json", "key": "questions.water.prompt"}])
     );
-    assert_eq!(en["coverage"], 99);
+    assert_eq!(en["coverage"], percent(texts() - 1, texts()));
     assert_eq!(v["warnings"].as_array().map(Vec::len), Some(2));
 }
 
@@ -593,8 +610,13 @@ fn the_check_needs_sources_json_and_the_source_languages_files() {
     fs::remove_file(copy.0.join("languages/en/modules/beta.json")).expect("remove");
     let (code, out, _) = copy.check(false);
     assert_eq!(code, 0, "{out}");
+    let n = texts();
     assert!(
-        out.contains("  en    translation, 472 of 482 texts (97 %); missing 10,"),
+        out.contains(&format!(
+            "  en    translation, {} of {n} texts ({} %); missing 10,",
+            n - 10,
+            percent(n - 10, n)
+        )),
         "{out}"
     );
 }
