@@ -196,7 +196,13 @@ pub async fn load_course_structure(
     for (name, request) in pending {
         let bytes = match request {
             None => org_bytes.clone(),
-            Some(request) => request.bytes().await.map_err(|e| fetch_failure(&name, e))?,
+            Some(request) => match request.bytes().await {
+                Ok(bytes) => bytes,
+                // A listed module the server does not have: the course's check then names the
+                // entry in `organisation.json` that lists it, as `trygg content check` does.
+                Err(FetchError::Status(404)) => continue,
+                Err(e) => return Err(fetch_failure(&name, e)),
+            },
         };
         files.push((name, bytes));
     }
