@@ -41,6 +41,8 @@ pub fn copy_folder(from: &Path, to: &Path) {
 pub fn copy_fixture(to: &Path) {
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     copy_folder(&workspace.join("core/tests/fixtures/content"), to);
+    // The Swedish texts as written, in order: the English record below is made from them.
+    let mut swedish: Vec<(String, serde_json::Value)> = Vec::new();
     for lang in ["sv", "en"] {
         let file = |root: &Path| root.join(format!("languages/{lang}/ui.json"));
         let read = |path: PathBuf| -> serde_json::Map<String, serde_json::Value> {
@@ -49,9 +51,13 @@ pub fn copy_fixture(to: &Path) {
         };
         let own = read(file(to));
         let shipped = read(file(&workspace.join("content")));
-        let entries: Vec<String> = own
+        let merged: Vec<(String, serde_json::Value)> = own
             .iter()
             .chain(shipped.iter().filter(|(key, _)| !own.contains_key(*key)))
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect();
+        let entries: Vec<String> = merged
+            .iter()
             .map(|(key, value)| {
                 let value = serde_json::to_string_pretty(value).expect("JSON");
                 let key = serde_json::Value::from(key.as_str());
@@ -59,21 +65,15 @@ pub fn copy_fixture(to: &Path) {
             })
             .collect();
         fs::write(file(to), format!("{{\n{}\n}}\n", entries.join(",\n"))).expect("write");
+        if lang == "sv" {
+            swedish = merged;
+        }
     }
     // The English record of what its texts were made from, as `trygg content import` writes
     // it: a hash of each Swedish text, in the Swedish file's order.
-    let sv = fs::read_to_string(to.join("languages/sv/ui.json")).expect("ui.json");
-    let sv: Vec<(String, serde_json::Value)> =
-        serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&sv)
-            .expect("JSON")
-            .into_iter()
-            .collect();
-    let order = fs::read_to_string(to.join("languages/sv/ui.json")).expect("ui.json");
-    let mut keys: Vec<&(String, serde_json::Value)> =
-        sv.iter().filter(|(key, _)| !key.starts_with('$')).collect();
-    keys.sort_by_key(|(key, _)| order.find(&format!("\"{key}\"")));
-    let lines: Vec<String> = keys
+    let lines: Vec<String> = swedish
         .iter()
+        .filter(|(key, _)| !key.starts_with('$'))
         .map(|(key, value)| {
             let text = value
                 .as_str()
